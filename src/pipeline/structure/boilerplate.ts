@@ -1,0 +1,66 @@
+/**
+ * Page furniture that is not article text: "related articles" blocks and the
+ * list of unrelated headlines after them, hotline / e-mail / contact lines,
+ * copyright and editor lines. Rules work on the normalised (simplified) text.
+ */
+import type { Doc } from '../doc.js';
+
+/** A short line that opens a block of links. */
+const BLOCK_MARKER =
+  /^[\s\-—=*#【\[]*(相关(文章|阅读|新闻|报道|链接|推荐|资讯)|你可能(会)?(喜欢|感兴趣)|猜你喜欢|最近更新|最新(文章|更新|资讯)|推荐(阅读|文章|新闻)|延伸阅读|热门(推荐|文章|新闻|阅读)|热点(推荐|新闻)|精彩(推荐|图片)|往期(回顾|推荐)|更多(新闻|阅读|精彩)|今日(推荐|热点)|点击排行|排行榜|相关专题)[\s】\]:：>»]*$/;
+
+/** Contact, hotline and e-mail lines. */
+const CONTACT =
+  /(热线|电话|邮箱|e-?mail|投稿|报料|爆料|联系方式|联系我们|QQ群?|微信号|传真|客服)[:：\s]*[\d@+(（-]|[\w.+-]+@[\w-]+\.[\w.]+/i;
+
+/** Copyright, licence, editor and source credit lines. */
+const CREDIT =
+  /(版权所有|copyright|©|\(c\)\s*\d{4}|未经(本网)?授权|不得转载|禁止转载|转载请注明|免责声明|本文(系|为)转载|责任编辑|责编|编辑[:：]|原标题[:：]|ICP备|网安备|举报电话|不良信息举报)/i;
+
+/** A headline-list item: bullet or number prefix, or a trailing date stamp. */
+const LIST_ITEM = /^\s*([-•·*▪●◆◇■□>»]|\d{1,3}[.、)])\s*\S/;
+const TRAILING_DATE = /(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2})(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$/;
+const SENTENCE_END = /[。!！]/;
+
+function isHeadlineLike(p: string): boolean {
+  if (p.length > 120) return false;
+  const core = p.replace(TRAILING_DATE, '');
+  const listy = LIST_ITEM.test(p) || TRAILING_DATE.test(p);
+  return listy && !SENTENCE_END.test(core.slice(0, -1));
+}
+
+/** Decide for each paragraph text whether it is boilerplate. */
+export function classifyBoilerplate(paragraphs: readonly string[]): boolean[] {
+  const flags = paragraphs.map(() => false);
+  let inBlock = false;
+  for (let i = 0; i < paragraphs.length; i++) {
+    const p = paragraphs[i].trim();
+    if (p.length <= 20 && BLOCK_MARKER.test(p)) {
+      flags[i] = true;
+      inBlock = true;
+      continue;
+    }
+    if (inBlock) {
+      if (isHeadlineLike(p) || p.length <= 20) {
+        flags[i] = true;
+        continue;
+      }
+      inBlock = false;
+    }
+    if (p.length <= 100 && (CONTACT.test(p) || CREDIT.test(p))) flags[i] = true;
+  }
+  // A run of three or more headline-like lines is a link list even without a marker.
+  for (let i = 0; i < paragraphs.length; ) {
+    let j = i;
+    while (j < paragraphs.length && isHeadlineLike(paragraphs[j].trim())) j++;
+    if (j - i >= 3) for (let k = i; k < j; k++) flags[k] = true;
+    i = Math.max(j, i + 1);
+  }
+  return flags;
+}
+
+export function boilerplate(doc: Doc): void {
+  const texts = doc.paragraphs.map((p) => doc.norm.text.slice(p.start, p.end));
+  const flags = classifyBoilerplate(texts);
+  doc.paragraphs.forEach((p, i) => (p.boilerplate = flags[i]));
+}

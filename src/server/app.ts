@@ -1,0 +1,49 @@
+/** The HTTP app: thin routes grouped by sub-app, one error format, the OpenAPI document and a docs page. */
+import { OpenAPIHono } from '@hono/zod-openapi';
+import { errorResponse } from './errors.js';
+import { extractRoutes } from './routes/extract.js';
+import { healthRoutes } from './routes/health.js';
+import type { Services } from './services.js';
+import { VERSION } from '../version.js';
+
+export function createApp(services: Services) {
+  const app = new OpenAPIHono();
+  app.onError(errorResponse);
+  app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
+
+  app.route('/', healthRoutes(services));
+  app.route('/', extractRoutes(services));
+
+  app.doc31('/openapi.json', {
+    openapi: '3.1.0',
+    info: {
+      title: 'Chinese news entity extraction',
+      version: VERSION,
+      description:
+        'Extracts people, places, organisations, companies, money, percentages, quantities and dates from Chinese news articles (simplified, traditional or mixed; dirty input welcome). Every mention satisfies `text.slice(start, end) === mention.text`.',
+    },
+  });
+  app.get('/docs', (c) => c.html(DOCS_PAGE));
+  return app;
+}
+
+const DOCS_PAGE = `<!doctype html>
+<html lang="en"><head><meta charset="utf-8"><title>API docs</title>
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem}
+pre{background:#f6f8fa;padding:1rem;overflow:auto}h2{border-bottom:1px solid #ddd}code{background:#f6f8fa}</style></head>
+<body><h1>Chinese news entity extraction — API</h1>
+<p>The machine-readable contract is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1, generated from the service's zod schemas).</p>
+<div id="paths">Loading…</div>
+<script>
+fetch('/openapi.json').then(r=>r.json()).then(doc=>{
+  const el=document.getElementById('paths'); el.innerHTML='';
+  for (const [path, ops] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(ops)) {
+    const h=document.createElement('h2'); h.textContent=method.toUpperCase()+' '+path; el.appendChild(h);
+    const p=document.createElement('p'); p.textContent=op.summary||''; el.appendChild(p);
+    const pre=document.createElement('pre'); pre.textContent=JSON.stringify({parameters:op.parameters,requestBody:op.requestBody,responses:op.responses},null,2); el.appendChild(pre);
+  }
+  const h=document.createElement('h2'); h.textContent='Schemas'; el.appendChild(h);
+  const pre=document.createElement('pre'); pre.textContent=JSON.stringify(doc.components,null,2); el.appendChild(pre);
+});
+</script></body></html>`;

@@ -1,0 +1,59 @@
+/** POST /v1/extract — one article in, mentions and entities out. */
+import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
+import { ArticleInput, ErrorResponse, ExtractQuery, ExtractResponse } from '../schemas.js';
+import { readJsonBody } from '../body.js';
+import { ApiError, validationError } from '../errors.js';
+import { extractArticle } from '../../service/extract.js';
+import type { Services } from '../services.js';
+
+const errors = {
+  400: { description: 'Malformed JSON', content: { 'application/json': { schema: ErrorResponse } } },
+  413: { description: 'Body or text too large', content: { 'application/json': { schema: ErrorResponse } } },
+  415: { description: 'Not JSON, or not UTF-8', content: { 'application/json': { schema: ErrorResponse } } },
+  422: { description: 'Invalid fields', content: { 'application/json': { schema: ErrorResponse } } },
+};
+
+export const extractRoute = createRoute({
+  method: 'post',
+  path: '/v1/extract',
+  summary: 'Extract people, places, organisations, companies, amounts and dates from one article',
+  request: {
+    query: ExtractQuery,
+    body: { required: true, content: { 'application/json': { schema: ArticleInput } } },
+  },
+  responses: {
+    200: { description: 'Mentions and entities; every offset refers to `text`', content: { 'application/json': { schema: ExtractResponse } } },
+    ...errors,
+  },
+});
+
+const flag = (v: string | undefined) => v === '1' || v === 'true';
+
+/** Validate an article request body and pick the engine: shared by every route that takes articles. */
+export function parseArticleRequest(services: Services, body: unknown, query: Record<string, string | undefined>) {
+  const q = ExtractQuery.safeParse(query);
+  if (!q.success) throw validationError(q.error);
+  const input = ArticleInput.safeParse(body);
+  if (!input.success) throw validationError(input.error);
+  const text = input.data.text ?? input.data.html ?? '';
+  if (text.length > services.config.MAX_TEXT_CHARS) {
+    throw new ApiError(413, 'text_too_large', `the article is longer than ${services.config.MAX_TEXT_CHARS} characters`);
+  }
+  const engineName = q.data.engine ?? services.defaultEngine;
+  const engine = services.engines.get(engineName);
+  if (!engine) {
+    throw new ApiError(422, 'unknown_engine', `unknown engine "${engineName}"; available: ${[...services.engines.keys()].join(', ')}`);
+  }
+  return { input: input.data, engine, boilerplate: flag(q.data.boilerplate), tokens: flag(q.data.tokens) };
+}
+
+export function extractRoutes(services: Services) {
+  const app = new OpenAPIHono();
+  app.openAPIRegistry.registerPath(extractRoute);
+  app.post('/v1/extract', async (c) => {
+    const body = await readJsonBody(c, services.config.MAX_BODY_BYTES);
+    const req = parseArticleRequest(services, body, c.req.query());
+    return c.json(await extractArticle(req.input, req));
+  });
+  return app;
+}
