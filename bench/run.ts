@@ -1,0 +1,107 @@
+/**
+ * Speed and memory of the extraction pipeline, per engine:
+ *  - throughput (chars/s, articles/s) over realistic news articles, one stream;
+ *  - latency p50/p95/p99 for ~3,000-character articles;
+ *  - resident memory after the run.
+ * Articles: paragraphs of the CCTV news transcripts in ../shared/data/corpus
+ * grouped into ~1,500-char articles, plus the seed fixture; a built-in sample
+ * when ../shared is absent.
+ *
+ *   npm run bench [-- --engine model,lexicon] [--articles 200] [--json out.json]
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
+import { cpus } from 'node:os';
+import { ROOT } from '../src/paths.js';
+import { loadEngines } from '../src/pipeline/recognise/engines.js';
+import { loadConfig } from '../src/config.js';
+import { extractArticle } from '../src/service/extract.js';
+
+const SHARED = join(ROOT, '..', 'shared');
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const SAMPLE =
+  '2月27日至3月8日，2023湖南服饰博览会在株洲举行。欧微时尚集团股份有限公司董事长李玉龙告诉记者，疫情防控放开后，服饰交易持续上升。' +
+  '淳华氢能源科技(湖南)有限公司董事长谢曙正在谋划氢能科技产业园的布局，预计今年产值过8000万元。' +
+  '中车株洲所日前与株洲市政府签约，达产后年产值将超过100亿元。株洲市发改委主任刘海宾介绍，549个重点项目建档立卡。\n';
+
+function loadArticles(target: number, size: number): string[] {
+  const part = join(SHARED, 'data', 'corpus', 'xwlb_chinadata', 'part-012.txt.xz');
+  let lines: string[] = [];
+  if (existsSync(part)) {
+    lines = execFileSync('xz', ['-dc', part], { maxBuffer: 1 << 30 }).toString('utf8').split('\n').filter(Boolean);
+  }
+  const articles: string[] = [];
+  if (lines.length) {
+    let cur = '';
+    for (const l of lines) {
+      cur += l + '\n';
+      if (cur.length >= size) {
+        articles.push(cur);
+        cur = '';
+        if (articles.length >= target) break;
+      }
+    }
+  }
+  while (articles.length < target) articles.push(SAMPLE.repeat(Math.ceil(size / SAMPLE.length)));
+  return articles;
+}
+
+const pctl = (xs: number[], p: number) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
+};
+
+async function main() {
+  const { engines } = await loadEngines({ ...loadConfig(), ENGINE: 'model' });
+  const wanted = (arg('engine') ?? [...engines.keys()].reverse().join(',')).split(',');
+  const n = Number(arg('articles') ?? 200);
+  const articles = loadArticles(n, 1500);
+  const long = loadArticles(40, 3000);
+  const fixture = join(SHARED, 'fixtures', '000_bf1e263cba28f34e.txt');
+  if (existsSync(fixture)) articles.push(readFileSync(fixture, 'utf8'));
+  const totalChars = articles.reduce((a, t) => a + t.length, 0);
+  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), node ${process.version}`);
+  console.log(`corpus: ${articles.length} articles, ${totalChars} chars; latency set: ${long.length} × ~3,000 chars`);
+  const results: Record<string, unknown> = {};
+  for (const name of wanted) {
+    const engine = engines.get(name);
+    if (!engine) {
+      console.log(`SKIP engine ${name}: not loaded`);
+      continue;
+    }
+    for (const a of articles.slice(0, 5)) await extractArticle({ text: a, published: '2023-03-17' }, { engine }); // warm-up
+    let t0 = performance.now();
+    for (const a of articles) await extractArticle({ text: a, published: '2023-03-17' }, { engine });
+    const secs = (performance.now() - t0) / 1000;
+    const lat: number[] = [];
+    for (const a of long) {
+      t0 = performance.now();
+      await extractArticle({ text: a, published: '2023-03-17' }, { engine });
+      lat.push(performance.now() - t0);
+    }
+    const rssMb = process.memoryUsage().rss / 2 ** 20;
+    const r = {
+      charsPerSec: Math.round(totalChars / secs),
+      articlesPerSec: +(articles.length / secs).toFixed(1),
+      p50ms: +pctl(lat, 50).toFixed(1),
+      p95ms: +pctl(lat, 95).toFixed(1),
+      p99ms: +pctl(lat, 99).toFixed(1),
+      rssMb: Math.round(rssMb),
+    };
+    results[name] = r;
+    console.log(
+      `engine ${name.padEnd(8)} ${String(r.charsPerSec).padStart(8)} chars/s  ${String(r.articlesPerSec).padStart(6)} articles/s  ` +
+        `3k-char latency p50 ${r.p50ms} ms p95 ${r.p95ms} ms p99 ${r.p99ms} ms  RSS ${r.rssMb} MB`,
+    );
+  }
+  const out = arg('json');
+  if (out) writeFileSync(out, JSON.stringify(results, null, 2));
+}
+
+await main();

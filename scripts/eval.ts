@@ -1,0 +1,133 @@
+/**
+ * Entity-level evaluation: strict span + type precision / recall / F1 per type
+ * for every name engine on the NER corpora in ../shared/data/ner (skipped with
+ * a message when they are absent). Each sentence runs through the whole
+ * pipeline as a one-paragraph article, so normalisation and the offset map are
+ * part of what is measured.
+ *
+ *   npm run eval [-- --engine lexicon,model] [--limit N] [--json out.json]
+ */
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import * as OpenCC from 'opencc-js';
+import { ROOT } from '../src/paths.js';
+import { runPipeline } from '../src/pipeline/run.js';
+import { loadEngines } from '../src/pipeline/recognise/engines.js';
+import { loadConfig } from '../src/config.js';
+import { DATASETS, type Gold, type Sentence } from './eval-datasets.js';
+
+const DATA = join(ROOT, '..', 'shared', 'data', 'ner');
+
+interface Counts {
+  tp: number;
+  fp: number;
+  fn: number;
+}
+const prf = (c: Counts) => {
+  const p = c.tp + c.fp ? c.tp / (c.tp + c.fp) : 0;
+  const r = c.tp + c.fn ? c.tp / (c.tp + c.fn) : 0;
+  return { p, r, f1: p + r ? (2 * p * r) / (p + r) : 0 };
+};
+
+function arg(name: string): string | undefined {
+  const i = process.argv.indexOf(`--${name}`);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+async function main() {
+  if (!existsSync(DATA)) {
+    console.log(`SKIP: ${DATA} is missing — the evaluation corpora live in ../shared/data/ner (see README).`);
+    return;
+  }
+  const { engines } = await loadEngines({ ...loadConfig(), ENGINE: 'model' });
+  const wanted = (arg('engine') ?? [...engines.keys()].join(',')).split(',');
+  const limit = Number(arg('limit') ?? Infinity);
+  const only = arg('dataset')?.split(',');
+  const results: Record<string, unknown> = {};
+  for (const ds of DATASETS) {
+    if (only && !only.includes(ds.name)) continue;
+    const file = join(DATA, ds.file);
+    if (!existsSync(file)) {
+      console.log(`SKIP ${ds.name}: ${file} missing`);
+      continue;
+    }
+    let sentences = ds.select(readJsonl(file)).slice(0, limit);
+    if (ds.traditional) sentences = toTraditional(sentences);
+    for (const engineName of wanted) {
+      const engine = engines.get(engineName);
+      if (!engine) {
+        console.log(`SKIP engine ${engineName}: not loaded`);
+        continue;
+      }
+      const perType = new Map<string, Counts>();
+      const bump = (t: string, k: keyof Counts) => {
+        const c = perType.get(t) ?? { tp: 0, fp: 0, fn: 0 };
+        c[k]++;
+        perType.set(t, c);
+      };
+      const t0 = performance.now();
+      let chars = 0;
+      for (const s of sentences) {
+        chars += s.text.length;
+        const { doc } = await runPipeline({ text: s.text, published: ds.published ?? null }, { engine, boilerplate: true });
+        const pred = new Set<string>();
+        for (const m of doc.mentions) {
+          const type = ds.mapPredicted(m.type);
+          if (!type) continue;
+          const o = doc.toOriginal(m);
+          pred.add(`${o.start}:${o.end}:${type}`);
+        }
+        const gold = new Set(s.entities.map((e) => `${e.start}:${e.end}:${e.type}`));
+        for (const g of gold) bump(g.split(':')[2], pred.has(g) ? 'tp' : 'fn');
+        for (const p of pred) if (!gold.has(p)) bump(p.split(':')[2], 'fp');
+      }
+      const secs = (performance.now() - t0) / 1000;
+      const all: Counts = { tp: 0, fp: 0, fn: 0 };
+      const rows: Record<string, unknown> = {};
+      console.log(`\n${ds.name} — engine ${engineName} — ${sentences.length} sentences, ${Math.round(chars / secs)} chars/s`);
+      console.log('type        P      R      F1     gold');
+      for (const [t, c] of [...perType].sort()) {
+        all.tp += c.tp;
+        all.fp += c.fp;
+        all.fn += c.fn;
+        const m = prf(c);
+        rows[t] = { ...m, gold: c.tp + c.fn };
+        console.log(`${t.padEnd(10)} ${pct(m.p)} ${pct(m.r)} ${pct(m.f1)} ${String(c.tp + c.fn).padStart(6)}`);
+      }
+      const micro = prf(all);
+      console.log(`${'micro'.padEnd(10)} ${pct(micro.p)} ${pct(micro.r)} ${pct(micro.f1)} ${String(all.tp + all.fn).padStart(6)}`);
+      if (ds.note) console.log(`  note: ${ds.note}`);
+      results[`${ds.name}/${engineName}`] = { micro, perType: rows, sentences: sentences.length, charsPerSec: chars / secs };
+    }
+  }
+  const out = arg('json');
+  if (out) writeFileSync(out, JSON.stringify(results, null, 2));
+}
+
+const pct = (x: number) => (x * 100).toFixed(2).padStart(6);
+
+function readJsonl(file: string): Gold[] {
+  return readFileSync(file, 'utf8')
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as Gold);
+}
+
+/** OpenCC simplified → traditional copies; sentences whose length changes are dropped (offsets must hold). */
+function toTraditional(sentences: Sentence[]): Sentence[] {
+  const s2t = OpenCC.Converter({ from: 'cn', to: 'hk' });
+  const out: Sentence[] = [];
+  let dropped = 0;
+  for (const s of sentences) {
+    const t = s2t(s.text);
+    if (t.length !== s.text.length) {
+      dropped++;
+      continue;
+    }
+    out.push({ text: t, entities: s.entities });
+  }
+  if (dropped) console.log(`  (${dropped} sentences changed length under s2t and were left out)`);
+  return out;
+}
+
+await main();
