@@ -13,6 +13,7 @@ import { resolveOverlaps } from './recognise/resolve.js';
 import { findDateline } from './recognise/dates/index.js';
 import type { NameEngine } from './recognise/engine.js';
 import { linkEntities, type Entity } from './link/entities.js';
+import { addShortForms } from './link/short-forms.js';
 
 export interface PipelineInput {
   text: string;
@@ -57,6 +58,7 @@ export async function runPipeline(input: PipelineInput, opts: PipelineOptions): 
     { name: 'amounts', run: (d) => recogniseAmounts(d, includeBoilerplate) },
     { name: 'dates', run: (d) => recogniseDates(d, includeBoilerplate) },
     { name: 'resolve', run: resolveOverlaps },
+    { name: 'short-forms', run: addShortForms },
   ];
   for (const step of steps) {
     const t0 = performance.now();

@@ -3,6 +3,7 @@ import { OpenAPIHono } from '@hono/zod-openapi';
 import { errorResponse } from './errors.js';
 import { extractRoutes } from './routes/extract.js';
 import { healthRoutes } from './routes/health.js';
+import { tagsRoutes } from './routes/tags.js';
 import type { Services } from './services.js';
 import { VERSION } from '../version.js';
 
@@ -13,6 +14,7 @@ export function createApp(services: Services) {
 
   app.route('/', healthRoutes(services));
   app.route('/', extractRoutes(services));
+  app.route('/', tagsRoutes(services));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -72,14 +72,31 @@ export const MentionSchema = z
   })
   .openapi('Mention');
 
+export const PlaceRefSchema = z.object({ code: z.string(), name: z.string() }).openapi('PlaceRef');
 export const EntitySchema = z
   .object({
     id: z.string(),
     type: EntityTypeSchema,
-    name: z.string(),
+    name: z.string().openapi({ description: 'Canonical name: the fullest clean form, in the article\'s script.' }),
+    name_simplified: z.string().openapi({ description: 'The canonical name in simplified characters.' }),
+    aliases: z.array(z.string()).openapi({ description: 'Other surface forms of this entity in the article.' }),
     mentions: z.array(z.string()),
     paragraphs: z.array(z.number().int()),
     value: MentionValueSchema.optional(),
+    role: z
+      .object({ title: z.string(), org: z.string().nullable(), org_name: z.string().nullable() })
+      .optional()
+      .openapi({ description: 'For people: the title or position next to the name, and the organisation entity it belongs to.' }),
+    place: z
+      .object({
+        code: z.string().openapi({ description: 'GB/T 2260 code for Chinese divisions, ISO 3166-1 alpha-2 for countries' }),
+        level: z.enum(['country', 'region', 'province', 'city', 'county']),
+        name: z.string(),
+        parents: z.array(PlaceRefSchema),
+      })
+      .optional(),
+    salience: z.number().min(0).max(1).openapi({ description: 'How central the entity is to the article (frequency, spread, lead, title).' }),
+    confidence: z.number().min(0).max(1),
   })
   .openapi('Entity');
 
@@ -119,3 +136,38 @@ export const ExtractQuery = z.object({
 export const ErrorResponse = z
   .object({ error: z.object({ code: z.string(), message: z.string(), details: z.unknown().optional() }) })
   .openapi('Error');
+
+export const TagsQuery = ExtractQuery.extend({
+  limit: z.coerce.number().int().min(1).max(200).optional().openapi({ description: 'At most this many tags (default 10).' }),
+  types: z
+    .string()
+    .regex(/^(PERSON|LOCATION|ORG|COMPANY)(,(PERSON|LOCATION|ORG|COMPANY))*$/, 'a comma-separated list of PERSON, LOCATION, ORG, COMPANY')
+    .optional()
+    .openapi({ description: 'Only these entity types (default: all four).' }),
+  min_salience: z.coerce.number().min(0).max(1).optional(),
+});
+
+export const TagSchema = z
+  .object({
+    entity: z.string(),
+    type: z.enum(['PERSON', 'LOCATION', 'ORG', 'COMPANY']),
+    name: z.string(),
+    name_simplified: z.string(),
+    aliases: z.array(z.string()),
+    salience: z.number(),
+    confidence: z.number(),
+    paragraphs: z.array(z.object({ index: z.number().int(), text: z.string() })),
+    mentions: z.array(z.object({ start: z.number().int(), end: z.number().int(), text: z.string() })),
+    role: EntitySchema.shape.role,
+    place: EntitySchema.shape.place,
+  })
+  .openapi('Tag');
+
+export const TagsResponse = z
+  .object({
+    id: z.string().optional(),
+    tags: z.array(TagSchema),
+    meta: ExtractResponse.shape.meta,
+  })
+  .openapi('TagsResponse');
+export type TagsResponse = z.infer<typeof TagsResponse>;

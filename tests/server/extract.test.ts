@@ -148,3 +148,34 @@ describe('service endpoints', () => {
     expect(await docs.text()).toContain('/openapi.json');
   });
 });
+
+describe('POST /v1/tags', () => {
+  const ARTICLE =
+    '株洲加速经济复苏\n株洲市发改委主任刘海宾介绍，株洲今年将新增549个重点项目。\n' +
+    '淳华氢能源科技(湖南)有限公司董事长谢曙说，淳华氢能今年产值过8000万元。\n株洲企业按下快进键。';
+
+  it('returns people, places, organisations and companies ranked by salience', async () => {
+    const res = await t.post('/v1/tags?engine=lexicon', { text: ARTICLE, title: '株洲加速经济复苏', id: 't1' });
+    expect(res.status).toBe(200);
+    const body = (await res.json()) as { id: string; tags: { type: string; name: string; salience: number; confidence: number; paragraphs: { index: number; text: string }[]; mentions: { start: number; end: number; text: string }[] }[] };
+    expect(body.id).toBe('t1');
+    expect(body.tags.length).toBeGreaterThan(2);
+    expect(body.tags.every((x) => ['PERSON', 'LOCATION', 'ORG', 'COMPANY'].includes(x.type))).toBe(true);
+    const sal = body.tags.map((x) => x.salience);
+    expect(sal).toEqual([...sal].sort((a, b) => b - a));
+    expect(body.tags[0].name).toBe('株洲');
+    for (const tag of body.tags) {
+      expect(tag.paragraphs.length).toBeGreaterThan(0);
+      for (const m of tag.mentions) expect(ARTICLE.slice(m.start, m.end)).toBe(m.text);
+    }
+  });
+
+  it('caps the count and filters types', async () => {
+    const res = await t.post('/v1/tags?engine=lexicon&limit=1&types=PERSON', { text: ARTICLE });
+    const body = (await res.json()) as { tags: { type: string }[] };
+    expect(body.tags).toHaveLength(1);
+    expect(body.tags[0].type).toBe('PERSON');
+    expect((await t.post('/v1/tags?types=MONEY', { text: ARTICLE })).status).toBe(422);
+    expect((await t.post('/v1/tags?limit=0', { text: ARTICLE })).status).toBe(422);
+  });
+});

@@ -1,9 +1,17 @@
 /**
- * Group mentions into entities: for now one entity per (type, normalised
- * name) — the simplified, cleaned form for names, the normalised value for
- * amounts and dates. Assigns mention and entity ids.
+ * From mentions to entities. Mentions are grouped by type and normalised
+ * name (simplified text; the value for amounts and dates), then groups that
+ * are aliases of one another in this article are merged (short ↔ full forms,
+ * surname + title ↔ person, two names of one administrative division). Each
+ * entity gets a canonical name (the fullest clean form, in the article's
+ * script and simplified), its aliases, a role for people, a place code for
+ * places, and a salience.
  */
 import type { Doc, EntityType, MentionValue, NormMention } from '../doc.js';
+import { isAlias } from './aliases.js';
+import { findRoles } from './roles.js';
+import { salience } from './salience.js';
+import { placeForms, type PlaceRef, type PlaceLevel } from '../recognise/lexicon/gazetteer.js';
 
 export interface LinkedMention extends NormMention {
   id: string;
@@ -11,22 +19,39 @@ export interface LinkedMention extends NormMention {
   paragraph: number;
 }
 
+export interface EntityPlace {
+  code: string;
+  level: PlaceLevel;
+  name: string;
+  parents: PlaceRef[];
+}
+
+export interface EntityRole {
+  title: string;
+  /** the organisation entity the role belongs to, when it stands next to it */
+  org: string | null;
+  org_name: string | null;
+}
+
 export interface Entity {
   id: string;
   type: EntityType;
-  /** the cleaned surface form in the caller's script (pinyin and mojibake removed) */
+  /** canonical name: the fullest clean form (no pinyin, no mojibake), in the article's script */
   name: string;
-  /** normalised key: simplified text, or the value for amounts and dates */
-  key: string;
+  name_simplified: string;
+  /** other surface forms seen in the article (clean, in the article's script) */
+  aliases: string[];
   mentions: string[];
   paragraphs: number[];
   value?: MentionValue;
+  role?: EntityRole;
+  place?: EntityPlace;
+  salience: number;
+  /** mean confidence of the mentions */
+  confidence: number;
 }
 
-function entityKey(doc: Doc, m: NormMention): string {
-  if (m.value) return JSON.stringify(m.value);
-  return doc.norm.text.slice(m.start, m.end).replace(/\s+/g, '');
-}
+const NAME_TYPES = new Set<EntityType>(['PERSON', 'LOCATION', 'ORG', 'COMPANY']);
 
 /**
  * The cleaned surface of a norm span, in the caller's characters: each
@@ -45,32 +70,123 @@ export function cleanSurface(doc: Doc, start: number, end: number): string {
   return out;
 }
 
+interface Group {
+  type: EntityType;
+  key: string;
+  mentions: NormMention[];
+  parent: Group | null;
+}
+
+const root = (g: Group): Group => (g.parent ? root(g.parent) : g);
+
+/** A place code when the name has exactly one reading (ambiguous names stay unresolved). */
+export function resolvePlace(name: string): EntityPlace | undefined {
+  const forms = placeForms(name);
+  if (!forms.length) return undefined;
+  const full = forms.filter((f) => f.full);
+  const pool = full.length ? full : forms.filter((f) => !f.commonWord);
+  const codes = new Set(pool.map((f) => f.place.code));
+  if (codes.size !== 1) return undefined;
+  const p = pool[0].place;
+  return { code: p.code, level: p.level, name: p.name, parents: p.parents };
+}
+
 export function linkEntities(doc: Doc): Entity[] {
-  const byKey = new Map<string, Entity>();
+  const text = doc.norm.text;
+  const groups = new Map<string, Group>();
+  for (const m of doc.mentions) {
+    const key = m.value ? JSON.stringify(m.value) : text.slice(m.start, m.end).replace(/\s+/g, '');
+    const id = `${m.type}\u0000${key}`;
+    const g = groups.get(id) ?? { type: m.type, key, mentions: [], parent: null };
+    g.mentions.push(m);
+    groups.set(id, g);
+  }
+
+  // Merge aliases: each shorter name joins the one longer name it abbreviates (ambiguous: no merge).
+  const names = [...groups.values()].filter((g) => NAME_TYPES.has(g.type)).sort((a, b) => b.key.length - a.key.length);
+  for (const short of names) {
+    const targets = new Set(names.filter((long) => isAlias(short.key, short.type, long.key, long.type)).map(root));
+    targets.delete(root(short));
+    if (targets.size === 1) root(short).parent = [...targets][0];
+  }
+  // Two names of one administrative division (株洲 / 株洲市) are one place.
+  const byCode = new Map<string, Group>();
+  for (const g of names) {
+    if (g.type !== 'LOCATION') continue;
+    const place = resolvePlace(g.key);
+    if (!place) continue;
+    const other = byCode.get(place.code);
+    if (other && root(other) !== root(g)) root(g).parent = root(other);
+    else if (!other) byCode.set(place.code, g);
+  }
+
+  const clusters = new Map<Group, NormMention[]>();
+  for (const g of groups.values()) {
+    const r = root(g);
+    clusters.set(r, [...(clusters.get(r) ?? []), ...g.mentions]);
+  }
+
+  const contentParagraphs = doc.paragraphs.filter((p) => !p.boilerplate);
+  const rank = new Map(contentParagraphs.map((p, i) => [p.index, i]));
+  const title = doc.title ?? '';
   const entities: Entity[] = [];
-  const linked: LinkedMention[] = [];
-  doc.mentions.forEach((m, i) => {
-    const id = `m${i + 1}`;
-    const key = `${m.type}\u0000${entityKey(doc, m)}`;
-    let e = byKey.get(key);
-    if (!e) {
-      e = {
-        id: `e${entities.length + 1}`,
-        type: m.type,
-        name: cleanSurface(doc, m.start, m.end),
-        key: key.split('\u0000')[1],
-        mentions: [],
-        paragraphs: [],
-        value: m.value,
-      };
-      byKey.set(key, e);
-      entities.push(e);
+  const entityOf = new Map<NormMention, Entity>();
+  const firstStart = new Map<Entity, number>();
+  for (const [, ms] of clusters) {
+    ms.sort((a, b) => a.start - b.start);
+    // the fullest clean name the recognisers found (short forms and surname + title never name an entity)
+    const clean = ms.filter((m) => !text.slice(m.start, m.end).includes('\uFFFD') && m.source !== 'short-form');
+    const canonical = [...(clean.length ? clean : ms)].sort((a, b) => b.end - b.start - (a.end - a.start) || a.start - b.start)[0];
+    const name = cleanSurface(doc, canonical.start, canonical.end);
+    const nameSimplified = text.slice(canonical.start, canonical.end);
+    const surfaces = [...new Set(ms.map((m) => cleanSurface(doc, m.start, m.end)))].filter((s) => s !== name);
+    const paragraphs = [...new Set(ms.map((m) => doc.paragraphAt(m.start)))];
+    const e: Entity = {
+      id: '',
+      type: canonical.type,
+      name,
+      name_simplified: nameSimplified,
+      aliases: surfaces,
+      mentions: [],
+      paragraphs,
+      ...(canonical.value ? { value: canonical.value } : {}),
+      salience: salience({
+        mentionCount: ms.length,
+        paragraphRanks: paragraphs.map((p) => rank.get(p)).filter((r): r is number => r !== undefined),
+        contentParagraphs: contentParagraphs.length,
+        inTitle: NAME_TYPES.has(canonical.type) && [nameSimplified, name, ...surfaces].some((s) => s.length > 1 && title.includes(s)),
+      }),
+      confidence: Math.round((ms.reduce((a, m) => a + m.score, 0) / ms.length) * 1000) / 1000,
+    };
+    if (e.type === 'LOCATION') {
+      const place = resolvePlace(nameSimplified) ?? ms.map((m) => resolvePlace(text.slice(m.start, m.end))).find(Boolean);
+      if (place) e.place = place;
     }
-    const paragraph = doc.paragraphAt(m.start);
-    e.mentions.push(id);
-    if (!e.paragraphs.includes(paragraph)) e.paragraphs.push(paragraph);
-    linked.push({ ...m, id, entity: e.id, paragraph });
-  });
+    entities.push(e);
+    firstStart.set(e, ms[0].start);
+    for (const m of ms) entityOf.set(m, e);
+  }
+
+  const roles = findRoles(doc);
+  // ids in order of first mention; mentions in text order
+  entities.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
+  entities.forEach((e, i) => (e.id = `e${i + 1}`));
+  const linked: LinkedMention[] = [];
+  [...doc.mentions]
+    .sort((a, b) => a.start - b.start)
+    .forEach((m, i) => {
+      const e = entityOf.get(m)!;
+      const id = `m${i + 1}`;
+      e.mentions.push(id);
+      linked.push({ ...m, id, entity: e.id, paragraph: doc.paragraphAt(m.start) });
+    });
   doc.mentions = linked;
+
+  for (const r of roles) {
+    const person = entityOf.get(r.person);
+    if (!person || person.role) continue;
+    const org = r.org ? entityOf.get(r.org) ?? null : null;
+    person.role = { title: r.title, org: org?.id ?? null, org_name: org?.name ?? null };
+  }
   return entities;
 }

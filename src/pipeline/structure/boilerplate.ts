@@ -22,11 +22,15 @@ const LIST_ITEM = /^\s*([-•·*▪●◆◇■□>»]|\d{1,3}[.、)])\s*\S/;
 const TRAILING_DATE = /(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2})(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$/;
 const SENTENCE_END = /[。!！]/;
 
+/** A bullet- or date-marked line short enough to be a link. */
+function isListItem(p: string): boolean {
+  return p.length <= 120 && (LIST_ITEM.test(p) || TRAILING_DATE.test(p));
+}
+
+/** A list item that reads like a headline, not a sentence of the article. */
 function isHeadlineLike(p: string): boolean {
-  if (p.length > 120) return false;
   const core = p.replace(TRAILING_DATE, '');
-  const listy = LIST_ITEM.test(p) || TRAILING_DATE.test(p);
-  return listy && !SENTENCE_END.test(core.slice(0, -1));
+  return isListItem(p) && !SENTENCE_END.test(core.slice(0, -1));
 }
 
 /** Decide for each paragraph text whether it is boilerplate. */
@@ -41,7 +45,7 @@ export function classifyBoilerplate(paragraphs: readonly string[]): boolean[] {
       continue;
     }
     if (inBlock) {
-      if (isHeadlineLike(p) || p.length <= 20) {
+      if (isListItem(p) || p.length <= 20) {
         flags[i] = true;
         continue;
       }

@@ -1,0 +1,84 @@
+/**
+ * Short forms that the recognisers miss but the article uses once it has
+ * named something in full:
+ *  - a company or organisation's leading part (`淳华氢能` after
+ *    `淳华氢能源科技(湖南)有限公司`), found at token boundaries;
+ *  - a surname plus title (`谢董事长`) when exactly one person in the article
+ *    has that surname.
+ * They are added as mentions of the same type (source `short-form`); the
+ * alias step then links them to the full form.
+ */
+import type { Doc, NormMention, Span } from '../doc.js';
+import { TITLES } from '../recognise/lexicon/words.js';
+import { lookupPlace } from '../recognise/lexicon/gazetteer.js';
+
+const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|股份)$/;
+/** Titles that follow a surname as a form of address (谢董事长, 王主任). */
+const ADDRESS_TITLES = TITLES.filter((t) => t.length >= 2 && !['记者', '通讯员', '代表', '专家', '委员', '编辑'].includes(t)).sort(
+  (a, b) => b.length - a.length,
+);
+
+const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
+
+/** The distinctive core of an organisation name: without parenthesised parts and legal suffixes. */
+export function nameCore(name: string): string {
+  let core = name.replace(/[(（][^)）]*[)）]/g, '');
+  for (let i = 0; i < 3 && LEGAL_SUFFIX.test(core); i++) core = core.replace(LEGAL_SUFFIX, '');
+  return core;
+}
+
+export function addShortForms(doc: Doc): void {
+  const text = doc.norm.text;
+  const taken: Span[] = [...doc.mentions, ...doc.garbled];
+  const tokenStarts = new Set(doc.tokens.map((t) => t.start));
+  const tokenEnds = new Set(doc.tokens.map((t) => t.end));
+  const inContent = (pos: number) => !doc.paragraphs.find((p) => p.start <= pos && pos < p.end)?.boilerplate;
+  const added: NormMention[] = [];
+  const add = (m: NormMention) => {
+    if (taken.some((t) => overlaps(t, m)) || !inContent(m.start)) return false;
+    taken.push(m);
+    added.push(m);
+    return true;
+  };
+
+  // 1. leading parts of long organisation names
+  const orgNames = new Map<string, NormMention>();
+  for (const m of doc.mentions) {
+    if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+    const name = text.slice(m.start, m.end);
+    if (name.length >= 6 && !orgNames.has(name)) orgNames.set(name, m);
+  }
+  for (const [name, m] of orgNames) {
+    const core = nameCore(name);
+    for (let len = core.length - 1; len >= 3; len--) {
+      const prefix = core.slice(0, len);
+      if (lookupPlace(prefix).length) break; // a place name alone is not the company
+      let found = false;
+      for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
+        const end = at + len;
+        if (!tokenStarts.has(at) || !tokenEnds.has(end)) continue;
+        if (add({ start: at, end, type: m.type, score: m.score * 0.9, source: 'short-form' })) found = true;
+      }
+      if (found) break;
+    }
+  }
+
+  // 2. surname + title, when the surname is unambiguous among the article's people
+  const bySurname = new Map<string, Set<string>>();
+  for (const m of doc.mentions) {
+    if (m.type !== 'PERSON' || m.end - m.start < 2) continue;
+    const name = text.slice(m.start, m.end);
+    const set = bySurname.get(name[0]) ?? new Set();
+    set.add(name);
+    bySurname.set(name[0], set);
+  }
+  for (const [surname, names] of bySurname) {
+    if (names.size !== 1) continue;
+    for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
+      const title = ADDRESS_TITLES.find((t) => text.startsWith(t, at + 1));
+      if (!title) continue;
+      add({ start: at, end: at + 1 + title.length, type: 'PERSON', score: 0.7, source: 'short-form' });
+    }
+  }
+  if (added.length) doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start);
+}
