@@ -104,8 +104,16 @@ export function linkEntities(doc: Doc): Entity[] {
 
   // Merge aliases: each shorter name joins the one longer name it abbreviates (ambiguous: no merge).
   const names = [...groups.values()].filter((g) => NAME_TYPES.has(g.type)).sort((a, b) => b.key.length - a.key.length);
+  // candidates share the first character (abbreviations keep the first two, surname + title the surname)
+  const byFirst = new Map<string, Group[]>();
+  for (const g of names) {
+    const list = byFirst.get(g.key[0]);
+    if (list) list.push(g);
+    else byFirst.set(g.key[0], [g]);
+  }
   for (const short of names) {
-    const targets = new Set(names.filter((long) => isAlias(short.key, short.type, long.key, long.type)).map(root));
+    const candidates = byFirst.get(short.key[0]) ?? [];
+    const targets = new Set(candidates.filter((long) => isAlias(short.key, short.type, long.key, long.type)).map(root));
     targets.delete(root(short));
     if (targets.size === 1) root(short).parent = [...targets][0];
   }
@@ -123,7 +131,9 @@ export function linkEntities(doc: Doc): Entity[] {
   const clusters = new Map<Group, NormMention[]>();
   for (const g of groups.values()) {
     const r = root(g);
-    clusters.set(r, [...(clusters.get(r) ?? []), ...g.mentions]);
+    const list = clusters.get(r);
+    if (list) list.push(...g.mentions);
+    else clusters.set(r, [...g.mentions]);
   }
 
   const contentParagraphs = doc.paragraphs.filter((p) => !p.boilerplate);

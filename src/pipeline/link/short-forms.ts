@@ -8,7 +8,8 @@
  * They are added as mentions of the same type (source `short-form`); the
  * alias step then links them to the full form.
  */
-import type { Doc, NormMention, Span } from '../doc.js';
+import type { Doc, NormMention } from '../doc.js';
+import { Occupancy } from '../recognise/resolve.js';
 import { TITLES } from '../recognise/lexicon/words.js';
 import { lookupPlace } from '../recognise/lexicon/gazetteer.js';
 
@@ -17,8 +18,6 @@ const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团
 const ADDRESS_TITLES = TITLES.filter((t) => t.length >= 2 && !['记者', '通讯员', '代表', '专家', '委员', '编辑'].includes(t)).sort(
   (a, b) => b.length - a.length,
 );
-
-const overlaps = (a: Span, b: Span) => a.start < b.end && b.start < a.end;
 
 /** The distinctive core of an organisation name: without parenthesised parts and legal suffixes. */
 export function nameCore(name: string): string {
@@ -29,14 +28,13 @@ export function nameCore(name: string): string {
 
 export function addShortForms(doc: Doc): void {
   const text = doc.norm.text;
-  const taken: Span[] = [...doc.mentions, ...doc.garbled];
+  const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
   const tokenStarts = new Set(doc.tokens.map((t) => t.start));
   const tokenEnds = new Set(doc.tokens.map((t) => t.end));
-  const inContent = (pos: number) => !doc.paragraphs.find((p) => p.start <= pos && pos < p.end)?.boilerplate;
+  const inContent = (pos: number) => !doc.paragraphs[doc.paragraphAt(pos)]?.boilerplate;
   const added: NormMention[] = [];
   const add = (m: NormMention) => {
-    if (taken.some((t) => overlaps(t, m)) || !inContent(m.start)) return false;
-    taken.push(m);
+    if (!inContent(m.start) || !taken.tryTake(m)) return false;
     added.push(m);
     return true;
   };
