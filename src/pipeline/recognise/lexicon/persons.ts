@@ -1,0 +1,106 @@
+/**
+ * Person mentions.
+ *
+ * 1. jieba person tokens (`nr`, `nrt`, `nrfg`), merging jieba's splits:
+ *    surname + given name (`李/nr 玉龙/nr` → 李玉龙) and 2+1 splits
+ *    (`刘海/nr 宾/nr` → 刘海宾). Kept only when the name starts with a known
+ *    surname, is 2–4 chars long, is not in `PERSON_STOP` and does not end in
+ *    a place/organisation suffix character.
+ * 2. Title contexts: after a title token (`董事长`, `主任`, `记者`, optional
+ *    whitespace) a surname + 1–2 given characters is a name. The length is
+ *    chosen by (a) the longest candidate that ends on a token boundary and is
+ *    followed by a "name follower" (说, 介绍, 告诉, 正在, punctuation, a
+ *    title…); else (b) the longest followed by such a word even inside a
+ *    token (`刘海|宾说` → 刘海宾); else (c) the longest ending on a token
+ *    boundary. A 3-char candidate ending in 说/在/是… is not taken (谢曙说).
+ */
+import type { Ctx, LexiconMention } from './context.js';
+import { isHan, isPersonTag } from './context.js';
+import { COMPOUND_SURNAMES, NAME_FOLLOWERS, PERSON_STOP, TITLE_SET, TITLES, surnameLength } from './words.js';
+
+/** A name never ends with these (they end places and organisations). */
+const BAD_LAST = /[区县市省局所会院厂村镇乡路街委办部处园司团行]$/;
+/** Characters that do not start a given name (particles, conjunctions). */
+const BAD_GIVEN = /[的了是在和与及等说也就都称被把对向从将]/;
+/** A 3-char candidate ending in one of these is probably name + verb/particle (谢曙说). */
+const BAD_LAST_GIVEN = /[说称在是的等和与及也还就对向为则曾已将都又率笑讲问答]$/;
+/** Surname characters that, right after a title, are more likely a word (主任和…). */
+const TITLE_SURNAME_BLOCK = /^[和于向都单从]/;
+
+function validName(name: string): boolean {
+  const sl = surnameLength(name);
+  if (!sl || name.length < sl + 1 || name.length > sl + 2) return false;
+  if (PERSON_STOP.has(name) || BAD_LAST.test(name)) return false;
+  for (const ch of name) if (!isHan(ch)) return false;
+  return !BAD_GIVEN.test(name.slice(sl, sl + 1));
+}
+
+export function findPersons(ctx: Ctx): LexiconMention[] {
+  return [...fromTags(ctx), ...fromTitles(ctx)];
+}
+
+function fromTags(ctx: Ctx): LexiconMention[] {
+  const { tokens } = ctx;
+  const out: LexiconMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    const w = ctx.word(i);
+    const n = tokens[i + 1];
+    if (!isPersonTag(t.pos) && !(COMPOUND_SURNAMES.has(w) && n && isPersonTag(n.pos))) continue;
+    const nw = n && n.start === t.end ? ctx.word(i + 1) : '';
+    // surname alone + given name, or 2-char + 1-char split
+    const mergeable = nw && (isPersonTag(n.pos) || n.pos === 'x' || n.pos === 'ng') && isHan(nw[0]);
+    const split = COMPOUND_SURNAMES.has(w) ? nw.length <= 2 : (w.length === 1 && nw.length <= 2) || (w.length === 2 && nw.length === 1);
+    if (mergeable && split) {
+      const name = w + nw;
+      if (validName(name)) {
+        out.push({ start: t.start, end: n.end, type: 'PERSON', score: 0.75 });
+        i++;
+        continue;
+      }
+    }
+    if (w.length >= 2 && validName(w)) out.push({ start: t.start, end: t.end, type: 'PERSON', score: w.length >= 3 ? 0.75 : 0.6 });
+  }
+  return out;
+}
+
+function isTitle(word: string): boolean {
+  if (TITLE_SET.has(word)) return true;
+  return word.length > 2 && TITLES.some((t) => t.length >= 2 && word.endsWith(t));
+}
+
+function followerOk(ctx: Ctx, q: number): boolean {
+  const { text } = ctx;
+  if (q >= text.length) return true;
+  if (/[\s\p{P}\p{S}]/u.test(text[q])) return true;
+  return NAME_FOLLOWERS.some((f) => text.startsWith(f, q)) || TITLES.some((f) => f.length >= 2 && text.startsWith(f, q));
+}
+
+function fromTitles(ctx: Ctx): LexiconMention[] {
+  const { text, tokens } = ctx;
+  const out: LexiconMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!isTitle(ctx.word(i))) continue;
+    let p = tokens[i].end;
+    while (p < text.length && p - tokens[i].end < 2 && /[ \t\u3000]/.test(text[p])) p++;
+    const head = text.slice(p, p + 4);
+    if (TITLE_SURNAME_BLOCK.test(head)) continue;
+    const sl = surnameLength(head);
+    if (!sl) continue;
+    let lens = [sl + 2, sl + 1].filter(
+      (l) => p + l <= text.length && validName(text.slice(p, p + l)) && !(l === sl + 2 && BAD_LAST_GIVEN.test(text.slice(p, p + l))),
+    );
+    // a candidate that is exactly one ordinary-word token is not a name (负责人信心满满)
+    const ordinary = (l: number) => {
+      const j = ctx.startAt[p];
+      return j >= 0 && tokens[j].end === p + l && !/^(nr.*|x|ng|nz)$/.test(tokens[j].pos);
+    };
+    lens = lens.filter((l) => !ordinary(l));
+    const pick =
+      lens.find((l) => ctx.boundary(p + l) && followerOk(ctx, p + l)) ??
+      lens.find((l) => followerOk(ctx, p + l)) ??
+      lens.find((l) => ctx.boundary(p + l));
+    if (pick) out.push({ start: p, end: p + pick, type: 'PERSON', score: 0.85 });
+  }
+  return out;
+}

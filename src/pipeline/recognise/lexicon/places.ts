@@ -1,0 +1,72 @@
+/**
+ * Place mentions: gazetteer matches plus jieba `ns` tokens.
+ *
+ * Rules:
+ * - a match must start at a token boundary (or right where the previous place
+ *   match ended, so `美国纽约`, one jieba token, gives 美国 + 纽约);
+ * - at each start the longest indexed name wins (full names beat short forms:
+ *   `株洲市` over `株洲`);
+ * - a short form must also end at a token boundary or where another place
+ *   starts, and a short form that is a common word (白银, 大同, 和平) is only
+ *   taken when jieba tags that very token `ns`;
+ * - jieba `ns` tokens not in the gazetteer are kept with a low score unless
+ *   they are in `PLACE_STOP` (上台, 扎根, 外国…).
+ */
+import { placeForms, maxPlaceNameLength } from './gazetteer.js';
+import type { Ctx, LexiconMention } from './context.js';
+import { PLACE_STOP } from './words.js';
+
+export function findPlaces(ctx: Ctx): LexiconMention[] {
+  const { text, tokens } = ctx;
+  const out: LexiconMention[] = [];
+  const maxLen = maxPlaceNameLength();
+  let chainEnd = -1;
+  let next = 0; // don't start a match inside an accepted one
+
+  for (let p = 0; p < text.length; p++) {
+    if (p < next) continue;
+    if (p !== chainEnd && ctx.startAt[p] < 0) continue;
+    const hit = longestAt(ctx, p, maxLen);
+    if (!hit) continue;
+    out.push(hit);
+    chainEnd = hit.end;
+    next = hit.end;
+  }
+
+  const covered = (s: number, e: number) => out.some((m) => m.start < e && s < m.end);
+  for (let i = 0; i < tokens.length; i++) {
+    const t = tokens[i];
+    if (t.pos !== 'ns' || t.end - t.start < 2) continue;
+    const w = ctx.word(i);
+    if (PLACE_STOP.has(w) || w.includes('\uFFFD') || covered(t.start, t.end)) continue;
+    out.push({ start: t.start, end: t.end, type: 'LOCATION', score: 0.5 });
+  }
+  return out;
+}
+
+function longestAt(ctx: Ctx, p: number, maxLen: number): LexiconMention | null {
+  const { text } = ctx;
+  for (let len = Math.min(maxLen, text.length - p); len >= 2; len--) {
+    const name = text.slice(p, p + len);
+    const forms = placeForms(name);
+    if (!forms.length) continue;
+    const end = p + len;
+    if (forms.some((f) => f.full)) return { start: p, end, type: 'LOCATION', score: 0.9 };
+    const endOk = ctx.boundary(end) || continuesWithPlace(ctx, end, maxLen);
+    if (!endOk) continue;
+    if (forms.every((f) => f.commonWord)) {
+      const i = ctx.startAt[p];
+      if (i < 0 || ctx.tokens[i].end !== end || ctx.tokens[i].pos !== 'ns') continue;
+      return { start: p, end, type: 'LOCATION', score: 0.7 };
+    }
+    return { start: p, end, type: 'LOCATION', score: 0.8 };
+  }
+  return null;
+}
+
+function continuesWithPlace(ctx: Ctx, p: number, maxLen: number): boolean {
+  for (let len = Math.min(maxLen, ctx.text.length - p); len >= 2; len--) {
+    if (placeForms(ctx.text.slice(p, p + len)).length) return true;
+  }
+  return false;
+}
