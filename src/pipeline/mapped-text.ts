@@ -73,8 +73,18 @@ export class MappedText {
           ends.push(this.ends[i]);
         }
       } else {
-        const s = e.start < e.end ? this.starts[e.start] : this.originalAt(e.start);
-        const t = e.start < e.end ? this.ends[e.end - 1] : s;
+        let s: number;
+        let t: number;
+        if (e.start < e.end) {
+          s = this.starts[e.start];
+          t = this.ends[e.end - 1];
+        } else {
+          // Pure insertion: an empty point between its neighbours, except inside a
+          // grouped replacement (neighbours share one range), where it joins the
+          // group so that starts and ends both stay monotone.
+          s = this.originalAt(e.start);
+          t = e.start > 0 && e.start < this.text.length ? Math.max(s, this.ends[e.start - 1]) : s;
+        }
         for (let i = 0; i < e.text.length; i++) {
           starts.push(s);
           ends.push(t);
