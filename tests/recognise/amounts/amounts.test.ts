@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { findAmounts, type AmountMention } from '../../../src/pipeline/recognise/amounts/index.js';
 import { parseNumber, recognise } from '../../../src/pipeline/recognise/amounts/numbers.js';
+import { NEWS_SAMPLE } from './news-sample.js';
 
 /** [mention text, type, value] for every mention found in `text`. */
 function found(text: string): [string, AmountMention['type'], AmountMention['value']][] {
@@ -66,10 +67,24 @@ describe('MONEY', () => {
     expect(one(text)).toEqual([span, 'MONEY', { amount, currency: 'CNY', approx: true }]);
   });
 
+  it('absorbs a trailing 人民币 and marks 数十亿 as approximate', () => {
+    expect(one('6.18万亿元人民币')).toEqual(['6.18万亿元人民币', 'MONEY', { amount: 6_180_000_000_000, currency: 'CNY' }]);
+    expect(one('数十亿元')).toEqual(['十亿元', 'MONEY', { amount: 1_000_000_000, currency: 'CNY', approx: true }]);
+    expect(one('人数3000人')).toEqual(['3000人', 'QUANTITY', { value: 3000, unit: '人' }]);
+  });
+
+  it('reads only the upper bound of a range as one amount (ranges are not merged)', () => {
+    expect(found('3-5亿元')).toEqual([['5亿元', 'MONEY', { amount: 500_000_000, currency: 'CNY' }]]);
+    expect(found('3亿-5亿元').map((m) => m[0])).toEqual(['5亿元']);
+  });
+
   it('is not fooled by 元 / 角 words', () => {
     expect(found('推动一元化管理')).toEqual([]);
     expect(found('五角大楼发言人')).toEqual([]);
     expect(found('三角洲地区')).toEqual([]);
+    expect(found('一元复始,万象更新')).toEqual([]);
+    expect(found('每瓶一元,')).toEqual([['一元', 'MONEY', { amount: 1, currency: 'CNY' }]]);
+    expect(found('五角钱')).toEqual([['五角', 'MONEY', { amount: 0.5, currency: 'CNY' }]]);
   });
 });
 
@@ -91,6 +106,10 @@ describe('PERCENT', () => {
   it('keeps the sign only at a word boundary', () => {
     expect(found('增长-3.2%')).toEqual([['-3.2%', 'PERCENT', { value: -3.2 }]]);
     expect(found('2023-3.2%')[0]?.[0]).toBe('3.2%');
+    expect(found('10%-15%')).toEqual([
+      ['10%', 'PERCENT', { value: 10 }],
+      ['15%', 'PERCENT', { value: 15 }],
+    ]);
   });
 
   it('does not read idioms as tenths', () => {
@@ -114,6 +133,7 @@ describe('QUANTITY', () => {
     ['1.2亿人次', 120_000_000, '人次', false],
     ['三家', 3, '家', false],
     ['500kW', 500, 'kW', false],
+    ['3000万股', 30_000_000, '股', false],
   ])('%s', (text, value, unit, approx) => {
     expect(one(text)).toEqual([text, 'QUANTITY', approx ? { value, unit, approx } : { value, unit }]);
   });
@@ -239,5 +259,21 @@ describe('spans', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe('throughput', () => {
+  it('is far above 50,000 chars/s on news text, also with uncached Chinese numerals', () => {
+    const digits = '一二三四五六七八九';
+    const pick = (i: number) => digits[(i * 7 + 3) % 9];
+    const articles = Array.from(
+      { length: 100 },
+      (_, i) => `${NEWS_SAMPLE}其中${pick(i)}千${pick(i + 1)}百${pick(i + 2)}十${pick(i + 3)}万元用于${pick(i + 4)}十${pick(i + 5)}个项目。`,
+    ).join('');
+    const t = performance.now();
+    const n = findAmounts(articles).length;
+    const rate = articles.length / ((performance.now() - t) / 1000);
+    expect(n).toBeGreaterThan(4000);
+    expect(rate).toBeGreaterThan(200_000);
   });
 });

@@ -84,6 +84,10 @@ describe('ranges (one mention)', () => {
     expect(one('2022年至今年3月')).toEqual(['2022年至今年3月', '2022-01-01', '2023-03-31', 'month']);
   });
 
+  it('accepts 起至 as a joiner', () => {
+    expect(one('本周三起至下周五')).toEqual(['本周三起至下周五', '2023-03-15', '2023-03-24', 'day']);
+  });
+
   it('keeps a range as one mention without published', () => {
     expect(found('2月27日至3月8日', null)).toEqual([['2月27日至3月8日', null, null, 'day']]);
   });
@@ -194,6 +198,7 @@ describe('lunar dates and festivals', () => {
     expect(found('吃元宵')).toEqual([]);
     expect(found('政治清明')).toEqual([]);
     expect(found('五一广场')).toEqual([]);
+    expect(found('国庆70周年之际')).toEqual([]);
   });
 });
 

@@ -48,7 +48,7 @@ const UNITS = [
   '栋', '幢', '间', '所', '张', '本', '部', '册', '份', '篇', '首', '次', '场', '批', '起', '例', '只',
   '头', '匹', '棵', '株', '颗', '粒', '枚', '块', '片', '根', '支', '把', '盏', '口', '处', '宗', '笔',
   '箱', '包', '袋', '瓶', '杯', '盒', '双', '对', '层', '所', '座', '款', '种', '类', '篇', '届', '轮',
-  '架次', '辆次', '班次', '人次', '万人次', '标箱', '个百分点', '百分点',
+  '股', '架次', '辆次', '班次', '人次', '万人次', '标箱', '个百分点', '百分点',
   // length / area / volume / mass / energy / power / data
   '公里', '千米', '米', '厘米', '毫米', '海里', '英里', '英尺', '平方米', '平方公里', '平方千米', '平米',
   '立方米', '公顷', '亩', '升', '毫升', '吨', '千克', '公斤', '克', '毫克', '斤', '两', '桶',
@@ -71,6 +71,7 @@ const PREFIX_CURRENCY_RE = new RegExp(`(?:${byLength(PREFIX_CURRENCY).join('|')}
 /** Numeral runs: Arabic or Chinese digits with magnitudes, 多/余, decimal point, thousands commas. */
 const RUN_RE =
   /-?(?:\d|[零〇一二两三四五六七八九十])(?:[\d零〇一二两三四五六七八九十百千万亿多余]|[.,](?=\d)|点(?=[零〇一二三四五六七八九]))*/g;
+const SIGN_BLOCK = /[\dA-Za-z.%‰\-~零〇一二两三四五六七八九十百千万亿元]/;
 const HAS_CHINESE_DIGIT = /[零〇一二两三四五六七八九十点]/;
 
 const HEDGE_BEFORE = /(?:约|大约|约合|近|将近|接近|超过|超|逾|不足|不到|几乎)$/;
@@ -82,6 +83,9 @@ const CHENG_BLOCK = /^(?:为|了|立|功|本|果|绩|交|员|长|熟|品|型|就
 /** After Chinese-numeral + 元: not money (`一元化`, `二元论`). */
 const YUAN_BLOCK = /^(?:化|论|素|旦|宵|首|老|帅|气|件|结构|函数|次方程)/;
 
+/** What may follow a bare small Chinese-numeral amount (`五角钱`, `一元,`). */
+const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s]|$)/;
+
 const TYPE_SCORE = { arabic: 0.95, chinese: 0.9 };
 
 /** Find money, percent and quantity mentions in normalised text. */
@@ -92,8 +96,8 @@ export function findAmounts(text: string): AmountMention[] {
   for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
     let start = m.index;
     let run = m[0];
-    // A '-' is a sign only at a word boundary (not in 2023-03-17 or 010-1234).
-    if (run.startsWith('-') && (start === 0 ? false : /[\dA-Za-z.\-]/.test(text[start - 1]))) {
+    // A '-' is a sign only at a word boundary: not in 2023-03-17, 010-1234, 10%-15%, 3亿-5亿元.
+    if (run.startsWith('-') && start > 0 && (lastEnd === start || SIGN_BLOCK.test(text[start - 1]))) {
       start += 1;
       run = run.slice(1);
     }
@@ -152,9 +156,12 @@ function readAmount(text: string, start: number, run: string, lastEnd: number): 
   const pre = sym ? null : PREFIX_CURRENCY_RE.exec(before);
   const suf = CURRENCY_SUFFIX_RE.exec(after);
   let moneySuffix = suf?.[0] ?? null;
-  if (moneySuffix === '元' && isChinese && YUAN_BLOCK.test(after.slice(1))) moneySuffix = null;
+  // 一元复始, 二元论: a small Chinese numeral + 元 is money only before a clear boundary.
+  if (moneySuffix === '元' && isChinese && (YUAN_BLOCK.test(after.slice(1)) || (/^[一二两三四五六七八九]$/.test(bare) && !MONEY_END.test(after.slice(1))))) {
+    moneySuffix = null;
+  }
   let jiao = false;
-  if (!moneySuffix && after.startsWith('角') && (!isChinese || /^(?:钱|[的,，。;；、)）\s]|$)/.test(after.slice(1)))) {
+  if (!moneySuffix && after.startsWith('角') && (!isChinese || MONEY_END.test(after.slice(1)))) {
     moneySuffix = '角';
     jiao = true;
   }
@@ -169,7 +176,8 @@ function readAmount(text: string, start: number, run: string, lastEnd: number): 
         ? SYMBOLS[sym[0].trim()]
         : CURRENCY_WORDS[moneySuffix!] ?? 'CNY';
     const s = sym ? start - sym[0].length : pre ? start - pre[0].length : start;
-    const e = end + (moneySuffix?.length ?? 0);
+    let e = end + (moneySuffix?.length ?? 0);
+    if (moneySuffix === '元' && !pre && !sym && text.startsWith('人民币', e)) e += 3; // 6.18万亿元人民币
     const amount = round(jiao ? n.value / 10 : n.value);
     const approx = n.approx || hedgedAround(text, s, e);
     const value: MoneyValue = { amount, currency, ...(approx ? { approx: true } : {}) };
@@ -204,6 +212,7 @@ function pct(start: number, end: number, value: number, approx: boolean, score: 
 
 /** Hedge words just before the span or just after it. */
 function hedgedAround(text: string, s: number, e: number): boolean {
+  if (text[s] === '十' && /[数几]/.test(text[s - 1] ?? '')) return true; // 数十亿, 几十万
   return HEDGE_BEFORE.test(text.slice(Math.max(0, s - 4), s)) || HEDGE_AFTER.test(text.slice(e, e + 3));
 }
 

@@ -86,7 +86,7 @@ const MPART = String.raw`上旬|中旬|下旬|初|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
 const NOT_DURATION = String.raw`(?!来|之久|多年|历史)`;
-const JOIN = /^(?:至|到|-|—|–|~|－)$/;
+const JOIN = /^(?:起?至|到|-|—|–|~|－)$/;
 
 const RE_YMD = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年${NOT_DURATION}|(${REL_YEAR_RE}))` +
@@ -112,7 +112,7 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '除夕|春节|元宵节|端午节|端午|中秋节|中秋|国庆节|国庆|元旦|清明节|清明(?=假期|期间|小长假|前后|当天)|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、])|七夕节?|重阳节|腊八节?';
+  '除夕|春节|元宵节|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天)|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、])|七夕节?|重阳节|腊八节?';
 const RE_FESTIVAL = new RegExp(
   `(?:(${YEAR})年|(${REL_YEAR_RE}))?(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周)?`,
   'g',
