@@ -14,6 +14,20 @@ const Config = z.object({
   MODEL_DIR: z.string().optional(),
   /** a jieba user dictionary loaded at start (word [freq] [pos] per line) */
   USER_DICT: z.string().optional(),
+  /** most extraction requests processed at once (default: 2 per core) and waiting; beyond → 503 */
+  MAX_CONCURRENT: z.coerce.number().int().positive().optional(),
+  MAX_QUEUE: z.coerce.number().int().min(0).default(64),
+  /** JSON file of hashed API keys (see src/auth/keys.ts); unset = authentication off */
+  API_KEYS_FILE: z.string().optional(),
+  /** require a key with the read scope for /v1/extract and /v1/tags too */
+  EXTRACT_REQUIRES_KEY: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('false')
+    .transform((v) => v === '1' || v === 'true'),
+  /** default requests per minute per API key */
+  RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** allowed CORS origins, comma-separated ('*' for any); unset = no CORS headers */
+  CORS_ORIGINS: z.string().optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof Config>;

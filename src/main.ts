@@ -3,16 +3,25 @@ import { serve } from '@hono/node-server';
 import { loadConfig } from './config.js';
 import { createApp } from './server/app.js';
 import { loadEngines } from './pipeline/recognise/engines.js';
+import { KeyStore } from './auth/keys.js';
+import { logger } from './observability/logger.js';
 
-const config = loadConfig();
+let config: ReturnType<typeof loadConfig>;
+try {
+  config = loadConfig();
+} catch (e) {
+  console.error((e as Error).message);
+  process.exit(2);
+}
 const { engines, defaultEngine } = await loadEngines(config);
-const app = createApp({ config, engines, defaultEngine });
+const keys = config.API_KEYS_FILE ? new KeyStore(config.API_KEYS_FILE) : null;
+const app = createApp({ config, engines, defaultEngine, keys });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  console.log(JSON.stringify({ level: 'info', msg: 'listening', port: info.port, engines: [...engines.keys()], defaultEngine }));
+  logger.info({ port: info.port, engines: [...engines.keys()], defaultEngine, auth: Boolean(keys) }, 'listening');
 });
 
 function shutdown(signal: string) {
-  console.log(JSON.stringify({ level: 'info', msg: 'shutting down', signal }));
+  logger.info({ signal }, 'shutting down: finishing in-flight requests');
   server.close(() => process.exit(0));
   setTimeout(() => process.exit(0), 10_000).unref();
 }

@@ -14,6 +14,7 @@ import { findDateline } from './recognise/dates/index.js';
 import type { NameEngine } from './recognise/engine.js';
 import { linkEntities, type Entity } from './link/entities.js';
 import { addShortForms } from './link/short-forms.js';
+import { stepDuration } from '../observability/metrics.js';
 
 export interface PipelineInput {
   text: string;
@@ -63,7 +64,9 @@ export async function runPipeline(input: PipelineInput, opts: PipelineOptions): 
   for (const step of steps) {
     const t0 = performance.now();
     await step.run(doc);
-    timed(doc, step.name, performance.now() - t0);
+    const ms = performance.now() - t0;
+    timed(doc, step.name, ms);
+    stepDuration.observe({ step: step.name, engine: opts.engine.name }, ms / 1000);
   }
   const t0 = performance.now();
   const entities = linkEntities(doc);

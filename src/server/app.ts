@@ -1,5 +1,11 @@
 /** The HTTP app: thin routes grouped by sub-app, one error format, the OpenAPI document and a docs page. */
 import { OpenAPIHono } from '@hono/zod-openapi';
+import { cors } from 'hono/cors';
+import { cpus } from 'node:os';
+import { observe } from './middleware/observe.js';
+import { concurrencyLimit } from './middleware/concurrency.js';
+import { authorize } from './middleware/authorize.js';
+import { registry } from '../observability/metrics.js';
 import { errorResponse } from './errors.js';
 import { extractRoutes } from './routes/extract.js';
 import { healthRoutes } from './routes/health.js';
@@ -12,6 +18,16 @@ export function createApp(services: Services) {
   app.onError(errorResponse);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
 
+  app.use('*', observe);
+  const origins = services.config.CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean);
+  if (origins?.length) app.use('/v1/*', cors({ origin: origins.includes('*') ? '*' : origins, exposeHeaders: ['X-Request-Id', 'Retry-After'] }));
+  app.use('/v1/*', authorize(services.keys ?? null, services.config.EXTRACT_REQUIRES_KEY ?? false, services.config.RATE_LIMIT_PER_MINUTE ?? 600));
+  const limit = concurrencyLimit(services.config.MAX_CONCURRENT ?? 2 * cpus().length, services.config.MAX_QUEUE ?? 64);
+  app.use('/v1/extract', limit);
+  app.use('/v1/tags', limit);
+  app.use('/v1/articles', limit);
+
+  app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   app.route('/', healthRoutes(services));
   app.route('/', extractRoutes(services));
   app.route('/', tagsRoutes(services));

@@ -1,11 +1,16 @@
 /** What the HTTP layer needs from the rest of the service. */
 import type { NameEngine } from '../pipeline/recognise/engine.js';
 import type { Config } from '../config.js';
+import type { KeyStore } from '../auth/keys.js';
 
 export interface Services {
-  config: Pick<Config, 'MAX_BODY_BYTES' | 'MAX_TEXT_CHARS'>;
+  config: Pick<Config, 'MAX_BODY_BYTES' | 'MAX_TEXT_CHARS'> & Partial<Config>;
   /** name engines by id */
   engines: ReadonlyMap<string, NameEngine>;
   /** the engine used when the request names none */
   defaultEngine: string;
+  /** API keys; null = authentication off */
+  keys?: KeyStore | null;
+  /** readiness checks beyond the engines (the database, the queue) */
+  readiness?: Record<string, () => Promise<boolean> | boolean>;
 }

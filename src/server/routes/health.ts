@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../services.js';
 
-const Health = z.object({ status: z.string(), engines: z.array(z.string()).optional() });
+const Health = z.object({ status: z.string(), engines: z.array(z.string()).optional(), checks: z.record(z.string(), z.boolean()).optional() });
 
 export function healthRoutes(services: Services) {
   const app = new OpenAPIHono();
@@ -21,9 +21,16 @@ export function healthRoutes(services: Services) {
     }),
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
-  app.get('/readyz', (c) => {
-    const ready = services.engines.has(services.defaultEngine);
-    return c.json({ status: ready ? 'ready' : 'not ready', engines: [...services.engines.keys()] }, ready ? 200 : 503);
+  app.get('/readyz', async (c) => {
+    const wanted = services.config.ENGINE ?? services.defaultEngine;
+    const checks: Record<string, boolean> = { [`engine:${wanted}`]: services.engines.has(wanted) };
+    for (const [name, check] of Object.entries(services.readiness ?? {})) {
+      checks[name] = await Promise.resolve()
+        .then(check)
+        .catch(() => false);
+    }
+    const ready = Object.values(checks).every(Boolean);
+    return c.json({ status: ready ? 'ready' : 'not ready', engines: [...services.engines.keys()], checks }, ready ? 200 : 503);
   });
   return app;
 }

@@ -1,0 +1,74 @@
+/**
+ * API-key authentication with scopes, and per-key rate limiting.
+ * Keys come as `Authorization: Bearer <key>` or `X-API-Key: <key>`.
+ * Without a key store configured, auth is off (the embedded default for a
+ * single user); with one, the protected routes need a key with the scope.
+ */
+import type { MiddlewareHandler } from 'hono';
+import { ApiError } from '../errors.js';
+import type { KeyEntry, KeyStore, Scope } from '../../auth/keys.js';
+import { rejected } from '../../observability/metrics.js';
+
+declare module 'hono' {
+  interface ContextVariableMap {
+    apiKey: KeyEntry | null;
+  }
+}
+
+function presentedKey(authorization: string | undefined, apiKey: string | undefined): string | null {
+  if (apiKey) return apiKey.trim();
+  const m = /^Bearer\s+(\S+)$/i.exec(authorization ?? '');
+  return m ? m[1] : null;
+}
+
+export function requireScope(store: KeyStore | null, scope: Scope, limiter?: RateLimiter): MiddlewareHandler {
+  return async (c, next) => {
+    if (!store) {
+      c.set('apiKey', null);
+      return next();
+    }
+    const key = presentedKey(c.req.header('authorization'), c.req.header('x-api-key'));
+    if (!key) {
+      c.header('WWW-Authenticate', 'Bearer');
+      throw new ApiError(401, 'unauthorized', 'an API key is required (Authorization: Bearer <key>)');
+    }
+    const entry = store.find(key);
+    if (!entry) {
+      c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
+      throw new ApiError(401, 'unauthorized', 'unknown or disabled API key');
+    }
+    if (!entry.scopes.includes(scope) && !entry.scopes.includes('admin')) {
+      throw new ApiError(403, 'forbidden', `this key lacks the "${scope}" scope`);
+    }
+    if (limiter) {
+      const wait = limiter.take(entry.id, entry.rate_per_minute);
+      if (wait > 0) {
+        rejected.inc({ reason: 'rate_limited' });
+        c.header('Retry-After', String(Math.ceil(wait)));
+        throw new ApiError(429, 'rate_limited', `rate limit exceeded for key ${entry.id}`);
+      }
+    }
+    c.set('apiKey', entry);
+    return next();
+  };
+}
+
+/** Token buckets per key: `perMinute` requests a minute, bursts up to the same number. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(private readonly defaultPerMinute: number) {}
+
+  /** Take a token; returns 0 when allowed, else the seconds until one is available. */
+  take(id: string, perMinute = this.defaultPerMinute): number {
+    const now = Date.now();
+    const b = this.buckets.get(id) ?? { tokens: perMinute, at: now };
+    b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) / 60_000) * perMinute);
+    b.at = now;
+    this.buckets.set(id, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return ((1 - b.tokens) / perMinute) * 60;
+  }
+}
