@@ -59,6 +59,7 @@ describe('absolute dates', () => {
   it('does not read durations or years of history as dates', () => {
     expect(found('5000年历史')).toEqual([]);
     expect(found('3个月')).toEqual([]);
+    expect(found('2022年初步核算')).toEqual([['2022年', '2022-01-01', '2022-12-31', 'year']]);
     expect(found('3月中国经济')).toEqual([['3月', '2023-03-01', '2023-03-31', 'month']]);
   });
 });
@@ -82,6 +83,11 @@ describe('ranges (one mention)', () => {
   it('merges mixed forms from the start of the first to the end of the second', () => {
     expect(one('去年6月至今年底')).toEqual(['去年6月至今年底', '2022-06-01', '2023-12-31', 'month', true]);
     expect(one('2022年至今年3月')).toEqual(['2022年至今年3月', '2022-01-01', '2023-03-31', 'month']);
+  });
+
+  it('merges two bare days, but not a year with a bare day', () => {
+    expect(one('17日至19日')).toEqual(['17日至19日', '2023-03-17', '2023-03-19', 'day']);
+    expect(found('2023年至19日').map((r) => r[0])).toEqual(['2023年', '19日']);
   });
 
   it('accepts 起至 as a joiner', () => {
@@ -150,6 +156,11 @@ describe('relative to published', () => {
     ]);
   });
 
+  it('treats an invalid published date as absent', () => {
+    expect(one('今年', '2023-13-01')).toEqual(['今年', null, null, 'year']);
+    expect(one('今年', 'yesterday')).toEqual(['今年', null, null, 'year']);
+  });
+
   it('skips recurring weekdays', () => {
     expect(found('每周三开放')).toEqual([]);
   });
@@ -180,6 +191,8 @@ describe('lunar dates and festivals', () => {
     ['劳动节', '2023-05-01', '2023-05-01', 'day'],
     ['去年春节', '2022-02-01', '2022-02-01', 'day'],
     ['2024年春节', '2024-02-10', '2024-02-10', 'day'],
+    ['十一黄金周', '2023-10-01', '2023-10-07', 'day', true],
+    ['双十一', '2023-11-11', '2023-11-11', 'day'],
   ])('%s', (...row) => {
     expect(one(row[0])).toEqual(row);
   });
@@ -199,6 +212,7 @@ describe('lunar dates and festivals', () => {
     expect(found('政治清明')).toEqual([]);
     expect(found('五一广场')).toEqual([]);
     expect(found('国庆70周年之际')).toEqual([]);
+    expect(found('双十一期间').map((r) => r[0])).toEqual(['双十一期间']);
   });
 });
 

@@ -22,7 +22,8 @@
  * - Festivals resolve in the published year: Gregorian year for 元旦/五一/清明/国庆 (元旦 in a
  *   December article is the coming one), lunar year of the published date for lunar dates and
  *   lunar festivals (so 除夕 in a March 2023 article is 2023-01-21). X前 / X后 = the 14 days
- *   before / after, X前后 = ±7 days, X前夕 = the 3 days before (all vague); 春节期间/假期 = 除夕…初六, 国庆期间 = 10-01…10-07, 五一期间 = 05-01…05-05.
+ *   before / after, X前后 = ±7 days, X前夕 = the 3 days before (all vague); 春节期间/假期 = 除夕…初六,
+ *   国庆/十一期间 = 10-01…10-07, 五一期间 = 05-01…05-05.
  */
 import type { DateGrain, DateValue } from '../../doc.js';
 import {
@@ -82,7 +83,7 @@ const DAY = String.raw`\d{1,2}|三十一?|二十[一二三四五六七八九]?|�
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
 const YPART = String.raw`上半年|下半年|年初|年底|年末|前[一二三1-3]季度|第?${Q}季度`;
-const MPART = String.raw`上旬|中旬|下旬|初|底|末`;
+const MPART = String.raw`上旬|中旬|下旬|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
 const NOT_DURATION = String.raw`(?!来|之久|多年|历史)`;
@@ -90,7 +91,7 @@ const JOIN = /^(?:起?至|到|-|—|–|~|－)$/;
 
 const RE_YMD = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年${NOT_DURATION}|(${REL_YEAR_RE}))` +
-    `(?:(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?|(初|底|末|${YPART}))?`,
+    `(?:(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?|(初(?!步)|底|末|${YPART}))?`,
   'g',
 );
 const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?`, 'g');
@@ -112,7 +113,7 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '除夕|春节|元宵节|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天)|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、])|七夕节?|重阳节|腊八节?';
+  '除夕|春节|元宵节|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天)|(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、])|七夕节?|重阳节|腊八节?';
 const RE_FESTIVAL = new RegExp(
   `(?:(${YEAR})年|(${REL_YEAR_RE}))?(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周)?`,
   'g',
@@ -306,7 +307,7 @@ const LUNAR_FESTIVAL: Record<string, [number, number]> = {
   七夕: [7, 7], 七夕节: [7, 7], 重阳节: [9, 9], 腊八: [12, 8], 腊八节: [12, 8],
 };
 const SOLAR_FESTIVAL: Record<string, [number, number]> = {
-  元旦: [1, 1], 国庆节: [10, 1], 国庆: [10, 1], 劳动节: [5, 1], 五一: [5, 1],
+  元旦: [1, 1], 国庆节: [10, 1], 国庆: [10, 1], 十一: [10, 1], 劳动节: [5, 1], 五一: [5, 1], 双十一: [11, 11], 双11: [11, 11],
 };
 
 /** A festival (optionally with a stated or relative year, and 前/后/期间). */
@@ -329,7 +330,7 @@ function festival(name: string, suffix: string | undefined, year: number | undef
   if (suffix === '后') return span(addDays(day, 1), addDays(day, 14), 'day', true);
   if (suffix === '前后') return span(addDays(day, -7), addDays(day, 7), 'day', true);
   // 期间 / 假期 / 长假 / 黄金周: the public holiday
-  const [a, b] = name === '春节' ? [-1, 5] : name.startsWith('国庆') ? [0, 6] : name === '五一' || name === '劳动节' ? [0, 4] : [0, 0];
+  const [a, b] = name === '春节' ? [-1, 5] : name.startsWith('国庆') || name === '十一' ? [0, 6] : name === '五一' || name === '劳动节' ? [0, 4] : [0, 0];
   return span(addDays(day, a), addDays(day, b), 'day', true);
 }
 
@@ -373,7 +374,8 @@ function mergeRanges(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
 /** The range from A to B; undefined when they do not form a range (B before A, or B coarser than A's context). */
 function mergeValue(a: Parts, b: Parts, pub: Ymd | null): DateValue | null | undefined {
   const bStatesYear = b.y !== undefined;
-  if (b.m === undefined && b.d !== undefined && a.m === undefined) return undefined;
+  // A bare day (`至19日`) continues a date with a month, or another bare day (`17日至19日`).
+  if (b.m === undefined && b.d !== undefined && a.m === undefined && (a.y !== undefined || a.d === undefined)) return undefined;
   const bp: Parts = {
     y: bStatesYear ? b.y : a.y,
     m: b.m ?? (b.d !== undefined ? a.m : undefined),
