@@ -130,3 +130,28 @@ describe('lexicon engine: whole article', () => {
     for (const bad of ['ORG:研发中心', 'COMPANY:公司', 'LOCATION:高新区']) expect(got).not.toContain(bad);
   });
 });
+
+describe('lexicon engine: invariants (property)', () => {
+  it('mentions are in bounds, sorted, non-overlapping and never hold U+FFFD', async () => {
+    const fc = (await import('fast-check')).default;
+    const piece = fc.constantFrom(
+      '株洲市', '发改委', '主任', '刘海', '宾', '有限公司', '集团', '(湖南)', '(', ')', '董事长', '李', '玉龙', '说', ',', '。',
+      '\uFFFD', ' ', '\n', '德国', '纽约', '公司', '该', '局', '会', '中心', '高新区', '记者', '😀', '2023', 'abc', '与', '的',
+    );
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }), (parts) => {
+        const text = parts.join('');
+        const ms = recogniseLexicon(text, segment(text));
+        let prev = 0;
+        for (const m of ms) {
+          if (m.start < prev || m.end <= m.start || m.end > text.length) return false;
+          if (text.slice(m.start, m.end).includes('\uFFFD')) return false;
+          if (!['PERSON', 'LOCATION', 'ORG', 'COMPANY'].includes(m.type) || !(m.score > 0 && m.score <= 1)) return false;
+          prev = m.end;
+        }
+        return true;
+      }),
+      { numRuns: 1000 },
+    );
+  });
+});

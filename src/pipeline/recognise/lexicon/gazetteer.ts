@@ -18,7 +18,7 @@
  * evidence.
  */
 import { createRequire } from 'node:module';
-import { readFileSync } from 'node:fs';
+import { scanJiebaDict } from './jieba-dict.js';
 import { COUNTRIES, WORLD_CITIES, WORLD_REGIONS } from './world-data.js';
 
 export type PlaceLevel = 'country' | 'region' | 'province' | 'city' | 'county';
@@ -101,6 +101,8 @@ const pad6 = (code: string) => code.padEnd(6, '0');
 
 let index: Map<string, PlaceForm[]> | null = null;
 let maxLen = 0;
+/** first char → lengths of indexed names starting with it, longest first */
+const lengthsByFirst = new Map<string, number[]>();
 
 function add(map: Map<string, PlaceForm[]>, name: string, form: PlaceForm): void {
   const list = map.get(name);
@@ -108,25 +110,8 @@ function add(map: Map<string, PlaceForm[]>, name: string, form: PlaceForm): void
     if (!list.some((f) => f.place.code === form.place.code)) list.push(form);
   } else map.set(name, [form]);
   if (name.length > maxLen) maxLen = name.length;
-}
-
-/** Words jieba's main dictionary tags as something other than a place. */
-function jiebaNonPlaceWords(candidates: Set<string>): Set<string> {
-  const out = new Set<string>();
-  try {
-    const dict = readFileSync(require.resolve('nodejieba/submodules/cppjieba/dict/jieba.dict.utf8'), 'utf8');
-    for (const line of dict.split('\n')) {
-      const sp = line.indexOf(' ');
-      if (sp < 0) continue;
-      const word = line.slice(0, sp);
-      if (!candidates.has(word)) continue;
-      const tag = line.slice(line.lastIndexOf(' ') + 1).trim();
-      if (!tag.startsWith('ns')) out.add(word);
-    }
-  } catch {
-    // dictionary not found: treat no short form as a common word
-  }
-  return out;
+  const lens = lengthsByFirst.get(name[0]) ?? [];
+  if (!lens.includes(name.length)) lengthsByFirst.set(name[0], [...lens, name.length].sort((a, b) => b - a));
 }
 
 function build(): Map<string, PlaceForm[]> {
@@ -196,7 +181,8 @@ function build(): Map<string, PlaceForm[]> {
     for (const n of names) add(map, n, { place, full: true, commonWord: false });
   }
 
-  const common = jiebaNonPlaceWords(new Set(shorts.map(([s]) => s)));
+  const shortSet = new Set(shorts.map(([s]) => s));
+  const common = scanJiebaDict((w, _f, tag) => shortSet.has(w) && !tag.startsWith('ns'));
   for (const [s, place] of shorts) add(map, s, { place, full: false, commonWord: common.has(s) });
   return map;
 }
@@ -220,7 +206,14 @@ export function lookupPlace(name: string): Place[] {
   return placeForms(name).map((f) => f.place);
 }
 
-/** Length of the longest indexed name (for scanning). */
+/** Lengths of indexed names starting with `ch`, longest first (for scanning text). */
+export function nameLengthsFrom(ch: string): readonly number[] {
+  getIndex();
+  return lengthsByFirst.get(ch) ?? NONE;
+}
+const NONE: readonly number[] = [];
+
+/** Length of the longest indexed name. */
 export function maxPlaceNameLength(): number {
   getIndex();
   return maxLen;

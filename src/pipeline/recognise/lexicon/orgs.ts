@@ -13,7 +13,8 @@
  * - stop before the name would exceed the cap (company 25, org 20, zone 14);
  * - the name part must hold at least one "proper" token: a place, name,
  *   unknown word (POS ns, nr*, nt, nz, x, eng; j from 3 chars) or an admin
- *   prefix (市, 省, 县…). None → no mention (`该公司`, `公司决定`, `研发中心`).
+ *   prefix (市, 省, 县…). None → no mention (`该公司`, `公司决定`, `研发中心`),
+ *   except before a legal form (`有限公司`…) with 2+ chars (`小米科技有限责任公司`).
  * - a title glued to the head by jieba (`协会会长`) is cut off.
  * Single-character suffixes (局, 所, 会, 院…) must not be a common word that
  * merely ends with that char (`布局`, `社会`, `大会`, `干部`).
@@ -33,8 +34,9 @@ const S = (type: LexiconType, cap: number, score: number, words: string) =>
 
 /** Longest first, so the first hit at a position is the longest. */
 const SUFFIXES: Suffix[] = [
-  ...S('COMPANY', 25, 0.9, '股份有限公司 有限责任公司 集团有限公司 有限公司 集团公司 股份公司'),
-  ...S('COMPANY', 20, 0.75, '公司 集团 银行 工厂 厂 商行 事务所 酒店'),
+  ...S('COMPANY', 25, 0.9, '股份有限公司 有限责任公司 集团有限公司 控股有限公司 有限公司 集团公司 股份公司'),
+  ...S('COMPANY', 20, 0.75, '公司 集团 控股 银行 工厂 厂 商行 事务所 酒店'),
+  ...S('ORG', 20, 0.8, '人民银行'),
   ...S('ORG', 20, 0.8,
     '人民政府 政府 委员会 管委会 发改委 贸促会 工信局 办公室 研究院 研究所 设计院 科学院 学院 大学 中学 小学 学校 ' +
     '医院 卫生院 法院 检察院 公安局 派出所 协会 学会 商会 联合会 基金会 促进会 工会 党委 电视台 报社 出版社 通讯社 ' +
@@ -101,8 +103,9 @@ export function findOrgs(ctx: Ctx, blocked: Uint8Array): LexiconMention[] {
     if (t.pos !== 'nt' || t.end - t.start < 3) continue;
     const w = ctx.word(k);
     if (WALK_STOP.has(w) || w.includes('\uFFFD')) continue;
-    const company = /(公司|集团|银行)$/.test(w);
-    out.push({ start: t.start, end: t.end, type: company ? 'COMPANY' : 'ORG', score: 0.6 });
+    // type from the longest known suffix (中国人民银行 → ORG, 华为技术有限公司 → COMPANY)
+    const suf = SUFFIXES.find((x) => x.type !== 'LOCATION' && w.endsWith(x.text));
+    out.push({ start: t.start, end: t.end, type: suf?.type ?? 'ORG', score: 0.6 });
   }
   return out;
 }
@@ -144,6 +147,14 @@ function leftBoundary(ctx: Ctx, ss: number, suf: Suffix, blocked: Uint8Array): n
     }
     if (STOP_POS.test(t.pos) && !ADMIN_PREFIX.has(w)) break;
     if (TITLE_SET.has(w) || WALK_STOP.has(w)) break;
+    if (w === '控股' && tokens[k + 1]?.start === t.end) {
+      // 控股 (tagged v) inside a company name: …集团控股有限公司
+      pieces.push({ start: t.start, proper: false });
+      cur = t.start;
+      rightPos = 'n';
+      k--;
+      continue;
+    }
     if (t.pos.startsWith('v') && t.pos !== 'vn') {
       const left = tokens[k - 1];
       if (!(NOUNISH.test(rightPos) && left && left.end === t.start && NOUNISH.test(left.pos))) break;
@@ -154,8 +165,11 @@ function leftBoundary(ctx: Ctx, ss: number, suf: Suffix, blocked: Uint8Array): n
     rightPos = t.pos;
     k--;
   }
-  // the name needs at least one proper piece
-  return pieces.some((p) => p.proper) ? pieces[pieces.length - 1].start : -1;
+  // the name needs a proper piece; a legal form (…有限公司) is evidence enough for 2+ chars
+  if (!pieces.length) return -1;
+  const start = pieces[pieces.length - 1].start;
+  const legal = suf.type === 'COMPANY' && suf.score >= 0.9 && ss - start >= 2;
+  return legal || pieces.some((p) => p.proper) ? start : -1;
 }
 
 /** Index of the token holding the bracket opening the one closed at token k (≤ 8 chars inside), or -1. */

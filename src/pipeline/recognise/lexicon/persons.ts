@@ -6,6 +6,8 @@
  *    (`刘海/nr 宾/nr` → 刘海宾). Kept only when the name starts with a known
  *    surname, is 2–4 chars long, is not in `PERSON_STOP` and does not end in
  *    a place/organisation suffix character.
+ *    Single tokens that jieba's dictionary lists as frequent `nr` words are
+ *    common words (明白, 阳光, 荣耀) and are dropped.
  * 2. Title contexts: after a title token (`董事长`, `主任`, `记者`, optional
  *    whitespace) a surname + 1–2 given characters is a name. The length is
  *    chosen by (a) the longest candidate that ends on a token boundary and is
@@ -13,10 +15,13 @@
  *    title…); else (b) the longest followed by such a word even inside a
  *    token (`刘海|宾说` → 刘海宾); else (c) the longest ending on a token
  *    boundary. A 3-char candidate ending in 说/在/是… is not taken (谢曙说).
+ * 3. Unknown (`x`) 2–3-char tokens starting with one of the 100 commonest
+ *    surnames (`张伟和李娜` → 张伟), low score.
  */
 import type { Ctx, LexiconMention } from './context.js';
 import { isHan, isPersonTag } from './context.js';
-import { COMPOUND_SURNAMES, NAME_FOLLOWERS, PERSON_STOP, TITLE_SET, TITLES, surnameLength } from './words.js';
+import { scanJiebaDict } from './jieba-dict.js';
+import { COMPOUND_SURNAMES, NAME_FOLLOWERS, PERSON_STOP, SURNAMES, TITLE_SET, TITLES, surnameLength } from './words.js';
 
 /** A name never ends with these (they end places and organisations). */
 const BAD_LAST = /[区县市省局所会院厂村镇乡路街委办部处园司团行]$/;
@@ -36,7 +41,35 @@ function validName(name: string): boolean {
 }
 
 export function findPersons(ctx: Ctx): LexiconMention[] {
-  return [...fromTags(ctx), ...fromTitles(ctx)];
+  const titled = fromTitles(ctx);
+  // title-context names win over overlapping weaker guesses
+  const others = [...fromTags(ctx), ...fromUnknown(ctx)].filter((m) => !titled.some((t) => t.start < m.end && m.start < t.end));
+  return [...titled, ...others];
+}
+
+let commonNr: Set<string> | null = null;
+/** Words jieba's dictionary tags `nr` but that are frequent common words (明白, 文明, 阳光, 荣耀…). */
+export function commonNrWords(): Set<string> {
+  commonNr ??= scanJiebaDict((w, freq, tag) => tag === 'nr' && freq >= 500 && w.length <= 3);
+  return commonNr;
+}
+
+/** The ~100 most frequent surnames (first part of `SURNAMES`). */
+const TOP_SURNAMES = new Set([...SURNAMES].slice(0, 100));
+
+/**
+ * Unknown words (jieba `x`: out of its dictionary, found by its HMM) of 2–3
+ * Han chars that start with a very common surname (`张伟`, `王芳`).
+ */
+function fromUnknown(ctx: Ctx): LexiconMention[] {
+  const out: LexiconMention[] = [];
+  ctx.tokens.forEach((t, i) => {
+    if (t.pos !== 'x' || t.end - t.start < 2 || t.end - t.start > 3) return;
+    let w = ctx.word(i);
+    if (w.length === 3 && BAD_LAST_GIVEN.test(w)) w = w.slice(0, 2); // 谢曙说
+    if (TOP_SURNAMES.has(w[0]) && validName(w)) out.push({ start: t.start, end: t.start + w.length, type: 'PERSON', score: 0.55 });
+  });
+  return out;
 }
 
 function fromTags(ctx: Ctx): LexiconMention[] {
@@ -59,7 +92,7 @@ function fromTags(ctx: Ctx): LexiconMention[] {
         continue;
       }
     }
-    if (w.length >= 2 && validName(w)) out.push({ start: t.start, end: t.end, type: 'PERSON', score: w.length >= 3 ? 0.75 : 0.6 });
+    if (w.length >= 2 && validName(w) && !commonNrWords().has(w)) out.push({ start: t.start, end: t.end, type: 'PERSON', score: w.length >= 3 ? 0.75 : 0.6 });
   }
   return out;
 }

@@ -12,21 +12,20 @@
  * - jieba `ns` tokens not in the gazetteer are kept with a low score unless
  *   they are in `PLACE_STOP` (上台, 扎根, 外国…).
  */
-import { placeForms, maxPlaceNameLength } from './gazetteer.js';
+import { nameLengthsFrom, placeForms } from './gazetteer.js';
 import type { Ctx, LexiconMention } from './context.js';
 import { PLACE_STOP } from './words.js';
 
 export function findPlaces(ctx: Ctx): LexiconMention[] {
   const { text, tokens } = ctx;
   const out: LexiconMention[] = [];
-  const maxLen = maxPlaceNameLength();
   let chainEnd = -1;
   let next = 0; // don't start a match inside an accepted one
 
   for (let p = 0; p < text.length; p++) {
     if (p < next) continue;
     if (p !== chainEnd && ctx.startAt[p] < 0) continue;
-    const hit = longestAt(ctx, p, maxLen);
+    const hit = longestAt(ctx, p);
     if (!hit) continue;
     out.push(hit);
     chainEnd = hit.end;
@@ -44,15 +43,16 @@ export function findPlaces(ctx: Ctx): LexiconMention[] {
   return out;
 }
 
-function longestAt(ctx: Ctx, p: number, maxLen: number): LexiconMention | null {
+function longestAt(ctx: Ctx, p: number): LexiconMention | null {
   const { text } = ctx;
-  for (let len = Math.min(maxLen, text.length - p); len >= 2; len--) {
+  for (const len of nameLengthsFrom(text[p])) {
+    if (len < 2 || p + len > text.length) continue;
     const name = text.slice(p, p + len);
     const forms = placeForms(name);
     if (!forms.length) continue;
     const end = p + len;
     if (forms.some((f) => f.full)) return { start: p, end, type: 'LOCATION', score: 0.9 };
-    const endOk = ctx.boundary(end) || continuesWithPlace(ctx, end, maxLen);
+    const endOk = ctx.boundary(end) || continuesWithPlace(ctx, end);
     if (!endOk) continue;
     if (forms.every((f) => f.commonWord)) {
       const i = ctx.startAt[p];
@@ -64,9 +64,9 @@ function longestAt(ctx: Ctx, p: number, maxLen: number): LexiconMention | null {
   return null;
 }
 
-function continuesWithPlace(ctx: Ctx, p: number, maxLen: number): boolean {
-  for (let len = Math.min(maxLen, ctx.text.length - p); len >= 2; len--) {
-    if (placeForms(ctx.text.slice(p, p + len)).length) return true;
+function continuesWithPlace(ctx: Ctx, p: number): boolean {
+  for (const len of nameLengthsFrom(ctx.text[p] ?? '')) {
+    if (len >= 2 && p + len <= ctx.text.length && placeForms(ctx.text.slice(p, p + len)).length) return true;
   }
   return false;
 }

@@ -45,7 +45,7 @@ export const NAME_FOLLOWERS = [
 /** Words that look like names to jieba but are not people. */
 export const PERSON_STOP = new Set([
   '高新区', '高开高', '高达', '万元', '周年', '王国', '石油', '高速', '高铁', '高新', '黄金', '金融', '江山', '龙头', '白银',
-  '文明', '安全', '平安', '和平', '明年', '时间', '常年', '谷', '方便', '成都', '向上', '于是', '任何', '单位', '海外', '高层',
+  '文明', '安全', '平安', '和平', '明年', '时间', '常年', '谷', '方便', '成都', '向上', '于是', '任何', '单位', '海外', '高层', '白宫', '荣耀',
 ]);
 
 /** Words jieba tags `ns` that are not place names here. */
