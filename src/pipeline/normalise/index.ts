@@ -35,10 +35,22 @@ export function normalise(doc: Doc): void {
   apply(doc, toSimplifiedEdits(doc.norm.text));
 
   doc.garbled = mergeSpans(doc.garbled.filter((g) => g.end > g.start));
-  apply(
-    doc,
-    doc.garbled.map((g) => ({ start: g.start, end: g.end, text: '\uFFFD'.repeat(g.end - g.start) })),
-  );
+  fillGarbled(doc);
+}
+
+/** Overwrite each garbled span with U+FFFD, one per character (code point). */
+function fillGarbled(doc: Doc): void {
+  const fill: Edit[] = [];
+  for (const g of doc.garbled) {
+    for (let i = g.start; i < g.end; ) {
+      const len = doc.norm.text.codePointAt(i)! > 0xffff ? 2 : 1;
+      if (doc.norm.text[i] !== '\uFFFD') fill.push({ start: i, end: i + len, text: '\uFFFD' });
+      i += len;
+    }
+  }
+  const local = MappedText.identity(doc.norm.text).edit(fill);
+  doc.garbled = doc.garbled.map((g) => local.fromOriginal(g.start, g.end));
+  doc.norm = doc.norm.edit(fill);
 }
 
 /**
@@ -47,18 +59,11 @@ export function normalise(doc: Doc): void {
  * coordinates.
  */
 function apply(doc: Doc, edits: Edit[]): void {
-  const kept = edits.filter(
-    (e) => !doc.garbled.some((g) => e.start < g.end && g.start < e.end && !isFill(e, g)),
-  );
+  const kept = edits.filter((e) => !doc.garbled.some((g) => e.start < g.end && g.start < e.end));
   if (kept.length === 0) return;
   const local = MappedText.identity(doc.norm.text).edit(kept);
   doc.garbled = doc.garbled.map((g) => local.fromOriginal(g.start, g.end));
   doc.norm = doc.norm.edit(kept);
-}
-
-/** The final edit that overwrites garbled span `g` with U+FFFD. */
-function isFill(e: Edit, g: Span): boolean {
-  return e.start === g.start && e.end === g.end && /^\uFFFD*$/.test(e.text);
 }
 
 /** Sort and merge overlapping or touching spans. */
