@@ -155,3 +155,31 @@ describe('lexicon engine: invariants (property)', () => {
     );
   });
 });
+
+describe('lexicon engine: more organisation boundaries and traps', () => {
+  it.each([
+    ['阿里巴巴集团控股有限公司与腾讯控股有限公司达成合作', ['COMPANY:阿里巴巴集团控股有限公司', 'COMPANY:腾讯控股有限公司']],
+    ['小米科技有限责任公司创始人雷军宣布造车', ['COMPANY:小米科技有限责任公司', 'PERSON:雷军']],
+    ['上周,中国人民银行宣布降准', ['ORG:中国人民银行']],
+    ['教育部、财政部联合印发了通知', ['ORG:教育部', 'ORG:财政部']],
+    ['他曾任北京市海淀区委书记', ['ORG:北京市海淀区委']],
+    ['记者从长沙市公安局获悉', ['ORG:长沙市公安局']],
+    ['湖南省株洲市芦淞区人民法院一审判决', ['ORG:湖南省株洲市芦淞区人民法院']],
+    ['张伟和李娜是同事,王芳也加入了讨论', ['PERSON:张伟', 'PERSON:李娜', 'PERSON:王芳']],
+  ])('%s', (text, expected) => {
+    const got = ents(text);
+    for (const e of expected) expect(got).toContain(e);
+  });
+
+  it.each([
+    '这是一场别开生面的招商推介会',
+    '政企早餐会升级',
+    '工作人员说,办理业务需要带身份证',
+    '王者荣耀是一款热门游戏',
+    '大同小异的方案让白银价格波动',
+    '在科创板上市',
+    '他在会上强调,要把握发展机遇',
+  ])('no entity in %s', (text) => {
+    expect(ents(text)).toEqual([]);
+  });
+});

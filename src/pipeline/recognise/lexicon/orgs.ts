@@ -41,7 +41,7 @@ const SUFFIXES: Suffix[] = [
     '人民政府 政府 委员会 管委会 发改委 贸促会 工信局 办公室 研究院 研究所 设计院 科学院 学院 大学 中学 小学 学校 ' +
     '医院 卫生院 法院 检察院 公安局 派出所 协会 学会 商会 联合会 基金会 促进会 工会 党委 电视台 报社 出版社 通讯社 ' +
     '中心 俱乐部'),
-  ...S('ORG', 14, 0.65, '局 委 厅 办 所 院 会 社 部 署 处 站'),
+  ...S('ORG', 14, 0.65, '局 委 厅 办 所 院 会 社 部 署'),
   ...S('LOCATION', 14, 0.8,
     '高新技术产业开发区 经济技术开发区 经济开发区 高新区 经开区 开发区 自贸区 保税区 工业园区 工业园 产业园 科技园 ' +
     '产业新城 新区 园区'),
@@ -59,12 +59,15 @@ const NOT_HEAD = new Set(
 
 /** Tokens the left walk never crosses (verbs jieba sometimes tags as nouns…). */
 const WALK_STOP = new Set(
-  ('新设 设立 成立 组建 新建 建设 打造 筹建 落户 入驻 引进 牵头 签约 举行 召开 走进 来到 位于 旗下 包括 其中 以及 还有 ' +
+  ('曾任 现任 原任 担任 出任 兼任 历任 新设 设立 成立 组建 新建 建设 打造 筹建 落户 入驻 引进 牵头 签约 举行 召开 走进 来到 位于 旗下 包括 其中 以及 还有 ' +
     '该 本 这家 此 各 每 一家 多家 公司 有限公司 股份有限公司 企业 工业园 产业园 园区').split(' '),
 );
 
+/** Word endings that look like a single-char head but are not (省委常委, 东北部). */
+const NOT_HEAD_END = /(常委|评委|编委|[东西南北中]部)$/;
+
 /** Meetings and events: `…会` that are not associations (发布会, 座谈会, 博览会). */
-const EVENT_HEAD = /(发布|座谈|研讨|招待|见面|推介|说明|交流|运动|演唱|洽谈|博览|展销|交易|订货|恳谈|动员|表彰|总结|部署|推进|调度|现场|工作|常务|全体|宣誓|班子|茶话|晚|年|例|大|峰|盛|展|聚|宴)会$/;
+const EVENT_HEAD = /(发布|座谈|研讨|招待|见面|推介|说明|交流|运动|演唱|联欢|音乐|展览|洽谈|博览|展销|交易|订货|恳谈|动员|表彰|总结|部署|推进|调度|现场|工作|常务|全体|宣誓|班子|茶话|早餐|晚|年|例|大|峰|盛|展|聚|宴)会$/;
 
 const STOP_POS = /^(w|u.*|p|c|d|r|t|f|q|m|y|e|o|ad|vd|l|i|z|h|k|mq|rr|rz|tg|dg)$/;
 const PROPER_POS = /^(ns|nr.*|nt|nz|x|eng)$/;
@@ -89,7 +92,7 @@ export function findOrgs(ctx: Ctx, blocked: Uint8Array): LexiconMention[] {
       for (const suf of SUFFIXES) {
         const ss = end - suf.text.length;
         if (ss < 0 || !text.startsWith(suf.text, ss)) continue;
-        if (suf.text.length === 1 && word.length > 1 && end === t.end && NOT_HEAD.has(word)) break;
+        if (suf.text.length === 1 && end === t.end && (NOT_HEAD.has(word) || NOT_HEAD_END.test(word))) break;
         if (suf.text === '会' && EVENT_HEAD.test(text.slice(Math.max(0, end - 3), end))) break;
         const start = leftBoundary(ctx, ss, suf, blocked);
         if (start >= 0 && start < ss) out.push({ start, end, type: suf.type, score: suf.score });
@@ -125,7 +128,10 @@ function leftBoundary(ctx: Ctx, ss: number, suf: Suffix, blocked: Uint8Array): n
   if (tokens[k].start < ss) {
     // the suffix starts inside a token: its left part belongs to the name
     const t = tokens[k];
-    pieces.push({ start: t.start, proper: isProper(t.pos, ctx.word(k)) });
+    const w = ctx.word(k);
+    // a 3+ char dictionary word ending in a one-char head is itself a name (教育部, 公安局)
+    const wordHead = suf.text.length === 1 && t.end === ss + 1 && w.length >= 3 && /^(n|nt|nz|j)$/.test(t.pos);
+    pieces.push({ start: t.start, proper: wordHead || isProper(t.pos, w) });
     cur = t.start;
   }
   k--;

@@ -9,8 +9,9 @@
  * - a short form must also end at a token boundary or where another place
  *   starts, and a short form that is a common word (白银, 大同, 和平) is only
  *   taken when jieba tags that very token `ns`;
- * - jieba `ns` tokens not in the gazetteer are kept with a low score unless
- *   they are in `PLACE_STOP` (上台, 扎根, 外国…).
+ * - jieba `ns` tokens not in the gazetteer are kept with a low score if they
+ *   have 3+ chars (清水塘) and are not in `PLACE_STOP`; 2-char ones are mostly
+ *   noise (上台, 上市, 扎根).
  */
 import { nameLengthsFrom, placeForms } from './gazetteer.js';
 import type { Ctx, LexiconMention } from './context.js';
@@ -35,7 +36,7 @@ export function findPlaces(ctx: Ctx): LexiconMention[] {
   const covered = (s: number, e: number) => out.some((m) => m.start < e && s < m.end);
   for (let i = 0; i < tokens.length; i++) {
     const t = tokens[i];
-    if (t.pos !== 'ns' || t.end - t.start < 2) continue;
+    if (t.pos !== 'ns' || t.end - t.start < 3) continue; // 2-char ns outside the gazetteer are mostly noise (上市, 山河)
     const w = ctx.word(i);
     if (PLACE_STOP.has(w) || w.includes('\uFFFD') || covered(t.start, t.end)) continue;
     out.push({ start: t.start, end: t.end, type: 'LOCATION', score: 0.5 });
