@@ -32,11 +32,16 @@ const MAX_SHIFTED = 48;
 
 const LOST = new Set(['?', '\uFFFD']);
 
+const gbkCache = new Map<string, number[] | null>();
 /** GBK bytes of one character, or null when GBK cannot encode it. */
 function gbk(c: string): number[] | null {
-  const b = iconv.encode(c, 'gbk');
-  if (b.length === 1 && b[0] === 0x3f && c !== '?') return null;
-  return [...b];
+  let r = gbkCache.get(c);
+  if (r === undefined) {
+    const b = iconv.encode(c, 'gbk');
+    r = b.length === 1 && b[0] === 0x3f && c !== '?' ? null : [...b];
+    gbkCache.set(c, r);
+  }
+  return r;
 }
 
 const pairCache = new Map<number, string | null>();
@@ -173,7 +178,11 @@ function utf8AsGbk(text: string, addEdit: (e: Edit) => void, addGarbled: (s: Spa
   }
 }
 
-/** ASCII punctuation that may stand for folded full-width forms inside a misaligned run. */
+/**
+ * GBK bytes of a character inside a misaligned run (null ends the run).
+ * ASCII punctuation is taken as the full-width form a scraper folded it
+ * from (`!` for `！`): ASCII bytes below 0x40 can never be GBK trail bytes.
+ */
 function shiftedBytes(c: string): number[] | null {
   const code = c.charCodeAt(0);
   if (code >= 0x21 && code <= 0x2f) return gbk(String.fromCharCode(code + 0xfee0));
@@ -202,23 +211,22 @@ function shiftedRuns(text: string): Edit[] {
       q += c.length;
       ends.set(bytes.length, q);
     }
-    if (bytes.length < 3) continue;
-    let best: Edit | null = null;
-    let bestScore = -Infinity;
+    if (bytes.length < 3 || bytes[0] < 0x40) continue;
+    // The lost byte only changes the first character (lost byte + bytes[0]);
+    // from bytes[1] on, the re-pairing is the same whatever it was.
+    const rest = repairTail(bytes, ends);
+    if (!rest) continue;
+    let first: string | null = null;
     for (let lead = 0x81; lead <= 0xfe; lead++) {
-      const r = repair([lead, ...bytes], ends);
-      if (!r) continue;
-      const sc = meanScore(r.text);
-      if (sc > bestScore) {
-        bestScore = sc;
-        best = { start: p, end: r.end, text: r.text };
-      }
+      const c = gbkPair(lead, bytes[0]);
+      if (c && (first === null || charScore(c) > charScore(first))) first = c;
     }
+    if (first === null) continue;
+    const best: Edit = { start: p, end: rest.end, text: first + rest.text };
     // a true re-pairing ends by swallowing an ASCII character, so the repair holds no ASCII;
-    // the lost-byte marker itself is not held against the damaged text
-    // being a guess, it must also hold no rare character
+    // being a guess, it must also hold no rare character; the marker itself is not held
+    // against the damaged text
     if (
-      best &&
       !/[\x00-\x7f]/.test(best.text) &&
       minScore(best.text) >= MIN_CHAR &&
       plausible(best.text, text.slice(p + 1, best.end))
@@ -230,10 +238,14 @@ function shiftedRuns(text: string): Edit[] {
   return out;
 }
 
-/** Decode GBK `b` (lost lead byte first) until it falls into step with the damaged characters. */
-function repair(b: number[], ends: Map<number, number>): { text: string; end: number } | null {
+/**
+ * Decode GBK `b` from its second byte (the first pairs with the lost byte)
+ * until the pairing falls into step with the damaged characters, whose end
+ * offsets `ends` gives by byte offset.
+ */
+function repairTail(b: number[], ends: Map<number, number>): { text: string; end: number } | null {
   let s = '';
-  let i = 0;
+  let i = 1;
   while (i < b.length) {
     if (b[i] < 0x80) {
       s += String.fromCharCode(b[i]);
@@ -245,7 +257,7 @@ function repair(b: number[], ends: Map<number, number>): { text: string; end: nu
       s += c;
       i += 2;
     }
-    const end = ends.get(i - 1);
+    const end = ends.get(i);
     if (end !== undefined) return { text: s, end };
   }
   return null;
