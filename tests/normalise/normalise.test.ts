@@ -31,6 +31,13 @@ describe('normalise', () => {
     expect(doc.garbled.every((s) => s.end <= at || s.start >= at + 11)).toBe(true);
   });
 
+  it('repairs mojibake before stripping the pinyin that follows it', () => {
+    const doc = new Doc('去年6月投產(chǎn)後,來勢(shì)喜人?!坝唵纬掷m(xù)增多。');
+    normalise(doc);
+    expect(doc.norm.text).toBe('去年6月投产后,来势喜人。“订单持续增多。');
+    expect(doc.garbled).toEqual([]);
+  });
+
   it('folds widths and simplifies, and sets the script from the original text', () => {
     const doc = new Doc('ＡＢＣ公司\u3000發展（經濟）');
     normalise(doc);
