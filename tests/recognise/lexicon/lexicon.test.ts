@@ -183,3 +183,14 @@ describe('lexicon engine: more organisation boundaries and traps', () => {
     expect(ents(text)).toEqual([]);
   });
 });
+
+describe('lexicon engine: foreign names', () => {
+  it.each([
+    ['特斯拉首席执行官埃隆·马斯克表示', ['PERSON:埃隆·马斯克']],
+    ['演员迪丽热巴·迪力木拉提出席活动', ['PERSON:迪丽热巴·迪力木拉提']],
+    ['美国总统拜登会见了日本首相岸田文雄', ['PERSON:拜登', 'PERSON:岸田文雄', 'LOCATION:美国']],
+  ])('%s', (text, expected) => {
+    const got = ents(text);
+    for (const e of expected) expect(got).toContain(e);
+  });
+});

@@ -15,13 +15,16 @@
  *    title…); else (b) the longest followed by such a word even inside a
  *    token (`刘海|宾说` → 刘海宾); else (c) the longest ending on a token
  *    boundary. A 3-char candidate ending in 说/在/是… is not taken (谢曙说).
- * 3. Unknown (`x`) 2–3-char tokens starting with one of the 100 commonest
+ *    A title followed by one unknown/name token without a Chinese surname
+ *    is a transliterated name (`美国总统拜登`).
+ * 3. Middle-dot names (`埃隆·马斯克`).
+ * 4. Unknown (`x`) 2–3-char tokens starting with one of the 100 commonest
  *    surnames (`张伟和李娜` → 张伟), low score.
  */
 import type { Ctx, LexiconMention } from './context.js';
 import { isHan, isPersonTag } from './context.js';
 import { scanJiebaDict } from './jieba-dict.js';
-import { COMPOUND_SURNAMES, NAME_FOLLOWERS, PERSON_STOP, SURNAMES, TITLE_SET, TITLES, surnameLength } from './words.js';
+import { COMPOUND_SURNAMES, NAME_FOLLOWERS, PERSON_CUES, PERSON_STOP, SURNAMES, TITLE_SET, TITLES, surnameLength } from './words.js';
 
 /** A name never ends with these (they end places and organisations). */
 const BAD_LAST = /[区县市省局所会院厂村镇乡路街委办部处园司团行]$/;
@@ -43,7 +46,7 @@ function validName(name: string): boolean {
 export function findPersons(ctx: Ctx): LexiconMention[] {
   const titled = fromTitles(ctx);
   // title-context names win over overlapping weaker guesses
-  const others = [...fromTags(ctx), ...fromUnknown(ctx)].filter((m) => !titled.some((t) => t.start < m.end && m.start < t.end));
+  const others = [...fromTags(ctx), ...fromUnknown(ctx), ...fromDotted(ctx)].filter((m) => !titled.some((t) => t.start < m.end && m.start < t.end));
   return [...titled, ...others];
 }
 
@@ -97,8 +100,11 @@ function fromTags(ctx: Ctx): LexiconMention[] {
   return out;
 }
 
+const CUE_SET = new Set(PERSON_CUES);
+
+/** A title or person cue, or a word ending in a title (`日本首相`, `主任科员`). */
 function isTitle(word: string): boolean {
-  if (TITLE_SET.has(word)) return true;
+  if (TITLE_SET.has(word) || CUE_SET.has(word)) return true;
   return word.length > 2 && TITLES.some((t) => t.length >= 2 && word.endsWith(t));
 }
 
@@ -119,7 +125,15 @@ function fromTitles(ctx: Ctx): LexiconMention[] {
     const head = text.slice(p, p + 4);
     if (TITLE_SURNAME_BLOCK.test(head)) continue;
     const sl = surnameLength(head);
-    if (!sl) continue;
+    if (!sl) {
+      // a transliterated foreign name right after a title (美国总统拜登): one unknown/name token of 2–4 Han chars
+      const j = ctx.startAt[p];
+      const w = j >= 0 ? ctx.word(j) : '';
+      if (j >= 0 && /^(x|nr.*)$/.test(tokens[j].pos) && /^[\u3400-\u9fff]{2,4}$/.test(w) && !PERSON_STOP.has(w) && !DOT.test(text[tokens[j].end] ?? '') && followerOk(ctx, tokens[j].end)) {
+        out.push({ start: p, end: tokens[j].end, type: 'PERSON', score: 0.7 });
+      }
+      continue;
+    }
     let lens = [sl + 2, sl + 1].filter(
       (l) => p + l <= text.length && validName(text.slice(p, p + l)) && !(l === sl + 2 && BAD_LAST_GIVEN.test(text.slice(p, p + l))),
     );
@@ -134,6 +148,44 @@ function fromTitles(ctx: Ctx): LexiconMention[] {
       lens.find((l) => followerOk(ctx, p + l)) ??
       lens.find((l) => ctx.boundary(p + l));
     if (pick) out.push({ start: p, end: p + pick, type: 'PERSON', score: 0.85 });
+  }
+  return out;
+}
+
+/** Tags of tokens that can start a transliterated foreign name. */
+const FOREIGN_PART = /^(x|nr.*|nz|ns|ng|n|eng)$/;
+/** Name separators: middle dot and look-alikes. */
+const DOT = /^[·•‧・]$/;
+
+/**
+ * Transliterated foreign names written with a middle dot (`埃隆·马斯克`,
+ * `迪丽热巴·迪力木拉提`). Before the first dot: name-like Han tokens (not
+ * titles), at most 6 chars. After each dot: Han chars up to a name follower
+ * (表示, 出席, 的…), at most 8.
+ */
+function fromDotted(ctx: Ctx): LexiconMention[] {
+  const { text, tokens } = ctx;
+  const out: LexiconMention[] = [];
+  for (let i = 0; i < tokens.length; i++) {
+    if (!DOT.test(ctx.word(i))) continue;
+    const dot = tokens[i].start;
+    let start = dot;
+    for (let j = i - 1; j >= 0 && tokens[j].end === start && dot - tokens[j].start <= 6; j--) {
+      const w = ctx.word(j);
+      if (!FOREIGN_PART.test(tokens[j].pos) || !/^[\u3400-\u9fff]+$/.test(w) || isTitle(w)) break;
+      start = tokens[j].start;
+    }
+    if (dot - start < 2) continue;
+    let end = dot;
+    while (DOT.test(text[end] ?? '')) {
+      let e = end + 1;
+      while (e < text.length && e - end <= 8 && isHan(text[e]) && !(e - end > 2 && NAME_FOLLOWERS.some((f) => f.length >= 2 && text.startsWith(f, e)))) e++;
+      if (e - end < 2) break;
+      end = e;
+    }
+    if (end === dot) continue;
+    out.push({ start, end, type: 'PERSON', score: 0.7 });
+    while (i < tokens.length && tokens[i].end <= end) i++;
   }
   return out;
 }
