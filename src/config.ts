@@ -14,6 +14,10 @@ const Config = z.object({
   MODEL_DIR: z.string().optional(),
   /** a jieba user dictionary loaded at start (word [freq] [pos] per line) */
   USER_DICT: z.string().optional(),
+  /** extraction worker threads (default: one per core); 0 = extract on the main thread */
+  EXTRACT_WORKERS: z.coerce.number().int().min(0).optional(),
+  /** an extraction running longer than this is stopped (its worker is replaced) and answered 422 */
+  REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(30_000),
   /** most extraction requests processed at once (default: 2 per core) and waiting; beyond → 503 */
   MAX_CONCURRENT: z.coerce.number().int().positive().optional(),
   MAX_QUEUE: z.coerce.number().int().min(0).default(64),

@@ -5,6 +5,8 @@ import { createApp } from './server/app.js';
 import { loadEngines } from './pipeline/recognise/engines.js';
 import { KeyStore } from './auth/keys.js';
 import { logger } from './observability/logger.js';
+import { ExtractPool } from './service/pool.js';
+import { cpus } from 'node:os';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -15,14 +17,24 @@ try {
 }
 const { engines, defaultEngine } = await loadEngines(config);
 const keys = config.API_KEYS_FILE ? new KeyStore(config.API_KEYS_FILE) : null;
-const app = createApp({ config, engines, defaultEngine, keys });
+const workers = config.EXTRACT_WORKERS ?? cpus().length;
+const pool = workers > 0 ? new ExtractPool({ size: workers, deadlineMs: config.REQUEST_DEADLINE_MS, env: { ORT_THREADS: '1' } }) : null;
+let poolReady = !pool;
+pool?.ready().then(
+  () => (poolReady = true),
+  (e) => logger.error({ err: String(e) }, 'extraction workers failed to start'),
+);
+const app = createApp({ config, engines, defaultEngine, keys, pool, readiness: { workers: () => poolReady } });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info({ port: info.port, engines: [...engines.keys()], defaultEngine, auth: Boolean(keys) }, 'listening');
 });
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
-  server.close(() => process.exit(0));
+  server.close(async () => {
+    await pool?.close();
+    process.exit(0);
+  });
   setTimeout(() => process.exit(0), 10_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));

@@ -2,6 +2,7 @@
 import type { NameEngine } from '../pipeline/recognise/engine.js';
 import type { Config } from '../config.js';
 import type { KeyStore } from '../auth/keys.js';
+import type { ExtractPool } from '../service/pool.js';
 
 export interface Services {
   config: Pick<Config, 'MAX_BODY_BYTES' | 'MAX_TEXT_CHARS'> & Partial<Config>;
@@ -9,6 +10,8 @@ export interface Services {
   engines: ReadonlyMap<string, NameEngine>;
   /** the engine used when the request names none */
   defaultEngine: string;
+  /** worker threads that run extractions with a deadline; absent = in-process (tests, CLI) */
+  pool?: ExtractPool | null;
   /** API keys; null = authentication off */
   keys?: KeyStore | null;
   /** readiness checks beyond the engines (the database, the queue) */

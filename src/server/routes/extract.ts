@@ -4,6 +4,9 @@ import { ArticleInput, ErrorResponse, ExtractQuery, ExtractResponse } from '../s
 import { readJsonBody } from '../body.js';
 import { ApiError, validationError } from '../errors.js';
 import { extractArticle } from '../../service/extract.js';
+import { DeadlineExceeded } from '../../service/pool.js';
+import type { ExtractResponse as ExtractResult } from '../schemas.js';
+import type { NameEngine } from '../../pipeline/recognise/engine.js';
 import type { Services } from '../services.js';
 
 const errors = {
@@ -47,13 +50,29 @@ export function parseArticleRequest(services: Services, body: unknown, query: Re
   return { input: input.data, engine, boilerplate: flag(q.data.boilerplate), tokens: flag(q.data.tokens) };
 }
 
+/** Run one extraction: on the worker pool (with its deadline) when there is one, else in-process. */
+export async function runExtraction(
+  services: Services,
+  req: { input: ArticleInput; engine: NameEngine; boilerplate?: boolean; tokens?: boolean },
+): Promise<ExtractResult> {
+  if (!services.pool) return extractArticle(req.input, req);
+  try {
+    return await services.pool.extract(req.input, { engine: req.engine.name, boilerplate: req.boilerplate, tokens: req.tokens });
+  } catch (e) {
+    if (e instanceof DeadlineExceeded) {
+      throw new ApiError(422, 'processing_deadline_exceeded', `the article could not be processed within ${e.ms} ms`);
+    }
+    throw e;
+  }
+}
+
 export function extractRoutes(services: Services) {
   const app = new OpenAPIHono();
   app.openAPIRegistry.registerPath(extractRoute);
   app.post('/v1/extract', async (c) => {
     const body = await readJsonBody(c, services.config.MAX_BODY_BYTES);
     const req = parseArticleRequest(services, body, c.req.query());
-    return c.json(await extractArticle(req.input, req));
+    return c.json(await runExtraction(services, req));
   });
   return app;
 }

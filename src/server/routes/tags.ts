@@ -3,8 +3,7 @@ import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { ArticleInput, ErrorResponse, TagsQuery, TagsResponse, type ExtractResponse } from '../schemas.js';
 import { readJsonBody } from '../body.js';
 import { validationError } from '../errors.js';
-import { extractArticle } from '../../service/extract.js';
-import { parseArticleRequest } from './extract.js';
+import { parseArticleRequest, runExtraction } from './extract.js';
 import type { Services } from '../services.js';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
@@ -53,7 +52,7 @@ export function tagsRoutes(services: Services) {
     const q = TagsQuery.safeParse(c.req.query());
     if (!q.success) throw validationError(q.error);
     const req = parseArticleRequest(services, body, c.req.query());
-    const result = await extractArticle(req.input, { engine: req.engine, boilerplate: req.boilerplate });
+    const result = await runExtraction(services, { ...req, tokens: false });
     const tags = suggestTags(result, {
       limit: q.data.limit ?? 10,
       types: new Set(q.data.types ? q.data.types.split(',') : ['PERSON', 'LOCATION', 'ORG', 'COMPANY']),

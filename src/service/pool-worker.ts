@@ -1,0 +1,31 @@
+/** One extraction worker: loads the engines once, then runs extractions posted by the pool. */
+import { parentPort, workerData } from 'node:worker_threads';
+import { loadConfig } from '../config.js';
+import { loadEngines } from '../pipeline/recognise/engines.js';
+import { extractArticle } from './extract.js';
+import type { ArticleInput } from '../server/schemas.js';
+import type { PoolJobOptions } from './pool.js';
+
+const port = parentPort!;
+const env = { ...process.env, ...(workerData as { env: Record<string, string | undefined> }).env };
+
+try {
+  const { engines } = await loadEngines(loadConfig(env));
+  // warm the lazy resources (dictionaries, gazetteer, model session) before taking work
+  for (const engine of engines.values()) {
+    await extractArticle({ text: '株洲市发改委主任刘海宾介绍，去年6月投产，產值過8000萬元。', published: '2023-03-17' }, { engine });
+  }
+  port.on('message', async (m: { type: 'extract'; input: ArticleInput; opts: PoolJobOptions }) => {
+    try {
+      const engine = engines.get(m.opts.engine);
+      if (!engine) throw new Error(`engine ${m.opts.engine} is not loaded in the worker`);
+      const result = await extractArticle(m.input, { engine, boilerplate: m.opts.boilerplate, tokens: m.opts.tokens });
+      port.postMessage({ type: 'result', result });
+    } catch (e) {
+      port.postMessage({ type: 'error', error: (e as Error).message });
+    }
+  });
+  port.postMessage({ type: 'ready' });
+} catch (e) {
+  port.postMessage({ type: 'init-error', error: String(e) });
+}
