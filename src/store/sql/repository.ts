@@ -1,0 +1,721 @@
+/**
+ * The repository over SQL, shared by the SQLite and PostgreSQL stores: the
+ * same statements (with `?` placeholders, portable SQL) run on both; the
+ * drivers differ in transactions, placeholders and JSON columns.
+ */
+import type { ExtractResponse } from '../../server/schemas.js';
+import {
+  contentHash,
+  decodeCursor,
+  encodeCursor,
+  entityId,
+  entityKey,
+  likeEscape,
+  MAX_CHAR,
+  newArticleId,
+  simplify,
+} from '../keys.js';
+import {
+  StoreError,
+  type ArticleMeta,
+  type ArticleRef,
+  type BatchItem,
+  type BatchQuery,
+  type BatchResult,
+  type Bucket,
+  type DetailOptions,
+  type EntityDetail,
+  type EntityFilter,
+  type EntitySort,
+  type EntitySummary,
+  type IngestResult,
+  type MatchedBy,
+  type MentionExportRow,
+  type MentionFilter,
+  type MentionHit,
+  type Page,
+  type PageRequest,
+  type PlaceInfo,
+  type Repository,
+  type SeriesPoint,
+  type StoredArticle,
+  type StoredArticleMeta,
+  type StoreHooks,
+} from '../repository.js';
+import type { Db, Driver, Param } from './db.js';
+
+/** Names longer than this are cut for keys and indexes (btree entries have a size limit). */
+const MAX_NAME = 512;
+/** Rows per multi-row INSERT. */
+const INSERT_CHUNK = 200;
+const EXPORT_BATCH = 1000;
+export const NAME_TYPES = ['PERSON', 'LOCATION', 'ORG', 'COMPANY'];
+
+/** Thrown inside a transaction to ask the driver to run it again (PostgreSQL: the row went away under us). */
+export class RetryTransaction extends Error {}
+
+type ResultEntity = ExtractResponse['entities'][number] & {
+  name_simplified?: string;
+  aliases?: string[];
+  place?: PlaceInfo | null;
+};
+
+interface EntityRow {
+  id: string;
+  key: string;
+  type: string;
+  name: string;
+  nameS: string;
+  place: PlaceInfo | null;
+  aliases: Set<string>;
+  mentions: number;
+}
+
+const cut = (s: string) => (s.length > MAX_NAME ? s.slice(0, MAX_NAME) : s);
+const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
+const num = (v: unknown) => Number(v ?? 0);
+
+/** `(?, ?, …)` */
+const marks = (n: number) => '(' + Array(n).fill('?').join(', ') + ')';
+
+export class SqlRepository implements Repository {
+  readonly dialect: 'sqlite' | 'postgres';
+
+  constructor(
+    protected readonly driver: Driver,
+    protected readonly hooks: StoreHooks = {},
+  ) {
+    this.dialect = driver.dialect;
+  }
+
+  async close() {
+    await this.driver.close();
+  }
+
+  private get forUpdate() {
+    return this.dialect === 'postgres' ? ' FOR UPDATE' : '';
+  }
+
+  private async step(name: string) {
+    await this.hooks.step?.(name);
+  }
+
+  private async insertMany(db: Db, head: string, rows: Param[][], tail = '') {
+    if (rows.length === 0) return;
+    const width = rows[0].length;
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      await db.run(`${head} VALUES ${chunk.map(() => marks(width)).join(', ')}${tail}`, chunk.flat());
+    }
+  }
+
+  // ---------------------------------------------------------------- writes
+
+  /** The stored entities of one extraction result (several result entities may be one stored entity). */
+  private entitiesOf(result: ExtractResponse) {
+    const byLocal = new Map<string, EntityRow>();
+    const byId = new Map<string, EntityRow>();
+    const add = (localId: string, type: string, name: string, nameS: string | undefined, place: PlaceInfo | null | undefined, aliases: string[]) => {
+      const ns = cut(nameS ? nameS.normalize('NFKC').trim() : simplify(name)) || cut(name);
+      const code = place?.code ? String(place.code) : null;
+      const key = entityKey(type, ns, code);
+      const id = entityId(key);
+      let row = byId.get(id);
+      if (!row) {
+        row = { id, key, type, name: cut(name), nameS: ns, place: code ? { ...place!, code } : null, aliases: new Set(), mentions: 0 };
+        byId.set(id, row);
+      }
+      row.aliases.add(cut(name));
+      for (const a of aliases) if (a) row.aliases.add(cut(a));
+      byLocal.set(localId, row);
+    };
+    for (const e of result.entities as ResultEntity[]) add(e.id, e.type, e.name, e.name_simplified, e.place, e.aliases ?? []);
+    for (const m of result.mentions) {
+      let row = byLocal.get(m.entity);
+      if (!row) {
+        add(m.entity, m.type, m.text, undefined, null, []);
+        row = byLocal.get(m.entity)!;
+      }
+      row.aliases.add(cut(m.text));
+      row.mentions++;
+    }
+    return { byLocal, entities: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+  }
+
+  async ingest(meta: ArticleMeta, result: ExtractResponse): Promise<IngestResult> {
+    const callerId = meta.callerId ?? null;
+    const url = meta.url ?? null;
+    const hash = contentHash(result.text);
+    const published = result.published?.date ?? null;
+    const { byLocal, entities } = this.entitiesOf(result);
+    const resultJson = JSON.stringify(result);
+
+    return this.driver.tx(async (db) => {
+      const now = new Date().toISOString();
+      await this.step('match');
+      const found = await db.all<{ id: string; caller_id: string | null; url: string | null; source: string | null; created_at: string }>(
+        'SELECT id, caller_id, url, source, created_at FROM articles WHERE caller_id = ? OR url = ? OR content_hash = ?',
+        [callerId, url, hash],
+      );
+      let matchedBy: MatchedBy | null = null;
+      let existing = callerId !== null ? found.find((r) => r.caller_id === callerId) : undefined;
+      if (existing) matchedBy = 'id';
+      if (!existing && url !== null && (existing = found.find((r) => r.url === url))) matchedBy = 'url';
+      if (!existing && (existing = found[0])) matchedBy = 'content_hash';
+      const others = found.filter((r) => r.id !== existing?.id);
+      if (others.length > 0) {
+        throw new StoreError('conflict', 'the article\'s id, url or content already belong to different stored articles', {
+          matched: existing!.id,
+          conflicting: others.map((r) => r.id),
+        });
+      }
+      const source = meta.source ?? existing?.source ?? null;
+      const row = {
+        caller_id: callerId ?? existing?.caller_id ?? null,
+        url: url ?? existing?.url ?? null,
+      };
+      const delta = new Map<string, { a: number; m: number }>();
+      let id: string;
+      await this.step('article');
+      if (existing) {
+        id = existing.id;
+        const locked = await db.get(`SELECT id FROM articles WHERE id = ?${this.forUpdate}`, [id]);
+        if (!locked) throw new RetryTransaction('the article was deleted concurrently');
+        for (const r of await db.all<{ entity_id: string; mention_count: number }>(
+          'SELECT entity_id, mention_count FROM article_entities WHERE article_id = ?',
+          [id],
+        )) {
+          delta.set(r.entity_id, { a: -1, m: -num(r.mention_count) });
+        }
+        await this.deleteContents(db, id);
+        await db.run(
+          `UPDATE articles SET caller_id = ?, url = ?, content_hash = ?, source = ?, title = ?, published = ?, entity_count = ?, mention_count = ?, updated_at = ?, result = ? WHERE id = ?`,
+          [row.caller_id, row.url, hash, source, result.title, published, entities.length, result.mentions.length, now, resultJson, id],
+        );
+      } else {
+        id = newArticleId();
+        await db.run(
+          `INSERT INTO articles (id, caller_id, url, content_hash, source, title, published, entity_count, mention_count, created_at, updated_at, result)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+          [id, row.caller_id, row.url, hash, source, result.title, published, entities.length, result.mentions.length, now, now, resultJson],
+        );
+      }
+
+      await this.step('entities');
+      await this.insertMany(
+        db,
+        'INSERT INTO entities (id, key, type, name, name_simplified, place_code, place, article_count, mention_count, created_at)',
+        entities.map((e) => [e.id, e.key, e.type, e.name, e.nameS, e.place?.code ?? null, e.place ? JSON.stringify(e.place) : null, 0, 0, now]),
+        ' ON CONFLICT (id) DO NOTHING',
+      );
+      await this.step('aliases');
+      await this.insertMany(
+        db,
+        'INSERT INTO entity_aliases (entity_id, alias, alias_simplified)',
+        entities.flatMap((e) => [...e.aliases].map((a) => [e.id, a, cut(simplify(a)) || a])),
+        ' ON CONFLICT (entity_id, alias) DO NOTHING',
+      );
+      await this.step('article_entities');
+      await this.insertMany(
+        db,
+        'INSERT INTO article_entities (article_id, entity_id, mention_count, published, source)',
+        entities.map((e) => [id, e.id, e.mentions, published, source]),
+      );
+      await this.step('paragraphs');
+      await this.insertMany(
+        db,
+        'INSERT INTO paragraphs (article_id, idx, start_off, end_off, boilerplate, text)',
+        result.paragraphs.map((p) => [id, p.index, p.start, p.end, p.boilerplate ? 1 : 0, p.text]),
+      );
+      await this.step('mentions');
+      await this.insertMany(
+        db,
+        'INSERT INTO mentions (article_id, seq, mention_id, entity_id, type, text, start_off, end_off, paragraph, score, value, published, source)',
+        result.mentions.map((m, i) => [
+          id,
+          i,
+          m.id,
+          byLocal.get(m.entity)!.id,
+          m.type,
+          m.text,
+          m.start,
+          m.end,
+          m.paragraph,
+          m.score,
+          m.value ? JSON.stringify(m.value) : null,
+          published,
+          source,
+        ]),
+      );
+      await this.step('counters');
+      for (const e of entities) {
+        const d = delta.get(e.id) ?? { a: 0, m: 0 };
+        delta.set(e.id, { a: d.a + 1, m: d.m + e.mentions });
+      }
+      await this.applyDeltas(db, delta);
+      await this.step('commit');
+      const article: StoredArticleMeta = {
+        id,
+        caller_id: row.caller_id,
+        url: row.url,
+        source,
+        title: result.title,
+        published,
+        content_hash: hash,
+        created_at: existing?.created_at ?? now,
+        updated_at: now,
+        entities: entities.length,
+        mentions: result.mentions.length,
+      };
+      return { status: existing ? ('updated' as const) : ('created' as const), matched_by: matchedBy, article };
+    });
+  }
+
+  /** Add article/mention count deltas to entities, in id order (a stable lock order). */
+  private async applyDeltas(db: Db, delta: Map<string, { a: number; m: number }>) {
+    const rows = [...delta.entries()].filter(([, d]) => d.a !== 0 || d.m !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
+    for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
+      const chunk = rows.slice(i, i + INSERT_CHUNK);
+      const sel = chunk.map(() => 'SELECT CAST(? AS TEXT) AS id, CAST(? AS INTEGER) AS da, CAST(? AS INTEGER) AS dm').join(' UNION ALL ');
+      await db.run(
+        `UPDATE entities SET article_count = article_count + d.da, mention_count = mention_count + d.dm FROM (${sel}) AS d WHERE entities.id = d.id`,
+        chunk.flatMap(([id, d]) => [id, d.a, d.m]),
+      );
+    }
+  }
+
+  private async deleteContents(db: Db, id: string) {
+    await db.run('DELETE FROM mentions WHERE article_id = ?', [id]);
+    await db.run('DELETE FROM paragraphs WHERE article_id = ?', [id]);
+    await db.run('DELETE FROM article_entities WHERE article_id = ?', [id]);
+  }
+
+  async deleteArticle(id: string): Promise<boolean> {
+    return this.driver.tx(async (db) => {
+      const found = await db.get(`SELECT id FROM articles WHERE id = ?${this.forUpdate}`, [id]);
+      if (!found) return false;
+      const delta = new Map<string, { a: number; m: number }>();
+      for (const r of await db.all<{ entity_id: string; mention_count: number }>(
+        'SELECT entity_id, mention_count FROM article_entities WHERE article_id = ?',
+        [id],
+      )) {
+        delta.set(r.entity_id, { a: -1, m: -num(r.mention_count) });
+      }
+      await this.deleteContents(db, id);
+      await db.run('DELETE FROM articles WHERE id = ?', [id]);
+      await this.applyDeltas(db, delta);
+      return true;
+    });
+  }
+
+  // ----------------------------------------------------------------- reads
+
+  private metaOf(r: Record<string, unknown>): StoredArticleMeta {
+    return {
+      id: r.id as string,
+      caller_id: (r.caller_id as string) ?? null,
+      url: (r.url as string) ?? null,
+      source: (r.source as string) ?? null,
+      title: (r.title as string) ?? null,
+      published: (r.published as string) ?? null,
+      content_hash: r.content_hash as string,
+      created_at: r.created_at as string,
+      updated_at: r.updated_at as string,
+      entities: num(r.entity_count),
+      mentions: num(r.mention_count),
+    };
+  }
+
+  async getArticle(id: string): Promise<StoredArticle | null> {
+    const r = await this.driver.get('SELECT * FROM articles WHERE id = ?', [id]);
+    if (!r) return null;
+    return { article: this.metaOf(r), result: json(r.result) as ExtractResponse };
+  }
+
+  async countArticles(): Promise<number> {
+    const r = await this.driver.get<{ n: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM articles');
+    return num(r?.n);
+  }
+
+  /** WHERE conditions on `e` (entities) for the name and type parts of a filter. */
+  private entityConds(f: EntityFilter, where: string[], params: Param[]) {
+    if (f.types?.length) {
+      where.push(`e.type IN ${marks(f.types.length)}`);
+      params.push(...f.types);
+    }
+    if (f.name !== undefined) {
+      const s = cut(simplify(f.name));
+      where.push('(e.name_simplified = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_simplified = ?))');
+      params.push(s, s);
+    }
+    if (f.prefix !== undefined) {
+      const s = cut(simplify(f.prefix));
+      where.push(
+        '((e.name_simplified >= ? AND e.name_simplified < ?) OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_simplified >= ? AND alias_simplified < ?))',
+      );
+      params.push(s, s + MAX_CHAR, s, s + MAX_CHAR);
+    }
+    if (f.contains !== undefined) {
+      const s = '%' + likeEscape(cut(simplify(f.contains))) + '%';
+      where.push(
+        "(e.name_simplified LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_simplified LIKE ? ESCAPE '\\'))",
+      );
+      params.push(s, s);
+    }
+  }
+
+  /** WHERE conditions on a table with denormalised `published` and `source` columns. */
+  private dateConds(alias: string, f: { from?: string; to?: string; source?: string }, where: string[], params: Param[]) {
+    if (f.from !== undefined) {
+      where.push(`${alias}.published >= ?`);
+      params.push(f.from);
+    }
+    if (f.to !== undefined) {
+      where.push(`${alias}.published <= ?`);
+      params.push(f.to);
+    }
+    if (f.source !== undefined) {
+      where.push(`${alias}.source = ?`);
+      params.push(f.source);
+    }
+  }
+
+  private summaryOf(r: Record<string, unknown>): EntitySummary {
+    return {
+      id: r.id as string,
+      type: r.type as string,
+      name: r.name as string,
+      name_simplified: r.name_simplified as string,
+      place: r.place ? (json(r.place) as PlaceInfo) : null,
+      articles: num(r.articles),
+      mentions: num(r.mentions),
+    };
+  }
+
+  async searchEntities(f: EntityFilter, sort: EntitySort, page: PageRequest): Promise<Page<EntitySummary>> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    this.entityConds(f, where, params);
+    const filtered = f.from !== undefined || f.to !== undefined || f.source !== undefined;
+    const cursor = page.cursor ? decodeCursor(page.cursor, 2) : null;
+    let sql: string;
+    if (!filtered) {
+      where.push('e.article_count > 0');
+      const key = sort === 'articles' ? 'e.article_count' : sort === 'mentions' ? 'e.mention_count' : 'e.name_simplified';
+      if (cursor) {
+        where.push(sort === 'name' ? `(${key} > ? OR (${key} = ? AND e.id > ?))` : `(${key} < ? OR (${key} = ? AND e.id > ?))`);
+        params.push(cursor[0] as Param, cursor[0] as Param, cursor[1] as Param);
+      }
+      sql = `SELECT e.id, e.type, e.name, e.name_simplified, e.place, e.article_count AS articles, e.mention_count AS mentions
+        FROM entities e WHERE ${where.join(' AND ')}
+        ORDER BY ${key}${sort === 'name' ? '' : ' DESC'}, e.id LIMIT ?`;
+    } else {
+      this.dateConds('ae', f, where, params);
+      const key = sort === 'articles' ? 'COUNT(*)' : sort === 'mentions' ? 'SUM(ae.mention_count)' : 'e.name_simplified';
+      let having = '';
+      if (cursor) {
+        having = sort === 'name' ? `HAVING (${key} > ? OR (${key} = ? AND e.id > ?))` : `HAVING (${key} < ? OR (${key} = ? AND e.id > ?))`;
+        params.push(cursor[0] as Param, cursor[0] as Param, cursor[1] as Param);
+      }
+      sql = `SELECT e.id, e.type, e.name, e.name_simplified, e.place, CAST(COUNT(*) AS INTEGER) AS articles, CAST(SUM(ae.mention_count) AS INTEGER) AS mentions
+        FROM entities e JOIN article_entities ae ON ae.entity_id = e.id
+        WHERE ${where.join(' AND ')}
+        GROUP BY e.id ${having}
+        ORDER BY ${key}${sort === 'name' ? '' : ' DESC'}, e.id LIMIT ?`;
+    }
+    params.push(page.limit + 1);
+    const rows = (await this.driver.all(sql, params)).map((r) => this.summaryOf(r));
+    const more = rows.length > page.limit;
+    const items = rows.slice(0, page.limit);
+    const last = items[items.length - 1];
+    const next = more && last ? encodeCursor([sort === 'articles' ? last.articles : sort === 'mentions' ? last.mentions : last.name_simplified, last.id]) : null;
+    return { items, next_cursor: next };
+  }
+
+  async getEntity(id: string, o: DetailOptions & { coTypes?: string[] }): Promise<EntityDetail | null> {
+    const e = await this.driver.get('SELECT id, type, name, name_simplified, place FROM entities WHERE id = ?', [id]);
+    if (!e) return null;
+    const aliases = (await this.driver.all<{ alias: string }>('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias', [id])).map(
+      (r) => r.alias,
+    );
+    const where = ['ae.entity_id = ?'];
+    const params: Param[] = [id];
+    this.dateConds('ae', o, where, params);
+    const days = await this.driver.all<{ published: string | null; a: number; m: number }>(
+      `SELECT ae.published, CAST(COUNT(*) AS INTEGER) AS a, CAST(SUM(ae.mention_count) AS INTEGER) AS m
+       FROM article_entities ae WHERE ${where.join(' AND ')} GROUP BY ae.published`,
+      params,
+    );
+    let articles = 0;
+    let mentions = 0;
+    for (const d of days) {
+      articles += num(d.a);
+      mentions += num(d.m);
+    }
+    const dated = days.filter((d) => d.published).map((d) => d.published as string).sort();
+    const coTypes = o.coTypes ?? NAME_TYPES;
+    const coWhere = [...where];
+    const coParams = [...params];
+    if (coTypes.length) {
+      coWhere.push(`e.type IN ${marks(coTypes.length)}`);
+      coParams.push(...coTypes);
+    }
+    coParams.push(o.top);
+    const co = await this.driver.all<{ id: string; type: string; name: string; articles: number }>(
+      `SELECT e.id, e.type, e.name, CAST(COUNT(*) AS INTEGER) AS articles
+       FROM article_entities ae JOIN article_entities a2 ON a2.article_id = ae.article_id AND a2.entity_id <> ae.entity_id
+       JOIN entities e ON e.id = a2.entity_id
+       WHERE ${coWhere.join(' AND ')}
+       GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT ?`,
+      coParams,
+    );
+    return {
+      ...this.summaryOf({ ...e, articles, mentions }),
+      aliases,
+      first_published: dated[0] ?? null,
+      last_published: dated[dated.length - 1] ?? null,
+      series: series(
+        days.map((d) => ({ published: d.published, articles: num(d.a), mentions: num(d.m) })),
+        o.bucket,
+      ),
+      cooccurring: co.map((r) => ({ id: r.id, type: r.type, name: r.name, articles: num(r.articles) })),
+    };
+  }
+
+  private hitOf(r: Record<string, unknown>): MentionHit {
+    return {
+      article: {
+        id: r.article_id as string,
+        caller_id: (r.caller_id as string) ?? null,
+        url: (r.url as string) ?? null,
+        title: (r.title as string) ?? null,
+        published: (r.published as string) ?? null,
+        source: (r.source as string) ?? null,
+      },
+      entity_id: r.entity_id as string,
+      mention: {
+        id: r.mention_id as string,
+        type: r.type as string,
+        text: r.text as string,
+        start: num(r.start_off),
+        end: num(r.end_off),
+        paragraph: num(r.paragraph),
+        score: num(r.score),
+        ...(r.value ? { value: json(r.value) } : {}),
+      },
+      paragraph:
+        r.p_text !== null && r.p_text !== undefined
+          ? { index: num(r.paragraph), start: num(r.p_start), end: num(r.p_end), text: r.p_text as string }
+          : null,
+    };
+  }
+
+  private async mentionRows(entityIds: string[], f: MentionFilter, limit: number, after: [string, number] | null) {
+    const where = [`m.entity_id IN ${marks(entityIds.length)}`];
+    const params: Param[] = [...entityIds];
+    this.dateConds('m', f, where, params);
+    if (after) {
+      where.push('(m.article_id > ? OR (m.article_id = ? AND m.seq > ?))');
+      params.push(after[0], after[0], after[1]);
+    }
+    params.push(limit);
+    return this.driver.all(
+      `SELECT m.article_id, m.seq, m.mention_id, m.entity_id, m.type, m.text, m.start_off, m.end_off, m.paragraph, m.score, m.value,
+              a.caller_id, a.url, a.title, a.published, a.source, p.start_off AS p_start, p.end_off AS p_end, p.text AS p_text
+       FROM mentions m JOIN articles a ON a.id = m.article_id
+       LEFT JOIN paragraphs p ON p.article_id = m.article_id AND p.idx = m.paragraph
+       WHERE ${where.join(' AND ')}
+       ORDER BY m.article_id, m.seq LIMIT ?`,
+      params,
+    );
+  }
+
+  async entityMentions(id: string, f: MentionFilter, page: PageRequest): Promise<Page<MentionHit> | null> {
+    const e = await this.driver.get('SELECT id FROM entities WHERE id = ?', [id]);
+    if (!e) return null;
+    const after = page.cursor ? (decodeCursor(page.cursor, 2) as [string, number]) : null;
+    const rows = await this.mentionRows([id], f, page.limit + 1, after);
+    const more = rows.length > page.limit;
+    const items = rows.slice(0, page.limit);
+    const last = items[items.length - 1];
+    return { items: items.map((r) => this.hitOf(r)), next_cursor: more && last ? encodeCursor([last.article_id, num(last.seq)]) : null };
+  }
+
+  async query(q: BatchQuery): Promise<BatchResult> {
+    const typeCond = q.types?.length ? ` AND e.type IN ${marks(q.types.length)}` : '';
+    const items: { item: BatchItem; ids: string[] }[] = [];
+    for (const name of q.names ?? []) {
+      const s = cut(simplify(name));
+      const ents = await this.driver.all<{ id: string; type: string; name: string }>(
+        `SELECT e.id, e.type, e.name FROM entities e
+         WHERE (e.name_simplified = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_simplified = ?))${typeCond}
+         ORDER BY e.article_count DESC, e.id`,
+        [s, s, ...(q.types ?? [])],
+      );
+      items.push({ item: emptyItem(name, 'name', ents), ids: ents.map((e) => e.id) });
+    }
+    for (const id of q.ids ?? []) {
+      const ents = await this.driver.all<{ id: string; type: string; name: string }>('SELECT e.id, e.type, e.name FROM entities e WHERE e.id = ?', [id]);
+      items.push({ item: emptyItem(id, 'id', ents), ids: ents.map((e) => e.id) });
+    }
+    const allIds = [...new Set(items.flatMap((i) => i.ids))];
+    // article-level rows for every entity asked about: counts, series and pairs from one read
+    const byEntity = new Map<string, { article: string; published: string | null; mentions: number }[]>();
+    for (let i = 0; i < allIds.length; i += INSERT_CHUNK) {
+      const chunk = allIds.slice(i, i + INSERT_CHUNK);
+      const where = [`ae.entity_id IN ${marks(chunk.length)}`];
+      const params: Param[] = [...chunk];
+      this.dateConds('ae', q, where, params);
+      for (const r of await this.driver.all<{ article_id: string; entity_id: string; published: string | null; mention_count: number }>(
+        `SELECT ae.article_id, ae.entity_id, ae.published, ae.mention_count FROM article_entities ae WHERE ${where.join(' AND ')}`,
+        params,
+      )) {
+        let list = byEntity.get(r.entity_id);
+        if (!list) byEntity.set(r.entity_id, (list = []));
+        list.push({ article: r.article_id, published: r.published, mentions: num(r.mention_count) });
+      }
+    }
+    const articleSets: Set<string>[] = [];
+    for (const { item, ids } of items) {
+      const perArticle = new Map<string, { published: string | null; mentions: number }>();
+      for (const id of ids) {
+        for (const r of byEntity.get(id) ?? []) {
+          const p = perArticle.get(r.article);
+          if (p) p.mentions += r.mentions;
+          else perArticle.set(r.article, { published: r.published, mentions: r.mentions });
+        }
+      }
+      item.articles = perArticle.size;
+      for (const p of perArticle.values()) item.mentions += p.mentions;
+      if (q.bucket) {
+        item.series = series(
+          [...perArticle.values()].map((p) => ({ published: p.published, articles: 1, mentions: p.mentions })),
+          q.bucket,
+        );
+      }
+      articleSets.push(new Set(perArticle.keys()));
+      if (q.limit > 0 && ids.length > 0) {
+        const where = [`ae.entity_id IN ${marks(ids.length)}`];
+        const params: Param[] = [...ids];
+        this.dateConds('ae', q, where, params);
+        params.push(q.limit);
+        const top = await this.driver.all(
+          `SELECT a.id, a.caller_id, a.url, a.title, a.published, a.source, CAST(SUM(ae.mention_count) AS INTEGER) AS mentions
+           FROM article_entities ae JOIN articles a ON a.id = ae.article_id
+           WHERE ${where.join(' AND ')}
+           GROUP BY a.id ORDER BY SUM(ae.mention_count) DESC, a.id LIMIT ?`,
+          params,
+        );
+        item.top_articles = top.map((r) => ({ ...refOf(r), mentions: num(r.mentions) }));
+        item.sample_mentions = (await this.mentionRows(ids, q, q.limit, null)).map((r) => this.hitOf(r));
+      }
+    }
+    const out: BatchResult = { results: items.map((i) => i.item) };
+    if (q.pairs) {
+      out.pairs = [];
+      for (let i = 0; i < items.length; i++) {
+        for (let j = i + 1; j < items.length; j++) {
+          const [small, large] = articleSets[i].size <= articleSets[j].size ? [articleSets[i], articleSets[j]] : [articleSets[j], articleSets[i]];
+          let n = 0;
+          for (const a of small) if (large.has(a)) n++;
+          out.pairs.push({ a: items[i].item.query, b: items[j].item.query, articles: n });
+        }
+      }
+      out.pairs.sort((x, y) => y.articles - x.articles);
+    }
+    return out;
+  }
+
+  async *exportEntities(f: EntityFilter): AsyncIterable<EntitySummary> {
+    let cursor: string | null = null;
+    do {
+      const page: Page<EntitySummary> = await this.searchEntities(f, 'name', { limit: EXPORT_BATCH, cursor });
+      yield* page.items;
+      cursor = page.next_cursor;
+    } while (cursor);
+  }
+
+  async *exportMentions(f: EntityFilter): AsyncIterable<MentionExportRow> {
+    let after: [string, number] | null = null;
+    for (;;) {
+      const where: string[] = [];
+      const params: Param[] = [];
+      this.entityConds(f, where, params);
+      this.dateConds('m', f, where, params);
+      if (after) {
+        where.push('(m.article_id > ? OR (m.article_id = ? AND m.seq > ?))');
+        params.push(after[0], after[0], after[1]);
+      }
+      params.push(EXPORT_BATCH);
+      const rows = await this.driver.all(
+        `SELECT m.article_id, m.seq, a.caller_id, a.url, m.published, m.source, m.entity_id, e.type AS entity_type, e.name AS entity_name,
+                m.mention_id, m.text, m.start_off, m.end_off, m.paragraph, m.score
+         FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+         ORDER BY m.article_id, m.seq LIMIT ?`,
+        params,
+      );
+      for (const r of rows) {
+        yield {
+          article_id: r.article_id as string,
+          article_caller_id: (r.caller_id as string) ?? null,
+          article_url: (r.url as string) ?? null,
+          published: (r.published as string) ?? null,
+          source: (r.source as string) ?? null,
+          entity_id: r.entity_id as string,
+          entity_type: r.entity_type as string,
+          entity_name: r.entity_name as string,
+          mention_id: r.mention_id as string,
+          text: r.text as string,
+          start: num(r.start_off),
+          end: num(r.end_off),
+          paragraph: num(r.paragraph),
+          score: num(r.score),
+        };
+      }
+      if (rows.length < EXPORT_BATCH) return;
+      const last = rows[rows.length - 1];
+      after = [last.article_id as string, num(last.seq)];
+    }
+  }
+}
+
+function emptyItem(query: string, kind: 'name' | 'id', entities: { id: string; type: string; name: string }[]): BatchItem {
+  return { query, kind, entities, articles: 0, mentions: 0, top_articles: [], sample_mentions: [] };
+}
+
+function refOf(r: Record<string, unknown>): ArticleRef {
+  return {
+    id: r.id as string,
+    caller_id: (r.caller_id as string) ?? null,
+    url: (r.url as string) ?? null,
+    title: (r.title as string) ?? null,
+    published: (r.published as string) ?? null,
+    source: (r.source as string) ?? null,
+  };
+}
+
+/** The bucket a YYYY-MM-DD date falls in: the day, the Monday of its ISO week, or YYYY-MM. */
+export function bucketOf(date: string, bucket: Bucket): string {
+  if (bucket === 'day') return date;
+  if (bucket === 'month') return date.slice(0, 7);
+  const d = new Date(date + 'T00:00:00Z');
+  const dow = (d.getUTCDay() + 6) % 7; // Monday = 0
+  d.setUTCDate(d.getUTCDate() - dow);
+  return d.toISOString().slice(0, 10);
+}
+
+/** Date-bucketed counts (rows without a date are left out), in period order. */
+export function series(rows: { published: string | null; articles: number; mentions: number }[], bucket: Bucket): SeriesPoint[] {
+  const out = new Map<string, SeriesPoint>();
+  for (const r of rows) {
+    if (!r.published) continue;
+    const period = bucketOf(r.published, bucket);
+    const p = out.get(period);
+    if (p) {
+      p.articles += r.articles;
+      p.mentions += r.mentions;
+    } else out.set(period, { period, articles: r.articles, mentions: r.mentions });
+  }
+  return [...out.values()].sort((a, b) => (a.period < b.period ? -1 : 1));
+}
