@@ -161,7 +161,7 @@ const DOT = /^[·•‧・]$/;
  * Transliterated foreign names written with a middle dot (`埃隆·马斯克`,
  * `迪丽热巴·迪力木拉提`). Before the first dot: name-like Han tokens (not
  * titles), at most 6 chars. After each dot: Han chars up to a name follower
- * (表示, 出席, 的…), at most 8.
+ * (表示, 说, 的…), at most 7.
  */
 function fromDotted(ctx: Ctx): LexiconMention[] {
   const { text, tokens } = ctx;
@@ -179,13 +179,13 @@ function fromDotted(ctx: Ctx): LexiconMention[] {
     let end = dot;
     while (DOT.test(text[end] ?? '')) {
       let e = end + 1;
-      while (e < text.length && e - end <= 8 && isHan(text[e]) && !(e - end > 2 && NAME_FOLLOWERS.some((f) => f.length >= 2 && text.startsWith(f, e)))) e++;
+      while (e < text.length && e - end <= 7 && isHan(text[e]) && !(e - end > 2 && NAME_FOLLOWERS.some((f) => text.startsWith(f, e)))) e++;
       if (e - end < 2) break;
       end = e;
     }
     if (end === dot) continue;
     out.push({ start, end, type: 'PERSON', score: 0.7 });
-    while (i < tokens.length && tokens[i].end <= end) i++;
+    while (i + 1 < tokens.length && tokens[i + 1].end <= end) i++; // continue after the name
   }
   return out;
 }
