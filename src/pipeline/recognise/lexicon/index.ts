@@ -12,7 +12,7 @@ import type { Token } from '../../doc.js';
 import { Ctx, type LexiconMention, type LexiconType } from './context.js';
 import { warmGazetteer } from './gazetteer.js';
 import { findOrgs } from './orgs.js';
-import { findPersons } from './persons.js';
+import { commonNrWords, findPersons } from './persons.js';
 import { findPlaces } from './places.js';
 
 export type { LexiconMention, LexiconType };
@@ -73,7 +73,10 @@ function propagate(ctx: Ctx, kept: LexiconMention[]): LexiconMention[] {
 
 export const LexiconEngine = {
   name: 'lexicon' as const,
-  /** Build the gazetteer now instead of on the first call. */
-  warm: warmGazetteer,
+  /** Build the gazetteer and read jieba's dictionary now (~0.2–0.3 s) instead of on first use. */
+  warm(): void {
+    warmGazetteer();
+    commonNrWords();
+  },
   recognise: recogniseLexicon,
 };
