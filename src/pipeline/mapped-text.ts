@@ -11,6 +11,13 @@ export interface Edit {
   start: number;
   end: number;
   text: string;
+  /**
+   * Where each new character came from, when a repair knows it (one span of
+   * the current text per UTF-16 unit of `text`, inside `[start, end)`).
+   * Without it, a replacement of another length maps every new character to
+   * the whole replaced range.
+   */
+  origins?: Span[];
 }
 
 export interface Span {
@@ -67,7 +74,13 @@ export class MappedText {
       }
       copy(pos, e.start);
       parts.push(e.text);
-      if (e.text.length === e.end - e.start) {
+      if (e.origins && e.origins.length === e.text.length) {
+        for (const o of e.origins) {
+          if (o.start < e.start || o.end > e.end || o.end <= o.start) throw new RangeError('edit origin outside its range');
+          starts.push(this.starts[o.start]);
+          ends.push(this.ends[o.end - 1]);
+        }
+      } else if (e.text.length === e.end - e.start) {
         for (let i = e.start; i < e.end; i++) {
           starts.push(this.starts[i]);
           ends.push(this.ends[i]);

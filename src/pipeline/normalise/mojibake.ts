@@ -128,6 +128,7 @@ function utf8AsGbk(text: string, addEdit: (e: Edit) => void, addGarbled: (s: Spa
     // collect a run [i, j) of characters with two-byte GBK codes
     const bytes: number[] = [];
     const byteAt: number[] = [];
+    const charOfByte: number[] = []; // code-point index (in `chars`) each byte came from
     let j = i;
     while (j < chars.length) {
       const g = chars[j].charCodeAt(0) >= 0x80 ? gbk(chars[j]) : null;
@@ -135,6 +136,7 @@ function utf8AsGbk(text: string, addEdit: (e: Edit) => void, addGarbled: (s: Spa
       if (!g || !(g.length === 2 || g[0] === 0x80)) break;
       byteAt.push(bytes.length);
       bytes.push(...g);
+      for (const _ of g) charOfByte.push(j);
       j++;
     }
     if (j - i < 2) {
@@ -147,7 +149,8 @@ function utf8AsGbk(text: string, addEdit: (e: Edit) => void, addGarbled: (s: Spa
     while (k < j - i - 1) {
       let pos = byteAt[k];
       let out = '';
-      let sync: { m: number; out: string } | null = null;
+      const origins: Span[] = [];
+      let sync: { m: number; out: string; origins: Span[] } | null = null;
       let cut = false;
       for (;;) {
         if (pos >= bytes.length) break;
@@ -155,15 +158,18 @@ function utf8AsGbk(text: string, addEdit: (e: Edit) => void, addGarbled: (s: Spa
         if (u === 'cut') cut = true;
         if (!u || u === 'cut') break;
         out += u.ch;
+        // each recovered character maps to the damaged characters holding its bytes
+        const origin = { start: at[charOfByte[pos]], end: at[charOfByte[pos + u.len - 1] + 1] };
+        for (let n = 0; n < u.ch.length; n++) origins.push(origin);
         pos += u.len;
         const m = boundary.get(pos);
-        if (m !== undefined) sync = { m, out };
+        if (m !== undefined) sync = { m, out, origins: [...origins] };
       }
       if (sync) {
         const s = at[i + k];
         const e = at[i + sync.m];
         if (plausible(sync.out, text.slice(s, e))) {
-          addEdit({ start: s, end: e, text: sync.out });
+          addEdit({ start: s, end: e, text: sync.out, origins: sync.origins });
           // the last character lost a byte: its remains and the marker are garbled
           if (cut && j < chars.length && LOST.has(chars[j])) {
             addGarbled({ start: e, end: at[j + 1] });
@@ -202,12 +208,14 @@ function shiftedRuns(text: string): Edit[] {
     // bytes of the following characters, with each character's end offset
     const bytes: number[] = [];
     const ends = new Map<number, number>(); // byte offset -> UTF-16 end offset
+    const spanOfByte: Span[] = []; // the damaged character each byte came from
     let q = p + 1;
     for (let n = 0; n < MAX_SHIFTED && q < text.length; n++) {
       const c = String.fromCodePoint(text.codePointAt(q)!);
       const g = shiftedBytes(c);
       if (!g) break;
       bytes.push(...g);
+      for (const _ of g) spanOfByte.push({ start: q, end: q + c.length });
       q += c.length;
       ends.set(bytes.length, q);
     }
@@ -222,7 +230,10 @@ function shiftedRuns(text: string): Edit[] {
       if (c && (first === null || charScore(c) > charScore(first))) first = c;
     }
     if (first === null) continue;
-    const best: Edit = { start: p, end: rest.end, text: first + rest.text };
+    // the first character is the lost byte (at the marker) plus bytes[0]; the rest map to the characters holding their bytes
+    const origins: Span[] = [{ start: p, end: spanOfByte[0].end }];
+    for (const [a, b] of rest.bytes) origins.push({ start: spanOfByte[a].start, end: spanOfByte[b - 1].end });
+    const best: Edit = { start: p, end: rest.end, text: first + rest.text, origins: originsFor(first + rest.text, origins) };
     // a true re-pairing ends by swallowing an ASCII character, so the repair holds no ASCII;
     // being a guess, it must also hold no rare character; the marker itself is not held
     // against the damaged text
@@ -243,24 +254,38 @@ function shiftedRuns(text: string): Edit[] {
  * until the pairing falls into step with the damaged characters, whose end
  * offsets `ends` gives by byte offset.
  */
-function repairTail(b: number[], ends: Map<number, number>): { text: string; end: number } | null {
+function repairTail(b: number[], ends: Map<number, number>): { text: string; end: number; bytes: [number, number][] } | null {
   let s = '';
   let i = 1;
+  const bytes: [number, number][] = []; // byte range of each decoded character
   while (i < b.length) {
     if (b[i] < 0x80) {
       s += String.fromCharCode(b[i]);
+      bytes.push([i, i + 1]);
       i += 1;
     } else {
       if (i + 1 >= b.length) return null;
       const c = gbkPair(b[i], b[i + 1]);
       if (!c) return null;
       s += c;
+      bytes.push([i, i + 2]);
       i += 2;
     }
     const end = ends.get(i);
-    if (end !== undefined) return { text: s, end };
+    if (end !== undefined) return { text: s, end, bytes };
   }
   return null;
+}
+
+/** One origin per UTF-16 unit of `text`, from one origin per code point. */
+function originsFor(text: string, perCodePoint: Span[]): Span[] {
+  const out: Span[] = [];
+  let k = 0;
+  for (const ch of text) {
+    const o = perCodePoint[Math.min(k++, perCodePoint.length - 1)];
+    for (let n = 0; n < ch.length; n++) out.push(o);
+  }
+  return out;
 }
 
 const TONED = 'āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ';

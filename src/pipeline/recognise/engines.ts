@@ -8,19 +8,19 @@ import type { Doc, NormMention, Sentence } from '../doc.js';
 import type { NameEngine } from './engine.js';
 import { recogniseLexicon } from './lexicon/index.js';
 
-/** Run a per-sentence recogniser over sentences, with the jieba tokens inside each. */
+/**
+ * Lexicon mentions inside the given sentences. The lexicon runs once over the
+ * whole normalised text (so a name found in one sentence is recognised again
+ * in the others), and only mentions inside the requested sentences are kept.
+ */
 export function lexiconMentions(doc: Doc, sentences: readonly Sentence[]): NormMention[] {
+  if (!sentences.length) return [];
+  const inside = new Uint8Array(doc.norm.text.length + 1);
+  for (const s of sentences) inside.fill(1, s.start, s.end);
   const out: NormMention[] = [];
-  const tokens = doc.tokens;
-  let t = 0;
-  for (const s of sentences) {
-    while (t < tokens.length && tokens[t].start < s.start) t++;
-    let u = t;
-    while (u < tokens.length && tokens[u].end <= s.end) u++;
-    const local = tokens.slice(t, u).map((k) => ({ ...k, start: k.start - s.start, end: k.end - s.start }));
-    const text = doc.norm.text.slice(s.start, s.end);
-    for (const m of recogniseLexicon(text, local)) {
-      out.push({ start: m.start + s.start, end: m.end + s.start, type: m.type, score: m.score, source: 'lexicon' });
+  for (const m of recogniseLexicon(doc.norm.text, doc.tokens)) {
+    if (inside.subarray(m.start, m.end).every(Boolean)) {
+      out.push({ start: m.start, end: m.end, type: m.type, score: m.score, source: 'lexicon' });
     }
   }
   return out;
