@@ -32,6 +32,10 @@ const Config = z.object({
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
   /** allowed CORS origins, comma-separated ('*' for any); unset = no CORS headers */
   CORS_ORIGINS: z.string().optional(),
+  /** where the embedded store keeps its file (store.db) when DATABASE_URL is unset */
+  DATA_DIR: z.string().default('./data'),
+  /** PostgreSQL connection string (postgres://user@host:5432/db): the store at scale; unset = SQLite under DATA_DIR */
+  DATABASE_URL: z.string().min(1).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof Config>;

@@ -7,6 +7,7 @@ import { KeyStore } from './auth/keys.js';
 import { logger } from './observability/logger.js';
 import { ExtractPool } from './service/pool.js';
 import { cpus } from 'node:os';
+import { openStore } from './store/open.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -24,7 +25,9 @@ pool?.ready().then(
   () => (poolReady = true),
   (e) => logger.error({ err: String(e) }, 'extraction workers failed to start'),
 );
-const app = createApp({ config, engines, defaultEngine, keys, pool, readiness: { workers: () => poolReady } });
+const store = await openStore(config);
+logger.info({ store: store.dialect, ...(store.dialect === 'sqlite' ? { dataDir: config.DATA_DIR } : {}) }, 'store open');
+const app = createApp({ config, engines, defaultEngine, keys, pool, store, readiness: { workers: () => poolReady } });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info({ port: info.port, engines: [...engines.keys()], defaultEngine, auth: Boolean(keys) }, 'listening');
 });
@@ -33,6 +36,7 @@ function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   server.close(async () => {
     await pool?.close();
+    await store.close().catch(() => undefined);
     process.exit(0);
   });
   setTimeout(() => process.exit(0), 10_000).unref();

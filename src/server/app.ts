@@ -10,6 +10,10 @@ import { errorResponse } from './errors.js';
 import { extractRoutes } from './routes/extract.js';
 import { healthRoutes } from './routes/health.js';
 import { tagsRoutes } from './routes/tags.js';
+import { articleRoutes } from './routes/articles.js';
+import { entityRoutes } from './routes/entities.js';
+import { queryRoutes } from './routes/query.js';
+import { exportRoutes } from './routes/exports.js';
 import type { Services } from './services.js';
 import { VERSION } from '../version.js';
 
@@ -31,6 +35,10 @@ export function createApp(services: Services) {
   app.route('/', healthRoutes(services));
   app.route('/', extractRoutes(services));
   app.route('/', tagsRoutes(services));
+  app.route('/', articleRoutes(services));
+  app.route('/', entityRoutes(services));
+  app.route('/', queryRoutes(services));
+  app.route('/', exportRoutes(services));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

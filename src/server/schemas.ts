@@ -171,3 +171,176 @@ export const TagsResponse = z
   })
   .openapi('TagsResponse');
 export type TagsResponse = z.infer<typeof TagsResponse>;
+
+// ---------------------------------------------------------------------------
+// The store: stored articles, entities across articles, research queries.
+
+const TypeList = z
+  .string()
+  .regex(/^[A-Z]+(,[A-Z]+)*$/, 'a comma-separated list of entity types')
+  .refine((s) => s.split(',').every((t) => (ENTITY_TYPES as readonly string[]).includes(t)), `types are ${ENTITY_TYPES.join(', ')}`);
+const NameParam = z.string().min(1).max(1000);
+
+export const StoreArticleInput = z
+  .object({
+    text: z.string().optional(),
+    html: z.string().optional(),
+    title: z.string().max(1000).optional(),
+    published: IsoDate.optional(),
+    id: z.string().max(512).optional().openapi({ description: "The caller's id: a second POST with the same id updates the stored article." }),
+    url: z.string().max(4096).optional().openapi({ description: 'A second POST with the same url updates the stored article.' }),
+    source: z.string().max(200).optional().openapi({ description: 'Where the article came from (a feed, a site); a filter in the research queries.' }),
+  })
+  .openapi('StoreArticleInput', {
+    example: { id: 'xinhua-20230317-001', url: 'https://news.example/2023/03/17/1.html', source: 'xinhua', published: '2023-03-17', text: '株洲市发改委主任刘海宾介绍，去年6月投产后，预计今年产值过8000万元。' },
+  });
+
+export const StoredArticleMetaSchema = z
+  .object({
+    id: z.string().openapi({ description: 'The store\'s id of the article (a_…).' }),
+    caller_id: z.string().nullable(),
+    url: z.string().nullable(),
+    source: z.string().nullable(),
+    title: z.string().nullable(),
+    published: z.string().nullable(),
+    content_hash: z.string().openapi({ description: 'SHA-256 of the article text: the same text sent again updates this article.' }),
+    created_at: z.string(),
+    updated_at: z.string(),
+    entities: z.number().int(),
+    mentions: z.number().int(),
+  })
+  .openapi('StoredArticleMeta');
+
+export const IngestResponse = z
+  .object({
+    status: z.enum(['created', 'updated']),
+    matched_by: z.enum(['id', 'url', 'content_hash']).nullable().openapi({ description: 'Which identifier found the stored article that was updated.' }),
+    article: StoredArticleMetaSchema,
+    result: ExtractResponse,
+  })
+  .openapi('IngestResponse');
+
+export const StoredArticleResponse = z.object({ article: StoredArticleMetaSchema, result: ExtractResponse }).openapi('StoredArticle');
+
+export const EntityFilterQuery = z.object({
+  type: TypeList.optional().openapi({ description: 'Entity types, comma-separated (PERSON,LOCATION,ORG,COMPANY,MONEY,PERCENT,QUANTITY,DATE).' }),
+  name: NameParam.optional().openapi({ description: 'Canonical name or any alias, exactly; simplified/traditional-insensitive.' }),
+  prefix: NameParam.optional().openapi({ description: 'Canonical name or an alias starts with this; simplified/traditional-insensitive.' }),
+  contains: NameParam.optional().openapi({ description: 'Canonical name or an alias contains this; simplified/traditional-insensitive.' }),
+  from: IsoDate.optional().openapi({ description: 'Only articles published on or after this date (counts are over those articles).' }),
+  to: IsoDate.optional().openapi({ description: 'Only articles published on or before this date.' }),
+  source: z.string().max(200).optional(),
+});
+
+const Limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
+
+export const EntitySearchQuery = EntityFilterQuery.extend({
+  sort: z.enum(['articles', 'mentions', 'name']).default('articles').openapi({ description: 'articles / mentions: most first; name: code-point order.' }),
+  limit: Limit(500, 50),
+  cursor: z.string().max(20_000).optional().openapi({ description: '`next_cursor` of the previous page.' }),
+});
+
+export const PlaceInfoSchema = z.object({ code: z.string(), level: z.union([z.string(), z.number()]).optional(), parents: z.unknown().optional() }).passthrough();
+
+export const EntitySummarySchema = z
+  .object({
+    id: z.string(),
+    type: z.string(),
+    name: z.string(),
+    name_simplified: z.string(),
+    place: PlaceInfoSchema.nullable(),
+    articles: z.number().int(),
+    mentions: z.number().int(),
+  })
+  .openapi('StoredEntity');
+
+export const EntityPage = z.object({ items: z.array(EntitySummarySchema), next_cursor: z.string().nullable() }).openapi('EntityPage');
+
+export const EntityDetailQuery = z.object({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  source: z.string().max(200).optional(),
+  bucket: z.enum(['day', 'week', 'month']).default('month').openapi({ description: 'Period of the counts over time (week = ISO week, starting Monday).' }),
+  top: z.coerce.number().int().min(0).max(200).default(20).openapi({ description: 'How many co-occurring entities.' }),
+  co_type: TypeList.optional().openapi({ description: 'Types of the co-occurring entities (default PERSON,LOCATION,ORG,COMPANY).' }),
+});
+
+const SeriesPointSchema = z.object({ period: z.string(), articles: z.number().int(), mentions: z.number().int() }).openapi('SeriesPoint');
+
+export const EntityDetailSchema = EntitySummarySchema.extend({
+  aliases: z.array(z.string()).openapi({ description: 'Every surface form seen.' }),
+  first_published: z.string().nullable(),
+  last_published: z.string().nullable(),
+  series: z.array(SeriesPointSchema),
+  cooccurring: z.array(z.object({ id: z.string(), type: z.string(), name: z.string(), articles: z.number().int() })),
+}).openapi('StoredEntityDetail');
+
+export const MentionsQuery = z.object({
+  from: IsoDate.optional(),
+  to: IsoDate.optional(),
+  source: z.string().max(200).optional(),
+  limit: Limit(500, 50),
+  cursor: z.string().max(20_000).optional(),
+});
+
+const ArticleRefSchema = z
+  .object({ id: z.string(), caller_id: z.string().nullable(), url: z.string().nullable(), title: z.string().nullable(), published: z.string().nullable(), source: z.string().nullable() })
+  .openapi('ArticleRef');
+
+export const MentionHitSchema = z
+  .object({
+    article: ArticleRefSchema,
+    entity_id: z.string(),
+    mention: z.object({
+      id: z.string(),
+      type: z.string(),
+      text: z.string(),
+      start: z.number().int().openapi({ description: 'Offset in the article text.' }),
+      end: z.number().int(),
+      paragraph: z.number().int(),
+      score: z.number(),
+      value: z.unknown().optional(),
+    }),
+    paragraph: z
+      .object({ index: z.number().int(), start: z.number().int(), end: z.number().int(), text: z.string() })
+      .nullable()
+      .openapi({ description: 'The paragraph holding the mention: `paragraph.text.slice(mention.start - paragraph.start, mention.end - paragraph.start) === mention.text`.' }),
+  })
+  .openapi('MentionHit');
+
+export const MentionPage = z.object({ items: z.array(MentionHitSchema), next_cursor: z.string().nullable() }).openapi('MentionPage');
+
+export const BatchQueryInput = z
+  .object({
+    names: z.array(NameParam).max(100).optional().openapi({ description: 'Names or aliases (simplified/traditional-insensitive); each may match several entities.' }),
+    ids: z.array(z.string().max(100)).max(100).optional(),
+    types: z.array(z.enum(ENTITY_TYPES)).optional(),
+    from: IsoDate.optional(),
+    to: IsoDate.optional(),
+    source: z.string().max(200).optional(),
+    bucket: z.enum(['day', 'week', 'month']).nullable().optional().openapi({ description: 'Add a date-bucketed series per name.' }),
+    limit: z.number().int().min(0).max(100).default(10).openapi({ description: 'Top articles and sample mentions per name (0: counts only).' }),
+    pairs: z.boolean().default(true).openapi({ description: 'Co-occurrence counts for every pair of names/ids.' }),
+  })
+  .strict()
+  .refine((q) => (q.names?.length ?? 0) + (q.ids?.length ?? 0) > 0, 'send at least one name or id')
+  .refine((q) => (q.names?.length ?? 0) + (q.ids?.length ?? 0) <= 100, 'at most 100 names and ids together')
+  .openapi('BatchQuery', { example: { names: ['刘海宾', '株洲'], from: '2023-01-01', to: '2023-12-31', bucket: 'month', limit: 5, pairs: true } });
+
+export const BatchQueryResponse = z
+  .object({
+    results: z.array(
+      z.object({
+        query: z.string(),
+        kind: z.enum(['name', 'id']),
+        entities: z.array(z.object({ id: z.string(), type: z.string(), name: z.string() })),
+        articles: z.number().int(),
+        mentions: z.number().int(),
+        series: z.array(SeriesPointSchema).optional(),
+        top_articles: z.array(ArticleRefSchema.extend({ mentions: z.number().int() })),
+        sample_mentions: z.array(MentionHitSchema),
+      }),
+    ),
+    pairs: z.array(z.object({ a: z.string(), b: z.string(), articles: z.number().int() })).optional(),
+  })
+  .openapi('BatchQueryResult');

@@ -3,6 +3,7 @@ import type { NameEngine } from '../pipeline/recognise/engine.js';
 import type { Config } from '../config.js';
 import type { KeyStore } from '../auth/keys.js';
 import type { ExtractPool } from '../service/pool.js';
+import type { Repository } from '../store/repository.js';
 
 export interface Services {
   config: Pick<Config, 'MAX_BODY_BYTES' | 'MAX_TEXT_CHARS'> & Partial<Config>;
@@ -16,4 +17,6 @@ export interface Services {
   keys?: KeyStore | null;
   /** readiness checks beyond the engines (the database, the queue) */
   readiness?: Record<string, () => Promise<boolean> | boolean>;
+  /** stored articles and the research queries; absent = the store routes answer 503 */
+  store?: Repository | null;
 }

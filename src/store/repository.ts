@@ -117,6 +117,8 @@ export interface DetailOptions {
   source?: string;
   bucket: Bucket;
   top: number;
+  /** types of the co-occurring entities (default: the name types) */
+  coTypes?: string[];
 }
 
 export interface ArticleRef {

@@ -432,7 +432,7 @@ export class SqlRepository implements Repository {
     return { items, next_cursor: next };
   }
 
-  async getEntity(id: string, o: DetailOptions & { coTypes?: string[] }): Promise<EntityDetail | null> {
+  async getEntity(id: string, o: DetailOptions): Promise<EntityDetail | null> {
     const e = await this.driver.get('SELECT id, type, name, name_simplified, place FROM entities WHERE id = ?', [id]);
     if (!e) return null;
     const aliases = (await this.driver.all<{ alias: string }>('SELECT alias FROM entity_aliases WHERE entity_id = ? ORDER BY alias', [id])).map(

@@ -1,0 +1,114 @@
+/**
+ * Streamed exports: GET /v1/export/{entities,mentions}.{jsonl,csv}, with the
+ * filters of /v1/entities. Rows come from the store in keyset batches and go
+ * out as they come, so an export of any size holds one batch in memory.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { EntityFilterQuery, ErrorResponse } from '../schemas.js';
+import { ApiError } from '../errors.js';
+import { entityFilterOf, parseWith, requireStore } from '../../store/http.js';
+import type { EntitySummary, MentionExportRow } from '../../store/repository.js';
+import type { Services } from '../services.js';
+
+const ENTITY_COLUMNS = ['id', 'type', 'name', 'name_simplified', 'place_code', 'articles', 'mentions'] as const;
+const MENTION_COLUMNS = [
+  'article_id',
+  'article_caller_id',
+  'article_url',
+  'published',
+  'source',
+  'entity_id',
+  'entity_type',
+  'entity_name',
+  'mention_id',
+  'text',
+  'start',
+  'end',
+  'paragraph',
+  'score',
+] as const;
+
+/** One CSV field (RFC 4180): quoted when it holds a quote, comma, CR/LF or edge spaces. */
+export function csvField(v: unknown): string {
+  if (v === null || v === undefined) return '';
+  const s = typeof v === 'string' ? v : String(v);
+  return /[",\r\n]|^\s|\s$/.test(s) ? '"' + s.replace(/"/g, '""') + '"' : s;
+}
+
+const csvLine = (values: unknown[]) => values.map(csvField).join(',') + '\r\n';
+
+function entityRow(e: EntitySummary): Record<(typeof ENTITY_COLUMNS)[number], unknown> {
+  return { id: e.id, type: e.type, name: e.name, name_simplified: e.name_simplified, place_code: e.place?.code ?? null, articles: e.articles, mentions: e.mentions };
+}
+
+/** A byte stream of lines from an async iterable, pulled as the client reads. */
+function lineStream<T>(rows: AsyncIterable<T>, header: string | null, line: (row: T) => string): ReadableStream<Uint8Array> {
+  const enc = new TextEncoder();
+  const it = rows[Symbol.asyncIterator]();
+  let started = false;
+  return new ReadableStream<Uint8Array>({
+    async pull(controller) {
+      let chunk = '';
+      if (!started && header) chunk += header;
+      started = true;
+      for (let n = 0; n < 200; n++) {
+        const r = await it.next();
+        if (r.done) {
+          if (chunk) controller.enqueue(enc.encode(chunk));
+          controller.close();
+          return;
+        }
+        chunk += line(r.value);
+      }
+      controller.enqueue(enc.encode(chunk));
+    },
+    async cancel() {
+      await it.return?.();
+    },
+  });
+}
+
+const FILES = ['entities.jsonl', 'entities.csv', 'mentions.jsonl', 'mentions.csv'] as const;
+
+export function exportRoutes(services: Services) {
+  const app = new OpenAPIHono();
+  for (const file of FILES) {
+    const csv = file.endsWith('.csv');
+    app.openAPIRegistry.registerPath(
+      createRoute({
+        method: 'get',
+        path: `/v1/export/${file}`,
+        summary: `Export ${file.startsWith('entities') ? 'entities' : 'mentions of entities'} matching the filters of /v1/entities, streamed as ${csv ? 'CSV (RFC 4180, UTF-8, header row)' : 'JSON Lines'}`,
+        request: { query: EntityFilterQuery },
+        responses: {
+          200: { description: 'The rows', content: { [csv ? 'text/csv' : 'application/x-ndjson']: { schema: z.string() } } },
+          422: { description: 'Invalid filters', content: { 'application/json': { schema: ErrorResponse } } },
+        },
+      }),
+    );
+  }
+
+  app.get('/v1/export/:file', async (c) => {
+    const file = c.req.param('file');
+    if (!(FILES as readonly string[]).includes(file)) throw new ApiError(404, 'not_found', `no export ${file}; available: ${FILES.join(', ')}`);
+    const store = requireStore(services);
+    const filter = entityFilterOf(parseWith(EntityFilterQuery, c.req.query()));
+    const csv = file.endsWith('.csv');
+    let body: ReadableStream<Uint8Array>;
+    if (file.startsWith('entities')) {
+      body = csv
+        ? lineStream(store.exportEntities(filter), csvLine([...ENTITY_COLUMNS]), (e) => csvLine(Object.values(entityRow(e))))
+        : lineStream(store.exportEntities(filter), null, (e) => JSON.stringify(e) + '\n');
+    } else {
+      body = csv
+        ? lineStream(store.exportMentions(filter), csvLine([...MENTION_COLUMNS]), (m: MentionExportRow) => csvLine(MENTION_COLUMNS.map((k) => m[k])))
+        : lineStream(store.exportMentions(filter), null, (m) => JSON.stringify(m) + '\n');
+    }
+    return c.body(body, 200, {
+      'content-type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+      'content-disposition': `attachment; filename="${file}"`,
+      'cache-control': 'no-store',
+    });
+  });
+  return app;
+}

@@ -1,0 +1,47 @@
+/** What the store's HTTP routes share: the store or 503, store errors as API errors, query validation, filters. */
+import type { z } from '@hono/zod-openapi';
+import { ApiError, validationError } from '../server/errors.js';
+import type { Services } from '../server/services.js';
+import { StoreError, type EntityFilter, type Repository } from './repository.js';
+
+export function requireStore(services: Services): Repository {
+  if (!services.store) throw new ApiError(503, 'store_unavailable', 'no store is configured for this server');
+  return services.store;
+}
+
+/** Run a store call, turning its errors into API errors. */
+export async function guard<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (e) {
+    if (e instanceof StoreError) {
+      if (e.code === 'conflict') throw new ApiError(409, 'conflict', e.message, e.details);
+      if (e.code === 'bad_cursor') throw new ApiError(422, 'invalid_cursor', e.message);
+      throw new ApiError(404, 'not_found', e.message);
+    }
+    throw e;
+  }
+}
+
+export function parseWith<S extends z.ZodType>(schema: S, value: unknown): z.infer<S> {
+  const r = schema.safeParse(value);
+  if (!r.success) throw validationError(r.error);
+  return r.data;
+}
+
+const date = (s: string | undefined) => (s === undefined ? undefined : s.slice(0, 10));
+
+/** Query parameters (validated by EntityFilterQuery) → a store filter. */
+export function entityFilterOf(q: { type?: string; name?: string; prefix?: string; contains?: string; from?: string; to?: string; source?: string }): EntityFilter {
+  return {
+    ...(q.type ? { types: q.type.split(',') } : {}),
+    ...(q.name !== undefined ? { name: q.name } : {}),
+    ...(q.prefix !== undefined ? { prefix: q.prefix } : {}),
+    ...(q.contains !== undefined ? { contains: q.contains } : {}),
+    ...(q.from !== undefined ? { from: date(q.from) } : {}),
+    ...(q.to !== undefined ? { to: date(q.to) } : {}),
+    ...(q.source !== undefined ? { source: q.source } : {}),
+  };
+}
+
+export { date as dateOf };
