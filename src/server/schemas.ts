@@ -12,7 +12,9 @@ export const IsoDate = z
   .string()
   .regex(ISO_DATE, 'expected an ISO date (YYYY-MM-DD) or date-time')
   .refine((s) => {
-    const [, y, m, d] = ISO_DATE.exec(s)!;
+    const match = ISO_DATE.exec(s);
+    if (!match) return true; // the regex check reports it
+    const [, y, m, d] = match;
     const dt = new Date(Date.UTC(+y, +m - 1, +d));
     return dt.getUTCFullYear() === +y && dt.getUTCMonth() === +m - 1 && dt.getUTCDate() === +d;
   }, 'not a real calendar date')
