@@ -7,6 +7,7 @@
 import type { Doc, NormMention, Sentence } from '../doc.js';
 import type { NameEngine } from './engine.js';
 import { recogniseLexicon } from './lexicon/index.js';
+import { logger } from '../../observability/logger.js';
 
 /**
  * Lexicon mentions inside the given sentences. The lexicon runs once over the
@@ -73,7 +74,7 @@ export async function loadEngines(config: { ENGINE: string; MODEL_DIR?: string; 
     const { createModelEngine } = await import('./model-engine.js');
     engines.set('model', await createModelEngine(config.MODEL_DIR));
   } catch (e) {
-    console.error(JSON.stringify({ level: 'warn', msg: 'NER model not loaded; serving the lexicon engine', error: String(e) }));
+    logger.warn({ err: String(e) }, 'NER model not loaded; serving the lexicon engine');
   }
   const defaultEngine = engines.has(config.ENGINE) ? config.ENGINE : 'lexicon';
   return { engines, defaultEngine };
