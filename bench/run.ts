@@ -87,7 +87,7 @@ async function main() {
       lat.push(performance.now() - t0);
     }
     const rssMb = process.memoryUsage().rss / 2 ** 20;
-    const r = {
+    const r: Record<string, number> = {
       charsPerSec: Math.round(totalChars / secs),
       articlesPerSec: +(articles.length / secs).toFixed(1),
       p50ms: +pctl(lat, 50).toFixed(1),
@@ -103,12 +103,14 @@ async function main() {
     await Promise.all(articles.map((a) => pool.extract({ text: a, published: '2023-03-17' }, { engine: name })));
     const poolSecs = (performance.now() - t0) / 1000;
     await pool.close();
-    Object.assign(r, { poolWorkers: pool.size, poolCharsPerSec: Math.round(totalChars / poolSecs), poolArticlesPerSec: +(articles.length / poolSecs).toFixed(1) });
+    r.poolWorkers = pool.size;
+    r.poolCharsPerSec = Math.round(totalChars / poolSecs);
+    r.poolArticlesPerSec = +(articles.length / poolSecs).toFixed(1);
     results[name] = r;
     console.log(
       `engine ${name.padEnd(8)} ${String(r.charsPerSec).padStart(8)} chars/s  ${String(r.articlesPerSec).padStart(6)} articles/s  ` +
         `3k-char latency p50 ${r.p50ms} ms p95 ${r.p95ms} ms p99 ${r.p99ms} ms  RSS ${r.rssMb} MB  |  ` +
-        `pool of ${pool.size} workers: ${(r as { poolCharsPerSec: number }).poolCharsPerSec} chars/s, ${(r as { poolArticlesPerSec: number }).poolArticlesPerSec} articles/s`,
+        `pool of ${pool.size} workers: ${r.poolCharsPerSec} chars/s, ${r.poolArticlesPerSec} articles/s`,
     );
   }
   const out = arg('json');

@@ -16,6 +16,8 @@ const Config = z.object({
   USER_DICT: z.string().optional(),
   /** extraction worker threads (default: one per core); 0 = extract on the main thread */
   EXTRACT_WORKERS: z.coerce.number().int().min(0).optional(),
+  /** ONNX Runtime intra-op threads per worker (default: cores / workers) */
+  ORT_THREADS: z.coerce.number().int().positive().optional(),
   /** an extraction running longer than this is stopped (its worker is replaced) and answered 422 */
   REQUEST_DEADLINE_MS: z.coerce.number().int().positive().default(30_000),
   /** most extraction requests processed at once (default: 2 per core) and waiting; beyond → 503 */

@@ -16,20 +16,23 @@ try {
   console.error((e as Error).message);
   process.exit(2);
 }
-const { engines, defaultEngine } = await loadEngines(config);
 const keys = config.API_KEYS_FILE ? new KeyStore(config.API_KEYS_FILE) : null;
 const workers = config.EXTRACT_WORKERS ?? cpus().length;
-const pool = workers > 0 ? new ExtractPool({ size: workers, deadlineMs: config.REQUEST_DEADLINE_MS, env: { ORT_THREADS: '1' } }) : null;
+// With worker threads, the engines (jieba, the model) load in the workers only: the main thread serves HTTP.
+const pool = workers > 0 ? new ExtractPool({ size: workers, deadlineMs: config.REQUEST_DEADLINE_MS, env: { ORT_THREADS: String(config.ORT_THREADS ?? Math.max(1, Math.floor(cpus().length / workers))) } }) : null;
+const { engines } = pool ? { engines: new Map() } : await loadEngines(config);
 let poolReady = !pool;
-pool?.ready().then(
+await pool?.ready().then(
   () => (poolReady = true),
   (e) => logger.error({ err: String(e) }, 'extraction workers failed to start'),
 );
+const names = pool ? pool.engineNames : [...engines.keys()];
+const defaultEngine = names.includes(config.ENGINE) ? config.ENGINE : 'lexicon';
 const store = await openStore(config);
 logger.info({ store: store.dialect, ...(store.dialect === 'sqlite' ? { dataDir: config.DATA_DIR } : {}) }, 'store open');
 const app = createApp({ config, engines, defaultEngine, keys, pool, store, readiness: { workers: () => poolReady } });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
-  logger.info({ port: info.port, engines: [...engines.keys()], defaultEngine, auth: Boolean(keys) }, 'listening');
+  logger.info({ port: info.port, engines: names, defaultEngine, workers, auth: Boolean(keys) }, 'listening');
 });
 
 function shutdown(signal: string) {

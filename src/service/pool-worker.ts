@@ -25,7 +25,7 @@ try {
       port.postMessage({ type: 'error', error: (e as Error).message });
     }
   });
-  port.postMessage({ type: 'ready' });
+  port.postMessage({ type: 'ready', engines: [...engines.values()].map((e) => [e.name, e.model]) });
 } catch (e) {
   port.postMessage({ type: 'init-error', error: String(e) });
 }

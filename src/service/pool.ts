@@ -48,6 +48,8 @@ export class ExtractPool {
   private readonly slots: Slot[] = [];
   private readonly queue: Job[] = [];
   private closed = false;
+  /** engines the workers loaded (name → model), known once the first worker is ready */
+  readonly engines = new Map<string, string>();
   /** set when a worker cannot load its engines: every job then fails at once instead of waiting */
   private initError: Error | null = null;
   readonly size: number;
@@ -60,6 +62,10 @@ export class ExtractPool {
   /** Resolves when every worker has loaded its engines. */
   async ready(): Promise<void> {
     await Promise.all(this.slots.map((s) => s.ready));
+  }
+
+  get engineNames(): string[] {
+    return [...this.engines.keys()];
   }
 
   get pending(): number {
@@ -91,8 +97,9 @@ export class ExtractPool {
       : new Worker(WORKER_URL, { workerData: { env: this.options.env ?? {} } });
     const slot: Slot = { worker, job: null, timer: null, ready: Promise.resolve() };
     slot.ready = new Promise<void>((resolve, reject) => {
-      const onMessage = (m: { type: string; error?: string }) => {
+      const onMessage = (m: { type: string; error?: string; engines?: [string, string][] }) => {
         if (m.type === 'ready') {
+          for (const [name, model] of m.engines ?? []) this.engines.set(name, model);
           worker.off('message', onMessage);
           resolve();
           this.dispatch();

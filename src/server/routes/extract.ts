@@ -6,7 +6,6 @@ import { ApiError, validationError } from '../errors.js';
 import { extractArticle } from '../../service/extract.js';
 import { DeadlineExceeded } from '../../service/pool.js';
 import type { ExtractResponse as ExtractResult } from '../schemas.js';
-import type { NameEngine } from '../../pipeline/recognise/engine.js';
 import type { Services } from '../services.js';
 
 const errors = {
@@ -42,22 +41,31 @@ export function parseArticleRequest(services: Services, body: unknown, query: Re
   if (text.length > services.config.MAX_TEXT_CHARS) {
     throw new ApiError(413, 'text_too_large', `the article is longer than ${services.config.MAX_TEXT_CHARS} characters`);
   }
-  const engineName = q.data.engine ?? services.defaultEngine;
-  const engine = services.engines.get(engineName);
-  if (!engine) {
-    throw new ApiError(422, 'unknown_engine', `unknown engine "${engineName}"; available: ${[...services.engines.keys()].join(', ')}`);
+  const engine = q.data.engine ?? services.defaultEngine;
+  const available = availableEngines(services);
+  if (!available.includes(engine)) {
+    throw new ApiError(422, 'unknown_engine', `unknown engine "${engine}"; available: ${available.join(', ')}`);
   }
   return { input: input.data, engine, boilerplate: flag(q.data.boilerplate), tokens: flag(q.data.tokens) };
+}
+
+/** The engines that can run a request: the workers' when there is a pool, else the in-process ones. */
+export function availableEngines(services: Services): string[] {
+  return services.pool ? services.pool.engineNames : [...services.engines.keys()];
 }
 
 /** Run one extraction: on the worker pool (with its deadline) when there is one, else in-process. */
 export async function runExtraction(
   services: Services,
-  req: { input: ArticleInput; engine: NameEngine; boilerplate?: boolean; tokens?: boolean },
+  req: { input: ArticleInput; engine: string; boilerplate?: boolean; tokens?: boolean },
 ): Promise<ExtractResult> {
-  if (!services.pool) return extractArticle(req.input, req);
+  if (!services.pool) {
+    const engine = services.engines.get(req.engine);
+    if (!engine) throw new ApiError(422, 'unknown_engine', `unknown engine "${req.engine}"`);
+    return extractArticle(req.input, { ...req, engine });
+  }
   try {
-    return await services.pool.extract(req.input, { engine: req.engine.name, boilerplate: req.boilerplate, tokens: req.tokens });
+    return await services.pool.extract(req.input, req);
   } catch (e) {
     if (e instanceof DeadlineExceeded) {
       throw new ApiError(422, 'processing_deadline_exceeded', `the article could not be processed within ${e.ms} ms`);

@@ -1,6 +1,7 @@
 /** Liveness and readiness. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../services.js';
+import { availableEngines } from './extract.js';
 
 const Health = z.object({ status: z.string(), engines: z.array(z.string()).optional(), checks: z.record(z.string(), z.boolean()).optional() });
 
@@ -23,14 +24,15 @@ export function healthRoutes(services: Services) {
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
     const wanted = services.config.ENGINE ?? services.defaultEngine;
-    const checks: Record<string, boolean> = { [`engine:${wanted}`]: services.engines.has(wanted) };
+    const engines = availableEngines(services);
+    const checks: Record<string, boolean> = { [`engine:${wanted}`]: engines.includes(wanted) };
     for (const [name, check] of Object.entries(services.readiness ?? {})) {
       checks[name] = await Promise.resolve()
         .then(check)
         .catch(() => false);
     }
     const ready = Object.values(checks).every(Boolean);
-    return c.json({ status: ready ? 'ready' : 'not ready', engines: [...services.engines.keys()], checks }, ready ? 200 : 503);
+    return c.json({ status: ready ? 'ready' : 'not ready', engines, checks }, ready ? 200 : 503);
   });
   return app;
 }
