@@ -24,9 +24,17 @@ export function entityId(key: string): string {
   return 'e_' + sha256(key).slice(0, 20);
 }
 
-/** Time-ordered article ids (lexicographic order = creation order). */
+let lastMs = 0;
+let seqInMs = 0;
+
+/** Time-ordered article ids (lexicographic order = creation order within a process; ms + sequence + random). */
 export function newArticleId(): string {
-  return 'a_' + Date.now().toString(36).padStart(9, '0') + randomBytes(6).toString('hex');
+  const now = Date.now();
+  if (now > lastMs) {
+    lastMs = now;
+    seqInMs = 0;
+  } else seqInMs++;
+  return 'a_' + lastMs.toString(36).padStart(9, '0') + seqInMs.toString(36).padStart(4, '0') + randomBytes(5).toString('hex');
 }
 
 export function contentHash(text: string): string {

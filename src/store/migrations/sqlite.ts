@@ -37,8 +37,6 @@ CREATE TABLE entities (
 );
 CREATE INDEX entities_name ON entities (name_simplified);
 CREATE INDEX entities_articles ON entities (article_count DESC, id);
-CREATE INDEX entities_mentions ON entities (mention_count DESC, id);
-CREATE INDEX entities_type_articles ON entities (type, article_count DESC, id);
 CREATE INDEX entities_place_code ON entities (place_code) WHERE place_code IS NOT NULL;
 
 CREATE TABLE entity_aliases (

@@ -345,20 +345,20 @@ export class SqlRepository implements Repository {
     }
     if (f.name !== undefined) {
       const s = cut(simplify(f.name));
-      where.push('(e.name_simplified = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_simplified = ?))');
+      where.push('e.id IN (SELECT id FROM entities WHERE name_simplified = ? UNION SELECT entity_id FROM entity_aliases WHERE alias_simplified = ?)');
       params.push(s, s);
     }
     if (f.prefix !== undefined) {
       const s = cut(simplify(f.prefix));
       where.push(
-        '((e.name_simplified >= ? AND e.name_simplified < ?) OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_simplified >= ? AND alias_simplified < ?))',
+        'e.id IN (SELECT id FROM entities WHERE name_simplified >= ? AND name_simplified < ? UNION SELECT entity_id FROM entity_aliases WHERE alias_simplified >= ? AND alias_simplified < ?)',
       );
       params.push(s, s + MAX_CHAR, s, s + MAX_CHAR);
     }
     if (f.contains !== undefined) {
       const s = '%' + likeEscape(cut(simplify(f.contains))) + '%';
       where.push(
-        "(e.name_simplified LIKE ? ESCAPE '\\' OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_simplified LIKE ? ESCAPE '\\'))",
+        "e.id IN (SELECT id FROM entities WHERE name_simplified LIKE ? ESCAPE '\\' UNION SELECT entity_id FROM entity_aliases WHERE alias_simplified LIKE ? ESCAPE '\\')",
       );
       params.push(s, s);
     }
@@ -548,7 +548,7 @@ export class SqlRepository implements Repository {
       const s = cut(simplify(name));
       const ents = await this.driver.all<{ id: string; type: string; name: string }>(
         `SELECT e.id, e.type, e.name FROM entities e
-         WHERE (e.name_simplified = ? OR e.id IN (SELECT entity_id FROM entity_aliases WHERE alias_simplified = ?))${typeCond}
+         WHERE e.id IN (SELECT id FROM entities WHERE name_simplified = ? UNION SELECT entity_id FROM entity_aliases WHERE alias_simplified = ?)${typeCond}
          ORDER BY e.article_count DESC, e.id`,
         [s, s, ...(q.types ?? [])],
       );

@@ -15,16 +15,27 @@ import { SqlRepository } from '../sql/repository.js';
 type Conn = Database.Database;
 
 function connDb(conn: Conn): Db {
+  // prepared statements, reused (the store's SQL comes from a small set of shapes)
+  const cache = new Map<string, Database.Statement>();
+  const prepare = (sql: string) => {
+    let st = cache.get(sql);
+    if (!st) {
+      if (cache.size >= 1000) cache.clear();
+      st = conn.prepare(sql);
+      cache.set(sql, st);
+    }
+    return st;
+  };
   return {
     dialect: 'sqlite',
     async all<T>(sql: string, params: Param[] = []) {
-      return conn.prepare(sql).all(...params) as T[];
+      return prepare(sql).all(...params) as T[];
     },
     async get<T>(sql: string, params: Param[] = []) {
-      return conn.prepare(sql).get(...params) as T | undefined;
+      return prepare(sql).get(...params) as T | undefined;
     },
     async run(sql: string, params: Param[] = []) {
-      return conn.prepare(sql).run(...params).changes;
+      return prepare(sql).run(...params).changes;
     },
   };
 }
