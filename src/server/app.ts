@@ -10,6 +10,7 @@ import { errorResponse } from './errors.js';
 import { extractRoutes } from './routes/extract.js';
 import { healthRoutes } from './routes/health.js';
 import { tagsRoutes } from './routes/tags.js';
+import { batchRoutes } from './routes/batch.js';
 import { articleRoutes } from './routes/articles.js';
 import { entityRoutes } from './routes/entities.js';
 import { queryRoutes } from './routes/query.js';
@@ -35,6 +36,7 @@ export function createApp(services: Services) {
   app.route('/', healthRoutes(services));
   app.route('/', extractRoutes(services));
   app.route('/', tagsRoutes(services));
+  app.route('/', batchRoutes(services));
   app.route('/', articleRoutes(services));
   app.route('/', entityRoutes(services));
   app.route('/', queryRoutes(services));
