@@ -190,6 +190,49 @@ export interface MentionExportRow {
   score: number;
 }
 
+/** An editor's decision on an article's tag (the editor page; `src/feedback`). */
+export type DecisionAction = 'accept' | 'reject' | 'retype' | 'rename' | 'add';
+
+export interface DecisionInput {
+  action: DecisionAction;
+  /** the result entity the decision is about (absent for `add`) */
+  entity?: string | null;
+  /** the entity type (the new type for `retype`) */
+  type?: string | null;
+  /** the name (the new name for `rename`; the span's text for `add`) */
+  name?: string | null;
+  /** the span, for `add` */
+  start?: number | null;
+  end?: number | null;
+  editor: string;
+  /** the API key that made it, when authentication is on */
+  key_id?: string | null;
+}
+
+export interface Decision {
+  id: string;
+  article_id: string;
+  action: DecisionAction;
+  entity: string | null;
+  type: string | null;
+  name: string | null;
+  start: number | null;
+  end: number | null;
+  editor: string;
+  key_id: string | null;
+  created_at: string;
+}
+
+/** A user-dictionary entry: a name (simplified) to add as a mention of `type`, or to deny as `type`. */
+export interface DictionaryEntry {
+  name: string;
+  type: string;
+  action: 'add' | 'deny';
+  editor?: string | null;
+  created_at?: string;
+  updated_at?: string;
+}
+
 /** Test hooks: `step` is called at each step of an ingest transaction (throw to simulate a crash). */
 export interface StoreHooks {
   step?: (name: string) => void | Promise<void>;
@@ -209,6 +252,16 @@ export interface Repository {
   exportEntities(filter: EntityFilter): AsyncIterable<EntitySummary>;
   /** all mentions of entities matching the filter, in batches */
   exportMentions(filter: EntityFilter): AsyncIterable<MentionExportRow>;
+  /** record an editor's decision on a stored article (null when there is no such article) */
+  addDecision(articleId: string, d: DecisionInput): Promise<Decision | null>;
+  /** an article's decisions, oldest first */
+  listDecisions(articleId: string): Promise<Decision[]>;
+  /** the user dictionary, by type then name */
+  listDictionary(): Promise<DictionaryEntry[]>;
+  /** add or replace entries (one per name and type) */
+  putDictionary(entries: DictionaryEntry[]): Promise<void>;
+  /** remove an entry; false when there was none */
+  deleteDictionary(name: string, type: string): Promise<boolean>;
   close(): Promise<void>;
 }
 

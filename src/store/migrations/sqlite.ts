@@ -50,6 +50,7 @@ CREATE INDEX entity_aliases_simplified ON entity_aliases (alias_simplified, enti
 CREATE TABLE article_entities (
   article_id TEXT NOT NULL REFERENCES articles (id),
   entity_id TEXT NOT NULL REFERENCES entities (id),
+  entity_type TEXT NOT NULL,
   mention_count INTEGER NOT NULL,
   published TEXT,
   source TEXT,
@@ -84,6 +85,36 @@ CREATE TABLE mentions (
   PRIMARY KEY (article_id, seq)
 );
 CREATE INDEX mentions_entity ON mentions (entity_id, article_id, seq);
+`,
+  },
+  {
+    version: 2,
+    name: 'decisions-dictionary',
+    sql: `
+CREATE TABLE decisions (
+  id TEXT PRIMARY KEY,
+  article_id TEXT NOT NULL,
+  action TEXT NOT NULL,
+  entity TEXT,
+  type TEXT,
+  name TEXT,
+  start_off INTEGER,
+  end_off INTEGER,
+  editor TEXT NOT NULL,
+  key_id TEXT,
+  created_at TEXT NOT NULL
+);
+CREATE INDEX decisions_article ON decisions (article_id, created_at, id);
+
+CREATE TABLE dictionary (
+  name TEXT NOT NULL,
+  type TEXT NOT NULL,
+  action TEXT NOT NULL,
+  editor TEXT,
+  created_at TEXT NOT NULL,
+  updated_at TEXT NOT NULL,
+  PRIMARY KEY (name, type)
+);
 `,
   },
 ];

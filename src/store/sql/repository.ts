@@ -23,6 +23,9 @@ import {
   type BatchQuery,
   type BatchResult,
   type Bucket,
+  type Decision,
+  type DecisionInput,
+  type DictionaryEntry,
   type DetailOptions,
   type EntityDetail,
   type EntityFilter,
@@ -43,6 +46,7 @@ import {
   type StoreHooks,
 } from '../repository.js';
 import type { Db, Driver, Param } from './db.js';
+import { randomBytes } from 'node:crypto';
 
 /** Names longer than this are cut for keys and indexes (btree entries have a size limit). */
 const MAX_NAME = 512;
@@ -218,8 +222,8 @@ export class SqlRepository implements Repository {
       await this.step('article_entities');
       await this.insertMany(
         db,
-        'INSERT INTO article_entities (article_id, entity_id, mention_count, published, source)',
-        entities.map((e) => [id, e.id, e.mentions, published, source]),
+        'INSERT INTO article_entities (article_id, entity_id, entity_type, mention_count, published, source)',
+        entities.map((e) => [id, e.id, e.type, e.mentions, published, source]),
       );
       await this.step('paragraphs');
       await this.insertMany(
@@ -302,6 +306,7 @@ export class SqlRepository implements Repository {
         delta.set(r.entity_id, { a: -1, m: -num(r.mention_count) });
       }
       await this.deleteContents(db, id);
+      await db.run('DELETE FROM decisions WHERE article_id = ?', [id]);
       await db.run('DELETE FROM articles WHERE id = ?', [id]);
       await this.applyDeltas(db, delta);
       return true;
@@ -453,22 +458,34 @@ export class SqlRepository implements Repository {
       mentions += num(d.m);
     }
     const dated = days.filter((d) => d.published).map((d) => d.published as string).sort();
+    // co-occurrence: group the other entities of the same articles first, then name the top ones
     const coTypes = o.coTypes ?? NAME_TYPES;
-    const coWhere = [...where];
-    const coParams = [...params];
+    const coWhere = [...where, 'a2.entity_id <> ?'];
+    const coParams = [...params, id];
     if (coTypes.length) {
-      coWhere.push(`e.type IN ${marks(coTypes.length)}`);
+      coWhere.push(`a2.entity_type IN ${marks(coTypes.length)}`);
       coParams.push(...coTypes);
     }
     coParams.push(o.top);
-    const co = await this.driver.all<{ id: string; type: string; name: string; articles: number }>(
-      `SELECT e.id, e.type, e.name, CAST(COUNT(*) AS INTEGER) AS articles
-       FROM article_entities ae JOIN article_entities a2 ON a2.article_id = ae.article_id AND a2.entity_id <> ae.entity_id
-       JOIN entities e ON e.id = a2.entity_id
-       WHERE ${coWhere.join(' AND ')}
-       GROUP BY e.id ORDER BY COUNT(*) DESC, e.id LIMIT ?`,
-      coParams,
-    );
+    const top = o.top > 0
+      ? await this.driver.all<{ id: string; articles: number }>(
+          `SELECT a2.entity_id AS id, CAST(COUNT(*) AS INTEGER) AS articles
+           FROM article_entities ae JOIN article_entities a2 ON a2.article_id = ae.article_id
+           WHERE ${coWhere.join(' AND ')}
+           GROUP BY a2.entity_id ORDER BY COUNT(*) DESC, a2.entity_id LIMIT ?`,
+          coParams,
+        )
+      : [];
+    const named = new Map<string, { type: string; name: string }>();
+    if (top.length) {
+      for (const r of await this.driver.all<{ id: string; type: string; name: string }>(
+        `SELECT id, type, name FROM entities WHERE id IN ${marks(top.length)}`,
+        top.map((t) => t.id),
+      )) {
+        named.set(r.id, r);
+      }
+    }
+    const co = top.map((t) => ({ id: t.id, type: named.get(t.id)?.type ?? '', name: named.get(t.id)?.name ?? '', articles: num(t.articles) }));
     return {
       ...this.summaryOf({ ...e, articles, mentions }),
       aliases,
@@ -624,6 +641,80 @@ export class SqlRepository implements Repository {
       out.pairs.sort((x, y) => y.articles - x.articles);
     }
     return out;
+  }
+
+  // ------------------------------------------------ editors' decisions, user dictionary
+
+  async addDecision(articleId: string, d: DecisionInput): Promise<Decision | null> {
+    return this.driver.tx(async (db) => {
+      const found = await db.get(`SELECT id FROM articles WHERE id = ?${this.forUpdate}`, [articleId]);
+      if (!found) return null;
+      const row: Decision = {
+        id: 'd_' + randomBytes(9).toString('hex'),
+        article_id: articleId,
+        action: d.action,
+        entity: d.entity ?? null,
+        type: d.type ?? null,
+        name: d.name ?? null,
+        start: d.start ?? null,
+        end: d.end ?? null,
+        editor: d.editor,
+        key_id: d.key_id ?? null,
+        created_at: new Date().toISOString(),
+      };
+      await db.run(
+        'INSERT INTO decisions (id, article_id, action, entity, type, name, start_off, end_off, editor, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [row.id, articleId, row.action, row.entity, row.type, row.name, row.start, row.end, row.editor, row.key_id, row.created_at],
+      );
+      return row;
+    });
+  }
+
+  async listDecisions(articleId: string): Promise<Decision[]> {
+    const rows = await this.driver.all('SELECT * FROM decisions WHERE article_id = ? ORDER BY created_at, id', [articleId]);
+    return rows.map((r) => ({
+      id: r.id as string,
+      article_id: r.article_id as string,
+      action: r.action as Decision['action'],
+      entity: (r.entity as string) ?? null,
+      type: (r.type as string) ?? null,
+      name: (r.name as string) ?? null,
+      start: r.start_off === null || r.start_off === undefined ? null : num(r.start_off),
+      end: r.end_off === null || r.end_off === undefined ? null : num(r.end_off),
+      editor: r.editor as string,
+      key_id: (r.key_id as string) ?? null,
+      created_at: r.created_at as string,
+    }));
+  }
+
+  async listDictionary(): Promise<DictionaryEntry[]> {
+    const rows = await this.driver.all('SELECT name, type, action, editor, created_at, updated_at FROM dictionary ORDER BY type, name');
+    return rows.map((r) => ({
+      name: r.name as string,
+      type: r.type as string,
+      action: r.action as DictionaryEntry['action'],
+      editor: (r.editor as string) ?? null,
+      created_at: r.created_at as string,
+      updated_at: r.updated_at as string,
+    }));
+  }
+
+  async putDictionary(entries: DictionaryEntry[]): Promise<void> {
+    if (!entries.length) return;
+    await this.driver.tx(async (db) => {
+      const now = new Date().toISOString();
+      for (const e of entries) {
+        await db.run(
+          `INSERT INTO dictionary (name, type, action, editor, created_at, updated_at) VALUES (?, ?, ?, ?, ?, ?)
+           ON CONFLICT (name, type) DO UPDATE SET action = excluded.action, editor = excluded.editor, updated_at = excluded.updated_at`,
+          [cut(e.name), e.type, e.action, e.editor ?? null, now, now],
+        );
+      }
+    });
+  }
+
+  async deleteDictionary(name: string, type: string): Promise<boolean> {
+    return this.driver.tx(async (db) => (await db.run('DELETE FROM dictionary WHERE name = ? AND type = ?', [name, type])) > 0);
   }
 
   async *exportEntities(f: EntityFilter): AsyncIterable<EntitySummary> {
