@@ -30,7 +30,7 @@ const names = pool ? pool.engineNames : [...engines.keys()];
 const defaultEngine = names.includes(config.ENGINE) ? config.ENGINE : 'lexicon';
 const store = await openStore(config);
 logger.info({ store: store.dialect, ...(store.dialect === 'sqlite' ? { dataDir: config.DATA_DIR } : {}) }, 'store open');
-const app = createApp({ config, engines, defaultEngine, keys, pool, store, readiness: { workers: () => poolReady } });
+const app = createApp({ config, engines, defaultEngine, keys, pool, store, readiness: { workers: () => poolReady, store: () => store.ping() } });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info({ port: info.port, engines: names, defaultEngine, workers, auth: Boolean(keys) }, 'listening');
 });

@@ -244,6 +244,8 @@ export interface Repository {
   getArticle(id: string): Promise<StoredArticle | null>;
   deleteArticle(id: string): Promise<boolean>;
   countArticles(): Promise<number>;
+  /** the database answers (readiness) */
+  ping(): Promise<boolean>;
   searchEntities(filter: EntityFilter, sort: EntitySort, page: PageRequest): Promise<Page<EntitySummary>>;
   getEntity(id: string, opts: DetailOptions): Promise<EntityDetail | null>;
   entityMentions(id: string, filter: MentionFilter, page: PageRequest): Promise<Page<MentionHit> | null>;

@@ -55,6 +55,7 @@ describe.each(factories.map((f) => f()))('$name store', (factory) => {
       expect(got?.result).toEqual(result);
       expect(got?.article.mentions).toBe(result.mentions.length);
       expect(await store.getArticle('a_nope')).toBeNull();
+      expect(await store.ping()).toBe(true);
     });
 
     it('updates instead of duplicating: same caller id, same url, same content', async () => {

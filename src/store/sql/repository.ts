@@ -337,6 +337,15 @@ export class SqlRepository implements Repository {
     return { article: this.metaOf(r), result: json(r.result) as ExtractResponse };
   }
 
+  async ping(): Promise<boolean> {
+    try {
+      await this.driver.get('SELECT 1 AS ok');
+      return true;
+    } catch {
+      return false;
+    }
+  }
+
   async countArticles(): Promise<number> {
     const r = await this.driver.get<{ n: number }>('SELECT CAST(COUNT(*) AS INTEGER) AS n FROM articles');
     return num(r?.n);
