@@ -427,8 +427,12 @@ export class SqlRepository implements Repository {
       this.dateConds('ae', f, where, params);
       const key = sort === 'articles' ? 'COUNT(*)' : sort === 'mentions' ? 'SUM(ae.mention_count)' : 'e.name_simplified';
       let having = '';
-      if (cursor) {
-        having = sort === 'name' ? `HAVING (${key} > ? OR (${key} = ? AND e.id > ?))` : `HAVING (${key} < ? OR (${key} = ? AND e.id > ?))`;
+      if (cursor && sort === 'name') {
+        // not an aggregate: narrows the scan instead of filtering groups
+        where.push(`(${key} > ? OR (${key} = ? AND e.id > ?))`);
+        params.push(cursor[0] as Param, cursor[0] as Param, cursor[1] as Param);
+      } else if (cursor) {
+        having = `HAVING (${key} < ? OR (${key} = ? AND e.id > ?))`;
         params.push(cursor[0] as Param, cursor[0] as Param, cursor[1] as Param);
       }
       sql = `SELECT e.id, e.type, e.name, e.name_simplified, e.place, CAST(COUNT(*) AS INTEGER) AS articles, CAST(SUM(ae.mention_count) AS INTEGER) AS mentions
