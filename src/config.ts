@@ -38,6 +38,23 @@ const Config = z.object({
   DATA_DIR: z.string().default('./data'),
   /** PostgreSQL connection string (postgres://user@host:5432/db): the store at scale; unset = SQLite under DATA_DIR */
   DATABASE_URL: z.string().min(1).optional(),
+  /** Redis for the job queue at scale (BullMQ): the server submits, `npm run worker` processes consume; unset = the in-process queue */
+  REDIS_URL: z.string().min(1).optional(),
+  /** the BullMQ queue name (workers and servers of one deployment share it) */
+  QUEUE_NAME: z.string().min(1).default('zh-news-ner-ingest'),
+  /** articles processed at once per consumer (default: 2 per extraction worker) */
+  QUEUE_CONCURRENCY: z.coerce.number().int().positive().optional(),
+  /** a consumer silent this long (ms) is presumed dead and its articles are run again */
+  QUEUE_LOCK_MS: z.coerce.number().int().positive().default(30_000),
+  /** attempts per article on transient errors (the store unreachable…) */
+  QUEUE_ATTEMPTS: z.coerce.number().int().positive().default(3),
+  /** with REDIS_URL, also consume in the server process (default: only `npm run worker` processes consume) */
+  QUEUE_CONSUME_IN_SERVER: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('false')
+    .transform((v) => v === '1' || v === 'true'),
+  /** test hook: wait this long (ms) before and after storing each article */
+  QUEUE_TEST_DELAY_MS: z.coerce.number().int().min(0).optional(),
   LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
 });
 export type Config = z.infer<typeof Config>;

@@ -8,6 +8,8 @@ import { logger } from './observability/logger.js';
 import { ExtractPool } from './service/pool.js';
 import { cpus } from 'node:os';
 import { openStore } from './store/open.js';
+import { openQueue } from './jobs/open.js';
+import { makeProcessor } from './jobs/processor.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -30,7 +32,16 @@ const names = pool ? pool.engineNames : [...engines.keys()];
 const defaultEngine = names.includes(config.ENGINE) ? config.ENGINE : 'lexicon';
 const store = await openStore(config);
 logger.info({ store: store.dialect, ...(store.dialect === 'sqlite' ? { dataDir: config.DATA_DIR } : {}) }, 'store open');
-const app = createApp({ config, engines, defaultEngine, keys, pool, store, readiness: { workers: () => poolReady, store: () => store.ping() } });
+// bulk ingestion jobs: with REDIS_URL the server submits and `npm run worker` processes consume (unless
+// QUEUE_CONSUME_IN_SERVER); without it, the in-process queue (${DATA_DIR}/jobs.db) is consumed here
+const jobs = openQueue(config);
+if (jobs.kind === 'inprocess' || config.QUEUE_CONSUME_IN_SERVER) {
+  jobs.consume(makeProcessor({ config, engines, defaultEngine, pool }, store, { delayMs: config.QUEUE_TEST_DELAY_MS }), {
+    concurrency: config.QUEUE_CONCURRENCY ?? Math.max(2, 2 * Math.max(workers, 1)),
+  });
+}
+logger.info({ queue: jobs.kind, consuming: jobs.kind === 'inprocess' || config.QUEUE_CONSUME_IN_SERVER }, 'job queue open');
+const app = createApp({ config, engines, defaultEngine, keys, pool, store, jobs, readiness: { workers: () => poolReady, store: () => store.ping() } });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info({ port: info.port, engines: names, defaultEngine, workers, auth: Boolean(keys) }, 'listening');
 });
@@ -38,11 +49,12 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   server.close(async () => {
+    await jobs.close().catch(() => undefined); // drain: the articles in flight finish and are stored
     await pool?.close();
     await store.close().catch(() => undefined);
     process.exit(0);
   });
-  setTimeout(() => process.exit(0), 10_000).unref();
+  setTimeout(() => process.exit(0), 30_000).unref();
 }
 process.on('SIGTERM', () => shutdown('SIGTERM'));
 process.on('SIGINT', () => shutdown('SIGINT'));

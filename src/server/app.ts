@@ -15,6 +15,7 @@ import { articleRoutes } from './routes/articles.js';
 import { entityRoutes } from './routes/entities.js';
 import { queryRoutes } from './routes/query.js';
 import { exportRoutes } from './routes/exports.js';
+import { jobRoutes } from './routes/jobs.js';
 import type { Services } from './services.js';
 import { VERSION } from '../version.js';
 
@@ -41,6 +42,7 @@ export function createApp(services: Services) {
   app.route('/', entityRoutes(services));
   app.route('/', queryRoutes(services));
   app.route('/', exportRoutes(services));
+  app.route('/', jobRoutes(services));
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

@@ -4,6 +4,7 @@ import type { Config } from '../config.js';
 import type { KeyStore } from '../auth/keys.js';
 import type { ExtractPool } from '../service/pool.js';
 import type { Repository } from '../store/repository.js';
+import type { JobQueue } from '../jobs/types.js';
 
 export interface Services {
   config: Pick<Config, 'MAX_BODY_BYTES' | 'MAX_TEXT_CHARS'> & Partial<Config>;
@@ -19,4 +20,6 @@ export interface Services {
   readiness?: Record<string, () => Promise<boolean> | boolean>;
   /** stored articles and the research queries; absent = the store routes answer 503 */
   store?: Repository | null;
+  /** bulk ingestion jobs (/v1/jobs); absent = those routes answer 503 */
+  jobs?: JobQueue | null;
 }

@@ -1,0 +1,82 @@
+/** Turning submitted lines into job items, and running one item: extract (pool or in-process), then store idempotently. */
+import { ApiError } from '../server/errors.js';
+import { parseArticleRequest, runExtraction } from '../server/routes/extract.js';
+import { StoreError, type Repository } from '../store/repository.js';
+import type { Services } from '../server/services.js';
+import type { Line } from '../service/ndjson.js';
+import { ItemFailure, type ItemProcessor, type SubmitEntry } from './types.js';
+
+/** What item processing needs from the service: the engines or the pool, the limits. */
+export type ExtractServices = Pick<Services, 'config' | 'engines' | 'defaultEngine' | 'pool'>;
+
+function errorOf(e: unknown) {
+  if (e instanceof ApiError) return { code: e.code, message: e.message };
+  return { code: 'invalid', message: (e as Error)?.message ?? String(e) };
+}
+
+/** Validate one submitted article (an object with the fields of POST /v1/articles). */
+export function toEntry(services: ExtractServices, line: number, value: unknown, engine: string): SubmitEntry {
+  const id = typeof (value as { id?: unknown })?.id === 'string' ? (value as { id: string }).id : null;
+  let source: string | null = null;
+  let article: unknown = value;
+  if (value && typeof value === 'object' && !Array.isArray(value) && 'source' in value) {
+    const { source: s, ...rest } = value as Record<string, unknown>;
+    if (s !== undefined && s !== null && (typeof s !== 'string' || s.length > 200)) {
+      return { line, id, error: { code: 'invalid_request', message: '`source` must be a string of at most 200 characters' } };
+    }
+    source = (s as string | null) ?? null;
+    article = rest;
+  }
+  try {
+    const req = parseArticleRequest(services as Services, article, { engine });
+    return { line, article: req.input, source };
+  } catch (e) {
+    return { line, id, error: errorOf(e) };
+  }
+}
+
+/** NDJSON lines → entries (bad lines become rejected entries; the rest still go through). */
+export async function* entriesFromLines(services: ExtractServices, lines: AsyncIterable<Line>, engine: string): AsyncGenerator<SubmitEntry> {
+  for await (const l of lines) {
+    if ('error' in l) {
+      yield { line: l.n, id: null, error: { code: l.error, message: l.error === 'line_too_long' ? 'the line is too long' : 'the line is not valid UTF-8' } };
+      continue;
+    }
+    let value: unknown;
+    try {
+      value = JSON.parse(l.text);
+    } catch (e) {
+      yield { line: l.n, id: null, error: { code: 'malformed_json', message: (e as Error).message } };
+      continue;
+    }
+    yield toEntry(services, l.n, value, engine);
+  }
+}
+
+export interface ProcessorOptions {
+  /** test hook: milliseconds to wait before and after storing each item (to kill a worker mid-item) */
+  delayMs?: number;
+}
+
+const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
+
+/** The item processor of a consumer: extraction through the pool (all cores) or in-process, then `store.ingest`. */
+export function makeProcessor(services: ExtractServices, store: Repository, opts: ProcessorOptions = {}): ItemProcessor {
+  return async (item, engine) => {
+    let result;
+    try {
+      result = await runExtraction(services as Services, { input: item.article, engine, boilerplate: false, tokens: false });
+    } catch (e) {
+      if (e instanceof ApiError) throw new ItemFailure(e.code, e.message);
+      throw e;
+    }
+    if (opts.delayMs) await sleep(opts.delayMs);
+    try {
+      await store.ingest({ callerId: item.callerId, url: item.article.url ?? null, source: item.source }, result);
+    } catch (e) {
+      if (e instanceof StoreError) throw new ItemFailure(e.code, e.message);
+      throw e;
+    }
+    if (opts.delayMs) await sleep(opts.delayMs);
+  };
+}

@@ -1,0 +1,150 @@
+/**
+ * Bulk ingestion jobs: POST /v1/jobs (NDJSON body or a JSON list; answered
+ * at once with a job id), GET /v1/jobs/:id (state, counts, throughput, ETA,
+ * failures with reasons), POST /v1/jobs/:id/retry (queue the failures again).
+ * The articles are extracted and stored by the queue's consumers: the server
+ * itself with the in-process queue, `npm run worker` processes with BullMQ.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { ErrorResponse } from '../schemas.js';
+import { readJsonBody } from '../body.js';
+import { ApiError } from '../errors.js';
+import { availableEngines } from './extract.js';
+import { ndjsonLines } from '../../service/ndjson.js';
+import { entriesFromLines, toEntry } from '../../jobs/processor.js';
+import type { JobQueue, SubmitEntry } from '../../jobs/types.js';
+import type { Services } from '../services.js';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const err = (description: string) => json(ErrorResponse, description);
+
+const JobQuery = z.object({
+  engine: z.string().optional().openapi({ description: 'Name engine for every article: `model` (default when installed) or `lexicon`.' }),
+  source: z.string().max(200).optional().openapi({ description: 'Default `source` for articles that give none.' }),
+});
+const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'j_mbx3k2a1x7q2k9pz' }) });
+
+export const JobSubmitted = z
+  .object({ id: z.string(), total: z.number().int(), rejected: z.number().int(), status_url: z.string() })
+  .openapi('JobSubmitted');
+
+const ItemErrorSchema = z.object({ code: z.string(), message: z.string() });
+export const JobStatusSchema = z
+  .object({
+    id: z.string(),
+    state: z.enum(['queued', 'running', 'completed', 'completed_with_failures']),
+    engine: z.string(),
+    counts: z.object({ total: z.number().int(), queued: z.number().int(), done: z.number().int(), failed: z.number().int() }),
+    created_at: z.string(),
+    started_at: z.string().nullable(),
+    finished_at: z.string().nullable(),
+    throughput: z.number().nullable().openapi({ description: 'articles finished per second since the first was taken' }),
+    eta_s: z.number().nullable().openapi({ description: 'seconds until the last article is finished, at that rate' }),
+    failures: z.array(z.object({ line: z.number().int(), id: z.string().nullable(), error: ItemErrorSchema, retryable: z.boolean() })),
+  })
+  .openapi('JobStatus');
+
+const SubmitBody = z
+  .union([
+    z.array(z.unknown()),
+    z.object({ articles: z.array(z.unknown()), source: z.string().max(200).optional() }),
+  ])
+  .openapi('JobSubmitBody', { description: 'A list of articles (the fields of POST /v1/articles), or `{articles, source}`.' });
+
+function requireJobs(services: Services): JobQueue {
+  if (!services.jobs) throw new ApiError(503, 'jobs_unavailable', 'no job queue is configured for this server');
+  return services.jobs;
+}
+
+export function jobRoutes(services: Services) {
+  const app = new OpenAPIHono();
+  app.openAPIRegistry.registerPath(
+    createRoute({
+      method: 'post',
+      path: '/v1/jobs',
+      summary: 'Submit a batch of articles for extraction and storage; answered at once with a job id',
+      request: {
+        query: JobQuery,
+        body: {
+          required: true,
+          content: {
+            'application/x-ndjson': { schema: z.string().openapi({ description: 'one JSON article per line (the fields of POST /v1/articles)' }) },
+            'application/json': { schema: SubmitBody },
+          },
+        },
+      },
+      responses: {
+        202: json(JobSubmitted, 'Queued; lines that are not valid articles are recorded as failed (`rejected`) and the rest still run'),
+        400: err('Malformed JSON or no articles'),
+        413: err('A JSON body over the limit (send NDJSON for large batches)'),
+        415: err('Neither NDJSON nor JSON'),
+        422: err('Unknown engine'),
+        503: err('No job queue configured'),
+      },
+    }),
+  );
+  app.openAPIRegistry.registerPath(
+    createRoute({
+      method: 'get',
+      path: '/v1/jobs/{id}',
+      summary: 'A job: state, counts (queued, done, failed), throughput, ETA and the failures with their reasons',
+      request: { params: IdParam, query: z.object({ failures: z.string().regex(/^\d+$/).optional().openapi({ description: 'failures listed (default 100)' }) }) },
+      responses: { 200: json(JobStatusSchema, 'The job'), 404: err('No such job') },
+    }),
+  );
+  app.openAPIRegistry.registerPath(
+    createRoute({
+      method: 'post',
+      path: '/v1/jobs/{id}/retry',
+      summary: 'Queue the failed articles of a job again (those rejected at submission excepted)',
+      request: { params: IdParam },
+      responses: { 202: json(z.object({ id: z.string(), requeued: z.number().int() }).openapi('JobRetried'), 'Queued again'), 404: err('No such job') },
+    }),
+  );
+
+  app.post('/v1/jobs', async (c) => {
+    const jobs = requireJobs(services);
+    const q = JobQuery.safeParse(c.req.query());
+    if (!q.success) throw new ApiError(422, 'invalid_request', q.error.issues.map((i) => i.message).join('; '));
+    const engine = q.data.engine ?? services.defaultEngine;
+    const available = availableEngines(services);
+    if (!available.includes(engine)) throw new ApiError(422, 'unknown_engine', `unknown engine "${engine}"; available: ${available.join(', ')}`);
+    const type = c.req.header('content-type') ?? '';
+    let entries: AsyncIterable<SubmitEntry> | SubmitEntry[];
+    let source = q.data.source ?? null;
+    if (/^application\/(x-ndjson|ndjson|jsonl|x-jsonlines)\b/i.test(type)) {
+      const body = c.req.raw.body;
+      if (!body) throw new ApiError(400, 'empty_body', 'the request body is empty');
+      entries = entriesFromLines(services, ndjsonLines(body, services.config.MAX_BODY_BYTES), engine);
+    } else if (/^application\/json\b/i.test(type)) {
+      const body = await readJsonBody(c, services.config.MAX_BODY_BYTES * 10);
+      const parsed = SubmitBody.safeParse(body);
+      if (!parsed.success) throw new ApiError(400, 'invalid_body', 'send a list of articles or {"articles": [...]}');
+      const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.articles;
+      if (!Array.isArray(parsed.data) && parsed.data.source) source = source ?? parsed.data.source;
+      entries = list.map((a, i) => toEntry(services, i + 1, a, engine));
+    } else {
+      throw new ApiError(415, 'unsupported_media_type', 'send NDJSON (Content-Type: application/x-ndjson) or a JSON list of articles');
+    }
+    const out = await jobs.submit(entries, { engine, source });
+    if (out.total === 0) throw new ApiError(400, 'empty_job', 'the batch holds no articles');
+    const url = `/v1/jobs/${out.id}`;
+    return c.json({ ...out, status_url: url }, 202, { location: url });
+  });
+
+  app.get('/v1/jobs/:id', async (c) => {
+    const jobs = requireJobs(services);
+    const n = Number(c.req.query('failures') ?? 100);
+    const status = await jobs.status(c.req.param('id'), { failures: Number.isFinite(n) ? Math.min(Math.max(0, Math.floor(n)), 10_000) : 100 });
+    if (!status) throw new ApiError(404, 'not_found', `no job ${c.req.param('id')}`);
+    return c.json(status);
+  });
+
+  app.post('/v1/jobs/:id/retry', async (c) => {
+    const jobs = requireJobs(services);
+    const r = await jobs.retry(c.req.param('id'));
+    if (!r) throw new ApiError(404, 'not_found', `no job ${c.req.param('id')}`);
+    return c.json({ id: c.req.param('id'), ...r }, 202);
+  });
+  return app;
+}
