@@ -1,6 +1,6 @@
 /**
  * The pipeline: an ordered list of small steps over one Doc.
- *   normalise → published date → structure → segment → recognise → resolve → link
+ *   normalise → published date → structure → segment → recognise → resolve → user dictionary → link
  */
 import { Doc, type PublishedSource } from './doc.js';
 import { normalise } from './normalise/index.js';
@@ -14,6 +14,7 @@ import { findDateline } from './recognise/dates/index.js';
 import type { NameEngine } from './recognise/engine.js';
 import { linkEntities, type Entity } from './link/entities.js';
 import { addShortForms } from './link/short-forms.js';
+import { applyUserDictionary } from '../feedback/dictionary.js';
 import { stepDuration } from '../observability/metrics.js';
 
 export interface PipelineInput {
@@ -59,6 +60,8 @@ export async function runPipeline(input: PipelineInput, opts: PipelineOptions): 
     { name: 'amounts', run: (d) => recogniseAmounts(d, includeBoilerplate) },
     { name: 'dates', run: (d) => recogniseDates(d, includeBoilerplate) },
     { name: 'resolve', run: resolveOverlaps },
+    // editors' user dictionary and deny list (src/feedback)
+    { name: 'dictionary', run: (d) => applyUserDictionary(d, includeBoilerplate) },
     { name: 'short-forms', run: addShortForms },
   ];
   for (const step of steps) {

@@ -16,6 +16,10 @@ import { entityRoutes } from './routes/entities.js';
 import { queryRoutes } from './routes/query.js';
 import { exportRoutes } from './routes/exports.js';
 import { jobRoutes } from './routes/jobs.js';
+import { decisionRoutes } from './routes/decisions.js';
+import { dictionaryRoutes } from './routes/dictionary.js';
+import { webRoutes } from './routes/web.js';
+import { feedbackFor } from '../feedback/service.js';
 import type { Services } from './services.js';
 import { VERSION } from '../version.js';
 
@@ -43,6 +47,12 @@ export function createApp(services: Services) {
   app.route('/', queryRoutes(services));
   app.route('/', exportRoutes(services));
   app.route('/', jobRoutes(services));
+  app.route('/', decisionRoutes(services));
+  app.route('/', dictionaryRoutes(services));
+  // the editor's and the researchers' pages (src/web)
+  app.route('/', webRoutes());
+  // the user dictionary: loaded from the store now, reloaded after every change
+  if (services.store) feedbackFor(services).ready.catch(() => undefined);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

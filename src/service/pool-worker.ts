@@ -5,6 +5,7 @@ import { loadEngines } from '../pipeline/recognise/engines.js';
 import { extractArticle } from './extract.js';
 import type { ArticleInput } from '../server/schemas.js';
 import type { PoolJobOptions } from './pool.js';
+import { setUserDictionary, type DictEntry } from '../feedback/dictionary.js';
 
 const port = parentPort!;
 const env = { ...process.env, ...(workerData as { env: Record<string, string | undefined> }).env };
@@ -15,7 +16,11 @@ try {
   for (const engine of engines.values()) {
     await extractArticle({ text: '株洲市发改委主任刘海宾介绍，去年6月投产，產值過8000萬元。', published: '2023-03-17' }, { engine });
   }
-  port.on('message', async (m: { type: 'extract'; input: ArticleInput; opts: PoolJobOptions }) => {
+  port.on('message', async (m: { type: 'extract'; input: ArticleInput; opts: PoolJobOptions } | { type: 'dictionary'; entries: DictEntry[] }) => {
+    if (m.type === 'dictionary') {
+      setUserDictionary(m.entries);
+      return;
+    }
     try {
       const engine = engines.get(m.opts.engine);
       if (!engine) throw new Error(`engine ${m.opts.engine} is not loaded in the worker`);

@@ -7,6 +7,7 @@
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
 import type { ArticleInput, ExtractResponse } from '../server/schemas.js';
+import type { DictEntry } from '../feedback/dictionary.js';
 
 export interface PoolJobOptions {
   engine: string;
@@ -53,6 +54,8 @@ export class ExtractPool {
   /** set when a worker cannot load its engines: every job then fails at once instead of waiting */
   private initError: Error | null = null;
   readonly size: number;
+  /** the user dictionary every worker applies (sent to workers started later too) */
+  private dictionary: DictEntry[] | null = null;
 
   constructor(private readonly options: PoolOptions) {
     this.size = options.size ?? cpus().length;
@@ -81,6 +84,12 @@ export class ExtractPool {
     });
   }
 
+  /** Send the user dictionary to every worker (and to every worker started later); jobs posted after this see it. */
+  setDictionary(entries: DictEntry[]): void {
+    this.dictionary = entries;
+    for (const slot of this.slots) slot.worker.postMessage({ type: 'dictionary', entries });
+  }
+
   async close(): Promise<void> {
     this.closed = true;
     for (const j of this.queue.splice(0)) j.reject(new Error('the extraction pool is closed'));
@@ -96,6 +105,8 @@ export class ExtractPool {
         )
       : new Worker(WORKER_URL, { workerData: { env: this.options.env ?? {} } });
     const slot: Slot = { worker, job: null, timer: null, ready: Promise.resolve() };
+    // queued by the worker's port until it listens, so it lands before any job
+    if (this.dictionary) worker.postMessage({ type: 'dictionary', entries: this.dictionary });
     slot.ready = new Promise<void>((resolve, reject) => {
       const onMessage = (m: { type: string; error?: string; engines?: [string, string][] }) => {
         if (m.type === 'ready') {

@@ -1,0 +1,119 @@
+/**
+ * The user dictionary and deny list that editors' decisions feed (the editor
+ * page, `/v1/dictionary`). Process-wide, like jieba's dictionary: each
+ * extraction thread holds one, replaced whole by `setUserDictionary` (the
+ * pool broadcasts every change to every worker).
+ *
+ * The pipeline step (after `resolve`, before `short-forms`):
+ *  - drops mentions whose normalised text and type are denied;
+ *  - gives a recognised mention of exactly an added name the added type;
+ *  - adds exact matches of the `add` names (in the normalised, simplified
+ *    text, so traditional or full-width spellings match too), longest first,
+ *    never overlapping an existing mention or a garbled span, outside
+ *    boilerplate unless asked; offsets go through the norm map like every
+ *    other mention's.
+ */
+import type { Doc, EntityType, NormMention } from '../pipeline/doc.js';
+import { ENTITY_TYPES } from '../pipeline/doc.js';
+import { Occupancy } from '../pipeline/recognise/resolve.js';
+import { loadUserDictionary } from '../pipeline/segment/jieba.js';
+
+export interface DictEntry {
+  name: string;
+  type: string;
+  action: 'add' | 'deny';
+}
+
+/** Score of a dictionary mention: an editor said so. */
+const ADD_SCORE = 0.99;
+const TYPES = new Set<string>(ENTITY_TYPES);
+
+interface Compiled {
+  deny: Set<string>;
+  /** add names by first character, longest first */
+  add: Map<string, { name: string; type: EntityType }[]>;
+  size: number;
+  /** added names with one type: name → type */
+  typeOf: Map<string, EntityType>;
+}
+
+let current: Compiled = { deny: new Set(), add: new Map(), size: 0, typeOf: new Map() };
+const NAME_TYPES = new Set(['PERSON', 'LOCATION', 'ORG', 'COMPANY']);
+const inserted = new Set<string>();
+
+const key = (name: string, type: string) => `${type}\u0000${name}`;
+
+/** Replace the dictionary this thread applies. `jieba` (default true): also teach jieba the added names. */
+export function setUserDictionary(entries: readonly DictEntry[], opts: { jieba?: boolean } = {}): void {
+  const deny = new Set<string>();
+  const add = new Map<string, { name: string; type: EntityType }[]>();
+  const words: { word: string; pos: string }[] = [];
+  for (const e of entries) {
+    const name = e.name.normalize('NFKC').trim();
+    if (!name || !TYPES.has(e.type)) continue;
+    if (e.action === 'deny') deny.add(key(name, e.type));
+    else {
+      const list = add.get(name[0]) ?? [];
+      list.push({ name, type: e.type as EntityType });
+      add.set(name[0], list);
+      if (!/\s/.test(name) && !inserted.has(name)) words.push({ word: name, pos: JIEBA_POS[e.type] ?? 'nz' });
+    }
+  }
+  const typeOf = new Map<string, EntityType>();
+  const ambiguous = new Set<string>();
+  for (const list of add.values()) {
+    list.sort((a, b) => b.name.length - a.name.length);
+    for (const { name, type } of list) {
+      if (typeOf.has(name) && typeOf.get(name) !== type) ambiguous.add(name);
+      typeOf.set(name, type);
+    }
+  }
+  for (const name of ambiguous) typeOf.delete(name);
+  current = { deny, add, size: entries.length, typeOf };
+  if (opts.jieba !== false && words.length) {
+    try {
+      loadUserDictionary(words);
+      for (const w of words) inserted.add(w.word);
+    } catch {
+      // a word jieba refuses only loses the segmentation hint; the dictionary step still matches it
+    }
+  }
+}
+
+const JIEBA_POS: Record<string, string> = { PERSON: 'nr', LOCATION: 'ns', ORG: 'nt', COMPANY: 'nt' };
+
+export function userDictionarySize(): number {
+  return current.size;
+}
+
+/** The pipeline step. */
+export function applyUserDictionary(doc: Doc, includeBoilerplate = false): void {
+  const dict = current;
+  if (dict.size === 0) return;
+  const text = doc.norm.text;
+  if (dict.deny.size) {
+    doc.mentions = doc.mentions.filter((m) => !dict.deny.has(key(text.slice(m.start, m.end), m.type)));
+  }
+  if (!dict.add.size) return;
+  // a recognised mention of exactly an added name takes the editor's type (jieba, taught the word, may tag it otherwise)
+  for (const m of doc.mentions) {
+    const t = dict.typeOf.get(text.slice(m.start, m.end));
+    if (t && t !== m.type && NAME_TYPES.has(m.type)) m.type = t;
+  }
+  const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
+  const inContent = (pos: number) => includeBoilerplate || !doc.paragraphs[doc.paragraphAt(pos)]?.boilerplate;
+  const added: NormMention[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const list = dict.add.get(text[i]);
+    if (!list) continue;
+    for (const { name, type } of list) {
+      if (!text.startsWith(name, i)) continue;
+      const span = { start: i, end: i + name.length };
+      if (dict.deny.has(key(name, type)) || !inContent(i) || !taken.tryTake(span)) continue;
+      added.push({ ...span, type, score: ADD_SCORE, source: 'dictionary' });
+      i = span.end - 1;
+      break;
+    }
+  }
+  if (added.length) doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start);
+}

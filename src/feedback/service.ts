@@ -1,0 +1,94 @@
+/**
+ * Editors' feedback: turns decisions into user-dictionary entries, keeps the
+ * dictionary in the store, and (re)loads it into every extraction thread at
+ * start and after every change (this thread, and the worker pool's workers).
+ */
+import type { Services } from '../server/services.js';
+import type { DecisionInput, DictionaryEntry, Repository } from '../store/repository.js';
+import { simplify } from '../store/keys.js';
+import { setUserDictionary } from './dictionary.js';
+import { logger } from '../observability/logger.js';
+
+export const NAME_TYPES = ['PERSON', 'LOCATION', 'ORG', 'COMPANY'] as const;
+
+/** The entity a decision refers to, as found in the stored result. */
+export interface DecisionTarget {
+  type: string;
+  name_simplified: string;
+}
+
+/**
+ * Dictionary changes a decision implies:
+ *  - accept of a new span (`add`) or a rename → `add` the name with its type;
+ *  - reject → `deny` the entity's name as its type;
+ *  - retype → `deny` the old type, `add` the new one;
+ *  - accept of a recognised entity → no change (but lifts a deny of that name).
+ */
+export function dictionaryChanges(d: DecisionInput, target: DecisionTarget | null): DictionaryEntry[] {
+  const editor = d.editor;
+  const name = d.name ? simplify(d.name) : null;
+  switch (d.action) {
+    case 'add':
+      return name && d.type ? [{ name, type: d.type, action: 'add', editor }] : [];
+    case 'rename':
+      return name && (d.type ?? target?.type) ? [{ name, type: (d.type ?? target!.type)!, action: 'add', editor }] : [];
+    case 'reject': {
+      const n = name ?? target?.name_simplified;
+      const t = d.type ?? target?.type;
+      return n && t ? [{ name: n, type: t, action: 'deny', editor }] : [];
+    }
+    case 'retype': {
+      const n = name ?? target?.name_simplified;
+      if (!n || !d.type) return [];
+      const out: DictionaryEntry[] = [{ name: n, type: d.type, action: 'add', editor }];
+      if (target && target.type !== d.type) out.push({ name: n, type: target.type, action: 'deny', editor });
+      return out;
+    }
+    case 'accept':
+      return [];
+  }
+}
+
+/** One per Services: the dictionary's load/reload and its readiness. */
+export class Feedback {
+  /** resolves once the dictionary was first loaded from the store */
+  readonly ready: Promise<void>;
+  private chain: Promise<void> = Promise.resolve();
+
+  constructor(private readonly services: Services) {
+    this.ready = this.reload();
+  }
+
+  private get store(): Repository | null {
+    return this.services.store ?? null;
+  }
+
+  /** Read the dictionary from the store and install it in every extraction thread (serialised). */
+  reload(): Promise<void> {
+    const next = this.chain.then(async () => {
+      const store = this.store;
+      if (!store) return;
+      const entries = (await store.listDictionary()).map((e) => ({ name: e.name, type: e.type, action: e.action }));
+      setUserDictionary(entries);
+      this.services.pool?.setDictionary(entries);
+    });
+    this.chain = next.catch((e) => logger.error({ err: String(e) }, 'user dictionary: reload failed'));
+    return next;
+  }
+
+  /** Store entries (if any) and reload. */
+  async put(entries: DictionaryEntry[]): Promise<void> {
+    if (!entries.length || !this.store) return;
+    await this.store.putDictionary(entries);
+    await this.reload();
+  }
+}
+
+const instances = new WeakMap<Services, Feedback>();
+
+/** The Feedback of these services (created, and the dictionary loaded, on first use). */
+export function feedbackFor(services: Services): Feedback {
+  let f = instances.get(services);
+  if (!f) instances.set(services, (f = new Feedback(services)));
+  return f;
+}

@@ -1,0 +1,94 @@
+// Feature extraction for the BiLSTM-CRF model. Must match training/common.py exactly:
+// norm_char, encode (char ids, right-bigram ids), lex_features (16 bits: B/M/E/S x any/nr/ns/nt).
+import { readFileSync } from 'node:fs';
+import { gunzipSync } from 'node:zlib';
+
+export const PAD = 0;
+export const UNK = 1;
+export const BOUNDARY = 2;
+export const MAX_WORD = 8;
+export const LEX_DIM = 16;
+
+/** 1:1 (offset-preserving) normalisation: full-width ASCII -> half-width, U+3000 -> space, A-Z -> a-z. */
+export function normChar(c: string): string {
+  let o = c.charCodeAt(0);
+  if (o >= 0xff01 && o <= 0xff5e) o -= 0xfee0;
+  else if (o === 0x3000) o = 0x20;
+  if (o >= 0x41 && o <= 0x5a) o += 0x20;
+  return String.fromCharCode(o);
+}
+
+export function normText(s: string): string {
+  let out = '';
+  for (let i = 0; i < s.length; i++) out += normChar(s[i]);
+  return out;
+}
+
+export function readVocab(path: string): Map<string, number> {
+  const items = readFileSync(path, 'utf8').split('\n');
+  if (items.length && items[items.length - 1] === '') items.pop();
+  const m = new Map<string, number>();
+  items.forEach((w, i) => {
+    if (!m.has(w)) m.set(w, i);
+  });
+  return m;
+}
+
+/** word -> flags (1 any, 2 nr, 4 ns, 8 nt); file: gzip "word\tflags" lines. Every proper prefix of a
+ * word is also stored, with flags 0 (so the scan can stop early); words keep their own flags. */
+export function readLexicon(path: string): Map<string, number> {
+  const text = gunzipSync(readFileSync(path)).toString('utf8');
+  const m = new Map<string, number>();
+  for (const line of text.split('\n')) {
+    if (!line) continue;
+    const tab = line.lastIndexOf('\t');
+    const w = line.slice(0, tab);
+    m.set(w, Number(line.slice(tab + 1)));
+  }
+  for (const w of [...m.keys()]) for (let k = 1; k < w.length; k++) if (!m.has(w.slice(0, k))) m.set(w.slice(0, k), 0);
+  return m;
+}
+
+export class Featurizer {
+  constructor(
+    readonly chars: Map<string, number>,
+    readonly bigrams: Map<string, number>,
+    readonly lexicon: Map<string, number>,
+  ) {}
+
+  /** ids for a normalised text */
+  encode(text: string): { chars: Int32Array; bigrams: Int32Array } {
+    const n = text.length;
+    const c = new Int32Array(n);
+    const b = new Int32Array(n);
+    for (let i = 0; i < n; i++) {
+      c[i] = this.chars.get(text[i]) ?? UNK;
+      b[i] = i + 1 < n ? (this.bigrams.get(text.slice(i, i + 2)) ?? UNK) : BOUNDARY;
+    }
+    return { chars: c, bigrams: b };
+  }
+
+  /** 16-bit lexicon mask per char; bit = pos*4 + cat (pos B=0 M=1 E=2 S=3; cat any=0 nr=1 ns=2 nt=3). */
+  lexBits(text: string): Uint16Array {
+    const n = text.length;
+    const out = new Uint16Array(n);
+    for (let s = 0; s < n; s++) {
+      const maxL = Math.min(MAX_WORD, n - s);
+      for (let L = 1; L <= maxL; L++) {
+        const fl = this.lexicon.get(text.slice(s, s + L));
+        if (fl === undefined) break; // not even a prefix of a word: no longer match
+        if (fl === 0) continue; // prefix only
+        for (let c = 0; c < 4; c++) {
+          if (!(fl & (1 << c))) continue;
+          if (L === 1) out[s] |= 1 << (12 + c);
+          else {
+            out[s] |= 1 << c;
+            out[s + L - 1] |= 1 << (8 + c);
+            for (let k = s + 1; k < s + L - 1; k++) out[k] |= 1 << (4 + c);
+          }
+        }
+      }
+    }
+    return out;
+  }
+}

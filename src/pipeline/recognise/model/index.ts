@@ -1,0 +1,206 @@
+// Default NER model: char BiLSTM-CRF (char + bigram embeddings + jieba-lexicon features) exported to ONNX,
+// BIO-constrained Viterbi in TypeScript, then a COMPANY-vs-ORG second stage. See models/MODEL_CARD.md.
+import { readFileSync } from 'node:fs';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import * as ort from 'onnxruntime-node';
+import { CompanyStage, type CompanyStageSpec } from './company.js';
+import { ConstrainedCrf, type CrfParams } from './crf.js';
+import { Featurizer, LEX_DIM, normText, readLexicon, readVocab } from './features.js';
+
+export type ModelEntityType = 'PERSON' | 'LOCATION' | 'ORG' | 'COMPANY';
+export interface ModelSpan {
+  start: number;
+  end: number;
+  type: ModelEntityType;
+  score: number;
+}
+export interface NerModel {
+  name: string;
+  version: string;
+  predict(sentences: string[]): Promise<ModelSpan[][]>;
+}
+
+export { CompanyStage, companyFeatures } from './company.js';
+export { ConstrainedCrf, bioSpans, repairBio, bioConstraints } from './crf.js';
+export { Featurizer, normChar, normText } from './features.js';
+
+interface Meta {
+  name: string;
+  version: string;
+  labels: string[];
+  typeMap: Record<string, ModelEntityType>;
+  maxLength: number;
+  windowOverlap: number;
+  batchSize: number;
+  files: { model: string; chars: string; bigrams: string; lexicon: string; crf: string; company: string };
+}
+
+const HERE = dirname(fileURLToPath(import.meta.url));
+
+/** <repo>/models/ner, found by walking up from this file (works from src/ and dist/src/). */
+export function defaultModelDir(): string {
+  if (process.env.MODEL_DIR) return resolve(process.env.MODEL_DIR);
+  let d = HERE;
+  for (let i = 0; i < 8; i++) {
+    const cand = join(d, 'models', 'ner', 'meta.json');
+    try {
+      readFileSync(cand);
+      return join(d, 'models', 'ner');
+    } catch {
+      d = dirname(d);
+    }
+  }
+  return resolve(HERE, '../../../../models/ner');
+}
+
+export interface Unit {
+  sentence: number;
+  offset: number; // window start in the sentence
+  length: number;
+}
+
+/** Split a length-n sentence into windows of at most maxLen overlapping by `overlap` (never truncates). */
+export function windows(n: number, maxLen: number, overlap: number): Array<{ start: number; end: number }> {
+  if (n <= maxLen) return [{ start: 0, end: n }];
+  const stride = Math.max(1, maxLen - overlap);
+  const out: Array<{ start: number; end: number }> = [];
+  for (let s = 0; ; s += stride) {
+    const e = Math.min(n, s + maxLen);
+    out.push({ start: s, end: e });
+    if (e === n) break;
+  }
+  return out;
+}
+
+export class BiLstmCrfModel implements NerModel {
+  readonly name: string;
+  readonly version: string;
+  constructor(
+    readonly meta: Meta,
+    readonly session: ort.InferenceSession,
+    readonly featurizer: Featurizer,
+    readonly crf: ConstrainedCrf,
+    readonly company: CompanyStage | null,
+  ) {
+    this.name = meta.name;
+    this.version = meta.version;
+  }
+
+  /** Raw emissions for each sentence (T*K, row-major), windows merged. */
+  async emissions(texts: string[]): Promise<Float32Array[]> {
+    const K = this.meta.labels.length;
+    const { maxLength, windowOverlap } = this.meta;
+    const units: Unit[] = [];
+    texts.forEach((t, si) => {
+      for (const w of windows(t.length, maxLength, windowOverlap)) units.push({ sentence: si, offset: w.start, length: w.end - w.start });
+    });
+    const out = texts.map((t) => new Float32Array(t.length * K));
+    // which window owns each position: the one where it is furthest from a window edge (split overlaps at mid)
+    const order = units.map((_, i) => i).sort((a, b) => units[a].length - units[b].length);
+    const feats = texts.map((t) => ({ ids: this.featurizer.encode(t), lex: this.featurizer.lexBits(t) }));
+    const bs = this.meta.batchSize;
+    for (let k = 0; k < order.length; k += bs) {
+      const batch = order.slice(k, k + bs).map((i) => units[i]);
+      const B = batch.length;
+      const T = Math.max(1, ...batch.map((u) => u.length));
+      const chars = new Int32Array(B * T);
+      const bigrams = new Int32Array(B * T);
+      const lex = new Float32Array(B * T * LEX_DIM);
+      const lengths = new Int32Array(B);
+      batch.forEach((u, b) => {
+        const f = feats[u.sentence];
+        const text = texts[u.sentence];
+        lengths[b] = u.length;
+        for (let t = 0; t < u.length; t++) {
+          const p = u.offset + t;
+          chars[b * T + t] = f.ids.chars[p];
+          // the last char of a window that is not the sentence end keeps its real right bigram
+          bigrams[b * T + t] = f.ids.bigrams[p];
+          const bits = f.lex[p];
+          if (bits) for (let j = 0; j < LEX_DIM; j++) if (bits & (1 << j)) lex[(b * T + t) * LEX_DIM + j] = 1;
+        }
+        void text;
+      });
+      const res = await this.session.run({
+        chars: new ort.Tensor('int32', chars, [B, T]),
+        bigrams: new ort.Tensor('int32', bigrams, [B, T]),
+        lex: new ort.Tensor('float32', lex, [B, T, LEX_DIM]),
+        lengths: new ort.Tensor('int32', lengths, [B]),
+      });
+      const em = res.emissions.data as Float32Array;
+      batch.forEach((u, b) => {
+        const n = texts[u.sentence].length;
+        const ws = windows(n, maxLength, windowOverlap);
+        const wi = ws.findIndex((w) => w.start === u.offset);
+        const prev = wi > 0 ? ws[wi - 1] : null;
+        const next = wi + 1 < ws.length ? ws[wi + 1] : null;
+        // own positions [lo, hi): split overlaps at their midpoint
+        const lo = prev ? Math.floor((u.offset + prev.end) / 2) : 0;
+        const hi = next ? Math.floor((next.start + u.offset + u.length) / 2) : n;
+        for (let t = Math.max(0, lo - u.offset); t < Math.min(u.length, hi - u.offset); t++) {
+          const src = (b * T + t) * K;
+          out[u.sentence].set(em.subarray(src, src + K), (u.offset + t) * K);
+        }
+      });
+    }
+    return out;
+  }
+
+  async predict(sentences: string[]): Promise<ModelSpan[][]> {
+    const texts = sentences.map(normText);
+    const ems = await this.emissions(texts);
+    const labels = this.meta.labels;
+    const K = labels.length;
+    return texts.map((text, si) => {
+      const T = text.length;
+      if (T === 0) return [];
+      const em = ems[si];
+      const path = this.crf.viterbi(em, T);
+      const marg = this.crf.marginals(em, T);
+      const spans: ModelSpan[] = [];
+      let t = 0;
+      while (t < T) {
+        const l = labels[path[t]];
+        if (!l.startsWith('B-')) {
+          t++;
+          continue;
+        }
+        const ty = l.slice(2);
+        let e = t + 1;
+        while (e < T && labels[path[e]] === `I-${ty}`) e++;
+        let s = 0;
+        for (let k = t; k < e; k++) s += marg[k * K + path[k]];
+        let type = this.meta.typeMap[ty];
+        if (type === 'ORG' && this.company?.isCompany(text, t, e)) type = 'COMPANY';
+        spans.push({ start: t, end: e, type, score: s / (e - t) });
+        t = e;
+      }
+      return spans;
+    });
+  }
+}
+
+export async function loadNerModel(dir?: string): Promise<NerModel> {
+  const d = dir ?? defaultModelDir();
+  const meta = JSON.parse(readFileSync(join(d, 'meta.json'), 'utf8')) as Meta;
+  const threads = Number(process.env.NER_THREADS ?? process.env.MODEL_THREADS ?? 2) || 2;
+  const session = await ort.InferenceSession.create(join(d, meta.files.model), {
+    intraOpNumThreads: threads,
+    interOpNumThreads: 1,
+    graphOptimizationLevel: 'all',
+  });
+  const featurizer = new Featurizer(
+    readVocab(join(d, meta.files.chars)),
+    readVocab(join(d, meta.files.bigrams)),
+    readLexicon(join(d, meta.files.lexicon)),
+  );
+  const crf = new ConstrainedCrf(JSON.parse(readFileSync(join(d, meta.files.crf), 'utf8')) as CrfParams);
+  let company: CompanyStage | null = null;
+  try {
+    company = new CompanyStage(JSON.parse(readFileSync(join(d, meta.files.company), 'utf8')) as CompanyStageSpec);
+  } catch {
+    company = null;
+  }
+  return new BiLstmCrfModel(meta, session, featurizer, crf, company);
+}

@@ -1,0 +1,102 @@
+/**
+ * The user dictionary and deny list (src/feedback): `GET /v1/dictionary`
+ * lists it, `POST` adds or replaces entries, `DELETE` removes one. Every
+ * change is loaded into every extraction thread before the response.
+ */
+import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
+import { EntityTypeSchema, ErrorResponse } from '../schemas.js';
+import { readJsonBody } from '../body.js';
+import { ApiError } from '../errors.js';
+import { parseWith, requireStore } from '../../store/http.js';
+import { simplify } from '../../store/keys.js';
+import { feedbackFor } from '../../feedback/service.js';
+import type { Services } from '../services.js';
+
+const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
+const err = (description: string) => json(ErrorResponse, description);
+
+const EntryInput = z
+  .object({
+    name: z.string().trim().min(1).max(200).openapi({ example: '蓝海星辰科技' }),
+    type: EntityTypeSchema,
+    action: z.enum(['add', 'deny']).openapi({ description: '`add`: tag every exact occurrence as this type; `deny`: drop mentions of this name as this type' }),
+    editor: z.string().trim().max(100).optional(),
+  })
+  .openapi('DictionaryEntryInput');
+
+export const DictionaryEntrySchema = z
+  .object({
+    name: z.string().openapi({ description: 'simplified form' }),
+    type: z.string(),
+    action: z.enum(['add', 'deny']),
+    editor: z.string().nullable().optional(),
+    created_at: z.string().optional(),
+    updated_at: z.string().optional(),
+  })
+  .openapi('DictionaryEntry');
+
+const PostBody = z.union([EntryInput, z.object({ entries: z.array(EntryInput).min(1).max(10_000) })]);
+const ListQuery = z.object({ type: EntityTypeSchema.optional(), action: z.enum(['add', 'deny']).optional(), q: z.string().optional() });
+const DeleteQuery = z.object({ name: z.string().min(1), type: EntityTypeSchema });
+
+export function dictionaryRoutes(services: Services) {
+  const app = new OpenAPIHono();
+  app.openAPIRegistry.registerPath(
+    createRoute({
+      method: 'get',
+      path: '/v1/dictionary',
+      summary: 'The user dictionary and deny list that extraction applies',
+      request: { query: ListQuery },
+      responses: { 200: json(z.object({ entries: z.array(DictionaryEntrySchema) }), 'Entries by type, then name') },
+    }),
+  );
+  app.openAPIRegistry.registerPath(
+    createRoute({
+      method: 'post',
+      path: '/v1/dictionary',
+      summary: 'Add or replace entries (one per name and type); later extractions apply them',
+      request: { body: { required: true, content: { 'application/json': { schema: PostBody } } } },
+      responses: { 200: json(z.object({ entries: z.array(DictionaryEntrySchema) }), 'The entries as stored'), 422: err('Invalid entries') },
+    }),
+  );
+  app.openAPIRegistry.registerPath(
+    createRoute({
+      method: 'delete',
+      path: '/v1/dictionary',
+      summary: 'Remove one entry',
+      request: { query: DeleteQuery },
+      responses: { 204: { description: 'Removed' }, 404: err('No such entry') },
+    }),
+  );
+
+  app.get('/v1/dictionary', async (c) => {
+    const store = requireStore(services);
+    const q = parseWith(ListQuery, c.req.query());
+    await feedbackFor(services).ready.catch(() => undefined);
+    const s = q.q ? simplify(q.q) : null;
+    const entries = (await store.listDictionary()).filter(
+      (e) => (!q.type || e.type === q.type) && (!q.action || e.action === q.action) && (!s || e.name.includes(s)),
+    );
+    return c.json({ entries });
+  });
+
+  app.post('/v1/dictionary', async (c) => {
+    requireStore(services);
+    const body = parseWith(PostBody, await readJsonBody(c, services.config.MAX_BODY_BYTES));
+    const list = 'entries' in body ? body.entries : [body];
+    const entries = list.map((e) => ({ name: simplify(e.name), type: e.type, action: e.action, editor: e.editor ?? null }));
+    if (entries.some((e) => !e.name)) throw new ApiError(422, 'invalid_entry', 'a name is blank');
+    await feedbackFor(services).put(entries);
+    return c.json({ entries: entries.map(({ name, type, action, editor }) => ({ name, type, action, editor })) });
+  });
+
+  app.delete('/v1/dictionary', async (c) => {
+    const store = requireStore(services);
+    const q = parseWith(DeleteQuery, c.req.query());
+    const feedback = feedbackFor(services);
+    if (!(await store.deleteDictionary(simplify(q.name), q.type))) throw new ApiError(404, 'not_found', `no dictionary entry ${q.type} ${q.name}`);
+    await feedback.reload();
+    return c.body(null, 204);
+  });
+  return app;
+}

@@ -1,0 +1,73 @@
+import { describe, expect, it, beforeAll } from 'vitest';
+import { Featurizer, loadNerModel, normText, type NerModel } from '../../src/pipeline/recognise/model/index.js';
+
+let model: NerModel;
+beforeAll(async () => {
+  model = await loadNerModel();
+});
+
+const show = (s: string, spans: Awaited<ReturnType<NerModel['predict']>>[number]) =>
+  spans.map((x) => `${s.slice(x.start, x.end)}/${x.type}`);
+
+describe('default NER model (models/ner)', () => {
+  it('loads with a name and version', () => {
+    expect(model.name).toMatch(/bilstm/);
+    expect(model.version).toMatch(/^\d+\.\d+\.\d+$/);
+  });
+
+  it('finds people, places, organisations and companies in known sentences', async () => {
+    const s = [
+      '董事长李玉龙告诉记者',
+      '株洲市政府与中车株洲电力机车研究所签约',
+      '阿里巴巴集团控股有限公司与国务院发展研究中心在北京签署协议',
+    ];
+    const [a, b, c] = await model.predict(s);
+    expect(show(s[0], a)).toEqual(['李玉龙/PERSON']);
+    expect(show(s[1], b)).toContain('株洲/LOCATION');
+    expect(show(s[1], b)).toContain('中车株洲电力机车研究所/ORG');
+    expect(show(s[2], c)).toEqual(['阿里巴巴集团控股有限公司/COMPANY', '国务院发展研究中心/ORG', '北京/LOCATION']);
+    for (const x of [...a, ...b, ...c]) {
+      expect(x.score).toBeGreaterThan(0);
+      expect(x.score).toBeLessThanOrEqual(1 + 1e-9);
+    }
+  });
+
+  it('handles empty input, empty strings and full-width latin/digits', async () => {
+    expect(await model.predict([])).toEqual([]);
+    const [e, w] = await model.predict(['', '２０２４年李玉龙在ＩＢＭ北京分公司工作']);
+    expect(e).toEqual([]);
+    expect(show('２０２４年李玉龙在ＩＢＭ北京分公司工作', w)).toContain('李玉龙/PERSON');
+  });
+
+  it('gives the same result alone and inside a padded, sorted batch', async () => {
+    const s = ['董事长李玉龙告诉记者', '国务院总理在北京会见了来访的法国总统马克龙和英国首相', '好'];
+    const batch = await model.predict(s);
+    for (let i = 0; i < s.length; i++) expect((await model.predict([s[i]]))[0]).toEqual(batch[i]);
+  });
+
+  it('windows a very long sentence: no truncation, valid offsets, entities found everywhere', async () => {
+    const unit = '董事长李玉龙告诉记者，';
+    const long = unit.repeat(120); // 1320 chars > maxLength
+    const [spans] = await model.predict([long]);
+    let last = 0;
+    for (const x of spans) {
+      expect(x.start).toBeGreaterThanOrEqual(last);
+      expect(x.end).toBeGreaterThan(x.start);
+      expect(x.end).toBeLessThanOrEqual(long.length);
+      last = x.end;
+    }
+    const people = spans.filter((x) => x.type === 'PERSON' && long.slice(x.start, x.end) === '李玉龙');
+    expect(people.length).toBe(120);
+    expect(people[people.length - 1].end).toBe(long.length - 5);
+  });
+
+  it('lexicon features are the documented 16-bit B/M/E/S x any/nr/ns/nt masks', () => {
+    const f = new Featurizer(new Map(), new Map(), new Map([['北京', 1 | 4], ['北', 1], ['京', 1], ['北京市', 5]]));
+    const bits = f.lexBits('北京市');
+    // 北: B(any, ns) + S(any); 京: E(any, ns of 北京) + M(any, ns of 北京市) + S(any); 市: E(any, ns)
+    expect(bits[0]).toBe((1 << 0) | (1 << 2) | (1 << 12));
+    expect(bits[1]).toBe((1 << 8) | (1 << 10) | (1 << 4) | (1 << 6) | (1 << 12));
+    expect(bits[2]).toBe((1 << 8) | (1 << 10));
+    expect(normText('ＡＢｃ１２　')).toBe('abc12 ');
+  });
+});

@@ -1,0 +1,120 @@
+import torch
+import torch.nn as nn
+from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
+
+NT = 7  # O B-PER I-PER B-LOC I-LOC B-ORG I-ORG
+
+
+def allowed_matrix():
+    """allowed[i, j]: transition tag i -> tag j is valid under BIO."""
+    a = torch.ones(NT, NT, dtype=torch.bool)
+    for j in (2, 4, 6):  # I-X
+        for i in range(NT):
+            if i not in (j - 1, j):
+                a[i, j] = False
+    start = torch.tensor([True, True, False, True, False, True, False])
+    return a, start
+
+
+class Tagger(nn.Module):
+    def __init__(self, n_chars, n_bigrams, char_dim=100, bi_dim=50, hidden=160, use_lex=True, use_bigram=True,
+                 dropout=0.3, n_heads=1):
+        super().__init__()
+        self.n_heads = n_heads
+        self.head = 0  # head used by forward()/export and by default decoding
+        self.use_lex, self.use_bigram = use_lex, use_bigram
+        self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
+        self.bi_emb = nn.Embedding(n_bigrams, bi_dim, padding_idx=0)
+        d = char_dim + (2 * bi_dim if use_bigram else 0) + (16 if use_lex else 0)
+        self.drop = nn.Dropout(dropout)
+        self.lstm = nn.LSTM(d, hidden, batch_first=True, bidirectional=True)
+        self.out = nn.Linear(2 * hidden, NT)
+        self.trans = nn.Parameter(torch.zeros(NT, NT))
+        self.start = nn.Parameter(torch.zeros(NT))
+        self.end = nn.Parameter(torch.zeros(NT))
+        # extra per-source heads (multi-task: one output layer + CRF per corpus convention); head 0 = self.out
+        self.x_out = nn.ModuleList([nn.Linear(2 * hidden, NT) for _ in range(n_heads - 1)])
+        self.x_trans = nn.Parameter(torch.zeros(max(n_heads - 1, 1), NT, NT))
+        self.x_start = nn.Parameter(torch.zeros(max(n_heads - 1, 1), NT))
+        self.x_end = nn.Parameter(torch.zeros(max(n_heads - 1, 1), NT))
+
+    def crf_params(self, head):
+        if head == 0:
+            return self.trans, self.start, self.end
+        return self.x_trans[head - 1], self.x_start[head - 1], self.x_end[head - 1]
+
+    def features(self, chars, bigrams, lex):
+        x = [self.char_emb(chars)]
+        if self.use_bigram:
+            right = self.bi_emb(bigrams)
+            # left bigram of position i = right bigram of i-1; BOUNDARY (id 2) at position 0
+            first = torch.full_like(bigrams[:, :1], 2)
+            left = self.bi_emb(torch.cat([first, bigrams[:, :-1]], 1))
+            x += [right, left]
+        if self.use_lex:
+            x.append(lex)
+        return self.drop(torch.cat(x, -1))
+
+    def emissions(self, chars, bigrams, lex, lengths=None, head=None):
+        head = self.head if head is None else head
+        x = self.features(chars, bigrams, lex)
+        if lengths is not None:
+            packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
+            h, _ = self.lstm(packed)
+            h, _ = pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
+        else:
+            h, _ = self.lstm(x)
+        out = self.out if head == 0 else self.x_out[head - 1]
+        return out(self.drop(h))
+
+    def forward(self, chars, bigrams, lex):  # export path (sequence_lens patched into the ONNX LSTM)
+        return self.emissions(chars, bigrams, lex)
+
+    # ---------------- CRF
+    def nll(self, em, tags, mask, head=0):
+        trans, start, end = self.crf_params(head)
+        B, T, K = em.shape
+        maskf = mask.float()
+        # gold score (vectorised)
+        emit = em.gather(2, tags.unsqueeze(2)).squeeze(2)
+        tr = trans[tags[:, :-1], tags[:, 1:]]
+        score = start[tags[:, 0]] + (emit * maskf).sum(1) + (tr * maskf[:, 1:]).sum(1)
+        lengths = mask.sum(1)
+        last = tags.gather(1, (lengths - 1).unsqueeze(1)).squeeze(1)
+        score = score + end[last]
+        # partition
+        alpha = start.unsqueeze(0) + em[:, 0]
+        for t in range(1, T):
+            nxt = torch.logsumexp(alpha.unsqueeze(2) + trans.unsqueeze(0), 1) + em[:, t]
+            m = mask[:, t].unsqueeze(1)
+            alpha = torch.where(m, nxt, alpha)
+        logz = torch.logsumexp(alpha + end.unsqueeze(0), 1)
+        return (logz - score).sum()
+
+    @torch.no_grad()
+    def decode(self, em, mask, head=None):
+        head = self.head if head is None else head
+        trans0, start0, end0 = self.crf_params(head)
+        allowed, start_ok = allowed_matrix()
+        allowed, start_ok = allowed.to(em.device), start_ok.to(em.device)
+        neg = -1e4
+        trans = torch.where(allowed, trans0, torch.full_like(trans0, neg))
+        start = torch.where(start_ok, start0, torch.full_like(start0, neg))
+        B, T, K = em.shape
+        score = start.unsqueeze(0) + em[:, 0]
+        bps = []
+        for t in range(1, T):
+            s = score.unsqueeze(2) + trans.unsqueeze(0)
+            best, idx = s.max(1)
+            nxt = best + em[:, t]
+            m = mask[:, t].unsqueeze(1)
+            score = torch.where(m, nxt, score)
+            bps.append(torch.where(m, idx, torch.arange(K, device=em.device).unsqueeze(0).expand(B, K)))
+        score = score + end0.unsqueeze(0)
+        best = score.argmax(1)
+        out = [best]
+        for bp in reversed(bps):
+            best = bp.gather(1, best.unsqueeze(1)).squeeze(1)
+            out.append(best)
+        out.reverse()
+        return torch.stack(out, 1)

@@ -1,0 +1,200 @@
+"""Train one BiLSTM-CRF configuration. Usage: train.py NAME --data msra,pku [--no-lex] [--no-pretrain] [--hidden 160]
+Writes $NER_BUILD/runs/NAME/{result.json,model.pt} (model.pt = best-on-dev state dict)."""
+import argparse
+import json
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import BUILD, TAGS, tags_to_spans
+from model import Tagger
+
+EVAL_SETS = ["msra_dev", "pku_dev", "cluener_dev", "weibo_dev", "resume_dev",
+             "msra_test", "pku_test", "weibo_test", "resume_test"]
+
+
+def load_split(name):
+    z = np.load(os.path.join(BUILD, "feat", name + ".npz"))
+    off = z["offsets"]
+    C, Bg, Lx, Tg = z["chars"], z["bigrams"], z["lex"], z["tags"]
+    recs = []
+    for i in range(len(off) - 1):
+        a, b = off[i], off[i + 1]
+        if b == a:
+            continue
+        recs.append((C[a:b], Bg[a:b], Lx[a:b], Tg[a:b]))
+    return recs
+
+
+BITS = torch.tensor([1 << k for k in range(16)], dtype=torch.int32)
+
+
+def batchify(recs, dev):
+    L = max(len(r[0]) for r in recs)
+    B = len(recs)
+    c = np.zeros((B, L), np.int64)
+    b = np.zeros((B, L), np.int64)
+    lx = np.zeros((B, L), np.int32)
+    t = np.zeros((B, L), np.int64)
+    lens = np.zeros(B, np.int64)
+    for i, r in enumerate(recs):
+        n = len(r[0])
+        c[i, :n], b[i, :n], lx[i, :n], t[i, :n] = r[0], r[1], r[2], r[3]
+        lens[i] = n
+    c, b, t, lens = (torch.from_numpy(x).to(dev) for x in (c, b, t, lens))
+    lx = torch.from_numpy(lx).to(dev)
+    lexf = ((lx.unsqueeze(-1) & BITS.to(dev)) != 0).float()
+    mask = torch.arange(c.shape[1], device=dev).unsqueeze(0) < lens.unsqueeze(1)
+    return c, b, lexf, t, lens, mask
+
+
+def prf(gold, pred):
+    res = {}
+    for ty in ["PER", "LOC", "ORG", "ALL"]:
+        g = set(x for x in gold if ty == "ALL" or x[3] == ty)
+        p = set(x for x in pred if ty == "ALL" or x[3] == ty)
+        tp = len(g & p)
+        P = tp / len(p) if p else 0.0
+        R = tp / len(g) if g else 0.0
+        F = 2 * P * R / (P + R) if P + R else 0.0
+        res[ty] = {"p": round(100 * P, 2), "r": round(100 * R, 2), "f": round(100 * F, 2), "n": len(g)}
+    return res
+
+
+@torch.no_grad()
+def evaluate(model, recs, dev, bs=256, head=None):
+    model.eval()
+    gold, pred = [], []
+    order = sorted(range(len(recs)), key=lambda i: len(recs[i][0]))
+    for k in range(0, len(order), bs):
+        idx = order[k:k + bs]
+        c, b, lx, t, lens, mask = batchify([recs[i] for i in idx], dev)
+        em = model.emissions(c, b, lx, lens, head=head)
+        path = model.decode(em, mask, head=head).cpu().numpy()
+        for j, i in enumerate(idx):
+            n = len(recs[i][0])
+            gold += [(i, s, e, ty) for s, e, ty in tags_to_spans(recs[i][3].tolist())]
+            pred += [(i, s, e, ty) for s, e, ty in tags_to_spans(path[j, :n].tolist())]
+    model.train()
+    return prf(gold, pred)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("name")
+    ap.add_argument("--data", default="msra")
+    ap.add_argument("--no-lex", action="store_true")
+    ap.add_argument("--no-bigram", action="store_true")
+    ap.add_argument("--pretrained", default="")
+    ap.add_argument("--hidden", type=int, default=160)
+    ap.add_argument("--minutes", type=float, default=5.0)
+    ap.add_argument("--max-epochs", type=int, default=30)
+    ap.add_argument("--bs", type=int, default=64)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--limit", type=int, default=0, help="debug: use only N training records")
+    ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--dropout", type=float, default=0.3)
+    ap.add_argument("--multihead", action="store_true", help="one output layer + CRF per corpus (head 0 = msra)")
+    ap.add_argument("--select", default="msra", help="dev metric for checkpoint selection: msra or msra+pku")
+    a = ap.parse_args()
+    torch.manual_seed(a.seed)
+    random.seed(a.seed)
+    dev = "cuda" if torch.cuda.is_available() else "cpu"
+    out_dir = os.path.join(BUILD, "runs", a.name)
+    os.makedirs(out_dir, exist_ok=True)
+    log = open(os.path.join(out_dir, "log.txt"), "w")
+
+    def P(*x):
+        s = " ".join(str(y) for y in x)
+        print(f"[{a.name}] {s}", flush=True)
+        log.write(s + "\n")
+        log.flush()
+
+    nc = sum(1 for _ in open(os.path.join(BUILD, "vocab", "chars.txt"), encoding="utf-8").read().split("\n")[:-1])
+    nb = sum(1 for _ in open(os.path.join(BUILD, "vocab", "bigrams.txt"), encoding="utf-8").read().split("\n")[:-1])
+    train = []
+    sources = a.data.split(",")
+    for si, d in enumerate(sources):
+        src = si if a.multihead else 0
+        train += [r + (src,) for r in load_split(d + "_train") if len(r[0]) <= 300]
+    assert sources[0] == "msra" or not a.multihead
+    if a.limit:
+        random.shuffle(train)
+        train = train[: a.limit]
+    evals = {n: load_split(n) for n in EVAL_SETS}
+    if a.limit:
+        evals = {n: v[:200] for n, v in evals.items()}
+    P("train records", len(train), "chars", sum(len(r[0]) for r in train), "vocab", nc, nb, "device", dev)
+    n_heads = len(sources) if a.multihead else 1
+    model = Tagger(nc, nb, hidden=a.hidden, use_lex=not a.no_lex, use_bigram=not a.no_bigram, n_heads=n_heads,
+                   dropout=a.dropout).to(dev)
+    if a.pretrained:
+        z = np.load(a.pretrained)
+        model.char_emb.weight.data.copy_(torch.from_numpy(z["char"]).to(dev))
+        model.bi_emb.weight.data.copy_(torch.from_numpy(z["bigram"]).to(dev))
+        P("loaded pretrained embeddings", a.pretrained)
+    opt = torch.optim.Adam(model.parameters(), lr=a.lr)
+    t0 = time.time()
+    best, best_state, best_ep = -1, None, -1
+    history = []
+    for ep in range(a.max_epochs):
+        random.shuffle(train)
+        chunks = [sorted(train[i:i + a.bs * 50], key=lambda r: (r[4], len(r[0]))) for i in range(0, len(train), a.bs * 50)]
+        batches = []
+        for ch in chunks:
+            for src in sorted(set(r[4] for r in ch)):
+                sub = [r for r in ch if r[4] == src]
+                batches += [sub[i:i + a.bs] for i in range(0, len(sub), a.bs)]
+        random.shuffle(batches)
+        tot = 0.0
+        for bt in batches:
+            c, b, lx, t, lens, mask = batchify(bt, dev)
+            head = bt[0][4]
+            em = model.emissions(c, b, lx, lens, head=head)
+            loss = model.nll(em, t, mask, head=head) / len(bt)
+            opt.zero_grad()
+            loss.backward()
+            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            opt.step()
+            tot += loss.item()
+        for g in opt.param_groups:
+            g["lr"] *= 0.9
+        md = evaluate(model, evals["msra_dev"], dev)["ALL"]["f"]
+        pd = evaluate(model, evals["pku_dev"], dev)["ALL"]["f"] if a.select != "msra" else -1
+        sel = (md + pd) / 2 if a.select != "msra" else md
+        history.append({"epoch": ep, "loss": round(tot / len(batches), 4), "msra_dev": md, "pku_dev": pd,
+                        "t": round(time.time() - t0)})
+        P(json.dumps(history[-1]))
+        if sel > best:
+            best, best_ep = sel, ep
+            best_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+        el = time.time() - t0
+        if el + el / (ep + 1) > a.minutes * 60:
+            break  # next epoch would not fit in the budget
+    model.load_state_dict(best_state)
+    res = {"name": a.name, "args": vars(a), "best_epoch": best_ep, "history": history, "eval": {}}
+    for n, recs in evals.items():
+        res["eval"][n] = evaluate(model, recs, dev)
+        P(n, json.dumps(res["eval"][n]["ALL"]))
+    if a.multihead:
+        for n in ("pku_dev", "pku_test", "cluener_dev", "weibo_dev", "weibo_test", "resume_dev", "resume_test"):
+            src = n.split("_")[0]
+            if src in sources:
+                res["eval"][n + "@own_head"] = evaluate(model, evals[n], dev, head=sources.index(src))
+                P(n + "@own_head", json.dumps(res["eval"][n + "@own_head"]["ALL"]))
+    res["select"] = best
+    torch.save({"state": best_state, "config": {"n_chars": nc, "n_bigrams": nb, "hidden": a.hidden,
+                                                 "use_lex": not a.no_lex, "use_bigram": not a.no_bigram,
+                                                 "n_heads": n_heads}},
+               os.path.join(out_dir, "model.pt"))
+    json.dump(res, open(os.path.join(out_dir, "result.json"), "w"), indent=1)
+    P("done", round(time.time() - t0), "s")
+
+
+if __name__ == "__main__":
+    main()
