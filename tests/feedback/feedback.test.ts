@@ -162,5 +162,10 @@ describe('the decisions and dictionary API', () => {
     expect((await req('POST', `/v1/articles/${id}/decisions`, { action: 'add', start: 0, end: 999, type: 'ORG', editor: 'w' })).status).toBe(422);
     expect((await req('POST', `/v1/articles/${id}/decisions`, { action: 'accept', entity: 'e1' })).status).toBe(422);
     expect((await req('POST', '/v1/articles/a_nope/decisions', { action: 'accept', entity: 'e1', editor: 'w' })).status).toBe(404);
+    // no entity id (or a stale one): the name and type say what to deny
+    const rej = await req('POST', `/v1/articles/${id}/decisions`, { action: 'reject', name: '東方紅', type: 'ORG', editor: 'w' });
+    expect(rej.status).toBe(201);
+    expect(rej.body.dictionary).toEqual([{ name: '东方红', type: 'ORG', action: 'deny' }]);
+    expect(names((await req('POST', '/v1/extract', { text: '东方红今天开业。' })).body)).not.toContain('ORG:东方红');
   });
 });

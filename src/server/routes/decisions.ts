@@ -112,7 +112,8 @@ export function decisionRoutes(services: Services) {
     };
     const decision = await store.addDecision(id, input);
     if (!decision) throw new ApiError(404, 'not_found', `no article ${id}`);
-    const changes = dictionaryChanges({ ...d, name: d.action === 'reject' || d.action === 'retype' ? undefined : name }, target);
+    // reject and retype are about the entity's own name when the stored result has the entity
+    const changes = dictionaryChanges({ ...d, name: target && (d.action === 'reject' || d.action === 'retype') ? undefined : name }, target);
     if (d.action === 'reject' && target) {
       // every spelling the article used for the rejected entity
       for (const a of aliases) {

@@ -46,7 +46,6 @@ import {
   type StoreHooks,
 } from '../repository.js';
 import type { Db, Driver, Param } from './db.js';
-import { randomBytes } from 'node:crypto';
 
 /** Names longer than this are cut for keys and indexes (btree entries have a size limit). */
 const MAX_NAME = 512;
@@ -663,7 +662,8 @@ export class SqlRepository implements Repository {
       const found = await db.get(`SELECT id FROM articles WHERE id = ?${this.forUpdate}`, [articleId]);
       if (!found) return null;
       const row: Decision = {
-        id: 'd_' + randomBytes(9).toString('hex'),
+        // time-ordered like article ids, so decisions made in the same millisecond keep their order
+        id: 'd_' + newArticleId().slice(2),
         article_id: articleId,
         action: d.action,
         entity: d.entity ?? null,
