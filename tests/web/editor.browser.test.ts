@@ -155,6 +155,41 @@ describe.runIf(run)('editor page in Chromium', () => {
     await shot('editor', false);
   });
 
+  it('moves through the tags with j / k, outlines their mentions, clears with Esc', async () => {
+    await page.locator('#article h2').click();
+    await page.keyboard.press('j');
+    const first = await page.locator('#tags .tag.current .name').textContent();
+    expect(await page.locator('#article mark.hl').count()).toBeGreaterThan(0);
+    await page.keyboard.press('j');
+    expect(await page.locator('#tags .tag.current .name').textContent()).not.toBe(first);
+    await page.keyboard.press('k');
+    expect(await page.locator('#tags .tag.current .name').textContent()).toBe(first);
+    expect(await page.locator('#article mark.hl').allTextContents()).toContain(first);
+    await page.keyboard.press('Escape');
+    expect(await page.locator('#article mark.hl').count()).toBe(0);
+  });
+
+  it('takes an HTML snippet, and shows markup in pasted text as text', async () => {
+    const p2 = await browser.newPage({ viewport: { width: 1280, height: 860 } });
+    let dialogs = 0;
+    p2.on('dialog', (d) => (dialogs++, void d.dismiss()));
+    await p2.goto(server.url + '/');
+    await p2.fill('#text', '<p>张三丰在<b>长沙</b>考察。</p><p>责任编辑：李四</p>');
+    await p2.click('#analyse');
+    await p2.locator('#article mark.m').first().waitFor();
+    expect(await p2.locator('#article mark.m').allTextContents()).toEqual(expect.arrayContaining(['张三丰', '长沙']));
+    expect(await p2.locator('#article').textContent()).not.toContain('<b>');
+
+    const hostile = '王小红在北京说：<img src=x onerror="alert(1)"><script>alert(2)</script>好。';
+    await p2.locator('#input-card summary').click();
+    await p2.fill('#text', hostile);
+    await p2.click('#analyse');
+    await expect.poll(() => p2.locator('#article .para').first().textContent()).toContain('<img src=x');
+    expect(await p2.locator('#article img, #article script').count()).toBe(0);
+    expect(dialogs).toBe(0);
+    await p2.close();
+  });
+
   it('opens a stored article by id, with its decisions', async () => {
     const p2 = await browser.newPage({ viewport: { width: 1280, height: 860 } });
     await p2.goto(`${server.url}/#article=${articleId}`);
