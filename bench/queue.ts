@@ -122,6 +122,7 @@ async function main() {
   console.log(`machine: ${CORES} cores (${cpus()[0]?.model}), node ${process.version}; engine ${ENGINE}`);
   console.log(`articles: ${texts.length}, ${chars} chars (~${Math.round(chars / texts.length)} per article)`);
   const rows: Row[] = [];
+  let storeCeiling: number | null = null;
   const record = (setup: string, processes: number, threads: number, seconds: number, failed: number) => {
     const r = { setup, processes, threads_per_process: threads, articles: texts.length, failed, seconds: Math.round(seconds * 100) / 100, articles_per_s: Math.round((texts.length / seconds) * 10) / 10, chars_per_s: Math.round(chars / seconds) };
     rows.push(r);
@@ -144,6 +145,37 @@ async function main() {
     await pool.close();
     await store.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+
+  // the shared store's ceiling: PostgreSQL ingest alone (results computed beforehand), 8 writers at once
+  {
+    const { lexiconEngine } = await import('../src/pipeline/recognise/engines.js');
+    const { extractArticle } = await import('../src/service/extract.js');
+    const { openPostgres } = await import('../src/store/postgres/index.js');
+    const base = await Promise.all(texts.slice(0, 20).map((text) => extractArticle({ text, published: '2023-03-17' }, { engine: lexiconEngine })));
+    await withDatabase(async (url) => {
+      const store = await openPostgres(url, { max: 8 });
+      const results = Array.from({ length: 400 }, (_, i) => {
+        const r = structuredClone(base[i % base.length]!);
+        r.text += `\n${i}`; // distinct content hash; offsets unchanged
+        return r;
+      });
+      let next = 0;
+      const t0 = performance.now();
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < results.length) {
+            const i = next++;
+            await store.ingest({ callerId: `pg-${i}`, source: 'bench' }, results[i]!);
+          }
+        }),
+      );
+      const secs = (performance.now() - t0) / 1000;
+      const perS = Math.round((results.length / secs) * 10) / 10;
+      console.log(`  PostgreSQL ingest alone (8 writers, ~${Math.round(base.reduce((a, r) => a + r.mentions.length, 0) / base.length)} mentions per article): ${perS} articles/s`);
+      storeCeiling = perS;
+      await store.close();
+    });
   }
 
   // 2–4. BullMQ with worker processes, storing in PostgreSQL
@@ -176,8 +208,9 @@ async function main() {
   console.log('\n| setup | processes × threads | articles/s | chars/s | seconds |');
   console.log('|---|---|---|---|---|');
   for (const r of rows) console.log(`| ${r.setup} | ${r.processes} × ${r.threads_per_process} | ${r.articles_per_s} | ${r.chars_per_s} | ${r.seconds} |`);
+  if (storeCeiling !== null) console.log(`\nPostgreSQL ingest alone (8 writers, extraction excluded): ${storeCeiling} articles/s`);
   const out = arg('json');
-  if (out) writeFileSync(out, JSON.stringify({ cores: CORES, engine: ENGINE, articles: texts.length, chars, rows }, null, 2));
+  if (out) writeFileSync(out, JSON.stringify({ cores: CORES, engine: ENGINE, articles: texts.length, chars, rows, postgres_ingest_per_s: storeCeiling }, null, 2));
 }
 
 main().then(
