@@ -2,6 +2,8 @@
  * Editors' feedback: turns decisions into user-dictionary entries, keeps the
  * dictionary in the store, and (re)loads it into every extraction thread at
  * start and after every change (this thread, and the worker pool's workers).
+ * Changes made by another process on the same store (another replica, a job
+ * worker) arrive within DICTIONARY_REFRESH_MS (default 30 s).
  */
 import type { Services } from '../server/services.js';
 import type { DecisionInput, DictionaryEntry, Repository } from '../store/repository.js';
@@ -55,24 +57,49 @@ export class Feedback {
   readonly ready: Promise<void>;
   private chain: Promise<void> = Promise.resolve();
 
-  constructor(private readonly services: Services) {
+  private fingerprint = '';
+  private timer: NodeJS.Timeout | null = null;
+
+  constructor(
+    private readonly services: Services,
+    /** how often to look for changes made by other processes (other replicas, job workers); 0 = never */
+    refreshMs = Number(process.env.DICTIONARY_REFRESH_MS ?? 30_000),
+  ) {
     this.ready = this.reload();
+    if (refreshMs > 0 && services.store) {
+      this.timer = setInterval(() => {
+        this.reload(true).catch(() => undefined);
+      }, refreshMs);
+      this.timer.unref();
+    }
+  }
+
+  /** Stop looking for changes made elsewhere. */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   private get store(): Repository | null {
     return this.services.store ?? null;
   }
 
-  /** Read the dictionary from the store and install it in every extraction thread (serialised). */
-  reload(): Promise<void> {
+  /** Read the dictionary from the store and install it in every extraction thread (serialised); `ifChanged`: only when it changed. */
+  reload(ifChanged = false): Promise<void> {
     const next = this.chain.then(async () => {
       const store = this.store;
       if (!store) return;
       const entries = (await store.listDictionary()).map((e) => ({ name: e.name, type: e.type, action: e.action }));
+      const fingerprint = JSON.stringify(entries);
+      if (ifChanged && fingerprint === this.fingerprint) return;
+      this.fingerprint = fingerprint;
       setUserDictionary(entries);
       this.services.pool?.setDictionary(entries);
+      if (ifChanged) logger.info({ entries: entries.length }, 'user dictionary: changed elsewhere, reloaded');
     });
-    this.chain = next.catch((e) => logger.error({ err: String(e) }, 'user dictionary: reload failed'));
+    this.chain = next.catch((e) => {
+      if (!ifChanged) logger.error({ err: String(e) }, 'user dictionary: reload failed');
+    });
     return next;
   }
 

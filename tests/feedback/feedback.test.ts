@@ -169,3 +169,24 @@ describe('the decisions and dictionary API', () => {
     expect(names((await req('POST', '/v1/extract', { text: '东方红今天开业。' })).body)).not.toContain('ORG:东方红');
   });
 });
+
+describe('changes made by another process', () => {
+  it('arrive with the periodic refresh', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'feedback-refresh-'));
+    const store = openSqlite(join(dir, 'store.db'));
+    const other = openSqlite(join(dir, 'store.db'));
+    try {
+      const { Feedback } = await import('../../src/feedback/service.js');
+      const f = new Feedback({ config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 1000 }, engines, defaultEngine: 'lexicon', store }, 50);
+      await f.ready;
+      expect(names(await extractArticle({ text: TEXT }, { engine }))).toContain('PERSON:王小明');
+      await other.putDictionary([{ name: '王小明', type: 'PERSON', action: 'deny' }]);
+      await expect.poll(async () => names(await extractArticle({ text: TEXT }, { engine })), { timeout: 3000 }).not.toContain('PERSON:王小明');
+      f.stop();
+    } finally {
+      await other.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});
