@@ -1,4 +1,4 @@
-import { describe, expect, it, beforeAll } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { Featurizer, loadNerModel, normText, type NerModel } from '../../src/pipeline/recognise/model/index.js';
 
 let model: NerModel;
@@ -69,5 +69,30 @@ describe('default NER model (models/ner)', () => {
     expect(bits[1]).toBe((1 << 8) | (1 << 10) | (1 << 4) | (1 << 6) | (1 << 12));
     expect(bits[2]).toBe((1 << 8) | (1 << 10));
     expect(normText('ＡＢｃ１２　')).toBe('abc12 ');
+  });
+});
+
+describe('default NER model: arbitrary input', () => {
+  it('returns well-formed, ordered, in-range spans for any string (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    const alphabet = [...'李王张北京上海市省公司集团银行部委员会在和与的。，！？ 《》（）abcXYZ0129', '😀', '\u3000', 'Ａ', '１'];
+    await fc.assert(
+      fc.asyncProperty(fc.array(fc.array(fc.constantFrom(...alphabet), { maxLength: 400 }).map((a) => a.join('')), { maxLength: 6 }), async (sents) => {
+        const out = await model.predict(sents);
+        expect(out.length).toBe(sents.length);
+        out.forEach((spans, i) => {
+          let last = 0;
+          for (const x of spans) {
+            expect(['PERSON', 'LOCATION', 'ORG', 'COMPANY']).toContain(x.type);
+            expect(x.start).toBeGreaterThanOrEqual(last);
+            expect(x.end).toBeGreaterThan(x.start);
+            expect(x.end).toBeLessThanOrEqual(sents[i].length);
+            expect(Number.isFinite(x.score)).toBe(true);
+            last = x.end;
+          }
+        });
+      }),
+      { numRuns: 25 },
+    );
   });
 });
