@@ -147,6 +147,25 @@ describe.each(factories.map((f) => f()))('$name store', (factory) => {
       expect(await store.countArticles()).toBe(20);
       for (const n of ['刘海宾', '株洲', '谢曙']) expect((await byName(n))[0]).toMatchObject({ articles: 20, mentions: 20 });
     });
+
+    it('many concurrent writers sharing a hot entity keep every count exact', async () => {
+      const N = 240;
+      let next = 0;
+      await Promise.all(
+        Array.from({ length: 8 }, async () => {
+          while (next < N) {
+            const i = next++;
+            const others = Array.from({ length: 10 }, (_, k) => ({ name: `人${(i * 7 + k * 13) % 50}`, type: 'PERSON' }));
+            const text = `共同${i}：` + others.map((o) => o.name).join('，') + '。';
+            await store.ingest({ callerId: `h${i}` }, makeResult(text, [{ name: '共同', type: 'ORG' }, ...others], { published: '2023-05-01' }));
+          }
+        }),
+      );
+      expect((await byName('共同'))[0]).toMatchObject({ articles: N, mentions: N });
+      const stored = await store.searchEntities({ types: ['PERSON'] }, 'name', { limit: 100 });
+      const ranged = await store.searchEntities({ types: ['PERSON'], from: '0000-01-01' }, 'name', { limit: 100 });
+      expect(stored.items.map((e) => [e.name, e.articles, e.mentions])).toEqual(ranged.items.map((e) => [e.name, e.articles, e.mentions]));
+    });
   });
 
   describe('entities across articles', () => {

@@ -279,10 +279,14 @@ export class SqlRepository implements Repository {
     const rows = [...delta.entries()].filter(([, d]) => d.a !== 0 || d.m !== 0).sort(([a], [b]) => (a < b ? -1 : 1));
     for (let i = 0; i < rows.length; i += INSERT_CHUNK) {
       const chunk = rows.slice(i, i + INSERT_CHUNK);
-      const sel = chunk.map(() => 'SELECT CAST(? AS TEXT) AS id, CAST(? AS INTEGER) AS da, CAST(? AS INTEGER) AS dm').join(' UNION ALL ');
+      // a single-table UPDATE (no join): under PostgreSQL's READ COMMITTED, a row updated concurrently is
+      // re-read and the increment applied to its latest version (an UPDATE … FROM (VALUES …) join lost increments)
+      const when = chunk.map(() => 'WHEN ? THEN CAST(? AS INTEGER)').join(' ');
       await db.run(
-        `UPDATE entities SET article_count = article_count + d.da, mention_count = mention_count + d.dm FROM (${sel}) AS d WHERE entities.id = d.id`,
-        chunk.flatMap(([id, d]) => [id, d.a, d.m]),
+        `UPDATE entities SET article_count = article_count + CASE id ${when} ELSE 0 END,
+                             mention_count = mention_count + CASE id ${when} ELSE 0 END
+         WHERE id IN ${marks(chunk.length)}`,
+        [...chunk.flatMap(([id, d]) => [id, d.a]), ...chunk.flatMap(([id, d]) => [id, d.m]), ...chunk.map(([id]) => id)],
       );
     }
   }
