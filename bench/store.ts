@@ -229,6 +229,26 @@ async function run(kind: 'sqlite' | 'postgres', sentences: Sentence[]): Promise<
     }
   }
 
+  // the counters maintained by ingest must equal the counts over the links
+  const check = await (async () => {
+    const sql = `SELECT COUNT(*) AS n FROM entities e LEFT JOIN (SELECT entity_id, COUNT(*) AS c, SUM(mention_count) AS m FROM article_entities GROUP BY entity_id) x
+                 ON x.entity_id = e.id WHERE e.article_count <> COALESCE(x.c, 0) OR e.mention_count <> COALESCE(x.m, 0)`;
+    if (kind === 'sqlite') {
+      const db = new Database(join(dir, 'store.db'), { readonly: true });
+      const n = (db.prepare(sql).get() as { n: number }).n;
+      db.close();
+      return Number(n);
+    }
+    const c = new pg.Client({ connectionString: pgUrl });
+    await c.connect();
+    await c.query(`SET search_path = ${schema}, public`);
+    const n = Number((await c.query(sql)).rows[0].n);
+    await c.end();
+    return n;
+  })();
+  process.stderr.write(`${kind}: ${check === 0 ? 'entity counters consistent' : `${check} entities with WRONG counters`}\n`);
+  if (check !== 0) process.exitCode = 1;
+
   // statistics for the planner, as an operator would after a bulk load
   let sizeMb = 0;
   if (kind === 'sqlite') {
