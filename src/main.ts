@@ -41,7 +41,7 @@ if (jobs.kind === 'inprocess' || config.QUEUE_CONSUME_IN_SERVER) {
   });
 }
 logger.info({ queue: jobs.kind, consuming: jobs.kind === 'inprocess' || config.QUEUE_CONSUME_IN_SERVER }, 'job queue open');
-const app = createApp({ config, engines, defaultEngine, keys, pool, store, jobs, readiness: { workers: () => poolReady, store: () => store.ping() } });
+const app = createApp({ config, engines, defaultEngine, keys, pool, store, jobs, readiness: { workers: () => poolReady, queue: () => jobs.ping(), store: () => store.ping() } });
 const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOST }, (info) => {
   logger.info({ port: info.port, engines: names, defaultEngine, workers, auth: Boolean(keys) }, 'listening');
 });

@@ -248,6 +248,10 @@ export class InProcessQueue implements JobQueue {
     })();
   }
 
+  async ping() {
+    return this.db.open;
+  }
+
   /** Items in flight right now (for tests and shutdown logs). */
   get active(): number {
     return this.inflight.size;

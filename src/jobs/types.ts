@@ -92,6 +92,8 @@ export interface JobQueue {
   retry(id: string): Promise<{ requeued: number } | null>;
   /** Start taking items (in this process). */
   consume(processor: ItemProcessor, opts?: { concurrency?: number }): void;
+  /** Is the queue's backing store reachable (readiness)? */
+  ping(): Promise<boolean>;
   /** Stop taking new items, wait for those in flight, release everything. */
   close(): Promise<void>;
 }
