@@ -32,6 +32,8 @@ export interface Dataset {
   /** map a predicted type to the dataset's type space (null: not scored) */
   mapPredicted(type: string): string | null;
   traditional?: boolean;
+  /** a dev set: used for choices; tests are run with --tests */
+  dev?: boolean;
   published?: string;
   note?: string;
 }
@@ -53,7 +55,28 @@ const threeTypes = (t: string) => (t === 'COMPANY' ? 'ORG' : t === 'PERSON' || t
 const fourTypes = (t: string) => (t === 'PERSON' || t === 'LOCATION' || t === 'ORG' || t === 'COMPANY' ? t : null);
 const MSRA = { nr: 'PERSON', ns: 'LOCATION', nt: 'ORG' };
 
+const carved = (split: string, map: Record<string, string>) => (r: Gold[]) => {
+  const ids = splitIds(split);
+  return ids ? mapGold(r.filter((x) => ids.has(x.id)), map) : [];
+};
+
 export const DATASETS: Dataset[] = [
+  {
+    name: 'msra-dev',
+    file: 'msra/train.jsonl',
+    select: carved('msra_dev', MSRA),
+    mapPredicted: threeTypes,
+    dev: true,
+    note: 'random 5 % of MSRA train held out from training (training/splits/msra_dev.ids): the dev set for choices',
+  },
+  {
+    name: 'pku-dev',
+    file: 'peoples_daily_1998_pku/all.jsonl',
+    select: carved('pku_dev', MSRA),
+    mapPredicted: threeTypes,
+    dev: true,
+    note: "our carved People's Daily (PKU) dev split",
+  },
   { name: 'msra-test', file: 'msra/test.jsonl', select: (r) => mapGold(r, MSRA), mapPredicted: threeTypes },
   {
     name: 'msra-test-traditional',
@@ -66,20 +89,14 @@ export const DATASETS: Dataset[] = [
   {
     name: 'pku-test',
     file: 'peoples_daily_1998_pku/all.jsonl',
-    select: (r) => {
-      const ids = splitIds('pku_test');
-      return ids ? mapGold(r.filter((x) => ids.has(x.id)), MSRA) : [];
-    },
+    select: carved('pku_test', MSRA),
     mapPredicted: threeTypes,
     note: "our carved People's Daily (PKU) test split: no sentence shared with any training data (training/splits/pku_test.ids)",
   },
   {
     name: 'pku-test-dates',
     file: 'peoples_daily_1998_pku/all.jsonl',
-    select: (r) => {
-      const ids = splitIds('pku_test');
-      return ids ? mapGold(r.filter((x) => ids.has(x.id)), { t: 'DATE' }) : [];
-    },
+    select: carved('pku_test', { t: 'DATE' }),
     mapPredicted: (t) => (t === 'DATE' ? 'DATE' : null),
     published: '1998-01-15',
     note: 'PKU `t` time expressions vs DATE mentions (PKU marks times of day and durations as `t` too, so recall is bounded)',
@@ -87,11 +104,7 @@ export const DATASETS: Dataset[] = [
   {
     name: 'cluener-dev',
     file: 'cluener2020/train.jsonl',
-    select: (r) => {
-      const ids = splitIds('cluener_dev');
-      const map = { name: 'PERSON', company: 'COMPANY', government: 'ORG', organization: 'ORG' };
-      return ids ? mapGold(r.filter((x) => ids.has(x.id)), map) : [];
-    },
+    select: carved('cluener_dev', { name: 'PERSON', company: 'COMPANY', government: 'ORG', organization: 'ORG' }),
     mapPredicted: (t) => (t === 'LOCATION' ? null : fourTypes(t)),
     note: 'dev split carved from CLUENER train (training/splits/cluener_dev.ids); company vs government+organization; addresses not scored',
   },

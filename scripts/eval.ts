@@ -5,7 +5,8 @@
  * pipeline as a one-paragraph article, so normalisation and the offset map are
  * part of what is measured.
  *
- *   npm run eval [-- --engine lexicon,model] [--limit N] [--json out.json]
+ *   npm run eval [-- --engine lexicon,model] [--dataset msra-test,…] [--dev] [--limit N] [--json out.json]
+ * `--dev` runs only the dev sets (for choices); the test sets are for the final table.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -46,6 +47,7 @@ async function main() {
   const results: Record<string, unknown> = {};
   for (const ds of DATASETS) {
     if (only && !only.includes(ds.name)) continue;
+    if (process.argv.includes('--dev') && !ds.dev) continue;
     const file = join(DATA, ds.file);
     if (!existsSync(file)) {
       console.log(`SKIP ${ds.name}: ${file} missing`);

@@ -1,7 +1,8 @@
 /**
  * The `model` engine: the trained NER model over every sentence (batched,
  * windowed by the model runtime, simplified text through the offset map),
- * combined with the lexicon's full legal company names.
+ * combined with the lexicon's full legal company names (rules measured in
+ * `combineModelAndLexicon`).
  */
 import type { NormMention } from '../doc.js';
 import type { NameEngine } from './engine.js';
@@ -25,7 +26,7 @@ export async function createModelEngine(dir?: string): Promise<NameEngine> {
           source: 'model',
         })),
       );
-      return combineModelAndLexicon(fromModel, lexiconMentions(doc, sentences));
+      return combineModelAndLexicon(fromModel, lexiconMentions(doc, sentences), doc.norm.text);
     },
   };
 }
