@@ -135,16 +135,12 @@ export class BullQueue implements JobQueue {
   }
 
   async status(id: string, opts: { failures?: number } = {}): Promise<JobStatus | null> {
-    const [[, meta], [, done], [, failedN]] = (await this.redis
-      .multi()
-      .hgetall(this.key(id, 'meta'))
-      .scard(this.key(id, 'done'))
-      .hlen(this.key(id, 'failed'))
-      .exec())! as [unknown, Record<string, string>][] & [unknown, number][];
-    const m = meta as unknown as Record<string, string>;
+    const replies = (await this.redis.multi().hgetall(this.key(id, 'meta')).scard(this.key(id, 'done')).hlen(this.key(id, 'failed')).exec()) ?? [];
+    const [m, doneN, failed] = replies.map(([err, v]) => {
+      if (err) throw err;
+      return v;
+    }) as [Record<string, string>, number, number];
     if (!m || !m.created_at) return null;
-    const failed = failedN as unknown as number;
-    const doneN = done as unknown as number;
     const total = Number(m.total);
     const limit = opts.failures ?? 100;
     const failures: JobFailure[] = [];
