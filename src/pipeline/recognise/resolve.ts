@@ -32,6 +32,18 @@ export function selectNonOverlapping(mentions: readonly NormMention[], length: n
   return candidates.filter((m) => occupancy.tryTake(m)).sort((a, b) => a.start - b.start);
 }
 
+const EDGE_SPACE = /[\s\u3000\u00a0\ufeff\u200b]/;
+
+/** A mention without the whitespace a recogniser may have taken at its edges (null when nothing is left). */
+export function trimSpace(text: string, m: NormMention): NormMention | null {
+  let { start, end } = m;
+  while (start < end && EDGE_SPACE.test(text[start])) start++;
+  while (end > start && EDGE_SPACE.test(text[end - 1])) end--;
+  if (end <= start) return null;
+  return start === m.start && end === m.end ? m : { ...m, start, end };
+}
+
 export function resolveOverlaps(doc: Doc): void {
-  doc.mentions = selectNonOverlapping(doc.mentions, doc.norm.text.length, doc.garbled);
+  const trimmed = doc.mentions.map((m) => trimSpace(doc.norm.text, m)).filter((m): m is NormMention => m !== null);
+  doc.mentions = selectNonOverlapping(trimmed, doc.norm.text.length, doc.garbled);
 }
