@@ -93,8 +93,9 @@ export class Feedback {
       const fingerprint = JSON.stringify(entries);
       if (ifChanged && fingerprint === this.fingerprint) return;
       this.fingerprint = fingerprint;
-      setUserDictionary(entries);
-      this.services.pool?.setDictionary(entries);
+      // with a worker pool the extractions run in the workers: the main thread needs no dictionary (nor jieba)
+      if (this.services.pool) this.services.pool.setDictionary(entries);
+      else setUserDictionary(entries);
       if (ifChanged) logger.info({ entries: entries.length }, 'user dictionary: changed elsewhere, reloaded');
     });
     this.chain = next.catch((e) => {
