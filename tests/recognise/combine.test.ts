@@ -7,7 +7,7 @@ const m = (start: number, end: number, type: NormMention['type'], score: number,
 describe('model + lexicon combination', () => {
   const text = '淳华氢能源科技(湖南)有限公司董事长谢曙说，招商“战队出发';
   it('a parenthesised legal company name from the lexicon replaces the model spans inside it', () => {
-    const out = combineModelAndLexicon([m(0, 7, 'ORG', 0.9), m(17, 19, 'PERSON', 0.95)], [m(0, 14, 'COMPANY', 0.8, 'lexicon')], text);
+    const out = combineModelAndLexicon([m(0, 7, 'ORG', 0.9), m(18, 20, 'PERSON', 0.95)], [m(0, 15, 'COMPANY', 0.8, 'lexicon')], text);
     expect(out.map((x) => [text.slice(x.start, x.end), x.type])).toEqual([
       ['淳华氢能源科技(湖南)有限公司', 'COMPANY'],
       ['谢曙', 'PERSON'],
@@ -15,7 +15,7 @@ describe('model + lexicon combination', () => {
   });
   it('drops low-confidence and ill-formed model spans', () => {
     const bad = text.indexOf('招商');
-    const out = combineModelAndLexicon([m(17, 19, 'PERSON', MIN_MODEL_SCORE - 0.01), m(bad, bad + 5, 'ORG', 0.99)], [], text);
+    const out = combineModelAndLexicon([m(18, 20, 'PERSON', MIN_MODEL_SCORE - 0.01), m(bad, bad + 5, 'ORG', 0.99)], [], text);
     expect(out).toEqual([]);
   });
   it('knows a well-formed name', () => {
