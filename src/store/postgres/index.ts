@@ -44,6 +44,21 @@ function queryDb(q: Queryable): Db {
 }
 
 const RETRY_CODES = new Set(['23505', '40001', '40P01']);
+
+/**
+ * The server is unreachable or dropped the connection (restart, failover, network): the statement may or may
+ * not have run; worth trying again later (on a new connection), unlike a constraint or syntax error.
+ */
+export function isConnectionError(e: unknown): boolean {
+  const code = (e as { code?: unknown })?.code;
+  if (typeof code === 'string') {
+    // 08xxx connection exceptions; 57P01-57P03 admin/crash shutdown, cannot connect now (starting or stopping)
+    if (code.startsWith('08') || code === '57P01' || code === '57P02' || code === '57P03') return true;
+    if (['ECONNREFUSED', 'ECONNRESET', 'EPIPE', 'ETIMEDOUT', 'EHOSTUNREACH', 'ENETUNREACH', 'EAI_AGAIN'].includes(code)) return true;
+  }
+  const msg = (e as Error)?.message ?? '';
+  return /Connection terminated|connection timeout|Client has encountered a connection error|not queryable/i.test(msg);
+}
 const MAX_ATTEMPTS = 8;
 
 class PgDriver implements Driver {
@@ -67,19 +82,30 @@ class PgDriver implements Driver {
   async tx<T>(fn: (db: Db) => Promise<T>): Promise<T> {
     for (let attempt = 1; ; attempt++) {
       const client = await this.pool.connect();
+      // The pool listens for errors only on idle clients. A connection that drops while checked out (the server
+      // restarted: 57P01, then the socket ends) emits 'error' on the client, which would crash the process
+      // without a listener; the query in flight rejects anyway, so record it and discard the client.
+      let lost: Error | undefined;
+      const onError = (e: Error) => {
+        lost = e;
+      };
+      client.on('error', onError);
       try {
         await client.query('BEGIN');
         const out = await fn(queryDb(client));
         await client.query('COMMIT');
         return out;
       } catch (e) {
-        await client.query('ROLLBACK').catch(() => undefined);
+        if (!lost && isConnectionError(e)) lost = e as Error;
+        if (!lost) await client.query('ROLLBACK').catch(() => undefined);
         const code = (e as { code?: string }).code;
         const retry = e instanceof RetryTransaction || (code !== undefined && RETRY_CODES.has(code));
         if (!retry || attempt >= MAX_ATTEMPTS) throw e;
         await new Promise((r) => setTimeout(r, Math.random() * 5 * attempt));
       } finally {
-        client.release();
+        client.off('error', onError);
+        // release(err) closes the client instead of returning a dead connection to the pool
+        client.release(lost);
       }
     }
   }
