@@ -64,6 +64,8 @@ export class BullQueue implements JobQueue {
   private readonly queue: Queue;
   private readonly redis: Redis;
   private worker: Worker | null = null;
+  /** the consumer's bookkeeping connection: waits for Redis to come back (a restart) instead of failing the article */
+  private workerRedis: Redis | null = null;
   private readonly connection: { url: string; maxRetriesPerRequest: null };
   private readonly lockMs: number;
   private readonly attempts: number;
@@ -199,7 +201,7 @@ export class BullQueue implements JobQueue {
       retryable: true,
       bull: job.id!,
     };
-    await this.redis
+    await (this.workerRedis ?? this.redis)
       .multi()
       .hset(this.key(d.jobId, 'failed'), String(d.line), JSON.stringify(entry))
       .hset(this.key(d.jobId, 'meta'), 'last_at', Date.now())
@@ -208,11 +210,17 @@ export class BullQueue implements JobQueue {
 
   consume(processor: ItemProcessor, opts: { concurrency?: number } = {}) {
     if (this.worker) return;
+    // `this.redis` gives up on a command after 3 reconnection attempts (the status API and readiness should
+    // answer at once); the worker's own writes wait for Redis instead: an article stored while Redis restarts
+    // must not be failed (and, on its last attempt, left out of the job's counts) for want of its bookkeeping.
+    const redis = new Redis(this.connection.url, { maxRetriesPerRequest: null });
+    redis.on('error', () => undefined);
+    this.workerRedis = redis;
     this.worker = new Worker<ItemData>(
       this.name,
       async (job) => {
         const d = job.data;
-        await this.redis.hsetnx(this.key(d.jobId, 'meta'), 'started_at', Date.now());
+        await redis.hsetnx(this.key(d.jobId, 'meta'), 'started_at', Date.now());
         try {
           await processor({ jobId: d.jobId, line: d.line, callerId: d.callerId, source: d.source, article: d.article }, d.engine);
         } catch (e) {
@@ -220,7 +228,7 @@ export class BullQueue implements JobQueue {
           if (final) await this.recordFailure(job, e);
           throw e instanceof ItemFailure ? new UnrecoverableError(`${e.code}: ${e.message}`) : e;
         }
-        await this.redis
+        await redis
           .multi()
           .sadd(this.key(d.jobId, 'done'), String(d.line))
           .hdel(this.key(d.jobId, 'failed'), String(d.line))
@@ -257,6 +265,7 @@ export class BullQueue implements JobQueue {
   async close() {
     // Worker.close() waits for the articles in flight to finish (graceful drain)
     await this.worker?.close();
+    await this.workerRedis?.quit().catch(() => undefined);
     await this.queue.close();
     await this.redis.quit().catch(() => undefined);
   }

@@ -2,6 +2,7 @@
 import { ApiError } from '../server/errors.js';
 import { parseArticleRequest, runExtraction } from '../server/routes/extract.js';
 import { StoreError, type Repository } from '../store/repository.js';
+import { isConnectionError } from '../store/postgres/index.js';
 import type { Services } from '../server/services.js';
 import type { Line } from '../service/ndjson.js';
 import { ItemFailure, type ItemProcessor, type SubmitEntry } from './types.js';
@@ -56,6 +57,8 @@ export async function* entriesFromLines(services: ExtractServices, lines: AsyncI
 export interface ProcessorOptions {
   /** test hook: milliseconds to wait before and after storing each item (to kill a worker mid-item) */
   delayMs?: number;
+  /** how long an item waits for an unreachable store (connection refused or dropped) before its attempt fails (default 20 s) */
+  storeRetryMs?: number;
 }
 
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
@@ -71,11 +74,20 @@ export function makeProcessor(services: ExtractServices, store: Repository, opts
       throw e;
     }
     if (opts.delayMs) await sleep(opts.delayMs);
-    try {
-      await store.ingest({ callerId: item.callerId, url: item.article.url ?? null, source: item.source }, result);
-    } catch (e) {
-      if (e instanceof StoreError) throw new ItemFailure(e.code, e.message);
-      throw e;
+    // The store unreachable (PostgreSQL restarting, failing over): wait for it with back-off, keeping the item,
+    // rather than failing the attempt at once — otherwise every consumer runs through the queue failing each
+    // article in turn, and articles near the end of a job use up their attempts within seconds. The ingest
+    // is idempotent on the caller id, so running it again after a connection lost mid-COMMIT is safe.
+    const deadline = Date.now() + (opts.storeRetryMs ?? 20_000);
+    for (let wait = 200; ; wait = Math.min(wait * 2, 3000)) {
+      try {
+        await store.ingest({ callerId: item.callerId, url: item.article.url ?? null, source: item.source }, result);
+        break;
+      } catch (e) {
+        if (e instanceof StoreError) throw new ItemFailure(e.code, e.message);
+        if (!isConnectionError(e) || Date.now() + wait > deadline) throw e;
+        await sleep(wait);
+      }
     }
     if (opts.delayMs) await sleep(opts.delayMs);
   };
