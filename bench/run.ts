@@ -10,7 +10,7 @@
  *   npm run bench [-- --engine model,lexicon] [--articles 200] [--json out.json]
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { ROOT } from '../src/paths.js';
@@ -58,59 +58,78 @@ const pctl = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
-async function main() {
-  const { engines } = await loadEngines({ ...loadConfig(), ENGINE: 'model' });
-  const wanted = (arg('engine') ?? [...engines.keys()].reverse().join(',')).split(',');
-  const n = Number(arg('articles') ?? 200);
+/** Measure one engine in this process (so its resident memory is its own). */
+async function measure(name: string, n: number): Promise<Record<string, number> | null> {
+  const { engines } = await loadEngines({ ...loadConfig(), ENGINE: name, ORT_THREADS: cpus().length });
+  const engine = engines.get(name);
+  if (!engine) return null;
   const articles = loadArticles(n, 1500);
   const long = loadArticles(40, 3000);
   const fixture = join(SHARED, 'fixtures', '000_bf1e263cba28f34e.txt');
   if (existsSync(fixture)) articles.push(readFileSync(fixture, 'utf8'));
   const totalChars = articles.reduce((a, t) => a + t.length, 0);
-  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), node ${process.version}`);
-  console.log(`corpus: ${articles.length} articles, ${totalChars} chars; latency set: ${long.length} × ~3,000 chars`);
-  const results: Record<string, unknown> = {};
-  for (const name of wanted) {
-    const engine = engines.get(name);
-    if (!engine) {
-      console.log(`SKIP engine ${name}: not loaded`);
-      continue;
-    }
-    for (const a of articles.slice(0, 5)) await extractArticle({ text: a, published: '2023-03-17' }, { engine }); // warm-up
-    let t0 = performance.now();
-    for (const a of articles) await extractArticle({ text: a, published: '2023-03-17' }, { engine });
-    const secs = (performance.now() - t0) / 1000;
-    const lat: number[] = [];
-    for (const a of long) {
-      t0 = performance.now();
-      await extractArticle({ text: a, published: '2023-03-17' }, { engine });
-      lat.push(performance.now() - t0);
-    }
-    const rssMb = process.memoryUsage().rss / 2 ** 20;
-    const r: Record<string, number> = {
-      charsPerSec: Math.round(totalChars / secs),
-      articlesPerSec: +(articles.length / secs).toFixed(1),
-      p50ms: +pctl(lat, 50).toFixed(1),
-      p95ms: +pctl(lat, 95).toFixed(1),
-      p99ms: +pctl(lat, 99).toFixed(1),
-      rssMb: Math.round(rssMb),
-    };
-    // the service's way: a pool of worker threads, one per core, fed concurrently
-    const pool = new ExtractPool({ size: cpus().length, deadlineMs: 60_000, env: { ORT_THREADS: '1' } });
+  for (const a of articles.slice(0, 5)) await extractArticle({ text: a, published: '2023-03-17' }, { engine }); // warm-up
+  let t0 = performance.now();
+  for (const a of articles) await extractArticle({ text: a, published: '2023-03-17' }, { engine });
+  const secs = (performance.now() - t0) / 1000;
+  const lat: number[] = [];
+  for (const a of long) {
+    t0 = performance.now();
+    await extractArticle({ text: a, published: '2023-03-17' }, { engine });
+    lat.push(performance.now() - t0);
+  }
+  const r: Record<string, number> = {
+    articles: articles.length,
+    chars: totalChars,
+    charsPerSec: Math.round(totalChars / secs),
+    articlesPerSec: +(articles.length / secs).toFixed(1),
+    p50ms: +pctl(lat, 50).toFixed(1),
+    p95ms: +pctl(lat, 95).toFixed(1),
+    p99ms: +pctl(lat, 99).toFixed(1),
+    rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+  };
+  // the service's way: a pool of worker threads fed concurrently — one worker whose ONNX Runtime
+  // uses every core (the default), and one worker per core with one ONNX thread each
+  for (const size of [1, cpus().length]) {
+    const pool = new ExtractPool({ size, deadlineMs: 60_000, env: { ORT_THREADS: String(Math.max(1, Math.floor(cpus().length / size))) } });
     await pool.ready();
     await Promise.all(articles.slice(0, 20).map((a) => pool.extract({ text: a, published: '2023-03-17' }, { engine: name }))); // warm-up
     t0 = performance.now();
     await Promise.all(articles.map((a) => pool.extract({ text: a, published: '2023-03-17' }, { engine: name })));
     const poolSecs = (performance.now() - t0) / 1000;
     await pool.close();
-    r.poolWorkers = pool.size;
-    r.poolCharsPerSec = Math.round(totalChars / poolSecs);
-    r.poolArticlesPerSec = +(articles.length / poolSecs).toFixed(1);
+    r[`pool${size}CharsPerSec`] = Math.round(totalChars / poolSecs);
+    r[`pool${size}ArticlesPerSec`] = +(articles.length / poolSecs).toFixed(1);
+  }
+  return r;
+}
+
+async function main() {
+  const child = process.argv.indexOf('--child');
+  if (child >= 0) {
+    const r = await measure(process.argv[child + 1], Number(arg('articles') ?? 200));
+    process.stdout.write(`RESULT ${JSON.stringify(r)}\n`);
+    return;
+  }
+  const wanted = (arg('engine') ?? 'model,lexicon').split(',');
+  const n = arg('articles') ?? '200';
+  console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), node ${process.version}`);
+  const results: Record<string, unknown> = {};
+  for (const name of wanted) {
+    const out = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--child', name, '--articles', n], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+    const line = out.stdout.split('\n').find((l) => l.startsWith('RESULT '));
+    const r = line ? (JSON.parse(line.slice(7)) as Record<string, number> | null) : null;
+    if (!r) {
+      console.log(`SKIP engine ${name}: not loaded ${out.stderr.slice(-500)}`);
+      continue;
+    }
     results[name] = r;
+    const k = cpus().length;
     console.log(
-      `engine ${name.padEnd(8)} ${String(r.charsPerSec).padStart(8)} chars/s  ${String(r.articlesPerSec).padStart(6)} articles/s  ` +
-        `3k-char latency p50 ${r.p50ms} ms p95 ${r.p95ms} ms p99 ${r.p99ms} ms  RSS ${r.rssMb} MB  |  ` +
-        `pool of ${pool.size} workers: ${r.poolCharsPerSec} chars/s, ${r.poolArticlesPerSec} articles/s`,
+      `engine ${name.padEnd(8)} one stream: ${r.charsPerSec} chars/s, ${r.articlesPerSec} articles/s (${r.articles} articles, ${r.chars} chars); ` +
+        `3k-char article latency p50 ${r.p50ms} ms, p95 ${r.p95ms} ms, p99 ${r.p99ms} ms; RSS ${r.rssMb} MB\n` +
+        `                worker pool: 1 worker × ${k} ONNX threads ${r.pool1CharsPerSec} chars/s (${r.pool1ArticlesPerSec} articles/s); ` +
+        `${k} workers × 1 thread ${r[`pool${k}CharsPerSec`]} chars/s (${r[`pool${k}ArticlesPerSec`]} articles/s)`,
     );
   }
   const out = arg('json');

@@ -1,7 +1,7 @@
 /**
  * `npm run worker`: a queue consumer process. Connects to REDIS_URL (BullMQ)
  * and the store (DATABASE_URL, else SQLite under DATA_DIR), runs extractions
- * on a pool of worker threads (one per core: EXTRACT_WORKERS), and stores
+ * on a pool of worker threads (EXTRACT_WORKERS, default one per core), and stores
  * each article idempotently. Run as many as needed, on as many machines, all
  * against the same PostgreSQL and Redis.
  *

@@ -76,7 +76,7 @@ export function combineModelAndLexicon(model: readonly NormMention[], lexicon: r
 }
 
 /** Which engines to serve and which is the default: the model when it loads, else the lexicon. */
-export async function loadEngines(config: { ENGINE: string; MODEL_DIR?: string; USER_DICT?: string }) {
+export async function loadEngines(config: { ENGINE: string; MODEL_DIR?: string; USER_DICT?: string; ORT_THREADS?: number }) {
   const engines = new Map<string, NameEngine>([['lexicon', lexiconEngine]]);
   if (config.USER_DICT) {
     const { loadUserDictionary } = await import('../segment/jieba.js');
@@ -84,7 +84,7 @@ export async function loadEngines(config: { ENGINE: string; MODEL_DIR?: string; 
   }
   try {
     const { createModelEngine } = await import('./model-engine.js');
-    engines.set('model', await createModelEngine(config.MODEL_DIR));
+    engines.set('model', await createModelEngine(config.MODEL_DIR, config.ORT_THREADS));
   } catch (e) {
     logger.warn({ err: String(e) }, 'NER model not loaded; serving the lexicon engine');
   }

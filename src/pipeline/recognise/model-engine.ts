@@ -9,8 +9,8 @@ import type { NameEngine } from './engine.js';
 import { loadNerModel } from './model/index.js';
 import { combineModelAndLexicon, lexiconMentions } from './engines.js';
 
-export async function createModelEngine(dir?: string): Promise<NameEngine> {
-  const model = await loadNerModel(dir);
+export async function createModelEngine(dir?: string, threads?: number): Promise<NameEngine> {
+  const model = await loadNerModel(dir, { threads });
   return {
     name: 'model',
     model: `${model.name}@${model.version}`,

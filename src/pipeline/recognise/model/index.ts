@@ -181,10 +181,11 @@ export class BiLstmCrfModel implements NerModel {
   }
 }
 
-export async function loadNerModel(dir?: string): Promise<NerModel> {
+/** `threads`: ONNX Runtime intra-op threads (default: NER_THREADS from the environment, else 2). */
+export async function loadNerModel(dir?: string, opts: { threads?: number } = {}): Promise<NerModel> {
   const d = dir ?? defaultModelDir();
   const meta = JSON.parse(readFileSync(join(d, 'meta.json'), 'utf8')) as Meta;
-  const threads = Number(process.env.NER_THREADS ?? process.env.MODEL_THREADS ?? 2) || 2;
+  const threads = opts.threads ?? (Number(process.env.NER_THREADS ?? process.env.MODEL_THREADS ?? 2) || 2);
   const session = await ort.InferenceSession.create(join(d, meta.files.model), {
     intraOpNumThreads: threads,
     interOpNumThreads: 1,
