@@ -50,7 +50,7 @@ function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
   server.close(async () => {
     await jobs.close().catch(() => undefined); // drain: the articles in flight finish and are stored
-    await pool?.close();
+    await pool?.close({ drain: true }); // requests whose clients left still finish cleanly
     await store.close().catch(() => undefined);
     process.exit(0);
   });

@@ -90,8 +90,15 @@ export class ExtractPool {
     for (const slot of this.slots) slot.worker.postMessage({ type: 'dictionary', entries });
   }
 
-  async close(): Promise<void> {
+  /**
+   * Stop taking jobs; with `drain` (graceful shutdown) the queued and running
+   * jobs finish first, else they are rejected. Then the workers end.
+   */
+  async close(opts: { drain?: boolean } = {}): Promise<void> {
     this.closed = true;
+    if (opts.drain) {
+      while (this.pending > 0 && !this.initError) await new Promise((r) => setTimeout(r, 20));
+    }
     for (const j of this.queue.splice(0)) j.reject(new Error('the extraction pool is closed'));
     await Promise.all(this.slots.map((s) => s.worker.terminate()));
   }

@@ -36,4 +36,13 @@ describe('extraction worker pool', () => {
     await expect(pool.extract(input, { engine: 'nope' })).rejects.toThrow(/not loaded/);
     expect((await pool.extract(input, { engine: 'lexicon' })).mentions.length).toBeGreaterThan(0);
   });
+
+  it('drains queued and running jobs on a graceful close', async () => {
+    const p = new ExtractPool({ size: 1, deadlineMs: 10_000, env: { ENGINE: 'lexicon' } });
+    await p.ready();
+    const jobs = Array.from({ length: 4 }, (_, i) => p.extract({ ...input, id: String(i) }, { engine: 'lexicon' }));
+    await p.close({ drain: true });
+    expect((await Promise.all(jobs)).map((r) => r.id)).toEqual(['0', '1', '2', '3']);
+    await expect(p.extract(input, { engine: 'lexicon' })).rejects.toThrow(/closed/);
+  });
 });
