@@ -6,11 +6,50 @@
  */
 import type { NormMention } from '../doc.js';
 import type { NameEngine } from './engine.js';
-import { loadNerModel } from './model/index.js';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { defaultModelDir, loadNerModel, type ModelSpan, type NerModel } from './model/index.js';
+import { loadHfTokenClassificationModel } from './model/hf-token-classification.js';
 import { combineModelAndLexicon, lexiconMentions } from './engines.js';
 
+/** Split sentences longer than `maxChars` into pieces for a model with a fixed input size, and join the spans back. */
+export function windowed(model: NerModel, maxChars: number): NerModel {
+  return {
+    name: model.name,
+    version: model.version,
+    async predict(sentences) {
+      const pieces: { sentence: number; offset: number; text: string }[] = [];
+      sentences.forEach((s, i) => {
+        let o = 0;
+        do {
+          let end = Math.min(s.length, o + maxChars);
+          if (end < s.length && end - 1 > o && /[\ud800-\udbff]/.test(s[end - 1])) end--; // never split a surrogate pair
+          pieces.push({ sentence: i, offset: o, text: s.slice(o, end) });
+          o = end;
+        } while (o < s.length);
+      });
+      const predicted = await model.predict(pieces.map((p) => p.text));
+      const out: ModelSpan[][] = sentences.map(() => []);
+      predicted.forEach((spans, k) => {
+        for (const sp of spans) out[pieces[k].sentence].push({ ...sp, start: sp.start + pieces[k].offset, end: sp.end + pieces[k].offset });
+      });
+      return out;
+    },
+  };
+}
+
+/**
+ * The engine over the model in `dir` (default models/ner, or MODEL_DIR): this
+ * project's BiLSTM-CRF (a folder with meta.json), or any Hugging Face
+ * token-classification model in the standard ONNX layout (config.json,
+ * tokenizer.json, onnx/model_quantized.onnx) run by transformers.js.
+ */
 export async function createModelEngine(dir?: string, threads?: number): Promise<NameEngine> {
-  const model = await loadNerModel(dir, { threads });
+  const modelDir = dir ?? defaultModelDir();
+  const model =
+    !existsSync(join(modelDir, 'meta.json')) && existsSync(join(modelDir, 'config.json'))
+      ? windowed(await loadHfTokenClassificationModel(modelDir), 400)
+      : await loadNerModel(modelDir, { threads });
   return {
     name: 'model',
     model: `${model.name}@${model.version}`,
