@@ -89,6 +89,11 @@ export class BullQueue implements JobQueue {
     return (await this.redis.ping().catch(() => '')) === 'PONG';
   }
 
+  async depth(): Promise<number> {
+    const counts = await this.queue.getJobCounts('waiting', 'active', 'delayed', 'prioritized');
+    return Object.values(counts).reduce((a, n) => a + n, 0);
+  }
+
   async submit(items: AsyncIterable<SubmitEntry> | Iterable<SubmitEntry>, opts: JobOptions) {
     const id = newJobId();
     await this.redis.hset(this.key(id, 'meta'), { engine: opts.engine, source: opts.source ?? '', created_at: Date.now(), total: 0 });

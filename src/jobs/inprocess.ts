@@ -252,6 +252,10 @@ export class InProcessQueue implements JobQueue {
     return this.db.open;
   }
 
+  async depth(): Promise<number> {
+    return (this.db.prepare("SELECT COUNT(*) AS n FROM items WHERE state IN ('queued', 'running')").get() as { n: number }).n;
+  }
+
   /** Items in flight right now (for tests and shutdown logs). */
   get active(): number {
     return this.inflight.size;

@@ -94,6 +94,8 @@ export interface JobQueue {
   consume(processor: ItemProcessor, opts?: { concurrency?: number }): void;
   /** Is the queue's backing store reachable (readiness)? */
   ping(): Promise<boolean>;
+  /** Articles waiting or being processed, over every job (the queue-depth metric). */
+  depth(): Promise<number>;
   /** Stop taking new items, wait for those in flight, release everything. */
   close(): Promise<void>;
 }

@@ -39,3 +39,46 @@ export const rejected = new Counter({
   labelNames: ['reason'] as const,
   registers: [registry],
 });
+
+/** What the gauges below read, set once the service has built its parts. */
+export interface GaugeSources {
+  queueDepth?: () => Promise<number>;
+  extractionPending?: () => number;
+  dbPool?: () => { total: number; idle: number; waiting: number };
+}
+const sources: GaugeSources = {};
+export function setGaugeSources(s: GaugeSources): void {
+  Object.assign(sources, s);
+}
+
+new Gauge({
+  name: 'job_queue_depth',
+  help: 'Articles waiting or being processed in the job queue',
+  registers: [registry],
+  async collect() {
+    if (sources.queueDepth) this.set(await sources.queueDepth().catch(() => -1));
+  },
+});
+
+new Gauge({
+  name: 'extraction_pending',
+  help: 'Extractions queued or running in the worker pool',
+  registers: [registry],
+  collect() {
+    if (sources.extractionPending) this.set(sources.extractionPending());
+  },
+});
+
+new Gauge({
+  name: 'db_pool_connections',
+  help: 'Database connection pool: total, idle and waiting clients (PostgreSQL)',
+  labelNames: ['state'] as const,
+  registers: [registry],
+  collect() {
+    const p = sources.dbPool?.();
+    if (!p) return;
+    this.set({ state: 'total' }, p.total);
+    this.set({ state: 'idle' }, p.idle);
+    this.set({ state: 'waiting' }, p.waiting);
+  },
+});

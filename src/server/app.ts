@@ -5,7 +5,7 @@ import { cpus } from 'node:os';
 import { observe } from './middleware/observe.js';
 import { concurrencyLimit } from './middleware/concurrency.js';
 import { authorize } from './middleware/authorize.js';
-import { registry } from '../observability/metrics.js';
+import { registry, setGaugeSources } from '../observability/metrics.js';
 import { errorResponse } from './errors.js';
 import { extractRoutes } from './routes/extract.js';
 import { healthRoutes } from './routes/health.js';
@@ -37,6 +37,12 @@ export function createApp(services: Services) {
   app.use('/v1/tags', limit);
   app.use('/v1/articles', limit);
 
+  const { jobs, pool, store } = services;
+  setGaugeSources({
+    queueDepth: jobs ? () => jobs.depth() : undefined,
+    extractionPending: pool ? () => pool.pending : undefined,
+    dbPool: store?.poolStats ? () => store.poolStats!() : undefined,
+  });
   app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   app.route('/', healthRoutes(services));
   app.route('/', extractRoutes(services));

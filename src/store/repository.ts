@@ -264,6 +264,8 @@ export interface Repository {
   putDictionary(entries: DictionaryEntry[]): Promise<void>;
   /** remove an entry; false when there was none */
   deleteDictionary(name: string, type: string): Promise<boolean>;
+  /** Connection-pool figures, for stores that pool connections (PostgreSQL). */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }
 

@@ -10,6 +10,8 @@ import { concurrencyLimit } from '../../src/server/middleware/concurrency.js';
 import { RateLimiter } from '../../src/server/middleware/auth.js';
 import { errorResponse } from '../../src/server/errors.js';
 import { scopeFor } from '../../src/server/middleware/authorize.js';
+import { InProcessQueue } from '../../src/jobs/inprocess.js';
+import { openSqlite } from '../../src/store/sqlite/index.js';
 
 const engines = new Map([['lexicon', lexiconEngine]]);
 const base = { MAX_BODY_BYTES: 100_000, MAX_TEXT_CHARS: 10_000 };
@@ -117,6 +119,18 @@ describe('observability', () => {
     expect(text).toContain('http_request_duration_seconds_bucket');
     expect(text).toMatch(/http_requests_total\{method="POST",route="\/v1\/extract",status="200"\} \d+/);
     expect(text).toMatch(/pipeline_step_duration_seconds_count\{step="names",engine="lexicon"\} [1-9]/);
+  });
+  it('exposes the job-queue depth and the database pool', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'metrics-'));
+    const jobs = new InProcessQueue({ file: join(dir, 'jobs.db') });
+    const store = openSqlite(join(dir, 'store.db'));
+    await jobs.submit([{ line: 1, article: { text: '株洲' } }, { line: 2, article: { text: '广州' } }], { engine: 'lexicon' });
+    const a = createApp({ config: base, engines, defaultEngine: 'lexicon', jobs, store });
+    const text = await (await a.request('/metrics')).text();
+    expect(text).toMatch(/^job_queue_depth 2$/m);
+    expect(text).toContain('db_pool_connections');
+    await jobs.close();
+    await store.close();
   });
   it('answers CORS preflights for configured origins', async () => {
     const res = await app.request('/v1/extract', {

@@ -69,6 +69,10 @@ class PgDriver implements Driver {
     this.db = queryDb(pool);
   }
 
+  poolStats() {
+    return { total: this.pool.totalCount, idle: this.pool.idleCount, waiting: this.pool.waitingCount };
+  }
+
   all<T>(sql: string, params?: Param[]) {
     return this.db.all<T>(sql, params);
   }

@@ -12,5 +12,7 @@ export interface Db {
 export interface Driver extends Db {
   /** run `fn` in one write transaction (serialised per store for SQLite; retried on unique/serialisation conflicts for PostgreSQL) */
   tx<T>(fn: (db: Db) => Promise<T>): Promise<T>;
+  /** connection-pool figures, where the driver pools connections */
+  poolStats?(): { total: number; idle: number; waiting: number };
   close(): Promise<void>;
 }

@@ -91,6 +91,10 @@ export class SqlRepository implements Repository {
     this.dialect = driver.dialect;
   }
 
+  poolStats() {
+    return this.driver.poolStats?.() ?? { total: 0, idle: 0, waiting: 0 };
+  }
+
   async close() {
     await this.driver.close();
   }
