@@ -58,6 +58,12 @@ const pctl = (xs: number[], p: number) => {
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))];
 };
 
+/** Resident memory after a full garbage collection (the child runs with --expose-gc). */
+function rssAfterGc(): number {
+  (globalThis as { gc?: () => void }).gc?.();
+  return Math.round(process.memoryUsage().rss / 2 ** 20);
+}
+
 /** Measure one engine in this process (so its resident memory is its own). */
 async function measure(name: string, n: number): Promise<Record<string, number> | null> {
   const { engines } = await loadEngines({ ...loadConfig(), ENGINE: name, ORT_THREADS: cpus().length });
@@ -86,7 +92,7 @@ async function measure(name: string, n: number): Promise<Record<string, number> 
     p50ms: +pctl(lat, 50).toFixed(1),
     p95ms: +pctl(lat, 95).toFixed(1),
     p99ms: +pctl(lat, 99).toFixed(1),
-    rssMb: Math.round(process.memoryUsage().rss / 2 ** 20),
+    rssMb: rssAfterGc(),
   };
   // the service's way: a pool of worker threads fed concurrently — one worker whose ONNX Runtime
   // uses every core (the default), and one worker per core with one ONNX thread each
@@ -116,7 +122,7 @@ async function main() {
   console.log(`machine: ${cpus().length} cores (${cpus()[0]?.model}), node ${process.version}`);
   const results: Record<string, unknown> = {};
   for (const name of wanted) {
-    const out = spawnSync(process.execPath, ['--import', 'tsx', 'bench/run.ts', '--child', name, '--articles', n], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
+    const out = spawnSync(process.execPath, ['--expose-gc', '--import', 'tsx', 'bench/run.ts', '--child', name, '--articles', n], { cwd: ROOT, encoding: 'utf8', env: { ...process.env, LOG_LEVEL: 'warn' } });
     const line = out.stdout.split('\n').find((l) => l.startsWith('RESULT '));
     const r = line ? (JSON.parse(line.slice(7)) as Record<string, number> | null) : null;
     if (!r) {

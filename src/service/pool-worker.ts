@@ -16,7 +16,7 @@ try {
   for (const engine of engines.values()) {
     await extractArticle({ text: '株洲市发改委主任刘海宾介绍，去年6月投产，產值過8000萬元。', published: '2023-03-17' }, { engine });
   }
-  port.on('message', async (m: { type: 'extract'; input: ArticleInput; opts: PoolJobOptions } | { type: 'dictionary'; entries: DictEntry[] }) => {
+  port.on('message', async (m: { type: 'extract'; id: number; input: ArticleInput; opts: PoolJobOptions } | { type: 'dictionary'; entries: DictEntry[] }) => {
     if (m.type === 'dictionary') {
       setUserDictionary(m.entries);
       return;
@@ -25,9 +25,9 @@ try {
       const engine = engines.get(m.opts.engine);
       if (!engine) throw new Error(`engine ${m.opts.engine} is not loaded in the worker`);
       const result = await extractArticle(m.input, { engine, boilerplate: m.opts.boilerplate, tokens: m.opts.tokens });
-      port.postMessage({ type: 'result', result });
+      port.postMessage({ type: 'result', id: m.id, result });
     } catch (e) {
-      port.postMessage({ type: 'error', error: (e as Error).message });
+      port.postMessage({ type: 'error', id: m.id, error: (e as Error).message });
     }
   });
   port.postMessage({ type: 'ready', engines: [...engines.values()].map((e) => [e.name, e.model]) });

@@ -2,7 +2,14 @@
  * A pool of worker threads that run extractions, so the CPU-bound pipeline
  * uses every core and never blocks the HTTP event loop, and so a
  * pathological input can be stopped: a job that outlives its deadline has
- * its worker terminated (the only way to stop synchronous work) and replaced.
+ * its worker terminated (the only way to stop synchronous work) and replaced;
+ * the other jobs that worker held go back to the queue.
+ *
+ * Each worker holds up to `jobsPerWorker` jobs at once: while one article's
+ * sentences are in ONNX Runtime, the worker's JavaScript runs the next
+ * article's steps, and the model engine batches the sentences of the articles
+ * that reach it together into one model call (sentences batched across
+ * articles).
  */
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
@@ -26,17 +33,26 @@ interface Job {
   opts: PoolJobOptions;
   resolve: (r: ExtractResponse) => void;
   reject: (e: Error) => void;
+  /** times it went back to the queue because its worker was replaced for another job */
+  requeued: number;
+}
+
+interface Running {
+  job: Job;
+  timer: NodeJS.Timeout;
 }
 
 interface Slot {
   worker: Worker;
   ready: Promise<void>;
-  job: Job | null;
-  timer: NodeJS.Timeout | null;
+  /** jobs this worker holds, by message id */
+  running: Map<number, Running>;
 }
 
 export interface PoolOptions {
   size?: number;
+  /** jobs a worker holds at once (default 2) */
+  jobsPerWorker?: number;
   deadlineMs: number;
   /** environment for the workers' engine loading (MODEL_DIR, ENGINE, USER_DICT, ORT_THREADS…) */
   env?: Record<string, string | undefined>;
@@ -56,6 +72,7 @@ export class ExtractPool {
   readonly size: number;
   /** the user dictionary every worker applies (sent to workers started later too) */
   private dictionary: DictEntry[] | null = null;
+  private nextId = 1;
 
   constructor(private readonly options: PoolOptions) {
     this.size = options.size ?? cpus().length;
@@ -72,14 +89,14 @@ export class ExtractPool {
   }
 
   get pending(): number {
-    return this.queue.length + this.slots.filter((s) => s.job).length;
+    return this.queue.length + this.slots.reduce((n, s) => n + s.running.size, 0);
   }
 
   extract(input: ArticleInput, opts: PoolJobOptions): Promise<ExtractResponse> {
     if (this.closed) return Promise.reject(new Error('the extraction pool is closed'));
     if (this.initError) return Promise.reject(this.initError);
     return new Promise((resolve, reject) => {
-      this.queue.push({ input, opts, resolve, reject });
+      this.queue.push({ input, opts, resolve, reject, requeued: 0 });
       this.dispatch();
     });
   }
@@ -111,7 +128,7 @@ export class ExtractPool {
           { eval: true, workerData: { env: this.options.env ?? {} } },
         )
       : new Worker(WORKER_URL, { workerData: { env: this.options.env ?? {} } });
-    const slot: Slot = { worker, job: null, timer: null, ready: Promise.resolve() };
+    const slot: Slot = { worker, running: new Map(), ready: Promise.resolve() };
     // queued by the worker's port until it listens, so it lands before any job
     if (this.dictionary) worker.postMessage({ type: 'dictionary', entries: this.dictionary });
     slot.ready = new Promise<void>((resolve, reject) => {
@@ -130,53 +147,63 @@ export class ExtractPool {
       worker.on('message', onMessage);
     });
     slot.ready.catch(() => {});
-    worker.on('message', (m: { type: string; result?: ExtractResponse; error?: string }) => {
+    worker.on('message', (m: { type: string; id?: number; result?: ExtractResponse; error?: string }) => {
       if (m.type !== 'result' && m.type !== 'error') return;
-      const job = slot.job;
-      this.finish(slot);
-      if (!job) return;
-      if (m.type === 'result') job.resolve(m.result!);
-      else job.reject(new Error(m.error));
+      const r = slot.running.get(m.id!);
+      if (!r) return;
+      clearTimeout(r.timer);
+      slot.running.delete(m.id!);
+      if (m.type === 'result') r.job.resolve(m.result!);
+      else r.job.reject(new Error(m.error));
+      this.dispatch();
     });
-    worker.on('error', (e: Error) => this.replace(slot, e));
+    worker.on('error', (e: Error) => this.replace(slot, e, null));
     worker.on('exit', (code) => {
-      if (!this.closed && this.slots.includes(slot)) this.replace(slot, new Error(`extraction worker exited with code ${code}`));
+      if (!this.closed && this.slots.includes(slot)) this.replace(slot, new Error(`extraction worker exited with code ${code}`), null);
     });
     return slot;
   }
 
-  private finish(slot: Slot) {
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.timer = null;
-    slot.job = null;
+  /**
+   * Drop a worker and start a fresh one. `culprit` (the job past its
+   * deadline) fails with `error`; the worker's other jobs go back to the
+   * front of the queue once (after that they fail too). When the worker
+   * crashed (`culprit` null), which job caused it is unknown: each goes back
+   * once.
+   */
+  private replace(slot: Slot, error: Error, culprit: number | null) {
+    const i = this.slots.indexOf(slot);
+    if (i < 0) return;
+    this.slots.splice(i, 1);
+    void slot.worker.terminate();
+    const back: Job[] = [];
+    for (const [id, r] of slot.running) {
+      clearTimeout(r.timer);
+      if (id === culprit || r.job.requeued >= 1 || this.closed) r.job.reject(error);
+      else {
+        r.job.requeued++;
+        back.push(r.job);
+      }
+    }
+    slot.running.clear();
+    this.queue.unshift(...back);
+    if (!this.closed && !this.initError) this.slots.push(this.spawn());
+    else for (const j of this.queue.splice(0)) j.reject(this.initError ?? error);
     this.dispatch();
   }
 
-  /** Fail the slot's job (if any), drop the worker and start a fresh one. */
-  private replace(slot: Slot, error: Error) {
-    const i = this.slots.indexOf(slot);
-    if (i < 0) return;
-    const job = slot.job;
-    if (slot.timer) clearTimeout(slot.timer);
-    slot.job = null;
-    this.slots.splice(i, 1);
-    void slot.worker.terminate();
-    if (job) job.reject(error);
-    if (!this.closed && !this.initError) {
-      this.slots.push(this.spawn());
-      this.dispatch();
-    }
-  }
-
   private dispatch() {
+    const perWorker = this.options.jobsPerWorker ?? 2;
     for (const slot of this.slots) {
-      if (slot.job || !this.queue.length) continue;
+      if (slot.running.size >= perWorker || !this.queue.length) continue;
       void slot.ready.then(() => {
-        if (slot.job || !this.queue.length || !this.slots.includes(slot)) return;
-        const job = this.queue.shift()!;
-        slot.job = job;
-        slot.timer = setTimeout(() => this.replace(slot, new DeadlineExceeded(this.options.deadlineMs)), this.options.deadlineMs);
-        slot.worker.postMessage({ type: 'extract', input: job.input, opts: job.opts });
+        while (slot.running.size < perWorker && this.queue.length && this.slots.includes(slot)) {
+          const job = this.queue.shift()!;
+          const id = this.nextId++;
+          const timer = setTimeout(() => this.replace(slot, new DeadlineExceeded(this.options.deadlineMs), id), this.options.deadlineMs);
+          slot.running.set(id, { job, timer });
+          slot.worker.postMessage({ type: 'extract', id, input: job.input, opts: job.opts });
+        }
       });
     }
   }

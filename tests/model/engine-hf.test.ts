@@ -2,7 +2,7 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/paths.js';
-import { createModelEngine, windowed } from '../../src/pipeline/recognise/model-engine.js';
+import { batching, createModelEngine, windowed } from '../../src/pipeline/recognise/model-engine.js';
 import { extractArticle } from '../../src/service/extract.js';
 import type { NerModel } from '../../src/pipeline/recognise/model/index.js';
 
@@ -30,5 +30,26 @@ describe('drop-in Hugging Face model', () => {
     expect(seen.map((x) => x.length)).toEqual([400, 400, 152, 0]);
     expect(spans).toEqual([{ start: 950, end: 952, type: 'PERSON', score: 1 }]);
     expect(empty).toEqual([]);
+  });
+});
+
+describe('batching across articles', () => {
+  it('joins the calls of one event-loop turn into one model call and splits the results back', async () => {
+    const calls: string[][] = [];
+    const fake: NerModel = {
+      name: 'fake',
+      version: '1',
+      async predict(ss) {
+        calls.push(ss);
+        return ss.map((s) => [{ start: 0, end: s.length, type: 'ORG' as const, score: 1 }]);
+      },
+    };
+    const m = batching(fake);
+    const [a, b] = await Promise.all([m.predict(['甲乙', '丙']), m.predict(['丁戊己'])]);
+    expect(calls).toEqual([['甲乙', '丙', '丁戊己']]);
+    expect(a.map((x) => x[0].end)).toEqual([2, 1]);
+    expect(b.map((x) => x[0].end)).toEqual([3]);
+    await m.predict(['庚']);
+    expect(calls).toHaveLength(2);
   });
 });

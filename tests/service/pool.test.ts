@@ -45,4 +45,14 @@ describe('extraction worker pool', () => {
     expect((await Promise.all(jobs)).map((r) => r.id)).toEqual(['0', '1', '2', '3']);
     await expect(p.extract(input, { engine: 'lexicon' })).rejects.toThrow(/closed/);
   });
+
+  it('gives the other jobs of a worker stopped for a deadline back to the queue', async () => {
+    const p = new ExtractPool({ size: 1, jobsPerWorker: 2, deadlineMs: 3000, env: { ENGINE: 'lexicon' } });
+    await p.ready();
+    const slow = p.extract({ text: '株洲'.repeat(2_000_000) }, { engine: 'lexicon' });
+    const fast = p.extract(input, { engine: 'lexicon' });
+    await expect(slow).rejects.toBeInstanceOf(DeadlineExceeded);
+    expect((await fast).mentions.length).toBeGreaterThan(3);
+    await p.close();
+  });
 });

@@ -39,6 +39,39 @@ export function windowed(model: NerModel, maxChars: number): NerModel {
 }
 
 /**
+ * Calls to `predict` made in the same turn of the event loop (several
+ * articles in flight in one worker) run as one model call, so sentences are
+ * batched across articles; each caller gets its own results back.
+ */
+export function batching(model: NerModel): NerModel {
+  let calls: { sentences: string[]; resolve: (r: ModelSpan[][]) => void; reject: (e: unknown) => void }[] = [];
+  const flush = async () => {
+    const batch = calls;
+    calls = [];
+    try {
+      const all = await model.predict(batch.flatMap((c) => c.sentences));
+      let k = 0;
+      for (const c of batch) {
+        c.resolve(all.slice(k, k + c.sentences.length));
+        k += c.sentences.length;
+      }
+    } catch (e) {
+      for (const c of batch) c.reject(e);
+    }
+  };
+  return {
+    name: model.name,
+    version: model.version,
+    predict(sentences) {
+      return new Promise((resolve, reject) => {
+        if (calls.length === 0) setImmediate(flush);
+        calls.push({ sentences, resolve, reject });
+      });
+    },
+  };
+}
+
+/**
  * The engine over the model in `dir` (default models/ner, or MODEL_DIR): this
  * project's BiLSTM-CRF (a folder with meta.json), or any Hugging Face
  * token-classification model in the standard ONNX layout (config.json,
@@ -46,10 +79,11 @@ export function windowed(model: NerModel, maxChars: number): NerModel {
  */
 export async function createModelEngine(dir?: string, threads?: number): Promise<NameEngine> {
   const modelDir = dir ?? defaultModelDir();
-  const model =
+  const model = batching(
     !existsSync(join(modelDir, 'meta.json')) && existsSync(join(modelDir, 'config.json'))
       ? windowed(await loadHfTokenClassificationModel(modelDir), 400)
-      : await loadNerModel(modelDir, { threads });
+      : await loadNerModel(modelDir, { threads }),
+  );
   return {
     name: 'model',
     model: `${model.name}@${model.version}`,
