@@ -65,7 +65,7 @@ describe('aliases', () => {
     const person = entities.find((e) => e.type === 'PERSON')!;
     expect(person.name).toBe('謝曙');
     expect(person.aliases).toEqual(['謝董事長']);
-    expect(person.role).toEqual({ title: '董事长', org: company.id, org_name: company.name });
+    expect(person.role).toEqual({ title: '董事長', org: company.id, org_name: company.name }); // in the article's script
   });
 
   it('does not merge two people with the same surname, nor a surname + title that is ambiguous', () => {

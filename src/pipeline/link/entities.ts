@@ -7,6 +7,7 @@
  * script and simplified), its aliases, a role for people, a place code for
  * places, and a salience.
  */
+import * as OpenCC from 'opencc-js';
 import type { Doc, EntityType, MentionValue, NormMention } from '../doc.js';
 import { isAlias } from './aliases.js';
 import { findRoles } from './roles.js';
@@ -57,7 +58,7 @@ const NAME_TYPES = new Set<EntityType>(['PERSON', 'LOCATION', 'ORG', 'COMPANY'])
  * The cleaned surface of a norm span, in the caller's characters: each
  * normalised character that came from exactly one original character is shown
  * as that character (so traditional stays traditional); characters produced
- * by a repair (mojibake) are shown as normalised.
+ * by a repair (mojibake) are shown as recovered, in the article's script.
  */
 export function cleanSurface(doc: Doc, start: number, end: number): string {
   let out = '';
@@ -65,9 +66,18 @@ export function cleanSurface(doc: Doc, start: number, end: number): string {
     const o = doc.norm.toOriginal(i, i + 1);
     const orig = doc.text.slice(o.start, o.end);
     const one = orig.length === 1 || (orig.length === 2 && orig.codePointAt(0)! > 0xffff);
-    out += one ? orig : doc.norm.text[i];
+    // a repaired character is in simplified script: write it in the article's script
+    out += one ? orig : doc.script === 'traditional' ? toTraditionalChar(doc.norm.text[i]) : doc.norm.text[i];
   }
   return out;
+}
+
+let s2t: ((s: string) => string) | null = null;
+/** One simplified character in traditional script (OpenCC, character level). */
+function toTraditionalChar(c: string): string {
+  s2t ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
+  const t = s2t(c);
+  return t.length === c.length ? t : c;
 }
 
 interface Group {
@@ -196,7 +206,8 @@ export function linkEntities(doc: Doc): Entity[] {
     const person = entityOf.get(r.person);
     if (!person || person.role) continue;
     const org = r.org ? entityOf.get(r.org) ?? null : null;
-    person.role = { title: r.title, org: org?.id ?? null, org_name: org?.name ?? null };
+    const title = cleanSurface(doc, r.titleStart, r.titleStart + r.title.length);
+    person.role = { title, org: org?.id ?? null, org_name: org?.name ?? null };
   }
   return entities;
 }

@@ -10,7 +10,9 @@ const BY_LENGTH = [...TITLES].sort((a, b) => b.length - a.length);
 
 export interface RoleFound {
   person: NormMention;
+  /** the title, simplified, and where it stands in the normalised text */
   title: string;
+  titleStart: number;
   org: NormMention | null;
 }
 
@@ -28,7 +30,7 @@ export function findRoles(doc: Doc): RoleFound[] {
     const prev = i > 0 ? ms[i - 1] : null;
     const gap = prev ? text.slice(prev.end, end - title.length) : null;
     const org = prev && (prev.type === 'ORG' || prev.type === 'COMPANY') && gap !== null && /^的?$/.test(gap) ? prev : null;
-    out.push({ person: p, title, org });
+    out.push({ person: p, title, titleStart: end - title.length, org });
   }
   return out;
 }
