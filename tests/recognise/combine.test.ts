@@ -26,3 +26,10 @@ describe('model + lexicon combination', () => {
     expect(wellFormedName('湖南)有限公司')).toBe(false);
   });
 });
+
+describe('limits', () => {
+  it('a span far longer than any name is not a name', () => {
+    expect(wellFormedName('a'.repeat(61))).toBe(false);
+    expect(wellFormedName('中华人民共和国国务院发展研究中心')).toBe(true);
+  });
+});

@@ -13,6 +13,7 @@ import { Occupancy } from '../recognise/resolve.js';
 import { TITLES } from '../recognise/lexicon/words.js';
 import { lookupPlace } from '../recognise/lexicon/gazetteer.js';
 
+const MAX_NAME = 40;
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|股份)$/;
 /** Titles that follow a surname as a form of address (谢董事长, 王主任). */
 const ADDRESS_TITLES = TITLES.filter((t) => t.length >= 2 && !['记者', '通讯员', '代表', '专家', '委员', '编辑'].includes(t)).sort(
@@ -44,7 +45,8 @@ export function addShortForms(doc: Doc): void {
   for (const m of doc.mentions) {
     if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
     const name = text.slice(m.start, m.end);
-    if (name.length >= 6 && !orgNames.has(name)) orgNames.set(name, m);
+    // (a name is at most a few dozen characters; longer spans are no names to abbreviate, and would cost O(n²) here)
+    if (name.length >= 6 && name.length <= MAX_NAME && !orgNames.has(name)) orgNames.set(name, m);
   }
   for (const [name, m] of orgNames) {
     const core = nameCore(name);

@@ -50,9 +50,12 @@ export const MIN_MODEL_SCORE = 0.7;
 const PAIRS: [string, string][] = [['“', '”'], ['‘', '’'], ['"', '"'], ['(', ')'], ['（', '）'], ['《', '》'], ['「', '」'], ['【', '】']];
 const CLAUSE_PUNCT = /[，。；！？、,;!?]/;
 
-/** A name never spans clause punctuation or an unpaired quote or bracket (`招商“战队`). */
+/** A name never spans clause punctuation or an unpaired quote or bracket (`招商“战队`), and is not endless. */
+/** Longer spans are runs of text, not names (the longest gold name in MSRA train is 35 characters). */
+export const MAX_NAME_LENGTH = 60;
+
 export function wellFormedName(name: string): boolean {
-  if (CLAUSE_PUNCT.test(name)) return false;
+  if (name.length > MAX_NAME_LENGTH || CLAUSE_PUNCT.test(name)) return false;
   for (const [open, close] of PAIRS) {
     const o = name.split(open).length - 1;
     const c = open === close ? o : name.split(close).length - 1;

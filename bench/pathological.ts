@@ -1,0 +1,39 @@
+/**
+ * The worst inputs we could construct, timed through the whole extraction
+ * (in-process, one thread, default engine and the lexicon): how long a
+ * request holds a core before the deadline (REQUEST_DEADLINE_MS) matters.
+ *
+ *   npm run bench:pathological
+ */
+import { cpus } from 'node:os';
+import { loadEngines } from '../src/pipeline/recognise/engines.js';
+import { loadConfig } from '../src/config.js';
+import { extractArticle } from '../src/service/extract.js';
+import type { ArticleInput } from '../src/server/schemas.js';
+
+const CASES: [string, ArticleInput][] = [
+  ['a million repeated characters (株 × 1,000,000)', { text: '株'.repeat(1_000_000) }],
+  ['one 560,000-character line of names, no sentence end', { text: ('株洲市发改委主任刘海宾介绍' + '，').repeat(40_000) }],
+  ['20,000 tiny paragraphs (株洲。)', { text: '株洲。\n'.repeat(20_000) }],
+  ['500,000 latin letters', { text: 'a'.repeat(500_000) }],
+  ['200,000 digits before 万元', { text: '1'.repeat(200_000) + '万元' }],
+  ['100,000 numbers with units', { text: '3.5亿美元、22.8%、549个，'.repeat(8_000) }],
+  ['HTML nested 10,000 deep', { html: '<div>'.repeat(10_000) + '株洲市发改委主任刘海宾' + '</div>'.repeat(10_000) }],
+  ['HTML with 50,000 entities', { html: '<p>' + '&amp;株'.repeat(50_000) + '</p>' }],
+  ['UTF-8 bytes read as Latin-1 (294,000 characters)', { text: Buffer.from('株洲市发改委主任刘海宾介绍，'.repeat(7_000), 'utf8').toString('latin1') }],
+];
+
+const { engines } = await loadEngines({ ...loadConfig(), ENGINE: 'model', ORT_THREADS: cpus().length });
+for (const name of ['model', 'lexicon']) {
+  const engine = engines.get(name);
+  if (!engine) continue;
+  await extractArticle({ text: '株洲市发改委主任刘海宾介绍。' }, { engine });
+  console.log(`engine ${name}`);
+  for (const [label, input] of CASES) {
+    const t0 = performance.now();
+    const r = await extractArticle(input, { engine });
+    const ms = performance.now() - t0;
+    const chars = (input.text ?? input.html ?? '').length;
+    console.log(`  ${label.padEnd(56)} ${String(chars).padStart(9)} chars  ${(ms / 1000).toFixed(2).padStart(7)} s  ${String(r.mentions.length).padStart(7)} mentions`);
+  }
+}
