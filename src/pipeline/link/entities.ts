@@ -75,8 +75,8 @@ export function cleanSurface(doc: Doc, start: number, end: number): string {
 let s2t: ((s: string) => string) | null = null;
 /** One simplified character in traditional script (OpenCC, character level). */
 function toTraditionalChar(c: string): string {
-  s2t ??= OpenCC.Converter({ from: 'cn', to: 'hk' });
-  const t = s2t(c);
+  const convert = (s2t ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
+  const t = convert(c);
   return t.length === c.length ? t : c;
 }
 
