@@ -58,6 +58,16 @@ export interface PoolOptions {
   env?: Record<string, string | undefined>;
 }
 
+/**
+ * Bounded worker heaps: without a bound V8 lets each worker's heap grow far
+ * past what it uses (resident memory rose up to +29 % over 100,000 requests,
+ * with a flat live heap); with it, −1 % to −4 %. 768 MB old generation still
+ * holds the worst inputs measured (1,000,000 characters; 560,000 characters
+ * with 80,000 mentions). A worker that runs out is replaced and the request
+ * answered 422.
+ */
+const WORKER_LIMITS = { maxOldGenerationSizeMb: 768, maxYoungGenerationSizeMb: 32 };
+
 const IS_TS = import.meta.url.endsWith('.ts');
 const WORKER_URL = new URL(IS_TS ? './pool-worker.ts' : './pool-worker.js', import.meta.url);
 
@@ -125,9 +135,9 @@ export class ExtractPool {
     const worker = IS_TS
       ? new Worker(
           `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`,
-          { eval: true, workerData: { env: this.options.env ?? {} } },
+          { eval: true, workerData: { env: this.options.env ?? {} }, resourceLimits: WORKER_LIMITS },
         )
-      : new Worker(WORKER_URL, { workerData: { env: this.options.env ?? {} } });
+      : new Worker(WORKER_URL, { workerData: { env: this.options.env ?? {} }, resourceLimits: WORKER_LIMITS });
     const slot: Slot = { worker, running: new Map(), ready: Promise.resolve() };
     // queued by the worker's port until it listens, so it lands before any job
     if (this.dictionary) worker.postMessage({ type: 'dictionary', entries: this.dictionary });

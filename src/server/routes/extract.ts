@@ -70,6 +70,9 @@ export async function runExtraction(
     if (e instanceof DeadlineExceeded) {
       throw new ApiError(422, 'processing_deadline_exceeded', `the article could not be processed within ${e.ms} ms`);
     }
+    if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
+      throw new ApiError(422, 'too_complex', 'the article needs more memory than an extraction worker may use');
+    }
     throw e;
   }
 }
