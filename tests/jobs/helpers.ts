@@ -1,8 +1,11 @@
 /** Shared by the job tests: services over the lexicon engine, small articles, Redis/PostgreSQL probes. */
 import pg from 'pg';
+import { PG_URL, probePg } from '../helpers/pg.js';
 import { Redis } from 'ioredis';
 import { lexiconEngine } from '../../src/pipeline/recognise/engines.js';
 import type { ExtractServices } from '../../src/jobs/processor.js';
+
+export { PG_URL };
 
 export const services: ExtractServices = {
   config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 100_000 },
@@ -24,7 +27,6 @@ export function articles(n: number, withIds = true) {
 }
 
 export const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
-export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
 async function probeRedis(): Promise<string | null> {
   const r = new Redis(REDIS_URL, { lazyConnect: true, maxRetriesPerRequest: 0, connectTimeout: 2000, retryStrategy: () => null });
@@ -36,19 +38,6 @@ async function probeRedis(): Promise<string | null> {
     return (e as Error).message;
   } finally {
     r.disconnect();
-  }
-}
-
-async function probePg(): Promise<string | null> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    await c.end().catch(() => undefined);
   }
 }
 

@@ -3,26 +3,13 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
+import { PG_URL, probePg } from '../helpers/pg.js';
 import { openSqlite } from '../../src/store/sqlite/index.js';
 import { openPostgres } from '../../src/store/postgres/index.js';
 import type { Repository, StoreHooks } from '../../src/store/repository.js';
 import type { ExtractResponse } from '../../src/server/schemas.js';
 
-export const PG_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
-
-/** Is a PostgreSQL server reachable? With TEST_DATABASE_URL set (CI), an unreachable server is a failure, not a skip. */
-async function probePg(): Promise<string | null> {
-  const c = new pg.Client({ connectionString: PG_URL, connectionTimeoutMillis: 3000 });
-  try {
-    await c.connect();
-    await c.query('SELECT 1');
-    return null;
-  } catch (e) {
-    return (e as Error).message;
-  } finally {
-    await c.end().catch(() => undefined);
-  }
-}
+export { PG_URL };
 
 const pgError = await probePg();
 if (pgError) {
