@@ -10,7 +10,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../src/paths.js';
 import { runPipeline } from '../src/pipeline/run.js';
-import { MIN_MODEL_SCORE, combineModelAndLexicon, lexiconMentions } from '../src/pipeline/recognise/engines.js';
+import { combineModelAndLexicon, lexiconMentions } from '../src/pipeline/recognise/engines.js';
 import { loadNerModel } from '../src/pipeline/recognise/model/index.js';
 import type { NameEngine } from '../src/pipeline/recognise/engine.js';
 import type { NormMention } from '../src/pipeline/doc.js';
@@ -31,8 +31,7 @@ const fill = (types: string[], minScore = 0) => (model: NormMention[], lexicon: 
 };
 let currentText = '';
 /** The chosen rule with another confidence threshold (the shipped one is MIN_MODEL_SCORE). */
-const combineWith = (m: NormMention[], l: NormMention[], minScore: number) =>
-  combineModelAndLexicon(m.map((x) => (x.score >= minScore ? { ...x, score: Math.max(x.score, MIN_MODEL_SCORE) } : { ...x, score: 0 })), l, currentText);
+const combineWith = (m: NormMention[], l: NormMention[], minScore: number) => combineModelAndLexicon(m, l, currentText, minScore);
 /** The first rule: any lexicon COMPANY that contains model spans replaces them. */
 function combineLegacy(model: NormMention[], lexicon: NormMention[]): NormMention[] {
   const out = [...model];

@@ -64,9 +64,14 @@ export function wellFormedName(name: string): boolean {
   return true;
 }
 
-export function combineModelAndLexicon(model: readonly NormMention[], lexicon: readonly NormMention[], text: string): NormMention[] {
+export function combineModelAndLexicon(
+  model: readonly NormMention[],
+  lexicon: readonly NormMention[],
+  text: string,
+  minScore = MIN_MODEL_SCORE,
+): NormMention[] {
   const overlaps = (a: NormMention, b: NormMention) => a.start < b.end && b.start < a.end;
-  const out = model.filter((m) => m.score >= MIN_MODEL_SCORE && wellFormedName(text.slice(m.start, m.end)));
+  const out = model.filter((m) => m.score >= minScore && wellFormedName(text.slice(m.start, m.end)));
   for (const l of lexicon) {
     if (l.type !== 'COMPANY' || !/[(（]/.test(text.slice(l.start, l.end))) continue;
     const hit = out.filter((m) => overlaps(m, l));
