@@ -5,7 +5,7 @@
  * pipeline as a one-paragraph article, so normalisation and the offset map are
  * part of what is measured.
  *
- *   npm run eval [-- --engine lexicon,model] [--dataset msra-test,…] [--dev] [--limit N] [--json out.json]
+ *   npm run eval [-- --engine lexicon,model] [--dataset msra-test,…] [--dev] [--limit N] [--json out.json] [--errors out.jsonl]
  * `--dev` runs only the dev sets (for choices); the test sets are for the final table.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -45,6 +45,7 @@ async function main() {
   const limit = Number(arg('limit') ?? Infinity);
   const only = arg('dataset')?.split(',');
   const results: Record<string, unknown> = {};
+  const errors: string[] = [];
   for (const ds of DATASETS) {
     if (only && !only.includes(ds.name)) continue;
     if (process.argv.includes('--dev') && !ds.dev) continue;
@@ -82,6 +83,15 @@ async function main() {
         const gold = new Set(s.entities.map((e) => `${e.start}:${e.end}:${e.type}`));
         for (const g of gold) bump(g.split(':')[2], pred.has(g) ? 'tp' : 'fn');
         for (const p of pred) if (!gold.has(p)) bump(p.split(':')[2], 'fp');
+        const fn = [...gold].filter((g) => !pred.has(g));
+        const fp = [...pred].filter((p) => !gold.has(p));
+        if (fn.length || fp.length) {
+          const show = (k: string) => {
+            const [a, b, t] = k.split(':');
+            return `${s.text.slice(Number(a), Number(b))}/${t}@${a}`;
+          };
+          errors.push(JSON.stringify({ dataset: ds.name, engine: engineName, text: s.text, missed: fn.map(show), spurious: fp.map(show) }));
+        }
       }
       const secs = (performance.now() - t0) / 1000;
       const all: Counts = { tp: 0, fp: 0, fn: 0 };
@@ -104,6 +114,8 @@ async function main() {
   }
   const out = arg('json');
   if (out) writeFileSync(out, JSON.stringify(results, null, 2));
+  const errorsOut = arg('errors');
+  if (errorsOut) writeFileSync(errorsOut, errors.join('\n') + '\n');
 }
 
 const pct = (x: number) => (x * 100).toFixed(2).padStart(6);
