@@ -1,14 +1,11 @@
 /** Keys, ids, hashes, cursors and name normalisation shared by both stores. */
 import { createHash, randomBytes } from 'node:crypto';
-import * as OpenCC from 'opencc-js';
+import { toSimplifiedConverter } from '../pipeline/normalise/opencc.js';
 import { StoreError } from './repository.js';
-
-let t2s: ((s: string) => string) | null = null;
 
 /** Simplified form of a name (traditional → simplified, NFKC, trimmed). */
 export function simplify(s: string): string {
-  const convert = (t2s ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
-  return convert(s.normalize('NFKC').trim());
+  return toSimplifiedConverter()(s.normalize('NFKC').trim());
 }
 
 export function sha256(s: string): string {

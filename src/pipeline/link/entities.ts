@@ -7,7 +7,7 @@
  * script and simplified), its aliases, a role for people, a place code for
  * places, and a salience.
  */
-import * as OpenCC from 'opencc-js';
+import { toTraditionalConverter } from '../normalise/opencc.js';
 import type { Doc, EntityType, MentionValue, NormMention } from '../doc.js';
 import { isAlias } from './aliases.js';
 import { findRoles } from './roles.js';
@@ -72,11 +72,9 @@ export function cleanSurface(doc: Doc, start: number, end: number): string {
   return out;
 }
 
-let s2t: ((s: string) => string) | null = null;
 /** One simplified character in traditional script (OpenCC, character level). */
 function toTraditionalChar(c: string): string {
-  const convert = (s2t ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
-  const t = convert(c);
+  const t = toTraditionalConverter()(c);
   return t.length === c.length ? t : c;
 }
 

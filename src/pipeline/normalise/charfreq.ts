@@ -6,10 +6,9 @@
  */
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
-import * as OpenCC from 'opencc-js';
+import { toSimplifiedConverter } from './opencc.js';
 
 let freq: Map<string, number> | null = null;
-let t2sConv: ((s: string) => string) | null = null;
 
 /** Path of jieba's dictionary inside the installed nodejieba package. */
 function dictPath(): string {
@@ -49,7 +48,7 @@ export function charScore(c: string): number {
   if (/^[A-Za-z0-9 ]$/.test(c)) return 2;
   if (!HAN.test(c)) return -3;
   const f = table();
-  const t2s = (t2sConv ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
+  const t2s = toSimplifiedConverter();
   const n = Math.max(f.get(c) ?? 0, f.get(t2s(c)) ?? 0);
   return Math.log10(n + 1);
 }

@@ -5,19 +5,14 @@
  * its own edit, otherwise the run falls back to code-point-by-code-point
  * conversion. Surrogate pairs are never split.
  */
-import * as OpenCC from 'opencc-js';
+import { toSimplifiedConverter, toTraditionalConverter } from './opencc.js';
 import type { Edit } from '../mapped-text.js';
 
 type Convert = (s: string) => string;
-let cache: { t2s: Convert; s2t: Convert } | null = null;
 
-/** Lazily built converters (building the dictionaries takes a few ms). */
+/** The shared converters (built lazily, once per process). */
 function converters(): { t2s: Convert; s2t: Convert } {
-  cache ??= {
-    t2s: OpenCC.Converter({ from: 'hk', to: 'cn' }),
-    s2t: OpenCC.Converter({ from: 'cn', to: 'tw' }),
-  };
-  return cache;
+  return { t2s: toSimplifiedConverter(), s2t: toTraditionalConverter() };
 }
 
 const HAN_RUN = /[\p{Script=Han}\u3007]+/gu;
