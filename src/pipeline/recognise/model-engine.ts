@@ -9,7 +9,6 @@ import type { NameEngine } from './engine.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { defaultModelDir, loadNerModel, type ModelSpan, type NerModel } from './model/index.js';
-import { loadHfTokenClassificationModel } from './model/hf-token-classification.js';
 import { combineModelAndLexicon, lexiconMentions } from './engines.js';
 
 /** Split sentences longer than `maxChars` into pieces for a model with a fixed input size, and join the spans back. */
@@ -81,7 +80,8 @@ export async function createModelEngine(dir?: string, threads?: number): Promise
   const modelDir = dir ?? defaultModelDir();
   const model = batching(
     !existsSync(join(modelDir, 'meta.json')) && existsSync(join(modelDir, 'config.json'))
-      ? windowed(await loadHfTokenClassificationModel(modelDir), 400)
+      ? // transformers.js is imported only for a Hugging Face model: loading it costs ~150 MB of resident memory
+        windowed(await (await import('./model/hf-token-classification.js')).loadHfTokenClassificationModel(modelDir), 400)
       : await loadNerModel(modelDir, { threads }),
   );
   return {
