@@ -35,7 +35,11 @@ interface Meta {
   batchSize: number;
   /** Most padded positions (windows × longest window) per ONNX call; default DEFAULT_BATCH_TOKENS. */
   batchTokens?: number;
-  files: { model: string; chars: string; bigrams: string; lexicon: string; crf: string; company: string };
+  /**
+   * One ONNX file, or several members of an ensemble over the same inputs: their emissions are averaged
+   * and crf.json holds the members' averaged transitions, so Viterbi maximises the members' mean path score.
+   */
+  files: { model: string | string[]; chars: string; bigrams: string; lexicon: string; crf: string; company: string };
 }
 
 /** Padded positions per ONNX call when meta.json sets none (measured: same speed as 32 × 250, far less memory). */
@@ -83,7 +87,7 @@ export class BiLstmCrfModel implements NerModel {
   readonly version: string;
   constructor(
     readonly meta: Meta,
-    readonly session: ort.InferenceSession,
+    readonly sessions: ort.InferenceSession[],
     readonly featurizer: Featurizer,
     readonly crf: ConstrainedCrf,
     readonly company: CompanyStage | null,
@@ -132,13 +136,21 @@ export class BiLstmCrfModel implements NerModel {
         }
         void text;
       });
-      const res = await this.session.run({
+      const feeds = {
         chars: new ort.Tensor('int32', chars, [B, T]),
         bigrams: new ort.Tensor('int32', bigrams, [B, T]),
         lex: new ort.Tensor('float32', lex, [B, T, LEX_DIM]),
         lengths: new ort.Tensor('int32', lengths, [B]),
-      });
-      const em = res.emissions.data as Float32Array;
+      };
+      const em = (await this.sessions[0].run(feeds)).emissions.data as Float32Array;
+      if (this.sessions.length > 1) {
+        for (const member of this.sessions.slice(1)) {
+          const e2 = (await member.run(feeds)).emissions.data as Float32Array;
+          for (let i = 0; i < em.length; i++) em[i] += e2[i];
+        }
+        const n = this.sessions.length;
+        for (let i = 0; i < em.length; i++) em[i] /= n;
+      }
       batch.forEach((u, b) => {
         const n = texts[u.sentence].length;
         const ws = windows(n, maxLength, windowOverlap);
@@ -196,11 +208,12 @@ export async function loadNerModel(dir?: string, opts: { threads?: number } = {}
   const d = dir ?? defaultModelDir();
   const meta = JSON.parse(readFileSync(join(d, 'meta.json'), 'utf8')) as Meta;
   const threads = opts.threads ?? (Number(process.env.NER_THREADS ?? process.env.MODEL_THREADS ?? 2) || 2);
-  const session = await ort.InferenceSession.create(join(d, meta.files.model), {
-    intraOpNumThreads: threads,
-    interOpNumThreads: 1,
-    graphOptimizationLevel: 'all',
-  });
+  const files = Array.isArray(meta.files.model) ? meta.files.model : [meta.files.model];
+  const sessions = await Promise.all(
+    files.map((f) =>
+      ort.InferenceSession.create(join(d, f), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' }),
+    ),
+  );
   const featurizer = new Featurizer(
     readVocab(join(d, meta.files.chars)),
     readVocab(join(d, meta.files.bigrams)),
@@ -213,5 +226,5 @@ export async function loadNerModel(dir?: string, opts: { threads?: number } = {}
   } catch {
     company = null;
   }
-  return new BiLstmCrfModel(meta, session, featurizer, crf, company);
+  return new BiLstmCrfModel(meta, sessions, featurizer, crf, company);
 }
