@@ -58,7 +58,9 @@ class Tagger(nn.Module):
     def emissions(self, chars, bigrams, lex, lengths=None, head=None):
         head = self.head if head is None else head
         x = self.features(chars, bigrams, lex)
-        if lengths is not None:
+        if lengths is not None and self.fast_padded:
+            h = self.bilstm_padded(x, lengths)
+        elif lengths is not None:
             packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
@@ -66,6 +68,27 @@ class Tagger(nn.Module):
             h, _ = self.lstm(x)
         out = self.out if head == 0 else self.x_out[head - 1]
         return out(self.drop(h))
+
+    fast_padded = True
+
+    def bilstm_padded(self, x, lengths):
+        """Exact bidirectional LSTM over right-padded rows without packing (packed backward is ~3x slower on CPU):
+        the forward direction runs on the padded batch (padding comes after every real step), the backward
+        direction on each row reversed within its own length, so padding never reaches a real position."""
+        B, T, _ = x.shape
+        t = torch.arange(T, device=x.device).unsqueeze(0)
+        n = lengths.to(x.device).unsqueeze(1)
+        rev = torch.where(t < n, n - 1 - t, t)  # per-row reversal index (padding stays in place)
+        idx = rev.unsqueeze(2).expand(B, T, x.shape[2])
+        L = self.lstm
+        hf = torch._VF.lstm(x, (x.new_zeros(1, B, L.hidden_size), x.new_zeros(1, B, L.hidden_size)),
+                               [L.weight_ih_l0, L.weight_hh_l0, L.bias_ih_l0, L.bias_hh_l0],
+                               True, 1, 0.0, self.training, False, True)[0]
+        hb = torch._VF.lstm(x.gather(1, idx), (x.new_zeros(1, B, L.hidden_size), x.new_zeros(1, B, L.hidden_size)),
+                               [L.weight_ih_l0_reverse, L.weight_hh_l0_reverse, L.bias_ih_l0_reverse,
+                                L.bias_hh_l0_reverse], True, 1, 0.0, self.training, False, True)[0]
+        hb = hb.gather(1, rev.unsqueeze(2).expand(B, T, hb.shape[2]))
+        return torch.cat([hf, hb], -1)
 
     def forward(self, chars, bigrams, lex):  # export path (sequence_lens patched into the ONNX LSTM)
         return self.emissions(chars, bigrams, lex)

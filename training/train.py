@@ -1,4 +1,5 @@
 """Train one BiLSTM-CRF configuration. Usage: train.py NAME --data msra,pku [--no-lex] [--no-pretrain] [--hidden 160]
+Warm start / fine-tuning: --init model.pt (e.g. from from_onnx.py) [--freeze-emb] [--eval-every N] [--average]
 Writes $NER_BUILD/runs/NAME/{result.json,model.pt} (model.pt = best-on-dev state dict)."""
 import argparse
 import json
@@ -101,8 +102,20 @@ def main():
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--multihead", action="store_true", help="one output layer + CRF per corpus (head 0 = msra)")
     ap.add_argument("--select", default="msra", help="dev metric for checkpoint selection: msra or msra+pku")
+    ap.add_argument("--init", default="", help="start from this model.pt (same architecture)")
+    ap.add_argument("--freeze-emb", action="store_true", help="do not update the embedding tables")
+    ap.add_argument("--eval-every", type=int, default=0, help="also check dev every N batches (0: once per epoch)")
+    ap.add_argument("--average", action="store_true",
+                    help="keep a running average of the weights at every dev check after the first (SWA-style); "
+                         "the average competes with the single checkpoints on dev")
+    ap.add_argument("--unk-drop", type=float, default=0.0,
+                    help="replace this fraction of training char and bigram ids with <unk> (robustness to unseen names)")
+    ap.add_argument("--lr-decay", type=float, default=0.9, help="learning-rate factor per epoch")
+    ap.add_argument("--final-evals", default=",".join(EVAL_SETS), help="sets scored at the end")
     a = ap.parse_args()
     torch.manual_seed(a.seed)
+    if dev_is_cpu := not torch.cuda.is_available():
+        torch.set_num_threads(int(os.environ.get("TORCH_THREADS", os.cpu_count() or 1)))
     random.seed(a.seed)
     dev = "cuda" if torch.cuda.is_available() else "cpu"
     out_dir = os.path.join(BUILD, "runs", a.name)
@@ -133,15 +146,54 @@ def main():
     n_heads = len(sources) if a.multihead else 1
     model = Tagger(nc, nb, hidden=a.hidden, use_lex=not a.no_lex, use_bigram=not a.no_bigram, n_heads=n_heads,
                    dropout=a.dropout).to(dev)
+    if a.init:
+        ck = torch.load(a.init, map_location="cpu")
+        assert ck["config"]["hidden"] == a.hidden, "--hidden must match --init"
+        model.load_state_dict(ck["state"], strict=False)
+        P("initialised from", a.init, "msra_dev", evaluate(model, evals["msra_dev"], dev)["ALL"]["f"])
+    if a.freeze_emb:
+        model.char_emb.weight.requires_grad_(False)
+        model.bi_emb.weight.requires_grad_(False)
     if a.pretrained:
         z = np.load(a.pretrained)
         model.char_emb.weight.data.copy_(torch.from_numpy(z["char"]).to(dev))
         model.bi_emb.weight.data.copy_(torch.from_numpy(z["bigram"]).to(dev))
         P("loaded pretrained embeddings", a.pretrained)
-    opt = torch.optim.Adam(model.parameters(), lr=a.lr)
+    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=a.lr)
     t0 = time.time()
     best, best_state, best_ep = -1, None, -1
     history = []
+    avg_state, n_avg = None, 0
+
+    def check(ep, step, loss):
+        nonlocal best, best_state, best_ep, avg_state, n_avg
+        md = evaluate(model, evals["msra_dev"], dev)["ALL"]["f"]
+        pd = evaluate(model, evals["pku_dev"], dev)["ALL"]["f"] if a.select != "msra" else -1
+        sel = (md + pd) / 2 if a.select != "msra" else md
+        h = {"epoch": ep, "step": step, "loss": round(loss, 4), "msra_dev": md, "pku_dev": pd, "t": round(time.time() - t0)}
+        cands = [("single", sel, {k: v.detach().cpu().clone() for k, v in model.state_dict().items()})]
+        if a.average:
+            cur = cands[0][2]
+            if avg_state is None:
+                avg_state, n_avg = {k: v.clone() for k, v in cur.items()}, 1
+            else:
+                n_avg += 1
+                for k, v in cur.items():
+                    if v.is_floating_point():
+                        avg_state[k] += (v - avg_state[k]) / n_avg
+            if n_avg > 1:
+                keep = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+                model.load_state_dict(avg_state)
+                amd = evaluate(model, evals["msra_dev"], dev)["ALL"]["f"]
+                model.load_state_dict(keep)
+                h["avg_msra_dev"], h["n_avg"] = amd, n_avg
+                if a.select == "msra":
+                    cands.append(("average", amd, {k: v.clone() for k, v in avg_state.items()}))
+        history.append(h)
+        P(json.dumps(h))
+        for kind, score, state in cands:
+            if score > best:
+                best, best_ep, best_state = score, f"{ep}:{step}:{kind}", state
     for ep in range(a.max_epochs):
         random.shuffle(train)
         chunks = [sorted(train[i:i + a.bs * 50], key=lambda r: (r[4], len(r[0]))) for i in range(0, len(train), a.bs * 50)]
@@ -151,9 +203,13 @@ def main():
                 sub = [r for r in ch if r[4] == src]
                 batches += [sub[i:i + a.bs] for i in range(0, len(sub), a.bs)]
         random.shuffle(batches)
-        tot = 0.0
-        for bt in batches:
+        tot, n_tot = 0.0, 0
+        out_of_time = False
+        for step, bt in enumerate(batches, 1):
             c, b, lx, t, lens, mask = batchify(bt, dev)
+            if a.unk_drop:
+                c = torch.where((torch.rand(c.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(c), c)
+                b = torch.where((torch.rand(b.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(b), b)
             head = bt[0][4]
             em = model.emissions(c, b, lx, lens, head=head)
             loss = model.nll(em, t, mask, head=head) / len(bt)
@@ -162,23 +218,27 @@ def main():
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
             opt.step()
             tot += loss.item()
+            n_tot += 1
+            if a.eval_every and step % a.eval_every == 0 and step < len(batches):
+                check(ep, step, tot / n_tot)
+                if time.time() - t0 > a.minutes * 60:
+                    out_of_time = True
+                    break
         for g in opt.param_groups:
-            g["lr"] *= 0.9
-        md = evaluate(model, evals["msra_dev"], dev)["ALL"]["f"]
-        pd = evaluate(model, evals["pku_dev"], dev)["ALL"]["f"] if a.select != "msra" else -1
-        sel = (md + pd) / 2 if a.select != "msra" else md
-        history.append({"epoch": ep, "loss": round(tot / len(batches), 4), "msra_dev": md, "pku_dev": pd,
-                        "t": round(time.time() - t0)})
-        P(json.dumps(history[-1]))
-        if sel > best:
-            best, best_ep = sel, ep
-            best_state = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
+            g["lr"] *= a.lr_decay
+        if out_of_time:
+            break
+        check(ep, len(batches), tot / max(n_tot, 1))
         el = time.time() - t0
-        if el + el / (ep + 1) > a.minutes * 60:
+        if el + el / (ep + 1) > a.minutes * 60 and not a.eval_every:
             break  # next epoch would not fit in the budget
+        if el > a.minutes * 60:
+            break
     model.load_state_dict(best_state)
     res = {"name": a.name, "args": vars(a), "best_epoch": best_ep, "history": history, "eval": {}}
     for n, recs in evals.items():
+        if n not in a.final_evals.split(","):
+            continue
         res["eval"][n] = evaluate(model, recs, dev)
         P(n, json.dumps(res["eval"][n]["ALL"]))
     if a.multihead:

@@ -1,0 +1,83 @@
+"""Rebuild a PyTorch Tagger from a shipped model directory (model.onnx + crf.json), so a released model can be
+evaluated or fine-tuned without its training checkpoint (the checkpoint lives only in the git-ignored build dir).
+
+Usage: from_onnx.py MODEL_DIR OUT.pt      (writes {"state", "config"} in train.py's model.pt format)
+
+The int8 embedding tables are dequantised (row scale x int8), which is exactly what the ONNX graph computes, so
+the rebuilt model gives the shipped model's emissions. ONNX LSTM gates are (i, o, f, c); PyTorch's are (i, f, g, o).
+"""
+import json
+import os
+import sys
+
+import numpy as np
+import onnx
+import torch
+from onnx import numpy_helper
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from model import Tagger
+
+
+def reorder_iofc_to_ifgo(w, hidden):
+    i, o, f, c = (w[k * hidden:(k + 1) * hidden] for k in range(4))
+    return np.concatenate([i, f, c, o], 0)
+
+
+def load(model_dir):
+    g = onnx.load(os.path.join(model_dir, "model.onnx"))
+    inits = {i.name: numpy_helper.to_array(i) for i in g.graph.initializer}
+    emb = {}
+    for name, arr in inits.items():
+        if name.endswith("_q") and name[:-2] + "_scale" in inits:
+            emb[name[:-2]] = arr.astype(np.float32) * inits[name[:-2] + "_scale"][:, None]
+    lstm = [n for n in g.graph.node if n.op_type == "LSTM"][0]
+    W, R, B = (inits[x] for x in lstm.input[1:4])
+    hidden = R.shape[-1]
+    char = next(v for k, v in emb.items() if v.shape[1] == 100)
+    bigram = next(v for k, v in emb.items() if v.shape[1] == 50)
+    # output layer: MatMul with a [2H, 7] initializer (or Gemm [7, 2H]) + bias [7]
+    out_w = out_b = None
+    for n in g.graph.node:
+        for x in n.input:
+            a = inits.get(x)
+            if a is None:
+                continue
+            if a.shape == (2 * hidden, 7):
+                out_w = a.T
+            elif a.shape == (7, 2 * hidden):
+                out_w = a
+            elif a.shape == (7,):
+                out_b = a
+    assert out_w is not None and out_b is not None, "output layer not found"
+    use_lex = W.shape[-1] == char.shape[1] + 2 * bigram.shape[1] + 16
+    m = Tagger(char.shape[0], bigram.shape[0], hidden=hidden, use_lex=use_lex)
+    sd = m.state_dict()
+    sd["char_emb.weight"] = torch.from_numpy(char)
+    sd["bi_emb.weight"] = torch.from_numpy(bigram)
+    for d, suffix in ((0, ""), (1, "_reverse")):
+        sd["lstm.weight_ih_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(W[d], hidden).copy())
+        sd["lstm.weight_hh_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(R[d], hidden).copy())
+        wb, rb = B[d][:4 * hidden], B[d][4 * hidden:]
+        sd["lstm.bias_ih_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(wb, hidden).copy())
+        sd["lstm.bias_hh_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(rb, hidden).copy())
+    sd["out.weight"] = torch.from_numpy(np.ascontiguousarray(out_w))
+    sd["out.bias"] = torch.from_numpy(out_b.copy())
+    crf = json.load(open(os.path.join(model_dir, "crf.json")))
+    sd["trans"] = torch.tensor(crf["transitions"])
+    sd["start"] = torch.tensor(crf["start"])
+    sd["end"] = torch.tensor(crf["end"])
+    m.load_state_dict(sd)
+    cfg = {"n_chars": char.shape[0], "n_bigrams": bigram.shape[0], "hidden": hidden, "use_lex": use_lex,
+           "use_bigram": True, "n_heads": 1}
+    return m, cfg
+
+
+def main():
+    m, cfg = load(sys.argv[1])
+    torch.save({"state": m.state_dict(), "config": cfg}, sys.argv[2])
+    print("rebuilt", cfg)
+
+
+if __name__ == "__main__":
+    main()
