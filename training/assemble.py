@@ -1,5 +1,7 @@
 """Assemble models/ner from an export dir: model.onnx, crf.json, vocab, lexicon, company.json, meta.json.
-Usage: assemble.py EXPORT_DIR COMPANY_JSON OUT_DIR NAME VERSION"""
+Usage: assemble.py EXPORT_DIR COMPANY_JSON OUT_DIR NAME VERSION
+       assemble.py EXPORT_DIR_A,EXPORT_DIR_B COMPANY_JSON OUT_DIR NAME VERSION ENSEMBLE_CRF_JSON   (ensemble: members
+       model.onnx, model.1.onnx, ...; crf.json = the members' averaged CRF from `ensemble.py crf`)"""
 import json
 import os
 import shutil
@@ -8,10 +10,17 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import BUILD, TAGS
 
-exp, comp, out, name, version = sys.argv[1:6]
+exps, comp, out, name, version = sys.argv[1:6]
+exps = exps.split(",")
 os.makedirs(out, exist_ok=True)
-shutil.copy(os.path.join(exp, "model.onnx"), os.path.join(out, "model.onnx"))
-shutil.copy(os.path.join(exp, "crf.json"), os.path.join(out, "crf.json"))
+members = []
+for i, exp in enumerate(exps):
+    members.append("model.onnx" if i == 0 else f"model.{i}.onnx")
+    shutil.copy(os.path.join(exp, "model.onnx"), os.path.join(out, members[-1]))
+if len(exps) > 1:
+    shutil.copy(sys.argv[6], os.path.join(out, "crf.json"))
+else:
+    shutil.copy(os.path.join(exps[0], "crf.json"), os.path.join(out, "crf.json"))
 for f in ("chars.txt", "bigrams.txt", "lexicon.tsv.gz"):
     shutil.copy(os.path.join(BUILD, "vocab", f), os.path.join(out, f))
 shutil.copy(comp, os.path.join(out, "company.json"))
@@ -25,7 +34,7 @@ meta = {
                      "position = <bnd>), 16 lexicon bits per char (lexicon.tsv.gz: B/M/E/S x any/nr/ns/nt, words <= 8)",
     "inputs": {"chars": "int64 [B,T]", "bigrams": "int64 [B,T]", "lex": "float32 [B,T,16]", "lengths": "int32 [B]"},
     "outputs": {"emissions": "float32 [B,T,7]"},
-    "files": {"model": "model.onnx", "chars": "chars.txt", "bigrams": "bigrams.txt", "lexicon": "lexicon.tsv.gz",
+    "files": {"model": members[0] if len(members) == 1 else members, "chars": "chars.txt", "bigrams": "bigrams.txt", "lexicon": "lexicon.tsv.gz",
               "crf": "crf.json", "company": "company.json"},
 }
 json.dump(meta, open(os.path.join(out, "meta.json"), "w"), indent=1, ensure_ascii=False)

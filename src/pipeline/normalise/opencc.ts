@@ -14,7 +14,7 @@ export function toSimplifiedConverter(): Convert {
   return (t2s ??= OpenCC.Converter({ from: 'hk', to: 'cn' }));
 }
 
-/** Simplified → traditional (Hong Kong forms). */
+/** Simplified → traditional (Taiwan forms). */
 export function toTraditionalConverter(): Convert {
-  return (s2t ??= OpenCC.Converter({ from: 'cn', to: 'hk' }));
+  return (s2t ??= OpenCC.Converter({ from: 'cn', to: 'tw' }));
 }
