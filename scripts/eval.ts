@@ -81,10 +81,10 @@ async function main() {
           pred.add(`${o.start}:${o.end}:${type}`);
         }
         const gold = new Set(s.entities.map((e) => `${e.start}:${e.end}:${e.type}`));
-        for (const g of gold) bump(g.split(':')[2], pred.has(g) ? 'tp' : 'fn');
-        for (const p of pred) if (!gold.has(p)) bump(p.split(':')[2], 'fp');
         const fn = [...gold].filter((g) => !pred.has(g));
         const fp = [...pred].filter((p) => !gold.has(p));
+        for (const g of gold) bump(g.split(':')[2], pred.has(g) ? 'tp' : 'fn');
+        for (const p of fp) bump(p.split(':')[2], 'fp');
         if (fn.length || fp.length) {
           const show = (k: string) => {
             const [a, b, t] = k.split(':');

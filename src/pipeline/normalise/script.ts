@@ -8,18 +8,12 @@
 import { toSimplifiedConverter, toTraditionalConverter } from './opencc.js';
 import type { Edit } from '../mapped-text.js';
 
-type Convert = (s: string) => string;
-
-/** The shared converters (built lazily, once per process). */
-function converters(): { t2s: Convert; s2t: Convert } {
-  return { t2s: toSimplifiedConverter(), s2t: toTraditionalConverter() };
-}
 
 const HAN_RUN = /[\p{Script=Han}\u3007]+/gu;
 
 /** Edits turning traditional characters into simplified ones. */
 export function toSimplifiedEdits(text: string): Edit[] {
-  const { t2s } = converters();
+  const t2s = toSimplifiedConverter();
   const edits: Edit[] = [];
   for (const m of text.matchAll(HAN_RUN)) {
     const src = [...m[0]];
@@ -42,7 +36,8 @@ export function toSimplifiedEdits(text: string): Edit[] {
  * side decides, and anything in between is `mixed`.
  */
 export function detectScript(text: string): 'simplified' | 'traditional' | 'mixed' {
-  const { t2s, s2t } = converters();
+  const t2s = toSimplifiedConverter();
+  const s2t = toTraditionalConverter();
   let trad = 0;
   let simp = 0;
   for (const m of text.matchAll(HAN_RUN)) {
