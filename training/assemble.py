@@ -1,7 +1,8 @@
 """Assemble models/ner from an export dir: model.onnx, crf.json, vocab, lexicon, company.json, meta.json.
 Usage: assemble.py EXPORT_DIR COMPANY_JSON OUT_DIR NAME VERSION
        assemble.py EXPORT_DIR_A,EXPORT_DIR_B COMPANY_JSON OUT_DIR NAME VERSION ENSEMBLE_CRF_JSON   (ensemble: members
-       model.onnx, model.1.onnx, ...; crf.json = the members' averaged CRF from `ensemble.py crf`)"""
+       model.onnx, model.1.onnx, ...; crf.json = the members' averaged CRF from `ensemble.py crf`)
+       ... --softlex SOFTLEX_DIR     (model with a SoftLexicon input: copies softlex.tsv.gz + softlex.bin)"""
 import json
 import os
 import shutil
@@ -10,7 +11,13 @@ import sys
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import BUILD, TAGS
 
-exps, comp, out, name, version = sys.argv[1:6]
+argv = list(sys.argv)
+softlex = None
+if "--softlex" in argv:
+    k = argv.index("--softlex")
+    softlex = argv[k + 1]
+    del argv[k:k + 2]
+exps, comp, out, name, version = argv[1:6]
 exps = exps.split(",")
 os.makedirs(out, exist_ok=True)
 members = []
@@ -18,7 +25,7 @@ for i, exp in enumerate(exps):
     members.append("model.onnx" if i == 0 else f"model.{i}.onnx")
     shutil.copy(os.path.join(exp, "model.onnx"), os.path.join(out, members[-1]))
 if len(exps) > 1:
-    shutil.copy(sys.argv[6], os.path.join(out, "crf.json"))
+    shutil.copy(argv[6], os.path.join(out, "crf.json"))
 else:
     shutil.copy(os.path.join(exps[0], "crf.json"), os.path.join(out, "crf.json"))
 for f in ("chars.txt", "bigrams.txt", "lexicon.tsv.gz"):
@@ -38,4 +45,13 @@ meta = {
               "crf": "crf.json", "company": "company.json"},
 }
 json.dump(meta, open(os.path.join(out, "meta.json"), "w"), indent=1, ensure_ascii=False)
+if softlex:
+    for f in ("softlex.tsv.gz", "softlex.bin"):
+        shutil.copy(os.path.join(softlex, f), os.path.join(out, f))
+    dim = int.from_bytes(open(os.path.join(softlex, "softlex.bin"), "rb").read(8)[4:8], "little")
+    meta["files"]["softlexWords"], meta["files"]["softlexVectors"] = "softlex.tsv.gz", "softlex.bin"
+    meta["inputs"]["softlex"] = f"float32 [B,T,{4 * dim}]"
+    meta["preprocessing"] += (f"; SoftLexicon: per char, count-weighted mean {dim}-dim word vector of the lexicon words "
+                              "in each of the sets B/M/E/S (softlex.tsv.gz + softlex.bin, training/softlex.py)")
+    json.dump(meta, open(os.path.join(out, "meta.json"), "w"), indent=1, ensure_ascii=False)
 print("assembled", out)

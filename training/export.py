@@ -20,19 +20,24 @@ def export(run_dir, out_dir):
     ck = torch.load(os.path.join(run_dir, "model.pt"), map_location="cpu")
     cfg = ck["config"]
     m = Tagger(cfg["n_chars"], cfg["n_bigrams"], hidden=cfg["hidden"], use_lex=cfg["use_lex"],
-               use_bigram=cfg["use_bigram"], n_heads=cfg.get("n_heads", 1))
+               use_bigram=cfg["use_bigram"], n_heads=cfg.get("n_heads", 1), softlex_dim=cfg.get("softlex_dim", 0))
     m.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck["state"].items()})
     m.eval()
     os.makedirs(out_dir, exist_ok=True)
     B, T = 2, 7
     args = (torch.ones(B, T, dtype=torch.long) * 5, torch.ones(B, T, dtype=torch.long) * 5, torch.zeros(B, T, 16))
+    names, axes = ["chars", "bigrams", "lex"], {"chars": {0: "B", 1: "T"}, "bigrams": {0: "B", 1: "T"},
+                                               "lex": {0: "B", 1: "T"}, "emissions": {0: "B", 1: "T"}}
+    if m.softlex_dim:  # SoftLexicon features: float32 [B,T,softlex_dim] (training/softlex.py, features.ts)
+        args += (torch.zeros(B, T, m.softlex_dim),)
+        names.append("softlex")
+        axes["softlex"] = {0: "B", 1: "T"}
     kw = {}
     if "dynamo" in inspect.signature(torch.onnx.export).parameters:
         kw["dynamo"] = False
     raw = os.path.join(out_dir, "raw.onnx")
-    torch.onnx.export(m, args, raw, input_names=["chars", "bigrams", "lex"], output_names=["emissions"],
-                      dynamic_axes={"chars": {0: "B", 1: "T"}, "bigrams": {0: "B", 1: "T"}, "lex": {0: "B", 1: "T"},
-                                    "emissions": {0: "B", 1: "T"}}, opset_version=17, **kw)
+    torch.onnx.export(m, args, raw, input_names=names, output_names=["emissions"], dynamic_axes=axes,
+                      opset_version=17, **kw)
     g = onnx.load(raw)
     lstm = [n for n in g.graph.node if n.op_type == "LSTM"]
     assert len(lstm) == 1, [n.op_type for n in g.graph.node]
@@ -122,8 +127,10 @@ def ort_eval(path, model, recs, bs=64, threads=2):
     for k in range(0, len(order), bs):
         idx = order[k:k + bs]
         c, b, lx, t, lens, mask = batchify([recs[i] for i in idx], "cpu")
-        em = s.run(None, {"chars": c.numpy(), "bigrams": b.numpy(), "lex": lx.numpy(),
-                          "lengths": lens.numpy().astype(np.int32)})[0]
+        feeds = {"chars": c.numpy(), "bigrams": b.numpy(), "lex": lx.numpy(), "lengths": lens.numpy().astype(np.int32)}
+        if batchify.softlex is not None:
+            feeds["softlex"] = batchify.softlex.numpy()
+        em = s.run(None, feeds)[0]
         nchar += int(lens.sum())
         ems.append((idx, em, mask))
     dt = time.time() - t0
@@ -139,6 +146,8 @@ def ort_eval(path, model, recs, bs=64, threads=2):
 def main():
     run_dir, out_dir = sys.argv[1], sys.argv[2]
     m, fp32 = export(run_dir, out_dir)
+    import train
+    train.SOFTLEX = bool(m.softlex_dim)  # the ORT check feeds the same SoftLexicon rows
     print("exported", fp32, os.path.getsize(fp32))
     quantize_embeddings(fp32, os.path.join(out_dir, "model.onnx"))
     int32_id_inputs(os.path.join(out_dir, "model.onnx"))

@@ -18,14 +18,15 @@ def allowed_matrix():
 
 class Tagger(nn.Module):
     def __init__(self, n_chars, n_bigrams, char_dim=100, bi_dim=50, hidden=160, use_lex=True, use_bigram=True,
-                 dropout=0.3, n_heads=1):
+                 dropout=0.3, n_heads=1, softlex_dim=0):
         super().__init__()
         self.n_heads = n_heads
         self.head = 0  # head used by forward()/export and by default decoding
         self.use_lex, self.use_bigram = use_lex, use_bigram
+        self.softlex_dim = softlex_dim  # SoftLexicon input (training/softlex.py), appended after the lexicon bits
         self.char_emb = nn.Embedding(n_chars, char_dim, padding_idx=0)
         self.bi_emb = nn.Embedding(n_bigrams, bi_dim, padding_idx=0)
-        d = char_dim + (2 * bi_dim if use_bigram else 0) + (16 if use_lex else 0)
+        d = char_dim + (2 * bi_dim if use_bigram else 0) + (16 if use_lex else 0) + softlex_dim
         self.drop = nn.Dropout(dropout)
         self.lstm = nn.LSTM(d, hidden, batch_first=True, bidirectional=True)
         self.out = nn.Linear(2 * hidden, NT)
@@ -43,7 +44,7 @@ class Tagger(nn.Module):
             return self.trans, self.start, self.end
         return self.x_trans[head - 1], self.x_start[head - 1], self.x_end[head - 1]
 
-    def features(self, chars, bigrams, lex):
+    def features(self, chars, bigrams, lex, softlex=None):
         x = [self.char_emb(chars)]
         if self.use_bigram:
             right = self.bi_emb(bigrams)
@@ -53,11 +54,13 @@ class Tagger(nn.Module):
             x += [right, left]
         if self.use_lex:
             x.append(lex)
+        if self.softlex_dim:
+            x.append(softlex)
         return self.drop(torch.cat(x, -1))
 
-    def emissions(self, chars, bigrams, lex, lengths=None, head=None):
+    def emissions(self, chars, bigrams, lex, lengths=None, head=None, softlex=None):
         head = self.head if head is None else head
-        x = self.features(chars, bigrams, lex)
+        x = self.features(chars, bigrams, lex, softlex)
         if lengths is not None and self.fast_padded:
             h = self.bilstm_padded(x, lengths)
         elif lengths is not None:
@@ -90,8 +93,8 @@ class Tagger(nn.Module):
         hb = hb.gather(1, rev.unsqueeze(2).expand(B, T, hb.shape[2]))
         return torch.cat([hf, hb], -1)
 
-    def forward(self, chars, bigrams, lex):  # export path (sequence_lens patched into the ONNX LSTM)
-        return self.emissions(chars, bigrams, lex)
+    def forward(self, chars, bigrams, lex, softlex=None):  # export path (sequence_lens patched into the ONNX LSTM)
+        return self.emissions(chars, bigrams, lex, softlex=softlex)
 
     # ---------------- CRF
     def nll(self, em, tags, mask, head=0):

@@ -228,7 +228,9 @@ def main():
         print("counted", p, file=sys.stderr)
     chars = set(ch for ch, c in cc.items() if c >= 2) | set(ch for ch, c in ccorp.items() if c >= 5)
     chars.discard("\n")
-    chars = sorted(chars, key=lambda ch: -(cc[ch] * 10 + ccorp[ch]))
+    # ties broken by the character itself: a set's order changes with PYTHONHASHSEED (the shipped 0.1.0 vocabulary
+    # came from one such order; warm starts from it must use models/ner/chars.txt, see README)
+    chars = sorted(chars, key=lambda ch: (-(cc[ch] * 10 + ccorp[ch]), ch))
     tot = collections.Counter()
     for k, v in bcorp.items():
         tot[k] += v

@@ -19,16 +19,20 @@ EVAL_SETS = ["msra_dev", "pku_dev", "cluener_dev", "weibo_dev", "resume_dev",
              "msra_test", "pku_test", "weibo_test", "resume_test"]
 
 
+SOFTLEX = False  # set by --softlex: records carry their SoftLexicon rows (feat/NAME.softlex.npy)
+
+
 def load_split(name):
     z = np.load(os.path.join(BUILD, "feat", name + ".npz"))
     off = z["offsets"]
     C, Bg, Lx, Tg = z["chars"], z["bigrams"], z["lex"], z["tags"]
+    SL = np.load(os.path.join(BUILD, "feat", name + ".softlex.npy"), mmap_mode="r") if SOFTLEX else None
     recs = []
     for i in range(len(off) - 1):
         a, b = off[i], off[i + 1]
         if b == a:
             continue
-        recs.append((C[a:b], Bg[a:b], Lx[a:b], Tg[a:b]))
+        recs.append((C[a:b], Bg[a:b], Lx[a:b], Tg[a:b], None if SL is None else np.asarray(SL[a:b])))
     return recs
 
 
@@ -43,14 +47,18 @@ def batchify(recs, dev):
     lx = np.zeros((B, L), np.int32)
     t = np.zeros((B, L), np.int64)
     lens = np.zeros(B, np.int64)
+    sl = np.zeros((B, L, recs[0][4].shape[1]), np.float32) if recs[0][4] is not None else None
     for i, r in enumerate(recs):
         n = len(r[0])
         c[i, :n], b[i, :n], lx[i, :n], t[i, :n] = r[0], r[1], r[2], r[3]
+        if sl is not None:
+            sl[i, :n] = r[4]
         lens[i] = n
     c, b, t, lens = (torch.from_numpy(x).to(dev) for x in (c, b, t, lens))
     lx = torch.from_numpy(lx).to(dev)
     lexf = ((lx.unsqueeze(-1) & BITS.to(dev)) != 0).float()
     mask = torch.arange(c.shape[1], device=dev).unsqueeze(0) < lens.unsqueeze(1)
+    batchify.softlex = None if sl is None else torch.from_numpy(sl).to(dev)
     return c, b, lexf, t, lens, mask
 
 
@@ -75,7 +83,7 @@ def evaluate(model, recs, dev, bs=256, head=None):
     for k in range(0, len(order), bs):
         idx = order[k:k + bs]
         c, b, lx, t, lens, mask = batchify([recs[i] for i in idx], dev)
-        em = model.emissions(c, b, lx, lens, head=head)
+        em = model.emissions(c, b, lx, lens, head=head, softlex=batchify.softlex)
         path = model.decode(em, mask, head=head).cpu().numpy()
         for j, i in enumerate(idx):
             n = len(recs[i][0])
@@ -111,8 +119,12 @@ def main():
     ap.add_argument("--unk-drop", type=float, default=0.0,
                     help="replace this fraction of training char and bigram ids with <unk> (robustness to unseen names)")
     ap.add_argument("--lr-decay", type=float, default=0.9, help="learning-rate factor per epoch")
+    ap.add_argument("--softlex", type=int, default=0,
+                    help="SoftLexicon input of this width (4 x word-vector dim; feat/*.softlex.npy from softlex.py)")
     ap.add_argument("--final-evals", default=",".join(EVAL_SETS), help="sets scored at the end")
     a = ap.parse_args()
+    global SOFTLEX
+    SOFTLEX = bool(a.softlex)
     torch.manual_seed(a.seed)
     if dev_is_cpu := not torch.cuda.is_available():
         torch.set_num_threads(int(os.environ.get("TORCH_THREADS", os.cpu_count() or 1)))
@@ -145,11 +157,19 @@ def main():
     P("train records", len(train), "chars", sum(len(r[0]) for r in train), "vocab", nc, nb, "device", dev)
     n_heads = len(sources) if a.multihead else 1
     model = Tagger(nc, nb, hidden=a.hidden, use_lex=not a.no_lex, use_bigram=not a.no_bigram, n_heads=n_heads,
-                   dropout=a.dropout).to(dev)
+                   dropout=a.dropout, softlex_dim=a.softlex).to(dev)
     if a.init:
         ck = torch.load(a.init, map_location="cpu")
         assert ck["config"]["hidden"] == a.hidden, "--hidden must match --init"
-        model.load_state_dict(ck["state"], strict=False)
+        state = dict(ck["state"])
+        for k in ("lstm.weight_ih_l0", "lstm.weight_ih_l0_reverse"):  # new input columns (softlex) start at zero
+            if k not in state:
+                continue  # e.g. embeddings only: the LSTM starts from scratch
+            w, want = state[k], model.state_dict()[k]
+            if w.shape != want.shape:
+                state[k] = torch.cat([w, w.new_zeros(w.shape[0], want.shape[1] - w.shape[1])], 1)
+                P("padded", k, tuple(w.shape), "->", tuple(want.shape))
+        model.load_state_dict(state, strict=False)
         P("initialised from", a.init, "msra_dev", evaluate(model, evals["msra_dev"], dev)["ALL"]["f"])
     if a.freeze_emb:
         model.char_emb.weight.requires_grad_(False)
@@ -196,11 +216,11 @@ def main():
                 best, best_ep, best_state = score, f"{ep}:{step}:{kind}", state
     for ep in range(a.max_epochs):
         random.shuffle(train)
-        chunks = [sorted(train[i:i + a.bs * 50], key=lambda r: (r[4], len(r[0]))) for i in range(0, len(train), a.bs * 50)]
+        chunks = [sorted(train[i:i + a.bs * 50], key=lambda r: (r[5], len(r[0]))) for i in range(0, len(train), a.bs * 50)]
         batches = []
         for ch in chunks:
-            for src in sorted(set(r[4] for r in ch)):
-                sub = [r for r in ch if r[4] == src]
+            for src in sorted(set(r[5] for r in ch)):
+                sub = [r for r in ch if r[5] == src]
                 batches += [sub[i:i + a.bs] for i in range(0, len(sub), a.bs)]
         random.shuffle(batches)
         tot, n_tot = 0.0, 0
@@ -210,8 +230,8 @@ def main():
             if a.unk_drop:
                 c = torch.where((torch.rand(c.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(c), c)
                 b = torch.where((torch.rand(b.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(b), b)
-            head = bt[0][4]
-            em = model.emissions(c, b, lx, lens, head=head)
+            head = bt[0][5]
+            em = model.emissions(c, b, lx, lens, head=head, softlex=batchify.softlex)
             loss = model.nll(em, t, mask, head=head) / len(bt)
             opt.zero_grad()
             loss.backward()
@@ -250,7 +270,7 @@ def main():
     res["select"] = best
     torch.save({"state": best_state, "config": {"n_chars": nc, "n_bigrams": nb, "hidden": a.hidden,
                                                  "use_lex": not a.no_lex, "use_bigram": not a.no_bigram,
-                                                 "n_heads": n_heads}},
+                                                 "n_heads": n_heads, "softlex_dim": a.softlex}},
                os.path.join(out_dir, "model.pt"))
     json.dump(res, open(os.path.join(out_dir, "result.json"), "w"), indent=1)
     P("done", round(time.time() - t0), "s")

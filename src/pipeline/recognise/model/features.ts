@@ -54,6 +54,8 @@ export class Featurizer {
     readonly chars: Map<string, number>,
     readonly bigrams: Map<string, number>,
     readonly lexicon: Map<string, number>,
+    /** SoftLexicon word vectors, when the model takes a `softlex` input */
+    readonly softlex: SoftLexicon | null = null,
   ) {}
 
   /** ids for a normalised text */
@@ -88,6 +90,86 @@ export class Featurizer {
           }
         }
       }
+    }
+    return out;
+  }
+}
+
+/**
+ * SoftLexicon features (training/softlex.py, which documents the files): for each char, the count-weighted mean
+ * vector of the lexicon words in each of four sets, B (word starts here), M (inside), E (ends here) and
+ * S (single-char word); zero for an empty set. Concatenated: 4 × dim floats per char, set order B, M, E, S.
+ * Word vectors are int8 rows with one float scale each, dequantised on the fly.
+ */
+export class SoftLexicon {
+  constructor(
+    readonly index: Map<string, number>,
+    readonly counts: Float64Array,
+    readonly q: Int8Array,
+    readonly scale: Float32Array,
+    readonly dim: number,
+  ) {}
+
+  static read(wordsPath: string, vectorsPath: string): SoftLexicon {
+    const lines = gunzipSync(readFileSync(wordsPath)).toString('utf8').split('\n');
+    if (lines.length && lines[lines.length - 1] === '') lines.pop();
+    const index = new Map<string, number>();
+    const counts = new Float64Array(lines.length);
+    lines.forEach((line, i) => {
+      const tab = line.lastIndexOf('\t');
+      index.set(line.slice(0, tab), i);
+      counts[i] = Number(line.slice(tab + 1));
+    });
+    const raw = readFileSync(vectorsPath);
+    const rows = raw.readUInt32LE(0);
+    const dim = raw.readUInt32LE(4);
+    if (rows !== lines.length) throw new Error(`softlex: ${rows} vectors for ${lines.length} words`);
+    const buf = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
+    const scale = new Float32Array(buf.slice(8, 8 + 4 * rows));
+    const q = new Int8Array(buf.slice(8 + 4 * rows, 8 + 4 * rows + rows * dim));
+    return new SoftLexicon(index, counts, q, scale, dim);
+  }
+
+  get width(): number {
+    return 4 * this.dim;
+  }
+
+  /**
+   * Features of a normalised text: Float32Array [n × 4·dim]. `lexicon` (readLexicon's map, which also holds
+   * every prefix) lets the scan stop as soon as no longer word can match.
+   */
+  features(text: string, lexicon: Map<string, number>): Float32Array {
+    const n = text.length;
+    const D = this.dim;
+    const acc = new Float64Array(n * 4 * D);
+    const tot = new Float64Array(n * 4);
+    const add = (pos: number, set: number, w: number, z: number) => {
+      const row = (pos * 4 + set) * D;
+      const s = this.scale[w] * z;
+      const base = w * D;
+      for (let k = 0; k < D; k++) acc[row + k] += s * this.q[base + k];
+      tot[pos * 4 + set] += z;
+    };
+    for (let s = 0; s < n; s++) {
+      const maxL = Math.min(MAX_WORD, n - s);
+      for (let L = 1; L <= maxL; L++) {
+        const word = text.slice(s, s + L);
+        if (lexicon.get(word) === undefined) break;
+        const w = this.index.get(word);
+        if (w === undefined) continue;
+        const z = this.counts[w];
+        if (L === 1) add(s, 3, w, z);
+        else {
+          add(s, 0, w, z);
+          add(s + L - 1, 2, w, z);
+          for (let k = s + 1; k < s + L - 1; k++) add(k, 1, w, z);
+        }
+      }
+    }
+    const out = new Float32Array(n * 4 * D);
+    for (let r = 0; r < n * 4; r++) {
+      const t = tot[r];
+      if (t > 0) for (let k = 0; k < D; k++) out[r * D + k] = acc[r * D + k] / t;
     }
     return out;
   }

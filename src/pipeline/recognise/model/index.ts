@@ -6,7 +6,7 @@ import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
 import { CompanyStage, type CompanyStageSpec } from './company.js';
 import { ConstrainedCrf, type CrfParams } from './crf.js';
-import { Featurizer, LEX_DIM, normText, readLexicon, readVocab } from './features.js';
+import { Featurizer, LEX_DIM, SoftLexicon, normText, readLexicon, readVocab } from './features.js';
 
 export type ModelEntityType = 'PERSON' | 'LOCATION' | 'ORG' | 'COMPANY';
 export interface ModelSpan {
@@ -23,7 +23,7 @@ export interface NerModel {
 
 export { CompanyStage, companyFeatures } from './company.js';
 export { ConstrainedCrf, bioSpans, repairBio, bioConstraints } from './crf.js';
-export { Featurizer, normChar, normText } from './features.js';
+export { Featurizer, SoftLexicon, normChar, normText } from './features.js';
 
 interface Meta {
   name: string;
@@ -39,7 +39,17 @@ interface Meta {
    * One ONNX file, or several members of an ensemble over the same inputs: their emissions are averaged
    * and crf.json holds the members' averaged transitions, so Viterbi maximises the members' mean path score.
    */
-  files: { model: string | string[]; chars: string; bigrams: string; lexicon: string; crf: string; company: string };
+  files: {
+    model: string | string[];
+    chars: string;
+    bigrams: string;
+    lexicon: string;
+    crf: string;
+    company: string;
+    /** SoftLexicon word list and int8 vectors (training/softlex.py): the model then takes a `softlex` input */
+    softlexWords?: string;
+    softlexVectors?: string;
+  };
 }
 
 /** Padded positions per ONNX call when meta.json sets none (measured: same speed as 32 × 250, far less memory). */
@@ -107,7 +117,13 @@ export class BiLstmCrfModel implements NerModel {
     const out = texts.map((t) => new Float32Array(t.length * K));
     // which window owns each position: the one where it is furthest from a window edge (split overlaps at mid)
     const order = units.map((_, i) => i).sort((a, b) => units[a].length - units[b].length);
-    const feats = texts.map((t) => ({ ids: this.featurizer.encode(t), lex: this.featurizer.lexBits(t) }));
+    const soft = this.featurizer.softlex;
+    const SW = soft?.width ?? 0;
+    const feats = texts.map((t) => ({
+      ids: this.featurizer.encode(t),
+      lex: this.featurizer.lexBits(t),
+      soft: soft ? soft.features(t, this.featurizer.lexicon) : null,
+    }));
     const bs = this.meta.batchSize;
     // a batch also stops at a padded-size budget: ONNX Runtime's LSTM workspace grows with B×T
     // (32 windows of 250 chars took ~125 MB more resident memory than 32 short sentences)
@@ -122,6 +138,7 @@ export class BiLstmCrfModel implements NerModel {
       const bigrams = new Int32Array(B * T);
       const lex = new Float32Array(B * T * LEX_DIM);
       const lengths = new Int32Array(B);
+      const softlex = soft ? new Float32Array(B * T * SW) : null;
       batch.forEach((u, b) => {
         const f = feats[u.sentence];
         const text = texts[u.sentence];
@@ -134,14 +151,16 @@ export class BiLstmCrfModel implements NerModel {
           const bits = f.lex[p];
           if (bits) for (let j = 0; j < LEX_DIM; j++) if (bits & (1 << j)) lex[(b * T + t) * LEX_DIM + j] = 1;
         }
+        if (softlex && f.soft) softlex.set(f.soft.subarray(u.offset * SW, (u.offset + u.length) * SW), b * T * SW);
         void text;
       });
-      const feeds = {
+      const feeds: Record<string, ort.Tensor> = {
         chars: new ort.Tensor('int32', chars, [B, T]),
         bigrams: new ort.Tensor('int32', bigrams, [B, T]),
         lex: new ort.Tensor('float32', lex, [B, T, LEX_DIM]),
         lengths: new ort.Tensor('int32', lengths, [B]),
       };
+      if (softlex) feeds.softlex = new ort.Tensor('float32', softlex, [B, T, SW]);
       const em = (await this.sessions[0].run(feeds)).emissions.data as Float32Array;
       if (this.sessions.length > 1) {
         for (const member of this.sessions.slice(1)) {
@@ -218,6 +237,9 @@ export async function loadNerModel(dir?: string, opts: { threads?: number } = {}
     readVocab(join(d, meta.files.chars)),
     readVocab(join(d, meta.files.bigrams)),
     readLexicon(join(d, meta.files.lexicon)),
+    meta.files.softlexWords && meta.files.softlexVectors
+      ? SoftLexicon.read(join(d, meta.files.softlexWords), join(d, meta.files.softlexVectors))
+      : null,
   );
   const crf = new ConstrainedCrf(JSON.parse(readFileSync(join(d, meta.files.crf), 'utf8')) as CrfParams);
   let company: CompanyStage | null = null;

@@ -1,0 +1,69 @@
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { describe, expect, it } from 'vitest';
+import { SoftLexicon } from '../../src/pipeline/recognise/model/features.js';
+
+/** Writes the two SoftLexicon files (format of training/softlex.py) for the given words/counts/int8 rows. */
+function writeSoftLexicon(words: Array<[string, number]>, rows: number[][], scales: number[]) {
+  const dir = mkdtempSync(join(tmpdir(), 'softlex-'));
+  writeFileSync(join(dir, 'softlex.tsv.gz'), gzipSync(words.map(([w, c]) => `${w}\t${c}\n`).join('')));
+  const dim = rows[0].length;
+  const buf = Buffer.alloc(8 + 4 * rows.length + rows.length * dim);
+  buf.writeUInt32LE(rows.length, 0);
+  buf.writeUInt32LE(dim, 4);
+  scales.forEach((s, i) => buf.writeFloatLE(s, 8 + 4 * i));
+  rows.flat().forEach((v, i) => buf.writeInt8(v, 8 + 4 * rows.length + i));
+  writeFileSync(join(dir, 'softlex.bin'), buf);
+  return SoftLexicon.read(join(dir, 'softlex.tsv.gz'), join(dir, 'softlex.bin'));
+}
+
+/** readLexicon's shape: words with flags, their proper prefixes with 0 */
+function lexiconOf(words: string[]): Map<string, number> {
+  const m = new Map<string, number>();
+  for (const w of words) m.set(w, 1);
+  for (const w of words) for (let k = 1; k < w.length; k++) if (!m.has(w.slice(0, k))) m.set(w.slice(0, k), 0);
+  return m;
+}
+
+describe('SoftLexicon features', () => {
+  // 北京 (count 3, vector [1, 0]), 北京市 (count 1, [0, 2]), 京 (count 5, [4, 4] with scale 0.5 -> [2, 2]),
+  // 市 (count 2, [-1, 1]); 北 is in the lexicon but has no vector, so it adds nothing.
+  const sl = writeSoftLexicon(
+    [['北京', 3], ['北京市', 1], ['京', 5], ['市', 2]],
+    [[1, 0], [0, 2], [4, 4], [-1, 1]],
+    [1, 1, 0.5, 1],
+  );
+  const lex = lexiconOf(['北京', '北京市', '京', '市', '北']);
+
+  it('reads the word list and int8 rows with their scales', () => {
+    expect(sl.dim).toBe(2);
+    expect(sl.width).toBe(8);
+    expect(sl.index.get('北京市')).toBe(1);
+  });
+
+  it('puts each covering word in its B/M/E/S set and takes count-weighted means per set', () => {
+    const f = sl.features('去北京市', lex);
+    const at = (pos: number, set: number) => Array.from(f.subarray(pos * 8 + set * 2, pos * 8 + set * 2 + 2));
+    // 去: no word at all
+    expect(Array.from(f.subarray(0, 8))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
+    // 北: B = (3·[1,0] + 1·[0,2]) / 4
+    expect(at(1, 0)).toEqual([0.75, 0.5]);
+    expect(at(1, 1)).toEqual([0, 0]);
+    expect(at(1, 3)).toEqual([0, 0]); // 北 has no vector
+    // 京: M = 北京市, E = 北京, S = 京 (scale 0.5)
+    expect(at(2, 1)).toEqual([0, 2]);
+    expect(at(2, 2)).toEqual([1, 0]);
+    expect(at(2, 3)).toEqual([2, 2]);
+    // 市: E = 北京市, S = 市
+    expect(at(3, 2)).toEqual([0, 2]);
+    expect(at(3, 3)).toEqual([-1, 1]);
+    expect(at(3, 0)).toEqual([0, 0]);
+  });
+
+  it('gives an empty array for empty text and refuses a vector file that does not match the words', () => {
+    expect(sl.features('', lex).length).toBe(0);
+    expect(() => writeSoftLexicon([['北京', 1]], [[1, 0], [0, 1]], [1, 1])).toThrow(/2 vectors for 1 words/);
+  });
+});
