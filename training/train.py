@@ -1,6 +1,7 @@
 """Train one BiLSTM-CRF configuration. Usage: train.py NAME --data msra,pku [--no-lex] [--no-pretrain] [--hidden 160]
 Warm start / fine-tuning: --init model.pt (e.g. from from_onnx.py) [--freeze-emb] [--eval-every N] [--average]
-Writes $NER_BUILD/runs/NAME/{result.json,model.pt} (model.pt = best-on-dev state dict)."""
+Writes $NER_BUILD/runs/NAME/{result.json,model.pt} (model.pt = best-on-dev state dict) and, at every dev check,
+last.pt (that check's weights, so a long CPU run can be inspected or cut short without losing its progress)."""
 import argparse
 import json
 import os
@@ -156,6 +157,8 @@ def main():
         evals = {n: v[:200] for n, v in evals.items()}
     P("train records", len(train), "chars", sum(len(r[0]) for r in train), "vocab", nc, nb, "device", dev)
     n_heads = len(sources) if a.multihead else 1
+    config = {"n_chars": nc, "n_bigrams": nb, "hidden": a.hidden, "use_lex": not a.no_lex,
+              "use_bigram": not a.no_bigram, "n_heads": n_heads, "softlex_dim": a.softlex}
     model = Tagger(nc, nb, hidden=a.hidden, use_lex=not a.no_lex, use_bigram=not a.no_bigram, n_heads=n_heads,
                    dropout=a.dropout, softlex_dim=a.softlex).to(dev)
     if a.init:
@@ -211,6 +214,7 @@ def main():
                     cands.append(("average", amd, {k: v.clone() for k, v in avg_state.items()}))
         history.append(h)
         P(json.dumps(h))
+        torch.save({"state": cands[0][2], "config": config, "check": h}, os.path.join(out_dir, "last.pt"))
         for kind, score, state in cands:
             if score > best:
                 best, best_ep, best_state = score, f"{ep}:{step}:{kind}", state
@@ -268,10 +272,7 @@ def main():
                 res["eval"][n + "@own_head"] = evaluate(model, evals[n], dev, head=sources.index(src))
                 P(n + "@own_head", json.dumps(res["eval"][n + "@own_head"]["ALL"]))
     res["select"] = best
-    torch.save({"state": best_state, "config": {"n_chars": nc, "n_bigrams": nb, "hidden": a.hidden,
-                                                 "use_lex": not a.no_lex, "use_bigram": not a.no_bigram,
-                                                 "n_heads": n_heads, "softlex_dim": a.softlex}},
-               os.path.join(out_dir, "model.pt"))
+    torch.save({"state": best_state, "config": config}, os.path.join(out_dir, "model.pt"))
     json.dump(res, open(os.path.join(out_dir, "result.json"), "w"), indent=1)
     P("done", round(time.time() - t0), "s")
 
