@@ -1,7 +1,8 @@
 """Train one BiLSTM-CRF configuration. Usage: train.py NAME --data msra,pku [--no-lex] [--no-pretrain] [--hidden 160]
 Warm start / fine-tuning: --init model.pt (e.g. from from_onnx.py) [--freeze-emb] [--eval-every N] [--average]
 Writes $NER_BUILD/runs/NAME/{result.json,model.pt} (model.pt = best-on-dev state dict) and, at every dev check,
-last.pt (that check's weights, so a long CPU run can be inspected or cut short without losing its progress)."""
+last.pt (that check's weights) and best.pt (the best so far), so a long CPU run can be inspected or cut short
+without losing its progress."""
 import argparse
 import json
 import os
@@ -117,6 +118,8 @@ def main():
     ap.add_argument("--average", action="store_true",
                     help="keep a running average of the weights at every dev check after the first (SWA-style); "
                          "the average competes with the single checkpoints on dev")
+    ap.add_argument("--average-from", type=int, default=0,
+                    help="with --average: only dev checks from this epoch on enter the average (early weights are poor)")
     ap.add_argument("--unk-drop", type=float, default=0.0,
                     help="replace this fraction of training char and bigram ids with <unk> (robustness to unseen names)")
     ap.add_argument("--lr-decay", type=float, default=0.9, help="learning-rate factor per epoch")
@@ -195,7 +198,7 @@ def main():
         sel = (md + pd) / 2 if a.select != "msra" else md
         h = {"epoch": ep, "step": step, "loss": round(loss, 4), "msra_dev": md, "pku_dev": pd, "t": round(time.time() - t0)}
         cands = [("single", sel, {k: v.detach().cpu().clone() for k, v in model.state_dict().items()})]
-        if a.average:
+        if a.average and ep >= a.average_from:
             cur = cands[0][2]
             if avg_state is None:
                 avg_state, n_avg = {k: v.clone() for k, v in cur.items()}, 1
@@ -218,6 +221,7 @@ def main():
         for kind, score, state in cands:
             if score > best:
                 best, best_ep, best_state = score, f"{ep}:{step}:{kind}", state
+                torch.save({"state": state, "config": config, "check": dict(h, kind=kind)}, os.path.join(out_dir, "best.pt"))
     for ep in range(a.max_epochs):
         random.shuffle(train)
         chunks = [sorted(train[i:i + a.bs * 50], key=lambda r: (r[5], len(r[0]))) for i in range(0, len(train), a.bs * 50)]
