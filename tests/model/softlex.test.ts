@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { describe, expect, it } from 'vitest';
-import { SoftLexicon } from '../../src/pipeline/recognise/model/features.js';
+import { Featurizer, SoftLexicon } from '../../src/pipeline/recognise/model/features.js';
 
 /** Writes the two SoftLexicon files (format of training/softlex.py) for the given words/counts/int8 rows. */
 function writeSoftLexicon(words: Array<[string, number]>, rows: number[][], scales: number[]) {
@@ -30,21 +30,34 @@ function lexiconOf(words: string[]): Map<string, number> {
 describe('SoftLexicon features', () => {
   // 北京 (count 3, vector [1, 0]), 北京市 (count 1, [0, 2]), 京 (count 5, [4, 4] with scale 0.5 -> [2, 2]),
   // 市 (count 2, [-1, 1]); 北 is in the lexicon but has no vector, so it adds nothing.
+  // 上海 has a vector but is not a lexicon word: the scan can never reach it (as in training/softlex.py)
   const sl = writeSoftLexicon(
-    [['北京', 3], ['北京市', 1], ['京', 5], ['市', 2]],
-    [[1, 0], [0, 2], [4, 4], [-1, 1]],
-    [1, 1, 0.5, 1],
+    [['北京', 3], ['北京市', 1], ['京', 5], ['市', 2], ['上海', 7]],
+    [[1, 0], [0, 2], [4, 4], [-1, 1], [9, 9]],
+    [1, 1, 0.5, 1, 1],
   );
+  expect(sl.words?.length).toBe(5);
   const lex = lexiconOf(['北京', '北京市', '京', '市', '北']);
+  const featurizer = new Featurizer(new Map(), new Map(), lex, sl.attach(lex));
+  const soft = (text: string) => featurizer.lexFeatures(text).soft!;
 
-  it('reads the word list and int8 rows with their scales', () => {
+  it('reads the word list and int8 rows with their scales and files each row under its lexicon word', () => {
     expect(sl.dim).toBe(2);
     expect(sl.width).toBe(8);
-    expect(sl.index.get('北京市')).toBe(1);
+    expect(sl.words).toBeNull(); // dropped once attached
+    expect(lex.get('北京市')! >>> 4).toBe(2); // row 1, stored + 1
+    expect(lex.get('北京市')! & 15).toBe(1); // flags kept
+    expect(lex.get('北')).toBe(1); // no vector
+    expect(lex.has('上海')).toBe(false);
+  });
+
+  it('keeps the lexicon bits unchanged by the attached rows', () => {
+    const plain = new Featurizer(new Map(), new Map(), lexiconOf(['北京', '北京市', '京', '市', '北']));
+    expect(Array.from(featurizer.lexBits('去北京市上海'))).toEqual(Array.from(plain.lexBits('去北京市上海')));
   });
 
   it('puts each covering word in its B/M/E/S set and takes count-weighted means per set', () => {
-    const f = sl.features('去北京市', lex);
+    const f = soft('去北京市');
     const at = (pos: number, set: number) => Array.from(f.subarray(pos * 8 + set * 2, pos * 8 + set * 2 + 2));
     // 去: no word at all
     expect(Array.from(f.subarray(0, 8))).toEqual([0, 0, 0, 0, 0, 0, 0, 0]);
@@ -63,7 +76,8 @@ describe('SoftLexicon features', () => {
   });
 
   it('gives an empty array for empty text and refuses a vector file that does not match the words', () => {
-    expect(sl.features('', lex).length).toBe(0);
+    expect(soft('').length).toBe(0);
+    expect(Array.from(soft('上海'))).toEqual(new Array(16).fill(0));
     expect(() => writeSoftLexicon([['北京', 1]], [[1, 0], [0, 1]], [1, 1])).toThrow(/2 vectors for 1 words/);
   });
 });

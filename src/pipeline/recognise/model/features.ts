@@ -49,12 +49,15 @@ export function readLexicon(path: string): Map<string, number> {
   return m;
 }
 
+/** Flag bits of a lexicon value (the bits above them hold a SoftLexicon row + 1, see `SoftLexicon.attach`). */
+const FLAGS = 15;
+
 export class Featurizer {
   constructor(
     readonly chars: Map<string, number>,
     readonly bigrams: Map<string, number>,
     readonly lexicon: Map<string, number>,
-    /** SoftLexicon word vectors, when the model takes a `softlex` input */
+    /** SoftLexicon word vectors, when the model takes a `softlex` input (attached to `lexicon`) */
     readonly softlex: SoftLexicon | null = null,
   ) {}
 
@@ -72,26 +75,37 @@ export class Featurizer {
 
   /** 16-bit lexicon mask per char; bit = pos*4 + cat (pos B=0 M=1 E=2 S=3; cat any=0 nr=1 ns=2 nt=3). */
   lexBits(text: string): Uint16Array {
+    return this.lexFeatures(text).bits;
+  }
+
+  /**
+   * One scan of the dictionary words in a normalised text gives both lexicon inputs: the 16-bit masks and,
+   * when the model has one, the SoftLexicon features (Float32Array [n × 4·dim]).
+   */
+  lexFeatures(text: string): { bits: Uint16Array; soft: Float32Array | null } {
     const n = text.length;
-    const out = new Uint16Array(n);
+    const bits = new Uint16Array(n);
+    const matches: number[] = []; // (start, length, softlex row) of each word with a vector
     for (let s = 0; s < n; s++) {
       const maxL = Math.min(MAX_WORD, n - s);
       for (let L = 1; L <= maxL; L++) {
-        const fl = this.lexicon.get(text.slice(s, s + L));
-        if (fl === undefined) break; // not even a prefix of a word: no longer match
+        const v = this.lexicon.get(text.slice(s, s + L));
+        if (v === undefined) break; // not even a prefix of a word: no longer match
+        const fl = v & FLAGS;
         if (fl === 0) continue; // prefix only
+        if (v > FLAGS) matches.push(s, L, (v >>> 4) - 1);
         for (let c = 0; c < 4; c++) {
           if (!(fl & (1 << c))) continue;
-          if (L === 1) out[s] |= 1 << (12 + c);
+          if (L === 1) bits[s] |= 1 << (12 + c);
           else {
-            out[s] |= 1 << c;
-            out[s + L - 1] |= 1 << (8 + c);
-            for (let k = s + 1; k < s + L - 1; k++) out[k] |= 1 << (4 + c);
+            bits[s] |= 1 << c;
+            bits[s + L - 1] |= 1 << (8 + c);
+            for (let k = s + 1; k < s + L - 1; k++) bits[k] |= 1 << (4 + c);
           }
         }
       }
     }
-    return out;
+    return { bits, soft: this.softlex ? this.softlex.features(n, matches) : null };
   }
 }
 
@@ -99,11 +113,12 @@ export class Featurizer {
  * SoftLexicon features (training/softlex.py, which documents the files): for each char, the count-weighted mean
  * vector of the lexicon words in each of four sets, B (word starts here), M (inside), E (ends here) and
  * S (single-char word); zero for an empty set. Concatenated: 4 × dim floats per char, set order B, M, E, S.
- * Word vectors are int8 rows with one float scale each, dequantised on the fly.
+ * Word vectors are int8 rows with one float scale each, dequantised on the fly. The word → row index lives
+ * in the lexicon map's values (every SoftLexicon word is a lexicon word), so no second map is held.
  */
 export class SoftLexicon {
   constructor(
-    readonly index: Map<string, number>,
+    readonly words: string[] | null,
     readonly counts: Float64Array,
     readonly q: Int8Array,
     readonly scale: Float32Array,
@@ -113,11 +128,11 @@ export class SoftLexicon {
   static read(wordsPath: string, vectorsPath: string): SoftLexicon {
     const lines = gunzipSync(readFileSync(wordsPath)).toString('utf8').split('\n');
     if (lines.length && lines[lines.length - 1] === '') lines.pop();
-    const index = new Map<string, number>();
+    const words: string[] = [];
     const counts = new Float64Array(lines.length);
     lines.forEach((line, i) => {
       const tab = line.lastIndexOf('\t');
-      index.set(line.slice(0, tab), i);
+      words.push(line.slice(0, tab));
       counts[i] = Number(line.slice(tab + 1));
     });
     const raw = readFileSync(vectorsPath);
@@ -127,50 +142,51 @@ export class SoftLexicon {
     const buf = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
     const scale = new Float32Array(buf.slice(8, 8 + 4 * rows));
     const q = new Int8Array(buf.slice(8 + 4 * rows, 8 + 4 * rows + rows * dim));
-    return new SoftLexicon(index, counts, q, scale, dim);
+    return new SoftLexicon(words, counts, q, scale, dim);
+  }
+
+  /**
+   * Writes each word's row (+1) into the lexicon map's value above its flag bits and drops the word list.
+   * Words that are not lexicon words could never be matched by the scan and are left out (training does the same).
+   */
+  attach(lexicon: Map<string, number>): this {
+    (this.words ?? []).forEach((w, i) => {
+      const v = lexicon.get(w);
+      if (v !== undefined && (v & FLAGS) !== 0) lexicon.set(w, (v & FLAGS) | ((i + 1) << 4));
+    });
+    (this as { words: string[] | null }).words = null;
+    return this;
   }
 
   get width(): number {
     return 4 * this.dim;
   }
 
-  /**
-   * Features of a normalised text: Float32Array [n × 4·dim]. `lexicon` (readLexicon's map, which also holds
-   * every prefix) lets the scan stop as soon as no longer word can match.
-   */
-  features(text: string, lexicon: Map<string, number>): Float32Array {
-    const n = text.length;
+  /** Features of a text of n chars from its matches (start, length, row triples): Float32Array [n × 4·dim]. */
+  features(n: number, matches: number[]): Float32Array {
     const D = this.dim;
-    const acc = new Float64Array(n * 4 * D);
     const tot = new Float64Array(n * 4);
-    const add = (pos: number, set: number, w: number, z: number) => {
-      const row = (pos * 4 + set) * D;
-      const s = this.scale[w] * z;
-      const base = w * D;
-      for (let k = 0; k < D; k++) acc[row + k] += s * this.q[base + k];
-      tot[pos * 4 + set] += z;
-    };
-    for (let s = 0; s < n; s++) {
-      const maxL = Math.min(MAX_WORD, n - s);
-      for (let L = 1; L <= maxL; L++) {
-        const word = text.slice(s, s + L);
-        if (lexicon.get(word) === undefined) break;
-        const w = this.index.get(word);
-        if (w === undefined) continue;
-        const z = this.counts[w];
-        if (L === 1) add(s, 3, w, z);
+    const each = (fn: (row: number, w: number) => void) => {
+      for (let m = 0; m < matches.length; m += 3) {
+        const s = matches[m];
+        const L = matches[m + 1];
+        const w = matches[m + 2];
+        if (L === 1) fn(s * 4 + 3, w);
         else {
-          add(s, 0, w, z);
-          add(s + L - 1, 2, w, z);
-          for (let k = s + 1; k < s + L - 1; k++) add(k, 1, w, z);
+          fn(s * 4, w);
+          fn((s + L - 1) * 4 + 2, w);
+          for (let k = s + 1; k < s + L - 1; k++) fn(k * 4 + 1, w);
         }
       }
-    }
+    };
+    each((row, w) => (tot[row] += this.counts[w]));
     const out = new Float32Array(n * 4 * D);
-    for (let r = 0; r < n * 4; r++) {
-      const t = tot[r];
-      if (t > 0) for (let k = 0; k < D; k++) out[r * D + k] = acc[r * D + k] / t;
-    }
+    each((row, w) => {
+      const f = (this.counts[w] / tot[row]) * this.scale[w];
+      const base = w * D;
+      const o = row * D;
+      for (let k = 0; k < D; k++) out[o + k] += f * this.q[base + k];
+    });
     return out;
   }
 }

@@ -119,11 +119,10 @@ export class BiLstmCrfModel implements NerModel {
     const order = units.map((_, i) => i).sort((a, b) => units[a].length - units[b].length);
     const soft = this.featurizer.softlex;
     const SW = soft?.width ?? 0;
-    const feats = texts.map((t) => ({
-      ids: this.featurizer.encode(t),
-      lex: this.featurizer.lexBits(t),
-      soft: soft ? soft.features(t, this.featurizer.lexicon) : null,
-    }));
+    const feats = texts.map((t) => {
+      const { bits, soft: softFeatures } = this.featurizer.lexFeatures(t);
+      return { ids: this.featurizer.encode(t), lex: bits, soft: softFeatures };
+    });
     const bs = this.meta.batchSize;
     // a batch also stops at a padded-size budget: ONNX Runtime's LSTM workspace grows with B×T
     // (32 windows of 250 chars took ~125 MB more resident memory than 32 short sentences)
@@ -141,7 +140,6 @@ export class BiLstmCrfModel implements NerModel {
       const softlex = soft ? new Float32Array(B * T * SW) : null;
       batch.forEach((u, b) => {
         const f = feats[u.sentence];
-        const text = texts[u.sentence];
         lengths[b] = u.length;
         for (let t = 0; t < u.length; t++) {
           const p = u.offset + t;
@@ -152,7 +150,6 @@ export class BiLstmCrfModel implements NerModel {
           if (bits) for (let j = 0; j < LEX_DIM; j++) if (bits & (1 << j)) lex[(b * T + t) * LEX_DIM + j] = 1;
         }
         if (softlex && f.soft) softlex.set(f.soft.subarray(u.offset * SW, (u.offset + u.length) * SW), b * T * SW);
-        void text;
       });
       const feeds: Record<string, ort.Tensor> = {
         chars: new ort.Tensor('int32', chars, [B, T]),
@@ -233,12 +230,13 @@ export async function loadNerModel(dir?: string, opts: { threads?: number } = {}
       ort.InferenceSession.create(join(d, f), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' }),
     ),
   );
+  const lexicon = readLexicon(join(d, meta.files.lexicon));
   const featurizer = new Featurizer(
     readVocab(join(d, meta.files.chars)),
     readVocab(join(d, meta.files.bigrams)),
-    readLexicon(join(d, meta.files.lexicon)),
+    lexicon,
     meta.files.softlexWords && meta.files.softlexVectors
-      ? SoftLexicon.read(join(d, meta.files.softlexWords), join(d, meta.files.softlexVectors))
+      ? SoftLexicon.read(join(d, meta.files.softlexWords), join(d, meta.files.softlexVectors)).attach(lexicon)
       : null,
   );
   const crf = new ConstrainedCrf(JSON.parse(readFileSync(join(d, meta.files.crf), 'utf8')) as CrfParams);
