@@ -39,7 +39,7 @@ describe('SoftLexicon features', () => {
   expect(sl.words?.length).toBe(5);
   const lex = lexiconOf(['北京', '北京市', '京', '市', '北']);
   const featurizer = new Featurizer(new Map(), new Map(), lex, sl.attach(lex));
-  const soft = (text: string) => featurizer.lexFeatures(text).soft!;
+  const soft = (text: string) => sl.features(text.length, featurizer.lexFeatures(text).matches);
 
   it('reads the word list and int8 rows with their scales and files each row under its lexicon word', () => {
     expect(sl.dim).toBe(2);
@@ -73,6 +73,24 @@ describe('SoftLexicon features', () => {
     expect(at(3, 2)).toEqual([0, 2]);
     expect(at(3, 3)).toEqual([-1, 1]);
     expect(at(3, 0)).toEqual([0, 0]);
+  });
+
+  it('writes any window of a text exactly as the same rows of the whole text (property)', async () => {
+    const fc = (await import('fast-check')).default;
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...'去北京市上海'), { maxLength: 30 }), fc.nat(), fc.nat(), (chars, a, b) => {
+        const text = chars.join('');
+        const n = text.length;
+        const from = n ? a % (n + 1) : 0;
+        const to = from + (n - from ? b % (n - from + 1) : 0);
+        const { matches } = featurizer.lexFeatures(text);
+        const whole = sl.features(n, matches);
+        const out = new Float32Array(3 * 8 + (to - from) * 8).fill(0);
+        sl.write(matches, sl.totals(n, matches), out, 3 * 8, from, to);
+        expect(Array.from(out.subarray(0, 24))).toEqual(new Array(24).fill(0));
+        expect(Array.from(out.subarray(24))).toEqual(Array.from(whole.subarray(from * 8, to * 8)));
+      }),
+    );
   });
 
   it('gives an empty array for empty text and refuses a vector file that does not match the words', () => {

@@ -79,10 +79,10 @@ export class Featurizer {
   }
 
   /**
-   * One scan of the dictionary words in a normalised text gives both lexicon inputs: the 16-bit masks and,
-   * when the model has one, the SoftLexicon features (Float32Array [n × 4·dim]).
+   * One scan of the dictionary words in a normalised text gives both lexicon inputs: the 16-bit masks and the
+   * words that have a SoftLexicon vector, as (start, length, row) triples (`SoftLexicon.features/write`).
    */
-  lexFeatures(text: string): { bits: Uint16Array; soft: Float32Array | null } {
+  lexFeatures(text: string): { bits: Uint16Array; matches: number[] } {
     const n = text.length;
     const bits = new Uint16Array(n);
     const matches: number[] = []; // (start, length, softlex row) of each word with a vector
@@ -105,7 +105,7 @@ export class Featurizer {
         }
       }
     }
-    return { bits, soft: this.softlex ? this.softlex.features(n, matches) : null };
+    return { bits, matches };
   }
 }
 
@@ -164,29 +164,47 @@ export class SoftLexicon {
 
   /** Features of a text of n chars from its matches (start, length, row triples): Float32Array [n × 4·dim]. */
   features(n: number, matches: number[]): Float32Array {
-    const D = this.dim;
-    const tot = new Float64Array(n * 4);
-    const each = (fn: (row: number, w: number) => void) => {
-      for (let m = 0; m < matches.length; m += 3) {
-        const s = matches[m];
-        const L = matches[m + 1];
-        const w = matches[m + 2];
-        if (L === 1) fn(s * 4 + 3, w);
-        else {
-          fn(s * 4, w);
-          fn((s + L - 1) * 4 + 2, w);
-          for (let k = s + 1; k < s + L - 1; k++) fn(k * 4 + 1, w);
-        }
-      }
-    };
-    each((row, w) => (tot[row] += this.counts[w]));
-    const out = new Float32Array(n * 4 * D);
-    each((row, w) => {
-      const f = (this.counts[w] / tot[row]) * this.scale[w];
-      const base = w * D;
-      const o = row * D;
-      for (let k = 0; k < D; k++) out[o + k] += f * this.q[base + k];
-    });
+    const out = new Float32Array(n * 4 * this.dim);
+    this.write(matches, this.totals(n, matches), out, 0, 0, n);
     return out;
+  }
+
+  /** Summed counts of each (position, set) of a text of n chars: the denominators of the means. */
+  totals(n: number, matches: number[]): Float64Array {
+    const tot = new Float64Array(n * 4);
+    this.each(matches, 0, n, (row, w) => (tot[row] += this.counts[w]));
+    return tot;
+  }
+
+  /**
+   * Adds the features of positions [from, to) into `out` (zeroed), row p − from at `out[base + (p − from)·4·dim]`:
+   * a window's features go straight into the model's batch buffer, no per-sentence copy.
+   */
+  write(matches: number[], tot: Float64Array, out: Float32Array, base: number, from: number, to: number): void {
+    const D = this.dim;
+    const shift = base - from * 4 * D;
+    this.each(matches, from, to, (row, w) => {
+      const f = (this.counts[w] / tot[row]) * this.scale[w];
+      const src = w * D;
+      const o = shift + row * D;
+      for (let k = 0; k < D; k++) out[o + k] += f * this.q[src + k];
+    });
+  }
+
+  /** Calls fn(position·4 + set, word row) for every (position in [from, to), set) a matched word covers. */
+  private each(matches: number[], from: number, to: number, fn: (row: number, w: number) => void): void {
+    for (let m = 0; m < matches.length; m += 3) {
+      const s = matches[m];
+      const L = matches[m + 1];
+      const w = matches[m + 2];
+      if (s + L <= from || s >= to) continue;
+      if (L === 1) fn(s * 4 + 3, w);
+      else {
+        if (s >= from) fn(s * 4, w);
+        const e = s + L - 1;
+        if (e < to) fn(e * 4 + 2, w);
+        for (let k = Math.max(s + 1, from); k < Math.min(e, to); k++) fn(k * 4 + 1, w);
+      }
+    }
   }
 }

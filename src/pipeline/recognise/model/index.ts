@@ -52,8 +52,13 @@ interface Meta {
   };
 }
 
-/** Padded positions per ONNX call when meta.json sets none (measured: same speed as 32 × 250, far less memory). */
-export const DEFAULT_BATCH_TOKENS = 2048;
+/**
+ * Padded positions per ONNX call when meta.json sets none. ONNX Runtime's LSTM workspace grows with B×T and its
+ * arena keeps the peak: with the SoftLexicon model (416 inputs per step), 1,024 gave 584 MB resident for the
+ * pipeline bench vs 591 MB at 2,048 (and 625 MB before the SoftLexicon features were written straight into
+ * one reused batch buffer), at the same or better speed (`npm run bench:pipeline`, 2026-11-29).
+ */
+export const DEFAULT_BATCH_TOKENS = 1024;
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 
@@ -120,9 +125,11 @@ export class BiLstmCrfModel implements NerModel {
     const soft = this.featurizer.softlex;
     const SW = soft?.width ?? 0;
     const feats = texts.map((t) => {
-      const { bits, soft: softFeatures } = this.featurizer.lexFeatures(t);
-      return { ids: this.featurizer.encode(t), lex: bits, soft: softFeatures };
+      const { bits, matches } = this.featurizer.lexFeatures(t);
+      return { ids: this.featurizer.encode(t), lex: bits, matches, tot: soft ? soft.totals(t.length, matches) : null };
     });
+    // one SoftLexicon buffer for every batch of this call (batches run one after another)
+    let softBuf: Float32Array | null = null;
     const bs = this.meta.batchSize;
     // a batch also stops at a padded-size budget: ONNX Runtime's LSTM workspace grows with B×T
     // (32 windows of 250 chars took ~125 MB more resident memory than 32 short sentences)
@@ -137,7 +144,12 @@ export class BiLstmCrfModel implements NerModel {
       const bigrams = new Int32Array(B * T);
       const lex = new Float32Array(B * T * LEX_DIM);
       const lengths = new Int32Array(B);
-      const softlex = soft ? new Float32Array(B * T * SW) : null;
+      let softlex: Float32Array | null = null;
+      if (soft) {
+        if (!softBuf || softBuf.length < B * T * SW) softBuf = new Float32Array(B * T * SW);
+        softlex = softBuf.subarray(0, B * T * SW);
+        softlex.fill(0);
+      }
       batch.forEach((u, b) => {
         const f = feats[u.sentence];
         lengths[b] = u.length;
@@ -149,7 +161,7 @@ export class BiLstmCrfModel implements NerModel {
           const bits = f.lex[p];
           if (bits) for (let j = 0; j < LEX_DIM; j++) if (bits & (1 << j)) lex[(b * T + t) * LEX_DIM + j] = 1;
         }
-        if (softlex && f.soft) softlex.set(f.soft.subarray(u.offset * SW, (u.offset + u.length) * SW), b * T * SW);
+        if (soft && softlex && f.tot) soft.write(f.matches, f.tot, softlex, b * T * SW, u.offset, u.offset + u.length);
       });
       const feeds: Record<string, ort.Tensor> = {
         chars: new ort.Tensor('int32', chars, [B, T]),
