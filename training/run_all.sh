@@ -11,6 +11,9 @@ if [ ! -d "$SHARED/ner" ] || [ ! -d "$SHARED/corpus" ]; then
   exit 2
 fi
 export NER_BUILD=${NER_BUILD:-.device} PY=${PY:-python3}
+# one torch thread: the shipped run used it (~5 min per MSRA epoch alone on 2 cores); a 2-thread run on top of
+# OpenBLAS's own threads had not finished its first epoch after 17 min
+export TORCH_THREADS=${TORCH_THREADS:-1}
 B=$NER_BUILD
 NAME=${NAME:-S1_softlex_h256}
 $PY training/prepare.py                      # label maps, dev carves, PKU leakage filter, vocab, lexicon
