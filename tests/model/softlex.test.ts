@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { Featurizer, SoftLexicon } from '../../src/pipeline/recognise/model/features.js';
 
 /** Writes the two SoftLexicon files (format of training/softlex.py) for the given words/counts/int8 rows. */
-function writeSoftLexicon(words: Array<[string, number]>, rows: number[][], scales: number[]) {
+function writeSoftLexicon(words: Array<[string, number]>, rows: number[][], scales: number[], lexicon: Map<string, number>) {
   const dir = mkdtempSync(join(tmpdir(), 'softlex-'));
   writeFileSync(join(dir, 'softlex.tsv.gz'), gzipSync(words.map(([w, c]) => `${w}\t${c}\n`).join('')));
   const dim = rows[0].length;
@@ -16,7 +16,7 @@ function writeSoftLexicon(words: Array<[string, number]>, rows: number[][], scal
   scales.forEach((s, i) => buf.writeFloatLE(s, 8 + 4 * i));
   rows.flat().forEach((v, i) => buf.writeInt8(v, 8 + 4 * rows.length + i));
   writeFileSync(join(dir, 'softlex.bin'), buf);
-  return SoftLexicon.read(join(dir, 'softlex.tsv.gz'), join(dir, 'softlex.bin'));
+  return SoftLexicon.read(join(dir, 'softlex.tsv.gz'), join(dir, 'softlex.bin'), lexicon);
 }
 
 /** readLexicon's shape: words with flags, their proper prefixes with 0 */
@@ -31,27 +31,27 @@ describe('SoftLexicon features', () => {
   // 北京 (count 3, vector [1, 0]), 北京市 (count 1, [0, 2]), 京 (count 5, [4, 4] with scale 0.5 -> [2, 2]),
   // 市 (count 2, [-1, 1]); 北 is in the lexicon but has no vector, so it adds nothing.
   // 上海 has a vector but is not a lexicon word: the scan can never reach it (as in training/softlex.py)
+  const lex = lexiconOf(['北京', '北京市', '京', '市', '北']);
   const sl = writeSoftLexicon(
     [['北京', 3], ['北京市', 1], ['京', 5], ['市', 2], ['上海', 7]],
     [[1, 0], [0, 2], [4, 4], [-1, 1], [9, 9]],
     [1, 1, 0.5, 1, 1],
+    lex,
   );
-  expect(sl.words?.length).toBe(5);
-  const lex = lexiconOf(['北京', '北京市', '京', '市', '北']);
-  const featurizer = new Featurizer(new Map(), new Map(), lex, sl.attach(lex));
+  const featurizer = new Featurizer(new Map(), new Map(), lex, sl);
   const soft = (text: string) => sl.features(text.length, featurizer.lexFeatures(text).matches);
 
   it('reads the word list and int8 rows with their scales and files each row under its lexicon word', () => {
     expect(sl.dim).toBe(2);
     expect(sl.width).toBe(8);
-    expect(sl.words).toBeNull(); // dropped once attached
+    expect(sl.counts.length).toBe(5); // every row is read, 上海's too
     expect(lex.get('北京市')! >>> 4).toBe(2); // row 1, stored + 1
     expect(lex.get('北京市')! & 15).toBe(1); // flags kept
     expect(lex.get('北')).toBe(1); // no vector
     expect(lex.has('上海')).toBe(false);
   });
 
-  it('keeps the lexicon bits unchanged by the attached rows', () => {
+  it('keeps the lexicon bits unchanged by the rows read into the lexicon', () => {
     const plain = new Featurizer(new Map(), new Map(), lexiconOf(['北京', '北京市', '京', '市', '北']));
     expect(Array.from(featurizer.lexBits('去北京市上海'))).toEqual(Array.from(plain.lexBits('去北京市上海')));
   });
@@ -96,6 +96,6 @@ describe('SoftLexicon features', () => {
   it('gives an empty array for empty text and refuses a vector file that does not match the words', () => {
     expect(soft('').length).toBe(0);
     expect(Array.from(soft('上海'))).toEqual(new Array(16).fill(0));
-    expect(() => writeSoftLexicon([['北京', 1]], [[1, 0], [0, 1]], [1, 1])).toThrow(/2 vectors for 1 words/);
+    expect(() => writeSoftLexicon([['北京', 1]], [[1, 0], [0, 1]], [1, 1], lexiconOf(['北京']))).toThrow(/2 vectors for 1 words/);
   });
 });

@@ -49,7 +49,7 @@ export function readLexicon(path: string): Map<string, number> {
   return m;
 }
 
-/** Flag bits of a lexicon value (the bits above them hold a SoftLexicon row + 1, see `SoftLexicon.attach`). */
+/** Flag bits of a lexicon value (the bits above them hold a SoftLexicon row + 1, see `SoftLexicon.read`). */
 const FLAGS = 15;
 
 export class Featurizer {
@@ -57,7 +57,7 @@ export class Featurizer {
     readonly chars: Map<string, number>,
     readonly bigrams: Map<string, number>,
     readonly lexicon: Map<string, number>,
-    /** SoftLexicon word vectors, when the model takes a `softlex` input (attached to `lexicon`) */
+    /** SoftLexicon word vectors, when the model takes a `softlex` input (read into `lexicon`) */
     readonly softlex: SoftLexicon | null = null,
   ) {}
 
@@ -118,22 +118,25 @@ export class Featurizer {
  */
 export class SoftLexicon {
   constructor(
-    readonly words: string[] | null,
     readonly counts: Float64Array,
     readonly q: Int8Array,
     readonly scale: Float32Array,
     readonly dim: number,
   ) {}
 
-  static read(wordsPath: string, vectorsPath: string): SoftLexicon {
+  /**
+   * Reads the two files and writes each word's row (+1) into `lexicon`'s value above its flag bits (the
+   * Featurizer's scan then finds it with the same lookup). Words that are not lexicon words could never be
+   * matched by the scan and are left out (training does the same).
+   */
+  static read(wordsPath: string, vectorsPath: string, lexicon: Map<string, number>): SoftLexicon {
     const lines = gunzipSync(readFileSync(wordsPath)).toString('utf8').split('\n');
     if (lines.length && lines[lines.length - 1] === '') lines.pop();
-    const words: string[] = [];
     const counts = new Float64Array(lines.length);
-    lines.forEach((line, i) => {
+    const words = lines.map((line, i) => {
       const tab = line.lastIndexOf('\t');
-      words.push(line.slice(0, tab));
       counts[i] = Number(line.slice(tab + 1));
+      return line.slice(0, tab);
     });
     const raw = readFileSync(vectorsPath);
     const rows = raw.readUInt32LE(0);
@@ -142,20 +145,11 @@ export class SoftLexicon {
     const buf = raw.buffer.slice(raw.byteOffset, raw.byteOffset + raw.byteLength);
     const scale = new Float32Array(buf.slice(8, 8 + 4 * rows));
     const q = new Int8Array(buf.slice(8 + 4 * rows, 8 + 4 * rows + rows * dim));
-    return new SoftLexicon(words, counts, q, scale, dim);
-  }
-
-  /**
-   * Writes each word's row (+1) into the lexicon map's value above its flag bits and drops the word list.
-   * Words that are not lexicon words could never be matched by the scan and are left out (training does the same).
-   */
-  attach(lexicon: Map<string, number>): this {
-    (this.words ?? []).forEach((w, i) => {
+    words.forEach((w, i) => {
       const v = lexicon.get(w);
       if (v !== undefined && (v & FLAGS) !== 0) lexicon.set(w, (v & FLAGS) | ((i + 1) << 4));
     });
-    (this as { words: string[] | null }).words = null;
-    return this;
+    return new SoftLexicon(counts, q, scale, dim);
   }
 
   get width(): number {

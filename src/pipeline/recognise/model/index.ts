@@ -161,7 +161,7 @@ export class BiLstmCrfModel implements NerModel {
           const bits = f.lex[p];
           if (bits) for (let j = 0; j < LEX_DIM; j++) if (bits & (1 << j)) lex[(b * T + t) * LEX_DIM + j] = 1;
         }
-        if (soft && softlex && f.tot) soft.write(f.matches, f.tot, softlex, b * T * SW, u.offset, u.offset + u.length);
+        if (softlex && soft && f.tot) soft.write(f.matches, f.tot, softlex, b * T * SW, u.offset, u.offset + u.length);
       });
       const feeds: Record<string, ort.Tensor> = {
         chars: new ort.Tensor('int32', chars, [B, T]),
@@ -248,7 +248,7 @@ export async function loadNerModel(dir?: string, opts: { threads?: number } = {}
     readVocab(join(d, meta.files.bigrams)),
     lexicon,
     meta.files.softlexWords && meta.files.softlexVectors
-      ? SoftLexicon.read(join(d, meta.files.softlexWords), join(d, meta.files.softlexVectors)).attach(lexicon)
+      ? SoftLexicon.read(join(d, meta.files.softlexWords), join(d, meta.files.softlexVectors), lexicon)
       : null,
   );
   const crf = new ConstrainedCrf(JSON.parse(readFileSync(join(d, meta.files.crf), 'utf8')) as CrfParams);
