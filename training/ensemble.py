@@ -13,18 +13,12 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import TAGS, tags_to_spans
-from model import Tagger
+from model import load_checkpoint
 from train import batchify, load_split, prf
 
 
 def load_member(path):
-    ck = torch.load(path, map_location="cpu")
-    c = ck["config"]
-    m = Tagger(c["n_chars"], c["n_bigrams"], hidden=c["hidden"], use_lex=c["use_lex"], use_bigram=c["use_bigram"],
-               n_heads=c.get("n_heads", 1))
-    m.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck["state"].items()})
-    m.eval()
-    return m
+    return load_checkpoint(path)[0]
 
 
 def averaged_crf(members):

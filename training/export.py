@@ -12,17 +12,12 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 from common import TAGS, tags_to_spans
-from model import Tagger
+from model import load_checkpoint
 from train import BITS, batchify, load_split, prf
 
 
 def export(run_dir, out_dir):
-    ck = torch.load(os.path.join(run_dir, "model.pt"), map_location="cpu")
-    cfg = ck["config"]
-    m = Tagger(cfg["n_chars"], cfg["n_bigrams"], hidden=cfg["hidden"], use_lex=cfg["use_lex"],
-               use_bigram=cfg["use_bigram"], n_heads=cfg.get("n_heads", 1), softlex_dim=cfg.get("softlex_dim", 0))
-    m.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck["state"].items()})
-    m.eval()
+    m, _ = load_checkpoint(os.path.join(run_dir, "model.pt"))
     os.makedirs(out_dir, exist_ok=True)
     B, T = 2, 7
     args = (torch.ones(B, T, dtype=torch.long) * 5, torch.ones(B, T, dtype=torch.long) * 5, torch.zeros(B, T, 16))

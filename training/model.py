@@ -144,3 +144,14 @@ class Tagger(nn.Module):
             out.append(best)
         out.reverse()
         return torch.stack(out, 1)
+
+
+def load_checkpoint(path):
+    """A Tagger from a train.py checkpoint (model.pt, best.pt or last.pt), in eval mode, and its config."""
+    ck = torch.load(path, map_location="cpu")
+    c = ck["config"]
+    m = Tagger(c["n_chars"], c["n_bigrams"], hidden=c["hidden"], use_lex=c["use_lex"], use_bigram=c["use_bigram"],
+               n_heads=c.get("n_heads", 1), softlex_dim=c.get("softlex_dim", 0))
+    m.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck["state"].items()})
+    m.eval()
+    return m, c

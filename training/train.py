@@ -78,7 +78,8 @@ def prf(gold, pred):
 
 
 @torch.no_grad()
-def evaluate(model, recs, dev, bs=256, head=None):
+def gold_and_predicted(model, recs, dev, bs=256, head=None):
+    """(gold, predicted) mentions of records as (record index, start, end, type) lists; leaves the model in eval mode."""
     model.eval()
     gold, pred = [], []
     order = sorted(range(len(recs)), key=lambda i: len(recs[i][0]))
@@ -91,6 +92,11 @@ def evaluate(model, recs, dev, bs=256, head=None):
             n = len(recs[i][0])
             gold += [(i, s, e, ty) for s, e, ty in tags_to_spans(recs[i][3].tolist())]
             pred += [(i, s, e, ty) for s, e, ty in tags_to_spans(path[j, :n].tolist())]
+    return gold, pred
+
+
+def evaluate(model, recs, dev, bs=256, head=None):
+    gold, pred = gold_and_predicted(model, recs, dev, bs, head)
     model.train()
     return prf(gold, pred)
 
