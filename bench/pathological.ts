@@ -9,7 +9,7 @@ import { cpus } from 'node:os';
 import { loadEngines } from '../src/pipeline/recognise/engines.js';
 import { loadConfig } from '../src/config.js';
 import { extractArticle } from '../src/service/extract.js';
-import type { ArticleInput } from '../src/server/schemas.js';
+import type { ArticleInput } from '../src/contract/schemas.js';
 
 const CASES: [string, ArticleInput][] = [
   ['a million repeated characters (株 × 1,000,000)', { text: '株'.repeat(1_000_000) }],

@@ -27,7 +27,7 @@ import pg from 'pg';
 import { openSqlite } from '../src/store/sqlite/index.js';
 import { openPostgres } from '../src/store/postgres/index.js';
 import type { Repository } from '../src/store/repository.js';
-import type { ExtractResponse } from '../src/server/schemas.js';
+import type { ExtractResponse } from '../src/contract/schemas.js';
 import { ROOT } from '../src/paths.js';
 
 const { values: args } = parseArgs({

@@ -113,7 +113,7 @@ async function localBackend(opts: { engine?: string; source?: string; workers: n
   const { loadEngines } = await import('../pipeline/recognise/engines.js');
   const { runExtraction } = await import('../server/routes/extract.js');
   const { toEntry } = await import('../jobs/processor.js');
-  const { ApiError } = await import('../server/errors.js');
+  const { ServiceError } = await import('../contract/errors.js');
   const { StoreError } = await import('../store/repository.js');
   const pool = opts.workers > 0 ? new ExtractPool({ size: opts.workers, deadlineMs: config.REQUEST_DEADLINE_MS, env: { ORT_THREADS: '1' } }) : null;
   const { engines } = pool ? { engines: new Map() } : await loadEngines(config);
@@ -133,7 +133,7 @@ async function localBackend(opts: { engine?: string; source?: string; workers: n
     try {
       return await runExtraction(services, { input: article, engine, boilerplate: false, tokens: false });
     } catch (e) {
-      if (e instanceof ApiError) throw new ItemError(e.code, e.message);
+      if (e instanceof ServiceError) throw new ItemError(e.code, e.message);
       throw e;
     }
   };

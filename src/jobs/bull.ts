@@ -27,7 +27,7 @@ import {
   type JobStatus,
   type SubmitEntry,
 } from './types.js';
-import type { ArticleInput } from '../server/schemas.js';
+import type { ArticleInput } from '../contract/schemas.js';
 
 export interface BullQueueOptions {
   url: string;

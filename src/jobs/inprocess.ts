@@ -24,7 +24,7 @@ import {
   type JobStatus,
   type SubmitEntry,
 } from './types.js';
-import type { ArticleInput } from '../server/schemas.js';
+import type { ArticleInput } from '../contract/schemas.js';
 
 const SCHEMA = `
 CREATE TABLE IF NOT EXISTS jobs (

@@ -1,5 +1,5 @@
 /** Turning submitted lines into job items, and running one item: extract (pool or in-process), then store idempotently. */
-import { ApiError } from '../server/errors.js';
+import { ServiceError } from '../contract/errors.js';
 import { parseArticleRequest, runExtraction } from '../server/routes/extract.js';
 import { StoreError, type Repository } from '../store/repository.js';
 import { isConnectionError } from '../store/postgres/index.js';
@@ -11,7 +11,7 @@ import { ItemFailure, type ItemProcessor, type SubmitEntry } from './types.js';
 export type ExtractServices = Pick<Services, 'config' | 'engines' | 'defaultEngine' | 'pool'>;
 
 function errorOf(e: unknown) {
-  if (e instanceof ApiError) return { code: e.code, message: e.message };
+  if (e instanceof ServiceError) return { code: e.code, message: e.message };
   return { code: 'invalid', message: (e as Error)?.message ?? String(e) };
 }
 
@@ -70,7 +70,7 @@ export function makeProcessor(services: ExtractServices, store: Repository, opts
     try {
       result = await runExtraction(services as Services, { input: item.article, engine, boilerplate: false, tokens: false });
     } catch (e) {
-      if (e instanceof ApiError) throw new ItemFailure(e.code, e.message);
+      if (e instanceof ServiceError) throw new ItemFailure(e.code, e.message);
       throw e;
     }
     if (opts.delayMs) await sleep(opts.delayMs);

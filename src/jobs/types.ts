@@ -10,7 +10,7 @@
  * - `BullQueue` (src/jobs/bull.ts): BullMQ on Redis, consumed by any number
  *   of `npm run worker` processes on any number of machines.
  */
-import type { ArticleInput } from '../server/schemas.js';
+import type { ArticleInput } from '../contract/schemas.js';
 
 /** One article of a job, validated at submission. */
 export interface JobItem {

@@ -4,16 +4,16 @@
  * encodings), well-formed JSON (400).
  */
 import type { Context } from 'hono';
-import { ApiError } from './errors.js';
+import { ServiceError } from '../contract/errors.js';
 
 export async function readJsonBody(c: Context, maxBytes: number): Promise<unknown> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(json|[\w.+-]+\+json)\b/i.test(type)) {
-    throw new ApiError(415, 'unsupported_media_type', 'send the article as JSON with Content-Type: application/json');
+    throw new ServiceError('unsupported_media', 'unsupported_media_type', 'send the article as JSON with Content-Type: application/json');
   }
   const charset = /charset\s*=\s*"?([\w-]+)/i.exec(type)?.[1];
   if (charset && !/^utf-?8$/i.test(charset)) {
-    throw new ApiError(415, 'unsupported_encoding', `charset ${charset} is not supported: send UTF-8`);
+    throw new ServiceError('unsupported_media', 'unsupported_encoding', `charset ${charset} is not supported: send UTF-8`);
   }
   const declared = Number(c.req.header('content-length') ?? NaN);
   if (declared > maxBytes) throw tooLarge(maxBytes);
@@ -22,18 +22,18 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<unknow
   try {
     text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
   } catch {
-    throw new ApiError(415, 'unsupported_encoding', 'the body is not valid UTF-8: send UTF-8 encoded JSON');
+    throw new ServiceError('unsupported_media', 'unsupported_encoding', 'the body is not valid UTF-8: send UTF-8 encoded JSON');
   }
-  if (text.trim() === '') throw new ApiError(400, 'empty_body', 'the request body is empty');
+  if (text.trim() === '') throw new ServiceError('bad_request', 'empty_body', 'the request body is empty');
   try {
     return JSON.parse(text);
   } catch (e) {
-    throw new ApiError(400, 'malformed_json', `the body is not valid JSON: ${(e as Error).message}`);
+    throw new ServiceError('bad_request', 'malformed_json', `the body is not valid JSON: ${(e as Error).message}`);
   }
 }
 
 function tooLarge(maxBytes: number) {
-  return new ApiError(413, 'payload_too_large', `the body is larger than ${maxBytes} bytes`);
+  return new ServiceError('too_large', 'payload_too_large', `the body is larger than ${maxBytes} bytes`);
 }
 
 async function readLimited(req: Request, maxBytes: number): Promise<Uint8Array> {

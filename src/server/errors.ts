@@ -1,29 +1,25 @@
-/** API errors: `{error: {code, message}}` with the right HTTP status. */
+/** Errors as HTTP answers: `{error: {code, message}}`, each error kind mapped to its status here and only here. */
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
-import type { z } from 'zod';
+import { ServiceError, type ErrorKind } from '../contract/errors.js';
 
-export class ApiError extends Error {
-  constructor(
-    readonly status: ContentfulStatusCode,
-    readonly code: string,
-    message: string,
-    readonly details?: unknown,
-  ) {
-    super(message);
-  }
-}
-
-export function validationError(error: z.ZodError): ApiError {
-  const issues = error.issues.map((i) => ({ path: i.path.join('.'), message: i.message }));
-  const first = issues[0];
-  return new ApiError(422, 'invalid_request', first ? `${first.path || 'body'}: ${first.message}` : 'invalid request', issues);
-}
+export const STATUS_OF: Record<ErrorKind, ContentfulStatusCode> = {
+  bad_request: 400,
+  unauthenticated: 401,
+  forbidden: 403,
+  not_found: 404,
+  conflict: 409,
+  too_large: 413,
+  unsupported_media: 415,
+  invalid: 422,
+  rate_limited: 429,
+  unavailable: 503,
+};
 
 export function errorResponse(err: unknown, c: Context) {
-  if (err instanceof ApiError) {
-    return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, err.status);
+  if (err instanceof ServiceError) {
+    return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, STATUS_OF[err.kind]);
   }
   if (err instanceof HTTPException) {
     const status = err.status as ContentfulStatusCode;

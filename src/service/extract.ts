@@ -7,7 +7,7 @@
 import { runPipeline } from '../pipeline/run.js';
 import { htmlToText } from '../pipeline/normalise/html.js';
 import type { NameEngine } from '../pipeline/recognise/engine.js';
-import type { ArticleInput, ExtractResponse } from '../server/schemas.js';
+import type { ArticleInput, ExtractResponse } from '../contract/schemas.js';
 import { VERSION } from '../version.js';
 
 export interface ExtractOptions {

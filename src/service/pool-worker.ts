@@ -3,7 +3,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config.js';
 import { loadEngines } from '../pipeline/recognise/engines.js';
 import { extractArticle } from './extract.js';
-import type { ArticleInput } from '../server/schemas.js';
+import type { ArticleInput } from '../contract/schemas.js';
 import type { PoolJobOptions } from './pool.js';
 import { setUserDictionary, type DictEntry } from '../feedback/dictionary.js';
 

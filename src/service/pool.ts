@@ -13,7 +13,7 @@
  */
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
-import type { ArticleInput, ExtractResponse } from '../server/schemas.js';
+import type { ArticleInput, ExtractResponse } from '../contract/schemas.js';
 import type { DictEntry } from '../feedback/dictionary.js';
 
 export interface PoolJobOptions {

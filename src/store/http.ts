@@ -1,11 +1,11 @@
 /** What the store's HTTP routes share: the store or 503, store errors as API errors, query validation, filters. */
 import type { z } from '@hono/zod-openapi';
-import { ApiError, validationError } from '../server/errors.js';
+import { ServiceError, validationError } from '../contract/errors.js';
 import type { Services } from '../server/services.js';
 import { StoreError, type EntityFilter, type Repository } from './repository.js';
 
 export function requireStore(services: Services): Repository {
-  if (!services.store) throw new ApiError(503, 'store_unavailable', 'no store is configured for this server');
+  if (!services.store) throw new ServiceError('unavailable', 'store_unavailable', 'no store is configured for this server');
   return services.store;
 }
 
@@ -15,9 +15,9 @@ export async function guard<T>(fn: () => Promise<T>): Promise<T> {
     return await fn();
   } catch (e) {
     if (e instanceof StoreError) {
-      if (e.code === 'conflict') throw new ApiError(409, 'conflict', e.message, e.details);
-      if (e.code === 'bad_cursor') throw new ApiError(422, 'invalid_cursor', e.message);
-      throw new ApiError(404, 'not_found', e.message);
+      if (e.code === 'conflict') throw new ServiceError('conflict', 'conflict', e.message, e.details);
+      if (e.code === 'bad_cursor') throw new ServiceError('invalid', 'invalid_cursor', e.message);
+      throw new ServiceError('not_found', 'not_found', e.message);
     }
     throw e;
   }

@@ -5,7 +5,7 @@
  * share their SQL through `SqlRepository` and differ only in the driver and
  * the migrations.
  */
-import type { ExtractResponse } from '../server/schemas.js';
+import type { ExtractResponse } from '../contract/schemas.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 

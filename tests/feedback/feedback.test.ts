@@ -15,7 +15,7 @@ import { dictionaryChanges, feedbackFor } from '../../src/feedback/service.js';
 import { openSqlite } from '../../src/store/sqlite/index.js';
 import type { NameEngine } from '../../src/pipeline/recognise/engine.js';
 import type { Repository } from '../../src/store/repository.js';
-import type { ExtractResponse } from '../../src/server/schemas.js';
+import type { ExtractResponse } from '../../src/contract/schemas.js';
 
 const TEXT = '湖南华菱钢铁集团有限责任公司董事长张三丰表示，公司将在长沙投资5亿元。\n\n蓝海星辰科技是一家新公司，王小明出席了会议。';
 let engine: NameEngine;

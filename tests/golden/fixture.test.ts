@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/paths.js';
 import { testApp } from '../helpers/app.js';
-import type { ExtractResponse } from '../../src/server/schemas.js';
+import type { ExtractResponse } from '../../src/contract/schemas.js';
 
 const FIXTURE = join(ROOT, '..', 'shared', 'fixtures', '000_bf1e263cba28f34e.txt');
 const present = existsSync(FIXTURE);

@@ -1,6 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import { ExtractResponse } from '../../src/server/schemas.js';
+import { ExtractResponse } from '../../src/contract/schemas.js';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {

@@ -6,7 +6,7 @@
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import type { ExtractResponse } from '../../src/server/schemas.js';
+import type { ExtractResponse } from '../../src/contract/schemas.js';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {

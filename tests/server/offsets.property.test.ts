@@ -8,7 +8,7 @@ import fc from 'fast-check';
 import iconv from 'iconv-lite';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { testApp } from '../helpers/app.js';
-import type { ExtractResponse } from '../../src/server/schemas.js';
+import type { ExtractResponse } from '../../src/contract/schemas.js';
 
 let t: Awaited<ReturnType<typeof testApp>>;
 beforeAll(async () => {

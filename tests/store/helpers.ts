@@ -7,7 +7,7 @@ import { PG_URL, probePg } from '../helpers/pg.js';
 import { openSqlite } from '../../src/store/sqlite/index.js';
 import { openPostgres } from '../../src/store/postgres/index.js';
 import type { Repository, StoreHooks } from '../../src/store/repository.js';
-import type { ExtractResponse } from '../../src/server/schemas.js';
+import type { ExtractResponse } from '../../src/contract/schemas.js';
 
 export { PG_URL };
 

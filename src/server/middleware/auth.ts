@@ -5,7 +5,7 @@
  * single user); with one, the protected routes need a key with the scope.
  */
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from '../errors.js';
+import { ServiceError } from '../../contract/errors.js';
 import type { KeyEntry, KeyStore, Scope } from '../../auth/keys.js';
 import { rejected } from '../../observability/metrics.js';
 
@@ -30,22 +30,22 @@ export function requireScope(store: KeyStore | null, scope: Scope, limiter?: Rat
     const key = presentedKey(c.req.header('authorization'), c.req.header('x-api-key'));
     if (!key) {
       c.header('WWW-Authenticate', 'Bearer');
-      throw new ApiError(401, 'unauthorized', 'an API key is required (Authorization: Bearer <key>)');
+      throw new ServiceError('unauthenticated', 'unauthorized', 'an API key is required (Authorization: Bearer <key>)');
     }
     const entry = store.find(key);
     if (!entry) {
       c.header('WWW-Authenticate', 'Bearer error="invalid_token"');
-      throw new ApiError(401, 'unauthorized', 'unknown or disabled API key');
+      throw new ServiceError('unauthenticated', 'unauthorized', 'unknown or disabled API key');
     }
     if (!entry.scopes.includes(scope) && !entry.scopes.includes('admin')) {
-      throw new ApiError(403, 'forbidden', `this key lacks the "${scope}" scope`);
+      throw new ServiceError('forbidden', 'forbidden', `this key lacks the "${scope}" scope`);
     }
     if (limiter) {
       const wait = limiter.take(entry.id, entry.rate_per_minute);
       if (wait > 0) {
         rejected.inc({ reason: 'rate_limited' });
         c.header('Retry-After', String(Math.ceil(wait)));
-        throw new ApiError(429, 'rate_limited', `rate limit exceeded for key ${entry.id}`);
+        throw new ServiceError('rate_limited', 'rate_limited', `rate limit exceeded for key ${entry.id}`);
       }
     }
     c.set('apiKey', entry);

@@ -4,7 +4,7 @@
  * Retry-After instead of queueing without bound.
  */
 import type { MiddlewareHandler } from 'hono';
-import { ApiError } from '../errors.js';
+import { ServiceError } from '../../contract/errors.js';
 import { inFlight, rejected } from '../../observability/metrics.js';
 
 export function concurrencyLimit(max: number, queue: number, retryAfterSeconds = 1): MiddlewareHandler {
@@ -15,7 +15,7 @@ export function concurrencyLimit(max: number, queue: number, retryAfterSeconds =
       if (waiting.length >= queue) {
         rejected.inc({ reason: 'saturated' });
         c.header('Retry-After', String(retryAfterSeconds));
-        throw new ApiError(503, 'overloaded', 'the service is at capacity; retry later');
+        throw new ServiceError('unavailable', 'overloaded', 'the service is at capacity; retry later');
       }
       await new Promise<void>((resolve) => waiting.push(resolve));
     } else running++;

@@ -1,8 +1,8 @@
 /** POST /v1/articles (extract and store, idempotent), GET and DELETE /v1/articles/:id. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { ErrorResponse, ExtractQuery, IngestResponse, StoreArticleInput, StoredArticleResponse } from '../schemas.js';
+import { ErrorResponse, ExtractQuery, IngestResponse, StoreArticleInput, StoredArticleResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
-import { ApiError } from '../errors.js';
+import { ServiceError } from '../../contract/errors.js';
 import { parseArticleRequest, runExtraction } from './extract.js';
 import { guard, parseWith, requireStore } from '../../store/http.js';
 import type { Services } from '../services.js';
@@ -69,13 +69,13 @@ export function articleRoutes(services: Services) {
   app.get('/v1/articles/:id', async (c) => {
     const store = requireStore(services);
     const found = await store.getArticle(c.req.param('id'));
-    if (!found) throw new ApiError(404, 'not_found', `no article ${c.req.param('id')}`);
+    if (!found) throw new ServiceError('not_found', 'not_found', `no article ${c.req.param('id')}`);
     return c.json(found);
   });
 
   app.delete('/v1/articles/:id', async (c) => {
     const store = requireStore(services);
-    if (!(await store.deleteArticle(c.req.param('id')))) throw new ApiError(404, 'not_found', `no article ${c.req.param('id')}`);
+    if (!(await store.deleteArticle(c.req.param('id')))) throw new ServiceError('not_found', 'not_found', `no article ${c.req.param('id')}`);
     return c.body(null, 204);
   });
   return app;

@@ -6,8 +6,8 @@
  * read only as fast as the output is consumed, so memory stays flat.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { ErrorResponse, ExtractQuery, ExtractResponse } from '../schemas.js';
-import { ApiError } from '../errors.js';
+import { ErrorResponse, ExtractQuery, ExtractResponse } from '../../contract/schemas.js';
+import { ServiceError } from '../../contract/errors.js';
 import { parseArticleRequest, runExtraction } from './extract.js';
 import { ndjsonLines, ndjsonStream, orderedMap, type Line } from '../../service/ndjson.js';
 import type { Services } from '../services.js';
@@ -34,7 +34,7 @@ export const batchRoute = createRoute({
 });
 
 function errorLine(line: number, id: string | null, e: unknown) {
-  if (e instanceof ApiError) return { id, line, error: { code: e.code, message: e.message } };
+  if (e instanceof ServiceError) return { id, line, error: { code: e.code, message: e.message } };
   return { id, line, error: { code: 'internal', message: (e as Error)?.message ?? 'extraction failed' } };
 }
 
@@ -44,10 +44,10 @@ export function batchRoutes(services: Services) {
   app.post('/v1/batch/extract', async (c) => {
     const type = c.req.header('content-type') ?? '';
     if (!/^application\/(x-ndjson|ndjson|jsonl|x-jsonlines|json-seq)\b/i.test(type)) {
-      throw new ApiError(415, 'unsupported_media_type', 'send one JSON article per line with Content-Type: application/x-ndjson');
+      throw new ServiceError('unsupported_media', 'unsupported_media_type', 'send one JSON article per line with Content-Type: application/x-ndjson');
     }
     const body = c.req.raw.body;
-    if (!body) throw new ApiError(400, 'empty_body', 'the request body is empty');
+    if (!body) throw new ServiceError('bad_request', 'empty_body', 'the request body is empty');
     const query = c.req.query();
     const window = Math.max(2, (services.pool?.size ?? 1) * 2);
     const lines = ndjsonLines(body, services.config.MAX_BODY_BYTES);

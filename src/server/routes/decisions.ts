@@ -4,9 +4,9 @@
  * `GET /v1/articles/:id/decisions` lists them, oldest first.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { EntityTypeSchema, ErrorResponse } from '../schemas.js';
+import { EntityTypeSchema, ErrorResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
-import { ApiError } from '../errors.js';
+import { ServiceError } from '../../contract/errors.js';
 import { parseWith, requireStore } from '../../store/http.js';
 import { simplify } from '../../store/keys.js';
 import { dictionaryChanges, feedbackFor, type DecisionTarget } from '../../feedback/service.js';
@@ -77,28 +77,28 @@ export function decisionRoutes(services: Services) {
     const id = c.req.param('id');
     const d = parseWith(DecisionInputSchema, await readJsonBody(c, services.config.MAX_BODY_BYTES));
     const found = await store.getArticle(id);
-    if (!found) throw new ApiError(404, 'not_found', `no article ${id}`);
+    if (!found) throw new ServiceError('not_found', 'not_found', `no article ${id}`);
     const { result } = found;
     let target: DecisionTarget | null = null;
     let aliases: string[] = [];
     let name = d.name;
     if (d.action === 'add') {
-      if (d.start === undefined || d.end === undefined || !d.type) throw new ApiError(422, 'invalid_decision', '`add` needs start, end and type');
-      if (d.end <= d.start || d.end > result.text.length) throw new ApiError(422, 'invalid_span', `the span ${d.start}–${d.end} is not inside the text`);
+      if (d.start === undefined || d.end === undefined || !d.type) throw new ServiceError('invalid', 'invalid_decision', '`add` needs start, end and type');
+      if (d.end <= d.start || d.end > result.text.length) throw new ServiceError('invalid', 'invalid_span', `the span ${d.start}–${d.end} is not inside the text`);
       name = result.text.slice(d.start, d.end).trim();
-      if (!name) throw new ApiError(422, 'invalid_span', 'the span is blank');
+      if (!name) throw new ServiceError('invalid', 'invalid_span', 'the span is blank');
     } else {
       const e = d.entity !== undefined ? result.entities.find((x) => x.id === d.entity) : undefined;
       if (e) {
         target = { type: e.type, name_simplified: e.name_simplified };
         aliases = e.aliases;
       } else if (d.entity !== undefined && !(d.name && d.type)) {
-        throw new ApiError(422, 'unknown_entity', `article ${id} has no entity ${d.entity}`);
+        throw new ServiceError('invalid', 'unknown_entity', `article ${id} has no entity ${d.entity}`);
       } else if (d.entity === undefined && !(d.name && d.type)) {
-        throw new ApiError(422, 'invalid_decision', `\`${d.action}\` needs an entity, or a name and a type`);
+        throw new ServiceError('invalid', 'invalid_decision', `\`${d.action}\` needs an entity, or a name and a type`);
       }
-      if (d.action === 'retype' && !d.type) throw new ApiError(422, 'invalid_decision', '`retype` needs the new type');
-      if (d.action === 'rename' && !d.name) throw new ApiError(422, 'invalid_decision', '`rename` needs the new name');
+      if (d.action === 'retype' && !d.type) throw new ServiceError('invalid', 'invalid_decision', '`retype` needs the new type');
+      if (d.action === 'rename' && !d.name) throw new ServiceError('invalid', 'invalid_decision', '`rename` needs the new name');
     }
     const input = {
       action: d.action,
@@ -111,7 +111,7 @@ export function decisionRoutes(services: Services) {
       key_id: c.get('apiKey')?.id ?? null,
     };
     const decision = await store.addDecision(id, input);
-    if (!decision) throw new ApiError(404, 'not_found', `no article ${id}`);
+    if (!decision) throw new ServiceError('not_found', 'not_found', `no article ${id}`);
     // reject and retype are about the entity's own name when the stored result has the entity
     const changes = dictionaryChanges({ ...d, name: target && (d.action === 'reject' || d.action === 'retype') ? undefined : name }, target);
     if (d.action === 'reject' && target) {
@@ -128,7 +128,7 @@ export function decisionRoutes(services: Services) {
   app.get('/v1/articles/:id/decisions', async (c) => {
     const store = requireStore(services);
     const id = c.req.param('id');
-    if (!(await store.getArticle(id))) throw new ApiError(404, 'not_found', `no article ${id}`);
+    if (!(await store.getArticle(id))) throw new ServiceError('not_found', 'not_found', `no article ${id}`);
     return c.json({ decisions: await store.listDecisions(id) });
   });
   return app;

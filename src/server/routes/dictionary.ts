@@ -4,9 +4,9 @@
  * change is loaded into every extraction thread before the response.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { EntityTypeSchema, ErrorResponse } from '../schemas.js';
+import { EntityTypeSchema, ErrorResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
-import { ApiError } from '../errors.js';
+import { ServiceError } from '../../contract/errors.js';
 import { parseWith, requireStore } from '../../store/http.js';
 import { simplify } from '../../store/keys.js';
 import { feedbackFor } from '../../feedback/service.js';
@@ -85,7 +85,7 @@ export function dictionaryRoutes(services: Services) {
     const body = parseWith(PostBody, await readJsonBody(c, services.config.MAX_BODY_BYTES));
     const list = 'entries' in body ? body.entries : [body];
     const entries = list.map((e) => ({ name: simplify(e.name), type: e.type, action: e.action, editor: e.editor ?? null }));
-    if (entries.some((e) => !e.name)) throw new ApiError(422, 'invalid_entry', 'a name is blank');
+    if (entries.some((e) => !e.name)) throw new ServiceError('invalid', 'invalid_entry', 'a name is blank');
     await feedbackFor(services).put(entries);
     return c.json({ entries: entries.map(({ name, type, action, editor }) => ({ name, type, action, editor })) });
   });
@@ -94,7 +94,7 @@ export function dictionaryRoutes(services: Services) {
     const store = requireStore(services);
     const q = parseWith(DeleteQuery, c.req.query());
     const feedback = feedbackFor(services);
-    if (!(await store.deleteDictionary(simplify(q.name), q.type))) throw new ApiError(404, 'not_found', `no dictionary entry ${q.type} ${q.name}`);
+    if (!(await store.deleteDictionary(simplify(q.name), q.type))) throw new ServiceError('not_found', 'not_found', `no dictionary entry ${q.type} ${q.name}`);
     await feedback.reload();
     return c.body(null, 204);
   });

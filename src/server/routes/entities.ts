@@ -8,8 +8,8 @@ import {
   ErrorResponse,
   MentionPage,
   MentionsQuery,
-} from '../schemas.js';
-import { ApiError } from '../errors.js';
+} from '../../contract/schemas.js';
+import { ServiceError } from '../../contract/errors.js';
 import { dateOf, entityFilterOf, guard, parseWith, requireStore } from '../../store/http.js';
 import type { Services } from '../services.js';
 
@@ -64,7 +64,7 @@ export function entityRoutes(services: Services) {
       top: q.top,
       ...(q.co_type ? { coTypes: q.co_type.split(',') } : {}),
     });
-    if (!found) throw new ApiError(404, 'not_found', `no entity ${c.req.param('id')}`);
+    if (!found) throw new ServiceError('not_found', 'not_found', `no entity ${c.req.param('id')}`);
     return c.json(found);
   });
 
@@ -74,7 +74,7 @@ export function entityRoutes(services: Services) {
     const page = await guard(() =>
       store.entityMentions(c.req.param('id'), { from: dateOf(q.from), to: dateOf(q.to), source: q.source }, { limit: q.limit, cursor: q.cursor ?? null }),
     );
-    if (!page) throw new ApiError(404, 'not_found', `no entity ${c.req.param('id')}`);
+    if (!page) throw new ServiceError('not_found', 'not_found', `no entity ${c.req.param('id')}`);
     return c.json(page);
   });
   return app;

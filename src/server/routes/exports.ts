@@ -4,8 +4,8 @@
  * out as they come, so an export of any size holds one batch in memory.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { EntityFilterQuery, ErrorResponse } from '../schemas.js';
-import { ApiError } from '../errors.js';
+import { EntityFilterQuery, ErrorResponse } from '../../contract/schemas.js';
+import { ServiceError } from '../../contract/errors.js';
 import { entityFilterOf, parseWith, requireStore } from '../../store/http.js';
 import type { EntitySummary, MentionExportRow } from '../../store/repository.js';
 import type { Services } from '../services.js';
@@ -90,7 +90,7 @@ export function exportRoutes(services: Services) {
 
   app.get('/v1/export/:file', async (c) => {
     const file = c.req.param('file');
-    if (!(FILES as readonly string[]).includes(file)) throw new ApiError(404, 'not_found', `no export ${file}; available: ${FILES.join(', ')}`);
+    if (!(FILES as readonly string[]).includes(file)) throw new ServiceError('not_found', 'not_found', `no export ${file}; available: ${FILES.join(', ')}`);
     const store = requireStore(services);
     const filter = entityFilterOf(parseWith(EntityFilterQuery, c.req.query()));
     const csv = file.endsWith('.csv');

@@ -1,11 +1,11 @@
 /** POST /v1/extract — one article in, mentions and entities out. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { ArticleInput, ErrorResponse, ExtractQuery, ExtractResponse } from '../schemas.js';
+import { ArticleInput, ErrorResponse, ExtractQuery, ExtractResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
-import { ApiError, validationError } from '../errors.js';
+import { ServiceError, validationError } from '../../contract/errors.js';
 import { extractArticle } from '../../service/extract.js';
 import { DeadlineExceeded } from '../../service/pool.js';
-import type { ExtractResponse as ExtractResult } from '../schemas.js';
+import type { ExtractResponse as ExtractResult } from '../../contract/schemas.js';
 import type { Services } from '../services.js';
 
 const errors = {
@@ -39,12 +39,12 @@ export function parseArticleRequest(services: Services, body: unknown, query: Re
   if (!input.success) throw validationError(input.error);
   const text = input.data.text ?? input.data.html ?? '';
   if (text.length > services.config.MAX_TEXT_CHARS) {
-    throw new ApiError(413, 'text_too_large', `the article is longer than ${services.config.MAX_TEXT_CHARS} characters`);
+    throw new ServiceError('too_large', 'text_too_large', `the article is longer than ${services.config.MAX_TEXT_CHARS} characters`);
   }
   const engine = q.data.engine ?? services.defaultEngine;
   const available = availableEngines(services);
   if (!available.includes(engine)) {
-    throw new ApiError(422, 'unknown_engine', `unknown engine "${engine}"; available: ${available.join(', ')}`);
+    throw new ServiceError('invalid', 'unknown_engine', `unknown engine "${engine}"; available: ${available.join(', ')}`);
   }
   return { input: input.data, engine, boilerplate: flag(q.data.boilerplate), tokens: flag(q.data.tokens) };
 }
@@ -61,17 +61,17 @@ export async function runExtraction(
 ): Promise<ExtractResult> {
   if (!services.pool) {
     const engine = services.engines.get(req.engine);
-    if (!engine) throw new ApiError(422, 'unknown_engine', `unknown engine "${req.engine}"`);
+    if (!engine) throw new ServiceError('invalid', 'unknown_engine', `unknown engine "${req.engine}"`);
     return extractArticle(req.input, { ...req, engine });
   }
   try {
     return await services.pool.extract(req.input, req);
   } catch (e) {
     if (e instanceof DeadlineExceeded) {
-      throw new ApiError(422, 'processing_deadline_exceeded', `the article could not be processed within ${e.ms} ms`);
+      throw new ServiceError('invalid', 'processing_deadline_exceeded', `the article could not be processed within ${e.ms} ms`);
     }
     if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
-      throw new ApiError(422, 'too_complex', 'the article needs more memory than an extraction worker may use');
+      throw new ServiceError('invalid', 'too_complex', 'the article needs more memory than an extraction worker may use');
     }
     throw e;
   }

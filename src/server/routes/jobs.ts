@@ -6,9 +6,9 @@
  * itself with the in-process queue, `npm run worker` processes with BullMQ.
  */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { ErrorResponse } from '../schemas.js';
+import { ErrorResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
-import { ApiError } from '../errors.js';
+import { ServiceError } from '../../contract/errors.js';
 import { availableEngines } from './extract.js';
 import { ndjsonLines } from '../../service/ndjson.js';
 import { entriesFromLines, toEntry } from '../../jobs/processor.js';
@@ -52,7 +52,7 @@ const SubmitBody = z
   .openapi('JobSubmitBody', { description: 'A list of articles (the fields of POST /v1/articles), or `{articles, source}`.' });
 
 function requireJobs(services: Services): JobQueue {
-  if (!services.jobs) throw new ApiError(503, 'jobs_unavailable', 'no job queue is configured for this server');
+  if (!services.jobs) throw new ServiceError('unavailable', 'jobs_unavailable', 'no job queue is configured for this server');
   return services.jobs;
 }
 
@@ -105,29 +105,29 @@ export function jobRoutes(services: Services) {
   app.post('/v1/jobs', async (c) => {
     const jobs = requireJobs(services);
     const q = JobQuery.safeParse(c.req.query());
-    if (!q.success) throw new ApiError(422, 'invalid_request', q.error.issues.map((i) => i.message).join('; '));
+    if (!q.success) throw new ServiceError('invalid', 'invalid_request', q.error.issues.map((i) => i.message).join('; '));
     const engine = q.data.engine ?? services.defaultEngine;
     const available = availableEngines(services);
-    if (!available.includes(engine)) throw new ApiError(422, 'unknown_engine', `unknown engine "${engine}"; available: ${available.join(', ')}`);
+    if (!available.includes(engine)) throw new ServiceError('invalid', 'unknown_engine', `unknown engine "${engine}"; available: ${available.join(', ')}`);
     const type = c.req.header('content-type') ?? '';
     let entries: AsyncIterable<SubmitEntry> | SubmitEntry[];
     let source = q.data.source ?? null;
     if (/^application\/(x-ndjson|ndjson|jsonl|x-jsonlines)\b/i.test(type)) {
       const body = c.req.raw.body;
-      if (!body) throw new ApiError(400, 'empty_body', 'the request body is empty');
+      if (!body) throw new ServiceError('bad_request', 'empty_body', 'the request body is empty');
       entries = entriesFromLines(services, ndjsonLines(body, services.config.MAX_BODY_BYTES), engine);
     } else if (/^application\/json\b/i.test(type)) {
       const body = await readJsonBody(c, services.config.MAX_BODY_BYTES * 10);
       const parsed = SubmitBody.safeParse(body);
-      if (!parsed.success) throw new ApiError(400, 'invalid_body', 'send a list of articles or {"articles": [...]}');
+      if (!parsed.success) throw new ServiceError('bad_request', 'invalid_body', 'send a list of articles or {"articles": [...]}');
       const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.articles;
       if (!Array.isArray(parsed.data) && parsed.data.source) source = source ?? parsed.data.source;
       entries = list.map((a, i) => toEntry(services, i + 1, a, engine));
     } else {
-      throw new ApiError(415, 'unsupported_media_type', 'send NDJSON (Content-Type: application/x-ndjson) or a JSON list of articles');
+      throw new ServiceError('unsupported_media', 'unsupported_media_type', 'send NDJSON (Content-Type: application/x-ndjson) or a JSON list of articles');
     }
     const out = await jobs.submit(entries, { engine, source });
-    if (out.total === 0) throw new ApiError(400, 'empty_job', 'the batch holds no articles');
+    if (out.total === 0) throw new ServiceError('bad_request', 'empty_job', 'the batch holds no articles');
     const url = `/v1/jobs/${out.id}`;
     return c.json({ ...out, status_url: url }, 202, { location: url });
   });
@@ -136,14 +136,14 @@ export function jobRoutes(services: Services) {
     const jobs = requireJobs(services);
     const n = Number(c.req.query('failures') ?? 100);
     const status = await jobs.status(c.req.param('id'), { failures: Number.isFinite(n) ? Math.min(Math.max(0, Math.floor(n)), 10_000) : 100 });
-    if (!status) throw new ApiError(404, 'not_found', `no job ${c.req.param('id')}`);
+    if (!status) throw new ServiceError('not_found', 'not_found', `no job ${c.req.param('id')}`);
     return c.json(status);
   });
 
   app.post('/v1/jobs/:id/retry', async (c) => {
     const jobs = requireJobs(services);
     const r = await jobs.retry(c.req.param('id'));
-    if (!r) throw new ApiError(404, 'not_found', `no job ${c.req.param('id')}`);
+    if (!r) throw new ServiceError('not_found', 'not_found', `no job ${c.req.param('id')}`);
     return c.json({ id: c.req.param('id'), ...r }, 202);
   });
   return app;

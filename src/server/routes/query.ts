@@ -1,6 +1,6 @@
 /** POST /v1/query — batch research questions over a list of names or entity ids. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { BatchQueryInput, BatchQueryResponse, ErrorResponse } from '../schemas.js';
+import { BatchQueryInput, BatchQueryResponse, ErrorResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
 import { dateOf, guard, parseWith, requireStore } from '../../store/http.js';
 import type { Services } from '../services.js';

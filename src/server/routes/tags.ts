@@ -1,8 +1,8 @@
 /** POST /v1/tags — tag suggestions for editors: the people, places, organisations and companies worth tagging, by salience. */
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { ArticleInput, ErrorResponse, TagsQuery, TagsResponse, type ExtractResponse } from '../schemas.js';
+import { ArticleInput, ErrorResponse, TagsQuery, TagsResponse, type ExtractResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
-import { validationError } from '../errors.js';
+import { validationError } from '../../contract/errors.js';
 import { parseArticleRequest, runExtraction } from './extract.js';
 import type { Services } from '../services.js';
 

@@ -3,7 +3,7 @@
  * same statements (with `?` placeholders, portable SQL) run on both; the
  * drivers differ in transactions, placeholders and JSON columns.
  */
-import type { ExtractResponse } from '../../server/schemas.js';
+import type { ExtractResponse } from '../../contract/schemas.js';
 import {
   contentHash,
   decodeCursor,
