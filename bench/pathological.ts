@@ -6,9 +6,10 @@
  *   npm run bench:pathological
  */
 import { cpus } from 'node:os';
-import { loadEngines } from '../src/pipeline/recognise/engines.js';
+import { loadEngines } from '../src/pipeline/recognise/engines/registry.js';
 import { loadConfig } from '../src/config.js';
 import { extractArticle } from '../src/service/extract.js';
+import { createPipeline } from '../src/pipeline/pipeline.js';
 import type { ArticleInput } from '../src/contract/schemas.js';
 
 const CASES: [string, ArticleInput][] = [
@@ -24,14 +25,14 @@ const CASES: [string, ArticleInput][] = [
 ];
 
 const { engines } = await loadEngines({ ...loadConfig(), ENGINE: 'model', ORT_THREADS: cpus().length });
+const pipeline = createPipeline({ engines });
 for (const name of ['model', 'lexicon']) {
-  const engine = engines.get(name);
-  if (!engine) continue;
-  await extractArticle({ text: '株洲市发改委主任刘海宾介绍。' }, { engine });
+  if (!engines.has(name)) continue;
+  await extractArticle(pipeline, { text: '株洲市发改委主任刘海宾介绍。' }, { engine: name });
   console.log(`engine ${name}`);
   for (const [label, input] of CASES) {
     const t0 = performance.now();
-    const r = await extractArticle(input, { engine });
+    const r = await extractArticle(pipeline, input, { engine: name });
     const ms = performance.now() - t0;
     const chars = (input.text ?? input.html ?? '').length;
     console.log(`  ${label.padEnd(56)} ${String(chars).padStart(9)} chars  ${(ms / 1000).toFixed(2).padStart(7)} s  ${String(r.mentions.length).padStart(7)} mentions`);

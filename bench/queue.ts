@@ -24,6 +24,7 @@ import { InProcessQueue } from '../src/jobs/inprocess.js';
 import { makeProcessor } from '../src/jobs/processor.js';
 import type { JobQueue, SubmitEntry } from '../src/jobs/types.js';
 import { ExtractPool } from '../src/service/pool.js';
+import { PoolExtractor } from '../src/service/extractor.js';
 import { openSqlite } from '../src/store/sqlite/index.js';
 
 const arg = (name: string) => {
@@ -136,7 +137,7 @@ async function main() {
     await pool.ready();
     const store = openSqlite(join(dir, 'store.db'));
     const q = new InProcessQueue({ file: join(dir, 'jobs.db'), pollMs: 20 });
-    q.consume(makeProcessor({ config: { MAX_BODY_BYTES: 5 << 20, MAX_TEXT_CHARS: 1_000_000 }, engines: new Map(), defaultEngine: ENGINE, pool }, store), { concurrency: 2 * CORES });
+    q.consume(makeProcessor({ extractor: new PoolExtractor(pool, { MAX_TEXT_CHARS: 1_000_000 }, ENGINE) }, store), { concurrency: 2 * CORES });
     const t0 = performance.now();
     const sub = await q.submit(entries(texts, 'inproc'), { engine: ENGINE });
     const s = await waitDone(q, sub.id);
@@ -149,10 +150,12 @@ async function main() {
 
   // the shared store's ceiling: PostgreSQL ingest alone (results computed beforehand), 8 writers at once
   {
-    const { lexiconEngine } = await import('../src/pipeline/recognise/engines.js');
+    const { lexiconEngine } = await import('../src/pipeline/recognise/engines/lexicon.js');
     const { extractArticle } = await import('../src/service/extract.js');
     const { openPostgres } = await import('../src/store/postgres/index.js');
-    const base = await Promise.all(texts.slice(0, 20).map((text) => extractArticle({ text, published: '2023-03-17' }, { engine: lexiconEngine })));
+    const { createPipeline } = await import('../src/pipeline/pipeline.js');
+    const pipeline = createPipeline({ engines: new Map([['lexicon', lexiconEngine]]) });
+    const base = await Promise.all(texts.slice(0, 20).map((text) => extractArticle(pipeline, { text, published: '2023-03-17' })));
     await withDatabase(async (url) => {
       const store = await openPostgres(url, { max: 8 });
       const results = Array.from({ length: 400 }, (_, i) => {

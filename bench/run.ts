@@ -14,9 +14,10 @@ import { execFileSync, spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { cpus } from 'node:os';
 import { ROOT } from '../src/paths.js';
-import { loadEngines } from '../src/pipeline/recognise/engines.js';
+import { loadEngines } from '../src/pipeline/recognise/engines/registry.js';
 import { loadConfig } from '../src/config.js';
 import { extractArticle } from '../src/service/extract.js';
+import { createPipeline } from '../src/pipeline/pipeline.js';
 import { ExtractPool } from '../src/service/pool.js';
 
 const SHARED = join(ROOT, '..', 'shared');
@@ -67,8 +68,8 @@ function rssAfterGc(): number {
 /** Measure one engine in this process (so its resident memory is its own). */
 async function measure(name: string, n: number): Promise<Record<string, number> | null> {
   const { engines } = await loadEngines({ ...loadConfig(), ENGINE: name, ORT_THREADS: cpus().length });
-  const engine = engines.get(name);
-  if (!engine) return null;
+  if (!engines.has(name)) return null;
+  const pipeline = createPipeline({ engines });
   const articles = loadArticles(n, 1500);
   const long = loadArticles(40, 3000);
   const fixture = join(SHARED, 'fixtures', '000_bf1e263cba28f34e.txt');
@@ -76,14 +77,14 @@ async function measure(name: string, n: number): Promise<Record<string, number> 
   const totalChars = articles.reduce((a, t) => a + t.length, 0);
   // warm-up, including the dirty fixture: its first run builds the lazily loaded tables (mojibake character
   // frequencies, OpenCC) — seconds of one-off start-up that would otherwise be counted as throughput
-  for (const a of [...articles.slice(0, 5), ...articles.slice(-1)]) await extractArticle({ text: a, published: '2023-03-17' }, { engine });
+  for (const a of [...articles.slice(0, 5), ...articles.slice(-1)]) await extractArticle(pipeline, { text: a, published: '2023-03-17' }, { engine: name });
   let t0 = performance.now();
-  for (const a of articles) await extractArticle({ text: a, published: '2023-03-17' }, { engine });
+  for (const a of articles) await extractArticle(pipeline, { text: a, published: '2023-03-17' }, { engine: name });
   const secs = (performance.now() - t0) / 1000;
   const lat: number[] = [];
   for (const a of long) {
     t0 = performance.now();
-    await extractArticle({ text: a, published: '2023-03-17' }, { engine });
+    await extractArticle(pipeline, { text: a, published: '2023-03-17' }, { engine: name });
     lat.push(performance.now() - t0);
   }
   const r: Record<string, number> = {

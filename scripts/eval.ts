@@ -12,8 +12,8 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { ROOT } from '../src/paths.js';
-import { runPipeline } from '../src/pipeline/run.js';
-import { loadEngines } from '../src/pipeline/recognise/engines.js';
+import { createPipeline } from '../src/pipeline/pipeline.js';
+import { loadEngines } from '../src/pipeline/recognise/engines/registry.js';
 import { loadConfig } from '../src/config.js';
 import { DATASETS, type Gold, type Sentence } from './eval-datasets.js';
 
@@ -41,6 +41,7 @@ async function main() {
     return;
   }
   const { engines } = await loadEngines({ ...loadConfig(), ENGINE: 'model' });
+  const pipeline = createPipeline({ engines });
   const wanted = (arg('engine') ?? [...engines.keys()].join(',')).split(',');
   const limit = Number(arg('limit') ?? Infinity);
   const only = arg('dataset')?.split(',');
@@ -72,7 +73,7 @@ async function main() {
       let chars = 0;
       for (const s of sentences) {
         chars += s.text.length;
-        const { doc } = await runPipeline({ text: s.text, published: ds.published ?? null }, { engine, boilerplate: true });
+        const doc = await pipeline.run({ text: s.text, published: ds.published ?? null }, { engine: engineName, boilerplate: true });
         const pred = new Set<string>();
         for (const m of doc.mentions) {
           const type = ds.mapPredicted(m.type);

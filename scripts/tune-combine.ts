@@ -9,10 +9,11 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../src/paths.js';
-import { runPipeline } from '../src/pipeline/run.js';
-import { combineModelAndLexicon, lexiconMentions } from '../src/pipeline/recognise/engines.js';
+import { createPipeline } from '../src/pipeline/pipeline.js';
+import { combineModelAndLexicon } from '../src/pipeline/recognise/engines/combine.js';
+import { lexiconMentions } from '../src/pipeline/recognise/engines/lexicon.js';
 import { loadNerModel } from '../src/pipeline/recognise/model/index.js';
-import type { NameEngine } from '../src/pipeline/recognise/engine.js';
+import type { NameEngine } from '../src/pipeline/recognise/engines/name-engine.js';
 import type { NormMention } from '../src/pipeline/doc.js';
 import { DATASETS, type Gold } from './eval-datasets.js';
 
@@ -65,9 +66,9 @@ for (const ds of DATASETS.filter((d) => d.dev || d.name === 'cluener-dev')) {
   const records = readFileSync(join(DATA, ds.file), 'utf8').split('\n').filter(Boolean).map((l) => JSON.parse(l) as Gold);
   const sentences = ds.select(records);
   const counts = new Map<string, { tp: number; fp: number; fn: number }>();
-  for (const s of sentences) {
-    let captured: { model: NormMention[]; lexicon: NormMention[] } | null = null;
-    const capture: NameEngine = {
+  let captured: { model: NormMention[]; lexicon: NormMention[] } | null = null;
+  // a name engine that only records what the model and the lexicon see
+  const capture: NameEngine = {
       name: 'capture',
       model: 'capture',
       async recognise(doc, sents) {
@@ -79,7 +80,10 @@ for (const ds of DATASETS.filter((d) => d.dev || d.name === 'cluener-dev')) {
         return [];
       },
     };
-    const { doc } = await runPipeline({ text: s.text }, { engine: capture, boilerplate: true });
+  const pipeline = createPipeline({ engines: new Map([['capture', capture]]) });
+  for (const s of sentences) {
+    captured = null;
+    const doc = await pipeline.run({ text: s.text }, { engine: 'capture', boilerplate: true });
     currentText = doc.norm.text;
     const gold = new Set(s.entities.map((e) => `${e.start}:${e.end}:${e.type}`));
     for (const [name, policy] of Object.entries(POLICIES)) {

@@ -22,6 +22,7 @@ import { countInput, readInput, type InputItem } from './input.js';
 import { Progress, formatDuration } from './progress.js';
 import { ResumeState } from './state.js';
 import { orderedMap } from '../service/ndjson.js';
+import type { ArticleInput } from '../contract/schemas.js';
 
 const HELP = `zh-news-ner — Chinese news entity extraction
 
@@ -109,29 +110,23 @@ function remoteBackend(server: string, opts: { engine?: string; source?: string;
 async function localBackend(opts: { engine?: string; source?: string; workers: number; dataDir?: string }): Promise<Backend> {
   const { loadConfig } = await import('../config.js');
   const config = loadConfig({ ...process.env, ...(opts.dataDir ? { DATA_DIR: opts.dataDir } : {}), LOG_LEVEL: process.env.LOG_LEVEL ?? 'warn' });
-  const { ExtractPool } = await import('../service/pool.js');
-  const { loadEngines } = await import('../pipeline/recognise/engines.js');
-  const { runExtraction } = await import('../server/routes/extract.js');
+  const { bootstrap } = await import('../bootstrap.js');
   const { toEntry } = await import('../jobs/processor.js');
   const { ServiceError } = await import('../contract/errors.js');
   const { StoreError } = await import('../store/repository.js');
-  const pool = opts.workers > 0 ? new ExtractPool({ size: opts.workers, deadlineMs: config.REQUEST_DEADLINE_MS, env: { ORT_THREADS: '1' } }) : null;
-  const { engines } = pool ? { engines: new Map() } : await loadEngines(config);
-  await pool?.ready();
-  const names = pool ? pool.engineNames : [...engines.keys()];
-  const defaultEngine = names.includes(config.ENGINE) ? config.ENGINE : 'lexicon';
-  const engine = opts.engine ?? defaultEngine;
-  const services = { config, engines, defaultEngine, pool };
-  let store: import('../store/repository.js').Repository | null = null;
-  const openStoreOnce = async () => (store ??= await (await import('../store/open.js')).openStore(config));
+  // the same start-up as the server's: extraction threads, the store and the editors' dictionary from it
+  const runtime = await bootstrap(config, 'cli', { workers: opts.workers });
+  const { extractor } = runtime;
+  await extractor.ready();
+  const engine = opts.engine ?? extractor.defaultEngine;
   const prepare = (value: unknown) => {
-    const e = toEntry(services, 0, value, engine);
+    const e = toEntry({ extractor }, 0, value, engine);
     if ('error' in e) throw new ItemError(e.error.code, e.error.message);
     return e;
   };
-  const run = async (article: Parameters<typeof runExtraction>[1]['input']) => {
+  const run = async (article: ArticleInput) => {
     try {
-      return await runExtraction(services, { input: article, engine, boilerplate: false, tokens: false });
+      return await extractor.extract({ input: article, engine, boilerplate: false, tokens: false });
     } catch (e) {
       if (e instanceof ServiceError) throw new ItemError(e.code, e.message);
       throw e;
@@ -141,9 +136,8 @@ async function localBackend(opts: { engine?: string; source?: string; workers: n
     async ingest(value) {
       const e = prepare(value);
       const result = await run(e.article);
-      const s = await openStoreOnce();
       try {
-        const r = await s.ingest({ callerId: e.article.id ?? null, url: e.article.url ?? null, source: e.source ?? opts.source ?? null }, result);
+        const r = await runtime.store!.ingest({ callerId: e.article.id ?? null, url: e.article.url ?? null, source: e.source ?? opts.source ?? null }, result);
         return r.status;
       } catch (err) {
         if (err instanceof StoreError) throw new ItemError(err.code, err.message);
@@ -154,8 +148,7 @@ async function localBackend(opts: { engine?: string; source?: string; workers: n
       return run(prepare(value).article);
     },
     async close() {
-      await pool?.close();
-      await (store as import('../store/repository.js').Repository | null)?.close();
+      await runtime.close();
     },
   };
 }

@@ -3,7 +3,7 @@
  * and generate the OpenAPI document: they are its single source.
  */
 import { z } from '@hono/zod-openapi';
-import { ENTITY_TYPES } from '../pipeline/doc.js';
+import { ENTITY_TYPES, NAME_TYPES } from '../pipeline/entity-types.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -152,7 +152,7 @@ export const TagsQuery = ExtractQuery.extend({
 export const TagSchema = z
   .object({
     entity: z.string(),
-    type: z.enum(['PERSON', 'LOCATION', 'ORG', 'COMPANY']),
+    type: z.enum(NAME_TYPES),
     name: z.string(),
     name_simplified: z.string(),
     aliases: z.array(z.string()),

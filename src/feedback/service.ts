@@ -5,13 +5,17 @@
  * Changes made by another process on the same store (another replica, a job
  * worker) arrive within DICTIONARY_REFRESH_MS (default 30 s).
  */
-import type { Services } from '../server/services.js';
 import type { DecisionInput, DictionaryEntry, Repository } from '../store/repository.js';
 import { simplify } from '../store/keys.js';
-import { setUserDictionary } from './dictionary.js';
+import type { DictEntry } from '../pipeline/recognise/user-dictionary.js';
 import { logger } from '../observability/logger.js';
 
-export const NAME_TYPES = ['PERSON', 'LOCATION', 'ORG', 'COMPANY'] as const;
+/** What feedback needs: the store that keeps the dictionary, and the extraction service that applies it. */
+export interface FeedbackDeps {
+  store?: Repository | null;
+  extractor: { setDictionary(entries: DictEntry[]): void };
+}
+
 
 /** The entity a decision refers to, as found in the stored result. */
 export interface DecisionTarget {
@@ -51,7 +55,7 @@ export function dictionaryChanges(d: DecisionInput, target: DecisionTarget | nul
   }
 }
 
-/** One per Services: the dictionary's load/reload and its readiness. */
+/** One per service: the dictionary's load/reload and its readiness. */
 export class Feedback {
   /** resolves once the dictionary was first loaded from the store */
   readonly ready: Promise<void>;
@@ -61,7 +65,7 @@ export class Feedback {
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    private readonly services: Services,
+    private readonly services: FeedbackDeps,
     /** how often to look for changes made by other processes (other replicas, job workers); 0 = never */
     refreshMs = Number(process.env.DICTIONARY_REFRESH_MS ?? 30_000),
   ) {
@@ -93,9 +97,7 @@ export class Feedback {
       const fingerprint = JSON.stringify(entries);
       if (ifChanged && fingerprint === this.fingerprint) return;
       this.fingerprint = fingerprint;
-      // with a worker pool the extractions run in the workers: the main thread needs no dictionary (nor jieba)
-      if (this.services.pool) this.services.pool.setDictionary(entries);
-      else setUserDictionary(entries);
+      this.services.extractor.setDictionary(entries);
       if (ifChanged) logger.info({ entries: entries.length }, 'user dictionary: changed elsewhere, reloaded');
     });
     this.chain = next.catch((e) => {
@@ -112,10 +114,10 @@ export class Feedback {
   }
 }
 
-const instances = new WeakMap<Services, Feedback>();
+const instances = new WeakMap<FeedbackDeps, Feedback>();
 
 /** The Feedback of these services (created, and the dictionary loaded, on first use). */
-export function feedbackFor(services: Services): Feedback {
+export function feedbackFor(services: FeedbackDeps): Feedback {
   let f = instances.get(services);
   if (!f) instances.set(services, (f = new Feedback(services)));
   return f;

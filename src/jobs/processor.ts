@@ -1,14 +1,15 @@
 /** Turning submitted lines into job items, and running one item: extract (pool or in-process), then store idempotently. */
 import { ServiceError } from '../contract/errors.js';
-import { parseArticleRequest, runExtraction } from '../server/routes/extract.js';
 import { StoreError, type Repository } from '../store/repository.js';
 import { isConnectionError } from '../store/postgres/index.js';
-import type { Services } from '../server/services.js';
+import type { Extractor } from '../service/extractor.js';
 import type { Line } from '../service/ndjson.js';
 import { ItemFailure, type ItemProcessor, type SubmitEntry } from './types.js';
 
-/** What item processing needs from the service: the engines or the pool, the limits. */
-export type ExtractServices = Pick<Services, 'config' | 'engines' | 'defaultEngine' | 'pool'>;
+/** What item processing needs from the service: the extraction service. */
+export interface ExtractServices {
+  extractor: Extractor;
+}
 
 function errorOf(e: unknown) {
   if (e instanceof ServiceError) return { code: e.code, message: e.message };
@@ -29,7 +30,7 @@ export function toEntry(services: ExtractServices, line: number, value: unknown,
     article = rest;
   }
   try {
-    const req = parseArticleRequest(services as Services, article, { engine });
+    const req = services.extractor.parse(article, { engine });
     return { line, article: req.input, source };
   } catch (e) {
     return { line, id, error: errorOf(e) };
@@ -68,9 +69,9 @@ export function makeProcessor(services: ExtractServices, store: Repository, opts
   return async (item, engine) => {
     let result;
     try {
-      result = await runExtraction(services as Services, { input: item.article, engine, boilerplate: false, tokens: false });
+      result = await services.extractor.extract({ input: item.article, engine, boilerplate: false, tokens: false });
     } catch (e) {
-      if (e instanceof ServiceError) throw new ItemFailure(e.code, e.message);
+      if (e instanceof ServiceError && !e.retryable) throw new ItemFailure(e.code, e.message);
       throw e;
     }
     if (opts.delayMs) await sleep(opts.delayMs);

@@ -7,11 +7,8 @@
  *
  * SIGTERM/SIGINT drain: stop taking articles, finish those in flight, close.
  */
-import { cpus } from 'node:os';
 import { loadConfig, type Config } from '../config.js';
-import { loadEngines } from '../pipeline/recognise/engines.js';
-import { ExtractPool } from '../service/pool.js';
-import { openStore } from '../store/open.js';
+import { bootstrap } from '../bootstrap.js';
 import { logger } from '../observability/logger.js';
 import { BullQueue } from './bull.js';
 import { makeProcessor } from './processor.js';
@@ -28,22 +25,15 @@ if (!config.REDIS_URL) {
   process.exit(2);
 }
 
-const workers = config.EXTRACT_WORKERS ?? cpus().length;
-const pool =
-  workers > 0
-    ? new ExtractPool({ size: workers, deadlineMs: config.REQUEST_DEADLINE_MS, env: { ORT_THREADS: String(config.ORT_THREADS ?? Math.max(1, Math.floor(cpus().length / workers))) } })
-    : null;
-const { engines } = pool ? { engines: new Map() } : await loadEngines(config);
-await pool?.ready();
-const names = pool ? pool.engineNames : [...engines.keys()];
-const defaultEngine = names.includes(config.ENGINE) ? config.ENGINE : 'lexicon';
-const store = await openStore(config);
+// extraction on every core, the store, and the editors' dictionary: the same start-up as the server's
+const runtime = await bootstrap(config, 'worker');
+const { extractor, store } = runtime;
+await extractor.ready();
 const queue = new BullQueue({ url: config.REDIS_URL, name: config.QUEUE_NAME, lockMs: config.QUEUE_LOCK_MS, attempts: config.QUEUE_ATTEMPTS });
-const services = { config, engines, defaultEngine, pool };
 // two articles per extraction thread keep every thread busy while the other article is being stored
-const concurrency = config.QUEUE_CONCURRENCY ?? Math.max(2, 2 * Math.max(workers, 1));
-queue.consume(makeProcessor(services, store, { delayMs: config.QUEUE_TEST_DELAY_MS }), { concurrency });
-logger.info({ queue: config.QUEUE_NAME, store: store.dialect, engines: names, threads: workers, concurrency, pid: process.pid }, 'worker consuming');
+const concurrency = config.QUEUE_CONCURRENCY ?? Math.max(2, 2 * extractor.parallelism);
+queue.consume(makeProcessor({ extractor }, store!, { delayMs: config.QUEUE_TEST_DELAY_MS }), { concurrency });
+logger.info({ queue: config.QUEUE_NAME, store: store!.dialect, engines: extractor.engineNames, threads: extractor.parallelism, concurrency, pid: process.pid }, 'worker consuming');
 process.send?.({ type: 'ready', pid: process.pid });
 
 let closing = false;
@@ -55,8 +45,7 @@ async function shutdown(signal: string) {
   force.unref();
   try {
     await queue.close();
-    await pool?.close();
-    await store.close();
+    await runtime.close();
   } catch (e) {
     logger.error({ err: String(e) }, 'worker shutdown');
   }

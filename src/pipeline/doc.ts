@@ -11,9 +11,9 @@ export type { Span };
 
 export type Script = 'simplified' | 'traditional' | 'mixed';
 
-export const ENTITY_TYPES = ['PERSON', 'LOCATION', 'ORG', 'COMPANY', 'MONEY', 'PERCENT', 'QUANTITY', 'DATE'] as const;
-export type EntityType = (typeof ENTITY_TYPES)[number];
-export type NameType = 'PERSON' | 'LOCATION' | 'ORG' | 'COMPANY';
+import type { EntityType } from './entity-types.js';
+
+export type { EntityType, NameType } from './entity-types.js';
 
 export interface MoneyValue {
   amount: number;
@@ -45,6 +45,47 @@ export interface NormMention extends Span {
   /** which recogniser produced it (model, lexicon, amounts, dates) */
   source: string;
   value?: MentionValue;
+  /** set by the `link` component: the mention's id, its entity and its paragraph */
+  link?: MentionLink;
+}
+
+export interface MentionLink {
+  id: string;
+  entity: string;
+  paragraph: number;
+}
+
+export interface EntityPlace {
+  code: string;
+  level: 'country' | 'region' | 'province' | 'city' | 'county';
+  name: string;
+  parents: { code: string; name: string }[];
+}
+
+export interface EntityRole {
+  title: string;
+  /** the organisation entity the role belongs to, when it stands next to it */
+  org: string | null;
+  org_name: string | null;
+}
+
+/** Mentions grouped into one thing the article talks about (set by the `link` component). */
+export interface Entity {
+  id: string;
+  type: EntityType;
+  /** canonical name: the fullest clean form (no pinyin, no mojibake), in the article's script */
+  name: string;
+  name_simplified: string;
+  /** other surface forms seen in the article (clean, in the article's script) */
+  aliases: string[];
+  mentions: string[];
+  paragraphs: number[];
+  value?: MentionValue;
+  role?: EntityRole;
+  place?: EntityPlace;
+  salience: number;
+  /** mean confidence of the mentions */
+  confidence: number;
 }
 
 export interface Paragraph extends Span {
@@ -62,10 +103,14 @@ export interface Token extends Span {
 
 export type PublishedSource = 'request' | 'html' | 'dateline';
 
+/** Per-call options: they ride on the Doc, read-only, for every component to read. */
 export interface DocOptions {
-  boilerplate: boolean;
-  tokens: boolean;
-  engine: string;
+  /** the name engine to run (`lexicon`, `model`, …) */
+  readonly engine: string;
+  /** extract from boilerplate paragraphs too */
+  readonly boilerplate: boolean;
+  /** return jieba tokens */
+  readonly tokens: boolean;
 }
 
 export class Doc {
@@ -84,12 +129,26 @@ export class Doc {
   sentences: Sentence[] = [];
   tokens: Token[] = [];
   mentions: NormMention[] = [];
+  entities: Entity[] = [];
+  /** milliseconds per component */
   readonly timings: Record<string, number> = {};
+  readonly options: Readonly<DocOptions>;
 
-  constructor(text: string, opts: { title?: string | null } = {}) {
+  constructor(text: string, init: { title?: string | null; options?: Partial<DocOptions> } = {}) {
     this.text = text;
     this.norm = MappedText.identity(text);
-    this.title = opts.title ?? null;
+    this.title = init.title ?? null;
+    this.options = Object.freeze({ engine: 'lexicon', boilerplate: false, tokens: false, ...init.options });
+  }
+
+  /** The paragraphs components work on: all with `options.boilerplate`, else those that are not boilerplate. */
+  contentParagraphs(): Paragraph[] {
+    return this.options.boilerplate ? this.paragraphs : this.paragraphs.filter((p) => !p.boilerplate);
+  }
+
+  /** Whether norm position `pos` lies in a paragraph components work on. */
+  inContent(pos: number): boolean {
+    return this.options.boilerplate || !this.paragraphs[this.paragraphAt(pos)]?.boilerplate;
   }
 
   /** Map a span of `norm` to the caller's text. */

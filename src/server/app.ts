@@ -23,7 +23,9 @@ import { feedbackFor } from '../feedback/service.js';
 import type { Services } from './services.js';
 import { VERSION } from '../version.js';
 
-export function createApp(services: Services) {
+export function createApp(given: Services) {
+  // the editors' dictionary: bootstrap brings it; an app built on a bare store (tests) makes its own
+  const services: Services = { ...given, feedback: given.feedback ?? (given.store ? feedbackFor(given) : null) };
   const app = new OpenAPIHono();
   app.onError(errorResponse);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
@@ -37,10 +39,10 @@ export function createApp(services: Services) {
   app.use('/v1/tags', limit);
   app.use('/v1/articles', limit);
 
-  const { jobs, pool, store } = services;
+  const { jobs, extractor, store } = services;
   setGaugeSources({
     queueDepth: jobs ? () => jobs.depth() : undefined,
-    extractionPending: pool ? () => pool.pending : undefined,
+    extractionPending: () => extractor.pending,
     dbPool: store?.poolStats ? () => store.poolStats!() : undefined,
   });
   app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
@@ -57,8 +59,7 @@ export function createApp(services: Services) {
   app.route('/', dictionaryRoutes(services));
   // the editor's and the researchers' pages (src/web)
   app.route('/', webRoutes());
-  // the user dictionary: loaded from the store now, reloaded after every change
-  if (services.store) feedbackFor(services).ready.catch(() => undefined);
+  services.feedback?.ready.catch(() => undefined);
 
   app.doc31('/openapi.json', {
     openapi: '3.1.0',

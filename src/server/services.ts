@@ -1,19 +1,15 @@
-/** What the HTTP layer needs from the rest of the service. */
-import type { NameEngine } from '../pipeline/recognise/engine.js';
+/** What the HTTP layer needs from the rest of the service (built by `bootstrap`, or by tests). */
 import type { Config } from '../config.js';
 import type { KeyStore } from '../auth/keys.js';
-import type { ExtractPool } from '../service/pool.js';
+import type { Extractor } from '../service/extractor.js';
 import type { Repository } from '../store/repository.js';
 import type { JobQueue } from '../jobs/types.js';
+import type { Feedback } from '../feedback/service.js';
 
 export interface Services {
   config: Pick<Config, 'MAX_BODY_BYTES' | 'MAX_TEXT_CHARS'> & Partial<Config>;
-  /** name engines by id */
-  engines: ReadonlyMap<string, NameEngine>;
-  /** the engine used when the request names none */
-  defaultEngine: string;
-  /** worker threads that run extractions with a deadline; absent = in-process (tests, CLI) */
-  pool?: ExtractPool | null;
+  /** the extraction service (in-process or on the worker pool) */
+  extractor: Extractor;
   /** API keys; null = authentication off */
   keys?: KeyStore | null;
   /** readiness checks beyond the engines (the database, the queue) */
@@ -22,4 +18,6 @@ export interface Services {
   store?: Repository | null;
   /** bulk ingestion jobs (/v1/jobs); absent = those routes answer 503 */
   jobs?: JobQueue | null;
+  /** the editors' feedback (user dictionary); created by createApp from the store when absent */
+  feedback?: Feedback | null;
 }

@@ -1,22 +1,22 @@
 /**
- * Article in, linked entities out: the application service behind
- * `/v1/extract` (and later the store and the CLI). Turns the request into a
+ * Article in, linked entities out, on one pipeline: turns the request into a
  * pipeline input (HTML → text, publication date), runs the pipeline and maps
- * every annotation back to the text the caller sees.
+ * every annotation back to the text the caller sees. The Extractor
+ * implementations (in-process, worker pool) both call it.
  */
-import { runPipeline } from '../pipeline/run.js';
+import type { Pipeline } from '../pipeline/pipeline.js';
 import { htmlToText } from '../pipeline/normalise/html.js';
-import type { NameEngine } from '../pipeline/recognise/engine.js';
 import type { ArticleInput, ExtractResponse } from '../contract/schemas.js';
 import { VERSION } from '../version.js';
 
 export interface ExtractOptions {
-  engine: NameEngine;
+  /** engine id; default: the pipeline's first engine */
+  engine?: string;
   boilerplate?: boolean;
   tokens?: boolean;
 }
 
-export async function extractArticle(input: ArticleInput, opts: ExtractOptions): Promise<ExtractResponse> {
+export async function extractArticle(pipeline: Pipeline, input: ArticleInput, opts: ExtractOptions = {}): Promise<ExtractResponse> {
   const t0 = performance.now();
   let text = input.text ?? '';
   let title = input.title ?? null;
@@ -31,9 +31,12 @@ export async function extractArticle(input: ArticleInput, opts: ExtractOptions):
       publishedSource = 'html';
     }
   }
-  const { doc, entities } = await runPipeline(
+  const engineName = opts.engine ?? [...pipeline.engines.keys()][0];
+  const engine = pipeline.engines.get(engineName);
+  if (!engine) throw new Error(`unknown engine "${engineName}"`);
+  const doc = await pipeline.run(
     { text, title, published, publishedSource },
-    { engine: opts.engine, boilerplate: opts.boilerplate, tokens: opts.tokens },
+    { engine: engineName, boilerplate: opts.boilerplate ?? false, tokens: opts.tokens ?? false },
   );
   const orig = (s: { start: number; end: number }) => doc.toOriginal(s);
   const paragraphs = doc.paragraphs.map((p) => {
@@ -42,15 +45,15 @@ export async function extractArticle(input: ArticleInput, opts: ExtractOptions):
   });
   const mentions = doc.mentions.map((m) => {
     const o = orig(m);
-    const lm = m as typeof m & { id: string; entity: string; paragraph: number };
+    const link = m.link!;
     return {
-      id: lm.id,
-      entity: lm.entity,
+      id: link.id,
+      entity: link.entity,
       type: m.type,
       text: doc.text.slice(o.start, o.end),
       start: o.start,
       end: o.end,
-      paragraph: lm.paragraph,
+      paragraph: link.paragraph,
       score: Math.round(m.score * 1000) / 1000,
       ...(m.value ? { value: m.value } : {}),
     };
@@ -64,7 +67,7 @@ export async function extractArticle(input: ArticleInput, opts: ExtractOptions):
     published: doc.published ? { date: doc.published, source: doc.publishedSource ?? 'request' } : null,
     paragraphs,
     mentions,
-    entities: entities.map((e) => ({
+    entities: doc.entities.map((e) => ({
       id: e.id,
       type: e.type,
       name: e.name,
@@ -78,7 +81,7 @@ export async function extractArticle(input: ArticleInput, opts: ExtractOptions):
       salience: e.salience,
       confidence: e.confidence,
     })),
-    meta: { engine: opts.engine.name, model: opts.engine.model, version: VERSION, timings_ms: doc.timings },
+    meta: { engine: engine.name, model: engine.model, version: VERSION, timings_ms: doc.timings },
   };
   if (opts.tokens) {
     result.tokens = doc.tokens.map((t) => {

@@ -1,30 +1,31 @@
 /** One extraction worker: loads the engines once, then runs extractions posted by the pool. */
 import { parentPort, workerData } from 'node:worker_threads';
 import { loadConfig } from '../config.js';
-import { loadEngines } from '../pipeline/recognise/engines.js';
+import { loadEngines } from '../pipeline/recognise/engines/registry.js';
 import { extractArticle } from './extract.js';
 import type { ArticleInput } from '../contract/schemas.js';
 import type { PoolJobOptions } from './pool.js';
-import { setUserDictionary, type DictEntry } from '../feedback/dictionary.js';
+import type { DictEntry } from '../pipeline/recognise/user-dictionary.js';
+import { createPipeline } from '../pipeline/pipeline.js';
 
 const port = parentPort!;
 const env = { ...process.env, ...(workerData as { env: Record<string, string | undefined> }).env };
 
 try {
   const { engines } = await loadEngines(loadConfig(env));
+  const pipeline = createPipeline({ engines });
   // warm the lazy resources (dictionaries, gazetteer, model session) before taking work
-  for (const engine of engines.values()) {
-    await extractArticle({ text: '株洲市发改委主任刘海宾介绍，去年6月投产，產值過8000萬元。', published: '2023-03-17' }, { engine });
+  for (const engine of engines.keys()) {
+    await extractArticle(pipeline, { text: '株洲市发改委主任刘海宾介绍，去年6月投产，產值過8000萬元。', published: '2023-03-17' }, { engine });
   }
   port.on('message', async (m: { type: 'extract'; id: number; input: ArticleInput; opts: PoolJobOptions } | { type: 'dictionary'; entries: DictEntry[] }) => {
     if (m.type === 'dictionary') {
-      setUserDictionary(m.entries);
+      pipeline.dictionary.set(m.entries);
       return;
     }
     try {
-      const engine = engines.get(m.opts.engine);
-      if (!engine) throw new Error(`engine ${m.opts.engine} is not loaded in the worker`);
-      const result = await extractArticle(m.input, { engine, boilerplate: m.opts.boilerplate, tokens: m.opts.tokens });
+      if (!engines.has(m.opts.engine)) throw new Error(`engine ${m.opts.engine} is not loaded in the worker`);
+      const result = await extractArticle(pipeline, m.input, m.opts);
       port.postMessage({ type: 'result', id: m.id, result });
     } catch (e) {
       port.postMessage({ type: 'error', id: m.id, error: (e as Error).message });

@@ -14,7 +14,7 @@
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
 import type { ArticleInput, ExtractResponse } from '../contract/schemas.js';
-import type { DictEntry } from '../feedback/dictionary.js';
+import type { DictEntry } from '../pipeline/recognise/user-dictionary.js';
 
 export interface PoolJobOptions {
   engine: string;

@@ -153,6 +153,22 @@ describe('CLI without a server', () => {
     expect(names).toEqual(expect.arrayContaining(['刘海宾', '谢曙']));
   });
 
+  it("extracts locally with the editors' dictionary of the local store (as the server does)", async () => {
+    const dataDir = join(dir, 'dict-data');
+    mkdirSync(dataDir, { recursive: true });
+    const local = openSqlite(join(dataDir, 'store.db'));
+    await local.putDictionary([{ name: '蓝海星辰', type: 'COMPANY', action: 'add', editor: 'test' }]);
+    await local.close();
+    const file = join(dir, 'dict.jsonl');
+    writeFileSync(file, jsonl([{ text: '蓝海星辰今年推出三款新品。', published: '2023-03-17' }]));
+    for (const workers of ['0', '1']) {
+      const r = await cli(['extract', file, '--workers', workers, '--data-dir', dataDir]);
+      expect(r.code, r.stderr).toBe(0);
+      const out = JSON.parse(r.stdout.trim());
+      expect(out.mentions.map((m: { type: string; text: string }) => `${m.type}:${m.text}`)).toContain('COMPANY:蓝海星辰');
+    }
+  });
+
   it('explains its usage', async () => {
     const r = await cli(['frobnicate']);
     expect(r.code).toBe(2);

@@ -8,12 +8,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
-import { loadEngines } from '../../src/pipeline/recognise/engines.js';
-import { extractArticle } from '../../src/service/extract.js';
-import { setUserDictionary } from '../../src/feedback/dictionary.js';
+import { loadEngines } from '../../src/pipeline/recognise/engines/registry.js';
+import { extractWith, pipelineFor } from '../helpers/extract.js';
+import { inProcessExtractor } from '../../src/service/extractor.js';
 import { dictionaryChanges, feedbackFor } from '../../src/feedback/service.js';
 import { openSqlite } from '../../src/store/sqlite/index.js';
-import type { NameEngine } from '../../src/pipeline/recognise/engine.js';
+import type { NameEngine } from '../../src/pipeline/recognise/engines/name-engine.js';
 import type { Repository } from '../../src/store/repository.js';
 import type { ExtractResponse } from '../../src/contract/schemas.js';
 
@@ -25,6 +25,7 @@ beforeAll(async () => {
   ({ engines } = await loadEngines({ ENGINE: 'lexicon' } as never));
   engine = engines.get('lexicon')!;
 });
+const setUserDictionary = (entries: Parameters<ReturnType<typeof pipelineFor>['dictionary']['set']>[0]) => pipelineFor(engine).dictionary.set(entries);
 beforeEach(() => setUserDictionary([]));
 
 const names = (r: ExtractResponse) => r.mentions.map((m) => `${m.type}:${m.text}`);
@@ -34,7 +35,7 @@ const invariant = (r: ExtractResponse) => {
 
 describe('the dictionary step', () => {
   it('drops denied names of that type only, and adds exact matches of added names', async () => {
-    const before = await extractArticle({ text: TEXT }, { engine });
+    const before = await extractWith(engine, { text: TEXT });
     expect(names(before)).toContain('PERSON:王小明');
     expect(names(before)).not.toContain('COMPANY:蓝海星辰科技');
     setUserDictionary([
@@ -42,7 +43,7 @@ describe('the dictionary step', () => {
       { name: '张三丰', type: 'ORG', action: 'deny' },
       { name: '蓝海星辰科技', type: 'COMPANY', action: 'add' },
     ]);
-    const after = await extractArticle({ text: TEXT }, { engine });
+    const after = await extractWith(engine, { text: TEXT });
     invariant(after);
     expect(names(after)).not.toContain('PERSON:王小明');
     expect(names(after)).toContain('PERSON:张三丰');
@@ -57,7 +58,7 @@ describe('the dictionary step', () => {
       { name: '华菱钢铁', type: 'COMPANY', action: 'add' },
     ]);
     const text = '藍海星辰科技今天宣布，湖南华菱钢铁集团有限责任公司表示支持。';
-    const r = await extractArticle({ text }, { engine });
+    const r = await extractWith(engine, { text });
     invariant(r);
     const m = r.mentions.find((x) => x.type === 'COMPANY' && x.start === 0)!;
     expect(m.text).toBe('藍海星辰科技');
@@ -70,7 +71,7 @@ describe('the dictionary step', () => {
       { name: '蓝海', type: 'COMPANY', action: 'add' },
       { name: '蓝海星辰科技', type: 'COMPANY', action: 'add' },
     ]);
-    const r = await extractArticle({ text: '蓝海星辰科技发布新品。' }, { engine });
+    const r = await extractWith(engine, { text: '蓝海星辰科技发布新品。' });
     expect(names(r)).toEqual(['COMPANY:蓝海星辰科技']);
   });
 });
@@ -93,7 +94,7 @@ describe('the decisions and dictionary API', () => {
   let dir: string;
   let store: Repository;
   let app: ReturnType<typeof createApp>;
-  const services = () => ({ config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 100_000 }, engines, defaultEngine: 'lexicon', store });
+  const services = () => ({ config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 100_000 }, extractor: inProcessExtractor(engines, { engine: 'lexicon' }), store });
   const req = async (method: string, path: string, body?: unknown) => {
     const res = await app.request(path, { method, headers: body === undefined ? {} : { 'content-type': 'application/json' }, body: body === undefined ? undefined : JSON.stringify(body) });
     return { status: res.status, body: res.status === 204 ? null : await res.json() };
@@ -177,11 +178,12 @@ describe('changes made by another process', () => {
     const other = openSqlite(join(dir, 'store.db'));
     try {
       const { Feedback } = await import('../../src/feedback/service.js');
-      const f = new Feedback({ config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 1000 }, engines, defaultEngine: 'lexicon', store }, 50);
+      // the feedback of an in-process extractor whose pipeline is the one these tests extract with
+      const f = new Feedback({ store, extractor: { setDictionary: (entries) => setUserDictionary(entries) } }, 50);
       await f.ready;
-      expect(names(await extractArticle({ text: TEXT }, { engine }))).toContain('PERSON:王小明');
+      expect(names(await extractWith(engine, { text: TEXT }))).toContain('PERSON:王小明');
       await other.putDictionary([{ name: '王小明', type: 'PERSON', action: 'deny' }]);
-      await expect.poll(async () => names(await extractArticle({ text: TEXT }, { engine })), { timeout: 3000 }).not.toContain('PERSON:王小明');
+      await expect.poll(async () => names(await extractWith(engine, { text: TEXT })), { timeout: 3000 }).not.toContain('PERSON:王小明');
       f.stop();
     } finally {
       await other.close();

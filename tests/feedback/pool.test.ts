@@ -1,4 +1,5 @@
 /** With a worker pool, the dictionary reaches every worker, and workers started later too; the app reloads it on every change. */
+import { PoolExtractor } from '../../src/service/extractor.js';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -47,7 +48,7 @@ describe('user dictionary with a worker pool', () => {
 
   it('the app loads the stored dictionary into the pool at start and after every change', async () => {
     await store.putDictionary([{ name: '东方红', type: 'ORG', action: 'add' }]);
-    const services = { config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 100_000 }, engines: new Map(), defaultEngine: 'lexicon', pool, store };
+    const services = { config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 100_000 }, extractor: new PoolExtractor(pool, { MAX_TEXT_CHARS: 100_000 }, 'lexicon'), store };
     const app = createApp(services);
     await feedbackFor(services).ready;
     const extract = async (text: string) =>

@@ -2,16 +2,15 @@
 import pg from 'pg';
 import { PG_URL, probePg } from '../helpers/pg.js';
 import { Redis } from 'ioredis';
-import { lexiconEngine } from '../../src/pipeline/recognise/engines.js';
+import { lexiconEngine } from '../../src/pipeline/recognise/engines/lexicon.js';
 import type { ExtractServices } from '../../src/jobs/processor.js';
+import { inProcessExtractor } from '../../src/service/extractor.js';
 
 export { PG_URL };
 
-export const services: ExtractServices = {
+export const services: ExtractServices & { config: { MAX_BODY_BYTES: number; MAX_TEXT_CHARS: number } } = {
   config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 100_000 },
-  engines: new Map([['lexicon', lexiconEngine]]),
-  defaultEngine: 'lexicon',
-  pool: null,
+  extractor: inProcessExtractor(new Map([['lexicon', lexiconEngine]]), { limits: { MAX_TEXT_CHARS: 100_000 }, engine: 'lexicon' }),
 };
 
 const PEOPLE = ['刘海宾', '谢曙', '李玉龙', '王建国', '张晓明', '陈立新'];

@@ -56,7 +56,8 @@ describe('aliases', () => {
       ['谢曙', 'PERSON'],
     ]);
     addShortForms(doc);
-    const entities = linkEntities(doc);
+    linkEntities(doc);
+    const entities = doc.entities;
     const company = entities.find((e) => e.type === 'COMPANY')!;
     expect(company.name).toBe('淳華氫能源科技(湖南)有限公司');
     expect(company.name_simplified).toBe('淳华氢能源科技(湖南)有限公司');
@@ -74,7 +75,8 @@ describe('aliases', () => {
       ['李玉龙', 'PERSON'],
     ]);
     addShortForms(doc);
-    const entities = linkEntities(doc);
+    linkEntities(doc);
+    const entities = doc.entities;
     expect(entities.filter((e) => e.type === 'PERSON').map((e) => e.name)).toEqual(['李永亮', '李玉龙']);
     expect(doc.mentions.some((m) => doc.norm.text.slice(m.start, m.end) === '李董事长')).toBe(false);
   });
@@ -86,7 +88,8 @@ describe('aliases', () => {
       ['株洲', 'LOCATION'],
       ['株洲市', 'LOCATION'],
     ]);
-    const entities = linkEntities(doc);
+    linkEntities(doc);
+    const entities = doc.entities;
     const places = entities.filter((e) => e.type === 'LOCATION');
     expect(places).toHaveLength(1);
     expect(places[0].name).toBe('株洲市');
@@ -107,7 +110,8 @@ describe('roles', () => {
       ['刘海宾', 'PERSON'],
       ['李永亮', 'PERSON'],
     ]);
-    const entities = linkEntities(doc);
+    linkEntities(doc);
+    const entities = doc.entities;
     const org = entities.find((e) => e.name === '株洲市发改委')!;
     expect(entities.find((e) => e.name === '刘海宾')!.role).toEqual({ title: '主任', org: org.id, org_name: '株洲市发改委' });
     expect(entities.find((e) => e.name === '李永亮')!.role).toEqual({ title: '记者', org: null, org_name: null });
@@ -154,7 +158,8 @@ describe('salience', () => {
       ],
       '株洲加速经济复苏',
     );
-    const entities = linkEntities(doc).sort((a, b) => b.salience - a.salience);
+    linkEntities(doc);
+    const entities = doc.entities.sort((a, b) => b.salience - a.salience);
     expect(entities[0].name).toBe('株洲');
     expect(entities.at(-1)!.name).toBe('广州');
   });

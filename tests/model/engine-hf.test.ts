@@ -2,8 +2,8 @@
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ROOT } from '../../src/paths.js';
-import { batching, createModelEngine, windowed } from '../../src/pipeline/recognise/model-engine.js';
-import { extractArticle } from '../../src/service/extract.js';
+import { batching, createModelEngine, windowed } from '../../src/pipeline/recognise/engines/model.js';
+import { extractWith } from '../helpers/extract.js';
 import type { NerModel } from '../../src/pipeline/recognise/model/index.js';
 
 describe('drop-in Hugging Face model', () => {
@@ -11,7 +11,7 @@ describe('drop-in Hugging Face model', () => {
     const engine = await createModelEngine(join(ROOT, 'tests', 'fixtures', 'tiny-hf-ner'));
     expect(engine.model).toMatch(/^hf:/);
     const text = '株洲市發改委主任劉海賓介紹。' + '很長的句子'.repeat(200);
-    const r = await extractArticle({ text }, { engine });
+    const r = await extractWith(engine, { text });
     for (const m of r.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
 

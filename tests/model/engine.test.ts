@@ -5,9 +5,9 @@
  * sentence, never truncated.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { loadEngines } from '../../src/pipeline/recognise/engines.js';
-import { extractArticle } from '../../src/service/extract.js';
-import type { NameEngine } from '../../src/pipeline/recognise/engine.js';
+import { loadEngines } from '../../src/pipeline/recognise/engines/registry.js';
+import { extractWith } from '../helpers/extract.js';
+import type { NameEngine } from '../../src/pipeline/recognise/engines/name-engine.js';
 
 let engine: NameEngine;
 beforeAll(async () => {
@@ -20,8 +20,8 @@ describe('model engine', () => {
   it('finds the same names in simplified and traditional text, at the caller’s offsets', async () => {
     const simplified = '株洲市发改委主任刘海宾介绍，淳华氢能源科技(湖南)有限公司董事长谢曙在广州签约。';
     const traditional = '株洲市發(fā)改委主任劉海賓介紹，淳華氫能源科技(湖南)有限公司董事長謝曙在廣州簽約。';
-    const a = await extractArticle({ text: simplified }, { engine });
-    const b = await extractArticle({ text: traditional }, { engine });
+    const a = await extractWith(engine, { text: simplified });
+    const b = await extractWith(engine, { text: traditional });
     const names = (r: typeof a) => r.entities.filter((e) => ['PERSON', 'LOCATION', 'ORG', 'COMPANY'].includes(e.type)).map((e) => `${e.type}:${e.name_simplified}`);
     expect(names(b)).toEqual(names(a));
     expect(names(a)).toEqual(expect.arrayContaining(['PERSON:刘海宾', 'PERSON:谢曙', 'COMPANY:淳华氢能源科技(湖南)有限公司']));
@@ -33,7 +33,7 @@ describe('model engine', () => {
   it('windows a long article by sentence and finds names in its last sentence', async () => {
     const filler = '会议强调要加快推进重点项目建设。'.repeat(400);
     const text = filler + '董事长李玉龙告诉记者，公司将在广州新设研发中心。';
-    const r = await extractArticle({ text }, { engine });
+    const r = await extractWith(engine, { text });
     const li = r.mentions.find((m) => m.text === '李玉龙');
     expect(li?.type).toBe('PERSON');
     expect(li!.start).toBe(text.indexOf('李玉龙'));

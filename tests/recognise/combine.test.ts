@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MIN_MODEL_SCORE, combineModelAndLexicon, wellFormedName } from '../../src/pipeline/recognise/engines.js';
+import { MIN_MODEL_SCORE, combineModelAndLexicon, wellFormedName } from '../../src/pipeline/recognise/engines/combine.js';
 import type { NormMention } from '../../src/pipeline/doc.js';
 
 const m = (start: number, end: number, type: NormMention['type'], score: number, source = 'model'): NormMention => ({ start, end, type, score, source });

@@ -1,10 +1,11 @@
+import { inProcessExtractor } from '../../src/service/extractor.js';
 import { mkdtempSync, writeFileSync, utimesSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { Hono } from 'hono';
 import { createApp } from '../../src/server/app.js';
-import { lexiconEngine } from '../../src/pipeline/recognise/engines.js';
+import { lexiconEngine } from '../../src/pipeline/recognise/engines/lexicon.js';
 import { KeyStore, hashKey } from '../../src/auth/keys.js';
 import { concurrencyLimit } from '../../src/server/middleware/concurrency.js';
 import { RateLimiter } from '../../src/server/middleware/auth.js';
@@ -34,9 +35,9 @@ describe('API keys', () => {
   const keys = new KeyStore(file);
 
   it('leaves extraction open by default and protects it when configured', async () => {
-    const open = createApp({ config: base, engines, defaultEngine: 'lexicon', keys });
+    const open = createApp({ config: base, extractor: inProcessExtractor(engines, { engine: 'lexicon' }), keys });
     expect((await post(open, '/v1/extract', { text: '株洲' })).status).toBe(200);
-    const closed = createApp({ config: { ...base, EXTRACT_REQUIRES_KEY: true }, engines, defaultEngine: 'lexicon', keys });
+    const closed = createApp({ config: { ...base, EXTRACT_REQUIRES_KEY: true }, extractor: inProcessExtractor(engines, { engine: 'lexicon' }), keys });
     const res = await post(closed, '/v1/extract', { text: '株洲' });
     expect(res.status).toBe(401);
     expect(((await res.json()) as { error: { code: string } }).error.code).toBe('unauthorized');
@@ -46,7 +47,7 @@ describe('API keys', () => {
   });
 
   it('needs the write scope for writes and rate-limits per key', async () => {
-    const app = createApp({ config: base, engines, defaultEngine: 'lexicon', keys });
+    const app = createApp({ config: base, extractor: inProcessExtractor(engines, { engine: 'lexicon' }), keys });
     app.post('/v1/things', (c) => c.json({ ok: true }));
     expect((await post(app, '/v1/things', {}, { authorization: 'Bearer read-key' })).status).toBe(403);
     expect((await post(app, '/v1/things', {}, { authorization: 'Bearer write-key' })).status).toBe(200);
@@ -106,7 +107,7 @@ describe('limits', () => {
 });
 
 describe('observability', () => {
-  const app = createApp({ config: { ...base, CORS_ORIGINS: 'https://editor.example' }, engines, defaultEngine: 'lexicon' });
+  const app = createApp({ config: { ...base, CORS_ORIGINS: 'https://editor.example' }, extractor: inProcessExtractor(engines, { engine: 'lexicon' }) });
   it('gives every response a request id, keeping a sane one from the caller', async () => {
     const res = await app.request('/healthz', { headers: { 'x-request-id': 'abc-123' } });
     expect(res.headers.get('x-request-id')).toBe('abc-123');
@@ -125,7 +126,7 @@ describe('observability', () => {
     const jobs = new InProcessQueue({ file: join(dir, 'jobs.db') });
     const store = openSqlite(join(dir, 'store.db'));
     await jobs.submit([{ line: 1, article: { text: '株洲' } }, { line: 2, article: { text: '广州' } }], { engine: 'lexicon' });
-    const a = createApp({ config: base, engines, defaultEngine: 'lexicon', jobs, store });
+    const a = createApp({ config: base, extractor: inProcessExtractor(engines, { engine: 'lexicon' }), jobs, store });
     const text = await (await a.request('/metrics')).text();
     expect(text).toMatch(/^job_queue_depth 2$/m);
     expect(text).toContain('db_pool_connections');
@@ -141,7 +142,7 @@ describe('observability', () => {
   });
   it('readiness fails while a dependency is not ready', async () => {
     let dbUp = false;
-    const a = createApp({ config: base, engines, defaultEngine: 'lexicon', readiness: { database: () => dbUp } });
+    const a = createApp({ config: base, extractor: inProcessExtractor(engines, { engine: 'lexicon' }), readiness: { database: () => dbUp } });
     expect((await a.request('/readyz')).status).toBe(503);
     dbUp = true;
     expect((await a.request('/readyz')).status).toBe(200);

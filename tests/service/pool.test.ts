@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { ExtractPool, DeadlineExceeded } from '../../src/service/pool.js';
-import { extractArticle } from '../../src/service/extract.js';
-import { lexiconEngine } from '../../src/pipeline/recognise/engines.js';
+import { extractWith } from '../helpers/extract.js';
+import { lexiconEngine } from '../../src/pipeline/recognise/engines/lexicon.js';
 
 describe('extraction worker pool', () => {
   let pool: ExtractPool;
@@ -14,7 +14,7 @@ describe('extraction worker pool', () => {
   const input = { text: '株洲市发改委主任刘海宾介绍，去年6月投产后，预计今年产值过8000万元。', published: '2023-03-17' };
 
   it('gives the same result as in-process extraction', async () => {
-    const [a, b] = await Promise.all([pool.extract(input, { engine: 'lexicon' }), extractArticle(input, { engine: lexiconEngine })]);
+    const [a, b] = await Promise.all([pool.extract(input, { engine: 'lexicon' }), extractWith(lexiconEngine, input)]);
     expect(a.mentions).toEqual(b.mentions);
     expect(a.entities).toEqual(b.entities);
   });

@@ -1,9 +1,10 @@
 /** The store's HTTP routes, against both stores: ingest, read, delete, research queries, exports. */
+import { inProcessExtractor } from '../../src/service/extractor.js';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
-import { loadEngines } from '../../src/pipeline/recognise/engines.js';
+import { loadEngines } from '../../src/pipeline/recognise/engines/registry.js';
 import { csvField } from '../../src/server/routes/exports.js';
-import type { NameEngine } from '../../src/pipeline/recognise/engine.js';
+import type { NameEngine } from '../../src/pipeline/recognise/engines/name-engine.js';
 import type { Repository } from '../../src/store/repository.js';
 import { factories } from './helpers.js';
 
@@ -17,7 +18,7 @@ const ART1 = '株洲市发改委主任刘海宾介绍，去年6月投产后，�
 const ART2 = ART1.replace('去年6月投产后', '今年3月开工后');
 
 function appWith(store: Repository | null) {
-  const app = createApp({ config: { MAX_BODY_BYTES: 1_000_000, MAX_TEXT_CHARS: 100_000 }, engines, defaultEngine: 'lexicon', store });
+  const app = createApp({ config: { MAX_BODY_BYTES: 1_000_000, MAX_TEXT_CHARS: 100_000 }, extractor: inProcessExtractor(engines, { engine: 'lexicon' }), store });
   const call = (method: string, path: string, body?: unknown) =>
     app.request(path, { method, ...(body !== undefined ? { headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) } : {}) });
   return { app, call };

@@ -1,8 +1,9 @@
 /** The pages and their assets: content types, caching, revalidation, nothing outside src/web. */
+import { inProcessExtractor } from '../../src/service/extractor.js';
 import { describe, expect, it } from 'vitest';
 import { createApp } from '../../src/server/app.js';
 
-const app = createApp({ config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 1000 }, engines: new Map(), defaultEngine: 'lexicon' });
+const app = createApp({ config: { MAX_BODY_BYTES: 1 << 20, MAX_TEXT_CHARS: 1000 }, extractor: inProcessExtractor(new Map(), { engine: 'lexicon' }) });
 
 describe('web pages', () => {
   it('serves the editor and the research page as HTML that revalidates', async () => {

@@ -8,51 +8,16 @@
  * places, and a salience.
  */
 import { toTraditionalConverter } from '../normalise/opencc.js';
-import type { Doc, EntityType, MentionValue, NormMention } from '../doc.js';
+import type { Doc, Entity, EntityPlace, EntityType, NormMention } from '../doc.js';
+import { NAME_TYPES as NAME_TYPE_LIST } from '../entity-types.js';
 import { isAlias } from './aliases.js';
 import { findRoles } from './roles.js';
 import { salience } from './salience.js';
-import { placeForms, type PlaceRef, type PlaceLevel } from '../recognise/lexicon/gazetteer.js';
+import { placeForms } from '../recognise/lexicon/gazetteer.js';
 
-export interface LinkedMention extends NormMention {
-  id: string;
-  entity: string;
-  paragraph: number;
-}
+export type { Entity, EntityPlace, EntityRole } from '../doc.js';
 
-export interface EntityPlace {
-  code: string;
-  level: PlaceLevel;
-  name: string;
-  parents: PlaceRef[];
-}
-
-export interface EntityRole {
-  title: string;
-  /** the organisation entity the role belongs to, when it stands next to it */
-  org: string | null;
-  org_name: string | null;
-}
-
-export interface Entity {
-  id: string;
-  type: EntityType;
-  /** canonical name: the fullest clean form (no pinyin, no mojibake), in the article's script */
-  name: string;
-  name_simplified: string;
-  /** other surface forms seen in the article (clean, in the article's script) */
-  aliases: string[];
-  mentions: string[];
-  paragraphs: number[];
-  value?: MentionValue;
-  role?: EntityRole;
-  place?: EntityPlace;
-  salience: number;
-  /** mean confidence of the mentions */
-  confidence: number;
-}
-
-const NAME_TYPES = new Set<EntityType>(['PERSON', 'LOCATION', 'ORG', 'COMPANY']);
+const NAME_TYPES = new Set<EntityType>(NAME_TYPE_LIST);
 
 /**
  * The cleaned surface of a norm span, in the caller's characters: each
@@ -99,7 +64,8 @@ export function resolvePlace(name: string): EntityPlace | undefined {
   return { code: p.code, level: p.level, name: p.name, parents: p.parents };
 }
 
-export function linkEntities(doc: Doc): Entity[] {
+/** The `link` component: groups `doc.mentions` into `doc.entities` and links each mention (id, entity, paragraph). */
+export function linkEntities(doc: Doc): void {
   const text = doc.norm.text;
   const groups = new Map<string, Group>();
   for (const m of doc.mentions) {
@@ -189,16 +155,13 @@ export function linkEntities(doc: Doc): Entity[] {
   // ids in order of first mention; mentions in text order
   entities.sort((a, b) => firstStart.get(a)! - firstStart.get(b)!);
   entities.forEach((e, i) => (e.id = `e${i + 1}`));
-  const linked: LinkedMention[] = [];
-  [...doc.mentions]
-    .sort((a, b) => a.start - b.start)
-    .forEach((m, i) => {
-      const e = entityOf.get(m)!;
-      const id = `m${i + 1}`;
-      e.mentions.push(id);
-      linked.push({ ...m, id, entity: e.id, paragraph: doc.paragraphAt(m.start) });
-    });
-  doc.mentions = linked;
+  doc.mentions.sort((a, b) => a.start - b.start);
+  doc.mentions.forEach((m, i) => {
+    const e = entityOf.get(m)!;
+    const id = `m${i + 1}`;
+    e.mentions.push(id);
+    m.link = { id, entity: e.id, paragraph: doc.paragraphAt(m.start) };
+  });
 
   for (const r of roles) {
     const person = entityOf.get(r.person);
@@ -207,5 +170,5 @@ export function linkEntities(doc: Doc): Entity[] {
     const title = cleanSurface(doc, r.titleStart, r.titleStart + r.title.length);
     person.role = { title, org: org?.id ?? null, org_name: org?.name ?? null };
   }
-  return entities;
+  doc.entities = entities;
 }

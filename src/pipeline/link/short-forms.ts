@@ -32,10 +32,9 @@ export function addShortForms(doc: Doc): void {
   const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
   const tokenStarts = new Set(doc.tokens.map((t) => t.start));
   const tokenEnds = new Set(doc.tokens.map((t) => t.end));
-  const inContent = (pos: number) => !doc.paragraphs[doc.paragraphAt(pos)]?.boilerplate;
   const added: NormMention[] = [];
   const add = (m: NormMention) => {
-    if (!inContent(m.start) || !taken.tryTake(m)) return false;
+    if (!doc.inContent(m.start) || !taken.tryTake(m)) return false;
     added.push(m);
     return true;
   };

@@ -1,31 +1,34 @@
 /**
- * Recognition steps: names from the selected engine, amounts and dates from
- * the rules. Each works on the sentences / paragraphs that are not boilerplate
- * (unless asked) and appends mentions in norm coordinates to `doc.mentions`.
+ * Recognition components: names from the engine the Doc's options pick,
+ * amounts and dates from the rules. Each works on the Doc's content
+ * paragraphs (boilerplate too with `options.boilerplate`) and appends
+ * mentions in norm coordinates to `doc.mentions`.
  */
-import type { Doc, NormMention, Paragraph } from '../doc.js';
-import type { NameEngine } from './engine.js';
+import type { Doc, NormMention } from '../doc.js';
+import type { Component } from '../component.js';
+import type { NameEngine } from './engines/name-engine.js';
 import { findAmounts } from './amounts/index.js';
 import { findDates } from './dates/index.js';
 
-function contentParagraphs(doc: Doc, includeBoilerplate: boolean): Paragraph[] {
-  return doc.paragraphs.filter((p) => includeBoilerplate || !p.boilerplate);
-}
-
-export async function recogniseNames(doc: Doc, engine: NameEngine, includeBoilerplate: boolean): Promise<void> {
-  const keep = new Set(contentParagraphs(doc, includeBoilerplate).map((p) => p.index));
-  const sentences = doc.sentences.filter((s) => keep.has(s.paragraph));
-  doc.mentions.push(...(await engine.recognise(doc, sentences)));
+/** The `names` component over these engines; `doc.options.engine` picks one per call. */
+export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Component {
+  return {
+    name: 'names',
+    requires: ['sentences', 'tokens'],
+    assigns: ['mentions'],
+    async run(doc) {
+      const engine = engines.get(doc.options.engine);
+      if (!engine) throw new Error(`unknown engine "${doc.options.engine}"; available: ${[...engines.keys()].join(', ')}`);
+      const keep = new Set(doc.contentParagraphs().map((p) => p.index));
+      const sentences = doc.sentences.filter((s) => keep.has(s.paragraph));
+      doc.mentions.push(...(await engine.recognise(doc, sentences)));
+    },
+  };
 }
 
 /** Run a rule finder on each content paragraph and shift its offsets into the document. */
-function perParagraph(
-  doc: Doc,
-  includeBoilerplate: boolean,
-  find: (text: string) => Omit<NormMention, 'source'>[],
-  source: string,
-): void {
-  for (const p of contentParagraphs(doc, includeBoilerplate)) {
+function perParagraph(doc: Doc, find: (text: string) => Omit<NormMention, 'source'>[], source: string): void {
+  for (const p of doc.contentParagraphs()) {
     const text = doc.norm.text.slice(p.start, p.end);
     for (const m of find(text)) {
       doc.mentions.push({ ...m, start: m.start + p.start, end: m.end + p.start, source });
@@ -33,10 +36,10 @@ function perParagraph(
   }
 }
 
-export function recogniseAmounts(doc: Doc, includeBoilerplate: boolean): void {
-  perParagraph(doc, includeBoilerplate, findAmounts, 'amounts');
+export function recogniseAmounts(doc: Doc): void {
+  perParagraph(doc, findAmounts, 'amounts');
 }
 
-export function recogniseDates(doc: Doc, includeBoilerplate: boolean): void {
-  perParagraph(doc, includeBoilerplate, (t) => findDates(t, doc.published), 'dates');
+export function recogniseDates(doc: Doc): void {
+  perParagraph(doc, (t) => findDates(t, doc.published), 'dates');
 }

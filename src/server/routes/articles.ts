@@ -3,8 +3,7 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ErrorResponse, ExtractQuery, IngestResponse, StoreArticleInput, StoredArticleResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
 import { ServiceError } from '../../contract/errors.js';
-import { parseArticleRequest, runExtraction } from './extract.js';
-import { guard, parseWith, requireStore } from '../../store/http.js';
+import { guard, parseWith, requireStore } from '../store-access.js';
 import type { Services } from '../services.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -60,8 +59,8 @@ export function articleRoutes(services: Services) {
       source = parseWith(StoreArticleInput.shape.source, s);
       article = rest;
     }
-    const req = parseArticleRequest(services, article, c.req.query());
-    const result = await runExtraction(services, req);
+    const req = services.extractor.parse(article, c.req.query());
+    const result = await services.extractor.extract(req);
     const stored = await guard(() => store.ingest({ callerId: req.input.id ?? null, url: req.input.url ?? null, source: source ?? null }, result));
     return c.json({ ...stored, result }, stored.status === 'created' ? 201 : 200);
   });

@@ -8,7 +8,6 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ErrorResponse, ExtractQuery, ExtractResponse } from '../../contract/schemas.js';
 import { ServiceError } from '../../contract/errors.js';
-import { parseArticleRequest, runExtraction } from './extract.js';
 import { ndjsonLines, ndjsonStream, orderedMap, type Line } from '../../service/ndjson.js';
 import type { Services } from '../services.js';
 
@@ -49,7 +48,7 @@ export function batchRoutes(services: Services) {
     const body = c.req.raw.body;
     if (!body) throw new ServiceError('bad_request', 'empty_body', 'the request body is empty');
     const query = c.req.query();
-    const window = Math.max(2, (services.pool?.size ?? 1) * 2);
+    const window = Math.max(2, services.extractor.parallelism * 2);
     const lines = ndjsonLines(body, services.config.MAX_BODY_BYTES);
     const results = orderedMap(lines, window, async (l: Line) => {
       if ('error' in l) {
@@ -64,8 +63,8 @@ export function batchRoutes(services: Services) {
       }
       const id = typeof (parsed as { id?: unknown })?.id === 'string' ? (parsed as { id: string }).id : null;
       try {
-        const req = parseArticleRequest(services, parsed, query);
-        return await runExtraction(services, req);
+        const req = services.extractor.parse(parsed, query);
+        return await services.extractor.extract(req);
       } catch (e) {
         return errorLine(l.n, id, e);
       }

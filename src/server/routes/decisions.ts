@@ -7,9 +7,9 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { EntityTypeSchema, ErrorResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
 import { ServiceError } from '../../contract/errors.js';
-import { parseWith, requireStore } from '../../store/http.js';
+import { parseWith, requireFeedback, requireStore } from '../store-access.js';
 import { simplify } from '../../store/keys.js';
-import { dictionaryChanges, feedbackFor, type DecisionTarget } from '../../feedback/service.js';
+import { dictionaryChanges, type DecisionTarget } from '../../feedback/service.js';
 import type { Services } from '../services.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -121,7 +121,7 @@ export function decisionRoutes(services: Services) {
         if (s && !changes.some((x) => x.name === s)) changes.push({ name: s, type: target.type, action: 'deny', editor: d.editor });
       }
     }
-    await feedbackFor(services).put(changes);
+    await requireFeedback(services).put(changes);
     return c.json({ decision, dictionary: changes.map(({ name, type, action }) => ({ name, type, action })) }, 201);
   });
 

@@ -7,9 +7,8 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { EntityTypeSchema, ErrorResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
 import { ServiceError } from '../../contract/errors.js';
-import { parseWith, requireStore } from '../../store/http.js';
+import { parseWith, requireFeedback, requireStore } from '../store-access.js';
 import { simplify } from '../../store/keys.js';
-import { feedbackFor } from '../../feedback/service.js';
 import type { Services } from '../services.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
@@ -72,7 +71,7 @@ export function dictionaryRoutes(services: Services) {
   app.get('/v1/dictionary', async (c) => {
     const store = requireStore(services);
     const q = parseWith(ListQuery, c.req.query());
-    await feedbackFor(services).ready.catch(() => undefined);
+    await requireFeedback(services).ready.catch(() => undefined);
     const s = q.q ? simplify(q.q) : null;
     const entries = (await store.listDictionary()).filter(
       (e) => (!q.type || e.type === q.type) && (!q.action || e.action === q.action) && (!s || e.name.includes(s)),
@@ -86,14 +85,14 @@ export function dictionaryRoutes(services: Services) {
     const list = 'entries' in body ? body.entries : [body];
     const entries = list.map((e) => ({ name: simplify(e.name), type: e.type, action: e.action, editor: e.editor ?? null }));
     if (entries.some((e) => !e.name)) throw new ServiceError('invalid', 'invalid_entry', 'a name is blank');
-    await feedbackFor(services).put(entries);
+    await requireFeedback(services).put(entries);
     return c.json({ entries: entries.map(({ name, type, action, editor }) => ({ name, type, action, editor })) });
   });
 
   app.delete('/v1/dictionary', async (c) => {
     const store = requireStore(services);
     const q = parseWith(DeleteQuery, c.req.query());
-    const feedback = feedbackFor(services);
+    const feedback = requireFeedback(services);
     if (!(await store.deleteDictionary(simplify(q.name), q.type))) throw new ServiceError('not_found', 'not_found', `no dictionary entry ${q.type} ${q.name}`);
     await feedback.reload();
     return c.body(null, 204);

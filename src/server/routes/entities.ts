@@ -10,7 +10,7 @@ import {
   MentionsQuery,
 } from '../../contract/schemas.js';
 import { ServiceError } from '../../contract/errors.js';
-import { dateOf, entityFilterOf, guard, parseWith, requireStore } from '../../store/http.js';
+import { dateOf, entityFilterOf, guard, parseWith, requireStore } from '../store-access.js';
 import type { Services } from '../services.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });

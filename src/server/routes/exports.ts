@@ -6,7 +6,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { EntityFilterQuery, ErrorResponse } from '../../contract/schemas.js';
 import { ServiceError } from '../../contract/errors.js';
-import { entityFilterOf, parseWith, requireStore } from '../../store/http.js';
+import { entityFilterOf, parseWith, requireStore } from '../store-access.js';
 import type { EntitySummary, MentionExportRow } from '../../store/repository.js';
 import type { Services } from '../services.js';
 

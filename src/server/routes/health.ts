@@ -1,7 +1,6 @@
 /** Liveness and readiness. */
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import type { Services } from '../services.js';
-import { availableEngines } from './extract.js';
 
 const Health = z.object({ status: z.string(), engines: z.array(z.string()).optional(), checks: z.record(z.string(), z.boolean()).optional() });
 
@@ -23,8 +22,8 @@ export function healthRoutes(services: Services) {
   );
   app.get('/healthz', (c) => c.json({ status: 'ok' }));
   app.get('/readyz', async (c) => {
-    const wanted = services.config.ENGINE ?? services.defaultEngine;
-    const engines = availableEngines(services);
+    const wanted = services.config.ENGINE ?? services.extractor.defaultEngine;
+    const engines = services.extractor.engineNames;
     const checks: Record<string, boolean> = { [`engine:${wanted}`]: engines.includes(wanted) };
     for (const [name, check] of Object.entries(services.readiness ?? {})) {
       checks[name] = await Promise.resolve()

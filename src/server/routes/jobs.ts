@@ -9,7 +9,6 @@ import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { ErrorResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
 import { ServiceError } from '../../contract/errors.js';
-import { availableEngines } from './extract.js';
 import { ndjsonLines } from '../../service/ndjson.js';
 import { entriesFromLines, toEntry } from '../../jobs/processor.js';
 import type { JobQueue, SubmitEntry } from '../../jobs/types.js';
@@ -106,8 +105,8 @@ export function jobRoutes(services: Services) {
     const jobs = requireJobs(services);
     const q = JobQuery.safeParse(c.req.query());
     if (!q.success) throw new ServiceError('invalid', 'invalid_request', q.error.issues.map((i) => i.message).join('; '));
-    const engine = q.data.engine ?? services.defaultEngine;
-    const available = availableEngines(services);
+    const engine = q.data.engine ?? services.extractor.defaultEngine;
+    const available = services.extractor.engineNames;
     if (!available.includes(engine)) throw new ServiceError('invalid', 'unknown_engine', `unknown engine "${engine}"; available: ${available.join(', ')}`);
     const type = c.req.header('content-type') ?? '';
     let entries: AsyncIterable<SubmitEntry> | SubmitEntry[];

@@ -2,7 +2,7 @@
 import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
 import { BatchQueryInput, BatchQueryResponse, ErrorResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
-import { dateOf, guard, parseWith, requireStore } from '../../store/http.js';
+import { dateOf, guard, parseWith, requireStore } from '../store-access.js';
 import type { Services } from '../services.js';
 
 const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });

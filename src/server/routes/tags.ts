@@ -1,9 +1,9 @@
 /** POST /v1/tags — tag suggestions for editors: the people, places, organisations and companies worth tagging, by salience. */
+import { NAME_TYPES, type NameType } from '../../pipeline/entity-types.js';
 import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
 import { ArticleInput, ErrorResponse, TagsQuery, TagsResponse, type ExtractResponse } from '../../contract/schemas.js';
 import { readJsonBody } from '../body.js';
 import { validationError } from '../../contract/errors.js';
-import { parseArticleRequest, runExtraction } from './extract.js';
 import type { Services } from '../services.js';
 
 const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
@@ -31,7 +31,7 @@ export function suggestTags(result: ExtractResponse, opts: { limit: number; type
     .slice(0, opts.limit)
     .map((e) => ({
       entity: e.id,
-      type: e.type as 'PERSON' | 'LOCATION' | 'ORG' | 'COMPANY',
+      type: e.type as NameType,
       name: e.name,
       name_simplified: e.name_simplified,
       aliases: e.aliases,
@@ -51,11 +51,11 @@ export function tagsRoutes(services: Services) {
     const body = await readJsonBody(c, services.config.MAX_BODY_BYTES);
     const q = TagsQuery.safeParse(c.req.query());
     if (!q.success) throw validationError(q.error);
-    const req = parseArticleRequest(services, body, c.req.query());
-    const result = await runExtraction(services, { ...req, tokens: false });
+    const req = services.extractor.parse(body, c.req.query());
+    const result = await services.extractor.extract({ ...req, tokens: false });
     const tags = suggestTags(result, {
       limit: q.data.limit ?? 10,
-      types: new Set(q.data.types ? q.data.types.split(',') : ['PERSON', 'LOCATION', 'ORG', 'COMPANY']),
+      types: new Set<string>(q.data.types ? q.data.types.split(',') : NAME_TYPES),
       minSalience: q.data.min_salience ?? 0,
     });
     return c.json({ ...(req.input.id !== undefined ? { id: req.input.id } : {}), tags, meta: result.meta });

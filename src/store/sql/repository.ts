@@ -3,6 +3,7 @@
  * same statements (with `?` placeholders, portable SQL) run on both; the
  * drivers differ in transactions, placeholders and JSON columns.
  */
+import { NAME_TYPES } from '../../pipeline/entity-types.js';
 import type { ExtractResponse } from '../../contract/schemas.js';
 import {
   contentHash,
@@ -52,7 +53,6 @@ const MAX_NAME = 512;
 /** Rows per multi-row INSERT. */
 const INSERT_CHUNK = 200;
 const EXPORT_BATCH = 1000;
-export const NAME_TYPES = ['PERSON', 'LOCATION', 'ORG', 'COMPANY'];
 
 /** Thrown inside a transaction to ask the driver to run it again (PostgreSQL: the row went away under us). */
 export class RetryTransaction extends Error {}
@@ -479,7 +479,7 @@ export class SqlRepository implements Repository {
     }
     const dated = days.filter((d) => d.published).map((d) => d.published as string).sort();
     // co-occurrence: group the other entities of the same articles first, then name the top ones
-    const coTypes = o.coTypes ?? NAME_TYPES;
+    const coTypes = o.coTypes ?? [...NAME_TYPES];
     const coWhere = [...where, 'a2.entity_id <> ?'];
     const coParams = [...params, id];
     if (coTypes.length) {

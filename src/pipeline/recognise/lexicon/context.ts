@@ -1,7 +1,8 @@
 /** Shared helpers: the text, its tokens, and fast position → token lookups. */
+import type { NameType } from '../../entity-types.js';
 import type { Token } from '../../doc.js';
 
-export type LexiconType = 'PERSON' | 'LOCATION' | 'ORG' | 'COMPANY';
+export type LexiconType = NameType;
 
 export interface LexiconMention {
   start: number;

@@ -4,15 +4,11 @@
 import { basename, dirname, resolve } from 'node:path';
 import { AutoModelForTokenClassification, AutoTokenizer, env } from '@huggingface/transformers';
 import type { ModelEntityType, ModelSpan, NerModel } from './index.js';
+import { nameTypeOfLabel } from '../../entity-types.js';
 
-/** Map a label's entity part (PER, LOC, GPE, ORG, COMPANY, NAME, ...) to our types; null = dropped. */
+/** Map a label's entity part (PER, LOC, GPE, ORG, COMPANY, NAME, ...) to our types (the entity-type table); null = dropped. */
 export function mapHfEntityType(raw: string): ModelEntityType | null {
-  const t = raw.toUpperCase();
-  if (['PER', 'PERSON', 'NAME', 'NR', 'PEOPLE'].includes(t)) return 'PERSON';
-  if (['LOC', 'LOCATION', 'GPE', 'NS', 'ADDRESS', 'PLACE', 'FAC'].includes(t)) return 'LOCATION';
-  if (['ORG', 'ORGANIZATION', 'ORGANISATION', 'NT', 'GOVERNMENT', 'NORP_ORG', 'INST'].includes(t)) return 'ORG';
-  if (['COMPANY', 'COM', 'CORP', 'CORPORATION'].includes(t)) return 'COMPANY';
-  return null;
+  return nameTypeOfLabel(raw);
 }
 
 /** Split "B-PER" / "S_LOC" / "PER" into a BIOES prefix and an entity type. */

@@ -4,11 +4,12 @@ import { readFileSync } from 'node:fs';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import * as ort from 'onnxruntime-node';
+import type { NameType } from '../../entity-types.js';
 import { CompanyStage, type CompanyStageSpec } from './company.js';
 import { ConstrainedCrf, type CrfParams } from './crf.js';
 import { Featurizer, LEX_DIM, SoftLexicon, normText, readLexicon, readVocab } from './features.js';
 
-export type ModelEntityType = 'PERSON' | 'LOCATION' | 'ORG' | 'COMPANY';
+export type ModelEntityType = NameType;
 export interface ModelSpan {
   start: number;
   end: number;

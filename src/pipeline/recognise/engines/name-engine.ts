@@ -2,7 +2,7 @@
  * Name engines (people, places, organisations, companies) sit behind one
  * interface so the trained model and the lexicon baseline are interchangeable.
  */
-import type { Doc, NormMention, Sentence } from '../doc.js';
+import type { Doc, NormMention, Sentence } from '../../doc.js';
 
 export interface NameEngine {
   /** engine id used in `?engine=` and `meta.engine` */

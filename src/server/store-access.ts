@@ -1,12 +1,19 @@
-/** What the store's HTTP routes share: the store or 503, store errors as API errors, query validation, filters. */
+/** What the store's HTTP routes share: the store (or 503), the editors' feedback, store errors as service errors, query validation, filters. */
 import type { z } from '@hono/zod-openapi';
 import { ServiceError, validationError } from '../contract/errors.js';
-import type { Services } from '../server/services.js';
-import { StoreError, type EntityFilter, type Repository } from './repository.js';
+import type { Services } from './services.js';
+import type { Feedback } from '../feedback/service.js';
+import { StoreError, type EntityFilter, type Repository } from '../store/repository.js';
 
 export function requireStore(services: Services): Repository {
   if (!services.store) throw new ServiceError('unavailable', 'store_unavailable', 'no store is configured for this server');
   return services.store;
+}
+
+export function requireFeedback(services: Services): Feedback {
+  requireStore(services);
+  if (!services.feedback) throw new ServiceError('unavailable', 'store_unavailable', 'no user dictionary is configured for this server');
+  return services.feedback;
 }
 
 /** Run a store call, turning its errors into API errors. */

@@ -4,12 +4,13 @@
  * combined with the lexicon's full legal company names (rules measured in
  * `combineModelAndLexicon`).
  */
-import type { NormMention } from '../doc.js';
-import type { NameEngine } from './engine.js';
+import type { NormMention } from '../../doc.js';
+import type { NameEngine } from './name-engine.js';
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { defaultModelDir, loadNerModel, type ModelSpan, type NerModel } from './model/index.js';
-import { combineModelAndLexicon, lexiconMentions } from './engines.js';
+import { defaultModelDir, loadNerModel, type ModelSpan, type NerModel } from '../model/index.js';
+import { combineModelAndLexicon } from './combine.js';
+import { lexiconMentions } from './lexicon.js';
 
 /** Split sentences longer than `maxChars` into pieces for a model with a fixed input size, and join the spans back. */
 export function windowed(model: NerModel, maxChars: number): NerModel {
@@ -81,7 +82,7 @@ export async function createModelEngine(dir?: string, threads?: number): Promise
   const model = batching(
     !existsSync(join(modelDir, 'meta.json')) && existsSync(join(modelDir, 'config.json'))
       ? // transformers.js is imported only for a Hugging Face model: loading it costs ~150 MB of resident memory
-        windowed(await (await import('./model/hf-token-classification.js')).loadHfTokenClassificationModel(modelDir), 400)
+        windowed(await (await import('../model/hf-token-classification.js')).loadHfTokenClassificationModel(modelDir), 400)
       : await loadNerModel(modelDir, { threads }),
   );
   return {

@@ -1,10 +1,10 @@
 /**
  * The user dictionary and deny list that editors' decisions feed (the editor
- * page, `/v1/dictionary`). Process-wide, like jieba's dictionary: each
- * extraction thread holds one, replaced whole by `setUserDictionary` (the
- * pool broadcasts every change to every worker).
+ * page, `/v1/dictionary`). Each pipeline owns one (`pipeline.dictionary`),
+ * replaced whole by `set` (the extraction service sends every change to every
+ * extraction thread).
  *
- * The pipeline step (after `resolve`, before `short-forms`):
+ * The component (after `resolve`, before `short-forms`):
  *  - drops mentions whose normalised text and type are denied;
  *  - gives a recognised mention of exactly an added name the added type;
  *  - adds exact matches of the `add` names (in the normalised, simplified
@@ -13,10 +13,11 @@
  *    boilerplate unless asked; offsets go through the norm map like every
  *    other mention's.
  */
-import type { Doc, EntityType, NormMention } from '../pipeline/doc.js';
-import { ENTITY_TYPES } from '../pipeline/doc.js';
-import { Occupancy } from '../pipeline/recognise/resolve.js';
-import { loadUserDictionary } from '../pipeline/segment/jieba.js';
+import type { Doc, EntityType, NormMention } from '../doc.js';
+import { ENTITY_TYPES, NAME_TYPES, jiebaPosOf } from '../entity-types.js';
+import { Occupancy } from './resolve.js';
+import { loadUserDictionary } from '../segment/jieba.js';
+import type { Component } from '../component.js';
 
 export interface DictEntry {
   name: string;
@@ -37,14 +38,34 @@ interface Compiled {
   typeOf: Map<string, EntityType>;
 }
 
-let current: Compiled = { deny: new Set(), add: new Map(), size: 0, typeOf: new Map() };
-const NAME_TYPES = new Set(['PERSON', 'LOCATION', 'ORG', 'COMPANY']);
+const EMPTY: Compiled = { deny: new Set(), add: new Map(), size: 0, typeOf: new Map() };
+const NAMES = new Set<string>(NAME_TYPES);
+/** words jieba was taught in this thread (jieba's dictionary is per thread) */
 const inserted = new Set<string>();
 
 const key = (name: string, type: string) => `${type}\u0000${name}`;
 
-/** Replace the dictionary this thread applies. `jieba` (default true): also teach jieba the added names. */
-export function setUserDictionary(entries: readonly DictEntry[], opts: { jieba?: boolean } = {}): void {
+export class UserDictionary implements Component {
+  readonly name = 'dictionary';
+  readonly requires = ['mentions', 'paragraphs'];
+  readonly assigns = ['mentions'];
+  private current: Compiled = EMPTY;
+
+  get size(): number {
+    return this.current.size;
+  }
+
+  /** Replace the dictionary. `jieba` (default true): also teach jieba the added names. */
+  set(entries: readonly DictEntry[], opts: { jieba?: boolean } = {}): void {
+    this.current = compile(entries, opts);
+  }
+
+  run(doc: Doc): void {
+    applyDictionary(this.current, doc);
+  }
+}
+
+function compile(entries: readonly DictEntry[], opts: { jieba?: boolean }): Compiled {
   const deny = new Set<string>();
   const add = new Map<string, { name: string; type: EntityType }[]>();
   const words: { word: string; pos: string }[] = [];
@@ -56,7 +77,7 @@ export function setUserDictionary(entries: readonly DictEntry[], opts: { jieba?:
       const list = add.get(name[0]) ?? [];
       list.push({ name, type: e.type as EntityType });
       add.set(name[0], list);
-      if (!/\s/.test(name) && !inserted.has(name)) words.push({ word: name, pos: JIEBA_POS[e.type] ?? 'nz' });
+      if (!/\s/.test(name) && !inserted.has(name)) words.push({ word: name, pos: jiebaPosOf(e.type) });
     }
   }
   const typeOf = new Map<string, EntityType>();
@@ -69,7 +90,6 @@ export function setUserDictionary(entries: readonly DictEntry[], opts: { jieba?:
     }
   }
   for (const name of ambiguous) typeOf.delete(name);
-  current = { deny, add, size: entries.length, typeOf };
   if (opts.jieba !== false && words.length) {
     try {
       loadUserDictionary(words);
@@ -78,17 +98,11 @@ export function setUserDictionary(entries: readonly DictEntry[], opts: { jieba?:
       // a word jieba refuses only loses the segmentation hint; the dictionary step still matches it
     }
   }
+  return { deny, add, size: entries.length, typeOf };
 }
 
-const JIEBA_POS: Record<string, string> = { PERSON: 'nr', LOCATION: 'ns', ORG: 'nt', COMPANY: 'nt' };
 
-export function userDictionarySize(): number {
-  return current.size;
-}
-
-/** The pipeline step. */
-export function applyUserDictionary(doc: Doc, includeBoilerplate = false): void {
-  const dict = current;
+function applyDictionary(dict: Compiled, doc: Doc): void {
   if (dict.size === 0) return;
   const text = doc.norm.text;
   if (dict.deny.size) {
@@ -98,10 +112,9 @@ export function applyUserDictionary(doc: Doc, includeBoilerplate = false): void 
   // a recognised mention of exactly an added name takes the editor's type (jieba, taught the word, may tag it otherwise)
   for (const m of doc.mentions) {
     const t = dict.typeOf.get(text.slice(m.start, m.end));
-    if (t && t !== m.type && NAME_TYPES.has(m.type)) m.type = t;
+    if (t && t !== m.type && NAMES.has(m.type)) m.type = t;
   }
   const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
-  const inContent = (pos: number) => includeBoilerplate || !doc.paragraphs[doc.paragraphAt(pos)]?.boilerplate;
   const added: NormMention[] = [];
   for (let i = 0; i < text.length; i++) {
     const list = dict.add.get(text[i]);
@@ -109,7 +122,7 @@ export function applyUserDictionary(doc: Doc, includeBoilerplate = false): void 
     for (const { name, type } of list) {
       if (!text.startsWith(name, i)) continue;
       const span = { start: i, end: i + name.length };
-      if (dict.deny.has(key(name, type)) || !inContent(i) || !taken.tryTake(span)) continue;
+      if (dict.deny.has(key(name, type)) || !doc.inContent(i) || !taken.tryTake(span)) continue;
       added.push({ ...span, type, score: ADD_SCORE, source: 'dictionary' });
       i = span.end - 1;
       break;

@@ -1,0 +1,21 @@
+/** Short forms follow the Doc's options: with `boilerplate`, a short form inside a boilerplate paragraph is tagged too. */
+import { describe, expect, it } from 'vitest';
+import { lexiconEngine } from '../../src/pipeline/recognise/engines/lexicon.js';
+import { extractWith } from '../helpers/extract.js';
+
+const TEXT = ['淳华氢能源科技(湖南)有限公司今天在株洲签约。', '淳华氢能将加快布局。', '相关阅读', '1. 淳华氢能将加快布局'].join('\n\n');
+const SHORT = '淳华氢能';
+
+describe('short forms and boilerplate', () => {
+  it('tags a short form in content paragraphs, and in boilerplate only when asked', async () => {
+    const inContent = TEXT.indexOf(SHORT, TEXT.indexOf('\n'));
+    const inBoilerplate = TEXT.lastIndexOf(SHORT);
+    const plain = await extractWith(lexiconEngine, { text: TEXT });
+    const all = await extractWith(lexiconEngine, { text: TEXT }, { boilerplate: true });
+    expect(plain.paragraphs.filter((p) => p.boilerplate).length).toBeGreaterThan(0);
+    const starts = (r: typeof plain) => r.mentions.filter((m) => m.text === SHORT).map((m) => m.start);
+    expect(starts(plain)).toEqual([inContent]);
+    expect(starts(all)).toEqual([inContent, inBoilerplate]);
+    for (const r of [plain, all]) for (const m of r.mentions) expect(TEXT.slice(m.start, m.end)).toBe(m.text);
+  });
+});
