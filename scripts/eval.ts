@@ -1,11 +1,14 @@
 /**
- * Entity-level evaluation: strict span + type precision / recall / F1 per type
- * for every name engine on the NER corpora in ../shared/data/ner (skipped with
- * a message when they are absent). Each sentence runs through the whole
+ * Entity-level evaluation. First the modern-news set in this repository
+ * (eval/news: `news-dev` for choices, `news-test` reported; all eight types,
+ * strict and overlap, value accuracy; see scripts/eval-news.ts), then strict
+ * span + type precision / recall / F1 per type for every name engine on the
+ * NER corpora in ../shared/data/ner (skipped with a message when they are
+ * absent). Each sentence runs through the whole
  * pipeline as a one-paragraph article, so normalisation and the offset map are
  * part of what is measured.
  *
- *   npm run eval [-- --engine lexicon,model] [--dataset msra-test,…] [--dev] [--limit N] [--json out.json] [--errors out.jsonl]
+ *   npm run eval [-- --engine lexicon,model] [--dataset news-dev,msra-test,…] [--dev] [--limit N] [--json out.json] [--errors out.jsonl]
  * `--dev` runs only the dev sets (for choices); the test sets are for the final table.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -16,6 +19,7 @@ import { createPipeline } from '../src/pipeline/pipeline.js';
 import { loadEngines } from '../src/pipeline/recognise/engines/registry.js';
 import { loadConfig } from '../src/config.js';
 import { DATASETS, type Gold, type Sentence } from './eval-datasets.js';
+import { evaluateNews, printNews, readNewsSplit } from './eval-news.js';
 
 const DATA = join(ROOT, '..', 'shared', 'data', 'ner');
 
@@ -36,10 +40,6 @@ function arg(name: string): string | undefined {
 }
 
 async function main() {
-  if (!existsSync(DATA)) {
-    console.log(`SKIP: ${DATA} is missing — the evaluation corpora live in ../shared/data/ner (see README).`);
-    return;
-  }
   const { engines } = await loadEngines({ ...loadConfig(), ENGINE: 'model' });
   const pipeline = createPipeline({ engines });
   const wanted = (arg('engine') ?? [...engines.keys()].join(',')).split(',');
@@ -47,6 +47,27 @@ async function main() {
   const only = arg('dataset')?.split(',');
   const results: Record<string, unknown> = {};
   const errors: string[] = [];
+  for (const split of ['dev', 'test'] as const) {
+    const name = `news-${split}`;
+    if (only && !only.includes(name)) continue;
+    if (process.argv.includes('--dev') && split !== 'dev') continue;
+    const articles = readNewsSplit(split)?.slice(0, limit);
+    if (!articles?.length) {
+      console.log(`SKIP ${name}: eval/news/${split}.jsonl missing (npx tsx scripts/news-set.ts builds it)`);
+      continue;
+    }
+    for (const engineName of wanted) {
+      if (!engines.has(engineName)) continue;
+      const r = await evaluateNews(pipeline, engineName, articles, errors);
+      printNews(name, engineName, r);
+      results[`${name}/${engineName}`] = r;
+    }
+  }
+  if (!existsSync(DATA)) {
+    console.log(`SKIP: ${DATA} is missing — the NER corpora live in ../shared/data/ner (see README).`);
+    finish(results, errors);
+    return;
+  }
   for (const ds of DATASETS) {
     if (only && !only.includes(ds.name)) continue;
     if (process.argv.includes('--dev') && !ds.dev) continue;
@@ -113,6 +134,10 @@ async function main() {
       results[`${ds.name}/${engineName}`] = { micro, perType: rows, sentences: sentences.length, charsPerSec: chars / secs };
     }
   }
+  finish(results, errors);
+}
+
+function finish(results: Record<string, unknown>, errors: string[]) {
   const out = arg('json');
   if (out) writeFileSync(out, JSON.stringify(results, null, 2));
   const errorsOut = arg('errors');
