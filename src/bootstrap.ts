@@ -1,6 +1,6 @@
 /**
  * One start-up for every entry point — the server (src/main.ts), the queue
- * worker (src/jobs/worker.ts) and the CLI's local mode: the extraction
+ * worker (src/worker.ts) and the CLI's local mode: the extraction
  * service (a worker pool, or in-process with `workers: 0`), the store, the
  * editors' feedback (so every extraction applies the user dictionary), and
  * the job queue. What a role does not use is not opened.

@@ -3,7 +3,7 @@
  * middle of an ingestion job — the job completes with every article stored
  * exactly once". Throwaway PostgreSQL and Redis servers of the test's own
  * (free ports, a temporary directory; the shared 5432/6379 servers are never
- * touched), two `src/jobs/worker.ts` processes, a job of 80 articles;
+ * touched), two `src/worker.ts` processes, a job of 80 articles;
  * PostgreSQL is shut down (fast) while an ingest transaction is open and
  * started again, then Redis (AOF) is shut down and started again. See
  * tests/faults/scenario.ts; `npm run bench:faults` prints the same run.

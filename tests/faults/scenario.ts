@@ -13,7 +13,7 @@
  *    stopped with a fast shutdown (SIGINT to the postmaster, as `pg_ctl stop
  *    -m fast` does) at a moment when an ingest transaction is open, then
  *    started again with `pg_ctl start`.
- * Two worker processes (`src/jobs/worker.ts`) consume a job of N small
+ * Two worker processes (`src/worker.ts`) consume a job of N small
  * articles (QUEUE_TEST_DELAY_MS makes each take a while); PostgreSQL is
  * restarted, then Redis, while the job runs; then the job must complete and
  * the store must hold every article exactly once, with its mentions.
@@ -244,7 +244,7 @@ const gidOf = (u: string) => idOf('-g', u);
 type Worker = ChildProcess & { exited: Promise<number | null>; log: string[] };
 
 function startWorker(env: Record<string, string>): Worker {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/jobs/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
     cwd: ROOT,
     env: { ...process.env, ENGINE: 'lexicon', MODEL_DIR: '/nonexistent', EXTRACT_WORKERS: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

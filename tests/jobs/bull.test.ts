@@ -1,6 +1,6 @@
 /**
  * The BullMQ queue against the real Redis and PostgreSQL: two worker
- * processes (`src/jobs/worker.ts`), one killed with SIGKILL mid-job; the
+ * processes (`src/worker.ts`), one killed with SIGKILL mid-job; the
  * stored collection ends up complete with no duplicates. Then SIGTERM drains,
  * and failures are kept with their reasons and retried.
  */
@@ -17,7 +17,7 @@ const available = await serversAvailable();
 const entries = (list: unknown[]) => list.map((a, i) => toEntry(services, i + 1, a, 'lexicon'));
 
 function startWorker(env: Record<string, string>): ChildProcess & { exited: Promise<number | null>; log: string[] } {
-  const child = spawn(process.execPath, ['--import', 'tsx', 'src/jobs/worker.ts'], {
+  const child = spawn(process.execPath, ['--import', 'tsx', 'src/worker.ts'], {
     cwd: ROOT,
     env: { ...process.env, ENGINE: 'lexicon', MODEL_DIR: '/nonexistent', EXTRACT_WORKERS: '0', LOG_LEVEL: 'warn', ...env },
     stdio: ['ignore', 'pipe', 'pipe', 'ipc'],

@@ -2,7 +2,7 @@
  * PostgreSQL schema. Name columns use the "C" collation (code-point order:
  * prefix search is a btree range); pg_trgm GIN indexes serve substring search.
  */
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const postgresMigrations: Migration[] = [
   {

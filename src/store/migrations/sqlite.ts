@@ -1,5 +1,5 @@
 /** SQLite schema. Names compare by code point (BINARY), so prefix search is an index range. */
-import type { Migration } from './index.js';
+import type { Migration } from './migration.js';
 
 export const sqliteMigrations: Migration[] = [
   {

@@ -7,11 +7,11 @@
  *
  * SIGTERM/SIGINT drain: stop taking articles, finish those in flight, close.
  */
-import { loadConfig, type Config } from '../config.js';
-import { bootstrap } from '../bootstrap.js';
-import { logger } from '../observability/logger.js';
-import { BullQueue } from './bull.js';
-import { makeProcessor } from './processor.js';
+import { loadConfig, type Config } from './config.js';
+import { bootstrap } from './bootstrap.js';
+import { logger } from './observability/logger.js';
+import { BullQueue } from './jobs/bull.js';
+import { makeProcessor } from './jobs/processor.js';
 
 let config: Config;
 try {
