@@ -3,13 +3,15 @@
  * POST /v1/articles), plain-text or HTML files (one article per file), a
  * directory tree of both, or stdin (`-`, JSON Lines). Every item has a stable
  * key (`3` for line 3 of a file, `dir/a.txt` or `dir/b.jsonl:3` in a tree),
- * used to resume after an interruption.
+ * used to resume after an interruption. Text and HTML files may be in any
+ * encoding (GBK, Big5, UTF-16 …: decode.ts).
  */
 import { createReadStream } from 'node:fs';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { createInterface } from 'node:readline';
 import { basename, extname, join, relative } from 'node:path';
 import type { Readable } from 'node:stream';
+import { decodeFile, UndecodableFile } from './decode.js';
 
 export type InputItem = { key: string; value: unknown } | { key: string; error: { code: string; message: string } };
 
@@ -48,9 +50,16 @@ async function walk(dir: string): Promise<string[]> {
   return out;
 }
 
-async function fileArticle(path: string, id: string): Promise<unknown> {
-  const content = await readFile(path, 'utf8');
-  return HTML.has(extname(path).toLowerCase()) ? { id, html: content } : { id, text: content };
+/** A text or HTML file as an article, decoded from whatever encoding it was saved in (see decode.ts). */
+async function fileItem(path: string, key: string): Promise<InputItem> {
+  const html = HTML.has(extname(path).toLowerCase());
+  try {
+    const { text } = decodeFile(await readFile(path), { html });
+    return { key, value: html ? { id: key, html: text } : { id: key, text } };
+  } catch (e) {
+    if (e instanceof UndecodableFile) return { key, error: { code: e.code, message: e.message } };
+    throw e;
+  }
 }
 
 /** The items of an input: `-` (stdin, JSON Lines), a file, or a directory tree. */
@@ -64,12 +73,12 @@ export async function* readInput(input: string): AsyncGenerator<InputItem> {
     for (const file of await walk(input)) {
       const rel = relative(input, file).split('\\').join('/');
       if (isJsonl(file)) yield* lines(createReadStream(file), `${rel}:`);
-      else yield { key: rel, value: await fileArticle(file, rel) };
+      else yield await fileItem(file, rel);
     }
   } else if (isJsonl(input)) {
     yield* lines(createReadStream(input), '');
   } else {
-    yield { key: basename(input), value: await fileArticle(input, basename(input)) };
+    yield await fileItem(input, basename(input));
   }
 }
 

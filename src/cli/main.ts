@@ -22,6 +22,7 @@ import { countInput, readInput, type InputItem } from './input.js';
 import { Progress, formatDuration } from './progress.js';
 import { ResumeState } from './state.js';
 import { orderedMap } from '../service/ndjson.js';
+import { retryAfterMs } from './retry.js';
 import type { ArticleInput } from '../contract/schemas.js';
 
 const HELP = `zh-news-ner — Chinese news entity extraction
@@ -69,9 +70,11 @@ function remoteBackend(server: string, opts: { engine?: string; source?: string;
     for (let attempt = 1; ; attempt++) {
       let status: number;
       let json: unknown;
+      let retryAfter: string | null = null;
       try {
         const res = await fetch(`${base}${path}${qs}`, { method: 'POST', headers, body: JSON.stringify(body) });
         status = res.status;
+        retryAfter = res.headers.get('retry-after');
         json = await res.json().catch(() => null);
       } catch (e) {
         if (attempt >= 5) throw new ItemError('unreachable', `${base}: ${(e as Error).message}`, true);
@@ -79,7 +82,8 @@ function remoteBackend(server: string, opts: { engine?: string; source?: string;
         continue;
       }
       if ((status === 503 || status === 429 || status >= 500) && attempt < 5) {
-        await new Promise((r) => setTimeout(r, 200 * 2 ** attempt));
+        // the server says when to come back (Retry-After: seconds or an HTTP date); else back off
+        await new Promise((r) => setTimeout(r, retryAfterMs(retryAfter) ?? 200 * 2 ** attempt));
         continue;
       }
       if (status >= 400) {

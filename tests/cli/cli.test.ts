@@ -16,6 +16,7 @@ import { ROOT } from '../../src/paths.js';
 import { Progress, formatDuration } from '../../src/cli/progress.js';
 import type { Repository } from '../../src/store/repository.js';
 import { articles, services, waitFor } from '../jobs/helpers.js';
+import iconv from 'iconv-lite';
 
 interface Run {
   code: number | null;
@@ -167,6 +168,20 @@ describe('CLI without a server', () => {
       const out = JSON.parse(r.stdout.trim());
       expect(out.mentions.map((m: { type: string; text: string }) => `${m.type}:${m.text}`)).toContain('COMPANY:蓝海星辰');
     }
+  });
+
+  it('reads GBK and Big5 files, and counts an undecodable file as a failure, not as an extraction', async () => {
+    const tree = join(dir, 'encodings');
+    mkdirSync(tree, { recursive: true });
+    writeFileSync(join(tree, 'gbk.txt'), iconv.encode('株洲市发改委主任刘海宾介绍，今年产值过8000万元。', 'gbk'));
+    writeFileSync(join(tree, 'big5.txt'), iconv.encode('台北市長蔣萬安昨天表示，預算增加五億元。', 'big5'));
+    writeFileSync(join(tree, 'broken.txt'), Buffer.from('\uFFFD'.repeat(50), 'utf8'));
+    const r = await cli(['ingest', tree, '--workers', '0', '--data-dir', join(dir, 'enc-data'), '--json']);
+    expect(r.code).toBe(1);
+    expect(JSON.parse(r.stdout.trim())).toMatchObject({ total: 3, created: 2, failed: 1 });
+    const e = await cli(['extract', join(tree, 'gbk.txt'), '--workers', '0', '--data-dir', join(dir, 'enc-data')]);
+    expect(e.code, e.stderr).toBe(0);
+    expect(JSON.parse(e.stdout.trim()).mentions.map((m: { text: string }) => m.text)).toContain('刘海宾');
   });
 
   it('explains its usage', async () => {
