@@ -1,13 +1,18 @@
 /**
- * Compact, hand-written list of countries, major world cities and regions in
- * simplified Chinese. Countries: ISO 3166-1 alpha-2 code, full name, short
- * names. Cities: country code and names. Regions: a code of our own (`R:`).
- * Hong Kong, Macao and Taiwan use their GB/T 2260 codes (810000, 820000,
- * 710000) and are listed in the gazetteer as provinces, not here.
+ * Countries, major world cities and regions in simplified Chinese.
+ * Countries: every ISO 3166-1 alpha-2 code with its Chinese names from the
+ * maintained `i18n-iso-countries` data, plus the formal and short names news
+ * uses that it lacks (COUNTRY_ALIASES). Cities: country code and names.
+ * Regions: a code of our own (`R:`). Hong Kong, Macao and Taiwan use their
+ * GB/T 2260 codes (810000, 820000, 710000) and are listed in the gazetteer as
+ * provinces, not here.
  */
+import { createRequire } from 'node:module';
 
-/** [ISO alpha-2, names…] — the first name is the preferred one. */
-export const COUNTRIES: [string, ...string[]][] = [
+const require = createRequire(import.meta.url);
+
+/** [ISO alpha-2, names…]: the preferred name first, then formal and short names news uses. */
+const COUNTRY_ALIASES: [string, ...string[]][] = [
   ['CN', '中国', '中华人民共和国'],
   ['US', '美国', '美利坚合众国'],
   ['GB', '英国', '大不列颠及北爱尔兰联合王国'],
@@ -79,6 +84,31 @@ export const COUNTRIES: [string, ...string[]][] = [
   ['AU', '澳大利亚', '澳洲'],
   ['NZ', '新西兰'],
 ];
+
+/** Hong Kong, Macao and Taiwan are provinces of the GB/T 2260 gazetteer, not countries. */
+const NOT_COUNTRIES = new Set(['HK', 'MO', 'TW']);
+/** Names that news uses for something else: `中非` is China–Africa (`中非合作论坛`) far more often than the Central African Republic. */
+const AMBIGUOUS = new Set(['中非']);
+
+function countries(): [string, ...string[]][] {
+  const iso = require('i18n-iso-countries') as {
+    registerLocale(l: unknown): void;
+    getNames(lang: string, o: { select: 'all' }): Record<string, string[]>;
+  };
+  iso.registerLocale(require('i18n-iso-countries/langs/zh.json'));
+  const aliases = new Map(COUNTRY_ALIASES.map(([code, ...names]) => [code, names]));
+  const out: [string, ...string[]][] = [];
+  for (const [code, names] of Object.entries(iso.getNames('zh', { select: 'all' }))) {
+    if (NOT_COUNTRIES.has(code)) continue;
+    const all = [...new Set([...(aliases.get(code) ?? []), ...names])].filter((n) => !AMBIGUOUS.has(n));
+    if (all.length) out.push([code, ...all] as [string, ...string[]]);
+  }
+  return out;
+}
+
+/** [ISO alpha-2, names…] for every country: the preferred name first. */
+export const COUNTRIES: [string, ...string[]][] = countries();
+
 
 /** [country code, city names…] */
 export const WORLD_CITIES: [string, ...string[]][] = [
