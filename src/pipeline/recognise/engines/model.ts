@@ -72,6 +72,23 @@ export function batching(model: NerModel): NerModel {
 }
 
 /**
+ * transformers.js, imported only for a Hugging Face model (loading it costs
+ * ~150 MB of resident memory) and installed only as an optional dependency.
+ */
+async function importHfRuntime(): Promise<typeof import('../model/hf-token-classification.js')> {
+  try {
+    return await import('../model/hf-token-classification.js');
+  } catch (e) {
+    if ((e as { code?: string }).code === 'ERR_MODULE_NOT_FOUND' && String(e).includes('@huggingface/transformers')) {
+      throw new Error(
+        'MODEL_DIR holds a Hugging Face model, which needs the optional package @huggingface/transformers: run `npm install @huggingface/transformers` (or point MODEL_DIR at a BiLSTM-CRF model folder with meta.json)',
+      );
+    }
+    throw e;
+  }
+}
+
+/**
  * The engine over the model in `dir` (default models/ner, or MODEL_DIR): this
  * project's BiLSTM-CRF (a folder with meta.json), or any Hugging Face
  * token-classification model in the standard ONNX layout (config.json,
@@ -81,8 +98,7 @@ export async function createModelEngine(dir?: string, threads?: number): Promise
   const modelDir = dir ?? defaultModelDir();
   const model = batching(
     !existsSync(join(modelDir, 'meta.json')) && existsSync(join(modelDir, 'config.json'))
-      ? // transformers.js is imported only for a Hugging Face model: loading it costs ~150 MB of resident memory
-        windowed(await (await import('../model/hf-token-classification.js')).loadHfTokenClassificationModel(modelDir), 400)
+      ? windowed(await (await importHfRuntime()).loadHfTokenClassificationModel(modelDir), 400)
       : await loadNerModel(modelDir, { threads }),
   );
   return {
