@@ -3,7 +3,13 @@ import { z } from 'zod';
 
 const Config = z.object({
   PORT: z.coerce.number().int().min(0).max(65535).default(8080),
-  HOST: z.string().default('0.0.0.0'),
+  /** where to listen: loopback by default; another address needs API keys or ALLOW_UNAUTHENTICATED (see exposure.ts) */
+  HOST: z.string().default('127.0.0.1'),
+  /** listen on a non-loopback address without API keys: anyone who reaches the port may write, delete and export */
+  ALLOW_UNAUTHENTICATED: z
+    .enum(['0', '1', 'true', 'false'])
+    .default('false')
+    .transform((v) => v === '1' || v === 'true'),
   /** maximum request body, bytes */
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(5 * 1024 * 1024),
   /** maximum article text, characters */

@@ -6,6 +6,7 @@ import { createApp } from './server/app.js';
 import { KeyStore } from './auth/keys.js';
 import { logger } from './observability/logger.js';
 import { makeProcessor } from './jobs/processor.js';
+import { checkExposure } from './exposure.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -13,6 +14,15 @@ try {
 } catch (e) {
   console.error((e as Error).message);
   process.exit(2);
+}
+const exposure = checkExposure(config);
+if (exposure.refuse) {
+  console.error(exposure.refuse);
+  process.exit(2);
+}
+if (exposure.warn) {
+  console.error(exposure.warn);
+  logger.warn(exposure.warn);
 }
 const keys = config.API_KEYS_FILE ? new KeyStore(config.API_KEYS_FILE) : null;
 const runtime = await bootstrap(config, 'server');
