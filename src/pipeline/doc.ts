@@ -18,19 +18,29 @@ export type NameType = 'PERSON' | 'LOCATION' | 'ORG' | 'COMPANY';
 export interface MoneyValue {
   amount: number;
   currency: string;
+  /** high end of a range (`80亿至90亿美元`); `amount` is the low end */
+  amount_max?: number;
   approx?: boolean;
 }
 export interface PercentValue {
   value: number;
+  /** high end of a range (`30%-50%`) */
+  value_max?: number;
+  /** set for percentage points (`提高3个百分点`) */
+  unit?: 'percentage_point';
   approx?: boolean;
 }
 export interface QuantityValue {
   value: number;
   unit: string;
+  /** high end of a range (`3至5公里`) */
+  value_max?: number;
   approx?: boolean;
 }
-export type DateGrain = 'day' | 'month' | 'quarter' | 'year';
+export type DateGrain =
+  | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'halfyear' | 'year' | 'decade' | 'century';
 export interface DateValue {
+  /** ISO `YYYY-MM-DD` (end inclusive), `YYYY-MM-DDTHH:MM` for date-times, `XXXX` for an unknown year */
   start: string | null;
   end: string | null;
   grain: DateGrain;
