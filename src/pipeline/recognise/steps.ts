@@ -5,7 +5,7 @@
  */
 import type { Doc, NormMention, Paragraph } from '../doc.js';
 import type { NameEngine } from './engine.js';
-import { findAmounts } from './amounts/index.js';
+import { documentRegion, findAmounts, type Region } from './amounts/index.js';
 import { findDates } from './dates/index.js';
 
 function contentParagraphs(doc: Doc, includeBoilerplate: boolean): Paragraph[] {
@@ -33,10 +33,13 @@ function perParagraph(
   }
 }
 
-export function recogniseAmounts(doc: Doc, includeBoilerplate: boolean): void {
-  perParagraph(doc, includeBoilerplate, findAmounts, 'amounts');
+/** `region`: stated by the caller; else inferred from the text (`documentRegion(doc)` says which and why). */
+export function recogniseAmounts(doc: Doc, includeBoilerplate: boolean, region?: Region | null): void {
+  const r = documentRegion(doc, region).region;
+  perParagraph(doc, includeBoilerplate, (t) => findAmounts(t, r), 'amounts');
 }
 
-export function recogniseDates(doc: Doc, includeBoilerplate: boolean): void {
-  perParagraph(doc, includeBoilerplate, (t) => findDates(t, doc.published), 'dates');
+export function recogniseDates(doc: Doc, includeBoilerplate: boolean, region?: Region | null): void {
+  const r = documentRegion(doc, region).region;
+  perParagraph(doc, includeBoilerplate, (t) => findDates(t, doc.published, r), 'dates');
 }

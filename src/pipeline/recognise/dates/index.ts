@@ -26,6 +26,7 @@
  *   国庆/十一期间 = 10-01…10-07, 五一期间 = 05-01…05-05.
  */
 import type { DateGrain, DateValue } from '../../doc.js';
+import type { Region } from '../amounts/region.js';
 import {
   addDays, dayValue, iso, isValid, lunarToSolar, lunarYearOf, monthValue, monthsValue, parseIso, qingming,
   quarterValue, span, unresolved, weekday, yearValue, type Ymd,
@@ -120,7 +121,7 @@ const RE_FESTIVAL = new RegExp(
 );
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
-export function findDates(text: string, published: string | null): DateMention[] {
+export function findDates(text: string, published: string | null, region: Region = 'CN'): DateMention[] {
   const pub = parseIso(published);
   const cands: Cand[] = [];
   const add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) =>
