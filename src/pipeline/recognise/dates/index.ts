@@ -92,7 +92,7 @@ const DAY = String.raw`\d{1,2}|三十一?|二十[一二三四五六七八九]?|�
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
 const YPART = String.raw`上半年|下半年|年初|年底|年末|前[一二三1-3]季度|第?${Q}季度`;
-const MPART = String.raw`上旬|中旬|下旬|初(?!步)|底|末`;
+const MPART = String.raw`上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
 const NOT_DURATION = String.raw`(?!来|之久|多年|历史)`;
@@ -106,7 +106,7 @@ const RE_YMD = new RegExp(
 const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?`, 'g');
 const RE_YPART = new RegExp(`(?<![年半\\d〇零一二两三四五六七八九十几多])(${YPART})`, 'g');
 const RE_DAY_ONLY = /(?<![\d.月年近数多每个第余前后])(\d{1,2})日(?!内|游|以内|之内|左右|元|圆|本)/g;
-const RE_ISO = /(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
+const RE_ISO = /(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
 const RE_MONTH_RANGE = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})(?:至|到|-|~|—)(${MON})月份?`,
   'g',
@@ -126,6 +126,7 @@ const RE_RELATIVE = new RegExp(
     String.raw`(?<![\d〇零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
     String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
     String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2})\)日`,
+    String.raw`(?<![月])(?<halfMonth>上半月|下半月)`,
   ].join('|'),
   'g',
 );
@@ -158,7 +159,7 @@ const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三�
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
   '除夕|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
-  '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、])|' +
+  '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、]|$)|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|冬至|夏至|立春|立秋';
 const RE_FESTIVAL = new RegExp(
@@ -438,6 +439,10 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     return g.nWeekDir === '上'
       ? span(addDays(monday, -7 * n), addDays(monday, -1), 'week')
       : span(addDays(monday, 7), addDays(monday, 7 * n + 6), 'week');
+  }
+  if (g.halfMonth) {
+    if (!pub) return unresolved('day');
+    return monthPart(pub.y, pub.m, g.halfMonth);
   }
   if (g.parenDay) {
     if (!pub) return unresolved('day');
