@@ -40,6 +40,8 @@ describe('two-digit years', () => {
     ['成立70年来', []],
     ['近20年', []],
     ['五六年前', []],
+    ['他在这里坚守15年', []],
+    ['公司于15年上市', [['15年', '2015-01-01', '2015-12-31', 'year']]],
   ])('%s', (text, rows) => {
     expect(found(text)).toEqual(rows);
   });
@@ -129,6 +131,7 @@ describe('relative offsets', () => {
     ['时隔5年后首次举办', 'a duration before 后'],
     ['未来五年内完成改造', 'a duration'],
     ['历时三天后完工', 'a duration'],
+    ['此前三个月的数据', 'months before an event'],
   ])('%s: no date (%s)', (text) => {
     expect(found(text)).toEqual([]);
   });

@@ -134,7 +134,7 @@ const RE_RELATIVE = new RegExp(
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
 /** `今年前三个月`, `前两个月`, `后两个月`: the first / last N months of a year. */
 const RE_YEAR_MONTHS = new RegExp(
-  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个])(前|后)(\\d{1,2}|${CN_NUM})个月(?![前后内以之])`,
+  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提])(前|后)(\\d{1,2}|${CN_NUM})个月(?![前后内以之])`,
   'g',
 );
 /** Decades and centuries: `八十年代`, `上世纪80年代末`, `18世纪60年代`, `1990年代`, `21世纪`. */
@@ -240,7 +240,7 @@ export function findDates(text: string, published: string | null, region: Region
     const v = relative(m, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
   }
-  for (const m of text.matchAll(RE_YEAR_MONTHS)) {
+  for (const m of text.includes('个月') ? text.matchAll(RE_YEAR_MONTHS) : []) {
     const stated = m[1] !== undefined || m[2] !== undefined;
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const n = num(m[4].replace(/两/g, '二'));
@@ -249,11 +249,11 @@ export function findDates(text: string, published: string | null, region: Region
     const v = y === null ? unresolved('month') : m[3] === '前' ? monthsValue(y, 1, n) : monthsValue(y, 13 - n, 12);
     add(m.index, m.index + m[0].length, v, 0.8);
   }
-  for (const m of text.matchAll(RE_DECADE)) {
+  for (const m of /年代|世纪/.test(text) ? text.matchAll(RE_DECADE) : []) {
     const v = decade(m.groups!, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.85);
   }
-  for (const m of text.matchAll(RE_DMY)) {
+  for (const m of /\d[/.]\d{1,2}[/.]\d/.test(text) ? text.matchAll(RE_DMY) : []) {
     const [a, b] = [+m[1], +m[3]];
     let y = +m[4];
     if (m[4].length === 2) {
@@ -265,14 +265,14 @@ export function findDates(text: string, published: string | null, region: Region
     const [mo, d] = dayFirst ? [b, a] : [a, b];
     add(m.index, m.index + m[0].length, dayValue(y, mo, d), 0.85, { y, m: mo, d });
   }
-  for (const m of text.matchAll(RE_FISCAL)) {
+  for (const m of /年度|财年/.test(text) ? text.matchAll(RE_FISCAL) : []) {
     const y1 = +m[1];
     const y2 = m[2].length === 2 ? Math.floor(y1 / 100) * 100 + +m[2] : +m[2];
     if (y2 !== y1 + 1 || !isValid(y1, 1, 1)) continue;
     const v = region === 'HK' ? span(iso(y1, 4, 1), iso(y2, 3, 31), 'year') : span(iso(y1, 1, 1), iso(y2, 12, 31), 'year');
     add(m.index, m.index + m[0].length, v, 0.9);
   }
-  for (const m of text.matchAll(RE_FROM_YEARS)) {
+  for (const m of text.includes('从') ? text.matchAll(RE_FROM_YEARS) : []) {
     const [y1, y2] = [+m[1], +m[2]];
     if (y1 < y2 && isValid(y1, 1, 1) && isValid(y2, 1, 1)) add(m.index, m.index + m[0].length, span(iso(y1, 1, 1), iso(y2, 12, 31), 'year'), 0.85);
   }
@@ -317,6 +317,8 @@ function twoDigitYearOk(text: string, s: number, e: number, y: string, withMonth
     if (withMonth) return true;
     if (+y % 10 === 0 && !y.startsWith('0')) return false;
     if (/(?:近|多|已|满|第|有|共|约|余|超|逾|数|这|那|过去|未来|成立|建成|历经|长达|了|每|前|后)$/.test(text.slice(Math.max(0, s - 2), s))) return false;
+    // A recent year (`15年`) is more often a duration (`坚守15年`): only after a preposition or a boundary.
+    if (+y < 50 && s > 0 && !/[在于从自到至是,，。;；、(（\s]/.test(text[s - 1])) return false;
     return !/^(?:前|后|内|间|里|中|代|度|级|届|龄|期|多|来|以来|之|半|左右|的时间|时间)/.test(text.slice(e, e + 3));
   }
   const [a, b] = [...y].map((c) => CN_DIGIT[c]);
