@@ -171,6 +171,8 @@ describe('region inference', () => {
     ['澳门特区政府公布,博彩收入按年增长,澳门元计。', 'traditional', 'MO'],
     ['该公司港股上市,募资10亿港元,国务院批准', 'simplified', 'CN'],
     ['今日天氣晴朗。', 'traditional', 'TW'],
+    ['湖南株洲市发改委主任介绍,项目投资8000万元。', 'traditional', 'CN'],
+    ['两岸交流,台湾方面表示欢迎大陆游客。', 'traditional', 'TW'],
   ])('%s → %s', (text, script, region) => {
     const r = chooseRegion(text, script);
     expect(r.region).toBe(region);
