@@ -43,14 +43,35 @@ export type ArticleInput = z.infer<typeof ArticleInput>;
 
 export const EntityTypeSchema = z.enum(ENTITY_TYPES).openapi('EntityType');
 
-export const MoneyValueSchema = z.object({ amount: z.number(), currency: z.string().length(3), approx: z.boolean().optional() }).openapi('MoneyValue');
-export const PercentValueSchema = z.object({ value: z.number(), approx: z.boolean().optional() }).openapi('PercentValue');
-export const QuantityValueSchema = z.object({ value: z.number(), unit: z.string(), approx: z.boolean().optional() }).openapi('QuantityValue');
+export const MoneyValueSchema = z
+  .object({
+    amount: z.number().openapi({ description: 'In whole units of the currency; the low end of a range.' }),
+    currency: z.string().length(3),
+    amount_max: z.number().optional().openapi({ description: 'High end of a range (`80亿至90亿美元`).' }),
+    approx: z.boolean().optional(),
+  })
+  .openapi('MoneyValue');
+export const PercentValueSchema = z
+  .object({
+    value: z.number().openapi({ description: 'In percent (`三成` 30, `2‰` 0.2); the low end of a range.' }),
+    value_max: z.number().optional(),
+    unit: z.literal('percentage_point').optional().openapi({ description: 'Set for percentage points (`3个百分点`).' }),
+    approx: z.boolean().optional(),
+  })
+  .openapi('PercentValue');
+export const QuantityValueSchema = z
+  .object({
+    value: z.number(),
+    unit: z.string().openapi({ description: 'A symbol for physical units (`m`, `km2`, `kg`, `°C`, `kWh`), the measure word for counts (`个`, `台套`).' }),
+    value_max: z.number().optional(),
+    approx: z.boolean().optional(),
+  })
+  .openapi('QuantityValue');
 export const DateValueSchema = z
   .object({
-    start: z.string().nullable(),
-    end: z.string().nullable(),
-    grain: z.enum(['day', 'month', 'quarter', 'year']),
+    start: z.string().nullable().openapi({ description: 'ISO date (`XXXX` for an unknown year); `YYYY-MM-DDTHH:MM` for date-times.' }),
+    end: z.string().nullable().openapi({ description: 'Inclusive.' }),
+    grain: z.enum(['minute', 'hour', 'day', 'week', 'month', 'quarter', 'halfyear', 'year', 'decade', 'century']),
     vague: z.boolean().optional(),
   })
   .openapi('DateValue');

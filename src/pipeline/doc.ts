@@ -11,6 +11,18 @@ export type { Span };
 
 export type Script = 'simplified' | 'traditional' | 'mixed';
 
+/** Where an article comes from: what a bare `元` or `兆` means, and Hong Kong fiscal years. */
+export type Region = 'CN' | 'HK' | 'TW' | 'MO';
+export const REGIONS: readonly Region[] = ['CN', 'HK', 'TW', 'MO'];
+
+export interface RegionChoice {
+  region: Region;
+  /** `request`: stated by the caller; `text`: inferred from the article; `default`: no cue (mainland) */
+  source: 'request' | 'text' | 'default';
+  /** Human-readable reason, e.g. `港元 ×3, 港股 ×1; traditional script`. */
+  reason: string;
+}
+
 import type { EntityType } from './entity-types.js';
 
 export type { EntityType, NameType } from './entity-types.js';
@@ -18,19 +30,29 @@ export type { EntityType, NameType } from './entity-types.js';
 export interface MoneyValue {
   amount: number;
   currency: string;
+  /** high end of a range (`80亿至90亿美元`); `amount` is the low end */
+  amount_max?: number;
   approx?: boolean;
 }
 export interface PercentValue {
   value: number;
+  /** high end of a range (`30%-50%`) */
+  value_max?: number;
+  /** set for percentage points (`提高3个百分点`) */
+  unit?: 'percentage_point';
   approx?: boolean;
 }
 export interface QuantityValue {
   value: number;
   unit: string;
+  /** high end of a range (`3至5公里`) */
+  value_max?: number;
   approx?: boolean;
 }
-export type DateGrain = 'day' | 'month' | 'quarter' | 'year';
+export type DateGrain =
+  | 'minute' | 'hour' | 'day' | 'week' | 'month' | 'quarter' | 'halfyear' | 'year' | 'decade' | 'century';
 export interface DateValue {
+  /** ISO `YYYY-MM-DD` (end inclusive), `YYYY-MM-DDTHH:MM` for date-times, `XXXX` for an unknown year */
   start: string | null;
   end: string | null;
   grain: DateGrain;
@@ -111,6 +133,8 @@ export interface DocOptions {
   readonly boilerplate: boolean;
   /** return jieba tokens */
   readonly tokens: boolean;
+  /** the region the caller states (null: inferred from the text) */
+  readonly region: Region | null;
 }
 
 export class Doc {
@@ -130,6 +154,8 @@ export class Doc {
   tokens: Token[] = [];
   mentions: NormMention[] = [];
   entities: Entity[] = [];
+  /** set by the `region` component */
+  region: RegionChoice = { region: 'CN', source: 'default', reason: 'not determined' };
   /** milliseconds per component */
   readonly timings: Record<string, number> = {};
   readonly options: Readonly<DocOptions>;
@@ -138,7 +164,7 @@ export class Doc {
     this.text = text;
     this.norm = MappedText.identity(text);
     this.title = init.title ?? null;
-    this.options = Object.freeze({ engine: 'lexicon', boilerplate: false, tokens: false, ...init.options });
+    this.options = Object.freeze({ engine: 'lexicon', boilerplate: false, tokens: false, region: null, ...init.options });
   }
 
   /** The paragraphs components work on: all with `options.boilerplate`, else those that are not boilerplate. */

@@ -1,6 +1,6 @@
 /**
  * The pipeline, built once from named components:
- *   normalise → dateline → structure → segment → names → amounts → dates → resolve → dictionary → short-forms → link
+ *   normalise → dateline → structure → region → segment → names → amounts → dates → resolve → dictionary → short-forms → link
  * Per-call options (engine, boilerplate, tokens) ride on the Doc; every result
  * (mentions, entities, timings) lives on it.
  */
@@ -11,6 +11,7 @@ import { normalise } from './normalise/index.js';
 import { paragraphs } from './structure/paragraphs.js';
 import { boilerplate } from './structure/boilerplate.js';
 import { sentences } from './structure/sentences.js';
+import { regionStep } from './structure/region.js';
 import { segmentStep } from './segment/step.js';
 import { namesComponent, recogniseAmounts, recogniseDates } from './recognise/steps.js';
 import { resolveOverlaps } from './recognise/resolve.js';
@@ -78,10 +79,11 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       component('normalise', ['text'], ['norm', 'script', 'garbled'], normalise),
       component('dateline', ['norm', 'published'], ['published'], datelineStep),
       component('structure', ['norm'], ['paragraphs', 'sentences'], (d) => (paragraphs(d), boilerplate(d), sentences(d))),
+      component('region', ['norm', 'script'], ['region'], regionStep),
       component('segment', ['norm'], ['tokens'], segmentStep),
       namesComponent(config.engines),
-      component('amounts', ['paragraphs'], ['mentions'], recogniseAmounts),
-      component('dates', ['paragraphs', 'published'], ['mentions'], recogniseDates),
+      component('amounts', ['paragraphs', 'region'], ['mentions'], recogniseAmounts),
+      component('dates', ['paragraphs', 'published', 'region'], ['mentions'], recogniseDates),
       component('resolve', ['mentions'], ['mentions'], resolveOverlaps),
       dictionary,
       component('short-forms', ['mentions', 'tokens'], ['mentions'], addShortForms),

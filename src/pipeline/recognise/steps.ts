@@ -36,10 +36,13 @@ function perParagraph(doc: Doc, find: (text: string) => Omit<NormMention, 'sourc
   }
 }
 
+/** Amounts in the document's region (`doc.region`: stated by the caller, else inferred from the text). */
 export function recogniseAmounts(doc: Doc): void {
-  perParagraph(doc, findAmounts, 'amounts');
+  const region = doc.region.region;
+  perParagraph(doc, (t) => findAmounts(t, region), 'amounts');
 }
 
 export function recogniseDates(doc: Doc): void {
-  perParagraph(doc, (t) => findDates(t, doc.published), 'dates');
+  const region = doc.region.region;
+  perParagraph(doc, (t) => findDates(t, doc.published, region), 'dates');
 }

@@ -73,9 +73,9 @@ describe('MONEY', () => {
     expect(one('人数3000人')).toEqual(['3000人', 'QUANTITY', { value: 3000, unit: '人' }]);
   });
 
-  it('reads only the upper bound of a range as one amount (ranges are not merged)', () => {
-    expect(found('3-5亿元')).toEqual([['5亿元', 'MONEY', { amount: 500_000_000, currency: 'CNY' }]]);
-    expect(found('3亿-5亿元').map((m) => m[0])).toEqual(['5亿元']);
+  it('reads a range as one amount with amount_max', () => {
+    expect(found('3-5亿元')).toEqual([['3-5亿元', 'MONEY', { amount: 300_000_000, currency: 'CNY', amount_max: 500_000_000 }]]);
+    expect(found('3亿-5亿元').map((m) => m[0])).toEqual(['3亿-5亿元']);
   });
 
   it('is not fooled by 元 / 角 words', () => {
@@ -106,10 +106,7 @@ describe('PERCENT', () => {
   it('keeps the sign only at a word boundary', () => {
     expect(found('增长-3.2%')).toEqual([['-3.2%', 'PERCENT', { value: -3.2 }]]);
     expect(found('2023-3.2%')[0]?.[0]).toBe('3.2%');
-    expect(found('10%-15%')).toEqual([
-      ['10%', 'PERCENT', { value: 10 }],
-      ['15%', 'PERCENT', { value: 15 }],
-    ]);
+    expect(found('10%-15%')).toEqual([['10%-15%', 'PERCENT', { value: 10, value_max: 15 }]]);
   });
 
   it('does not read idioms as tenths', () => {
@@ -121,14 +118,14 @@ describe('PERCENT', () => {
 describe('QUANTITY', () => {
   it.each([
     ['549个', 549, '个', false],
-    ['9270台(套)', 9270, '台(套)', false],
+    ['9270台(套)', 9270, '台套', false],
     ['42.1万余户', 421_000, '户', true],
     ['10万余家', 100_000, '家', true],
     ['50余项', 50, '项', true],
     ['32家', 32, '家', false],
-    ['100公里', 100, '公里', false],
-    ['5吨', 5, '吨', false],
-    ['20平方米', 20, '平方米', false],
+    ['100公里', 100, 'km', false],
+    ['5吨', 5, 't', false],
+    ['20平方米', 20, 'm2', false],
     ['3.5万人', 35_000, '人', false],
     ['1.2亿人次', 120_000_000, '人次', false],
     ['三家', 3, '家', false],
@@ -138,8 +135,8 @@ describe('QUANTITY', () => {
     expect(one(text)).toEqual([text, 'QUANTITY', approx ? { value, unit, approx } : { value, unit }]);
   });
 
-  it('reads 个百分点 as unit 百分点', () => {
-    expect(found('上升0.5个百分点')).toEqual([['0.5个百分点', 'QUANTITY', { value: 0.5, unit: '百分点' }]]);
+  it('reads 个百分点 as a PERCENT in percentage points', () => {
+    expect(found('上升0.5个百分点')).toEqual([['0.5个百分点', 'PERCENT', { value: 0.5, unit: 'percentage_point' }]]);
   });
 
   it.each([
@@ -173,7 +170,7 @@ describe('mixed sentences', () => {
       ['227.6亿元', 'MONEY', { amount: 22_760_000_000, currency: 'CNY' }],
       ['22.8%', 'PERCENT', { value: 22.8 }],
       ['8000万元', 'MONEY', { amount: 80_000_000, currency: 'CNY', approx: true }],
-      ['9270台(套)', 'QUANTITY', { value: 9270, unit: '台(套)' }],
+      ['9270台(套)', 'QUANTITY', { value: 9270, unit: '台套' }],
       ['42.1万余户', 'QUANTITY', { value: 421_000, unit: '户', approx: true }],
       ['3.5万人', 'QUANTITY', { value: 35_000, unit: '人' }],
       ['3.5亿美元', 'MONEY', { amount: 350_000_000, currency: 'USD' }],

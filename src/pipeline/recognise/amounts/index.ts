@@ -2,23 +2,45 @@
  * MONEY, PERCENT and QUANTITY mentions in normalised (simplified, half-width) text.
  *
  * A fast regex pre-scan finds numeral runs (`8000万`, `两千零五十`, `42.1万余`); only runs
- * with an amount context (currency word/symbol, `%`, `百分之`, a unit) are decoded
+ * with an amount context (currency word/symbol, `%`, `百分之`, `成`, `折`, a unit) are decoded
  * (see numbers.ts), so Recognizers-Text never sees long text.
  *
  * Span rule: a mention covers the number and its unit/currency (and a currency prefix such
- * as `¥`, `人民币`); hedges outside the number (`约`, `近`, `超过`, `左右`, `以上`) are not part
- * of the span but set `approx`. `多`/`余` inside the number (`8000多万元`, `50余项`) are
- * part of the span and set `approx`.
+ * as `¥`, `人民币`, with a hedge between them: `新台币逾2.1兆元`); hedges outside the number
+ * (`约`, `近`, `超过`, `左右`, `以上`) are not part of the span but set `approx`. `多`/`余`
+ * inside the number (`8000多万元`, `50余项`) are part of the span and set `approx`.
+ *
+ * Ranges (`80亿至90亿美元`, `1-2亿元`, `30%-50%`, `15至25%`, `3至5公里`) are one mention with
+ * the low end in `amount`/`value` and the high end in `amount_max`/`value_max`; a low end
+ * without a magnitude takes the high end's (`1-2亿元` is 1亿–2亿). Amounts joined any other
+ * way (`、`, `和`, a comma) stay separate mentions.
+ *
+ * MONEY: a bare `元`/`圆`/`块钱` is the currency of the article's region (CNY, HKD, TWD,
+ * MOP; see region.ts); `兆` is 10^12 (`兆瓦`, `兆赫` are units, not numbers); compound amounts
+ * (`三元五角`, `12元3角5分`, `四美元又二十美分`, `5块5`) are one mention; colloquial `块`, `毛`
+ * (and `蚊`, `毫` in Hong Kong) are money only where the sentence is about prices; a bare
+ * amount with a magnitude after a money word (`净利润12.5亿`) takes the currency of the
+ * other amounts of the paragraph; a bare `$` is USD only where the text says dollars are US
+ * ones, or in mainland text, else the region's dollar.
+ *
+ * PERCENT: `%`, `‰` (0.1 %), `‱`, `百分之/千分之/万分之/百万分之N`, `N个百分点` (unit
+ * `percentage_point`), `N成` / `八成三` / `两成半`, and discounts (`八折` = 80, `六五折` = 65,
+ * `半价` = 50) where the sentence is about prices.
  *
  * QUANTITY rule: a number followed by a measure word for things or a physical unit
- * (UNITS below). Time units (年 月 日 天 周 小时 分钟 秒 岁 …) are never units, so dates,
- * times, durations (`3年`, `3个月`) and ages are not quantities; nor are ordinals
- * (`第三`, `前三名`), Chinese `一` + measure word (an article: `一家公司`), digit runs of
- * 11+ digits (phone/ID numbers), zero-led runs (`010`), or numbers glued to Latin letters
- * or dots (model/version numbers).
+ * (units.ts; physical units reported as symbols, `零下8摄氏度` = -8 °C). Time units (年 月 日
+ * 天 周 小时 分钟 秒 岁 …) are never units, so dates, times, durations (`3年`, `3个月`) and
+ * ages are not quantities; nor are ordinals (`第三`, `前三名`), Chinese `一` + measure word (an
+ * article: `一家公司`), digit runs of 11+ digits (phone/ID numbers), zero-led runs (`010`),
+ * or numbers glued to Latin letters or dots (model/version numbers).
  */
 import type { MoneyValue, PercentValue, QuantityValue } from '../../doc.js';
 import { parseNumber } from './numbers.js';
+import { REGION_CURRENCY } from '../../structure/region.js';
+import type { Region } from '../../doc.js';
+import { UNIT_WORDS, unitSymbol } from './units.js';
+
+export { chooseRegion, REGIONS, REGION_CURRENCY, type Region, type RegionChoice } from '../../structure/region.js';
 
 export interface AmountMention {
   start: number;
@@ -28,69 +50,100 @@ export interface AmountMention {
   score: number;
 }
 
-/** Currency words (suffix, and prefix where noted in PREFIX_CURRENCY) → ISO 4217. */
+/** The region's own currency (a bare `元`). */
+const LOCAL = 'LOCAL';
+/** A dollar sign without a country. */
+const DOLLAR = 'DOLLAR';
+
+/** Currency words (suffix; prefix where listed in PREFIX_CURRENCY) → ISO 4217. */
 const CURRENCY_WORDS: Record<string, string> = {
-  元: 'CNY', 块钱: 'CNY', 人民币: 'CNY', 人民币元: 'CNY',
-  美元: 'USD', 美金: 'USD',
-  欧元: 'EUR', 日元: 'JPY', 日圆: 'JPY', 英镑: 'GBP', 韩元: 'KRW',
-  港元: 'HKD', 港币: 'HKD', 新台币: 'TWD', 台币: 'TWD', 澳门元: 'MOP', 澳门币: 'MOP',
-  卢布: 'RUB', 澳元: 'AUD', 加元: 'CAD', 加币: 'CAD', 瑞士法郎: 'CHF', 瑞郎: 'CHF',
-  新加坡元: 'SGD', 新元: 'SGD', 泰铢: 'THB', 卢比: 'INR', 越南盾: 'VND', 林吉特: 'MYR',
+  元: LOCAL, 圆: LOCAL, 块钱: LOCAL, 人民币: 'CNY', 人民币元: 'CNY',
+  美元: 'USD', 美金: 'USD', 美圆: 'USD',
+  欧元: 'EUR', 日元: 'JPY', 日圆: 'JPY', 英镑: 'GBP', 韩元: 'KRW', 韩圆: 'KRW',
+  港元: 'HKD', 港币: 'HKD', 港圆: 'HKD', 蚊: 'HKD', 新台币: 'TWD', 台币: 'TWD', 澳门元: 'MOP', 澳门币: 'MOP', 葡币: 'MOP',
+  卢布: 'RUB', 澳元: 'AUD', 澳大利亚元: 'AUD', 加元: 'CAD', 加拿大元: 'CAD', 加币: 'CAD', 瑞士法郎: 'CHF', 瑞郎: 'CHF',
+  新加坡元: 'SGD', 新元: 'SGD', 新币: 'SGD', 泰铢: 'THB', 印度卢比: 'INR', 卢比: 'INR', 越南盾: 'VND',
+  林吉特: 'MYR', 令吉: 'MYR', 马币: 'MYR', 印尼盾: 'IDR', 菲律宾比索: 'PHP', 墨西哥比索: 'MXN', 新西兰元: 'NZD', 纽元: 'NZD',
+  瑞典克朗: 'SEK', 挪威克朗: 'NOK', 丹麦克朗: 'DKK', 南非兰特: 'ZAR', 兰特: 'ZAR', 土耳其里拉: 'TRY', 里拉: 'TRY',
+  巴西雷亚尔: 'BRL', 雷亚尔: 'BRL', 迪拉姆: 'AED', 沙特里亚尔: 'SAR', 里亚尔: 'SAR', 新谢克尔: 'ILS',
 };
 /** Currency words that may stand before the number (`人民币500万元`, `港币3亿`). */
-const PREFIX_CURRENCY = ['人民币', '港币', '港元', '美元', '美金', '欧元', '日元', '新台币', '台币', '英镑'];
-const SYMBOLS: Record<string, string> = { '¥': 'CNY', '￥': 'CNY', $: 'USD', US$: 'USD', HK$: 'HKD', '€': 'EUR', '£': 'GBP' };
-
-/** Measure words for countable things and physical units. Time units are deliberately absent. */
-const UNITS = [
-  // measure words (things, people, events)
-  '个', '位', '名', '人', '人次', '户', '家', '项', '件', '台', '套', '辆', '架', '艘', '列', '条', '座',
-  '栋', '幢', '间', '所', '张', '本', '部', '册', '份', '篇', '首', '次', '场', '批', '起', '例', '只',
-  '头', '匹', '棵', '株', '颗', '粒', '枚', '块', '片', '根', '支', '把', '盏', '口', '处', '宗', '笔',
-  '箱', '包', '袋', '瓶', '杯', '盒', '双', '对', '层', '所', '座', '款', '种', '类', '篇', '届', '轮',
-  '股', '架次', '辆次', '班次', '人次', '万人次', '标箱', '个百分点', '百分点',
-  // length / area / volume / mass / energy / power / data
-  '公里', '千米', '米', '厘米', '毫米', '海里', '英里', '英尺', '平方米', '平方公里', '平方千米', '平米',
-  '立方米', '公顷', '亩', '升', '毫升', '吨', '千克', '公斤', '克', '毫克', '斤', '两', '桶',
-  '千瓦时', '千瓦', '兆瓦', '吉瓦', '瓦', '度', '摄氏度', '伏', '千伏', '赫兹', '马力',
-  'km', 'kg', 'mg', 'mm', 'cm', 'ml', 'kWh', 'kW', 'MWh', 'MW', 'GWh', 'GW', 'TWh', 'GB', 'TB', 'MB', 'm²', 'm³',
+const PREFIX_CURRENCY = [
+  '人民币', '港币', '港元', '美元', '美金', '欧元', '日元', '新台币', '台币', '英镑', '澳门币', '澳门元', '澳元', '加元',
+  '韩元', '新加坡元', '卢布',
 ];
+const SYMBOLS: Record<string, string> = {
+  '¥': 'CNY', '￥': 'CNY', $: DOLLAR, US$: 'USD', HK$: 'HKD', NT$: 'TWD', MOP$: 'MOP', S$: 'SGD', A$: 'AUD', C$: 'CAD',
+  NZ$: 'NZD', '€': 'EUR', '£': 'GBP', '₩': 'KRW', '₹': 'INR',
+};
+/** Sub-units after a whole amount or alone: word → [currency, fraction of the unit]. */
+const SUB_UNITS: Record<string, [string, number]> = {
+  角: [LOCAL, 0.1], 毛: [LOCAL, 0.1], 毫: ['HKD', 0.1], 分: [LOCAL, 0.01], 美分: ['USD', 0.01], 美仙: ['USD', 0.01],
+};
 
 const byLength = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape);
 function escape(s: string): string {
   return s.replace(/[$.*+?()[\]{}|\\^]/g, '\\$&');
 }
 
-const CURRENCY_SUFFIX_RE = new RegExp(`^(?:${byLength(Object.keys(CURRENCY_WORDS)).join('|')})`);
-const UNIT_RE = new RegExp(`^(?:${byLength(UNITS).join('|')})(?![A-Za-z])`);
+const HEDGE_WORDS = '约合|大约|约|将近|接近|近|超过|超|逾|不足|不到|几乎';
+const CURRENCY_SUFFIX_RE = new RegExp(`^\\s?(?:${byLength(Object.keys(CURRENCY_WORDS)).join('|')})`);
+const UNIT_RE = new RegExp(`^(?:${byLength(UNIT_WORDS).join('|')})(?![A-Za-z])`);
 /** An alternative unit in brackets: `台(套)`. */
-const ALT_UNIT_RE = new RegExp(`^[(（](?:${byLength(UNITS).join('|')})[)）]`);
-const SYMBOL_RE = /(?:US\$|HK\$|[¥￥$€£])\s?$/;
-const PREFIX_CURRENCY_RE = new RegExp(`(?:${byLength(PREFIX_CURRENCY).join('|')})$`);
+const ALT_UNIT_RE = new RegExp(`^[(（](?:${byLength(UNIT_WORDS).join('|')})[)）]`);
+const SYMBOL_RE = /(?:(?:US|HK|NT|MOP|NZ|[SAC])?\$|[¥￥€£₩₹])\s?$/;
+const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(${HEDGE_WORDS})?$`);
 
-/** Numeral runs: Arabic or Chinese digits with magnitudes, 多/余, decimal point, thousands commas. */
-const RUN_RE =
-  /-?(?:\d|[零〇一二两三四五六七八九十])(?:[\d零〇一二两三四五六七八九十百千万亿多余]|[.,](?=\d)|点(?=[零〇一二三四五六七八九]))*/g;
+/**
+ * Numeral runs: Arabic or Chinese digits with magnitudes, 多/余, decimal point, thousands
+ * commas. `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
+ */
+const RUN_SRC =
+  String.raw`-?(?:\d|[零〇一二两三四五六七八九十])(?:[\d零〇一二两三四五六七八九十万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇一二三四五六七八九]))*`;
+const RUN_RE = new RegExp(RUN_SRC, 'g');
+const RUN_AT = new RegExp(`^${RUN_SRC.slice(2)}`); // a run without a sign, at a position
 const SIGN_BLOCK = /[\dA-Za-z.%‰\-~零〇一二两三四五六七八九十百千万亿元]/;
 const HAS_CHINESE_DIGIT = /[零〇一二两三四五六七八九十点]/;
 
-const HEDGE_BEFORE = /(?:约|大约|约合|近|将近|接近|超过|超|逾|不足|不到|几乎)$/;
+const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS})$`);
 const HEDGE_AFTER = /^(?:左右|上下|以上|以下|以内|之多)/;
 /** `个` + these is a duration (`3个月`), not a quantity. */
 const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|季度|年头|半月|钟头)/;
 /** After `N成`: idioms and words where 成 is not "tenths" (`一成不变`, `八成是`). */
-const CHENG_BLOCK = /^(?:为|了|立|功|本|果|绩|交|员|长|熟|品|型|就|效|分|份|都|是|不变|千上万)/;
+const CHENG_BLOCK = /^(?:为|了|立|功|本|果|绩|交|员|长|熟|品|型|就|效|分|份|都|是|不变|千上万|一|语|年|人)/;
 /** After Chinese-numeral + 元: not money (`一元化`, `二元论`). */
 const YUAN_BLOCK = /^(?:化|论|素|旦|宵|首|老|帅|气|件|结构|函数|次方程)/;
-
 /** What may follow a bare small Chinese-numeral amount (`五角钱`, `一元,`). */
-const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s]|$)/;
+const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s!?！？]|$)/;
+/** Range joiners between two numbers; `百分之` may repeat after the joiner. */
+const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:百分之)?/;
+/** Money words just before a bare amount that takes its currency from the paragraph. */
+const MONEY_CUE_RE =
+  /(?:收入|营收|收益|利润|净利|盈利|亏损|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|贷款|融资|募资|募集|税收|开支|支出|预算|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|额)(?:为|达|达到|约|超|逾|近|了|共|合计|总计|同比|分别|增至|降至|升至|增长|增加|减少|下降|录得|是|:|：|\s)*$/;
+/** Sentences about prices: discounts (`八折`) and colloquial `块` are money/percent here. */
+const PRICE_CONTEXT = /价|售|卖|买|购|优惠|折扣|促销|打折|消费|票|费|元|钱|商品|让利|特惠|便宜|贵|涨|降|菜|斤/;
+const DISCOUNT_BLOCK = /^(?:旧|合|算|叠|射|线|腾|返|中|服|扣|磨)/;
 
 const TYPE_SCORE = { arabic: 0.95, chinese: 0.9 };
 
-/** Find money, percent and quantity mentions in normalised text. */
-export function findAmounts(text: string): AmountMention[] {
-  const out: AmountMention[] = [];
+interface Ctx {
+  text: string;
+  region: Region;
+  dollar: string | null;
+}
+
+/** A MONEY mention whose currency comes from the paragraph's other amounts. */
+interface Pending extends AmountMention {
+  pending?: true;
+}
+
+/**
+ * Find money, percent and quantity mentions in normalised text (one paragraph or
+ * document). `region` decides what a bare `元`, `块` and `$` are (default: mainland).
+ */
+export function findAmounts(text: string, region: Region = 'CN'): AmountMention[] {
+  const ctx: Ctx = { text, region, dollar: null };
+  const out: Pending[] = [];
   let lastEnd = 0;
   RUN_RE.lastIndex = 0;
   for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
@@ -101,54 +154,129 @@ export function findAmounts(text: string): AmountMention[] {
       start += 1;
       run = run.slice(1);
     }
-    const mention = readAmount(text, start, run, lastEnd);
+    if (start < lastEnd) continue;
+    let mention = readAmount(ctx, start, run, lastEnd);
+    mention = readRange(ctx, start, run, mention) ?? mention;
     if (mention) {
       out.push(mention);
       lastEnd = mention.end;
       RUN_RE.lastIndex = Math.max(RUN_RE.lastIndex, mention.end);
     }
   }
-  addBaiFenZhiBai(text, out);
-  return out;
+  addStandalone(text, out);
+  return resolvePending(out);
+}
+
+/** Give bare amounts (`净利润12.5亿`) the currency of the nearest money mention, or drop them. */
+function resolvePending(out: Pending[]): AmountMention[] {
+  if (!out.some((m) => m.pending)) return out;
+  const result: AmountMention[] = [];
+  for (let i = 0; i < out.length; i++) {
+    const m = out[i];
+    if (!m.pending) {
+      result.push(m);
+      continue;
+    }
+    let currency: string | null = null;
+    for (let d = 1; d < out.length && !currency; d++) {
+      for (const j of [i - d, i + d]) {
+        const o = out[j];
+        if (o && o.type === 'MONEY' && !o.pending) {
+          currency = (o.value as MoneyValue).currency;
+          break;
+        }
+      }
+    }
+    if (!currency) continue;
+    const { pending: _p, ...rest } = m;
+    result.push({ ...rest, value: { ...(m.value as MoneyValue), currency } });
+  }
+  return result;
+}
+
+/** The sentence around position `pos` (for unit and price context). */
+function sentenceAround(text: string, pos: number): string {
+  let a = pos;
+  let b = pos;
+  while (a > 0 && pos - a < 80 && !/[。!?！？;；\n]/.test(text[a - 1])) a--;
+  while (b < text.length && b - pos < 80 && !/[。!?！？;；\n]/.test(text[b])) b++;
+  return text.slice(a, b);
+}
+
+function blockedStart(text: string, start: number): boolean {
+  const prev = text[start - 1] ?? '';
+  if (/[A-Za-z\d._/#:]/.test(prev)) return true; // model / version numbers, fractions, times
+  if (/[第初]/.test(prev) || /(?:周|星期|礼拜)$/.test(text.slice(Math.max(0, start - 2), start))) return true;
+  return false;
+}
+
+function currencyOf(ctx: Ctx, code: string): string {
+  if (code === LOCAL) return REGION_CURRENCY[ctx.region];
+  if (code === DOLLAR) {
+    ctx.dollar ??= /美元|美金|USD|US\$|美国/.test(ctx.text) || ctx.region === 'CN' ? 'USD' : REGION_CURRENCY[ctx.region];
+    return ctx.dollar;
+  }
+  return code;
 }
 
 /** Try to read one amount whose numeral run `run` starts at `start`. */
-function readAmount(text: string, start: number, run: string, lastEnd: number): AmountMention | null {
+function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRange = false): Pending | null {
+  const { text } = ctx;
   const digitsStart = run.startsWith('-') ? start + 1 : start;
+  if (!inRange && blockedStart(text, start)) return null;
   const prev = text[start - 1] ?? '';
-  if (/[A-Za-z\d._/#]/.test(prev)) return null; // model / version numbers, fractions
-  if (/[第初]/.test(prev) || /(?:周|星期|礼拜)$/.test(text.slice(Math.max(0, start - 2), start))) return null;
   const bare = run.replace(/^-/, '');
-  if (/^\d{11,}$/.test(bare) || /^0\d/.test(bare)) return null; // phone / ID / zero-led codes
+  if (/^0\d/.test(bare)) return null; // zero-led codes
 
   const isChinese = HAS_CHINESE_DIGIT.test(run);
   const end = start + run.length;
-  const after = text.slice(end, end + 8);
-  const before = text.slice(Math.max(lastEnd, start - 6), start);
+  const after = text.slice(end, end + 10);
+  const before = text.slice(Math.max(lastEnd, start - 8), start);
+  const score = isChinese ? TYPE_SCORE.chinese : TYPE_SCORE.arabic;
 
-  // --- PERCENT: N%, N‰, 百分之N, 千分之N, 万分之N, N成 ---
-  const fraction = /(百|千|万)分之$/.exec(text.slice(Math.max(lastEnd, digitsStart - 3), digitsStart));
-  if (after.startsWith('%') || after.startsWith('‰') || fraction) {
+  // --- PERCENT: N%, N‰, N‱, 百分之N, 千分之N, 万分之N, 百万分之N, N个百分点 ---
+  const fraction = /(百万|千万|十万|百|千|万|亿)分之$/.exec(text.slice(Math.max(lastEnd, digitsStart - 4), digitsStart));
+  const percentSign = /^\s?([%％‰‱])/.exec(after);
+  if (percentSign || fraction) {
     const n = parseNumber(run);
     if (!n) return null;
     let value = n.value;
     let s = start;
     let e = end;
     if (fraction) {
-      s = digitsStart - 3;
-      value = fraction[1] === '百' ? value : fraction[1] === '千' ? value / 10 : value / 100;
+      s = digitsStart - fraction[0].length;
+      value = (value * 100) / FRACTION_DENOMINATOR[fraction[1]];
     } else {
-      if (after.startsWith('‰')) value /= 10;
-      e = end + 1;
+      value /= percentSign![1] === '‰' ? 10 : percentSign![1] === '‱' ? 100 : 1;
+      e = end + percentSign![0].length;
     }
     const approx = n.approx || hedgedAround(text, s, e);
-    return pct(s, e, round(value), approx, isChinese ? 0.9 : 0.95);
+    return pct(s, e, round(value), approx, score);
   }
-  if (after.startsWith('成') && /^(?:[一二两三四五六七八九]|[1-9])$/.test(bare) && !CHENG_BLOCK.test(after.slice(1))) {
-    if (bare === '一' && after.startsWith('成不')) return null;
+  const points = /^\s?个?百分点/.exec(after);
+  if (points) {
+    const n = parseNumber(run);
+    if (!n) return null;
+    const e = end + points[0].length;
+    const approx = n.approx || hedgedAround(text, start, e);
+    return pct(start, e, round(n.value), approx, score, 'percentage_point');
+  }
+  if (after.startsWith('成') && /^(?:[一二两三四五六七八九十]|[1-9]|10)$/.test(bare) && !CHENG_BLOCK.test(after.slice(1))) {
     const n = parseNumber(bare);
     if (!n) return null;
-    return pct(start, end + 1, n.value * 10, hedgedAround(text, start, end + 1), 0.8);
+    const tail = /^成(半|[一二三四五六七八九](?![十百千万亿成]))?/.exec(after)!;
+    let value = n.value * 10;
+    if (tail[1] === '半') value += 5;
+    else if (tail[1]) value += parseNumber(tail[1])?.value ?? 0;
+    const e = end + tail[0].length;
+    return pct(start, e, value, hedgedAround(text, start, e), 0.8);
+  }
+  if (after.startsWith('折') && !DISCOUNT_BLOCK.test(after.slice(1))) {
+    const v = discount(bare);
+    if (v !== null && (/打$/.test(before) || PRICE_CONTEXT.test(sentenceAround(text, start)))) {
+      const e = end + 1;
+      return pct(start, e, v, hedgedAround(text, start, e), 0.8);
+    }
   }
 
   // --- MONEY: symbol or currency word before, currency word after ---
@@ -157,56 +285,206 @@ function readAmount(text: string, start: number, run: string, lastEnd: number): 
   const suf = CURRENCY_SUFFIX_RE.exec(after);
   let moneySuffix = suf?.[0] ?? null;
   // 一元复始, 二元论: a small Chinese numeral + 元 is money only before a clear boundary.
-  if (moneySuffix === '元' && isChinese && (YUAN_BLOCK.test(after.slice(1)) || (/^[一二两三四五六七八九]$/.test(bare) && !MONEY_END.test(after.slice(1))))) {
+  const afterSuffix = moneySuffix ? after.slice(moneySuffix.length) : '';
+  if (/^\s?元$/.test(moneySuffix ?? '') && isChinese && (YUAN_BLOCK.test(afterSuffix) || (/^[一二两三四五六七八九]$/.test(bare) && !MONEY_END.test(afterSuffix) && !/^[一二两三四五六七八九十\d]/.test(afterSuffix)))) {
     moneySuffix = null;
   }
-  let jiao = false;
-  if (!moneySuffix && after.startsWith('角') && (!isChinese || MONEY_END.test(after.slice(1)))) {
-    moneySuffix = '角';
-    jiao = true;
+  if (moneySuffix === '蚊' && /^[子虫香]/.test(afterSuffix)) moneySuffix = null;
+  // Colloquial 块: money with 钱, with a sub-unit after it (`5块5`, `3块8毛`), or in a sentence about prices.
+  if (!moneySuffix && after.startsWith('块')) {
+    const rest = after.slice(1);
+    if (/^(?:\d|[一二两三四五六七八九])(?![\d万千百亿个块])|^(?:\d|[一二两三四五六七八九])[毛角]/.test(rest) || (MONEY_END.test(rest) && PRICE_CONTEXT.test(sentenceAround(text, start)))) {
+      moneySuffix = '块';
+    }
+  }
+  let sub: [string, number] | null = null;
+  if (!moneySuffix && !sym && !pre) {
+    const w = /^(?:美分|美仙|角|毛|毫)/.exec(after)?.[0];
+    if (w && (!isChinese || MONEY_END.test(after.slice(w.length))) && (w !== '毫' || ctx.region === 'HK' || ctx.region === 'MO')) {
+      if (w !== '毛' || MONEY_END.test(after.slice(1)) || PRICE_CONTEXT.test(sentenceAround(text, start))) {
+        moneySuffix = w;
+        sub = SUB_UNITS[w];
+      }
+    }
   }
   if (sym || pre || moneySuffix) {
     const n = parseNumber(run);
     if (!n) return null;
+    const word = moneySuffix?.trim() ?? null;
     // A specific prefix wins over a generic 元 suffix: 新台币100元 is TWD, ¥500元 is CNY.
-    const generic = !moneySuffix || moneySuffix === '元' || jiao;
-    const currency = pre && generic
-      ? CURRENCY_WORDS[pre[0]]
-      : sym && generic
-        ? SYMBOLS[sym[0].trim()]
-        : CURRENCY_WORDS[moneySuffix!] ?? 'CNY';
+    const generic = !word || word === '元' || word === '圆' || word === '块' || sub !== null;
+    let code: string;
+    if (pre && generic) code = CURRENCY_WORDS[pre[1]];
+    else if (sym && generic) code = SYMBOLS[sym[0].trim()];
+    else if (sub) code = sub[0];
+    else code = word === '块' ? LOCAL : CURRENCY_WORDS[word!] ?? LOCAL;
+    const currency = currencyOf(ctx, code);
     const s = sym ? start - sym[0].length : pre ? start - pre[0].length : start;
     let e = end + (moneySuffix?.length ?? 0);
-    if (moneySuffix === '元' && !pre && !sym && text.startsWith('人民币', e)) e += 3; // 6.18万亿元人民币
-    const amount = round(jiao ? n.value / 10 : n.value);
-    const approx = n.approx || hedgedAround(text, s, e);
-    const value: MoneyValue = { amount, currency, ...(approx ? { approx: true } : {}) };
-    return { start: s, end: e, type: 'MONEY', value, score: isChinese ? TYPE_SCORE.chinese : TYPE_SCORE.arabic };
+    if (word && /^[元圆]$/.test(word) && !pre && !sym && text.startsWith('人民币', e)) e += 3; // 6.18万亿元人民币
+    let amount = sub ? n.value * sub[1] : n.value;
+    // Compound amounts: 三元五角, 12元3角5分, 四美元又二十美分, 5块5, 3蚊5毫.
+    if (!sub && word && Number.isInteger(n.value) && n.value < 1e5) {
+      const more = compound(text, e, word);
+      if (more) {
+        amount += more.amount;
+        e = more.end;
+      }
+    }
+    const approx = n.approx || !!pre?.[2] || hedgedAround(text, s, e);
+    const value: MoneyValue = { amount: round(amount), currency, ...(approx ? { approx: true } : {}) };
+    return { start: s, end: e, type: 'MONEY', value, score };
   }
 
   // --- QUANTITY: number + measure word / unit ---
   const unitMatch = UNIT_RE.exec(after);
-  if (!unitMatch || run.startsWith('-')) return null;
-  let unit = unitMatch[0];
-  if (unit === '个' && DURATION_AFTER_GE.test(after.slice(1))) return null;
-  if (prev === '前') return null; // 前三名: a ranking
-  let e = end + unit.length;
-  const alt = ALT_UNIT_RE.exec(text.slice(e, e + 6));
-  if (alt) {
-    unit += alt[0];
-    e += alt[0].length;
+  if (unitMatch) {
+    let word = unitMatch[0];
+    if (word === '个' && DURATION_AFTER_GE.test(after.slice(1))) return null;
+    if (prev === '前' && !inRange) return null; // 前三名: a ranking
+    let e = end + word.length;
+    const alt = ALT_UNIT_RE.exec(text.slice(e, e + 6));
+    if (alt) {
+      word += alt[0];
+      e += alt[0].length;
+    }
+    let s = start;
+    let unit = unitSymbol(word, sentenceAround(text, start));
+    let sign = 1;
+    const scale = /(零下|华氏|摄氏)$/.exec(text.slice(Math.max(lastEnd, start - 2), start));
+    if (scale && (word === '度' || unit === '°C' || unit === '°F')) {
+      s -= 2;
+      if (scale[1] === '零下') sign = -1;
+      unit = scale[1] === '华氏' ? '°F' : '°C';
+    }
+    if (unit === null) return null;
+    if (run.startsWith('-') && unit !== '°C' && unit !== '°F') return null;
+    const n = parseNumber(run);
+    if (!n) return null;
+    if (isChinese && n.value === 1 && !inRange) return null; // 一家公司, 统一口径: an article, not a count
+    if (/^\d{11,}$/.test(bare)) return null; // phone / ID numbers
+    const approx = n.approx || hedgedAround(text, s, e);
+    const value: QuantityValue = { value: round(sign * n.value), unit, ...(approx ? { approx: true } : {}) };
+    return { start: s, end: e, type: 'QUANTITY', value, score: isChinese ? 0.8 : 0.9 };
   }
-  if (unit === '个百分点') unit = '百分点';
-  const n = parseNumber(run);
-  if (!n) return null;
-  if (isChinese && n.value === 1) return null; // 一家公司, 统一口径: an article, not a count
-  const approx = n.approx || hedgedAround(text, start, e);
-  const value: QuantityValue = { value: round(n.value), unit, ...(approx ? { approx: true } : {}) };
-  return { start, end: e, type: 'QUANTITY', value, score: isChinese ? 0.8 : 0.9 };
+
+  // --- MONEY without a currency word: a magnitude after a money word (`净利润12.5亿`) ---
+  if (!inRange && /[万亿兆]$/.test(bare) && MONEY_CUE_RE.test(text.slice(Math.max(lastEnd, start - 12), start))) {
+    const n = parseNumber(run);
+    if (!n) return null;
+    const approx = n.approx || hedgedAround(text, start, end);
+    const value: MoneyValue = { amount: round(n.value), currency: '', ...(approx ? { approx: true } : {}) };
+    return { start, end, type: 'MONEY', value, score: 0.75, pending: true };
+  }
+  return null;
 }
 
-function pct(start: number, end: number, value: number, approx: boolean, score: number): AmountMention {
-  const v: PercentValue = { value, ...(approx ? { approx: true } : {}) };
+const FRACTION_DENOMINATOR: Record<string, number> = { 百: 100, 千: 1e3, 万: 1e4, 十万: 1e5, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+
+/** `八` → 80, `六五` → 65, `7.5` → 75, `75` → 75 (a discount `N折` in percent of the price). */
+function discount(s: string): number | null {
+  const cn = '零一二三四五六七八九';
+  if (/^[一二三四五六七八九][零一二三四五六七八九]?$/.test(s)) {
+    return cn.indexOf(s[0]) * 10 + (s[1] ? cn.indexOf(s[1]) : 0);
+  }
+  if (/^[1-9](?:\.\d)?$/.test(s)) return round(Number(s) * 10);
+  if (/^[1-9]\d$/.test(s)) return Number(s);
+  return null;
+}
+
+const SMALL = String.raw`\d{1,2}|[零一二两三四五六七八九十]{1,3}`;
+const COMPOUND_SUB_RE = new RegExp(`^(又)?(${SMALL})(美分|美仙|角|毛|毫|分(?![钟之析别部期配数类批享成工红秒]))`);
+
+/** The cents after a whole amount (`元` + `五角` + `5分`); its value in whole units. */
+function compound(text: string, pos: number, word: string): { amount: number; end: number } | null {
+  let amount = 0;
+  let e = pos;
+  const local = word === '元' || word === '圆' || word === '块' || word === '块钱';
+  for (let i = 0; i < 2; i++) {
+    const m = COMPOUND_SUB_RE.exec(text.slice(e, e + 8));
+    if (!m) break;
+    const unit = m[3];
+    const ok = local ? /^[角毛分]$/.test(unit) : word === '美元' ? /^美[分仙]$/.test(unit) : word === '蚊' ? unit === '毫' : false;
+    if (!ok) break;
+    const n = parseNumber(m[2]);
+    if (!n) break;
+    amount += n.value * SUB_UNITS[unit][1];
+    e += m[0].length;
+    if (unit === '分' || unit.startsWith('美')) break;
+  }
+  // 5块5: a single digit after 块 is tenths.
+  if (e === pos && word === '块') {
+    const m = /^(\d|[一二两三四五六七八九])(?![\d万千百亿个块.])/.exec(text.slice(e, e + 2));
+    if (m) {
+      amount += (parseNumber(m[1])?.value ?? 0) / 10;
+      e += 1;
+    }
+  }
+  return e > pos ? { amount, end: e } : null;
+}
+
+/**
+ * A range `A 至 B` where B is an amount and A a number (or an amount of the same kind):
+ * one mention from A to B with the low end in `amount`/`value` and the high end in
+ * `amount_max`/`value_max`.
+ */
+function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pending | null {
+  const { text } = ctx;
+  if (m1?.pending) m1 = null; // 投资80亿至90亿美元: the low end is part of the range
+  const e1 = m1 ? m1.end : s1 + run1.length;
+  const j = RANGE_JOIN_RE.exec(text.slice(e1, e1 + 6));
+  if (!j) return null;
+  if (!m1 && (blockedStart(text, s1) || /^0\d/.test(run1))) return null;
+  const s2 = e1 + j[0].length;
+  const r2 = RUN_AT.exec(text.slice(s2, s2 + 40));
+  if (!r2) return null;
+  const m2 = readAmount(ctx, s2, r2[0], e1, true);
+  if (!m2 || m2.pending) return null;
+  if (m1 && (m1.type !== m2.type || m1.pending)) return null;
+  if (j[0].includes('百分之') && !(m1 && m1.type === 'PERCENT')) return null;
+  const v2 = m2.value as { amount?: number; value?: number; currency?: string; unit?: string };
+  const high = v2.amount ?? v2.value!;
+  let low: number;
+  if (m1) {
+    const v1 = m1.value as { amount?: number; value?: number; currency?: string; unit?: string };
+    if (v1.currency !== v2.currency || v1.unit !== v2.unit) return null;
+    low = v1.amount ?? v1.value!;
+  } else {
+    // The low end takes the high end's magnitude when it has none: 1-2亿元, 8至10万元.
+    let r = run1;
+    const mag = /[十百千万亿兆]+$/.exec(r2[0].replace(/[多余]$/, ''))?.[0];
+    if (mag && !/[十百千万亿兆]/.test(r)) r += mag;
+    const n = parseNumber(r);
+    if (!n) return null;
+    low = n.value;
+    // Temperatures: 零下5至零下2度 is out of scope; a signed low end is read as written.
+    if (m2.type === 'QUANTITY' && (v2.unit === '°C' || v2.unit === '°F') && m2.start < s2) return null;
+    if (m2.type === 'PERCENT' && m2.start < s2) return null; // 三十至百分之五十: not one form
+  }
+  if (m2.type === 'MONEY' && m2.start < s2) {
+    // A currency prefix inside the range (`80亿至人民币90亿`) is not this form.
+    return null;
+  }
+  if (!(low < high)) return null;
+  const start = m1 ? m1.start : s1;
+  const approx = !!(m1?.value as { approx?: boolean } | undefined)?.approx || !!(v2 as { approx?: boolean }).approx || hedgedAround(text, start, m2.end);
+  if (m2.type === 'MONEY') {
+    const v = m2.value as MoneyValue;
+    const value: MoneyValue = { amount: round(low), currency: v.currency, amount_max: v.amount, ...(approx ? { approx: true } : {}) };
+    return { start, end: m2.end, type: 'MONEY', value, score: m2.score };
+  }
+  if (m2.type === 'PERCENT') {
+    const v = m2.value as PercentValue;
+    const value: PercentValue = { value: round(low), value_max: v.value, ...(v.unit ? { unit: v.unit } : {}), ...(approx ? { approx: true } : {}) };
+    return { start, end: m2.end, type: 'PERCENT', value, score: m2.score };
+  }
+  const v = m2.value as QuantityValue;
+  const value: QuantityValue = { value: round(low), unit: v.unit, value_max: v.value, ...(approx ? { approx: true } : {}) };
+  return { start, end: m2.end, type: 'QUANTITY', value, score: m2.score };
+}
+
+function pct(start: number, end: number, value: number, approx: boolean, score: number, unit?: 'percentage_point'): AmountMention {
+  const v: PercentValue = { value, ...(unit ? { unit } : {}), ...(approx ? { approx: true } : {}) };
   return { start, end, type: 'PERCENT', value: v, score };
 }
 
@@ -216,16 +494,18 @@ function hedgedAround(text: string, s: number, e: number): boolean {
   return HEDGE_BEFORE.test(text.slice(Math.max(0, s - 4), s)) || HEDGE_AFTER.test(text.slice(e, e + 3));
 }
 
-/** `百分之百` has no digit-led run, so it is matched on its own. */
-function addBaiFenZhiBai(text: string, out: AmountMention[]): void {
-  const re = /百分之百(?![分之])/g;
+/** Forms without a digit-led run: `百分之百`, `半价`. */
+function addStandalone(text: string, out: AmountMention[]): void {
+  const re = /百分之百(?![分之])|半价/g;
+  let added = false;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
     if (out.some((o) => o.start < e && s < o.end)) continue;
-    out.push(pct(s, e, 100, false, 0.9));
+    out.push(pct(s, e, m[0] === '半价' ? 50 : 100, false, 0.85));
+    added = true;
   }
-  out.sort((a, b) => a.start - b.start);
+  if (added) out.sort((a, b) => a.start - b.start);
 }
 
 /** Trim float noise from divisions (0.30000000000000004 → 0.3). */

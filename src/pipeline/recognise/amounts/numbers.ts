@@ -11,10 +11,10 @@ import { Culture, NumberRecognizer } from '@microsoft/recognizers-text-number';
  * exact float integers and larger than any real-world amount (world GDP ≈ 1e15 CNY). */
 export const MAX_ABS_VALUE = 1e18;
 
-const MAGNITUDE: Record<string, number> = { 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8 };
+const MAGNITUDE: Record<string, number> = { 十: 1, 百: 2, 千: 3, 万: 4, 亿: 8, 兆: 12 };
 
 /** `-8000` / `1,200.5` then optional `多|余`, then magnitudes, then optional `多|余`. */
-const ARABIC = /^(-?)(\d+(?:,\d{3})*(?:\.\d+)?)([多余]?)([十百千万亿]*)([多余]?)$/;
+const ARABIC = /^(-?)(\d+(?:,\d{3})*(?:\.\d+)?)([多余]?)([十百千万亿兆]*)([多余]?)$/;
 
 let model: ReturnType<NumberRecognizer['getNumberModel']> | null = null;
 const cache = new Map<string, number | null>();

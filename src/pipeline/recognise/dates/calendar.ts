@@ -98,3 +98,56 @@ export function qingming(y: number): string | null {
     return null;
   }
 }
+
+/** A placeholder leap year for dates whose year is unknown; written back as `XXXX`. */
+export const NO_YEAR = 2000;
+
+/** `value` computed in NO_YEAR with its year written as `XXXX` (`6月9日` → `XXXX-06-09`). */
+export function withoutYear(v: DateValue | null): DateValue | null {
+  if (!v || v.start === null || v.end === null) return v;
+  return { ...v, start: `XXXX${v.start.slice(4)}`, end: `XXXX${v.end.slice(4)}` };
+}
+
+/** The `n`th `weekday` (1 = Monday … 7 = Sunday) of month `m` of year `y`; n = -1 is the last. */
+export function nthWeekday(y: number, m: number, wd: number, n: number): string {
+  if (n < 0) {
+    const last = iso(y, m, daysInMonth(y, m));
+    return addDays(last, -((weekday(last) - wd + 7) % 7));
+  }
+  const first = iso(y, m, 1);
+  return addDays(first, ((wd - weekday(first) + 7) % 7) + 7 * (n - 1));
+}
+
+/** Western Easter Sunday of year `y` (anonymous Gregorian computus). */
+export function easter(y: number): string {
+  const a = y % 19;
+  const b = Math.floor(y / 100);
+  const c = y % 100;
+  const d = Math.floor(b / 4);
+  const e = b % 4;
+  const f = Math.floor((b + 8) / 25);
+  const g = Math.floor((b - f + 1) / 3);
+  const h = (19 * a + b - d - g + 15) % 30;
+  const i = Math.floor(c / 4);
+  const k = c % 4;
+  const l = (32 + 2 * e + 2 * i - h - k) % 7;
+  const m = Math.floor((a + 11 * h + 22 * l) / 451);
+  const month = Math.floor((h + l - 7 * m + 114) / 31);
+  const day = ((h + l - 7 * m + 114) % 31) + 1;
+  return iso(y, month, day);
+}
+
+/** Solar date of solar term `name` (`清明`, `冬至` …) in Gregorian year `y`. */
+export function solarTerm(y: number, name: string): string | null {
+  const alias: Record<string, string> = { 冬至: 'DONG_ZHI', 小寒: 'XIAO_HAN', 大寒: 'DA_HAN', 立春: 'LI_CHUN' };
+  try {
+    const table = Lunar.fromYmd(y, 6, 1).getJieQiTable();
+    for (const key of [name, alias[name]]) {
+      const t = key ? table[key] : undefined;
+      if (t && t.getYear() === y) return iso(t.getYear(), t.getMonth(), t.getDay());
+    }
+    return null;
+  } catch {
+    return null;
+  }
+}

@@ -7,18 +7,26 @@
  *
  * Decisions (all windows inclusive; `vague: true` marks a conventional window):
  * - Relative forms need `published`; without it they are returned with start/end null.
- *   Dates without a year (`3月17日`) take the published year; day-only `17日` (Arabic
- *   digits + 日 only) takes the published month.
+ *   Dates without a year (`3月17日`) take the published year, or are written with year
+ *   `XXXX` without one (`XXXX-03-17`); day-only `17日` (Arabic digits + 日 only) takes the
+ *   published month.
  * - Impossible dates (`2月30日`, `13月`) produce no mention (and block shorter readings
  *   such as `2月` inside `2月30日`).
- * - 年初 = Jan–Feb, 年底/年末 = Nov–Dec (grain month, vague);
+ * - 年初 = January, 年底/年末 = December (grain month);
  *   月初/上旬 = days 1–10, 中旬 = 11–20, 月底/月末/下旬 = 21–end (grain day, vague). Bare 月中/年中
  *   are not recognised (`3月中国…`, `今年中国…`).
- * - 上半年 / 下半年 / 前三季度 have grain quarter (they are unions of quarters).
+ * - 上半年 / 下半年 have grain halfyear; 前三季度 grain quarter (a union of quarters).
+ * - `X以来` (今年以来, 去年以来, 3月以来) runs from the start of X to published (grain day).
  * - 近日 / 日前 = the 7 days up to and including published (grain day, vague).
  * - N年前 = year (published − N), vague; N个月前 = that month, vague; N天前 = that day.
- * - Weeks have no grain: 本周/上周/下周 are Monday–Sunday with grain day; 周三 alone is the
- *   Wednesday of the published week.
+ * - 本周/上周/下周/上上周 are Monday–Sunday with grain week; 周三 alone is the Wednesday of
+ *   the published week; 周末 is Saturday–Sunday (grain day).
+ * - Decades and centuries: 八十年代 / 上世纪80年代 = 1980–1989 (grain decade), 21世纪 =
+ *   2000–2099 (grain century); 初/中/末 of a decade are vague three-year windows.
+ * - Date-times keep their time (`2024-05-06 09:30`, `5月6日9时30分`): start = end =
+ *   `YYYY-MM-DDTHH:MM`, grain minute (hour when only the hour is given).
+ * - Fiscal years `2025/26年度`, `2025至26年度`: April–March in Hong Kong, else the two
+ *   calendar years.
  * - Festivals resolve in the published year: Gregorian year for 元旦/五一/清明/国庆 (元旦 in a
  *   December article is the coming one), lunar year of the published date for lunar dates and
  *   lunar festivals (so 除夕 in a March 2023 article is 2023-01-21). X前 / X后 = the 14 days
@@ -26,9 +34,10 @@
  *   国庆/十一期间 = 10-01…10-07, 五一期间 = 05-01…05-05.
  */
 import type { DateGrain, DateValue } from '../../doc.js';
+import type { Region } from '../../doc.js';
 import {
-  addDays, dayValue, iso, isValid, lunarToSolar, lunarYearOf, monthValue, monthsValue, parseIso, qingming,
-  quarterValue, span, unresolved, weekday, yearValue, type Ymd,
+  addDays, dayValue, daysInMonth, easter, iso, isValid, lunarToSolar, lunarYearOf, monthValue, monthsValue, NO_YEAR,
+  nthWeekday, parseIso, qingming, quarterValue, solarTerm, span, unresolved, weekday, withoutYear, yearValue, type Ymd,
 } from './calendar.js';
 
 export interface DateMention {
@@ -83,21 +92,21 @@ const DAY = String.raw`\d{1,2}|三十一?|二十[一二三四五六七八九]?|�
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
 const YPART = String.raw`上半年|下半年|年初|年底|年末|前[一二三1-3]季度|第?${Q}季度`;
-const MPART = String.raw`上旬|中旬|下旬|初(?!步)|底|末`;
+const MPART = String.raw`上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
 const NOT_DURATION = String.raw`(?!来|之久|多年|历史)`;
 const JOIN = /^(?:起?至|到|-|—|–|~|－)$/;
 
 const RE_YMD = new RegExp(
-  `${NOT_AFTER_NUM}(?:(${YEAR})年${NOT_DURATION}|(${REL_YEAR_RE}))` +
+  `${NOT_AFTER_NUM}(?:(${YEAR}|'?\\d{2}|[〇零一二三四五六七八九]{2})年${NOT_DURATION}|(${REL_YEAR_RE}))` +
     `(?:(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?|(初(?!步)|底|末|${YPART}))?`,
   'g',
 );
 const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?`, 'g');
 const RE_YPART = new RegExp(`(?<![年半\\d〇零一二两三四五六七八九十几多])(${YPART})`, 'g');
 const RE_DAY_ONLY = /(?<![\d.月年近数多每个第余前后])(\d{1,2})日(?!内|游|以内|之内|左右|元|圆|本)/g;
-const RE_ISO = /(?<![\d.\-/])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
+const RE_ISO = /(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
 const RE_MONTH_RANGE = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})(?:至|到|-|~|—)(${MON})月份?`,
   'g',
@@ -107,20 +116,59 @@ const RE_DAY_RANGE = new RegExp(
   'g',
 );
 const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之久|多年|历史)/g;
-const RE_RELATIVE =
-  /(今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前)|(本月|这个月|上个?月|下个?月)(初|底|末|上旬|中旬|下旬)?|(本周|这周|上周|下周|本星期|上星期|下星期)(?![一二三四五六日天末])|(?<!每)(上|下|本|这)?(?:周|星期|礼拜)([一二三四五六日天])|(?<![\d〇零一二两三四五六七八九十])(\d{1,2}|[一二两三四五六七八九十]{1,3})(年|个月|天)(前|后)/g;
+const CN_NUM = '[一二两三四五六七八九十]{1,3}';
+const RE_RELATIVE = new RegExp(
+  [
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前)`,
+    String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
+    String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末)?(?![一二三四五六日天])`,
+    String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
+    String.raw`(?<![\d〇零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
+    String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
+    String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2})\)日`,
+    String.raw`(?<![月])(?<halfMonth>上半月|下半月)`,
+  ].join('|'),
+  'g',
+);
+/** A duration before `N年后` (`时隔5年后首次`): not a date. */
+const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
+/** `今年前三个月`, `前两个月`, `后两个月`: the first / last N months of a year. */
+const RE_YEAR_MONTHS = new RegExp(
+  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提])(前|后)(\\d{1,2}|${CN_NUM})个月(?![前后内以之])`,
+  'g',
+);
+/** Decades and centuries: `八十年代`, `上世纪80年代末`, `18世纪60年代`, `1990年代`, `21世纪`. */
+const RE_DECADE = new RegExp(
+  String.raw`(?:(?<rel>上|本|下)个?世纪|(?<c>\d{1,2}|${CN_NUM})世纪)?(?:(?<d2>[1-9]0|00)|(?<dcn>[一二三四五六七八九]十|[〇零一二三四五六七八九]〇)|(?<d4>1\d{2}0|20\d0))年代(?<dpart>初期|初|中期|中叶|中|末期|末|后期|前期)?` +
+    String.raw`|(?<crel>上|本|下)个?世纪(?<cpart>初|末|中叶|上半叶|下半叶)?|(?<cn>\d{1,2}|${CN_NUM})世纪(?<cnpart>初|末|中叶|上半叶|下半叶)?`,
+  'g',
+);
+/** Slashed numeric dates with the year last: `3/15/2024`, `15/03/24`, `15.3.2024`. */
+const RE_DMY = /(?<![\d.\-/:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-/:])/g;
+/** Fiscal years: `2025/26年度`, `2025至26年度`, `2025-2026财年`. */
+const RE_FISCAL = /(?<![\d.])(\d{4})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)/g;
+/** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
+const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
+/** A clock time right after a date: `9:30`, `9时30分`, `上午9点`, `下午3点半`. */
+const TIME_RE = new RegExp(
+  String.raw`^\s?(上午|下午|晚上|晚间|凌晨|早上|早晨|中午|傍晚|夜间|晚)?\s?(\d{1,2}|[零一二两三四五六七八九十]{1,3})` +
+    String.raw`(?:[:：](\d{2})(?![\d])|时(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分)?|点(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半)|钟)?)`,
+);
 const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七八九]`;
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '除夕|春节|元宵节|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天)|(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、])|七夕节?|重阳节|腊八节?';
+  '除夕|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
+  '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、]|$)|' +
+  '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
+  '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|冬至|夏至|立春|立秋';
 const RE_FESTIVAL = new RegExp(
   `(?:(${YEAR})年|(${REL_YEAR_RE}))?(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周)?`,
   'g',
 );
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
-export function findDates(text: string, published: string | null): DateMention[] {
+export function findDates(text: string, published: string | null, region: Region = 'CN'): DateMention[] {
   const pub = parseIso(published);
   const cands: Cand[] = [];
   const add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) =>
@@ -131,13 +179,17 @@ export function findDates(text: string, published: string | null): DateMention[]
     add(m.index, m.index + m[0].length, dayValue(y, mo, d), 0.95, { y, m: mo, d });
   }
   for (const m of text.matchAll(RE_YMD)) {
-    const y = m[1] ? yearNum(m[1]) : relYear(pub, REL_YEAR[m[2]]);
+    const s = m.index;
+    const e = s + m[0].length;
+    const short = m[1] !== undefined && m[1].replace("'", '').length === 2;
+    if (short && !twoDigitYearOk(text, s, e, m[1], m[3] !== undefined)) continue;
+    // 投产后年产值: 后年 inside a word, not the year after next.
+    if (m[2] === '后年' && !m[3] && !m[6] && /^(?:产|均|营|收|销|度|利|增|的产)/.test(text.slice(e, e + 2))) continue;
+    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : relYear(pub, REL_YEAR[m[2]]);
     if (m[1] && !isValid(y!, 1, 1)) continue; // not a year (e.g. 5000年)
     const mo = m[3] ? num(m[3]) : undefined;
     const d = m[4] ? num(m[4]) : undefined;
-    const score = m[1] ? 0.95 : 0.85;
-    const s = m.index;
-    const e = s + m[0].length;
+    const score = m[1] && !short ? 0.95 : 0.85;
     if (m[6]) add(s, e, yearPart(y, m[6]), score);
     else if (m[5]) add(s, e, monthPart(y, mo!, m[5]), score);
     else add(s, e, fromParts({ y, m: mo, d }, pub), score, { y, m: mo, d });
@@ -164,14 +216,17 @@ export function findDates(text: string, published: string | null): DateMention[]
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const [m1, m2] = [num(m[3]), num(m[4])];
     const ok = m1 >= 1 && m2 <= 12 && m1 < m2;
-    add(m.index, m.index + m[0].length, !ok ? null : y === null ? unresolved('month') : monthsValue(y, m1, m2), 0.9);
+    const v = !ok ? null : y !== null ? monthsValue(y, m1, m2) : m[2] ? unresolved('month') : withoutYear(monthsValue(NO_YEAR, m1, m2));
+    add(m.index, m.index + m[0].length, v, 0.9);
   }
   for (const m of text.matchAll(RE_DAY_RANGE)) {
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const [mo, d1, d2] = [num(m[3]), num(m[4]), num(m[5])];
     let v: DateValue | null = null;
     if (d1 < d2 && isValid(2000, mo, d2)) {
-      v = y === null ? unresolved('day') : isValid(y, mo, d2) ? span(iso(y, mo, d1), iso(y, mo, d2), 'day') : null;
+      v = y === null
+        ? m[2] ? unresolved('day') : span(`XXXX-${iso(NO_YEAR, mo, d1).slice(5)}`, `XXXX-${iso(NO_YEAR, mo, d2).slice(5)}`, 'day')
+        : isValid(y, mo, d2) ? span(iso(y, mo, d1), iso(y, mo, d2), 'day') : null;
     }
     add(m.index, m.index + m[0].length, v, 0.9);
   }
@@ -181,8 +236,45 @@ export function findDates(text: string, published: string | null): DateMention[]
     add(m.index, m.index + m[0].length, ok ? span(iso(y1, 1, 1), iso(y2, 12, 31), 'year') : null, 0.9);
   }
   for (const m of text.matchAll(RE_RELATIVE)) {
+    if (m.groups!.n && (DURATION_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || (m.groups!.unit === '日' && /\d/.test(m.groups!.n)))) continue;
     const v = relative(m, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
+  }
+  for (const m of text.includes('个月') ? text.matchAll(RE_YEAR_MONTHS) : []) {
+    const stated = m[1] !== undefined || m[2] !== undefined;
+    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
+    const n = num(m[4].replace(/两/g, '二'));
+    if (!(n >= 1 && n <= 11)) continue;
+    if (!stated && m[3] === '后') continue; // bare 后两个月: the months after something, not of the year
+    const v = y === null ? unresolved('month') : m[3] === '前' ? monthsValue(y, 1, n) : monthsValue(y, 13 - n, 12);
+    add(m.index, m.index + m[0].length, v, 0.8);
+  }
+  for (const m of /年代|世纪/.test(text) ? text.matchAll(RE_DECADE) : []) {
+    const v = decade(m.groups!, pub);
+    if (v) add(m.index, m.index + m[0].length, v, 0.85);
+  }
+  for (const m of /\d[/.]\d{1,2}[/.]\d/.test(text) ? text.matchAll(RE_DMY) : []) {
+    const [a, b] = [+m[1], +m[3]];
+    let y = +m[4];
+    if (m[4].length === 2) {
+      if (m[2] === '.') continue; // 1.2.15: a version or section number
+      y += y <= ((pub?.y ?? 2030) % 100) + 1 ? 2000 : 1900;
+    }
+    // Month first (3/15/2024) unless the first cannot be a month or the region writes day first.
+    const dayFirst = a > 12 || (b <= 12 && (region === 'HK' || region === 'MO'));
+    const [mo, d] = dayFirst ? [b, a] : [a, b];
+    add(m.index, m.index + m[0].length, dayValue(y, mo, d), 0.85, { y, m: mo, d });
+  }
+  for (const m of /年度|财年/.test(text) ? text.matchAll(RE_FISCAL) : []) {
+    const y1 = +m[1];
+    const y2 = m[2].length === 2 ? Math.floor(y1 / 100) * 100 + +m[2] : +m[2];
+    if (y2 !== y1 + 1 || !isValid(y1, 1, 1)) continue;
+    const v = region === 'HK' ? span(iso(y1, 4, 1), iso(y2, 3, 31), 'year') : span(iso(y1, 1, 1), iso(y2, 12, 31), 'year');
+    add(m.index, m.index + m[0].length, v, 0.9);
+  }
+  for (const m of text.includes('从') ? text.matchAll(RE_FROM_YEARS) : []) {
+    const [y1, y2] = [+m[1], +m[2]];
+    if (y1 < y2 && isValid(y1, 1, 1) && isValid(y2, 1, 1)) add(m.index, m.index + m[0].length, span(iso(y1, 1, 1), iso(y2, 12, 31), 'year'), 0.85);
   }
   for (const m of text.matchAll(RE_LUNAR)) {
     const isLunar = m[1] || m[4] || /[正腊冬]/.test(m[2] ?? '') || /^[初廿]/.test(m[3] ?? '');
@@ -202,9 +294,36 @@ export function findDates(text: string, published: string | null): DateMention[]
     add(m.index, m.index + m[0].length, v, m[3] === '五一' || m[3] === '国庆' ? 0.75 : 0.85);
   }
 
-  return mergeRanges(text, selectLongest(cands), pub)
+  return extend(text, mergeRanges(text, selectLongest(cands), pub), pub)
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score }));
+}
+
+/** `98年` → 1998, `08年` → 2008: the latest such year not after published + 1. */
+function twoDigitYear(n: number, pub: Ymd | null): number {
+  const now = pub?.y ?? 2030;
+  const y = Math.floor(now / 100) * 100 + n;
+  return y > now + 1 ? y - 100 : y;
+}
+
+/**
+ * A two-digit year is a year when Chinese (`九八年`, not an approximate count like `五六年`),
+ * followed by a month (`98年3月`), or an Arabic number that is not round and not after a
+ * duration word (`97年香港回归`, but not `成立70年`, `近20年`).
+ */
+function twoDigitYearOk(text: string, s: number, e: number, y: string, withMonth: boolean): boolean {
+  if (y.startsWith("'")) return true;
+  if (/^\d/.test(y)) {
+    if (withMonth) return true;
+    if (+y % 10 === 0 && !y.startsWith('0')) return false;
+    if (/(?:近|多|已|满|第|有|共|约|余|超|逾|数|这|那|过去|未来|成立|建成|历经|长达|了|每|前|后)$/.test(text.slice(Math.max(0, s - 2), s))) return false;
+    // A recent year (`15年`) is more often a duration (`坚守15年`): only after a preposition or a boundary.
+    if (+y < 50 && s > 0 && !/[在于从自到至是,，。;；、(（\s]/.test(text[s - 1])) return false;
+    return !/^(?:前|后|内|间|里|中|代|度|级|届|龄|期|多|来|以来|之|半|左右|的时间|时间)/.test(text.slice(e, e + 3));
+  }
+  const [a, b] = [...y].map((c) => CN_DIGIT[c]);
+  if (b === a + 1) return false; // 五六年, 七八年: "five or six years"
+  return !/^(?:前|后|内|间|来|之久|多)/.test(text.slice(e, e + 2));
 }
 
 function relYear(pub: Ymd | null, offset: number): number | null {
@@ -219,7 +338,12 @@ function fromParts(p: Parts, pub: Ymd | null): DateValue | null {
   if (p.d !== undefined && (p.d < 1 || p.d > (p.m !== undefined ? maxDay(p.m) : 31))) return null;
   const y = p.y === undefined ? pub?.y ?? null : p.y;
   const m = p.m ?? (p.d !== undefined ? pub?.m : undefined);
-  if (y === null || (p.d !== undefined && m === undefined)) return unresolved(grain);
+  if (p.d !== undefined && m === undefined) return unresolved(grain);
+  if (y === null) {
+    // A year unknown from both the text and published: `XXXX-06-09` (relative years stay null).
+    if (p.y === null || m === undefined) return unresolved(grain);
+    return withoutYear(grain === 'day' ? dayValue(NO_YEAR, m, p.d!) : monthValue(NO_YEAR, m));
+  }
   if (grain === 'day') return dayValue(y, m!, p.d!);
   if (grain === 'month') return monthValue(y, m!);
   return yearValue(y);
@@ -233,96 +357,177 @@ function maxDay(m: number): number {
 /** `上半年`, `年底`, `一季度`, `初` (after a year) … of year `y`. */
 function yearPart(y: number | null, part: string): DateValue | null {
   const q = /^(前)?第?([一二三四1-4])季度$/.exec(part);
-  const grain: DateGrain = q || part.includes('半年') ? 'quarter' : 'month';
-  if (y === null) return unresolved(grain, /[初中底末]/.test(part));
+  const grain: DateGrain = q ? 'quarter' : part.includes('半年') ? 'halfyear' : 'month';
+  if (y === null) return unresolved(grain);
   if (q) {
     const n = num(q[2]);
     return q[1] ? quarterValue(y, 1, n) : quarterValue(y, n);
   }
   switch (part) {
-    case '上半年': return quarterValue(y, 1, 2);
-    case '下半年': return quarterValue(y, 3, 4);
-    case '初': case '年初': return monthsValue(y, 1, 2, 'month', true);
-    default: return monthsValue(y, 11, 12, 'month', true); // 底, 末, 年底, 年末
+    case '上半年': return monthsValue(y, 1, 6, 'halfyear');
+    case '下半年': return monthsValue(y, 7, 12, 'halfyear');
+    case '初': case '年初': return monthValue(y, 1);
+    default: return monthValue(y, 12); // 底, 末, 年底, 年末
   }
 }
 
 /** `3月上旬`, `3月底` … : a vague window of days in month `m`. */
 function monthPart(y: number | null, m: number, part: string): DateValue | null {
   if (m < 1 || m > 12) return null;
-  if (y === null) return unresolved('day', true);
-  const last = new Date(Date.UTC(y, m, 0)).getUTCDate();
+  if (y === null) return withoutYear(monthPart(NO_YEAR, m, part));
+  const last = daysInMonth(y, m);
+  if (part === '上半月') return span(iso(y, m, 1), iso(y, m, 15), 'day');
+  if (part === '下半月') return span(iso(y, m, 16), iso(y, m, last), 'day');
   const [a, b] = /初|上旬/.test(part) ? [1, 10] : /中/.test(part) ? [11, 20] : [21, last];
   return span(iso(y, m, a), iso(y, m, b), 'day', true);
 }
 
-/** Dates relative to the publication date (RE_RELATIVE groups). */
+/** Dates relative to the publication date (RE_RELATIVE named groups). */
 function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
+  const g = m.groups!;
   const today = pub ? iso(pub.y, pub.m, pub.d) : null;
-  if (m[1]) {
-    const vague = m[1] === '近日' || m[1] === '日前';
+  if (g.day) {
+    const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
     const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2 };
-    const d = addDays(today, off[m[1]]);
+    const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
   }
-  if (m[2]) {
-    const off = m[2].startsWith('上') ? -1 : m[2].startsWith('下') ? 1 : 0;
-    if (!pub) return unresolved(m[3] ? 'day' : 'month', !!m[3]);
+  if (g.month) {
+    const off = g.month.startsWith('上') ? -1 : g.month.startsWith('下') ? 1 : 0;
+    if (!pub) return unresolved(g.mpart ? 'day' : 'month', !!g.mpart && !g.mday && !g.mpart.includes('半月'));
     const t = new Date(Date.UTC(pub.y, pub.m - 1 + off, 1));
     const [y, mo] = [t.getUTCFullYear(), t.getUTCMonth() + 1];
-    return m[3] ? monthPart(y, mo, m[3]) : monthValue(y, mo);
+    if (g.mday) return dayValue(y, mo, num(g.mday));
+    return g.mpart ? monthPart(y, mo, g.mpart) : monthValue(y, mo);
   }
-  if (m[4] || m[6]) {
-    const word = m[4] ?? m[5] ?? '';
-    const off = word.startsWith('上') ? -7 : word.startsWith('下') ? 7 : 0;
-    if (!today) return unresolved('day');
+  if (g.week !== undefined || g.wd) {
+    const word = g.week ?? g.wdWeek ?? '';
+    const off = { 上上: -14, 下下: 14, 上: -7, 下: 7 }[word] ?? 0;
+    if (!today) return unresolved(g.wd || g.weekend ? 'day' : 'week');
     const monday = addDays(today, 1 - weekday(today) + off);
-    if (m[4]) return span(monday, addDays(monday, 6), 'day');
-    const wd = '一二三四五六'.indexOf(m[6]) + 1 || 7;
+    if (g.weekend) return span(addDays(monday, 5), addDays(monday, 6), 'day');
+    if (!g.wd) return span(monday, addDays(monday, 6), 'week');
+    const wd = '一二三四五六'.indexOf(g.wd) + 1 || 7;
     const d = addDays(monday, wd - 1);
     return span(d, d, 'day');
   }
-  if (m[7]) {
-    const n = num(m[7] === '两' ? '二' : m[7].replace(/^两/, '二'));
+  if (g.n) {
+    const n = num(g.n.replace(/两/g, '二'));
     if (!Number.isFinite(n) || n <= 0) return null;
-    const sign = m[9] === '前' ? -1 : 1;
-    const unit = m[8];
-    const grain: DateGrain = unit === '年' ? 'year' : unit === '天' ? 'day' : 'month';
-    if (!pub || !today) return unresolved(grain, grain !== 'day');
-    if (unit === '年') return yearValue(pub.y + sign * n, true);
-    if (unit === '天') {
+    const sign = g.dir.includes('前') ? -1 : 1;
+    const unit = g.unit;
+    const grain: DateGrain = unit === '年' ? 'year' : unit === '天' || unit === '日' ? 'day' : /周|星期|礼拜/.test(unit) ? 'week' : 'month';
+    if (!pub || !today) return unresolved(grain, grain === 'year' || grain === 'month');
+    if (grain === 'year') return yearValue(pub.y + sign * n, true);
+    if (grain === 'day') {
       const d = addDays(today, sign * n);
       return span(d, d, 'day');
+    }
+    if (grain === 'week') {
+      const monday = addDays(today, 1 - weekday(today) + 7 * sign * n);
+      return span(monday, addDays(monday, 6), 'week');
     }
     const t = new Date(Date.UTC(pub.y, pub.m - 1 + sign * n, 1));
     return monthValue(t.getUTCFullYear(), t.getUTCMonth() + 1, true);
   }
+  if (g.nWeeks) {
+    const n = num(g.nWeeks.replace(/两/g, '二'));
+    if (!Number.isFinite(n) || n <= 0 || n > 52) return null;
+    if (!today) return unresolved('week');
+    const monday = addDays(today, 1 - weekday(today));
+    // 上三周: the three weeks before this one; 下三周: the three after it.
+    return g.nWeekDir === '上'
+      ? span(addDays(monday, -7 * n), addDays(monday, -1), 'week')
+      : span(addDays(monday, 7), addDays(monday, 7 * n + 6), 'week');
+  }
+  if (g.halfMonth) {
+    if (!pub) return unresolved('day');
+    return monthPart(pub.y, pub.m, g.halfMonth);
+  }
+  if (g.parenDay) {
+    if (!pub) return unresolved('day');
+    return dayValue(pub.y, pub.m, +g.parenDay);
+  }
   return null;
 }
 
+/** A decade or century (RE_DECADE named groups). */
+function decade(g: Record<string, string | undefined>, pub: Ymd | null): DateValue | null {
+  const nowCentury = Math.floor((pub?.y ?? 2025) / 100) + 1;
+  const relCentury = (w: string) => nowCentury + (w === '上' ? -1 : w === '下' ? 1 : 0);
+  const cent = (c: string) => (/^\d+$/.test(c) ? +c : num(c));
+  const part = (a: number, len: number, p: string | undefined, grain: DateGrain): DateValue | null => {
+    if (!isValid(a, 1, 1) || !isValid(a + len - 1, 1, 1)) return null;
+    if (!p) return span(iso(a, 1, 1), iso(a + len - 1, 12, 31), grain);
+    const third = Math.round(len * 0.3);
+    const [s, e] = /初|前期|上半叶/.test(p) ? [a, a + third - 1] : /末|后期|下半叶/.test(p) ? [a + len - third, a + len - 1] : [a + third, a + len - third - 1];
+    const [s2, e2] = p === '上半叶' ? [a, a + len / 2 - 1] : p === '下半叶' ? [a + len / 2, a + len - 1] : [s, e];
+    return span(iso(s2, 1, 1), iso(e2, 12, 31), 'year', true);
+  };
+  if (g.d2 || g.dcn || g.d4) {
+    let start: number;
+    if (g.d4) start = +g.d4;
+    else {
+      const tens = g.d2 ? +g.d2 : /〇$/.test(g.dcn!) ? (CN_DIGIT[g.dcn![0]] ?? 0) * 10 : num(g.dcn!);
+      const century = g.rel ? relCentury(g.rel) : g.c ? cent(g.c) : tens === 0 ? 21 : 20;
+      start = (century - 1) * 100 + tens;
+    }
+    return part(start, 10, g.dpart, 'decade');
+  }
+  const c = g.crel ? relCentury(g.crel) : g.cn ? cent(g.cn) : NaN;
+  if (!(c >= 11 && c <= 30)) return null;
+  return part((c - 1) * 100, 100, g.cpart ?? g.cnpart, 'century');
+}
+
 const LUNAR_FESTIVAL: Record<string, [number, number]> = {
-  春节: [1, 1], 元宵节: [1, 15], 端午节: [5, 5], 端午: [5, 5], 中秋节: [8, 15], 中秋: [8, 15],
-  七夕: [7, 7], 七夕节: [7, 7], 重阳节: [9, 9], 腊八: [12, 8], 腊八节: [12, 8],
+  春节: [1, 1], 元宵节: [1, 15], 元宵: [1, 15], 端午节: [5, 5], 端午: [5, 5], 中秋节: [8, 15], 中秋: [8, 15],
+  七夕: [7, 7], 七夕节: [7, 7], 重阳节: [9, 9], 重阳: [9, 9], 腊八: [12, 8], 腊八节: [12, 8],
 };
 const SOLAR_FESTIVAL: Record<string, [number, number]> = {
   元旦: [1, 1], 国庆节: [10, 1], 国庆: [10, 1], 十一: [10, 1], 劳动节: [5, 1], 五一: [5, 1], 双十一: [11, 11], 双11: [11, 11],
+  教师节: [9, 10], 儿童节: [6, 1], 妇女节: [3, 8], 青年节: [5, 4], 植树节: [3, 12], 建党节: [7, 1], 建军节: [8, 1], 护士节: [5, 12],
+  平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25], 万圣节: [10, 31], 情人节: [2, 14],
 };
+const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
+
+/** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */
+function festivalDay(name: string, y: number): string | null {
+  const solar = SOLAR_FESTIVAL[name];
+  if (solar) return iso(y, solar[0], solar[1]);
+  const term = name.replace(/节$/, '');
+  if (SOLAR_TERMS.has(term)) return term === '清明' ? qingming(y) : solarTerm(y, term);
+  switch (name) {
+    case '复活节': return easter(y);
+    case '感恩节': return nthWeekday(y, 11, 4, 4);
+    case '母亲节': return nthWeekday(y, 5, 7, 2);
+    case '父亲节': return nthWeekday(y, 6, 7, 3);
+    case '除夕': return shift(lunarToSolar(y, 1, 1), -1);
+  }
+  const lunar = LUNAR_FESTIVAL[name];
+  return lunar ? lunarToSolar(y, ...lunar) : null;
+}
 
 /** A festival (optionally with a stated or relative year, and 前/后/期间). */
 function festival(name: string, suffix: string | undefined, year: number | undefined, rel: number | undefined, pub: Ymd | null): DateValue | null {
   const vague = !!suffix;
   if (year === undefined && !pub) return unresolved('day', vague);
   let day: string | null;
-  const solar = SOLAR_FESTIVAL[name];
-  if (solar || name.startsWith('清明')) {
-    let y = year ?? pub!.y + (rel ?? 0);
-    if (year === undefined && rel === undefined && name === '元旦' && pub!.m === 12) y += 1; // the coming one
-    day = solar ? iso(y, solar[0], solar[1]) : qingming(y);
+  if (year !== undefined || rel !== undefined) {
+    // A stated year is the Gregorian year, which for a lunar festival is its lunar year too.
+    day = festivalDay(name, year ?? pub!.y + rel!);
   } else {
-    const ly = year ?? lunarYearOf(pub!) + (rel ?? 0);
-    day = name === '除夕' ? shift(lunarToSolar(ly, 1, 1), -1) : lunarToSolar(ly, ...LUNAR_FESTIVAL[name]);
+    // No year: the one in the published year; near the turn of the year the one close by
+    // (元旦 or 春节 in a December article is the coming one, 圣诞节 in a January one the last).
+    const today = iso(pub!.y, pub!.m, pub!.d);
+    const days = (d: string) => (Date.parse(d) - Date.parse(today)) / 86_400_000;
+    const all = [pub!.y - 1, pub!.y, pub!.y + 1].map((y) => festivalDay(name, y)).filter((d): d is string => d !== null);
+    day = all.find((d) => d.startsWith(String(pub!.y))) ?? null;
+    const next = all.find((d) => days(d) > 0 && days(d) <= 75);
+    const prev = [...all].reverse().find((d) => days(d) < 0 && days(d) >= -45);
+    if (day && days(day) < -75 && next && pub!.m >= 10) day = next;
+    else if (day && days(day) > 75 && prev && pub!.m <= 2) day = prev;
   }
   if (!day) return null;
   if (!suffix) return span(day, day, 'day');
@@ -336,6 +541,39 @@ function festival(name: string, suffix: string | undefined, year: number | undef
 
 function shift(d: string | null, n: number): string | null {
   return d ? addDays(d, n) : null;
+}
+
+/**
+ * Forms that continue a date: `以来` (from its start to published: `今年以来`) and a clock
+ * time after a day (`2024-05-06 09:30`, `5月6日上午9时`).
+ */
+function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    const v = c.value;
+    if (!v) continue;
+    const limit = cands[i + 1]?.start ?? text.length;
+    if (text.startsWith('以来', c.end) && c.end + 2 <= limit) {
+      c.end += 2;
+      const today = pub ? iso(pub.y, pub.m, pub.d) : null;
+      c.value = today && v.start && !v.start.startsWith('XXXX') && v.start <= today ? span(v.start, today, 'day') : unresolved('day', true);
+      continue;
+    }
+    if (v.grain === 'day' && v.start && v.start === v.end) {
+      const t = TIME_RE.exec(text.slice(c.end, Math.min(limit, c.end + 16)));
+      if (!t) continue;
+      let h = num(t[2].replace(/两/g, '二'));
+      const minute = t[3] ?? t[4] ?? t[5];
+      let mm = t[6] ? 30 : minute !== undefined ? num(minute) : 0;
+      if (/下午|晚|傍晚|夜间/.test(t[1] ?? '') && h < 12) h += 12;
+      if (!(h >= 0 && h <= 24 && mm >= 0 && mm < 60)) continue;
+      if (h === 24) continue;
+      const at = `${v.start}T${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+      c.end += t[0].length;
+      c.value = span(at, at, minute !== undefined || t[6] ? 'minute' : 'hour');
+    }
+  }
+  return cands;
 }
 
 /** Keep the longest candidate among overlapping ones (earlier start breaks ties). */
@@ -385,7 +623,7 @@ function mergeValue(a: Parts, b: Parts, pub: Ymd | null): DateValue | null | und
   let bv = fromParts(bp, pub);
   if (!av || !bv) return null;
   if (av.start === null || bv.start === null || av.end === null || bv.end === null) return unresolved(bv.grain);
-  if (bv.end < av.start && !bStatesYear && bp.y !== null) {
+  if (bv.end < av.start && !bStatesYear && bp.y !== null && !bv.start.startsWith('XXXX')) {
     bv = fromParts({ ...bp, y: Number(bv.start.slice(0, 4)) + 1 }, pub); // 12月28日至1月3日
     if (!bv || bv.end === null) return null;
   }
@@ -401,7 +639,7 @@ function mergeSpans(a: DateValue, b: DateValue): DateValue | undefined {
   return b.end < a.start ? undefined : span(a.start, b.end, grain, vague);
 }
 
-const GRAIN_ORDER: DateGrain[] = ['day', 'month', 'quarter', 'year'];
+const GRAIN_ORDER: DateGrain[] = ['minute', 'hour', 'day', 'week', 'month', 'quarter', 'halfyear', 'year', 'decade', 'century'];
 function finer(a: DateGrain, b: DateGrain): DateGrain {
   return GRAIN_ORDER.indexOf(a) <= GRAIN_ORDER.indexOf(b) ? a : b;
 }

@@ -1,0 +1,50 @@
+/**
+ * Units of QUANTITY mentions: the words recognised after a number and the symbol each
+ * is reported as (eval/news/README.md): physical units as symbols (`米` → `m`,
+ * `平方公里` → `km2`), counts as the measure word itself (`个`, `台套`).
+ */
+
+/** Physical units → symbol. `度` and `桶` depend on the sentence (see `unitSymbol`). */
+export const PHYSICAL: Record<string, string> = {
+  米: 'm', 公尺: 'm', 公里: 'km', 千米: 'km', 厘米: 'cm', 公分: 'cm', 毫米: 'mm', 纳米: 'nm',
+  海里: 'nmi', 英里: 'mi', 英尺: 'ft', 英寸: 'in',
+  平方米: 'm2', 平米: 'm2', 平方公尺: 'm2', 平方公里: 'km2', 平方千米: 'km2', 立方米: 'm3', 公顷: 'ha', 亩: 'mu', 英亩: 'acre',
+  吨: 't', 公吨: 't', 千克: 'kg', 公斤: 'kg', 克: 'g', 毫克: 'mg', 斤: 'jin', 公斤级: 'kg',
+  升: 'L', 公升: 'L', 毫升: 'mL', 加仑: 'gal',
+  摄氏度: '°C', 华氏度: '°F', '℃': '°C', '°C': '°C', '℉': '°F', '°F': '°F',
+  千瓦时: 'kWh', 千瓦: 'kW', 兆瓦: 'MW', 吉瓦: 'GW', 瓦: 'W', 伏: 'V', 千伏: 'kV', 赫兹: 'Hz', 马力: 'hp',
+  标箱: 'TEU', 标准箱: 'TEU',
+  km: 'km', kg: 'kg', mg: 'mg', mm: 'mm', cm: 'cm', ml: 'mL', mL: 'mL', kWh: 'kWh', kW: 'kW', MWh: 'MWh', MW: 'MW',
+  GWh: 'GWh', GW: 'GW', TWh: 'TWh', GB: 'GB', TB: 'TB', MB: 'MB', 'm²': 'm2', 'm³': 'm3', km2: 'km2', m2: 'm2', m3: 'm3',
+};
+
+/** Measure words for counts (reported as written, brackets dropped: `台(套)` → `台套`). */
+export const COUNTS = [
+  '个', '位', '名', '人', '人次', '户', '家', '项', '件', '台', '套', '台套', '辆', '架', '艘', '列', '条', '座',
+  '栋', '幢', '间', '所', '张', '本', '部', '册', '份', '篇', '首', '次', '场', '批', '起', '例', '只',
+  '头', '匹', '棵', '株', '颗', '粒', '枚', '块', '片', '根', '支', '把', '盏', '口', '处', '宗', '笔',
+  '箱', '包', '袋', '瓶', '杯', '盒', '双', '对', '层', '款', '种', '类', '届', '轮', '桶',
+  '股', '架次', '辆次', '班次', '趟', '单', '尾', '羽', '床', '坪', '万人次',
+];
+
+/** Words that need the sentence to decide: temperature or electricity. */
+const TEMPERATURE_CONTEXT = /气温|温度|高温|低温|最高|最低|降温|升温|摄氏|零下|体温|水温|室温|热|冷|寒|暖|天气|气象/;
+const ELECTRICITY_CONTEXT = /电|能耗|千瓦|充电|光伏|风电|核电/;
+const OIL_CONTEXT = /油|原油|石油|布伦特|WTI|欧佩克|OPEC/;
+
+/**
+ * The reported unit of a recognised unit word, or null when the word is no unit here
+ * (`度` with neither temperature nor electricity around it).
+ */
+export function unitSymbol(word: string, sentence: string): string | null {
+  const bare = word.replace(/[()（）]/g, '');
+  if (bare === '度') {
+    if (TEMPERATURE_CONTEXT.test(sentence)) return '°C';
+    if (ELECTRICITY_CONTEXT.test(sentence)) return 'kWh';
+    return null;
+  }
+  if (bare === '桶' && OIL_CONTEXT.test(sentence)) return 'bbl';
+  return PHYSICAL[bare] ?? bare;
+}
+
+export const UNIT_WORDS = [...Object.keys(PHYSICAL), ...COUNTS, '度'];

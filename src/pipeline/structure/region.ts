@@ -1,0 +1,81 @@
+/**
+ * Where an article comes from (mainland, Hong Kong, Taiwan, Macau), for what a bare `元`,
+ * `块` or `$` means and for Hong Kong fiscal years.
+ *
+ * The caller may state it; otherwise it is inferred from the text: currency words (`港元`,
+ * `新台币`, `澳门元`), place and institution words typical of each press (`港股`, `立法会`,
+ * `台北`, `立法院`, `行政院`), and the script (traditional text is Hong Kong, Taiwan or Macau
+ * unless its words say mainland). Simplified text stays mainland unless the cues are strong:
+ * mainland business news mentions `港股` and `香港` all the time.
+ */
+import type { Doc, Region, RegionChoice, Script } from '../doc.js';
+import { REGIONS } from '../doc.js';
+
+export { REGIONS, type Region, type RegionChoice };
+
+/** The currency of a bare `元` / `块` in each region. */
+export const REGION_CURRENCY: Record<Region, string> = { CN: 'CNY', HK: 'HKD', TW: 'TWD', MO: 'MOP' };
+
+/** Cue words (simplified: they are matched on normalised text) and their weights. */
+const CUES: Record<Region, [RegExp, number][]> = {
+  HK: [
+    [/港元|港币|港圆|港纸|HK\$/g, 3],
+    [/港股|恒指|恒生指数|港交所|联交所|港铁|港府|特区政府|立法会|行政长官|特首|区议会|强积金|差饷|新界|九龙|本港|港人|(?<=[\d十百千万])蚊/g, 2],
+    [/香港|内地/g, 1],
+  ],
+  TW: [
+    [/新台币|台币|NT\$/g, 3],
+    [/台北|新北|台中|台南|高雄|桃园|行政院|立法院|民进党|国民党|金管会|卫福部|陆委会|台积电|民国|北市|县市长|柜买/g, 2],
+    [/台湾|大陆|两岸|中共|陆方/g, 1],
+  ],
+  MO: [
+    [/澳门元|澳门币|葡币|MOP/g, 3],
+    [/澳门特区|氹仔|路氹|博彩/g, 2],
+    [/澳门/g, 1],
+  ],
+  CN: [
+    [/人民币|国务院|发改委|国资委|省委|市委|县委|党组|党工委|自治区|全国人大|政协|新华社/g, 2],
+    // Mainland provinces: a traditional-script article about 株洲 is still a mainland one.
+    [/北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆|西藏|内蒙古/g, 1],
+  ],
+};
+
+/**
+ * The region of an article: `stated` when the caller gives one, else inferred from `text`
+ * (normalised: simplified, half-width) and its script.
+ */
+export function chooseRegion(text: string, script: Script = 'simplified', stated?: Region | null): RegionChoice {
+  if (stated && REGIONS.includes(stated)) return { region: stated, source: 'request', reason: 'stated in the request' };
+  const score: Record<Region, number> = { CN: 0, HK: 0, TW: 0, MO: 0 };
+  const seen: Record<Region, string[]> = { CN: [], HK: [], TW: [], MO: [] };
+  const head = text.length > 20_000 ? text.slice(0, 20_000) : text;
+  for (const region of REGIONS) {
+    const counts = new Map<string, number>();
+    for (const [re, w] of CUES[region]) {
+      for (const m of head.matchAll(re)) {
+        counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
+        score[region] += w;
+      }
+    }
+    seen[region] = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, n]) => `${k} ×${n}`);
+  }
+  const traditional = script !== 'simplified';
+  // Script prior: simplified text is mainland unless the cues are strong.
+  score.CN += traditional ? -2 : 6;
+  const best = (['HK', 'TW', 'MO'] as Region[]).sort((a, b) => score[b] - score[a])[0];
+  const scriptNote = traditional ? `${script} script` : 'simplified script';
+  if (score[best] > score.CN && score[best] > 0) {
+    return { region: best, source: 'text', reason: `${seen[best].join(', ')}; ${scriptNote}` };
+  }
+  if (traditional && score.CN <= 0) {
+    // Traditional text without regional words: Taiwan writes most of it.
+    return { region: 'TW', source: 'text', reason: `${scriptNote}, no regional cue` };
+  }
+  const cues = seen.CN.length ? `${seen.CN.join(', ')}; ` : '';
+  return { region: 'CN', source: seen.CN.length ? 'text' : 'default', reason: `${cues}${scriptNote}` };
+}
+
+/** The `region` component: the caller's stated region (`options.region`), else the one the text suggests. */
+export function regionStep(doc: Doc): void {
+  doc.region = chooseRegion(doc.norm.text, doc.script, doc.options.region);
+}
