@@ -4,7 +4,7 @@
  * `GET /v1/articles/:id/decisions` lists them, oldest first.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { EntityTypeSchema } from '../../contract/schemas.js';
+import { DecisionSchema, EntityTypeSchema } from '../../contract/schemas.js';
 import { ServiceError } from '../../contract/errors.js';
 import { requireFeedback, requireStore, storeRequired } from '../store-access.js';
 import { IdParam, body, err, json, jsonBody, routes } from '../openapi.js';
@@ -26,22 +26,6 @@ export const DecisionInputSchema = z
     editor: z.string().trim().min(1).max(100).openapi({ description: 'who decided', example: 'wang.li' }),
   })
   .openapi('DecisionInput');
-
-export const DecisionSchema = z
-  .object({
-    id: z.string(),
-    article_id: z.string(),
-    action: z.enum(['accept', 'reject', 'retype', 'rename', 'add']),
-    entity: z.string().nullable(),
-    type: z.string().nullable(),
-    name: z.string().nullable(),
-    start: z.number().int().nullable(),
-    end: z.number().int().nullable(),
-    editor: z.string(),
-    key_id: z.string().nullable().openapi({ description: 'the API key id, when authentication is on' }),
-    created_at: z.string(),
-  })
-  .openapi('Decision');
 
 const DictChange = z.object({ name: z.string(), type: z.string(), action: z.enum(['add', 'deny']) });
 

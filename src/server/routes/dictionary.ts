@@ -4,7 +4,7 @@
  * change is loaded into every extraction thread before the response.
  */
 import { createRoute, z } from '@hono/zod-openapi';
-import { EntityTypeSchema } from '../../contract/schemas.js';
+import { DictionaryEntrySchema, EntityTypeSchema } from '../../contract/schemas.js';
 import { ServiceError } from '../../contract/errors.js';
 import { requireFeedback, requireStore, storeRequired } from '../store-access.js';
 import { simplify } from '../../store/keys.js';
@@ -20,17 +20,6 @@ const EntryInput = z
     editor: z.string().trim().max(100).optional(),
   })
   .openapi('DictionaryEntryInput');
-
-export const DictionaryEntrySchema = z
-  .object({
-    name: z.string().openapi({ description: 'simplified form' }),
-    type: z.string(),
-    action: z.enum(['add', 'deny']),
-    editor: z.string().nullable().optional(),
-    created_at: z.string().optional(),
-    updated_at: z.string().optional(),
-  })
-  .openapi('DictionaryEntry');
 
 const PostBody = z.union([EntryInput, z.object({ entries: z.array(EntryInput).min(1).max(10_000) })]);
 const ListQuery = z.object({ type: EntityTypeSchema.optional(), action: z.enum(['add', 'deny']).optional(), q: z.string().optional() });
