@@ -288,7 +288,7 @@ export const EntityDetailQuery = z.object({
   co_type: TypeList.optional().openapi({ description: 'Types of the co-occurring entities (default PERSON,LOCATION,ORG,COMPANY).' }),
 });
 
-const SeriesPointSchema = z.object({ period: z.string(), articles: z.number().int(), mentions: z.number().int() }).openapi('SeriesPoint');
+export const SeriesPointSchema = z.object({ period: z.string(), articles: z.number().int(), mentions: z.number().int() }).openapi('SeriesPoint');
 
 export const EntityDetailSchema = EntitySummarySchema.extend({
   aliases: z.array(z.string()).openapi({ description: 'Every surface form seen.' }),
@@ -306,7 +306,7 @@ export const MentionsQuery = z.object({
   cursor: z.string().max(20_000).optional(),
 });
 
-const ArticleRefSchema = z
+export const ArticleRefSchema = z
   .object({ id: z.string(), caller_id: z.string().nullable(), url: z.string().nullable(), title: z.string().nullable(), published: z.string().nullable(), source: z.string().nullable() })
   .openapi('ArticleRef');
 
@@ -367,3 +367,35 @@ export const BatchQueryResponse = z
     pairs: z.array(z.object({ a: z.string(), b: z.string(), articles: z.number().int() })).optional(),
   })
   .openapi('BatchQueryResult');
+
+// ---------------------------------------------------------------------------
+// Editors' decisions and the user dictionary (src/feedback).
+
+/** An editor's decision on a stored article's tag, as recorded. */
+export const DecisionSchema = z
+  .object({
+    id: z.string(),
+    article_id: z.string(),
+    action: z.enum(['accept', 'reject', 'retype', 'rename', 'add']),
+    entity: z.string().nullable(),
+    type: z.string().nullable(),
+    name: z.string().nullable(),
+    start: z.number().int().nullable(),
+    end: z.number().int().nullable(),
+    editor: z.string(),
+    key_id: z.string().nullable().openapi({ description: 'the API key id, when authentication is on' }),
+    created_at: z.string(),
+  })
+  .openapi('Decision');
+
+/** A user-dictionary entry: a name (simplified) to add as a mention of `type`, or to deny as `type`. */
+export const DictionaryEntrySchema = z
+  .object({
+    name: z.string().openapi({ description: 'simplified form' }),
+    type: z.string(),
+    action: z.enum(['add', 'deny']),
+    editor: z.string().nullable().optional(),
+    created_at: z.string().optional(),
+    updated_at: z.string().optional(),
+  })
+  .openapi('DictionaryEntry');

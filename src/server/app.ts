@@ -1,10 +1,12 @@
-/** The HTTP app: thin routes grouped by sub-app, one error format, the OpenAPI document and a docs page. */
-import { OpenAPIHono } from '@hono/zod-openapi';
+/**
+ * The HTTP app: one sub-app per resource, mounted under its prefix (each
+ * route declared once in its module, with its access and limits), one error
+ * format, the OpenAPI document and a docs page.
+ */
 import { cors } from 'hono/cors';
-import { cpus } from 'node:os';
 import { observe } from './middleware/observe.js';
-import { concurrencyLimit } from './middleware/concurrency.js';
-import { authorize } from './middleware/authorize.js';
+import { accessFor } from './middleware/authorize.js';
+import { routes } from './openapi.js';
 import { registry, setGaugeSources } from '../observability/metrics.js';
 import { errorResponse } from './errors.js';
 import { extractRoutes } from './routes/extract.js';
@@ -26,18 +28,15 @@ import { VERSION } from '../version.js';
 export function createApp(given: Services) {
   // the editors' dictionary: bootstrap brings it; an app built on a bare store (tests) makes its own
   const services: Services = { ...given, feedback: given.feedback ?? (given.store ? feedbackFor(given) : null) };
-  const app = new OpenAPIHono();
+  const app = routes();
   app.onError(errorResponse);
   app.notFound((c) => c.json({ error: { code: 'not_found', message: `no route for ${c.req.method} ${c.req.path}` } }, 404));
 
   app.use('*', observe);
   const origins = services.config.CORS_ORIGINS?.split(',').map((o) => o.trim()).filter(Boolean);
   if (origins?.length) app.use('/v1/*', cors({ origin: origins.includes('*') ? '*' : origins, exposeHeaders: ['X-Request-Id', 'Retry-After'] }));
-  app.use('/v1/*', authorize(services.keys ?? null, services.config.EXTRACT_REQUIRES_KEY ?? false, services.config.RATE_LIMIT_PER_MINUTE ?? 600));
-  const limit = concurrencyLimit(services.config.MAX_CONCURRENT ?? 2 * cpus().length, services.config.MAX_QUEUE ?? 64);
-  app.use('/v1/extract', limit);
-  app.use('/v1/tags', limit);
-  app.use('/v1/articles', limit);
+  // the API keys' scopes, the shared rate limiter and concurrency limit, as each route declares them
+  const access = accessFor(services);
 
   const { jobs, extractor, store } = services;
   setGaugeSources({
@@ -47,16 +46,16 @@ export function createApp(given: Services) {
   });
   app.get('/metrics', async (c) => c.body(await registry.metrics(), 200, { 'content-type': registry.contentType }));
   app.route('/', healthRoutes(services));
-  app.route('/', extractRoutes(services));
-  app.route('/', tagsRoutes(services));
-  app.route('/', batchRoutes(services));
-  app.route('/', articleRoutes(services));
-  app.route('/', entityRoutes(services));
-  app.route('/', queryRoutes(services));
-  app.route('/', exportRoutes(services));
-  app.route('/', jobRoutes(services));
-  app.route('/', decisionRoutes(services));
-  app.route('/', dictionaryRoutes(services));
+  app.route('/v1/extract', extractRoutes(services, access));
+  app.route('/v1/tags', tagsRoutes(services, access));
+  app.route('/v1/batch', batchRoutes(services, access));
+  app.route('/v1/articles', articleRoutes(services, access));
+  app.route('/v1/articles', decisionRoutes(services, access));
+  app.route('/v1/entities', entityRoutes(services, access));
+  app.route('/v1/query', queryRoutes(services, access));
+  app.route('/v1/export', exportRoutes(services, access));
+  app.route('/v1/jobs', jobRoutes(services, access));
+  app.route('/v1/dictionary', dictionaryRoutes(services, access));
   // the editor's and the researchers' pages (src/web)
   app.route('/', webRoutes());
   services.feedback?.ready.catch(() => undefined);

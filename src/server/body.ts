@@ -7,6 +7,11 @@ import type { Context } from 'hono';
 import { ServiceError } from '../contract/errors.js';
 
 export async function readJsonBody(c: Context, maxBytes: number): Promise<unknown> {
+  return parseJson(await readJsonText(c, maxBytes));
+}
+
+/** The checks of `readJsonBody` but the last: the body's text, not yet parsed. */
+export async function readJsonText(c: Context, maxBytes: number): Promise<string> {
   const type = c.req.header('content-type') ?? '';
   if (!/^application\/(json|[\w.+-]+\+json)\b/i.test(type)) {
     throw new ServiceError('unsupported_media', 'unsupported_media_type', 'send the article as JSON with Content-Type: application/json');
@@ -25,6 +30,11 @@ export async function readJsonBody(c: Context, maxBytes: number): Promise<unknow
     throw new ServiceError('unsupported_media', 'unsupported_encoding', 'the body is not valid UTF-8: send UTF-8 encoded JSON');
   }
   if (text.trim() === '') throw new ServiceError('bad_request', 'empty_body', 'the request body is empty');
+  return text;
+}
+
+/** Well-formed JSON or 400. */
+export function parseJson(text: string): unknown {
   try {
     return JSON.parse(text);
   } catch (e) {

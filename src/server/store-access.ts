@@ -1,5 +1,6 @@
 /** What the store's HTTP routes share: the store (or 503), the editors' feedback, store errors as service errors, query validation, filters. */
 import type { z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { ServiceError, validationError } from '../contract/errors.js';
 import type { Services } from './services.js';
 import type { Feedback } from '../feedback/service.js';
@@ -9,6 +10,14 @@ export function requireStore(services: Services): Repository {
   if (!services.store) throw new ServiceError('unavailable', 'store_unavailable', 'no store is configured for this server');
   return services.store;
 }
+
+/** A route's middleware: 503 before anything else is read when there is no store (as `requireStore`). */
+export const storeRequired =
+  (services: Services): MiddlewareHandler =>
+  async (_c, next) => {
+    requireStore(services);
+    await next();
+  };
 
 export function requireFeedback(services: Services): Feedback {
   requireStore(services);

@@ -5,7 +5,22 @@
  * share their SQL through `SqlRepository` and differ only in the driver and
  * the migrations.
  */
-import type { ExtractResponse } from '../contract/schemas.js';
+import type { z } from '@hono/zod-openapi';
+import type {
+  ArticleRefSchema,
+  BatchQueryResponse,
+  DecisionSchema,
+  DictionaryEntrySchema,
+  EntityDetailSchema,
+  EntitySummarySchema,
+  ExtractResponse,
+  IngestResponse,
+  MentionHitSchema,
+  PlaceInfoSchema,
+  SeriesPointSchema,
+  StoredArticleMetaSchema,
+  StoredArticleResponse,
+} from '../contract/schemas.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
 
@@ -17,33 +32,16 @@ export interface ArticleMeta {
   source?: string | null;
 }
 
-export interface StoredArticleMeta {
-  id: string;
-  caller_id: string | null;
-  url: string | null;
-  source: string | null;
-  title: string | null;
-  published: string | null;
-  content_hash: string;
-  created_at: string;
-  updated_at: string;
-  entities: number;
-  mentions: number;
-}
+// The shapes the API answers are the contract's schemas (src/contract/schemas.ts); the store's types are derived from them.
 
-export type MatchedBy = 'id' | 'url' | 'content_hash';
+export type StoredArticleMeta = z.infer<typeof StoredArticleMetaSchema>;
 
-export interface IngestResult {
-  status: 'created' | 'updated';
-  /** which identifier found the existing article (null when created) */
-  matched_by: MatchedBy | null;
-  article: StoredArticleMeta;
-}
+/** which identifier found the existing article (null when created) */
+export type MatchedBy = NonNullable<IngestResult['matched_by']>;
 
-export interface StoredArticle {
-  article: StoredArticleMeta;
-  result: ExtractResponse;
-}
+export type IngestResult = Omit<z.infer<typeof IngestResponse>, 'result'>;
+
+export type StoredArticle = z.infer<typeof StoredArticleResponse>;
 
 export interface EntityFilter {
   /** entity types (any of) */
@@ -72,44 +70,18 @@ export interface Page<T> {
   next_cursor: string | null;
 }
 
-export interface PlaceInfo {
-  code: string;
-  level?: string | number;
-  parents?: unknown;
-}
+/** the place an entity resolved to, as stored (its other fields kept) */
+export type PlaceInfo = z.infer<typeof PlaceInfoSchema>;
 
-export interface EntitySummary {
-  id: string;
-  type: string;
-  name: string;
-  name_simplified: string;
-  place: PlaceInfo | null;
-  articles: number;
-  mentions: number;
-}
+export type EntitySummary = z.infer<typeof EntitySummarySchema>;
 
 export type Bucket = 'day' | 'week' | 'month';
 
-export interface SeriesPoint {
-  period: string;
-  articles: number;
-  mentions: number;
-}
+export type SeriesPoint = z.infer<typeof SeriesPointSchema>;
 
-export interface CoEntity {
-  id: string;
-  type: string;
-  name: string;
-  articles: number;
-}
+export type CoEntity = EntityDetail['cooccurring'][number];
 
-export interface EntityDetail extends EntitySummary {
-  aliases: string[];
-  first_published: string | null;
-  last_published: string | null;
-  series: SeriesPoint[];
-  cooccurring: CoEntity[];
-}
+export type EntityDetail = z.infer<typeof EntityDetailSchema>;
 
 export interface DetailOptions {
   from?: string;
@@ -121,21 +93,9 @@ export interface DetailOptions {
   coTypes?: string[];
 }
 
-export interface ArticleRef {
-  id: string;
-  caller_id: string | null;
-  url: string | null;
-  title: string | null;
-  published: string | null;
-  source: string | null;
-}
+export type ArticleRef = z.infer<typeof ArticleRefSchema>;
 
-export interface MentionHit {
-  article: ArticleRef;
-  entity_id: string;
-  mention: { id: string; type: string; text: string; start: number; end: number; paragraph: number; score: number; value?: unknown };
-  paragraph: { index: number; start: number; end: number; text: string } | null;
-}
+export type MentionHit = z.infer<typeof MentionHitSchema>;
 
 export interface MentionFilter {
   from?: string;
@@ -156,21 +116,9 @@ export interface BatchQuery {
   pairs: boolean;
 }
 
-export interface BatchItem {
-  query: string;
-  kind: 'name' | 'id';
-  entities: { id: string; type: string; name: string }[];
-  articles: number;
-  mentions: number;
-  series?: SeriesPoint[];
-  top_articles: (ArticleRef & { mentions: number })[];
-  sample_mentions: MentionHit[];
-}
+export type BatchResult = z.infer<typeof BatchQueryResponse>;
 
-export interface BatchResult {
-  results: BatchItem[];
-  pairs?: { a: string; b: string; articles: number }[];
-}
+export type BatchItem = BatchResult['results'][number];
 
 /** Export rows (flat, CSV-friendly). */
 export interface MentionExportRow {
@@ -191,7 +139,7 @@ export interface MentionExportRow {
 }
 
 /** An editor's decision on an article's tag (the editor page; `src/feedback`). */
-export type DecisionAction = 'accept' | 'reject' | 'retype' | 'rename' | 'add';
+export type DecisionAction = Decision['action'];
 
 export interface DecisionInput {
   action: DecisionAction;
@@ -209,29 +157,10 @@ export interface DecisionInput {
   key_id?: string | null;
 }
 
-export interface Decision {
-  id: string;
-  article_id: string;
-  action: DecisionAction;
-  entity: string | null;
-  type: string | null;
-  name: string | null;
-  start: number | null;
-  end: number | null;
-  editor: string;
-  key_id: string | null;
-  created_at: string;
-}
+export type Decision = z.infer<typeof DecisionSchema>;
 
 /** A user-dictionary entry: a name (simplified) to add as a mention of `type`, or to deny as `type`. */
-export interface DictionaryEntry {
-  name: string;
-  type: string;
-  action: 'add' | 'deny';
-  editor?: string | null;
-  created_at?: string;
-  updated_at?: string;
-}
+export type DictionaryEntry = z.infer<typeof DictionaryEntrySchema>;
 
 /** Test hooks: `step` is called at each step of an ingest transaction (throw to simulate a crash). */
 export interface StoreHooks {

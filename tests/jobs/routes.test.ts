@@ -85,9 +85,4 @@ describe('/v1/jobs', () => {
     const none = createApp({ ...services });
     expect((await none.request('/v1/jobs/j_x')).status).toBe(503);
   });
-
-  it('is in the OpenAPI document', async () => {
-    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
-    expect(Object.keys(doc.paths)).toEqual(expect.arrayContaining(['/v1/jobs', '/v1/jobs/{id}', '/v1/jobs/{id}/retry']));
-  });
 });

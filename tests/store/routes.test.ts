@@ -148,16 +148,6 @@ describe('without a store', () => {
   });
 });
 
-describe('the OpenAPI document', () => {
-  it('lists the store routes', async () => {
-    const { app } = appWith(null);
-    const doc = (await (await app.request('/openapi.json')).json()) as { paths: Record<string, unknown> };
-    for (const p of ['/v1/articles', '/v1/articles/{id}', '/v1/entities', '/v1/entities/{id}', '/v1/entities/{id}/mentions', '/v1/query', '/v1/export/mentions.csv']) {
-      expect(doc.paths[p], p).toBeDefined();
-    }
-  });
-});
-
 describe('CSV fields', () => {
   it('quotes what needs quoting', () => {
     expect(csvField('plain')).toBe('plain');

@@ -1,25 +1,39 @@
 /**
- * Which scope a request needs: reads (GET, and POST /v1/query) need `read`,
- * writes need `write`; extraction needs `read` only when configured so.
+ * Access, declared at each route: `middleware: [access.read]` (GET, and
+ * POST /v1/query), `access.write` (every other write), `access.extract`
+ * (extraction: open, or `read` when EXTRACT_REQUIRES_KEY), `access.admin`;
+ * `access.busy` bounds the CPU-bound routes' concurrency. One rate limiter
+ * and one concurrency limit are shared by every route of an app.
  */
 import type { MiddlewareHandler } from 'hono';
-import type { KeyStore, Scope } from '../../auth/keys.js';
+import { cpus } from 'node:os';
+import type { Scope } from '../../auth/keys.js';
+import type { Services } from '../services.js';
 import { RateLimiter, requireScope } from './auth.js';
+import { concurrencyLimit } from './concurrency.js';
 
-export function scopeFor(method: string, path: string, extractRequiresKey: boolean): Scope | null {
-  if (path === '/v1/extract' || path === '/v1/tags' || path === '/v1/batch/extract') return extractRequiresKey ? 'read' : null;
-  if (method === 'GET' || method === 'HEAD' || path === '/v1/query') return 'read';
-  return 'write';
+export interface Access {
+  read: MiddlewareHandler;
+  write: MiddlewareHandler;
+  admin: MiddlewareHandler;
+  /** extraction routes: `read` when EXTRACT_REQUIRES_KEY, else open */
+  extract: MiddlewareHandler;
+  /** bounded concurrency (503 with Retry-After when saturated) */
+  busy: MiddlewareHandler;
 }
 
-export function authorize(keys: KeyStore | null, extractRequiresKey: boolean, perMinute: number): MiddlewareHandler {
-  const limiter = new RateLimiter(perMinute);
-  const guards = new Map<Scope, MiddlewareHandler>(
-    (['read', 'write', 'admin'] as const).map((s) => [s, requireScope(keys, s, limiter)]),
-  );
-  return async (c, next) => {
-    const scope = scopeFor(c.req.method, c.req.path, extractRequiresKey);
-    if (!scope) return next();
-    return guards.get(scope)!(c, next);
+const open: MiddlewareHandler = (_c, next) => next();
+
+export function accessFor(services: Services): Access {
+  const { config } = services;
+  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE ?? 600);
+  const scope = (s: Scope) => requireScope(services.keys ?? null, s, limiter);
+  const read = scope('read');
+  return {
+    read,
+    write: scope('write'),
+    admin: scope('admin'),
+    extract: config.EXTRACT_REQUIRES_KEY ? read : open,
+    busy: concurrencyLimit(config.MAX_CONCURRENT ?? 2 * cpus().length, config.MAX_QUEUE ?? 64),
   };
 }

@@ -5,71 +5,75 @@
  * fails the rest. A bounded window of lines is in flight, and the input is
  * read only as fast as the output is consumed, so memory stays flat.
  */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { ErrorResponse, ExtractQuery, ExtractResponse } from '../../contract/schemas.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { ExtractQuery, ExtractResponse } from '../../contract/schemas.js';
 import { ServiceError } from '../../contract/errors.js';
 import { ndjsonLines, ndjsonStream, orderedMap, type Line } from '../../service/ndjson.js';
+import { err, routes, streamed } from '../openapi.js';
+import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
 
 export const BatchErrorLine = z
   .object({ id: z.string().nullable(), line: z.number().int(), error: z.object({ code: z.string(), message: z.string() }) })
   .openapi('BatchErrorLine');
 
-export const batchRoute = createRoute({
-  method: 'post',
-  path: '/v1/batch/extract',
-  summary: 'Extract many articles: NDJSON in (one /v1/extract body per line), NDJSON out in input order',
-  request: {
-    query: ExtractQuery,
-    body: { required: true, content: { 'application/x-ndjson': { schema: z.string().openapi({ description: 'one JSON article per line' }) } } },
-  },
-  responses: {
-    200: {
-      description: 'One line per input line: an extraction result, or an error line',
-      content: { 'application/x-ndjson': { schema: z.union([ExtractResponse, BatchErrorLine]) } },
-    },
-    415: { description: 'Not NDJSON', content: { 'application/json': { schema: ErrorResponse } } },
-  },
-});
-
 function errorLine(line: number, id: string | null, e: unknown) {
   if (e instanceof ServiceError) return { id, line, error: { code: e.code, message: e.message } };
   return { id, line, error: { code: 'internal', message: (e as Error)?.message ?? 'extraction failed' } };
 }
 
-export function batchRoutes(services: Services) {
-  const app = new OpenAPIHono();
-  app.openAPIRegistry.registerPath(batchRoute);
-  app.post('/v1/batch/extract', async (c) => {
-    const type = c.req.header('content-type') ?? '';
-    if (!/^application\/(x-ndjson|ndjson|jsonl|x-jsonlines|json-seq)\b/i.test(type)) {
-      throw new ServiceError('unsupported_media', 'unsupported_media_type', 'send one JSON article per line with Content-Type: application/x-ndjson');
-    }
-    const body = c.req.raw.body;
-    if (!body) throw new ServiceError('bad_request', 'empty_body', 'the request body is empty');
-    const query = c.req.query();
-    const window = Math.max(2, services.extractor.parallelism * 2);
-    const lines = ndjsonLines(body, services.config.MAX_BODY_BYTES);
-    const results = orderedMap(lines, window, async (l: Line) => {
-      if ('error' in l) {
-        const message = l.error === 'line_too_long' ? `the line is longer than ${services.config.MAX_BODY_BYTES} bytes` : 'the line is not valid UTF-8';
-        return { id: null, line: l.n, error: { code: l.error, message } };
+/** Mounted at /v1/batch. */
+export function batchRoutes(services: Services, access: Access) {
+  const app = routes();
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/extract',
+      middleware: [access.extract] as const,
+      summary: 'Extract many articles: NDJSON in (one /v1/extract body per line), NDJSON out in input order',
+      request: {
+        query: ExtractQuery,
+        body: { required: true, content: { 'application/x-ndjson': { schema: z.string().openapi({ description: 'one JSON article per line' }) } } },
+      },
+      responses: {
+        200: {
+          description: 'One line per input line: an extraction result, or an error line',
+          content: { 'application/x-ndjson': { schema: z.union([ExtractResponse, BatchErrorLine]) } },
+        },
+        415: err('Not NDJSON'),
+      },
+    }),
+    async (c) => {
+      const type = c.req.header('content-type') ?? '';
+      if (!/^application\/(x-ndjson|ndjson|jsonl|x-jsonlines|json-seq)\b/i.test(type)) {
+        throw new ServiceError('unsupported_media', 'unsupported_media_type', 'send one JSON article per line with Content-Type: application/x-ndjson');
       }
-      let parsed: unknown;
-      try {
-        parsed = JSON.parse(l.text);
-      } catch (e) {
-        return { id: null, line: l.n, error: { code: 'malformed_json', message: (e as Error).message } };
-      }
-      const id = typeof (parsed as { id?: unknown })?.id === 'string' ? (parsed as { id: string }).id : null;
-      try {
-        const req = services.extractor.parse(parsed, query);
-        return await services.extractor.extract(req);
-      } catch (e) {
-        return errorLine(l.n, id, e);
-      }
-    });
-    return c.body(ndjsonStream(results), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' });
-  });
+      const body = c.req.raw.body;
+      if (!body) throw new ServiceError('bad_request', 'empty_body', 'the request body is empty');
+      const query = c.req.valid('query');
+      const window = Math.max(2, services.extractor.parallelism * 2);
+      const lines = ndjsonLines(body, services.config.MAX_BODY_BYTES);
+      const results = orderedMap(lines, window, async (l: Line) => {
+        if ('error' in l) {
+          const message = l.error === 'line_too_long' ? `the line is longer than ${services.config.MAX_BODY_BYTES} bytes` : 'the line is not valid UTF-8';
+          return { id: null, line: l.n, error: { code: l.error, message } };
+        }
+        let parsed: unknown;
+        try {
+          parsed = JSON.parse(l.text);
+        } catch (e) {
+          return { id: null, line: l.n, error: { code: 'malformed_json', message: (e as Error).message } };
+        }
+        const id = typeof (parsed as { id?: unknown })?.id === 'string' ? (parsed as { id: string }).id : null;
+        try {
+          const req = services.extractor.parse(parsed, query);
+          return await services.extractor.extract(req);
+        } catch (e) {
+          return errorLine(l.n, id, e);
+        }
+      });
+      return streamed(c.body(ndjsonStream(results), 200, { 'content-type': 'application/x-ndjson; charset=utf-8' }));
+    },
+  );
   return app;
 }

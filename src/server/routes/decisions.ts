@@ -3,18 +3,17 @@
  * records one (who, when) and feeds the user dictionary (src/feedback);
  * `GET /v1/articles/:id/decisions` lists them, oldest first.
  */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { EntityTypeSchema, ErrorResponse } from '../../contract/schemas.js';
-import { readJsonBody } from '../body.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { DecisionSchema, EntityTypeSchema } from '../../contract/schemas.js';
 import { ServiceError } from '../../contract/errors.js';
-import { parseWith, requireFeedback, requireStore } from '../store-access.js';
+import { requireFeedback, requireStore, storeRequired } from '../store-access.js';
+import { IdParam, body, err, json, jsonBody, routes } from '../openapi.js';
+import type { Access } from '../middleware/authorize.js';
 import { simplify } from '../../store/keys.js';
 import { dictionaryChanges, type DecisionTarget } from '../../feedback/service.js';
 import type { Services } from '../services.js';
 
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-const err = (description: string) => json(ErrorResponse, description);
-const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'a_0m3x2k1q9c0ffee0ddba11' }) });
+const ArticleId = IdParam('a_0m3x2k1q9c0ffee0ddba11');
 
 export const DecisionInputSchema = z
   .object({
@@ -28,32 +27,18 @@ export const DecisionInputSchema = z
   })
   .openapi('DecisionInput');
 
-export const DecisionSchema = z
-  .object({
-    id: z.string(),
-    article_id: z.string(),
-    action: z.enum(['accept', 'reject', 'retype', 'rename', 'add']),
-    entity: z.string().nullable(),
-    type: z.string().nullable(),
-    name: z.string().nullable(),
-    start: z.number().int().nullable(),
-    end: z.number().int().nullable(),
-    editor: z.string(),
-    key_id: z.string().nullable().openapi({ description: 'the API key id, when authentication is on' }),
-    created_at: z.string(),
-  })
-  .openapi('Decision');
-
 const DictChange = z.object({ name: z.string(), type: z.string(), action: z.enum(['add', 'deny']) });
 
-export function decisionRoutes(services: Services) {
-  const app = new OpenAPIHono();
-  app.openAPIRegistry.registerPath(
+/** Mounted at /v1/articles, beside the article routes. */
+export function decisionRoutes(services: Services, access: Access) {
+  const app = routes();
+  app.openapi(
     createRoute({
       method: 'post',
-      path: '/v1/articles/{id}/decisions',
+      path: '/{id}/decisions',
       summary: "Record an editor's decision on a tag (accept, reject, retype, rename, or add a missed span); it feeds the user dictionary",
-      request: { params: IdParam, body: { required: true, content: { 'application/json': { schema: DecisionInputSchema } } } },
+      middleware: [access.write, storeRequired(services), jsonBody(services.config.MAX_BODY_BYTES)] as const,
+      request: { params: ArticleId, body: body(DecisionInputSchema) },
       responses: {
         201: json(z.object({ decision: DecisionSchema, dictionary: z.array(DictChange) }), 'Recorded; `dictionary` lists the entries it added or changed'),
         404: err('No such article'),
@@ -61,75 +46,75 @@ export function decisionRoutes(services: Services) {
         503: err('No store configured'),
       },
     }),
+    async (c) => {
+      const store = requireStore(services);
+      const { id } = c.req.valid('param');
+      const d = c.req.valid('json');
+      const found = await store.getArticle(id);
+      if (!found) throw new ServiceError('not_found', 'not_found', `no article ${id}`);
+      const { result } = found;
+      let target: DecisionTarget | null = null;
+      let aliases: string[] = [];
+      let name = d.name;
+      if (d.action === 'add') {
+        if (d.start === undefined || d.end === undefined || !d.type) throw new ServiceError('invalid', 'invalid_decision', '`add` needs start, end and type');
+        if (d.end <= d.start || d.end > result.text.length) throw new ServiceError('invalid', 'invalid_span', `the span ${d.start}–${d.end} is not inside the text`);
+        name = result.text.slice(d.start, d.end).trim();
+        if (!name) throw new ServiceError('invalid', 'invalid_span', 'the span is blank');
+      } else {
+        const e = d.entity !== undefined ? result.entities.find((x) => x.id === d.entity) : undefined;
+        if (e) {
+          target = { type: e.type, name_simplified: e.name_simplified };
+          aliases = e.aliases;
+        } else if (d.entity !== undefined && !(d.name && d.type)) {
+          throw new ServiceError('invalid', 'unknown_entity', `article ${id} has no entity ${d.entity}`);
+        } else if (d.entity === undefined && !(d.name && d.type)) {
+          throw new ServiceError('invalid', 'invalid_decision', `\`${d.action}\` needs an entity, or a name and a type`);
+        }
+        if (d.action === 'retype' && !d.type) throw new ServiceError('invalid', 'invalid_decision', '`retype` needs the new type');
+        if (d.action === 'rename' && !d.name) throw new ServiceError('invalid', 'invalid_decision', '`rename` needs the new name');
+      }
+      const input = {
+        action: d.action,
+        entity: d.entity ?? null,
+        type: d.type ?? target?.type ?? null,
+        name: name ?? target?.name_simplified ?? null,
+        start: d.start ?? null,
+        end: d.end ?? null,
+        editor: d.editor,
+        key_id: c.get('apiKey')?.id ?? null,
+      };
+      const decision = await store.addDecision(id, input);
+      if (!decision) throw new ServiceError('not_found', 'not_found', `no article ${id}`);
+      // reject and retype are about the entity's own name when the stored result has the entity
+      const changes = dictionaryChanges({ ...d, name: target && (d.action === 'reject' || d.action === 'retype') ? undefined : name }, target);
+      if (d.action === 'reject' && target) {
+        // every spelling the article used for the rejected entity
+        for (const a of aliases) {
+          const s = simplify(a);
+          if (s && !changes.some((x) => x.name === s)) changes.push({ name: s, type: target.type, action: 'deny', editor: d.editor });
+        }
+      }
+      await requireFeedback(services).put(changes);
+      return c.json({ decision, dictionary: changes.map(({ name, type, action }) => ({ name, type, action })) }, 201);
+    },
   );
-  app.openAPIRegistry.registerPath(
+
+  app.openapi(
     createRoute({
       method: 'get',
-      path: '/v1/articles/{id}/decisions',
+      path: '/{id}/decisions',
       summary: "An article's decisions, oldest first",
-      request: { params: IdParam },
+      middleware: [access.read] as const,
+      request: { params: ArticleId },
       responses: { 200: json(z.object({ decisions: z.array(DecisionSchema) }), 'The decisions'), 404: err('No such article') },
     }),
+    async (c) => {
+      const store = requireStore(services);
+      const { id } = c.req.valid('param');
+      if (!(await store.getArticle(id))) throw new ServiceError('not_found', 'not_found', `no article ${id}`);
+      return c.json({ decisions: await store.listDecisions(id) }, 200);
+    },
   );
-
-  app.post('/v1/articles/:id/decisions', async (c) => {
-    const store = requireStore(services);
-    const id = c.req.param('id');
-    const d = parseWith(DecisionInputSchema, await readJsonBody(c, services.config.MAX_BODY_BYTES));
-    const found = await store.getArticle(id);
-    if (!found) throw new ServiceError('not_found', 'not_found', `no article ${id}`);
-    const { result } = found;
-    let target: DecisionTarget | null = null;
-    let aliases: string[] = [];
-    let name = d.name;
-    if (d.action === 'add') {
-      if (d.start === undefined || d.end === undefined || !d.type) throw new ServiceError('invalid', 'invalid_decision', '`add` needs start, end and type');
-      if (d.end <= d.start || d.end > result.text.length) throw new ServiceError('invalid', 'invalid_span', `the span ${d.start}–${d.end} is not inside the text`);
-      name = result.text.slice(d.start, d.end).trim();
-      if (!name) throw new ServiceError('invalid', 'invalid_span', 'the span is blank');
-    } else {
-      const e = d.entity !== undefined ? result.entities.find((x) => x.id === d.entity) : undefined;
-      if (e) {
-        target = { type: e.type, name_simplified: e.name_simplified };
-        aliases = e.aliases;
-      } else if (d.entity !== undefined && !(d.name && d.type)) {
-        throw new ServiceError('invalid', 'unknown_entity', `article ${id} has no entity ${d.entity}`);
-      } else if (d.entity === undefined && !(d.name && d.type)) {
-        throw new ServiceError('invalid', 'invalid_decision', `\`${d.action}\` needs an entity, or a name and a type`);
-      }
-      if (d.action === 'retype' && !d.type) throw new ServiceError('invalid', 'invalid_decision', '`retype` needs the new type');
-      if (d.action === 'rename' && !d.name) throw new ServiceError('invalid', 'invalid_decision', '`rename` needs the new name');
-    }
-    const input = {
-      action: d.action,
-      entity: d.entity ?? null,
-      type: d.type ?? target?.type ?? null,
-      name: name ?? target?.name_simplified ?? null,
-      start: d.start ?? null,
-      end: d.end ?? null,
-      editor: d.editor,
-      key_id: c.get('apiKey')?.id ?? null,
-    };
-    const decision = await store.addDecision(id, input);
-    if (!decision) throw new ServiceError('not_found', 'not_found', `no article ${id}`);
-    // reject and retype are about the entity's own name when the stored result has the entity
-    const changes = dictionaryChanges({ ...d, name: target && (d.action === 'reject' || d.action === 'retype') ? undefined : name }, target);
-    if (d.action === 'reject' && target) {
-      // every spelling the article used for the rejected entity
-      for (const a of aliases) {
-        const s = simplify(a);
-        if (s && !changes.some((x) => x.name === s)) changes.push({ name: s, type: target.type, action: 'deny', editor: d.editor });
-      }
-    }
-    await requireFeedback(services).put(changes);
-    return c.json({ decision, dictionary: changes.map(({ name, type, action }) => ({ name, type, action })) }, 201);
-  });
-
-  app.get('/v1/articles/:id/decisions', async (c) => {
-    const store = requireStore(services);
-    const id = c.req.param('id');
-    if (!(await store.getArticle(id))) throw new ServiceError('not_found', 'not_found', `no article ${id}`);
-    return c.json({ decisions: await store.listDecisions(id) });
-  });
   return app;
 }

@@ -3,11 +3,13 @@
  * filters of /v1/entities. Rows come from the store in keyset batches and go
  * out as they come, so an export of any size holds one batch in memory.
  */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { EntityFilterQuery, ErrorResponse } from '../../contract/schemas.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import { EntityFilterQuery } from '../../contract/schemas.js';
 import { ServiceError } from '../../contract/errors.js';
-import { entityFilterOf, parseWith, requireStore } from '../store-access.js';
-import type { EntitySummary, MentionExportRow } from '../../store/repository.js';
+import { entityFilterOf, requireStore, storeRequired } from '../store-access.js';
+import { err, routes, streamed } from '../openapi.js';
+import type { EntitySummary, EntityFilter, MentionExportRow } from '../../store/repository.js';
+import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
 
 const ENTITY_COLUMNS = ['id', 'type', 'name', 'name_simplified', 'place_code', 'articles', 'mentions'] as const;
@@ -70,45 +72,50 @@ function lineStream<T>(rows: AsyncIterable<T>, header: string | null, line: (row
 
 const FILES = ['entities.jsonl', 'entities.csv', 'mentions.jsonl', 'mentions.csv'] as const;
 
-export function exportRoutes(services: Services) {
-  const app = new OpenAPIHono();
+/** Mounted at /v1/export: one route per file. */
+export function exportRoutes(services: Services, access: Access) {
+  const app = routes();
+  const rows = (file: (typeof FILES)[number], filter: EntityFilter): ReadableStream<Uint8Array> => {
+    const store = requireStore(services);
+    const csv = file.endsWith('.csv');
+    if (file.startsWith('entities')) {
+      return csv
+        ? lineStream(store.exportEntities(filter), csvLine([...ENTITY_COLUMNS]), (e) => csvLine(Object.values(entityRow(e))))
+        : lineStream(store.exportEntities(filter), null, (e) => JSON.stringify(e) + '\n');
+    }
+    return csv
+      ? lineStream(store.exportMentions(filter), csvLine([...MENTION_COLUMNS]), (m: MentionExportRow) => csvLine(MENTION_COLUMNS.map((k) => m[k])))
+      : lineStream(store.exportMentions(filter), null, (m) => JSON.stringify(m) + '\n');
+  };
+
   for (const file of FILES) {
     const csv = file.endsWith('.csv');
-    app.openAPIRegistry.registerPath(
+    app.openapi(
       createRoute({
         method: 'get',
-        path: `/v1/export/${file}`,
+        path: `/${file}`,
         summary: `Export ${file.startsWith('entities') ? 'entities' : 'mentions of entities'} matching the filters of /v1/entities, streamed as ${csv ? 'CSV (RFC 4180, UTF-8, header row)' : 'JSON Lines'}`,
+        middleware: [access.read, storeRequired(services)] as const,
         request: { query: EntityFilterQuery },
         responses: {
           200: { description: 'The rows', content: { [csv ? 'text/csv' : 'application/x-ndjson']: { schema: z.string() } } },
-          422: { description: 'Invalid filters', content: { 'application/json': { schema: ErrorResponse } } },
+          422: err('Invalid filters'),
         },
       }),
+      (c) =>
+        streamed(
+          c.body(rows(file, entityFilterOf(c.req.valid('query'))), 200, {
+            'content-type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+            'content-disposition': `attachment; filename="${file}"`,
+            'cache-control': 'no-store',
+          }),
+        ),
     );
   }
 
-  app.get('/v1/export/:file', async (c) => {
-    const file = c.req.param('file');
-    if (!(FILES as readonly string[]).includes(file)) throw new ServiceError('not_found', 'not_found', `no export ${file}; available: ${FILES.join(', ')}`);
-    const store = requireStore(services);
-    const filter = entityFilterOf(parseWith(EntityFilterQuery, c.req.query()));
-    const csv = file.endsWith('.csv');
-    let body: ReadableStream<Uint8Array>;
-    if (file.startsWith('entities')) {
-      body = csv
-        ? lineStream(store.exportEntities(filter), csvLine([...ENTITY_COLUMNS]), (e) => csvLine(Object.values(entityRow(e))))
-        : lineStream(store.exportEntities(filter), null, (e) => JSON.stringify(e) + '\n');
-    } else {
-      body = csv
-        ? lineStream(store.exportMentions(filter), csvLine([...MENTION_COLUMNS]), (m: MentionExportRow) => csvLine(MENTION_COLUMNS.map((k) => m[k])))
-        : lineStream(store.exportMentions(filter), null, (m) => JSON.stringify(m) + '\n');
-    }
-    return c.body(body, 200, {
-      'content-type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
-      'content-disposition': `attachment; filename="${file}"`,
-      'cache-control': 'no-store',
-    });
+  // not a route of the contract: names no export, and says which exist
+  app.get('/:file', access.read, (c) => {
+    throw new ServiceError('not_found', 'not_found', `no export ${c.req.param('file')}; available: ${FILES.join(', ')}`);
   });
   return app;
 }

@@ -1,36 +1,30 @@
 /** POST /v1/extract — one article in, mentions and entities out. */
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { ArticleInput, ErrorResponse, ExtractQuery, ExtractResponse } from '../../contract/schemas.js';
-import { readJsonBody } from '../body.js';
+import { createRoute } from '@hono/zod-openapi';
+import { ArticleInput, ExtractQuery, ExtractResponse } from '../../contract/schemas.js';
+import { documentedBody, errors, json, jsonBody, routes } from '../openapi.js';
+import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
 
-const errors = {
-  400: { description: 'Malformed JSON', content: { 'application/json': { schema: ErrorResponse } } },
-  413: { description: 'Body or text too large', content: { 'application/json': { schema: ErrorResponse } } },
-  415: { description: 'Not JSON, or not UTF-8', content: { 'application/json': { schema: ErrorResponse } } },
-  422: { description: 'Invalid fields', content: { 'application/json': { schema: ErrorResponse } } },
-};
-
-export const extractRoute = createRoute({
-  method: 'post',
-  path: '/v1/extract',
-  summary: 'Extract people, places, organisations, companies, amounts and dates from one article',
-  request: {
-    query: ExtractQuery,
-    body: { required: true, content: { 'application/json': { schema: ArticleInput } } },
-  },
-  responses: {
-    200: { description: 'Mentions and entities; every offset refers to `text`', content: { 'application/json': { schema: ExtractResponse } } },
-    ...errors,
-  },
-});
-
-export function extractRoutes(services: Services) {
-  const app = new OpenAPIHono();
-  app.openAPIRegistry.registerPath(extractRoute);
-  app.post('/v1/extract', async (c) => {
-    const body = await readJsonBody(c, services.config.MAX_BODY_BYTES);
-    return c.json(await services.extractor.extract(services.extractor.parse(body, c.req.query())));
-  });
+/** Mounted at /v1/extract. */
+export function extractRoutes(services: Services, access: Access) {
+  const app = routes();
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      summary: 'Extract people, places, organisations, companies, amounts and dates from one article',
+      middleware: [access.extract, access.busy, jsonBody(services.config.MAX_BODY_BYTES)] as const,
+      // the extractor validates the article (and its length), as for the CLI and the queue
+      request: { query: ExtractQuery, body: documentedBody(app, 'ArticleInput', ArticleInput) },
+      responses: {
+        200: json(ExtractResponse, 'Mentions and entities; every offset refers to `text`'),
+        400: errors[400],
+        413: errors[413],
+        415: errors[415],
+        422: errors[422],
+      },
+    }),
+    async (c) => c.json(await services.extractor.extract(services.extractor.parse(await c.req.json(), c.req.valid('query'))), 200),
+  );
   return app;
 }

@@ -5,23 +5,22 @@
  * The articles are extracted and stored by the queue's consumers: the server
  * itself with the in-process queue, `npm run worker` processes with BullMQ.
  */
-import { OpenAPIHono, createRoute, z } from '@hono/zod-openapi';
-import { ErrorResponse } from '../../contract/schemas.js';
+import { createRoute, z } from '@hono/zod-openapi';
+import type { MiddlewareHandler } from 'hono';
 import { readJsonBody } from '../body.js';
 import { ServiceError } from '../../contract/errors.js';
 import { ndjsonLines } from '../../service/ndjson.js';
 import { entriesFromLines, toEntry } from '../../jobs/processor.js';
 import type { JobQueue, SubmitEntry } from '../../jobs/types.js';
+import { IdParam, documentedBody, err, json, routes } from '../openapi.js';
+import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
-
-const json = (schema: z.ZodType, description: string) => ({ description, content: { 'application/json': { schema } } });
-const err = (description: string) => json(ErrorResponse, description);
 
 const JobQuery = z.object({
   engine: z.string().optional().openapi({ description: 'Name engine for every article: `model` (default when installed) or `lexicon`.' }),
   source: z.string().max(200).optional().openapi({ description: 'Default `source` for articles that give none.' }),
 });
-const IdParam = z.object({ id: z.string().openapi({ param: { name: 'id', in: 'path' }, example: 'j_mbx3k2a1x7q2k9pz' }) });
+const JobId = IdParam('j_mbx3k2a1x7q2k9pz');
 
 export const JobSubmitted = z
   .object({ id: z.string(), total: z.number().int(), rejected: z.number().int(), status_url: z.string() })
@@ -55,20 +54,28 @@ function requireJobs(services: Services): JobQueue {
   return services.jobs;
 }
 
-export function jobRoutes(services: Services) {
-  const app = new OpenAPIHono();
-  app.openAPIRegistry.registerPath(
+/** Mounted at /v1/jobs. */
+export function jobRoutes(services: Services, access: Access) {
+  const app = routes();
+  // the queue comes first: without one these answer 503 whatever the request
+  const jobsRequired: MiddlewareHandler = async (_c, next) => {
+    requireJobs(services);
+    await next();
+  };
+  app.openapi(
     createRoute({
       method: 'post',
-      path: '/v1/jobs',
+      path: '/',
       summary: 'Submit a batch of articles for extraction and storage; answered at once with a job id',
+      middleware: [access.write, jobsRequired] as const,
       request: {
         query: JobQuery,
+        // read by the handler: NDJSON streamed line by line, or JSON with ten times the body limit
         body: {
           required: true,
           content: {
             'application/x-ndjson': { schema: z.string().openapi({ description: 'one JSON article per line (the fields of POST /v1/articles)' }) },
-            'application/json': { schema: SubmitBody },
+            'application/json': documentedBody(app, 'JobSubmitBody', SubmitBody).content['application/json'],
           },
         },
       },
@@ -81,69 +88,71 @@ export function jobRoutes(services: Services) {
         503: err('No job queue configured'),
       },
     }),
+    async (c) => {
+      const jobs = requireJobs(services);
+      const q = c.req.valid('query');
+      const engine = q.engine ?? services.extractor.defaultEngine;
+      const available = services.extractor.engineNames;
+      if (!available.includes(engine)) throw new ServiceError('invalid', 'unknown_engine', `unknown engine "${engine}"; available: ${available.join(', ')}`);
+      const type = c.req.header('content-type') ?? '';
+      let entries: AsyncIterable<SubmitEntry> | SubmitEntry[];
+      let source = q.source ?? null;
+      if (/^application\/(x-ndjson|ndjson|jsonl|x-jsonlines)\b/i.test(type)) {
+        const body = c.req.raw.body;
+        if (!body) throw new ServiceError('bad_request', 'empty_body', 'the request body is empty');
+        entries = entriesFromLines(services, ndjsonLines(body, services.config.MAX_BODY_BYTES), engine);
+      } else if (/^application\/json\b/i.test(type)) {
+        const body = await readJsonBody(c, services.config.MAX_BODY_BYTES * 10);
+        const parsed = SubmitBody.safeParse(body);
+        if (!parsed.success) throw new ServiceError('bad_request', 'invalid_body', 'send a list of articles or {"articles": [...]}');
+        const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.articles;
+        if (!Array.isArray(parsed.data) && parsed.data.source) source = source ?? parsed.data.source;
+        entries = list.map((a, i) => toEntry(services, i + 1, a, engine));
+      } else {
+        throw new ServiceError('unsupported_media', 'unsupported_media_type', 'send NDJSON (Content-Type: application/x-ndjson) or a JSON list of articles');
+      }
+      const out = await jobs.submit(entries, { engine, source });
+      if (out.total === 0) throw new ServiceError('bad_request', 'empty_job', 'the batch holds no articles');
+      const url = `/v1/jobs/${out.id}`;
+      return c.json({ ...out, status_url: url }, 202, { location: url });
+    },
   );
-  app.openAPIRegistry.registerPath(
+
+  app.openapi(
     createRoute({
       method: 'get',
-      path: '/v1/jobs/{id}',
+      path: '/{id}',
       summary: 'A job: state, counts (queued, done, failed), throughput, ETA and the failures with their reasons',
-      request: { params: IdParam, query: z.object({ failures: z.string().regex(/^\d+$/).optional().openapi({ description: 'failures listed (default 100)' }) }) },
+      middleware: [access.read, jobsRequired] as const,
+      request: { params: JobId, query: z.object({ failures: z.string().regex(/^\d+$/).optional().openapi({ description: 'failures listed (default 100)' }) }) },
       responses: { 200: json(JobStatusSchema, 'The job'), 404: err('No such job') },
     }),
+    async (c) => {
+      const jobs = requireJobs(services);
+      const { id } = c.req.valid('param');
+      const n = Number(c.req.valid('query').failures ?? 100);
+      const status = await jobs.status(id, { failures: Number.isFinite(n) ? Math.min(Math.max(0, Math.floor(n)), 10_000) : 100 });
+      if (!status) throw new ServiceError('not_found', 'not_found', `no job ${id}`);
+      return c.json(status, 200);
+    },
   );
-  app.openAPIRegistry.registerPath(
+
+  app.openapi(
     createRoute({
       method: 'post',
-      path: '/v1/jobs/{id}/retry',
+      path: '/{id}/retry',
       summary: 'Queue the failed articles of a job again (those rejected at submission excepted)',
-      request: { params: IdParam },
+      middleware: [access.write, jobsRequired] as const,
+      request: { params: JobId },
       responses: { 202: json(z.object({ id: z.string(), requeued: z.number().int() }).openapi('JobRetried'), 'Queued again'), 404: err('No such job') },
     }),
+    async (c) => {
+      const jobs = requireJobs(services);
+      const { id } = c.req.valid('param');
+      const r = await jobs.retry(id);
+      if (!r) throw new ServiceError('not_found', 'not_found', `no job ${id}`);
+      return c.json({ id, ...r }, 202);
+    },
   );
-
-  app.post('/v1/jobs', async (c) => {
-    const jobs = requireJobs(services);
-    const q = JobQuery.safeParse(c.req.query());
-    if (!q.success) throw new ServiceError('invalid', 'invalid_request', q.error.issues.map((i) => i.message).join('; '));
-    const engine = q.data.engine ?? services.extractor.defaultEngine;
-    const available = services.extractor.engineNames;
-    if (!available.includes(engine)) throw new ServiceError('invalid', 'unknown_engine', `unknown engine "${engine}"; available: ${available.join(', ')}`);
-    const type = c.req.header('content-type') ?? '';
-    let entries: AsyncIterable<SubmitEntry> | SubmitEntry[];
-    let source = q.data.source ?? null;
-    if (/^application\/(x-ndjson|ndjson|jsonl|x-jsonlines)\b/i.test(type)) {
-      const body = c.req.raw.body;
-      if (!body) throw new ServiceError('bad_request', 'empty_body', 'the request body is empty');
-      entries = entriesFromLines(services, ndjsonLines(body, services.config.MAX_BODY_BYTES), engine);
-    } else if (/^application\/json\b/i.test(type)) {
-      const body = await readJsonBody(c, services.config.MAX_BODY_BYTES * 10);
-      const parsed = SubmitBody.safeParse(body);
-      if (!parsed.success) throw new ServiceError('bad_request', 'invalid_body', 'send a list of articles or {"articles": [...]}');
-      const list = Array.isArray(parsed.data) ? parsed.data : parsed.data.articles;
-      if (!Array.isArray(parsed.data) && parsed.data.source) source = source ?? parsed.data.source;
-      entries = list.map((a, i) => toEntry(services, i + 1, a, engine));
-    } else {
-      throw new ServiceError('unsupported_media', 'unsupported_media_type', 'send NDJSON (Content-Type: application/x-ndjson) or a JSON list of articles');
-    }
-    const out = await jobs.submit(entries, { engine, source });
-    if (out.total === 0) throw new ServiceError('bad_request', 'empty_job', 'the batch holds no articles');
-    const url = `/v1/jobs/${out.id}`;
-    return c.json({ ...out, status_url: url }, 202, { location: url });
-  });
-
-  app.get('/v1/jobs/:id', async (c) => {
-    const jobs = requireJobs(services);
-    const n = Number(c.req.query('failures') ?? 100);
-    const status = await jobs.status(c.req.param('id'), { failures: Number.isFinite(n) ? Math.min(Math.max(0, Math.floor(n)), 10_000) : 100 });
-    if (!status) throw new ServiceError('not_found', 'not_found', `no job ${c.req.param('id')}`);
-    return c.json(status);
-  });
-
-  app.post('/v1/jobs/:id/retry', async (c) => {
-    const jobs = requireJobs(services);
-    const r = await jobs.retry(c.req.param('id'));
-    if (!r) throw new ServiceError('not_found', 'not_found', `no job ${c.req.param('id')}`);
-    return c.json({ id: c.req.param('id'), ...r }, 202);
-  });
   return app;
 }

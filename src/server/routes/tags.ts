@@ -1,26 +1,10 @@
 /** POST /v1/tags — tag suggestions for editors: the people, places, organisations and companies worth tagging, by salience. */
 import { NAME_TYPES, type NameType } from '../../pipeline/entity-types.js';
-import { OpenAPIHono, createRoute } from '@hono/zod-openapi';
-import { ArticleInput, ErrorResponse, TagsQuery, TagsResponse, type ExtractResponse } from '../../contract/schemas.js';
-import { readJsonBody } from '../body.js';
-import { validationError } from '../../contract/errors.js';
+import { createRoute } from '@hono/zod-openapi';
+import { ArticleInput, TagsQuery, TagsResponse, type ExtractResponse } from '../../contract/schemas.js';
+import { documentedBody, err, errors, json, jsonBody, routes } from '../openapi.js';
+import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
-
-const error = (description: string) => ({ description, content: { 'application/json': { schema: ErrorResponse } } });
-
-export const tagsRoute = createRoute({
-  method: 'post',
-  path: '/v1/tags',
-  summary: 'Suggest tags for an article: entities ranked by salience',
-  request: { query: TagsQuery, body: { required: true, content: { 'application/json': { schema: ArticleInput } } } },
-  responses: {
-    200: { description: 'Tags, most salient first', content: { 'application/json': { schema: TagsResponse } } },
-    400: error('Malformed JSON'),
-    413: error('Too large'),
-    415: error('Not JSON, or not UTF-8'),
-    422: error('Invalid fields'),
-  },
-});
 
 /** Pick and shape the tags from an extraction result. */
 export function suggestTags(result: ExtractResponse, opts: { limit: number; types: Set<string>; minSalience: number }): TagsResponse['tags'] {
@@ -44,21 +28,36 @@ export function suggestTags(result: ExtractResponse, opts: { limit: number; type
     }));
 }
 
-export function tagsRoutes(services: Services) {
-  const app = new OpenAPIHono();
-  app.openAPIRegistry.registerPath(tagsRoute);
-  app.post('/v1/tags', async (c) => {
-    const body = await readJsonBody(c, services.config.MAX_BODY_BYTES);
-    const q = TagsQuery.safeParse(c.req.query());
-    if (!q.success) throw validationError(q.error);
-    const req = services.extractor.parse(body, c.req.query());
-    const result = await services.extractor.extract({ ...req, tokens: false });
-    const tags = suggestTags(result, {
-      limit: q.data.limit ?? 10,
-      types: new Set<string>(q.data.types ? q.data.types.split(',') : NAME_TYPES),
-      minSalience: q.data.min_salience ?? 0,
-    });
-    return c.json({ ...(req.input.id !== undefined ? { id: req.input.id } : {}), tags, meta: result.meta });
-  });
+/** Mounted at /v1/tags. */
+export function tagsRoutes(services: Services, access: Access) {
+  const app = routes();
+  app.openapi(
+    createRoute({
+      method: 'post',
+      path: '/',
+      summary: 'Suggest tags for an article: entities ranked by salience',
+      middleware: [access.extract, access.busy, jsonBody(services.config.MAX_BODY_BYTES)] as const,
+      // the extractor validates the article, as for /v1/extract
+      request: { query: TagsQuery, body: documentedBody(app, 'ArticleInput', ArticleInput) },
+      responses: {
+        200: json(TagsResponse, 'Tags, most salient first'),
+        400: errors[400],
+        413: err('Too large'),
+        415: errors[415],
+        422: errors[422],
+      },
+    }),
+    async (c) => {
+      const q = c.req.valid('query');
+      const req = services.extractor.parse(await c.req.json(), { tokens: q.tokens, boilerplate: q.boilerplate, engine: q.engine });
+      const result = await services.extractor.extract({ ...req, tokens: false });
+      const tags = suggestTags(result, {
+        limit: q.limit ?? 10,
+        types: new Set<string>(q.types ? q.types.split(',') : NAME_TYPES),
+        minSalience: q.min_salience ?? 0,
+      });
+      return c.json({ ...(req.input.id !== undefined ? { id: req.input.id } : {}), tags, meta: result.meta }, 200);
+    },
+  );
   return app;
 }
