@@ -1,0 +1,13 @@
+/**
+ * The refine components, between recognition (names, amounts, dates, resolve,
+ * dictionary) and the response (short-forms, link). Each is one rule, kept
+ * because it raised the news-dev names F1 (README.md has the measurements).
+ */
+import type { Component } from '../component.js';
+import { symbolsComponent } from './symbols.js';
+import { genericComponent } from './generic.js';
+
+export function refineComponents(): Component[] {
+  const off = new Set((process.env.REFINE_OFF ?? '').split(',').filter(Boolean));
+  return [symbolsComponent, genericComponent].filter((c) => !off.has(c.name));
+}
