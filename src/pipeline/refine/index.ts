@@ -6,8 +6,10 @@
 import type { Component } from '../component.js';
 import { symbolsComponent } from './symbols.js';
 import { genericComponent } from './generic.js';
+import { placeSuffixComponent } from './place-suffix.js';
+import { companyBodyComponent } from './company-body.js';
 
 export function refineComponents(): Component[] {
   const off = new Set((process.env.REFINE_OFF ?? '').split(',').filter(Boolean));
-  return [symbolsComponent, genericComponent].filter((c) => !off.has(c.name));
+  return [symbolsComponent, placeSuffixComponent, genericComponent, companyBodyComponent].filter((c) => !off.has(c.name));
 }
