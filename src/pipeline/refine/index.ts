@@ -8,8 +8,9 @@ import { symbolsComponent } from './symbols.js';
 import { genericComponent } from './generic.js';
 import { placeSuffixComponent } from './place-suffix.js';
 import { companyBodyComponent } from './company-body.js';
+import { propagateComponent } from './propagate.js';
 
 export function refineComponents(): Component[] {
   const off = new Set((process.env.REFINE_OFF ?? '').split(',').filter(Boolean));
-  return [symbolsComponent, placeSuffixComponent, genericComponent, companyBodyComponent].filter((c) => !off.has(c.name));
+  return [symbolsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, propagateComponent].filter((c) => !off.has(c.name));
 }
