@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { symbolsComponent } from '../../src/pipeline/refine/symbols.js';
-import { genericComponent } from '../../src/pipeline/refine/generic.js';
+import { abbreviationComponent, genericComponent } from '../../src/pipeline/refine/generic.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-symbols', () => {
@@ -26,12 +26,12 @@ describe('refine-generic', () => {
   });
   it('drops single-character abbreviations fused into words, keeps standalone ones', () => {
     const d = docWith('中美贸易升温，湘企产品销往欧、美、日', [['中', 'LOCATION'], ['美', 'LOCATION'], ['湘', 'LOCATION'], ['欧', 'LOCATION'], ['美', 'LOCATION', 15], ['日', 'LOCATION', 17]]);
-    genericComponent.run(d);
+    abbreviationComponent.run(d);
     expect(shown(d)).toEqual(['欧/LOCATION', '美/LOCATION', '日/LOCATION']);
   });
   it('keeps one-character surnames-as-people alone (PERSON is not touched)', () => {
     const d = docWith('老王说', [['王', 'PERSON']]);
-    genericComponent.run(d);
+    abbreviationComponent.run(d);
     expect(shown(d)).toEqual(['王/PERSON']);
   });
 });

@@ -21,13 +21,19 @@ export function standsAlone(text: string, m: NormMention): boolean {
 }
 
 export function isGeneric(text: string, m: NormMention): boolean {
-  if (!isName(m) || m.type === 'PERSON') return false;
-  const s = text.slice(m.start, m.end);
-  if (GENERIC_REFERENCES.has(s)) return true;
-  return [...s].length === 1 && !standsAlone(text, m);
+  return isName(m) && m.type !== 'PERSON' && GENERIC_REFERENCES.has(text.slice(m.start, m.end));
+}
+
+export function isFusedAbbreviation(text: string, m: NormMention): boolean {
+  return isName(m) && m.type !== 'PERSON' && [...text.slice(m.start, m.end)].length === 1 && !standsAlone(text, m);
 }
 
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
   setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m)));
+});
+
+export const abbreviationComponent = component('refine-abbreviation', ['mentions'], ['mentions'], (doc: Doc) => {
+  const text = doc.norm.text;
+  setMentions(doc, doc.mentions.filter((m) => !isFusedAbbreviation(text, m)));
 });
