@@ -6,6 +6,7 @@
  * coordinates; `toOriginal` maps a span back when the result is built.
  */
 import { MappedText, type Span } from './mapped-text.js';
+import { annotationLengthAt } from './normalise/pinyin.js';
 
 export type { Span };
 
@@ -177,9 +178,20 @@ export class Doc {
     return this.options.boilerplate || !this.paragraphs[this.paragraphAt(pos)]?.boilerplate;
   }
 
-  /** Map a span of `norm` to the caller's text. */
+  /**
+   * Map a span of `norm` to the caller's text. A pinyin annotation removed
+   * right after the span's last character is inside the span (the contract:
+   * `长(zhǎng)沙(shā)` is one mention, both annotations inside).
+   */
   toOriginal(span: Span): Span {
-    return this.norm.toOriginal(span.start, span.end);
+    const o = this.norm.toOriginal(span.start, span.end);
+    if (span.end <= span.start) return o;
+    const next = span.end < this.norm.text.length ? this.norm.toOriginal(span.end, span.end + 1).start : this.text.length;
+    if (next > o.end) {
+      const n = annotationLengthAt(this.text, o.end);
+      if (n > 0 && o.end + n <= next) return { start: o.start, end: o.end + n };
+    }
+    return o;
   }
 
   /** Index of the paragraph holding norm position `pos`. */

@@ -20,6 +20,7 @@ import type { NameEngine } from './recognise/engines/name-engine.js';
 import { UserDictionary } from './recognise/user-dictionary.js';
 import { linkEntities } from './link/entities.js';
 import { addShortForms } from './link/short-forms.js';
+import { refineComponents } from './refine/index.js';
 import { stepDuration } from '../observability/metrics.js';
 
 export interface PipelineInput {
@@ -86,6 +87,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       component('dates', ['paragraphs', 'published', 'region'], ['mentions'], recogniseDates),
       component('resolve', ['mentions'], ['mentions'], resolveOverlaps),
       dictionary,
+      ...refineComponents(),
       component('short-forms', ['mentions', 'tokens'], ['mentions'], addShortForms),
       component('link', ['mentions', 'paragraphs'], ['entities'], linkEntities),
     ],

@@ -137,8 +137,12 @@ describe('normalise properties', () => {
         expect(doc.norm.text).toBe(plain);
         expect(doc.garbled).toEqual([]);
         for (let i = 0; i < plain.length; i++) {
-          const o = doc.toOriginal({ start: i, end: i + 1 });
+          const o = doc.norm.toOriginal(i, i + 1);
           expect(text.slice(o.start, o.end)).toBe(plain[i]);
+          // a mention's span (Doc.toOriginal) ends after its last character's annotation (ANNOTATION.md)
+          const m = doc.toOriginal({ start: i, end: i + 1 });
+          const [c, p] = items[i];
+          expect(text.slice(m.start, m.end)).toBe(p ? `${c}(${p})` : c);
         }
       }),
       { numRuns: 200 },

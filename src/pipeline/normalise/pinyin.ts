@@ -25,6 +25,15 @@ export function isPinyinAnnotation(inner: string): boolean {
   return TONED_RE.test(inner) || NEUTRAL.has(inner);
 }
 
+const ANNOTATION_AT = new RegExp(`[(（]((?:${SYLLABLE})(?:[ '’]?${SYLLABLE}){0,5})[)）]`, 'uy');
+
+/** Length of the pinyin annotation standing at `pos` of `text` (0 when there is none). */
+export function annotationLengthAt(text: string, pos: number): number {
+  ANNOTATION_AT.lastIndex = pos;
+  const m = ANNOTATION_AT.exec(text);
+  return m && isPinyinAnnotation(m[1]) ? m[0].length : 0;
+}
+
 /** Edits deleting every injected pinyin annotation (brackets included). */
 export function pinyinEdits(text: string): Edit[] {
   const edits: Edit[] = [];

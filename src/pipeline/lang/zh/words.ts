@@ -1,0 +1,31 @@
+/** Chinese word lists for the refine components (simplified script: they match `doc.norm`). */
+
+/** Bare generic references with no name in them: never tagged on their own (ANNOTATION.md). */
+export const GENERIC_REFERENCES = new Set([
+  '市委', '市政府', '省委', '省政府', '县委', '县政府', '区委', '区政府', '镇政府', '乡政府', '政府', '人民政府', '党委', '党组', '党工委',
+  '省里', '市里', '县里', '开发区', '经开区', '高新区', '新区', '园区', '片区', '管委会', '公司', '集团', '本公司', '该公司', '母公司', '子公司',
+  '我省', '我市', '全省', '全市', '本市', '本港', '该企业', '企业', '组织部', '宣传部', '统战部', '海关', '董事会', '监事会', '新闻中心',
+  '执行理事会', '理事会', '委员会', '常委会', '新能源',
+]);
+
+/** Government, party and committee words that make a place into one ORG (`株洲市政府`, `岳阳市委`, `长沙市发改委`). */
+export const GOVERNMENT_SUFFIXES = [
+  '人民政府', '政府', '党工委', '市委', '省委', '县委', '区委', '委员会', '人大常委会', '人大', '政协', '纪委', '监委',
+  '发改委', '发展和改革委员会', '工信局', '工信厅', '商务局', '商务厅', '财政局', '财政厅', '公安局', '公安厅', '教育局', '教育厅',
+  '市场监管局', '税务局', '统计局', '住建局', '人社局', '国资委', '管委会', '工商联', '海关', '口岸办', '招商局',
+].sort((a, b) => b.length - a.length);
+
+/** Party committee of a place written right after a place ending in 市/省/县/区 (`岳阳市` + `委`). */
+export const PLACE_LEVEL_END = /[市省县区州镇乡]$/;
+
+/** Zone, park and new-district words that make a place into one LOCATION (`株洲高新区`, `长沙经开区`). */
+export const ZONE_SUFFIXES = [
+  '经济技术开发区', '高新技术产业开发区', '高新技术开发区', '经济开发区', '自由贸易试验区', '综合保税区', '工业园区', '产业园区',
+  '经开区', '高新区', '开发区', '新片区', '自贸区', '综保区', '保税区', '工业园', '产业园', '示范区', '新区',
+].sort((a, b) => b.length - a.length);
+
+/** Bodies of a company that tag the company only (`宁德时代董事会` → `宁德时代`). */
+export const COMPANY_BODIES = ['党委', '党组', '董事会', '监事会', '党支部', '党总支', '股东大会'].sort((a, b) => b.length - a.length);
+
+/** How a company's name ends (its stem is a company when a body is cut off it). */
+export const COMPANY_END = /(公司|集团|银行|分行|支行|证券|保险|股份|控股|基金|信托)$/;

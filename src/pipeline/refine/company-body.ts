@@ -1,0 +1,39 @@
+/**
+ * A party committee or board of a company tags the company only
+ * (`宁德时代董事会` → `宁德时代`, `中国石化党组` → `中国石化`): a name
+ * mention ending in a company body whose stem is a company (a COMPANY mention
+ * elsewhere in the article, or a name ending like one: `…银行…分行`,
+ * `…公司`) is cut to the stem and typed COMPANY. A department after a
+ * company's legal name (`…货运公司海运部`) is cut the same way.
+ */
+import type { Doc, NormMention } from '../doc.js';
+import { component } from '../component.js';
+import { COMPANY_BODIES, COMPANY_END } from '../lang/zh/words.js';
+import { isName } from './util.js';
+
+const BOARDS = new Set(['董事会', '监事会', '股东大会']);
+const DEPARTMENT = /(公司|集团)([\u4e00-\u9fff]{1,4}(?:部|处|中心))$/;
+
+export function cutCompanyBodies(doc: Doc): void {
+  const text = doc.norm.text;
+  const companies = new Set(doc.mentions.filter((m) => m.type === 'COMPANY').map((m) => text.slice(m.start, m.end)));
+  for (const m of doc.mentions as NormMention[]) {
+    if (!isName(m) || m.type === 'PERSON' || m.type === 'LOCATION') continue;
+    const name = text.slice(m.start, m.end);
+    const body = COMPANY_BODIES.find((b) => name.endsWith(b) && name.length > b.length + 1);
+    let stem: string | null = null;
+    if (body) {
+      const s = name.slice(0, -body.length);
+      // boards and shareholders' meetings only companies have; a party committee needs a company stem
+      if (BOARDS.has(body) || companies.has(s) || COMPANY_END.test(s) || m.type === 'COMPANY') stem = s;
+    } else {
+      const d = DEPARTMENT.exec(name);
+      if (d) stem = name.slice(0, -d[2].length);
+    }
+    if (!stem) continue;
+    m.end = m.start + stem.length;
+    m.type = 'COMPANY';
+  }
+}
+
+export const companyBodyComponent = component('refine-company-body', ['mentions'], ['mentions'], cutCompanyBodies);

@@ -1,0 +1,42 @@
+/**
+ * A place followed by a government or committee word is one ORG
+ * (`株洲市政府`, `岳阳市委`, `浏阳市人民政府`, `长沙市发改委`); a place
+ * followed by a zone, park or new-district word is one LOCATION (`株洲高新区`,
+ * `长沙经开区`, `…经济技术开发区`). Mentions inside the suffix (a generic
+ * `市委`, `新区` tagged on their own) are absorbed; a mention reaching past it
+ * blocks the merge.
+ */
+import type { Doc, EntityType, NormMention } from '../doc.js';
+import { component } from '../component.js';
+import { GOVERNMENT_SUFFIXES, PLACE_LEVEL_END, ZONE_SUFFIXES } from '../lang/zh/words.js';
+import { setMentions } from './util.js';
+
+function suffixAfter(text: string, m: NormMention): { len: number; type: EntityType } | null {
+  const place = text.slice(m.start, m.end);
+  const gov = GOVERNMENT_SUFFIXES.find((s) => text.startsWith(s, m.end));
+  if (gov) return { len: gov.length, type: 'ORG' };
+  if (PLACE_LEVEL_END.test(place) && text[m.end] === '委') return { len: 1, type: 'ORG' };
+  const zone = ZONE_SUFFIXES.find((s) => text.startsWith(s, m.end));
+  if (zone) return { len: zone.length, type: 'LOCATION' };
+  return null;
+}
+
+export function mergePlaceSuffixes(doc: Doc): void {
+  const text = doc.norm.text;
+  const ms = [...doc.mentions].sort((a, b) => a.start - b.start);
+  const drop = new Set<NormMention>();
+  for (const m of ms) {
+    if (m.type !== 'LOCATION' || drop.has(m)) continue;
+    const suffix = suffixAfter(text, m);
+    if (!suffix) continue;
+    const end = m.end + suffix.len;
+    const inside = ms.filter((o) => o !== m && o.start < end && o.end > m.end);
+    if (inside.some((o) => o.end > end || o.start < m.end)) continue;
+    for (const o of inside) drop.add(o);
+    m.end = end;
+    m.type = suffix.type;
+  }
+  setMentions(doc, ms.filter((m) => !drop.has(m)));
+}
+
+export const placeSuffixComponent = component('refine-place-suffix', ['mentions'], ['mentions'], mergePlaceSuffixes);

@@ -1,0 +1,41 @@
+import { describe, expect, it } from 'vitest';
+import { mergePlaceSuffixes } from '../../src/pipeline/refine/place-suffix.js';
+import { cutCompanyBodies } from '../../src/pipeline/refine/company-body.js';
+import { docWith, shown } from './helpers.js';
+
+describe('refine-place-suffix', () => {
+  it('a place + government or committee word is one ORG', () => {
+    const d = docWith('株洲市政府与岳阳市委、浏阳市人民政府和长沙市发改委联合发文', [
+      ['株洲市', 'LOCATION'], ['岳阳', 'LOCATION'], ['市委', 'ORG'], ['浏阳市', 'LOCATION'], ['长沙市', 'LOCATION'],
+    ]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['株洲市政府/ORG', '岳阳市委/ORG', '浏阳市人民政府/ORG', '长沙市发改委/ORG']);
+  });
+  it('a place + zone word is one LOCATION', () => {
+    const d = docWith('株洲高新区和长沙经开区签约，落户衡阳经济技术开发区', [
+      ['株洲', 'LOCATION'], ['长沙', 'LOCATION'], ['经开区', 'LOCATION'], ['衡阳', 'LOCATION'],
+    ]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['株洲高新区/LOCATION', '长沙经开区/LOCATION', '衡阳经济技术开发区/LOCATION']);
+  });
+  it('leaves a place alone when a longer mention reaches past the suffix', () => {
+    const d = docWith('长沙新区建设公司成立', [['长沙', 'LOCATION'], ['新区建设公司', 'COMPANY']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['长沙/LOCATION', '新区建设公司/COMPANY']);
+  });
+});
+
+describe('refine-company-body', () => {
+  it("a company's board or party committee tags the company only", () => {
+    const d = docWith('宁德时代董事会审议通过，工商银行长沙分行党委书记出席', [
+      ['宁德时代董事会', 'ORG'], ['工商银行长沙分行党委', 'ORG'],
+    ]);
+    cutCompanyBodies(d);
+    expect(shown(d)).toEqual(['宁德时代/COMPANY', '工商银行长沙分行/COMPANY']);
+  });
+  it("a place's party committee stays an ORG", () => {
+    const d = docWith('湘江新区党工委召开会议', [['湘江新区党工委', 'ORG']]);
+    cutCompanyBodies(d);
+    expect(shown(d)).toEqual(['湘江新区党工委/ORG']);
+  });
+});

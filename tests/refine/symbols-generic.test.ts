@@ -1,0 +1,37 @@
+import { describe, expect, it } from 'vitest';
+import { symbolsComponent } from '../../src/pipeline/refine/symbols.js';
+import { abbreviationComponent, genericComponent } from '../../src/pipeline/refine/generic.js';
+import { docWith, shown } from './helpers.js';
+
+describe('refine-symbols', () => {
+  it('leading symbols and emoji do not hide a name', () => {
+    const d = docWith('★马化腾在深圳出席活动', [['★马化腾', 'PERSON'], ['深圳', 'LOCATION']]);
+    symbolsComponent.run(d);
+    expect(shown(d)).toEqual(['马化腾/PERSON', '深圳/LOCATION']);
+  });
+  it('drops a mention that is only symbols, keeps brackets that belong to the name', () => {
+    const d = docWith('» 首页 > 株洲 《株洲日报》', [['»', 'ORG'], ['> 株洲', 'LOCATION'], ['《株洲日报》', 'ORG']]);
+    symbolsComponent.run(d);
+    expect(shown(d)).toEqual(['株洲/LOCATION', '《株洲日报》/ORG']);
+  });
+});
+
+describe('refine-generic', () => {
+  it('drops bare generic references', () => {
+    const d = docWith('市委召开会议，公司和集团负责人到会，岳阳市委也派人参加', [
+      ['市委', 'ORG'], ['公司', 'COMPANY'], ['集团', 'COMPANY'], ['岳阳市委', 'ORG'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['岳阳市委/ORG']);
+  });
+  it('drops single-character abbreviations fused into words, keeps standalone ones', () => {
+    const d = docWith('中美贸易升温，湘企产品销往欧、美、日', [['中', 'LOCATION'], ['美', 'LOCATION'], ['湘', 'LOCATION'], ['欧', 'LOCATION'], ['美', 'LOCATION', 15], ['日', 'LOCATION', 17]]);
+    abbreviationComponent.run(d);
+    expect(shown(d)).toEqual(['欧/LOCATION', '美/LOCATION', '日/LOCATION']);
+  });
+  it('keeps one-character surnames-as-people alone (PERSON is not touched)', () => {
+    const d = docWith('老王说', [['王', 'PERSON']]);
+    abbreviationComponent.run(d);
+    expect(shown(d)).toEqual(['王/PERSON']);
+  });
+});
