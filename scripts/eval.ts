@@ -8,7 +8,7 @@
  * pipeline as a one-paragraph article, so normalisation and the offset map are
  * part of what is measured.
  *
- *   npm run eval [-- --engine lexicon,model] [--dataset news-dev,msra-test,…] [--dev] [--limit N] [--json out.json] [--errors out.jsonl]
+ *   npm run eval [-- --engine lexicon,model] [--dataset news-dev,msra-test,…] [--dev] [--limit N] [--without component,…] [--json out.json] [--errors out.jsonl]
  * `--dev` runs only the dev sets (for choices); the test sets are for the final table.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -41,7 +41,8 @@ function arg(name: string): string | undefined {
 
 async function main() {
   const { engines } = await loadEngines({ ...loadConfig(), ENGINE: 'model' });
-  const pipeline = createPipeline({ engines });
+  // --without a,b: leave pipeline components out, to measure what each adds
+  const pipeline = createPipeline({ engines, without: arg('without')?.split(',') });
   const wanted = (arg('engine') ?? [...engines.keys()].join(',')).split(',');
   const limit = Number(arg('limit') ?? Infinity);
   const only = arg('dataset')?.split(',');

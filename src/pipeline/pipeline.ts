@@ -36,6 +36,8 @@ export interface PipelineConfig {
   engines: ReadonlyMap<string, NameEngine>;
   /** the editors' dictionary (default: a new, empty one) */
   dictionary?: UserDictionary;
+  /** components left out by name (measurements: `npm run eval -- --without refine-propagate`) */
+  without?: readonly string[];
 }
 
 export class Pipeline {
@@ -75,6 +77,7 @@ export class Pipeline {
 
 export function createPipeline(config: PipelineConfig): Pipeline {
   const dictionary = config.dictionary ?? new UserDictionary();
+  const without = new Set(config.without ?? []);
   return new Pipeline(
     [
       component('normalise', ['text'], ['norm', 'script', 'garbled'], normalise),
@@ -90,7 +93,7 @@ export function createPipeline(config: PipelineConfig): Pipeline {
       ...refineComponents(),
       component('short-forms', ['mentions', 'tokens'], ['mentions'], addShortForms),
       component('link', ['mentions', 'paragraphs'], ['entities'], linkEntities),
-    ],
+    ].filter((c) => !without.has(c.name)),
     config.engines,
     dictionary,
   );

@@ -16,6 +16,5 @@ import { propagateComponent } from './propagate.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  const off = new Set((process.env.REFINE_OFF ?? '').split(',').filter(Boolean));
-  return [symbolsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, propagateComponent].filter((c) => !off.has(c.name));
+  return [symbolsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, propagateComponent];
 }
