@@ -33,6 +33,8 @@ const Config = z.object({
   /** most extraction requests processed at once (default: 2 per core) and waiting; beyond → 503 */
   MAX_CONCURRENT: z.coerce.number().int().positive().optional(),
   MAX_QUEUE: z.coerce.number().int().min(0).default(64),
+  /** batch streams (/v1/batch/extract) open at once; beyond → 503 with Retry-After. Their lines wait behind single requests. */
+  MAX_BATCH_STREAMS: z.coerce.number().int().positive().default(8),
   /** JSON file of hashed API keys (see src/auth/keys.ts); unset = authentication off */
   API_KEYS_FILE: z.string().optional(),
   /** require a key with the read scope for /v1/extract and /v1/tags too */

@@ -41,7 +41,9 @@ if (consuming) {
   });
 }
 logger.info({ queue: jobs!.kind, consuming }, 'job queue open');
+const stopping = new AbortController();
 const app = createApp({
+  stopping: stopping.signal,
   config,
   extractor,
   keys,
@@ -56,6 +58,7 @@ const server = serve({ fetch: app.fetch, port: config.PORT, hostname: config.HOS
 
 function shutdown(signal: string) {
   logger.info({ signal }, 'shutting down: finishing in-flight requests');
+  stopping.abort(); // batch streams stop reading, finish their lines in flight and end with a closing line
   server.close(async () => {
     await runtime.close({ drain: true }); // queued articles finish and are stored; requests whose clients left still finish cleanly
     process.exit(0);

@@ -69,7 +69,7 @@ export function makeProcessor(services: ExtractServices, store: Repository, opts
   return async (item, engine) => {
     let result;
     try {
-      result = await services.extractor.extract({ input: item.article, engine, boilerplate: false, tokens: false });
+      result = await services.extractor.extract({ input: item.article, engine, boilerplate: false, tokens: false }, { priority: 'bulk' });
     } catch (e) {
       if (e instanceof ServiceError && !e.retryable) throw new ItemFailure(e.code, e.message);
       throw e;

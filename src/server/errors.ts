@@ -19,6 +19,8 @@ export const STATUS_OF: Record<ErrorKind, ContentfulStatusCode> = {
 
 export function errorResponse(err: unknown, c: Context) {
   if (err instanceof ServiceError) {
+    // come back later: a 503 or 429 always says when
+    if ((err.kind === 'unavailable' || err.kind === 'rate_limited') && !c.res.headers.has('Retry-After')) c.header('Retry-After', '1');
     return c.json({ error: { code: err.code, message: err.message, ...(err.details ? { details: err.details } : {}) } }, STATUS_OF[err.kind]);
   }
   if (err instanceof HTTPException) {

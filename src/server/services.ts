@@ -20,4 +20,6 @@ export interface Services {
   jobs?: JobQueue | null;
   /** the editors' feedback (user dictionary); created by createApp from the store when absent */
   feedback?: Feedback | null;
+  /** aborted when the server begins to shut down: streams stop taking input and end with a closing line */
+  stopping?: AbortSignal;
 }

@@ -13,6 +13,7 @@ import { createPipeline, type Pipeline } from '../pipeline/pipeline.js';
 import type { DictEntry } from '../pipeline/recognise/user-dictionary.js';
 import { extractArticle } from './extract.js';
 import { DeadlineExceeded, ExtractPool } from './pool.js';
+import { Admission, type Priority } from './admission.js';
 
 export interface ExtractRequest {
   input: ArticleInput;
@@ -21,7 +22,12 @@ export interface ExtractRequest {
   tokens: boolean;
 }
 
-export type ExtractLimits = Pick<Config, 'MAX_TEXT_CHARS'>;
+export type ExtractLimits = Pick<Config, 'MAX_TEXT_CHARS'> & Partial<Pick<Config, 'MAX_QUEUE'>>;
+
+export interface ExtractCall {
+  /** `interactive` (a caller waits for this one article) goes before `bulk` (batch lines, job items) */
+  priority?: Priority;
+}
 
 export interface Extractor {
   readonly kind: 'in-process' | 'pool';
@@ -37,7 +43,10 @@ export interface Extractor {
   readonly parallelism: number;
   /** Validate an article and its query options; throws an `invalid` / `too_large` ServiceError. */
   parse(body: unknown, query?: Record<string, string | undefined>): ExtractRequest;
-  extract(req: ExtractRequest): Promise<ExtractResponse>;
+  /** Extract through the admission (see admission.ts): interactive first, bulk waits its turn. */
+  extract(req: ExtractRequest, call?: ExtractCall): Promise<ExtractResponse>;
+  /** slots in use and extractions waiting, by priority */
+  readonly admission: Admission;
   /** Install the editors' user dictionary and deny list in every extraction thread. */
   setDictionary(entries: DictEntry[]): void;
   close(opts?: { drain?: boolean }): Promise<void>;
@@ -51,14 +60,25 @@ abstract class BaseExtractor implements Extractor {
   abstract readonly pending: number;
   abstract readonly parallelism: number;
   abstract ready(): Promise<void>;
-  abstract extract(req: ExtractRequest): Promise<ExtractResponse>;
   abstract setDictionary(entries: DictEntry[]): void;
   abstract close(opts?: { drain?: boolean }): Promise<void>;
+  /** the extraction itself, once admitted */
+  protected abstract run(req: ExtractRequest): Promise<ExtractResponse>;
+  private admitted: Admission | null = null;
 
   constructor(
     protected readonly limits: ExtractLimits,
     private readonly configuredEngine: string,
   ) {}
+
+  /** Slots: what the extraction threads take at once (a pool worker holds two articles). */
+  get admission(): Admission {
+    return (this.admitted ??= new Admission(Math.max(1, this.parallelism * (this.kind === 'pool' ? 2 : 1)), this.limits.MAX_QUEUE ?? 64));
+  }
+
+  extract(req: ExtractRequest, call: ExtractCall = {}): Promise<ExtractResponse> {
+    return this.admission.run(call.priority ?? 'interactive', () => this.run(req));
+  }
 
   get defaultEngine(): string {
     return this.engineNames.includes(this.configuredEngine) ? this.configuredEngine : 'lexicon';
@@ -106,7 +126,7 @@ export class InProcessExtractor extends BaseExtractor {
 
   async ready(): Promise<void> {}
 
-  async extract(req: ExtractRequest): Promise<ExtractResponse> {
+  protected async run(req: ExtractRequest): Promise<ExtractResponse> {
     this.running++;
     try {
       return await extractArticle(this.pipeline, req.input, req);
@@ -150,7 +170,7 @@ export class PoolExtractor extends BaseExtractor {
     return this.pool.ready();
   }
 
-  async extract(req: ExtractRequest): Promise<ExtractResponse> {
+  protected async run(req: ExtractRequest): Promise<ExtractResponse> {
     try {
       return await this.pool.extract(req.input, req);
     } catch (e) {
