@@ -44,6 +44,8 @@ const Config = z.object({
     .transform((v) => v === '1' || v === 'true'),
   /** default requests per minute per API key */
   RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(600),
+  /** with API keys configured and EXTRACT_REQUIRES_KEY off: extraction requests per minute per client address without a key */
+  ANON_RATE_LIMIT_PER_MINUTE: z.coerce.number().int().positive().default(60),
   /** allowed CORS origins, comma-separated ('*' for any); unset = no CORS headers */
   CORS_ORIGINS: z.string().optional(),
   /** where the embedded store keeps its file (store.db) when DATABASE_URL is unset */

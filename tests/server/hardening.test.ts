@@ -45,6 +45,17 @@ describe('API keys', () => {
     expect((await post(closed, '/v1/extract', { text: '株洲' }, { authorization: 'Bearer wrong' })).status).toBe(401);
   });
 
+  it('rate-limits anonymous extraction per client when keys are on (a key lifts it to the key\'s limit)', async () => {
+    const app = createApp({ config: { ...base, ANON_RATE_LIMIT_PER_MINUTE: 2 }, extractor: inProcessExtractor(engines, { engine: 'lexicon' }), keys });
+    expect((await post(app, '/v1/extract', { text: '株洲' })).status).toBe(200);
+    expect((await post(app, '/v1/extract', { text: '株洲' })).status).toBe(200);
+    const limited = await post(app, '/v1/extract', { text: '株洲' });
+    expect(limited.status).toBe(429);
+    expect(Number(limited.headers.get('retry-after'))).toBeGreaterThan(0);
+    expect((await post(app, '/v1/extract', { text: '株洲' }, { authorization: 'Bearer read-key' })).status).toBe(200);
+    expect((await post(app, '/v1/extract', { text: '株洲' }, { authorization: 'Bearer wrong' })).status).toBe(401);
+  });
+
   it('needs the write scope for writes and rate-limits per key', async () => {
     // no store: a request the key lets through answers 503
     const app = createApp({ config: base, extractor: inProcessExtractor(engines, { engine: 'lexicon' }), keys });

@@ -8,6 +8,7 @@ import type { MiddlewareHandler } from 'hono';
 import { ServiceError } from '../../contract/errors.js';
 import type { KeyEntry, KeyStore, Scope } from '../../auth/keys.js';
 import { rejected } from '../../observability/metrics.js';
+import { getConnInfo } from '@hono/node-server/conninfo';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -53,6 +54,37 @@ export function requireScope(store: KeyStore | null, scope: Scope, limiter?: Rat
   };
 }
 
+/**
+ * Extraction open to callers without a key while keys are configured: a
+ * presented key is checked (and limited) as for `read`; a caller without one
+ * is rate-limited per client address (`perMinute`, ANON_RATE_LIMIT_PER_MINUTE).
+ */
+export function anonymousOrKey(store: KeyStore | null, limiter: RateLimiter, perMinute: number): MiddlewareHandler {
+  if (!store) return (_c, next) => next();
+  const withKey = requireScope(store, 'read', limiter);
+  return async (c, next) => {
+    if (presentedKey(c.req.header('authorization'), c.req.header('x-api-key'))) return withKey(c, next);
+    const client = clientAddress(c);
+    const wait = limiter.take(`anon:${client}`, perMinute);
+    if (wait > 0) {
+      rejected.inc({ reason: 'rate_limited' });
+      c.header('Retry-After', String(Math.ceil(wait)));
+      throw new ServiceError('rate_limited', 'rate_limited', `rate limit exceeded for ${client}: send an API key for a higher limit`);
+    }
+    c.set('apiKey', null);
+    return next();
+  };
+}
+
+/** The peer's address (behind a proxy: the proxy's; the per-client limit then applies to the proxy as a whole). */
+function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** Token buckets per key: `perMinute` requests a minute, bursts up to the same number. */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
@@ -61,6 +93,7 @@ export class RateLimiter {
   /** Take a token; returns 0 when allowed, else the seconds until one is available. */
   take(id: string, perMinute = this.defaultPerMinute): number {
     const now = Date.now();
+    if (this.buckets.size > 10_000) this.sweep(now);
     const b = this.buckets.get(id) ?? { tokens: perMinute, at: now };
     b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) / 60_000) * perMinute);
     b.at = now;
@@ -70,5 +103,10 @@ export class RateLimiter {
       return 0;
     }
     return ((1 - b.tokens) / perMinute) * 60;
+  }
+
+  /** Forget buckets idle for a minute: they are full again, as a new one would be (bounded memory with many clients). */
+  private sweep(now: number): void {
+    for (const [id, b] of this.buckets) if (now - b.at >= 60_000) this.buckets.delete(id);
   }
 }

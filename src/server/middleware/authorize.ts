@@ -9,20 +9,18 @@ import type { MiddlewareHandler } from 'hono';
 import { cpus } from 'node:os';
 import type { Scope } from '../../auth/keys.js';
 import type { Services } from '../services.js';
-import { RateLimiter, requireScope } from './auth.js';
+import { RateLimiter, anonymousOrKey, requireScope } from './auth.js';
 import { concurrencyLimit } from './concurrency.js';
 
 export interface Access {
   read: MiddlewareHandler;
   write: MiddlewareHandler;
   admin: MiddlewareHandler;
-  /** extraction routes: `read` when EXTRACT_REQUIRES_KEY, else open */
+  /** extraction routes: `read` when EXTRACT_REQUIRES_KEY; else open, and with keys configured, anonymous callers rate-limited per address */
   extract: MiddlewareHandler;
   /** bounded concurrency (503 with Retry-After when saturated) */
   busy: MiddlewareHandler;
 }
-
-const open: MiddlewareHandler = (_c, next) => next();
 
 export function accessFor(services: Services): Access {
   const { config } = services;
@@ -33,7 +31,7 @@ export function accessFor(services: Services): Access {
     read,
     write: scope('write'),
     admin: scope('admin'),
-    extract: config.EXTRACT_REQUIRES_KEY ? read : open,
+    extract: config.EXTRACT_REQUIRES_KEY ? read : anonymousOrKey(services.keys ?? null, limiter, config.ANON_RATE_LIMIT_PER_MINUTE ?? 60),
     busy: concurrencyLimit(config.MAX_CONCURRENT ?? 2 * cpus().length, config.MAX_QUEUE ?? 64),
   };
 }
