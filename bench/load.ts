@@ -3,11 +3,15 @@
  *  1. sustained load: autocannon at a fixed concurrency for --seconds against
  *     POST /v1/extract with a realistic article; requests/s, p50/p95/p99, errors;
  *  2. memory: resident memory of the server after 1,000 requests and after
- *     --requests (default 100,000) requests — it should stay within 10 %.
+ *     --requests (default 100,000) requests — it should stay within 10 %;
+ *  3. mixed: --batches concurrent /v1/batch/extract streams of --batch-lines
+ *     articles each, and meanwhile small /v1/extract requests one after
+ *     another: their p50/p95 against the same requests on an idle service
+ *     (`--mixed-only` runs just this part).
  * The server runs as a child process (`node --import tsx src/main.ts`) on a
  * loopback port with a temporary data directory.
  *
- *   npm run bench:load [-- --seconds 60 --connections 8 --requests 100000 --engine model]
+ *   npm run bench:load [-- --seconds 60 --connections 8 --requests 100000 --engine model --batches 4 --batch-lines 100 --mixed-only]
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync } from 'node:fs';
@@ -59,6 +63,46 @@ function run(opts: autocannon.Options): Promise<autocannon.Result & { times: num
   });
 }
 
+const SMALL = '株洲市发改委主任刘海宾介绍，预计今年产值过8000万元。';
+
+/** Small requests one after another until `until` resolves (or `n` of them); their latencies in ms. */
+async function smallRequests(url: string, opts: { n?: number; until?: Promise<unknown> }): Promise<number[]> {
+  const times: number[] = [];
+  let done = false;
+  void opts.until?.then(() => (done = true));
+  while (!done && (opts.n === undefined || times.length < opts.n)) {
+    const t0 = performance.now();
+    const r = await fetch(`${url}/v1/extract`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ text: SMALL }) });
+    await r.arrayBuffer();
+    times.push(performance.now() - t0);
+  }
+  return times;
+}
+
+/** One batch stream of `lines` articles; resolves with the number of result lines. */
+async function batchStream(url: string, engine: string, lines: number): Promise<number> {
+  const body = Array.from({ length: lines }, (_, i) => JSON.stringify({ id: `b${i}`, text: ARTICLE, published: '2023-03-17' })).join('\n');
+  const r = await fetch(`${url}/v1/batch/extract?engine=${engine}`, { method: 'POST', headers: { 'content-type': 'application/x-ndjson' }, body });
+  if (!r.ok) throw new Error(`batch: HTTP ${r.status}`);
+  return (await r.text()).split('\n').filter(Boolean).length;
+}
+
+async function mixed(url: string, engine: string, batches: number, lines: number) {
+  await smallRequests(url, { n: 20 }); // warm-up
+  const idle = await smallRequests(url, { n: 200 });
+  const t0 = performance.now();
+  const streams = Promise.all(Array.from({ length: batches }, () => batchStream(url, engine, lines)));
+  const busy = await smallRequests(url, { until: streams });
+  const results = await streams;
+  const secs = (performance.now() - t0) / 1000;
+  const total = results.reduce((a, b) => a + b, 0);
+  const fmt = (xs: number[]) => `p50 ${percentile(xs, 50).toFixed(1)} ms, p95 ${percentile(xs, 95).toFixed(1)} ms (n=${xs.length})`;
+  console.log(`mixed: ${batches} batch streams × ${lines} articles of ${ARTICLE.length} chars (engine ${engine}) and small ${SMALL.length}-char requests one after another`);
+  console.log(`  small requests, idle service:  ${fmt(idle)}`);
+  console.log(`  small requests, during batches: ${fmt(busy)}`);
+  console.log(`  batches: ${total} articles in ${secs.toFixed(1)} s (${(total / secs).toFixed(1)} articles/s)`);
+}
+
 const percentile = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s.length ? s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] : NaN;
@@ -74,6 +118,8 @@ async function main() {
   const url = `http://127.0.0.1:${port}`;
   try {
     await waitReady(url);
+    await mixed(url, engine, Number(arg('batches', '4')), Number(arg('batch-lines', '100')));
+    if (process.argv.includes('--mixed-only')) return;
     const body = JSON.stringify({ text: ARTICLE, published: '2023-03-17' });
     const common = { url: `${url}/v1/extract?engine=${engine}`, method: 'POST' as const, headers: { 'content-type': 'application/json' }, body, connections };
     await run({ ...common, amount: 1000 }); // warm-up, and the first memory point
