@@ -16,6 +16,7 @@ import { linkEntities, type Entity } from './link/entities.js';
 import { addShortForms } from './link/short-forms.js';
 import { applyUserDictionary } from '../feedback/dictionary.js';
 import { stepDuration } from '../observability/metrics.js';
+import { charged, checkDeadline } from './budget.js';
 
 export interface PipelineInput {
   text: string;
@@ -65,14 +66,18 @@ export async function runPipeline(input: PipelineInput, opts: PipelineOptions): 
     { name: 'short-forms', run: addShortForms },
   ];
   for (const step of steps) {
+    // an extraction with a deadline stops between steps once its own time is used up (src/pipeline/budget.ts)
+    checkDeadline();
     const t0 = performance.now();
-    await step.run(doc);
+    const pending = charged(() => step.run(doc));
+    if (pending) await pending;
     const ms = performance.now() - t0;
     timed(doc, step.name, ms);
     stepDuration.observe({ step: step.name, engine: opts.engine.name }, ms / 1000);
   }
+  checkDeadline();
   const t0 = performance.now();
-  const entities = linkEntities(doc);
+  const entities = charged(() => linkEntities(doc));
   timed(doc, 'link', performance.now() - t0);
   return { doc, entities };
 }

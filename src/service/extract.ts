@@ -9,21 +9,34 @@ import { htmlToText } from '../pipeline/normalise/html.js';
 import type { NameEngine } from '../pipeline/recognise/engine.js';
 import type { ArticleInput, ExtractResponse } from '../server/schemas.js';
 import { VERSION } from '../version.js';
+import { Budget, charged, checkDeadline, withBudget } from '../pipeline/budget.js';
+import type { Doc } from '../pipeline/doc.js';
+import type { Entity } from '../pipeline/link/entities.js';
 
 export interface ExtractOptions {
   engine: NameEngine;
   boilerplate?: boolean;
   tokens?: boolean;
+  /**
+   * The article's processing-time budget: checked between pipeline steps and model chunks, the extraction
+   * throws `DeadlineExceeded` once the article's own time is used up (src/pipeline/budget.ts). None: no deadline.
+   */
+  budget?: Budget;
 }
 
-export async function extractArticle(input: ArticleInput, opts: ExtractOptions): Promise<ExtractResponse> {
+export function extractArticle(input: ArticleInput, opts: ExtractOptions): Promise<ExtractResponse> {
+  return withBudget(opts.budget, () => extract(input, opts));
+}
+
+async function extract(input: ArticleInput, opts: ExtractOptions): Promise<ExtractResponse> {
   const t0 = performance.now();
   let text = input.text ?? '';
   let title = input.title ?? null;
   let published: string | null = input.published ? input.published.slice(0, 10) : null;
   let publishedSource: 'request' | 'html' | null = published ? 'request' : null;
   if (input.html !== undefined) {
-    const page = htmlToText(input.html);
+    const html = input.html;
+    const page = charged(() => htmlToText(html));
     text = page.text;
     title = title ?? page.title;
     if (!published && page.published) {
@@ -35,6 +48,12 @@ export async function extractArticle(input: ArticleInput, opts: ExtractOptions):
     { text, title, published, publishedSource },
     { engine: opts.engine, boilerplate: opts.boilerplate, tokens: opts.tokens },
   );
+  checkDeadline();
+  return charged(() => respond(input, opts, doc, entities, t0));
+}
+
+function respond(input: ArticleInput, opts: ExtractOptions, doc: Doc, entities: Entity[], t0: number): ExtractResponse {
+  const title = doc.title;
   const orig = (s: { start: number; end: number }) => doc.toOriginal(s);
   const paragraphs = doc.paragraphs.map((p) => {
     const o = orig(p);

@@ -6,9 +6,13 @@ import { extractArticle } from './extract.js';
 import type { ArticleInput } from '../server/schemas.js';
 import type { PoolJobOptions } from './pool.js';
 import { setUserDictionary, type DictEntry } from '../feedback/dictionary.js';
+import { Budget, DeadlineExceeded, setSharedState } from '../pipeline/budget.js';
 
 const port = parentPort!;
-const env = { ...process.env, ...(workerData as { env: Record<string, string | undefined> }).env };
+const data = workerData as { env: Record<string, string | undefined>; state?: SharedArrayBuffer };
+const env = { ...process.env, ...data.env };
+// shared with the pool: which job runs JavaScript, and whether the thread is inside native code
+if (data.state) setSharedState(data.state);
 
 try {
   const { engines } = await loadEngines(loadConfig(env));
@@ -16,7 +20,7 @@ try {
   for (const engine of engines.values()) {
     await extractArticle({ text: '株洲市发改委主任刘海宾介绍，去年6月投产，產值過8000萬元。', published: '2023-03-17' }, { engine });
   }
-  port.on('message', async (m: { type: 'extract'; id: number; input: ArticleInput; opts: PoolJobOptions } | { type: 'dictionary'; entries: DictEntry[] }) => {
+  port.on('message', async (m: { type: 'extract'; id: number; input: ArticleInput; opts: PoolJobOptions; deadlineMs?: number } | { type: 'dictionary'; entries: DictEntry[] }) => {
     if (m.type === 'dictionary') {
       setUserDictionary(m.entries);
       return;
@@ -24,10 +28,13 @@ try {
     try {
       const engine = engines.get(m.opts.engine);
       if (!engine) throw new Error(`engine ${m.opts.engine} is not loaded in the worker`);
-      const result = await extractArticle(m.input, { engine, boilerplate: m.opts.boilerplate, tokens: m.opts.tokens });
+      // the article's own processing time, checked between steps and model chunks (cooperative deadline)
+      const budget = m.deadlineMs ? new Budget(m.deadlineMs, m.id) : undefined;
+      const result = await extractArticle(m.input, { engine, boilerplate: m.opts.boilerplate, tokens: m.opts.tokens, budget });
       port.postMessage({ type: 'result', id: m.id, result });
     } catch (e) {
-      port.postMessage({ type: 'error', id: m.id, error: (e as Error).message });
+      if (e instanceof DeadlineExceeded) port.postMessage({ type: 'error', id: m.id, error: e.message, deadline: { ms: e.ms, usedMs: e.usedMs } });
+      else port.postMessage({ type: 'error', id: m.id, error: (e as Error).message });
     }
   });
   port.postMessage({ type: 'ready', engines: [...engines.values()].map((e) => [e.name, e.model]) });

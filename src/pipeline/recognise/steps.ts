@@ -15,7 +15,8 @@ function contentParagraphs(doc: Doc, includeBoilerplate: boolean): Paragraph[] {
 export async function recogniseNames(doc: Doc, engine: NameEngine, includeBoilerplate: boolean): Promise<void> {
   const keep = new Set(contentParagraphs(doc, includeBoilerplate).map((p) => p.index));
   const sentences = doc.sentences.filter((s) => keep.has(s.paragraph));
-  doc.mentions.push(...(await engine.recognise(doc, sentences)));
+  // one at a time: spreading hundreds of thousands of mentions into push() overflows the stack
+  for (const m of await engine.recognise(doc, sentences)) doc.mentions.push(m);
 }
 
 /** Run a rule finder on each content paragraph and shift its offsets into the document. */
