@@ -11,6 +11,7 @@ import type { ArticleInput, ExtractResponse } from '../server/schemas.js';
 import { VERSION } from '../version.js';
 import { Budget, charged, checkDeadline, withBudget } from '../pipeline/budget.js';
 import type { Doc } from '../pipeline/doc.js';
+import { cleanDeep } from '../contract/text.js';
 import type { Entity } from '../pipeline/link/entities.js';
 
 export interface ExtractOptions {
@@ -25,7 +26,10 @@ export interface ExtractOptions {
 }
 
 export function extractArticle(input: ArticleInput, opts: ExtractOptions): Promise<ExtractResponse> {
-  return withBudget(opts.budget, () => extract(input, opts));
+  // the text policy (src/contract/text.ts): NUL and lone surrogates become U+FFFD, one code unit for one, so
+  // the text answered and the text stored are the same and every offset holds (the HTTP edge applies it
+  // first and reports it; here it is a no-op then)
+  return withBudget(opts.budget, () => extract(cleanDeep(input), opts));
 }
 
 async function extract(input: ArticleInput, opts: ExtractOptions): Promise<ExtractResponse> {
