@@ -18,6 +18,7 @@
  * every function here is a no-op.
  */
 import { AsyncLocalStorage } from 'node:async_hooks';
+import { getHeapStatistics } from 'node:v8';
 
 /** An extraction stopped because of its input (deadline, memory): running it again cannot help. */
 export class ExtractionStopped extends Error {
@@ -126,10 +127,23 @@ export class Budget {
     return this.usedMs > this.limitMs;
   }
 
-  /** Throw `DeadlineExceeded` when the article has used up its time. */
+  /**
+   * Throw `DeadlineExceeded` when the article has used up its time, `TooComplex` when the thread's heap is
+   * nearly full (stopping cleanly here is better than V8 running out inside a step: a worker thread out of
+   * memory in a tight allocation loop can abort the whole process).
+   */
   check(): void {
     if (this.exceeded) throw new DeadlineExceeded(this.limitMs, Math.round(this.usedMs));
+    if (heapNearlyFull()) throw new TooComplex();
   }
+}
+
+/** Share of the heap limit past which an extraction with a budget is stopped (`TooComplex`). */
+export const HEAP_STOP_FRACTION = 0.8;
+
+function heapNearlyFull(): boolean {
+  const h = getHeapStatistics();
+  return h.used_heap_size > HEAP_STOP_FRACTION * h.heap_size_limit;
 }
 
 const storage = new AsyncLocalStorage<Budget>();

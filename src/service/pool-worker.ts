@@ -6,7 +6,7 @@ import { extractArticle } from './extract.js';
 import type { ArticleInput } from '../server/schemas.js';
 import type { PoolJobOptions } from './pool.js';
 import { setUserDictionary, type DictEntry } from '../feedback/dictionary.js';
-import { Budget, DeadlineExceeded, setSharedState } from '../pipeline/budget.js';
+import { Budget, DeadlineExceeded, TooComplex, setSharedState } from '../pipeline/budget.js';
 
 const port = parentPort!;
 const data = workerData as { env: Record<string, string | undefined>; state?: SharedArrayBuffer };
@@ -33,7 +33,8 @@ try {
       const result = await extractArticle(m.input, { engine, boilerplate: m.opts.boilerplate, tokens: m.opts.tokens, budget });
       port.postMessage({ type: 'result', id: m.id, result });
     } catch (e) {
-      if (e instanceof DeadlineExceeded) port.postMessage({ type: 'error', id: m.id, error: e.message, deadline: { ms: e.ms, usedMs: e.usedMs } });
+      if (e instanceof TooComplex) port.postMessage({ type: 'error', id: m.id, error: e.message, tooComplex: true });
+      else if (e instanceof DeadlineExceeded) port.postMessage({ type: 'error', id: m.id, error: e.message, deadline: { ms: e.ms, usedMs: e.usedMs } });
       else port.postMessage({ type: 'error', id: m.id, error: (e as Error).message });
     }
   });

@@ -76,7 +76,8 @@ export interface PoolOptions {
   hardKillMs?: number;
   /**
    * A job whose own processing time passes this while it is inside one step (where the worker cannot check
-   * its deadline) has its worker terminated. Default: 2 × deadlineMs.
+   * its deadline) has its worker terminated. Default: 1.5 × deadlineMs (the worker is terminated only outside
+   * native code, so this is safe; sooner limits how far a runaway step can grow its heap).
    */
   stuckKillMs?: number;
   /** environment for the workers' engine loading (MODEL_DIR, ENGINE, USER_DICT, ORT_THREADS…) */
@@ -184,13 +185,14 @@ export class ExtractPool {
       worker.on('message', onMessage);
     });
     slot.ready.catch(() => {});
-    worker.on('message', (m: { type: string; id?: number; result?: ExtractResponse; error?: string; deadline?: { ms: number; usedMs?: number } }) => {
+    worker.on('message', (m: { type: string; id?: number; result?: ExtractResponse; error?: string; deadline?: { ms: number; usedMs?: number }; tooComplex?: boolean }) => {
       if (m.type !== 'result' && m.type !== 'error') return;
       const r = slot.running.get(m.id!);
       if (!r || !this.slots.includes(slot)) return;
       clearTimeout(r.timer);
       slot.running.delete(m.id!);
       if (m.type === 'result') r.job.resolve(m.result!);
+      else if (m.tooComplex) r.job.reject(new TooComplex());
       else if (m.deadline) r.job.reject(new DeadlineExceeded(m.deadline.ms, m.deadline.usedMs));
       else r.job.reject(new Error(m.error));
       this.dispatch();
@@ -246,7 +248,7 @@ export class ExtractPool {
   private watch(slot: Slot) {
     if (slot.watchdog || !slot.running.size) return;
     const { deadlineMs } = this.options;
-    const stuckMs = this.options.stuckKillMs ?? 2 * deadlineMs;
+    const stuckMs = this.options.stuckKillMs ?? 1.5 * deadlineMs;
     slot.watchdog = setInterval(() => {
       if (!slot.running.size || !this.slots.includes(slot)) {
         clearInterval(slot.watchdog!);
@@ -268,7 +270,7 @@ export class ExtractPool {
           const job = this.queue.shift()!;
           const id = this.nextId++;
           const { deadlineMs } = this.options;
-          const hardKillMs = this.options.hardKillMs ?? (perWorker + 1) * (this.options.stuckKillMs ?? 2 * deadlineMs) + 2000;
+          const hardKillMs = this.options.hardKillMs ?? (perWorker + 1) * (this.options.stuckKillMs ?? 1.5 * deadlineMs) + 2000;
           // last resort: the job has not come back long after its deadline; the job then running JavaScript is the one stuck
           const timer = setTimeout(() => this.replace(slot, new DeadlineExceeded(deadlineMs), this.runningJob(slot) ?? id), hardKillMs);
           slot.running.set(id, { job, timer });

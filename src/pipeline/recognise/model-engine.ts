@@ -51,8 +51,8 @@ export const MODEL_CHUNK_CHARS = 4096;
  * articles in flight in one worker) run as one model call, so sentences are
  * batched across articles; each caller gets its own results back.
  *
- * The sentences go to the model in chunks of about `chunkChars` characters,
- * taken in turn from each caller; each chunk's time is charged to the callers
+ * The sentences go to the model in chunks of about `chunkChars` characters
+ * (the callers with the fewest characters left first); each chunk's time is charged to the callers
  * by their share of its characters (an article's own processing time), and a
  * caller past its deadline is rejected (`DeadlineExceeded`) between chunks
  * while the others go on.
@@ -63,6 +63,8 @@ export function batching(model: NerModel, chunkChars = MODEL_CHUNK_CHARS): NerMo
     budget: Budget | undefined;
     out: ModelSpan[][];
     next: number;
+    /** characters of the sentences not yet sent to the model */
+    charsLeft: number;
     done: boolean;
     resolve: (r: ModelSpan[][]) => void;
     reject: (e: unknown) => void;
@@ -75,18 +77,18 @@ export function batching(model: NerModel, chunkChars = MODEL_CHUNK_CHARS): NerMo
       for (;;) {
         const live = batch.filter((c) => !c.done);
         if (!live.length) break;
-        // the next chunk: sentences from each live caller in turn up to chunkChars
+        // the next chunk, up to chunkChars: the callers with the least left go first (a short article is not
+        // kept waiting behind a long one), each caller's sentences in order
         const taken: { call: Call; index: number }[] = [];
         let chars = 0;
-        for (let progress = true; progress && chars < chunkChars; ) {
-          progress = false;
-          for (const c of live) {
-            if (c.next >= c.sentences.length || chars >= chunkChars) continue;
+        for (const c of [...live].sort((a, b) => a.charsLeft - b.charsLeft)) {
+          while (c.next < c.sentences.length && (chars < chunkChars || !taken.length)) {
             const index = c.next++;
             taken.push({ call: c, index });
             chars += c.sentences[index].length;
-            progress = true;
+            c.charsLeft -= c.sentences[index].length;
           }
+          if (chars >= chunkChars) break;
         }
         const t0 = performance.now();
         const predicted = taken.length ? await model.predict(taken.map((t) => t.call.sentences[t.index])) : [];
@@ -117,7 +119,7 @@ export function batching(model: NerModel, chunkChars = MODEL_CHUNK_CHARS): NerMo
     predict(sentences) {
       return new Promise((resolve, reject) => {
         if (calls.length === 0) setImmediate(flush);
-        calls.push({ sentences, budget: currentBudget(), out: sentences.map(() => []), next: 0, done: false, resolve, reject });
+        calls.push({ sentences, budget: currentBudget(), out: sentences.map(() => []), next: 0, charsLeft: sentences.reduce((n, x) => n + x.length, 0), done: false, resolve, reject });
       });
     },
   };
