@@ -20,6 +20,8 @@ const CASES: [string, ArticleInput][] = [
   ['200,000 digits before 万元', { text: '1'.repeat(200_000) + '万元' }],
   ['100,000 numbers with units', { text: '3.5亿美元、22.8%、549个，'.repeat(8_000) }],
   ['HTML nested 10,000 deep', { html: '<div>'.repeat(10_000) + '株洲市发改委主任刘海宾' + '</div>'.repeat(10_000) }],
+  ['HTML with 100,000 unclosed <b>', { html: '<b>'.repeat(100_000) + '株洲市发改委主任刘海宾' }],
+  ["the issue's crash article (one sentence × 19,500)", { text: '株洲市发改委主任刘海宾介绍，去年6月投产后，预计今年产值过8000万元，同比增长22.8%。'.repeat(19_500) }],
   ['HTML with 50,000 entities', { html: '<p>' + '&amp;株'.repeat(50_000) + '</p>' }],
   ['UTF-8 bytes read as Latin-1 (294,000 characters)', { text: Buffer.from('株洲市发改委主任刘海宾介绍，'.repeat(7_000), 'utf8').toString('latin1') }],
 ];

@@ -4,6 +4,7 @@
  */
 import { z } from '@hono/zod-openapi';
 import { ENTITY_TYPES, NAME_TYPES } from '../pipeline/entity-types.js';
+import { REGIONS } from '../pipeline/doc.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -28,6 +29,10 @@ export const ArticleInput = z
     published: IsoDate.optional().openapi({ description: 'Publication date; relative dates are resolved against it.' }),
     id: z.string().max(512).optional().openapi({ description: "Caller's id, echoed back." }),
     url: z.string().max(4096).optional(),
+    region: z
+      .enum(REGIONS)
+      .optional()
+      .openapi({ description: 'Where the article was published (CN mainland, HK, TW, MO): what a bare 元 or 兆 means and how fiscal years run. Default: inferred from the text (the response says which was used and why).' }),
   })
   .strict()
   .superRefine((v, ctx) => {
@@ -136,6 +141,15 @@ export const ExtractResponse = z
       .object({ date: z.string(), source: z.enum(['request', 'html', 'dateline']) })
       .nullable()
       .openapi({ description: 'The date relative dates were resolved against, and where it came from; null when none was found.' }),
+    region: z
+      .object({ code: z.enum(REGIONS), source: z.enum(['request', 'text', 'default']), reason: z.string() })
+      .openapi('Region', { description: 'The region amounts and dates were read in: stated in the request, inferred from the text (with the cues found), or the mainland default.' }),
+    text_policy: z
+      .object({ action: z.literal('replaced_with_U+FFFD'), replaced: z.number().int(), fields: z.record(z.string(), z.number().int()) })
+      .optional()
+      .openapi('TextPolicy', {
+        description: 'Present when the request held NUL characters or lone surrogates: each was replaced by U+FFFD, one code unit for one, so every offset is unchanged and the text stored is the text answered.',
+      }),
     paragraphs: z.array(ParagraphSchema),
     mentions: z.array(MentionSchema),
     entities: z.array(EntitySchema),

@@ -203,7 +203,7 @@ export class BullQueue implements JobQueue {
       id: d.article.id ?? null,
       code: e instanceof ItemFailure ? e.code : 'internal',
       message: (e as Error)?.message ?? String(e),
-      retryable: true,
+      retryable: !(e instanceof ItemFailure) || e.retryable,
       bull: job.id!,
     };
     await (this.workerRedis ?? this.redis)

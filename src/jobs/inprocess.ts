@@ -193,7 +193,7 @@ export class InProcessQueue implements JobQueue {
     );
     const started = this.db.prepare('UPDATE jobs SET started_at = COALESCE(started_at, ?) WHERE id = ?');
     const finish = this.db.prepare(
-      `UPDATE items SET state = ?, lease_until = NULL, error_code = ?, error_message = ? WHERE job_id = ? AND line = ? AND state = 'running'`,
+      `UPDATE items SET state = ?, lease_until = NULL, error_code = ?, error_message = ?, retryable = ? WHERE job_id = ? AND line = ? AND state = 'running'`,
     );
     const last = this.db.prepare('UPDATE jobs SET last_at = ? WHERE id = ?');
     const requeue = this.db.prepare(`UPDATE items SET state = 'queued', lease_until = NULL WHERE job_id = ? AND line = ? AND state = 'running'`);
@@ -209,11 +209,11 @@ export class InProcessQueue implements JobQueue {
         failure = e;
       }
       if (!this.db.open) return; // abandoned (a simulated crash): the item stays claimed
-      if (failure === null) finish.run('done', null, null, row.job_id, row.line);
+      if (failure === null) finish.run('done', null, null, 1, row.job_id, row.line);
       else if (!(failure instanceof ItemFailure) && row.attempts < this.attempts && this.running) requeue.run(row.job_id, row.line);
       else {
         const code = failure instanceof ItemFailure ? failure.code : 'internal';
-        finish.run('failed', code, (failure as Error)?.message ?? String(failure), row.job_id, row.line);
+        finish.run('failed', code, (failure as Error)?.message ?? String(failure), failure instanceof ItemFailure && !failure.retryable ? 0 : 1, row.job_id, row.line);
       }
       last.run(Date.now(), row.job_id);
     };

@@ -4,6 +4,7 @@ import { StoreError, type Repository } from '../store/repository.js';
 import { isConnectionError } from '../store/postgres/index.js';
 import type { Extractor } from '../service/extractor.js';
 import type { Line } from '../service/ndjson.js';
+import { ExtractionStopped } from '../pipeline/budget.js';
 import { ItemFailure, type ItemProcessor, type SubmitEntry } from './types.js';
 
 /** What item processing needs from the service: the extraction service. */
@@ -62,6 +63,9 @@ export interface ProcessorOptions {
   storeRetryMs?: number;
 }
 
+/** API error codes of an extraction stopped because of its input (src/pipeline/budget.ts `ExtractionStopped`) */
+const STOPPED_CODES = new Set(['processing_deadline_exceeded', 'too_complex']);
+
 const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
 
 /** The item processor of a consumer: extraction through the pool (all cores) or in-process, then `store.ingest`. */
@@ -71,7 +75,10 @@ export function makeProcessor(services: ExtractServices, store: Repository, opts
     try {
       result = await services.extractor.extract({ input: item.article, engine, boilerplate: false, tokens: false }, { priority: 'bulk' });
     } catch (e) {
-      if (e instanceof ServiceError && !e.retryable) throw new ItemFailure(e.code, e.message);
+      // an article stopped for its deadline or its memory fails for good (not retryable): running it again cannot help
+      if (e instanceof ExtractionStopped) throw new ItemFailure(e.apiCode, e.message, false);
+      // other permanent errors (validation) fail the item; transient ones (`unavailable`) are retried by the queue
+      if (e instanceof ServiceError && !e.retryable) throw new ItemFailure(e.code, e.message, !STOPPED_CODES.has(e.code));
       throw e;
     }
     if (opts.delayMs) await sleep(opts.delayMs);

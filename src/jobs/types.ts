@@ -73,11 +73,16 @@ export interface JobStatus {
 /** What a consumer does with one item: extract and store it. Throws `ItemFailure` for a permanent failure. */
 export type ItemProcessor = (item: Required<Pick<JobItem, 'line' | 'article' | 'callerId'>> & { source: string | null; jobId: string }, engine: string) => Promise<void>;
 
-/** An item that cannot succeed by running it again (invalid article, deadline exceeded, store conflict). */
+/**
+ * An item that cannot succeed by running it again now (invalid article, deadline exceeded, store conflict).
+ * `retryable` false: not even by an explicit retry of the job (an article past its deadline or too big for
+ * a worker's memory — a poison article fails once and never takes a worker down again).
+ */
 export class ItemFailure extends Error {
   constructor(
     readonly code: string,
     message: string,
+    readonly retryable = true,
   ) {
     super(message);
   }

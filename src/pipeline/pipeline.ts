@@ -22,6 +22,7 @@ import { linkEntities } from './link/entities.js';
 import { addShortForms } from './link/short-forms.js';
 import { refineComponents } from './refine/index.js';
 import { stepDuration } from '../observability/metrics.js';
+import { charged, checkDeadline } from './budget.js';
 
 export interface PipelineInput {
   text: string;
@@ -65,8 +66,11 @@ export class Pipeline {
       doc.publishedSource = input.publishedSource ?? 'request';
     }
     for (const c of this.components) {
+      // an extraction with a deadline stops between components once its own time is used up (budget.ts)
+      checkDeadline();
       const t0 = performance.now();
-      await c.run(doc);
+      const pending = charged(() => c.run(doc));
+      if (pending) await pending;
       const ms = performance.now() - t0;
       doc.timings[c.name] = Math.round((doc.timings[c.name] ?? 0) + ms * 1000) / 1000;
       stepDuration.observe({ step: c.name, engine: doc.options.engine }, ms / 1000);

@@ -12,7 +12,7 @@ import type { NameEngine } from '../pipeline/recognise/engines/name-engine.js';
 import { createPipeline, type Pipeline } from '../pipeline/pipeline.js';
 import type { DictEntry } from '../pipeline/recognise/user-dictionary.js';
 import { extractArticle } from './extract.js';
-import { DeadlineExceeded, ExtractPool } from './pool.js';
+import { ExtractionStopped, ExtractPool } from './pool.js';
 import { Admission, type Priority } from './admission.js';
 
 export interface ExtractRequest {
@@ -174,9 +174,8 @@ export class PoolExtractor extends BaseExtractor {
     try {
       return await this.pool.extract(req.input, req);
     } catch (e) {
-      if (e instanceof DeadlineExceeded) {
-        throw new ServiceError('invalid', 'processing_deadline_exceeded', `the article could not be processed within ${e.ms} ms`, undefined, false);
-      }
+      // stopped because of the article itself (its deadline, its memory): 422, and a queue must not run it again
+      if (e instanceof ExtractionStopped) throw new ServiceError('invalid', e.apiCode, e.message, undefined, false);
       if ((e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY') {
         throw new ServiceError('invalid', 'too_complex', 'the article needs more memory than an extraction worker may use', undefined, false);
       }

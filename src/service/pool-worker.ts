@@ -7,9 +7,13 @@ import type { ArticleInput } from '../contract/schemas.js';
 import type { PoolJobOptions } from './pool.js';
 import type { DictEntry } from '../pipeline/recognise/user-dictionary.js';
 import { createPipeline } from '../pipeline/pipeline.js';
+import { Budget, DeadlineExceeded, TooComplex, setSharedState } from '../pipeline/budget.js';
 
 const port = parentPort!;
-const env = { ...process.env, ...(workerData as { env: Record<string, string | undefined> }).env };
+const data = workerData as { env: Record<string, string | undefined>; state?: SharedArrayBuffer };
+const env = { ...process.env, ...data.env };
+// shared with the pool: which job runs JavaScript, and whether the thread is inside native code
+if (data.state) setSharedState(data.state);
 
 try {
   const { engines } = await loadEngines(loadConfig(env));
@@ -18,17 +22,21 @@ try {
   for (const engine of engines.keys()) {
     await extractArticle(pipeline, { text: '株洲市发改委主任刘海宾介绍，去年6月投产，產值過8000萬元。', published: '2023-03-17' }, { engine });
   }
-  port.on('message', async (m: { type: 'extract'; id: number; input: ArticleInput; opts: PoolJobOptions } | { type: 'dictionary'; entries: DictEntry[] }) => {
+  port.on('message', async (m: { type: 'extract'; id: number; input: ArticleInput; opts: PoolJobOptions; deadlineMs?: number } | { type: 'dictionary'; entries: DictEntry[] }) => {
     if (m.type === 'dictionary') {
       pipeline.dictionary.set(m.entries);
       return;
     }
     try {
       if (!engines.has(m.opts.engine)) throw new Error(`engine ${m.opts.engine} is not loaded in the worker`);
-      const result = await extractArticle(pipeline, m.input, m.opts);
+      // the article's own processing time, checked between components and model chunks (cooperative deadline)
+      const budget = m.deadlineMs ? new Budget(m.deadlineMs, m.id) : undefined;
+      const result = await extractArticle(pipeline, m.input, { ...m.opts, budget });
       port.postMessage({ type: 'result', id: m.id, result });
     } catch (e) {
-      port.postMessage({ type: 'error', id: m.id, error: (e as Error).message });
+      if (e instanceof TooComplex) port.postMessage({ type: 'error', id: m.id, error: e.message, tooComplex: true });
+      else if (e instanceof DeadlineExceeded) port.postMessage({ type: 'error', id: m.id, error: e.message, deadline: { ms: e.ms, usedMs: e.usedMs } });
+      else port.postMessage({ type: 'error', id: m.id, error: (e as Error).message });
     }
   });
   port.postMessage({ type: 'ready', engines: [...engines.values()].map((e) => [e.name, e.model]) });

@@ -1,9 +1,19 @@
 /**
  * A pool of worker threads that run extractions, so the CPU-bound pipeline
  * uses every core and never blocks the HTTP event loop, and so a
- * pathological input can be stopped: a job that outlives its deadline has
- * its worker terminated (the only way to stop synchronous work) and replaced;
- * the other jobs that worker held go back to the queue.
+ * pathological input can be stopped.
+ *
+ * Deadlines are cooperative first: each job carries its deadline to the
+ * worker, which counts the article's own processing time (not time spent on
+ * the other article it holds) and stops it between pipeline steps and model
+ * chunks (src/pipeline/budget.ts) — the worker lives on. Only a job stuck
+ * in one step far beyond its deadline (`stuckKillMs` of its own time, or
+ * `hardKillMs` of wall-clock time as a last resort) has its worker
+ * terminated and replaced, and never while the worker is
+ * inside native code (ONNX Runtime, nodejieba): a thread terminated there can
+ * abort the whole process. The job that was running JavaScript when a worker
+ * is stopped or runs out of memory fails, not retryable; the worker's other
+ * jobs go back to the queue once.
  *
  * Each worker holds up to `jobsPerWorker` jobs at once: while one article's
  * sentences are in ONNX Runtime, the worker's JavaScript runs the next
@@ -15,6 +25,7 @@ import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';
 import type { ArticleInput, ExtractResponse } from '../contract/schemas.js';
 import type { DictEntry } from '../pipeline/recognise/user-dictionary.js';
+import { DeadlineExceeded, SHARED_STATE_BYTES, STATE_CURRENT_JOB, TooComplex, claimForTermination, ownTimeNow } from '../pipeline/budget.js';
 
 export interface PoolJobOptions {
   engine: string;
@@ -22,11 +33,7 @@ export interface PoolJobOptions {
   tokens?: boolean;
 }
 
-export class DeadlineExceeded extends Error {
-  constructor(readonly ms: number) {
-    super(`processing took longer than ${ms} ms`);
-  }
-}
+export { DeadlineExceeded, ExtractionStopped, TooComplex } from '../pipeline/budget.js';
 
 interface Job {
   input: ArticleInput;
@@ -44,6 +51,12 @@ interface Running {
 
 interface Slot {
   worker: Worker;
+  /** shared with the worker (src/pipeline/budget.ts): native-section word, id of the job running JavaScript */
+  state: Int32Array;
+  buffer: SharedArrayBuffer;
+  exited: boolean;
+  /** watches for a job stuck in one step while the worker holds jobs */
+  watchdog: NodeJS.Timeout | null;
   ready: Promise<void>;
   /** jobs this worker holds, by message id */
   running: Map<number, Running>;
@@ -53,7 +66,20 @@ export interface PoolOptions {
   size?: number;
   /** jobs a worker holds at once (default 2) */
   jobsPerWorker?: number;
+  /** an article's own processing time past this fails it with `DeadlineExceeded` (checked in the worker) */
   deadlineMs: number;
+  /**
+   * Wall-clock time after which a job that has not come back has its worker terminated (last resort, for one
+   * step that never returns). Default: (jobsPerWorker + 1) × deadlineMs + 2 s — a worker runs its jobs'
+   * steps one at a time, so a job may wait for the other's whole deadline.
+   */
+  hardKillMs?: number;
+  /**
+   * A job whose own processing time passes this while it is inside one step (where the worker cannot check
+   * its deadline) has its worker terminated. Default: 1.5 × deadlineMs (the worker is terminated only outside
+   * native code, so this is safe; sooner limits how far a runaway step can grow its heap).
+   */
+  stuckKillMs?: number;
   /** environment for the workers' engine loading (MODEL_DIR, ENGINE, USER_DICT, ORT_THREADS…) */
   env?: Record<string, string | undefined>;
 }
@@ -127,18 +153,20 @@ export class ExtractPool {
       while (this.pending > 0 && !this.initError) await new Promise((r) => setTimeout(r, 20));
     }
     for (const j of this.queue.splice(0)) j.reject(new Error('the extraction pool is closed'));
-    await Promise.all(this.slots.map((s) => s.worker.terminate()));
+    await Promise.all(this.slots.map((s) => stopWorker(s)));
   }
 
   private spawn(): Slot {
+    const shared = new SharedArrayBuffer(SHARED_STATE_BYTES);
+    const workerData = { env: this.options.env ?? {}, state: shared };
     // Under tsx the worker registers tsx's loader before importing the TypeScript entry.
     const worker = IS_TS
       ? new Worker(
           `import('tsx/esm/api').then(({ register }) => { register(); return import(${JSON.stringify(WORKER_URL.href)}); })`,
-          { eval: true, workerData: { env: this.options.env ?? {} }, resourceLimits: WORKER_LIMITS },
+          { eval: true, workerData, resourceLimits: WORKER_LIMITS },
         )
-      : new Worker(WORKER_URL, { workerData: { env: this.options.env ?? {} }, resourceLimits: WORKER_LIMITS });
-    const slot: Slot = { worker, running: new Map(), ready: Promise.resolve() };
+      : new Worker(WORKER_URL, { workerData, resourceLimits: WORKER_LIMITS });
+    const slot: Slot = { worker, state: new Int32Array(shared), buffer: shared, exited: false, watchdog: null, running: new Map(), ready: Promise.resolve() };
     // queued by the worker's port until it listens, so it lands before any job
     if (this.dictionary) worker.postMessage({ type: 'dictionary', entries: this.dictionary });
     slot.ready = new Promise<void>((resolve, reject) => {
@@ -157,35 +185,49 @@ export class ExtractPool {
       worker.on('message', onMessage);
     });
     slot.ready.catch(() => {});
-    worker.on('message', (m: { type: string; id?: number; result?: ExtractResponse; error?: string }) => {
+    worker.on('message', (m: { type: string; id?: number; result?: ExtractResponse; error?: string; deadline?: { ms: number; usedMs?: number }; tooComplex?: boolean }) => {
       if (m.type !== 'result' && m.type !== 'error') return;
       const r = slot.running.get(m.id!);
-      if (!r) return;
+      if (!r || !this.slots.includes(slot)) return;
       clearTimeout(r.timer);
       slot.running.delete(m.id!);
       if (m.type === 'result') r.job.resolve(m.result!);
+      else if (m.tooComplex) r.job.reject(new TooComplex());
+      else if (m.deadline) r.job.reject(new DeadlineExceeded(m.deadline.ms, m.deadline.usedMs));
       else r.job.reject(new Error(m.error));
       this.dispatch();
     });
-    worker.on('error', (e: Error) => this.replace(slot, e, null));
+    worker.on('error', (e: Error) => {
+      // out of memory: the job that was running JavaScript caused it; it fails (not retryable) and is not run again
+      const oom = (e as { code?: string }).code === 'ERR_WORKER_OUT_OF_MEMORY';
+      this.replace(slot, oom ? new TooComplex() : e, this.runningJob(slot));
+    });
     worker.on('exit', (code) => {
+      slot.exited = true;
       if (!this.closed && this.slots.includes(slot)) this.replace(slot, new Error(`extraction worker exited with code ${code}`), null);
     });
     return slot;
   }
 
+  /** The job of `slot` that last ran JavaScript (reported by the worker), if it still holds it. */
+  private runningJob(slot: Slot): number | null {
+    const id = Atomics.load(slot.state, STATE_CURRENT_JOB);
+    return slot.running.has(id) ? id : null;
+  }
+
   /**
    * Drop a worker and start a fresh one. `culprit` (the job past its
-   * deadline) fails with `error`; the worker's other jobs go back to the
-   * front of the queue once (after that they fail too). When the worker
-   * crashed (`culprit` null), which job caused it is unknown: each goes back
-   * once.
+   * deadline, or running when the worker crashed) fails with `error`; the
+   * worker's other jobs go back to the front of the queue once (after that
+   * they fail too). When which job caused it is unknown (`culprit` null),
+   * each goes back once.
    */
   private replace(slot: Slot, error: Error, culprit: number | null) {
     const i = this.slots.indexOf(slot);
     if (i < 0) return;
     this.slots.splice(i, 1);
-    void slot.worker.terminate();
+    if (slot.watchdog) clearInterval(slot.watchdog);
+    void stopWorker(slot);
     const back: Job[] = [];
     for (const [id, r] of slot.running) {
       clearTimeout(r.timer);
@@ -202,6 +244,23 @@ export class ExtractPool {
     this.dispatch();
   }
 
+  /** While `slot` holds jobs, look every 100 ms for one stuck in a single step past `stuckKillMs` of its own time. */
+  private watch(slot: Slot) {
+    if (slot.watchdog || !slot.running.size) return;
+    const { deadlineMs } = this.options;
+    const stuckMs = this.options.stuckKillMs ?? 1.5 * deadlineMs;
+    slot.watchdog = setInterval(() => {
+      if (!slot.running.size || !this.slots.includes(slot)) {
+        clearInterval(slot.watchdog!);
+        slot.watchdog = null;
+        return;
+      }
+      const now = ownTimeNow(slot.buffer);
+      if (now && slot.running.has(now.job) && now.ms > stuckMs) this.replace(slot, new DeadlineExceeded(deadlineMs, Math.round(now.ms)), now.job);
+    }, 100);
+    slot.watchdog.unref();
+  }
+
   private dispatch() {
     const perWorker = this.options.jobsPerWorker ?? 2;
     for (const slot of this.slots) {
@@ -210,11 +269,25 @@ export class ExtractPool {
         while (slot.running.size < perWorker && this.queue.length && this.slots.includes(slot)) {
           const job = this.queue.shift()!;
           const id = this.nextId++;
-          const timer = setTimeout(() => this.replace(slot, new DeadlineExceeded(this.options.deadlineMs), id), this.options.deadlineMs);
+          const { deadlineMs } = this.options;
+          const hardKillMs = this.options.hardKillMs ?? (perWorker + 1) * (this.options.stuckKillMs ?? 1.5 * deadlineMs) + 2000;
+          // last resort: the job has not come back long after its deadline; the job then running JavaScript is the one stuck
+          const timer = setTimeout(() => this.replace(slot, new DeadlineExceeded(deadlineMs), this.runningJob(slot) ?? id), hardKillMs);
           slot.running.set(id, { job, timer });
-          slot.worker.postMessage({ type: 'extract', id, input: job.input, opts: job.opts });
+          slot.worker.postMessage({ type: 'extract', id, input: job.input, opts: job.opts, deadlineMs });
         }
+        this.watch(slot);
       });
     }
   }
+}
+
+/**
+ * Terminate a worker once it is outside native code (src/pipeline/budget.ts): terminating a thread while
+ * ONNX Runtime runs on it aborts the process. A native call is short (one model batch), so this waits
+ * milliseconds; once claimed the worker never enters native code again.
+ */
+async function stopWorker(slot: Slot): Promise<void> {
+  while (!slot.exited && !claimForTermination(slot.state)) await new Promise((r) => setTimeout(r, 5));
+  await slot.worker.terminate();
 }

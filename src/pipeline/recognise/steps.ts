@@ -21,7 +21,8 @@ export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Compon
       if (!engine) throw new Error(`unknown engine "${doc.options.engine}"; available: ${[...engines.keys()].join(', ')}`);
       const keep = new Set(doc.contentParagraphs().map((p) => p.index));
       const sentences = doc.sentences.filter((s) => keep.has(s.paragraph));
-      doc.mentions.push(...(await engine.recognise(doc, sentences)));
+      // one at a time: spreading hundreds of thousands of mentions into push() overflows the stack
+      for (const m of await engine.recognise(doc, sentences)) doc.mentions.push(m);
     },
   };
 }

@@ -23,6 +23,7 @@ import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { Token } from '../doc.js';
+import { nativeSection } from '../budget.js';
 
 interface TagResult {
   word: string;
@@ -105,7 +106,8 @@ export function segment(text: string): Token[] {
   const src = text.replace(LONE_SURROGATE, '\uFFFD');
   const tokens: Token[] = [];
   let pos = 0;
-  for (const { word, tag } of jieba.tag(src)) {
+  // a native call: the pool does not terminate the thread inside it (src/pipeline/budget.ts)
+  for (const { word, tag } of nativeSection(() => jieba.tag(src))) {
     let start = pos;
     if (!src.startsWith(word, pos)) {
       // Defensive: never observed, but never emit a wrong offset.

@@ -4,6 +4,7 @@
  * drivers differ in transactions, placeholders and JSON columns.
  */
 import { NAME_TYPES } from '../../pipeline/entity-types.js';
+import { cleanDeep, cleanText } from '../../contract/text.js';
 import type { ExtractResponse } from '../../contract/schemas.js';
 import {
   contentHash,
@@ -78,16 +79,40 @@ const cut = (s: string) => (s.length > MAX_NAME ? s.slice(0, MAX_NAME) : s);
 const json = (v: unknown) => (typeof v === 'string' ? JSON.parse(v) : v);
 const num = (v: unknown) => Number(v ?? 0);
 
+const cleanParams = (params?: Param[]) => params?.map((p) => (typeof p === 'string' ? cleanText(p) : p));
+
+function cleanDb(db: Db): Db {
+  return {
+    dialect: db.dialect,
+    all: (sql, params) => db.all(sql, cleanParams(params)),
+    get: (sql, params) => db.get(sql, cleanParams(params)),
+    run: (sql, params) => db.run(sql, cleanParams(params)),
+  };
+}
+
+/** A driver whose every string parameter has had the text policy applied (NUL, lone surrogates → U+FFFD). */
+export function withTextPolicy(driver: Driver): Driver {
+  return {
+    ...cleanDb(driver),
+    tx: (fn) => driver.tx((db) => fn(cleanDb(db))),
+    ...(driver.poolStats ? { poolStats: () => driver.poolStats!() } : {}),
+    close: () => driver.close(),
+  };
+}
+
 /** `(?, ?, …)` */
 const marks = (n: number) => '(' + Array(n).fill('?').join(', ') + ')';
 
 export class SqlRepository implements Repository {
   readonly dialect: 'sqlite' | 'postgres';
+  protected readonly driver: Driver;
 
   constructor(
-    protected readonly driver: Driver,
+    driver: Driver,
     protected readonly hooks: StoreHooks = {},
   ) {
+    // the text policy (src/contract/text.ts) on every parameter: no NUL or lone surrogate reaches either store
+    this.driver = withTextPolicy(driver);
     this.dialect = driver.dialect;
   }
 
@@ -149,7 +174,10 @@ export class SqlRepository implements Repository {
     return { byLocal, entities: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
   }
 
-  async ingest(meta: ArticleMeta, result: ExtractResponse): Promise<IngestResult> {
+  async ingest(meta: ArticleMeta, resultAsGiven: ExtractResponse): Promise<IngestResult> {
+    // the text policy on the result before anything is derived from it (the stored JSON too: jsonb refuses
+    // \u0000 and lone-surrogate escapes); one code unit for one, so every offset in it stays valid
+    const result = cleanDeep(resultAsGiven);
     const callerId = meta.callerId ?? null;
     const url = meta.url ?? null;
     const hash = contentHash(result.text);

@@ -11,6 +11,7 @@ import { join } from 'node:path';
 import { defaultModelDir, loadNerModel, type ModelSpan, type NerModel } from '../model/index.js';
 import { combineModelAndLexicon } from './combine.js';
 import { lexiconMentions } from './lexicon.js';
+import { Budget, DeadlineExceeded, charged, currentBudget } from '../../budget.js';
 
 /** Split sentences longer than `maxChars` into pieces for a model with a fixed input size, and join the spans back. */
 export function windowed(model: NerModel, maxChars: number): NerModel {
@@ -39,24 +40,78 @@ export function windowed(model: NerModel, maxChars: number): NerModel {
 }
 
 /**
+ * Characters per model call when one flush holds many sentences: between two
+ * calls the articles past their deadline are dropped (cooperative deadline,
+ * src/pipeline/budget.ts), so this bounds how far past its deadline a model
+ * step can run (~0.1–0.2 s of model time at ~30,000 characters/s per core).
+ */
+export const MODEL_CHUNK_CHARS = 4096;
+
+/**
  * Calls to `predict` made in the same turn of the event loop (several
  * articles in flight in one worker) run as one model call, so sentences are
  * batched across articles; each caller gets its own results back.
+ *
+ * The sentences go to the model in chunks of about `chunkChars` characters
+ * (the callers with the fewest characters left first); each chunk's time is charged to the callers
+ * by their share of its characters (an article's own processing time), and a
+ * caller past its deadline is rejected (`DeadlineExceeded`) between chunks
+ * while the others go on.
  */
-export function batching(model: NerModel): NerModel {
-  let calls: { sentences: string[]; resolve: (r: ModelSpan[][]) => void; reject: (e: unknown) => void }[] = [];
+export function batching(model: NerModel, chunkChars = MODEL_CHUNK_CHARS): NerModel {
+  interface Call {
+    sentences: string[];
+    budget: Budget | undefined;
+    out: ModelSpan[][];
+    next: number;
+    /** characters of the sentences not yet sent to the model */
+    charsLeft: number;
+    done: boolean;
+    resolve: (r: ModelSpan[][]) => void;
+    reject: (e: unknown) => void;
+  }
+  let calls: Call[] = [];
   const flush = async () => {
     const batch = calls;
     calls = [];
     try {
-      const all = await model.predict(batch.flatMap((c) => c.sentences));
-      let k = 0;
-      for (const c of batch) {
-        c.resolve(all.slice(k, k + c.sentences.length));
-        k += c.sentences.length;
+      for (;;) {
+        const live = batch.filter((c) => !c.done);
+        if (!live.length) break;
+        // the next chunk, up to chunkChars: the callers with the least left go first (a short article is not
+        // kept waiting behind a long one), each caller's sentences in order
+        const taken: { call: Call; index: number }[] = [];
+        let chars = 0;
+        for (const c of [...live].sort((a, b) => a.charsLeft - b.charsLeft)) {
+          while (c.next < c.sentences.length && (chars < chunkChars || !taken.length)) {
+            const index = c.next++;
+            taken.push({ call: c, index });
+            chars += c.sentences[index].length;
+            c.charsLeft -= c.sentences[index].length;
+          }
+          if (chars >= chunkChars) break;
+        }
+        const t0 = performance.now();
+        const predicted = taken.length ? await model.predict(taken.map((t) => t.call.sentences[t.index])) : [];
+        const ms = performance.now() - t0;
+        const share = new Map<Call, number>();
+        taken.forEach((t, k) => {
+          t.call.out[t.index] = predicted[k];
+          share.set(t.call, (share.get(t.call) ?? 0) + t.call.sentences[t.index].length);
+        });
+        for (const c of live) {
+          c.budget?.charge(chars ? (ms * (share.get(c) ?? 0)) / chars : 0);
+          if (c.budget?.exceeded) {
+            c.done = true;
+            c.reject(new DeadlineExceeded(c.budget.limitMs, Math.round(c.budget.usedMs)));
+          } else if (c.next >= c.sentences.length) {
+            c.done = true;
+            c.resolve(c.out);
+          }
+        }
       }
     } catch (e) {
-      for (const c of batch) c.reject(e);
+      for (const c of batch) if (!c.done) c.reject(e);
     }
   };
   return {
@@ -65,7 +120,7 @@ export function batching(model: NerModel): NerModel {
     predict(sentences) {
       return new Promise((resolve, reject) => {
         if (calls.length === 0) setImmediate(flush);
-        calls.push({ sentences, resolve, reject });
+        calls.push({ sentences, budget: currentBudget(), out: sentences.map(() => []), next: 0, charsLeft: sentences.reduce((n, x) => n + x.length, 0), done: false, resolve, reject });
       });
     },
   };
@@ -105,18 +160,21 @@ export async function createModelEngine(dir?: string, threads?: number): Promise
     name: 'model',
     model: `${model.name}@${model.version}`,
     async recognise(doc, sentences) {
-      const texts = sentences.map((s) => doc.norm.text.slice(s.start, s.end));
+      const texts = charged(() => sentences.map((s) => doc.norm.text.slice(s.start, s.end)));
+      // the model's time is charged by `batching`; the rest here, as this article's own work
       const predicted = await model.predict(texts);
-      const fromModel: NormMention[] = predicted.flatMap((spans, i) =>
-        spans.map((sp) => ({
-          start: sp.start + sentences[i].start,
-          end: sp.end + sentences[i].start,
-          type: sp.type,
-          score: sp.score,
-          source: 'model',
-        })),
-      );
-      return combineModelAndLexicon(fromModel, lexiconMentions(doc, sentences), doc.norm.text);
+      return charged(() => {
+        const fromModel: NormMention[] = predicted.flatMap((spans, i) =>
+          spans.map((sp) => ({
+            start: sp.start + sentences[i].start,
+            end: sp.end + sentences[i].start,
+            type: sp.type,
+            score: sp.score,
+            source: 'model',
+          })),
+        );
+        return combineModelAndLexicon(fromModel, lexiconMentions(doc, sentences), doc.norm.text);
+      });
     },
   };
 }

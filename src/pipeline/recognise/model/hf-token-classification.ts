@@ -5,6 +5,7 @@ import { basename, dirname, resolve } from 'node:path';
 import { AutoModelForTokenClassification, AutoTokenizer, env } from '@huggingface/transformers';
 import type { ModelEntityType, ModelSpan, NerModel } from './index.js';
 import { nameTypeOfLabel } from '../../entity-types.js';
+import { nativeSectionAsync } from '../../budget.js';
 
 /** Map a label's entity part (PER, LOC, GPE, ORG, COMPANY, NAME, ...) to our types (the entity-type table); null = dropped. */
 export function mapHfEntityType(raw: string): ModelEntityType | null {
@@ -126,7 +127,7 @@ export async function loadHfTokenClassificationModel(dir: string, opts: HfModelO
       for (let k = 0; k < sentences.length; k += bs) {
         const batch = sentences.slice(k, k + bs);
         const enc = tokenizer(batch, { padding: true, truncation: true }) as unknown as Record<string, { dims: number[]; data: ArrayLike<bigint | number> }>;
-        const { logits } = (await model(enc)) as unknown as { logits: { dims: number[]; data: Float32Array } };
+        const { logits } = (await nativeSectionAsync(() => model(enc))) as unknown as { logits: { dims: number[]; data: Float32Array } };
         const [B, T, K] = logits.dims;
         const ids = enc.input_ids;
         for (let b = 0; b < B; b++) {

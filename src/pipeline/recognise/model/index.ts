@@ -7,6 +7,7 @@ import * as ort from 'onnxruntime-node';
 import type { NameType } from '../../entity-types.js';
 import { CompanyStage, type CompanyStageSpec } from './company.js';
 import { ConstrainedCrf, type CrfParams } from './crf.js';
+import { nativeSectionAsync } from '../../budget.js';
 import { Featurizer, LEX_DIM, SoftLexicon, normText, readLexicon, readVocab } from './features.js';
 
 export type ModelEntityType = NameType;
@@ -171,10 +172,10 @@ export class BiLstmCrfModel implements NerModel {
         lengths: new ort.Tensor('int32', lengths, [B]),
       };
       if (softlex) feeds.softlex = new ort.Tensor('float32', softlex, [B, T, SW]);
-      const em = (await this.sessions[0].run(feeds)).emissions.data as Float32Array;
+      const em = (await nativeSectionAsync(() => this.sessions[0].run(feeds))).emissions.data as Float32Array;
       if (this.sessions.length > 1) {
         for (const member of this.sessions.slice(1)) {
-          const e2 = (await member.run(feeds)).emissions.data as Float32Array;
+          const e2 = (await nativeSectionAsync(() => member.run(feeds))).emissions.data as Float32Array;
           for (let i = 0; i < em.length; i++) em[i] += e2[i];
         }
         const n = this.sessions.length;
