@@ -12,6 +12,7 @@ import type { Doc, Entity, EntityPlace, EntityType, NormMention } from '../doc.j
 import { NAME_TYPES as NAME_TYPE_LIST } from '../entity-types.js';
 import { isAlias } from './aliases.js';
 import { findRoles } from './roles.js';
+import { creditParagraphs, findBylines } from './bylines.js';
 import { salience } from './salience.js';
 import { placeForms } from '../recognise/lexicon/gazetteer.js';
 
@@ -113,7 +114,11 @@ export function linkEntities(doc: Doc): void {
   const contentParagraphs = doc.paragraphs.filter((p) => !p.boilerplate);
   const rank = new Map(contentParagraphs.map((p, i) => [p.index, i]));
   const title = doc.title ?? '';
+  // people named only in bylines and credit lines: the credit as role, salience 0 (never a tag suggestion)
+  const credits = findBylines(doc);
+  const creditLines = creditParagraphs(doc, credits);
   const entities: Entity[] = [];
+  const bylineOnly = new Map<Entity, string>();
   const entityOf = new Map<NormMention, Entity>();
   const firstStart = new Map<Entity, number>();
   for (const [, ms] of clusters) {
@@ -139,6 +144,9 @@ export function linkEntities(doc: Doc): void {
         paragraphRanks: paragraphs.map((p) => rank.get(p)).filter((r): r is number => r !== undefined),
         contentParagraphs: contentParagraphs.length,
         inTitle: NAME_TYPES.has(canonical.type) && [nameSimplified, name, ...surfaces].some((s) => s.length > 1 && title.includes(s)),
+        ...(NAME_TYPES.has(canonical.type) ? { name: nameSimplified } : {}),
+        // a person named only in credits, or anything named only in credit lines (`湘北晨报记者 …`)
+        bylineOnly: (canonical.type === 'PERSON' && ms.every((m) => credits.has(m))) || (NAME_TYPES.has(canonical.type) && ms.every((m) => creditLines.has(doc.paragraphAt(m.start)))),
       }),
       confidence: Math.round((ms.reduce((a, m) => a + m.score, 0) / ms.length) * 1000) / 1000,
     };
@@ -146,6 +154,7 @@ export function linkEntities(doc: Doc): void {
       const place = resolvePlace(nameSimplified) ?? ms.map((m) => resolvePlace(text.slice(m.start, m.end))).find(Boolean);
       if (place) e.place = place;
     }
+    if (e.type === 'PERSON' && ms.every((m) => credits.has(m))) bylineOnly.set(e, credits.get(ms[0])!.title);
     entities.push(e);
     firstStart.set(e, ms[0].start);
     for (const m of ms) entityOf.set(m, e);
@@ -170,5 +179,6 @@ export function linkEntities(doc: Doc): void {
     const title = cleanSurface(doc, r.titleStart, r.titleStart + r.title.length);
     person.role = { title, org: org?.id ?? null, org_name: org?.name ?? null };
   }
+  for (const [e, title] of bylineOnly) e.role ??= { title, org: null, org_name: null };
   doc.entities = entities;
 }

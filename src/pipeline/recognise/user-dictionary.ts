@@ -9,7 +9,8 @@
  *  - gives a recognised mention of exactly an added name the added type;
  *  - adds exact matches of the `add` names (in the normalised, simplified
  *    text, so traditional or full-width spellings match too), longest first,
- *    never overlapping an existing mention or a garbled span, outside
+ *    replacing the shorter name mentions they contain (`龙子` inside an added
+ *    `龙子怡`), never overlapping any other mention or a garbled span, outside
  *    boilerplate unless asked; offsets go through the norm map like every
  *    other mention's.
  */
@@ -114,7 +115,11 @@ function applyDictionary(dict: Compiled, doc: Doc): void {
     const t = dict.typeOf.get(text.slice(m.start, m.end));
     if (t && t !== m.type && NAMES.has(m.type)) m.type = t;
   }
-  const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
+  // an added name replaces the shorter name mentions it contains (`龙子` → the editor's `龙子怡`); anything else blocks it
+  const taken = new Occupancy(text.length, [...doc.mentions.filter((m) => !NAMES.has(m.type)), ...doc.garbled]);
+  const owner: (NormMention | undefined)[] = new Array(text.length);
+  for (const m of doc.mentions) if (NAMES.has(m.type)) for (let k = m.start; k < m.end; k++) owner[k] = m;
+  const replaced = new Set<NormMention>();
   const added: NormMention[] = [];
   for (let i = 0; i < text.length; i++) {
     const list = dict.add.get(text[i]);
@@ -122,11 +127,17 @@ function applyDictionary(dict: Compiled, doc: Doc): void {
     for (const { name, type } of list) {
       if (!text.startsWith(name, i)) continue;
       const span = { start: i, end: i + name.length };
-      if (dict.deny.has(key(name, type)) || !doc.inContent(i) || !taken.tryTake(span)) continue;
+      if (dict.deny.has(key(name, type)) || !doc.inContent(i) || !taken.isFree(span)) continue;
+      const inside = new Set<NormMention>();
+      for (let k = span.start; k < span.end; k++) if (owner[k]) inside.add(owner[k]!);
+      if ([...inside].some((m) => m.start < span.start || m.end > span.end || (m.start === span.start && m.end === span.end))) continue;
+      taken.tryTake(span);
+      for (const m of inside) replaced.add(m);
       added.push({ ...span, type, score: ADD_SCORE, source: 'dictionary' });
       i = span.end - 1;
       break;
     }
   }
+  if (replaced.size) doc.mentions = doc.mentions.filter((m) => !replaced.has(m));
   if (added.length) doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start);
 }

@@ -9,6 +9,7 @@ import { genericComponent } from './generic.js';
 import { placeSuffixComponent } from './place-suffix.js';
 import { companyBodyComponent } from './company-body.js';
 import { propagateComponent } from './propagate.js';
+import { companiesComponent } from './companies.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -16,5 +17,5 @@ import { propagateComponent } from './propagate.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, propagateComponent];
+  return [symbolsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, companiesComponent, propagateComponent];
 }

@@ -1,0 +1,34 @@
+/**
+ * Company names mined from the unlabelled corpus (companies.tsv, written by
+ * `npx tsx scripts/mine-companies.ts`): name → type (COMPANY, or ORG for
+ * central banks and development institutions).
+ */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ROOT } from '../../../paths.js';
+
+let cache: Map<string, 'COMPANY' | 'ORG'> | null = null;
+
+export function minedCompanies(): ReadonlyMap<string, 'COMPANY' | 'ORG'> {
+  if (cache) return cache;
+  cache = new Map();
+  let text = '';
+  try {
+    text = readFileSync(join(ROOT, 'src', 'pipeline', 'lang', 'zh', 'companies.tsv'), 'utf8');
+  } catch {
+    return cache;
+  }
+  for (const line of text.split('\n')) {
+    if (!line || line.startsWith('#')) continue;
+    const [name, type] = line.split('\t');
+    if (name && (type === 'COMPANY' || type === 'ORG')) cache.set(name, type);
+  }
+  return cache;
+}
+
+/** Central banks and monetary authorities: government bodies (ORG), not businesses. */
+export const CENTRAL_BANK = /(人民银行|中央银行|储备银行|国家银行|央行|联储|金融管理局|世界银行|开发银行|投资银行|清算银行)$/;
+/** Business banks and their branches, and groups: how a COMPANY's name ends. */
+export const BUSINESS_END = /(银行|分行|支行|集团|集团公司|有限公司|有限责任公司|股份公司|控股|证券|保险|信托)$/;
+/** Groups that are not businesses: blocs, militaries, criminal groups. */
+export const NOT_BUSINESS = /(国集团|欧元集团|集团军|犯罪集团|贩毒集团|恐怖集团|利益集团)$/;

@@ -1,0 +1,83 @@
+/**
+ * Company knowledge (lang/zh/companies.tsv, mined from the corpus):
+ *  (a) exact occurrences of a listed name that no mention covers are tagged
+ *      (longest first, at segmenter token boundaries, in content paragraphs,
+ *      never over a garbled span); a LOCATION or PERSON mention strictly
+ *      inside the name gives way (`宁德` in `宁德时代`), any other blocks it;
+ *  (b) a name mention that is exactly a listed name takes the listed type
+ *      (`比亚迪` tagged PERSON → COMPANY);
+ *  (c) banks and groups: a central bank or development bank is ORG
+ *      (`中国人民银行`); another name ending in a business word
+ *      (`…银行`, `…分行`, `…集团`, `…有限公司`, `…证券`) is COMPANY.
+ */
+import type { Doc, NormMention } from '../doc.js';
+import { component } from '../component.js';
+import { BUSINESS_END, CENTRAL_BANK, NOT_BUSINESS, minedCompanies } from '../lang/zh/companies.js';
+import { isName, setMentions } from './util.js';
+
+/** score of a listed-name mention */
+const LIST_SCORE = 0.8;
+
+let firstIndex: Map<string, string[]> | null = null;
+/** listed names by first character, longest first */
+function namesByFirst(): Map<string, string[]> {
+  if (firstIndex) return firstIndex;
+  firstIndex = new Map();
+  for (const name of minedCompanies().keys()) firstIndex.set(name[0], [...(firstIndex.get(name[0]) ?? []), name]);
+  for (const names of firstIndex.values()) names.sort((a, b) => b.length - a.length);
+  return firstIndex;
+}
+
+export function typeOfName(name: string): 'COMPANY' | 'ORG' | null {
+  const listed = minedCompanies().get(name);
+  if (listed) return listed;
+  if (CENTRAL_BANK.test(name)) return 'ORG';
+  if (name.length > 2 && BUSINESS_END.test(name) && !NOT_BUSINESS.test(name)) return 'COMPANY';
+  return null;
+}
+
+export function applyCompanies(doc: Doc): void {
+  const text = doc.norm.text;
+  // (a): tag listed names
+  const list = minedCompanies();
+  const byFirst = namesByFirst();
+  const owner: (NormMention | undefined)[] = new Array(text.length);
+  for (const m of doc.mentions) for (let k = m.start; k < m.end; k++) owner[k] = m;
+  const blocked = new Uint8Array(text.length);
+  for (const g of doc.garbled) blocked.fill(1, g.start, g.end);
+  const starts = new Set(doc.tokens.map((t) => t.start));
+  const ends = new Set(doc.tokens.map((t) => t.end));
+  const drop = new Set<NormMention>();
+  const added: NormMention[] = [];
+  for (let i = 0; i < text.length; i++) {
+    const names = byFirst.get(text[i]);
+    if (!names || (owner[i] && owner[i]!.start < i)) continue;
+    for (const name of names) {
+      if (!text.startsWith(name, i)) continue;
+      const span = { start: i, end: i + name.length };
+      if (doc.tokens.length && (!starts.has(span.start) || !ends.has(span.end))) continue;
+      if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
+      const inside = new Set<NormMention>();
+      for (let k = span.start; k < span.end; k++) if (owner[k]) inside.add(owner[k]!);
+      const ok = [...inside].every(
+        (m) => (m.type === 'LOCATION' || m.type === 'PERSON') && m.start >= span.start && m.end <= span.end && m.end - m.start < name.length,
+      );
+      if (!ok) continue;
+      for (const m of inside) drop.add(m);
+      const m: NormMention = { ...span, type: list.get(name)!, score: LIST_SCORE, source: 'companies' };
+      added.push(m);
+      for (let k = span.start; k < span.end; k++) owner[k] = m;
+      i = span.end - 1;
+      break;
+    }
+  }
+  if (added.length || drop.size) setMentions(doc, [...doc.mentions.filter((m) => !drop.has(m)), ...added]);
+  // (b), (c): retype (after tagging, so that a place inside a listed name still gives way)
+  for (const m of doc.mentions) {
+    if (!isName(m)) continue;
+    const t = typeOfName(text.slice(m.start, m.end));
+    if (t && t !== m.type) m.type = t;
+  }
+}
+
+export const companiesComponent = component('refine-companies', ['mentions', 'tokens'], ['mentions'], applyCompanies);

@@ -1,0 +1,40 @@
+import { describe, expect, it } from 'vitest';
+import { applyCompanies, typeOfName } from '../../src/pipeline/refine/companies.js';
+import { segmentStep } from '../../src/pipeline/segment/step.js';
+import { docWith, shown } from './helpers.js';
+
+const run = (text: string, spans: Parameters<typeof docWith>[1]) => {
+  const d = docWith(text, spans);
+  segmentStep(d);
+  applyCompanies(d);
+  return shown(d);
+};
+
+describe('refine-companies', () => {
+  it('tags a listed company that nothing covers', () => {
+    expect(run('据悉，中石化将在当地新建一座加油站。', [])).toEqual(['中石化/COMPANY']);
+  });
+  it('a place strictly inside a listed name gives way', () => {
+    expect(run('一汽集团今天公布了新车型，长春各界关注。', [['一汽', 'LOCATION'], ['长春', 'LOCATION']])).toEqual([
+      '一汽集团/COMPANY',
+      '长春/LOCATION',
+    ]);
+  });
+  it('an ORG reaching past the name blocks it', () => {
+    expect(run('中石化党校举办培训班。', [['中石化党校', 'ORG']])).toEqual(['中石化党校/ORG']);
+  });
+  it('retypes a mention that is exactly a listed company', () => {
+    expect(run('市民很喜欢比亚迪的新车。', [['比亚迪', 'PERSON']])).toEqual(['比亚迪/COMPANY']);
+  });
+  it('central banks are ORG, business banks and groups COMPANY', () => {
+    expect(typeOfName('中国人民银行')).toBe('ORG');
+    expect(typeOfName('欧洲中央银行')).toBe('ORG');
+    expect(typeOfName('湘南农商银行')).toBe('COMPANY');
+    expect(typeOfName('某某建工集团')).toBe('COMPANY');
+    expect(typeOfName('二十国集团')).toBe(null);
+    expect(run('人民银行长沙中心支行与湘江银行签约。', [['人民银行', 'COMPANY'], ['湘江银行', 'ORG']])).toEqual([
+      '人民银行/ORG',
+      '湘江银行/COMPANY',
+    ]);
+  });
+});
