@@ -5,7 +5,7 @@
  * 亿/兆 amounts whose currency is clear from the clause or the sentence. Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
-import { findAmounts, type AmountMention, type Region } from '../../../src/pipeline/recognise/amounts/index.js';
+import { chooseRegion, findAmounts, type AmountMention, type Region } from '../../../src/pipeline/recognise/amounts/index.js';
 
 type Row = [string, AmountMention['type'], AmountMention['value']];
 const found = (text: string, region: Region = 'CN'): Row[] =>
@@ -69,5 +69,16 @@ describe('round magnitudes and bare 亿/兆 amounts', () => {
   });
   it.each(['全国人口14亿。', '人口约2300万,增加50万', '共有14亿中国人', '全市人口1200万,增加30万'])('%s: no money', (text) => {
     expect(found(text).filter((r) => r[1] === 'MONEY')).toEqual([]);
+  });
+});
+
+describe('region inference: Hong Kong and Taiwan government and place words', () => {
+  it.each<[string, Region]>([
+    ['财政司司长今日发表财政预算案,预计赤字约300亿元。', 'HK'],
+    ['政府统计处公布,元朗及沙田的屋苑成交增加,实用面积500平方呎。', 'HK'],
+    ['行政院会今日通过115年度总预算,主计总处表示岁出增加。', 'TW'],
+    ['经济部与国发会召开会议,立委质询。', 'TW'],
+  ])('%s → %s', (text, region) => {
+    expect(chooseRegion(text, 'traditional').region).toBe(region);
   });
 });
