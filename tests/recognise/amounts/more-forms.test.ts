@@ -82,3 +82,23 @@ describe('region inference: Hong Kong and Taiwan government and place words', ()
     expect(chooseRegion(text, 'traditional').region).toBe(region);
   });
 });
+
+describe('more units and measure words', () => {
+  it.each<[string, Row[]]>([
+    ['新建住宅约4200万平方呎', [['4200万平方呎', 'QUANTITY', { value: 42_000_000, unit: 'ft2', approx: true }]]],
+    ['货轮航速降至 4.5 节', [['4.5 节', 'QUANTITY', { value: 4.5, unit: 'kn' }]]],
+    ['设计时速80公里/小时', [['80公里/小时', 'QUANTITY', { value: 80, unit: 'km/h' }]]],
+    ['疫苗年产能12亿剂,累计接种5.6万剂次', [
+      ['12亿剂', 'QUANTITY', { value: 1_200_000_000, unit: '剂' }],
+      ['5.6万剂次', 'QUANTITY', { value: 56_000, unit: '剂次' }],
+    ]],
+    ['31岁的工程师', [['31岁', 'QUANTITY', { value: 31, unit: '岁' }]]],
+    ['赴全国15城招商', [['15城', 'QUANTITY', { value: 15, unit: '城' }]]],
+    ['项目分两期建设', [['两期', 'QUANTITY', { value: 2, unit: '期' }]]],
+  ])('%s', (text, rows) => {
+    expect(found(text)).toEqual(rows);
+  });
+  it.each(['春节假期', '第三节课', '15城市', '岁月', '剂量', '三期工程'])('%s: no quantity', (text) => {
+    expect(found(text).filter((r) => r[1] === 'QUANTITY')).toEqual([]);
+  });
+});

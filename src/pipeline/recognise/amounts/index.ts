@@ -28,9 +28,10 @@
  * `半价` = 50) where the sentence is about prices.
  *
  * QUANTITY rule: a number followed by a measure word for things or a physical unit
- * (units.ts; physical units reported as symbols, `零下8摄氏度` = -8 °C). Time units (年 月 日
- * 天 周 小时 分钟 秒 岁 …) are never units, so dates, times, durations (`3年`, `3个月`) and
- * ages are not quantities; nor are ordinals (`第三`, `前三名`), Chinese `一` + measure word (an
+ * (units.ts; physical units reported as symbols, `零下8摄氏度` = -8 °C; ages count in `岁`).
+ * Time units (年 月 日 天 周 小时 分钟 秒 …) are never units, so dates, times and durations
+ * (`3年`, `3个月`) are not quantities; nor are vague counts (`数十米`), unit words starting a
+ * longer word (`五部门`, `零部件`), phase numbers (`二期`), ordinals (`第三`, `前三名`), Chinese `一` + measure word (an
  * article: `一家公司`), digit runs of 11+ digits (phone/ID numbers), zero-led runs (`010`),
  * or numbers glued to Latin letters or dots (model/version numbers).
  */
@@ -107,6 +108,10 @@ const HAS_CHINESE_DIGIT = /[零〇○一二两三四五六七八九十点]/;
 
 const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS})[ \u00a0]?$`);
 const HEDGE_AFTER = /^(?:左右|上下|以上|以下|以内|之多)/;
+/** A unit word that is the first character of a longer word here (`部门`, `城市`, `剂量`, `节日`). */
+const UNIT_WORD_AFTER: Record<string, RegExp> = {
+  部: /^[门委署局]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
+};
 /** `个` + these is a duration (`3个月`), not a quantity. */
 const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|季度|年头|半月|钟头)/;
 /** After `N成`: idioms and words where 成 is not "tenths" (`一成不变`, `八成是`). */
@@ -376,6 +381,10 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     const n = parseNumber(run);
     if (!n) return null;
     if (isChinese && n.value === 1 && !inRange) return null; // 一家公司, 统一口径: an article, not a count
+    if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
+    if (/[数几]/.test(prev) && /^[十百千万]/.test(bare) && !inRange) return null; // 数十米, 几十个: no definite value
+    if (word === '期' && bare !== '两') return null; // 二期工程, 三期: phase numbers; 两期: two phases
+    if (UNIT_WORD_AFTER[word]?.test(text.slice(e, e + 2))) return null; // 五部门, 岁月, 剂量
     if (/^\d{11,}$/.test(bare)) return null; // phone / ID numbers
     const approx = n.approx || hedgedAround(text, s, e);
     const value: QuantityValue = { value: round(sign * n.value), unit, ...(approx ? { approx: true } : {}) };
