@@ -70,6 +70,7 @@ const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 
 /** `17`, `十七`, `二十三`, `三十一`, `廿三`, `初九` → number. */
 function num(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
+  if (s.length > 1) s = s.replace(/^[零〇]/, ''); // 零一分
   s = s.replace(/^初/, '').replace(/^廿/, '二十');
   if (s === '十') return 10;
   const t = s.indexOf('十');
@@ -91,7 +92,7 @@ const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
 const DAY = String.raw`\d{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
-const YPART = String.raw`上半年|下半年|年初|年底|年末|前[一二三1-3]季度|第?${Q}季度`;
+const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[一二三1-3]季度|第?${Q}季度|首季度?|第${Q}季(?!度)`;
 const MPART = String.raw`上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
@@ -100,12 +101,12 @@ const JOIN = /^(?:起?至|到|-|—|–|~|－)$/;
 
 const RE_YMD = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR}|'?\\d{2}|[〇零一二三四五六七八九]{2})年${NOT_DURATION}|(${REL_YEAR_RE}))` +
-    `(?:(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?|(初(?!步)|底|末|${YPART}))?`,
+    `(?: ?(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?|(初(?!步)|底|末|${YPART}))?`,
   'g',
 );
-const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?`, 'g');
+const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?`, 'g');
 const RE_YPART = new RegExp(`(?<![年半\\d〇零一二两三四五六七八九十几多])(${YPART})`, 'g');
-const RE_DAY_ONLY = /(?<![\d.月年近数多每个第余前后])(\d{1,2})日(?!内|游|以内|之内|左右|元|圆|本)/g;
+const RE_DAY_ONLY = /(?<![\d.月年近数多每个第余前后] ?)(\d{1,2}) ?日(?!内|游|以内|之内|左右|元|圆|本)/g;
 const RE_ISO = /(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
 const RE_MONTH_RANGE = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})(?:至|到|-|~|—)(${MON})月份?`,
@@ -119,9 +120,11 @@ const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之�
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前)`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今晨|昨晚|明晚)`,
+    String.raw`(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)`,
+    String.raw`(?<quarter>本季度?|上一?季度?|下一?季度?)(?![节])`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
-    String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末)?(?![一二三四五六日天])`,
+    String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
     String.raw`(?<![\d〇零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
     String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
@@ -151,16 +154,16 @@ const RE_FISCAL = /(?<![\d.])(\d{4})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政
 const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
 /** A clock time right after a date: `9:30`, `9时30分`, `上午9点`, `下午3点半`. */
 const TIME_RE = new RegExp(
-  String.raw`^\s?(上午|下午|晚上|晚间|凌晨|早上|早晨|中午|傍晚|夜间|晚)?\s?(\d{1,2}|[零一二两三四五六七八九十]{1,3})` +
-    String.raw`(?:[:：](\d{2})(?![\d])|时(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分)?|点(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半)|钟)?)`,
+  String.raw`^\s?(上午|下午|晚上|晚间|凌晨|早上|早晨|中午|正午|傍晚|夜间|晚)?\s?(\d{1,2}|[零一二两三四五六七八九十]{1,3})` +
+    String.raw`(?:[:：](\d{2})(?![\d])(?:[:：]\d{2}(?![\d]))?(?:\s?分(?![钟之]))?|时(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分)?|点(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半)|钟)?)`,
 );
 const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七八九]`;
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
   '除夕|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
-  '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、]|$)|' +
-  '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
+  '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=[”"]?(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
+  '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|冬至|夏至|立春|立秋';
 const RE_FESTIVAL = new RegExp(
   `(?:(${YEAR})年|(${REL_YEAR_RE}))?(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周)?`,
@@ -294,7 +297,7 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, v, m[3] === '五一' || m[3] === '国庆' ? 0.75 : 0.85);
   }
 
-  return extend(text, mergeRanges(text, selectLongest(cands), pub), pub)
+  return extend(text, mergeRanges(text, mergeParenthesised(text, selectLongest(cands)), pub), pub)
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score }));
 }
@@ -356,8 +359,9 @@ function maxDay(m: number): number {
 
 /** `上半年`, `年底`, `一季度`, `初` (after a year) … of year `y`. */
 function yearPart(y: number | null, part: string): DateValue | null {
-  const q = /^(前)?第?([一二三四1-4])季度$/.exec(part);
-  const grain: DateGrain = q ? 'quarter' : part.includes('半年') ? 'halfyear' : 'month';
+  if (part.startsWith('首季')) part = '一季度';
+  const q = /^(前)?第?([一二三四1-4])季度?$/.exec(part);
+  const grain: DateGrain = q ? 'quarter' : part.includes('半年') ? 'halfyear' : part === '全年' ? 'year' : 'month';
   if (y === null) return unresolved(grain);
   if (q) {
     const n = num(q[2]);
@@ -366,6 +370,7 @@ function yearPart(y: number | null, part: string): DateValue | null {
   switch (part) {
     case '上半年': return monthsValue(y, 1, 6, 'halfyear');
     case '下半年': return monthsValue(y, 7, 12, 'halfyear');
+    case '全年': return yearValue(y);
     case '初': case '年初': return monthValue(y, 1);
     default: return monthValue(y, 12); // 底, 末, 年底, 年末
   }
@@ -390,9 +395,23 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
-    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2 };
+    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今晨: 0, 昨晚: -1, 明晚: 1 };
     const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
+  }
+  if (g.vague) {
+    // Conventional windows: 近年(来) five years, 近期 a month, 连日来 a week, 这两天 two days; 往年 none.
+    const w = g.vague;
+    if (!pub || !today || w === '往年') return unresolved(w.startsWith('近') && w.includes('年') ? 'year' : 'day', true);
+    if (w.includes('年')) return span(iso(pub.y - 5, 1, 1), today, 'year', true);
+    const back = w === '近期' ? 30 : w === '连日来' ? 6 : w === '这两天' ? 1 : 2;
+    return span(addDays(today, -back), today, 'day', true);
+  }
+  if (g.quarter) {
+    if (!pub) return unresolved('quarter');
+    const q = Math.floor((pub.m - 1) / 3) + 1 + (g.quarter.startsWith('上') ? -1 : g.quarter.startsWith('下') ? 1 : 0);
+    const y = pub.y + Math.floor((q - 1) / 4);
+    return quarterValue(y, ((q - 1 + 4) % 4) + 1);
   }
   if (g.month) {
     const off = g.month.startsWith('上') ? -1 : g.month.startsWith('下') ? 1 : 0;
@@ -407,7 +426,8 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const off = { 上上: -14, 下下: 14, 上: -7, 下: 7 }[word] ?? 0;
     if (!today) return unresolved(g.wd || g.weekend ? 'day' : 'week');
     const monday = addDays(today, 1 - weekday(today) + off);
-    if (g.weekend) return span(addDays(monday, 5), addDays(monday, 6), 'day');
+    if (g.weekend === '末') return span(addDays(monday, 5), addDays(monday, 6), 'day');
+    if (g.weekend === '初') return span(monday, addDays(monday, 1), 'day', true);
     if (!g.wd) return span(monday, addDays(monday, 6), 'week');
     const wd = '一二三四五六'.indexOf(g.wd) + 1 || 7;
     const d = addDays(monday, wd - 1);
@@ -487,7 +507,7 @@ const LUNAR_FESTIVAL: Record<string, [number, number]> = {
 };
 const SOLAR_FESTIVAL: Record<string, [number, number]> = {
   元旦: [1, 1], 国庆节: [10, 1], 国庆: [10, 1], 十一: [10, 1], 劳动节: [5, 1], 五一: [5, 1], 双十一: [11, 11], 双11: [11, 11],
-  教师节: [9, 10], 儿童节: [6, 1], 妇女节: [3, 8], 青年节: [5, 4], 植树节: [3, 12], 建党节: [7, 1], 建军节: [8, 1], 护士节: [5, 12],
+  医师节: [8, 19], 中国医师节: [8, 19], 记者节: [11, 8], 教师节: [9, 10], 儿童节: [6, 1], 妇女节: [3, 8], 青年节: [5, 4], 植树节: [3, 12], 建党节: [7, 1], 建军节: [8, 1], 护士节: [5, 12],
   平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25], 万圣节: [10, 31], 情人节: [2, 14],
 };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
@@ -574,6 +594,27 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
     }
   }
   return cands;
+}
+
+const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|前天|明天|明日|后天|今晚|昨晚|明晚|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
+
+/**
+ * A relative day with its date in brackets is one mention with the bracketed date's value:
+ * `今天(1月17日)`, `明天(11月5日)`, `周三(25日)` (normalised text has half-width brackets).
+ */
+function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
+  const out: Cand[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i];
+    const b = cands[i + 1];
+    if (b && b.value && b.value.grain === 'day' && text[a.end] === '(' && b.start === a.end + 1 && text[b.end] === ')' && PAREN_HEAD.test(text.slice(a.start, a.end))) {
+      out.push({ start: a.start, end: b.end + 1, value: b.value, score: Math.max(a.score, b.score), parts: b.parts });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /** Keep the longest candidate among overlapping ones (earlier start breaks ties). */
