@@ -110,7 +110,7 @@ const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS})[ \u00a0]?$`);
 const HEDGE_AFTER = /^(?:左右|上下|以上|以下|以内|之多)/;
 /** A unit word that is the first character of a longer word here (`部门`, `城市`, `剂量`, `节日`). */
 const UNIT_WORD_AFTER: Record<string, RegExp> = {
-  部: /^[门委署局]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
+  部: /^[门委署局]/, 呎: /^[标货柜]/, 英尺: /^[标货柜]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
 };
 /** `个` + these is a duration (`3个月`), not a quantity. */
 const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|季度|年头|半月|钟头)/;

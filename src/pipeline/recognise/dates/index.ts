@@ -137,7 +137,7 @@ const RE_RELATIVE = new RegExp(
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
 /** `今年前三个月`, `前两个月`, `后两个月`: the first / last N months of a year. */
 const RE_YEAR_MONTHS = new RegExp(
-  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提])(前|后)(\\d{1,2}|${CN_NUM})个月(?![前后内以之])`,
+  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提])(前|后|首)(\\d{1,2}|${CN_NUM})个月(?![前后内以之])`,
   'g',
 );
 /** Decades and centuries: `八十年代`, `上世纪80年代末`, `18世纪60年代`, `1990年代`, `21世纪`. */
@@ -149,7 +149,7 @@ const RE_DECADE = new RegExp(
 /** Slashed numeric dates with the year last: `3/15/2024`, `15/03/24`, `15.3.2024`. */
 const RE_DMY = /(?<![\d.\-/:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-/:])/g;
 /** Fiscal years: `2025/26年度`, `2025至26年度`, `2025-2026财年`. */
-const RE_FISCAL = /(?<![\d.])(\d{4})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)/g;
+const RE_FISCAL = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)|(?<![\d.\/])(20\d{2})\/(\d{2})(?![\d\/.%])/g;
 /** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
 const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
 /** A clock time right after a date: `9:30`, `9时30分`, `上午9点`, `下午3点半`. */
@@ -187,8 +187,10 @@ export function findDates(text: string, published: string | null, region: Region
     const short = m[1] !== undefined && m[1].replace("'", '').length === 2;
     if (short && !twoDigitYearOk(text, s, e, m[1], m[3] !== undefined)) continue;
     // 投产后年产值: 后年 inside a word, not the year after next.
-    if (m[2] === '后年' && !m[3] && !m[6] && /^(?:产|均|营|收|销|度|利|增|的产)/.test(text.slice(e, e + 2))) continue;
-    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : relYear(pub, REL_YEAR[m[2]]);
+    if (m[2] === '后年' && !m[3] && !m[6] && (/^(?:产|均|营|收|销|度|利|增|新|的产)/.test(text.slice(e, e + 2)) || /[产成建营运达投完]$/.test(text.slice(0, s)))) continue;
+    // 上年 is the year before the one the paragraph is about (`2021年…比上年增长`), 去年 the one before published.
+    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : m[2] === '上年' ? (anchorYear(text, s, pub) ?? NaN) - 1 : relYear(pub, REL_YEAR[m[2]]);
+    if (Number.isNaN(y)) continue;
     if (m[1] && !isValid(y!, 1, 1)) continue; // not a year (e.g. 5000年)
     const mo = m[3] ? num(m[3]) : undefined;
     const d = m[4] ? num(m[4]) : undefined;
@@ -208,7 +210,9 @@ export function findDates(text: string, published: string | null, region: Region
     else add(s, e, fromParts({ m: mo, d }, pub), score, { m: mo, d });
   }
   for (const m of text.matchAll(RE_YPART)) {
-    add(m.index, m.index + m[0].length, yearPart(pub?.y ?? null, m[1]), 0.8);
+    // A bare 全年 refers back to a year the paragraph states (`2021年,…全年`); alone it is a company's or any year.
+    if (m[1] === '全年' && !/(?<![\d.])(?:19|20)\d{2}年/.test(text.slice(0, m.index))) continue;
+    add(m.index, m.index + m[0].length, yearPart(anchorYear(text, m.index, pub), m[1]), 0.8);
   }
   for (const m of text.matchAll(RE_DAY_ONLY)) {
     const d = num(m[1]);
@@ -249,7 +253,7 @@ export function findDates(text: string, published: string | null, region: Region
     const n = num(m[4].replace(/两/g, '二'));
     if (!(n >= 1 && n <= 11)) continue;
     if (!stated && m[3] === '后') continue; // bare 后两个月: the months after something, not of the year
-    const v = y === null ? unresolved('month') : m[3] === '前' ? monthsValue(y, 1, n) : monthsValue(y, 13 - n, 12);
+    const v = y === null ? unresolved('month') : m[3] !== '后' ? monthsValue(y, 1, n) : monthsValue(y, 13 - n, 12);
     add(m.index, m.index + m[0].length, v, 0.8);
   }
   for (const m of /年代|世纪/.test(text) ? text.matchAll(RE_DECADE) : []) {
@@ -268,9 +272,10 @@ export function findDates(text: string, published: string | null, region: Region
     const [mo, d] = dayFirst ? [b, a] : [a, b];
     add(m.index, m.index + m[0].length, dayValue(y, mo, d), 0.85, { y, m: mo, d });
   }
-  for (const m of /年度|财年/.test(text) ? text.matchAll(RE_FISCAL) : []) {
-    const y1 = +m[1];
-    const y2 = m[2].length === 2 ? Math.floor(y1 / 100) * 100 + +m[2] : +m[2];
+  for (const m of /年度|财年|20\d\d\/\d/.test(text) ? text.matchAll(RE_FISCAL) : []) {
+    const y1 = m[1] ? (m[1].length === 2 ? 2000 + +m[1] : +m[1]) : +m[3];
+    const b = m[2] ?? m[4];
+    const y2 = b.length === 2 ? Math.floor(y1 / 100) * 100 + +b : +b;
     if (y2 !== y1 + 1 || !isValid(y1, 1, 1)) continue;
     const v = region === 'HK' ? span(iso(y1, 4, 1), iso(y2, 3, 31), 'year') : span(iso(y1, 1, 1), iso(y2, 12, 31), 'year');
     add(m.index, m.index + m[0].length, v, 0.9);
@@ -297,9 +302,107 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, v, m[3] === '五一' || m[3] === '国庆' ? 0.75 : 0.85);
   }
 
-  return extend(text, mergeRanges(text, mergeParenthesised(text, selectLongest(cands)), pub), pub)
+  const anaphora: Anaphora = new Map();
+  addMore(text, pub, region, add, anaphora);
+
+  return extend(text, resolveAnaphora(mergeRanges(text, mergeParenthesised(text, selectLongest(cands)), pub), anaphora, pub), pub)
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score }));
+}
+
+/** Five-year plans: `十三五`, `“十四五”期间`, `“十三五”末` (the Nth plan starts in 2016 + 5(N − 13)). */
+const RE_PLAN = /([“"])?十([一二三四五六])五([”"])?(期间|末|初)?/g;
+/** Taiwan's 民国 years (+1911): `114年度`, `115年底`, `113年第一季`. */
+const RE_ROC = new RegExp(`(?<![\\d.])(1[0-4]\\d)年(度)?(底|末|初|上半年|下半年|全年|首季度?|第?${Q}季度?)?`, 'g');
+/** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
+const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
+/** 本年度, 上年度, 今年度: a (fiscal) year relative to published. */
+const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
+/** A year before a name (`2024长沙国际工程机械展`, `2026斯诺克世锦赛`): only years near published. */
+const RE_NAME_YEAR = /(?<![\dA-Za-z.\-\/:])(\d{4})(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项台套辆只头次届期号楼层米吨])/g;
+/** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year. */
+const RE_SAME = /(?:(去年|上年|今年)|(\d{4})年)?同(期|月)/g;
+
+type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
+/** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
+type Anaphora = Map<number, { shift: number; year?: number }>;
+
+/** Five-year plans, 民国 years (Taiwan), `Q4`, `本年度`, years before names, and `同期` anaphora. */
+function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anaphora: Anaphora): void {
+  for (const m of text.includes('五') ? text.matchAll(RE_PLAN) : []) {
+    if (!!m[1] !== !!m[3]) continue; // unbalanced quotes
+    const n = 10 + num(m[2]);
+    const y1 = 2016 + 5 * (n - 13);
+    let v: DateValue | null = span(iso(y1, 1, 1), iso(y1 + 4, 12, 31), 'year');
+    if (m[4] === '末') v = monthValue(y1 + 4, 12);
+    else if (m[4] === '初') v = monthsValue(y1, 1, 12, 'year', true);
+    // Quotes belong to the span only with what follows them (`“十四五”期间`); alone the name is inside them.
+    const [a, b] = m[4] ? [m.index, m.index + m[0].length] : [m.index + (m[1] ? 1 : 0), m.index + m[0].length - (m[3] ? 1 : 0)];
+    add(a, b, v, 0.85);
+  }
+  if (region === 'TW') {
+    for (const m of text.matchAll(RE_ROC)) {
+      const y = +m[1] + 1911;
+      const part = m[3] === '底' || m[3] === '末' ? '年底' : m[3] === '初' ? '年初' : m[3];
+      add(m.index, m.index + m[0].length, part ? yearPart(y, part) : yearValue(y), 0.85);
+    }
+  }
+  for (const m of text.includes('Q') ? text.matchAll(RE_QN) : []) {
+    const y = m[1] ? +m[1] : pub?.y ?? null;
+    add(m.index, m.index + m[0].length, y === null ? unresolved('quarter') : quarterValue(y, +m[2]), 0.8);
+  }
+  for (const m of text.includes('年度') ? text.matchAll(RE_REL_FY) : []) {
+    if (!pub) {
+      add(m.index, m.index + m[0].length, unresolved('year'), 0.8);
+      continue;
+    }
+    const off = /[本今]/.test(m[1]) ? 0 : /[上去]/.test(m[1]) ? -1 : 1;
+    // Hong Kong's fiscal year runs April–March.
+    const y = (region === 'HK' && pub.m < 4 ? pub.y - 1 : pub.y) + off;
+    add(m.index, m.index + m[0].length, region === 'HK' ? span(iso(y, 4, 1), iso(y + 1, 3, 31), 'year') : yearValue(y), 0.8);
+  }
+  if (pub) {
+    for (const m of text.matchAll(RE_NAME_YEAR)) {
+      const y = +m[1];
+      if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
+    }
+  }
+  for (const m of text.includes('同') ? text.matchAll(RE_SAME) : []) {
+    const shift = m[1] === '去年' || m[1] === '上年' ? -1 : 0;
+    anaphora.set(m.index, { shift, year: m[2] ? +m[2] : undefined });
+    add(m.index, m.index + m[0].length, unresolved('month', true), 0.75);
+  }
+}
+
+/** `同期` takes the value of the date just before it, `去年同期` the same a year earlier, `2024年同月` in 2024. */
+function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null): Cand[] {
+  if (!anaphora.size) return cands;
+  let prev: DateValue | null = null;
+  for (const c of cands) {
+    const a = anaphora.get(c.start);
+    if (a && c.value && c.value.vague && c.value.start === null) {
+      const p: DateValue | null = prev;
+      if (p && p.start && p.end && !p.start.startsWith('XXXX') && !p.vague) {
+        const move = (d: string) => {
+          const y = a.year ?? Number(d.slice(0, 4)) + a.shift;
+          const rest = d.slice(4);
+          // 2月29日 a year earlier is 2月28日.
+          return rest.startsWith('-02-29') && !isValid(y, 2, 29) ? `${y}-02-28${rest.slice(6)}` : `${y}${rest}`;
+        };
+        c.value = span(move(p.start), move(p.end), p.grain);
+      } else if (!pub) c.value = unresolved('month', true);
+    }
+    if (c.value && c.value.start) prev = c.value;
+  }
+  return cands;
+}
+
+/** The year a paragraph is about at `pos`: the last four-digit year written before it, else published. */
+function anchorYear(text: string, pos: number, pub: Ymd | null): number | null {
+  let y: number | null = null;
+  // A target year (`到2030年`) is not what a report is about: only years up to published count.
+  for (const m of text.slice(0, pos).matchAll(/(?<![\d.])((?:19|20)\d{2})年(?!代|来|之久|多|以来)/g)) if (!pub || +m[1] <= pub.y) y = +m[1];
+  return y ?? pub?.y ?? null;
 }
 
 /** `98年` → 1998, `08年` → 2008: the latest such year not after published + 1. */
