@@ -33,14 +33,14 @@ export interface ParsedNumber {
 export function parseNumber(s: string): ParsedNumber | null {
   let value: number | null;
   let approx = false;
-  s = s.replace(/[ \u00a0]/g, '').replace(/○/g, '〇');
+  if (/[ \u00a0○]/.test(s)) s = s.replace(/[ \u00a0]/g, '').replace(/○/g, '〇');
   // A round order of magnitude without a digit (`千亿`, `百亿`, `万亿`): 1 × it, approximate.
-  if (/^(?:[百千]万?亿|万亿)$/.test(s)) {
+  if (s.length <= 3 && /^(?:[百千]万?亿|万亿)$/.test(s)) {
     const exp = [...s].reduce((e, c) => e + MAGNITUDE[c], 0);
     return { value: 10 ** exp, approx: true };
   }
   const m = ARABIC.exec(s);
-  const sections = m ? null : parseSections(s);
+  const sections = m || !/[兆亿万].|[〇零一二两三四五六七八九]{3}|点/.test(s) ? null : parseSections(s);
   if (sections !== null) {
     value = sections;
   } else if (m) {

@@ -106,7 +106,9 @@ const RE_YMD = new RegExp(
 );
 const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?`, 'g');
 const RE_YPART = new RegExp(`(?<![年半\\d〇零一二两三四五六七八九十几多])(${YPART})`, 'g');
-const RE_DAY_ONLY = /(?<![\d.月年近数多每个第余前后] ?)(\d{1,2}) ?日(?!内|游|以内|之内|左右|元|圆|本)/g;
+const RE_DAY_ONLY = /(\d{1,2}) ?日(?!内|游|以内|之内|左右|元|圆|本)/g;
+/** What may not stand before a day-only date (`近5日`, `第3日`, `12.5日`), a space apart or not (checked in code: faster than a lookbehind). */
+const DAY_ONLY_BLOCK = /[\d.月年近数多每个第余前后]/;
 const RE_ISO = /(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
 const RE_MONTH_RANGE = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})(?:至|到|-|~|—)(${MON})月份?`,
@@ -121,8 +123,6 @@ const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
     String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今晨|昨晚|明晚)`,
-    String.raw`(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)`,
-    String.raw`(?<quarter>本季度?|上一?季度?|下一?季度?)(?![节])`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
@@ -133,6 +133,8 @@ const RE_RELATIVE = new RegExp(
   ].join('|'),
   'g',
 );
+/** Vague recent periods and relative quarters (relative() reads them by group name too). */
+const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)|(?<quarter>本季度?|上一?季度?|下一?季度?)(?![节])/g;
 /** A duration before `N年后` (`时隔5年后首次`): not a date. */
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
 /** `今年前三个月`, `前两个月`, `后两个月`: the first / last N months of a year. */
@@ -165,10 +167,9 @@ const FESTIVALS =
   '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=[”"]?(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|冬至|夏至|立春|立秋';
-const RE_FESTIVAL = new RegExp(
-  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周)?`,
-  'g',
-);
+const RE_FESTIVAL = new RegExp(`(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周)?`, 'g');
+/** The year before a festival (`2024年春节`, `明年春节`), looked for behind a match: a leading optional group would be tried at every position. */
+const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE}))$`);
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
 export function findDates(text: string, published: string | null, region: Region = 'CN'): DateMention[] {
@@ -214,19 +215,23 @@ export function findDates(text: string, published: string | null, region: Region
     if (m[1] === '全年' && !/(?<![\d.])(?:19|20)\d{2}年/.test(text.slice(0, m.index))) continue;
     add(m.index, m.index + m[0].length, yearPart(anchorYear(text, m.index, pub), m[1]), 0.8);
   }
-  for (const m of text.matchAll(RE_DAY_ONLY)) {
+  for (const m of text.includes('日') ? text.matchAll(RE_DAY_ONLY) : []) {
+    const i = m.index;
+    const prev = text[i - 1] === ' ' ? text[i - 2] : text[i - 1];
+    if (prev !== undefined && DAY_ONLY_BLOCK.test(prev)) continue;
     const d = num(m[1]);
     if (d < 1 || d > 31) continue;
     add(m.index, m.index + m[0].length, fromParts({ d }, pub), 0.7, { d });
   }
-  for (const m of text.matchAll(RE_MONTH_RANGE)) {
+  // Cheap guards: the range regexes start with optional year groups, tried at every position.
+  for (const m of /[至到\-~—][\d一二三四五六七八九十]{1,2}月/.test(text) ? text.matchAll(RE_MONTH_RANGE) : []) {
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const [m1, m2] = [num(m[3]), num(m[4])];
     const ok = m1 >= 1 && m2 <= 12 && m1 < m2;
     const v = !ok ? null : y !== null ? monthsValue(y, m1, m2) : m[2] ? unresolved('month') : withoutYear(monthsValue(NO_YEAR, m1, m2));
     add(m.index, m.index + m[0].length, v, 0.9);
   }
-  for (const m of text.matchAll(RE_DAY_RANGE)) {
+  for (const m of /[至到\-~—][\d一二三四五六七八九十]{1,3}[日号]/.test(text) ? text.matchAll(RE_DAY_RANGE) : []) {
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const [mo, d1, d2] = [num(m[3]), num(m[4]), num(m[5])];
     let v: DateValue | null = null;
@@ -244,6 +249,10 @@ export function findDates(text: string, published: string | null, region: Region
   }
   for (const m of text.matchAll(RE_RELATIVE)) {
     if (m.groups!.n && (DURATION_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || (m.groups!.unit === '日' && /\d/.test(m.groups!.n)))) continue;
+    const v = relative(m, pub);
+    if (v) add(m.index, m.index + m[0].length, v, 0.8);
+  }
+  for (const m of text.matchAll(RE_RELATIVE2)) {
     const v = relative(m, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
   }
@@ -298,8 +307,10 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, v, 0.85);
   }
   for (const m of text.matchAll(RE_FESTIVAL)) {
-    const v = festival(m[3], m[4], m[1] ? yearNum(m[1]) : undefined, m[2] ? REL_YEAR[m[2]] : undefined, pub);
-    add(m.index, m.index + m[0].length, v, m[3] === '五一' || m[3] === '国庆' ? 0.75 : 0.85);
+    const y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, m.index - 5), m.index));
+    const start = m.index - (y ? y[0].length : 0);
+    const v = festival(m[1], m[2], y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? REL_YEAR[y[2]] : undefined, pub);
+    add(start, m.index + m[0].length, v, m[1] === '五一' || m[1] === '国庆' ? 0.75 : 0.85);
   }
 
   const anaphora: Anaphora = new Map();
@@ -311,7 +322,7 @@ export function findDates(text: string, published: string | null, region: Region
 }
 
 /** Five-year plans: `十三五`, `“十四五”期间`, `“十三五”末` (the Nth plan starts in 2016 + 5(N − 13)). */
-const RE_PLAN = /([“"])?十([一二三四五六])五([”"])?(期间|末|初)?/g;
+const RE_PLAN = /十([一二三四五六])五([”"])?(期间|末|初)?/g;
 /** Taiwan's 民国 years (+1911): `114年度`, `115年底`, `113年第一季`. */
 const RE_ROC = new RegExp(`(?<![\\d.])(1[0-4]\\d)年(度)?(底|末|初|上半年|下半年|全年|首季度?|第?${Q}季度?)?`, 'g');
 /** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
@@ -319,9 +330,10 @@ const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
 /** 本年度, 上年度, 今年度: a (fiscal) year relative to published. */
 const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
 /** A year before a name (`2024长沙国际工程机械展`, `2026斯诺克世锦赛`): only years near published. */
-const RE_NAME_YEAR = /(?<![\dA-Za-z.\-\/:])(\d{4})(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项台套辆只头次届期号楼层米吨])/g;
+const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项台套辆只头次届期号楼层米吨])/g;
 /** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year. */
-const RE_SAME = /(?:(去年|上年|今年)|(\d{4})年)?同(期|月)/g;
+const RE_SAME = /同[期月]/g;
+const SAME_PREFIX = /(?:(去年|上年|今年)|(?<![\d.])(\d{4})年)$/;
 
 type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
 /** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
@@ -329,15 +341,16 @@ type Anaphora = Map<number, { shift: number; year?: number }>;
 
 /** Five-year plans, 民国 years (Taiwan), `Q4`, `本年度`, years before names, and `同期` anaphora. */
 function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anaphora: Anaphora): void {
-  for (const m of text.includes('五') ? text.matchAll(RE_PLAN) : []) {
-    if (!!m[1] !== !!m[3]) continue; // unbalanced quotes
-    const n = 10 + num(m[2]);
+  for (const m of text.includes('十') ? text.matchAll(RE_PLAN) : []) {
+    const open = /[“"]/.test(text[m.index - 1] ?? '');
+    if (open !== !!m[2]) continue; // unbalanced quotes
+    const n = 10 + num(m[1]);
     const y1 = 2016 + 5 * (n - 13);
     let v: DateValue | null = span(iso(y1, 1, 1), iso(y1 + 4, 12, 31), 'year');
-    if (m[4] === '末') v = monthValue(y1 + 4, 12);
-    else if (m[4] === '初') v = monthsValue(y1, 1, 12, 'year', true);
+    if (m[3] === '末') v = monthValue(y1 + 4, 12);
+    else if (m[3] === '初') v = monthsValue(y1, 1, 12, 'year', true);
     // Quotes belong to the span only with what follows them (`“十四五”期间`); alone the name is inside them.
-    const [a, b] = m[4] ? [m.index, m.index + m[0].length] : [m.index + (m[1] ? 1 : 0), m.index + m[0].length - (m[3] ? 1 : 0)];
+    const [a, b] = m[3] ? [m.index - (open ? 1 : 0), m.index + m[0].length] : [m.index, m.index + m[0].length - (m[2] ? 1 : 0)];
     add(a, b, v, 0.85);
   }
   if (region === 'TW') {
@@ -363,14 +376,17 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
   }
   if (pub) {
     for (const m of text.matchAll(RE_NAME_YEAR)) {
-      const y = +m[1];
+      if (/[\dA-Za-z.\-/:]/.test(text[m.index - 1] ?? '')) continue;
+      const y = +m[0];
       if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
     }
   }
   for (const m of text.includes('同') ? text.matchAll(RE_SAME) : []) {
-    const shift = m[1] === '去年' || m[1] === '上年' ? -1 : 0;
-    anaphora.set(m.index, { shift, year: m[2] ? +m[2] : undefined });
-    add(m.index, m.index + m[0].length, unresolved('month', true), 0.75);
+    const p = SAME_PREFIX.exec(text.slice(Math.max(0, m.index - 5), m.index));
+    const start = m.index - (p ? p[0].length : 0);
+    const shift = p?.[1] === '去年' || p?.[1] === '上年' ? -1 : 0;
+    anaphora.set(start, { shift, year: p?.[2] ? +p[2] : undefined });
+    add(start, m.index + 2, unresolved('month', true), 0.75);
   }
 }
 
