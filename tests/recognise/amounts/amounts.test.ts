@@ -156,7 +156,10 @@ describe('QUANTITY', () => {
     ['v2.5个', 'versions'],
     ['一家公司', 'the article 一'],
     ['统一口径', '一 inside words'],
-    ['5岁', 'ages'],
+    ['数十米深处', 'vague counts'],
+    ['汽车零部件', 'zero inside words'],
+    ['五部门联合发文', 'a unit word inside a longer word'],
+    ['二期工程', 'phase numbers'],
   ])('%s: no quantity (%s)', (text) => {
     expect(findAmounts(text).filter((m) => m.type === 'QUANTITY')).toEqual([]);
   });

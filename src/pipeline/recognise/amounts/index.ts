@@ -28,9 +28,10 @@
  * `半价` = 50) where the sentence is about prices.
  *
  * QUANTITY rule: a number followed by a measure word for things or a physical unit
- * (units.ts; physical units reported as symbols, `零下8摄氏度` = -8 °C). Time units (年 月 日
- * 天 周 小时 分钟 秒 岁 …) are never units, so dates, times, durations (`3年`, `3个月`) and
- * ages are not quantities; nor are ordinals (`第三`, `前三名`), Chinese `一` + measure word (an
+ * (units.ts; physical units reported as symbols, `零下8摄氏度` = -8 °C; ages count in `岁`).
+ * Time units (年 月 日 天 周 小时 分钟 秒 …) are never units, so dates, times and durations
+ * (`3年`, `3个月`) are not quantities; nor are vague counts (`数十米`), unit words starting a
+ * longer word (`五部门`, `零部件`), phase numbers (`二期`), ordinals (`第三`, `前三名`), Chinese `一` + measure word (an
  * article: `一家公司`), digit runs of 11+ digits (phone/ID numbers), zero-led runs (`010`),
  * or numbers glued to Latin letters or dots (model/version numbers).
  */
@@ -88,25 +89,29 @@ function escape(s: string): string {
 
 const HEDGE_WORDS = '约合|大约|约|将近|接近|近|超过|超|逾|不足|不到|几乎';
 const CURRENCY_SUFFIX_RE = new RegExp(`^\\s?(?:${byLength(Object.keys(CURRENCY_WORDS)).join('|')})`);
-const UNIT_RE = new RegExp(`^(?:${byLength(UNIT_WORDS).join('|')})(?![A-Za-z])`);
+const UNIT_RE = new RegExp(`^[ \\u00a0]?(?:${byLength(UNIT_WORDS).join('|')})(?![A-Za-z])`);
 /** An alternative unit in brackets: `台(套)`. */
 const ALT_UNIT_RE = new RegExp(`^[(（](?:${byLength(UNIT_WORDS).join('|')})[)）]`);
 const SYMBOL_RE = /(?:(?:US|HK|NT|MOP|NZ|[SAC])?\$|[¥￥€£₩₹])\s?$/;
-const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(${HEDGE_WORDS})?$`);
+const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(${HEDGE_WORDS})?[ \\u00a0]?$`);
 
 /**
  * Numeral runs: Arabic or Chinese digits with magnitudes, 多/余, decimal point, thousands
  * commas. `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
  */
 const RUN_SRC =
-  String.raw`-?(?:\d|[零〇一二两三四五六七八九十])(?:[\d零〇一二两三四五六七八九十万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇一二三四五六七八九]))*`;
+  String.raw`-?(?:\d|[零〇○一二两三四五六七八九十]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
 const RUN_RE = new RegExp(RUN_SRC, 'g');
 const RUN_AT = new RegExp(`^${RUN_SRC.slice(2)}`); // a run without a sign, at a position
 const SIGN_BLOCK = /[\dA-Za-z.%‰\-~零〇一二两三四五六七八九十百千万亿元]/;
-const HAS_CHINESE_DIGIT = /[零〇一二两三四五六七八九十点]/;
+const HAS_CHINESE_DIGIT = /[零〇○一二两三四五六七八九十点]/;
 
-const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS})$`);
+const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS})[ \u00a0]?$`);
 const HEDGE_AFTER = /^(?:左右|上下|以上|以下|以内|之多)/;
+/** A unit word that is the first character of a longer word here (`部门`, `城市`, `剂量`, `节日`). */
+const UNIT_WORD_AFTER: Record<string, RegExp> = {
+  部: /^[门委署局]/, 呎: /^[标货柜]/, 英尺: /^[标货柜]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
+};
 /** `个` + these is a duration (`3个月`), not a quantity. */
 const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|季度|年头|半月|钟头)/;
 /** After `N成`: idioms and words where 成 is not "tenths" (`一成不变`, `八成是`). */
@@ -117,9 +122,11 @@ const YUAN_BLOCK = /^(?:化|论|素|旦|宵|首|老|帅|气|件|结构|函数|�
 const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s!?！？]|$)/;
 /** Range joiners between two numbers; `百分之` may repeat after the joiner. */
 const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:百分之)?/;
-/** Money words just before a bare amount that takes its currency from the paragraph. */
+/** Money words in the clause before a bare amount that takes its currency from the paragraph (`净利润12.5亿`, `岁出编列3兆350亿`). */
 const MONEY_CUE_RE =
-  /(?:收入|营收|收益|利润|净利|盈利|亏损|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|贷款|融资|募资|募集|税收|开支|支出|预算|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|额)(?:为|达|达到|约|超|逾|近|了|共|合计|总计|同比|分别|增至|降至|升至|增长|增加|减少|下降|录得|是|:|：|\s)*$/;
+  /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资/;
+/** Where a clause starts, for MONEY_CUE_RE (a colon does not end one: `营收:45亿`). */
+const CLAUSE_END = /[,，。;；!?！？、\n]/;
 /** Sentences about prices: discounts (`八折`) and colloquial `块` are money/percent here. */
 const PRICE_CONTEXT = /价|售|卖|买|购|优惠|折扣|促销|打折|消费|票|费|元|钱|商品|让利|特惠|便宜|贵|涨|降|菜|斤/;
 const DISCOUNT_BLOCK = /^(?:旧|合|算|叠|射|线|腾|返|中|服|扣|磨)/;
@@ -132,9 +139,13 @@ interface Ctx {
   dollar: string | null;
 }
 
-/** A MONEY mention whose currency comes from the paragraph's other amounts. */
+/**
+ * A MONEY mention whose currency comes from the paragraph's other amounts: `cue` when a money
+ * word stands in its clause (else the region's currency), `follow` when only the amount before
+ * it in the same sentence is money (`较上年减少3025亿` after `岁入编列2兆8623亿`).
+ */
 interface Pending extends AmountMention {
-  pending?: true;
+  pending?: 'cue' | 'follow';
 }
 
 /**
@@ -164,11 +175,11 @@ export function findAmounts(text: string, region: Region = 'CN'): AmountMention[
     }
   }
   addStandalone(text, out);
-  return resolvePending(out);
+  return resolvePending(out, text, region);
 }
 
 /** Give bare amounts (`净利润12.5亿`) the currency of the nearest money mention, or drop them. */
-function resolvePending(out: Pending[]): AmountMention[] {
+function resolvePending(out: Pending[], text: string, region: Region): AmountMention[] {
   if (!out.some((m) => m.pending)) return out;
   const result: AmountMention[] = [];
   for (let i = 0; i < out.length; i++) {
@@ -178,14 +189,21 @@ function resolvePending(out: Pending[]): AmountMention[] {
       continue;
     }
     let currency: string | null = null;
-    for (let d = 1; d < out.length && !currency; d++) {
-      for (const j of [i - d, i + d]) {
-        const o = out[j];
-        if (o && o.type === 'MONEY' && !o.pending) {
-          currency = (o.value as MoneyValue).currency;
-          break;
+    if (m.pending === 'follow') {
+      // Only the money amount just before it in the same sentence vouches for it.
+      const p = result[result.length - 1];
+      if (p && p.type === 'MONEY' && !/[。;；!?！？\n]/.test(text.slice(p.end, m.start))) currency = (p.value as MoneyValue).currency;
+    } else {
+      for (let d = 1; d < out.length && !currency; d++) {
+        for (const j of [i - d, i + d]) {
+          const o = out[j];
+          if (o && o.type === 'MONEY' && !o.pending) {
+            currency = (o.value as MoneyValue).currency;
+            break;
+          }
         }
       }
+      currency ??= REGION_CURRENCY[region];
     }
     if (!currency) continue;
     const { pending: _p, ...rest } = m;
@@ -204,6 +222,7 @@ function sentenceAround(text: string, pos: number): string {
 }
 
 function blockedStart(text: string, start: number): boolean {
+  if (text[start - 1] === ' ' && /[第初]/.test(text[start - 2] ?? '')) return true; // 第 3 个
   const prev = text[start - 1] ?? '';
   if (/[A-Za-z\d._/#:]/.test(prev)) return true; // model / version numbers, fractions, times
   if (/[第初]/.test(prev) || /(?:周|星期|礼拜)$/.test(text.slice(Math.max(0, start - 2), start))) return true;
@@ -339,10 +358,10 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   // --- QUANTITY: number + measure word / unit ---
   const unitMatch = UNIT_RE.exec(after);
   if (unitMatch) {
-    let word = unitMatch[0];
+    let word = unitMatch[0].trimStart();
     if (word === '个' && DURATION_AFTER_GE.test(after.slice(1))) return null;
     if (prev === '前' && !inRange) return null; // 前三名: a ranking
-    let e = end + word.length;
+    let e = end + unitMatch[0].length;
     const alt = ALT_UNIT_RE.exec(text.slice(e, e + 6));
     if (alt) {
       word += alt[0];
@@ -362,6 +381,10 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     const n = parseNumber(run);
     if (!n) return null;
     if (isChinese && n.value === 1 && !inRange) return null; // 一家公司, 统一口径: an article, not a count
+    if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
+    if (/[数几]/.test(prev) && /^[十百千万]/.test(bare) && !inRange) return null; // 数十米, 几十个: no definite value
+    if (word === '期' && bare !== '两') return null; // 二期工程, 三期: phase numbers; 两期: two phases
+    if (UNIT_WORD_AFTER[word]?.test(text.slice(e, e + 2))) return null; // 五部门, 岁月, 剂量
     if (/^\d{11,}$/.test(bare)) return null; // phone / ID numbers
     const approx = n.approx || hedgedAround(text, s, e);
     const value: QuantityValue = { value: round(sign * n.value), unit, ...(approx ? { approx: true } : {}) };
@@ -369,12 +392,18 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   }
 
   // --- MONEY without a currency word: a magnitude after a money word (`净利润12.5亿`) ---
-  if (!inRange && /[万亿兆]$/.test(bare) && MONEY_CUE_RE.test(text.slice(Math.max(lastEnd, start - 12), start))) {
+  // … and it ends the phrase: `14亿中国人` is a count of something, not money.
+  if (!inRange && /[万亿兆]$/.test(bare) && !/^[\u4e00-\u9fff]/.test(after.replace(/^(?:左右|以上|之多|的)/, ''))) {
+    let c = start;
+    while (c > lastEnd && start - c < 16 && !CLAUSE_END.test(text[c - 1])) c--;
+    const cue = MONEY_CUE_RE.test(text.slice(c, start));
+    // Without a cue only 亿/兆 amounts may follow a money amount (`减少3025亿`); 万 is too often a count.
+    if (!cue && !/[亿兆]$/.test(bare)) return null;
     const n = parseNumber(run);
     if (!n) return null;
     const approx = n.approx || hedgedAround(text, start, end);
     const value: MoneyValue = { amount: round(n.value), currency: '', ...(approx ? { approx: true } : {}) };
-    return { start, end, type: 'MONEY', value, score: 0.75, pending: true };
+    return { start, end, type: 'MONEY', value, score: 0.75, pending: cue ? 'cue' : 'follow' };
   }
   return null;
 }

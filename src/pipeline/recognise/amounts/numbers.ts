@@ -33,8 +33,17 @@ export interface ParsedNumber {
 export function parseNumber(s: string): ParsedNumber | null {
   let value: number | null;
   let approx = false;
+  if (/[ \u00a0○]/.test(s)) s = s.replace(/[ \u00a0]/g, '').replace(/○/g, '〇');
+  // A round order of magnitude without a digit (`千亿`, `百亿`, `万亿`): 1 × it, approximate.
+  if (s.length <= 3 && /^(?:[百千]万?亿|万亿)$/.test(s)) {
+    const exp = [...s].reduce((e, c) => e + MAGNITUDE[c], 0);
+    return { value: 10 ** exp, approx: true };
+  }
   const m = ARABIC.exec(s);
-  if (m) {
+  const sections = m || !/[兆亿万].|[〇零一二两三四五六七八九]{3}|点/.test(s) ? null : parseSections(s);
+  if (sections !== null) {
+    value = sections;
+  } else if (m) {
     const exp = [...m[4]].reduce((e, c) => e + MAGNITUDE[c], 0);
     value = Number(`${m[1]}${m[2].replace(/,/g, '')}e${exp}`);
     approx = m[3] !== '' || m[5] !== '';
@@ -47,6 +56,48 @@ export function parseNumber(s: string): ParsedNumber | null {
   }
   if (value === null || !Number.isFinite(value) || Math.abs(value) > MAX_ABS_VALUE) return null;
   return { value, approx };
+}
+
+const POS_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+/** One section: Arabic (`8,200`, `1.5`) or Chinese digits written positionally (`五〇五七点四`, `一一二三`, `一点〇五`). */
+const SECTION = String.raw`\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二两三四五六七八九]+(?:点[〇零一二三四五六七八九]+)?`;
+const SECTIONS_RE = new RegExp(`^(?:(${SECTION})兆)?(?:(${SECTION})亿)?(?:(${SECTION})万)?(${SECTION})?$`);
+
+/** A positional section's value, or null when it is not one (`三四` is "three or four", not 34). */
+function sectionValue(sec: string): number | null {
+  if (/^\d/.test(sec)) return Number(sec.replace(/,/g, ''));
+  const [int, frac] = sec.split('点');
+  // Two digits without a zero are a loose "N or N+1" (`三四亿`); one digit or three and more are positional.
+  if (int.length === 2 && !/[〇零]/.test(int)) return null;
+  if (int.length > 1 && /^[零〇]/.test(int)) return null;
+  const digits = (t: string) => [...t].map((c) => POS_DIGIT[c]).join('');
+  return Number(`${digits(int)}${frac ? `.${digits(frac)}` : ''}`);
+}
+
+/**
+ * Numbers written in sections by magnitude that Arabic parsing and Recognizers do not read:
+ * `2兆8623亿`, `3兆0350亿`, `452亿8,200万`, `一兆一一二三亿`, `五〇五七点四亿`, `一点〇五兆`.
+ * Null when `s` is not such a number (then the other readers try).
+ */
+function parseSections(s: string): number | null {
+  const m = SECTIONS_RE.exec(s);
+  if (!m || s === '') return null;
+  const parts: [string | undefined, number][] = [[m[1], 12], [m[2], 8], [m[3], 4], [m[4], 0]];
+  const stated = parts.filter(([sec]) => sec !== undefined);
+  // A single Arabic section is ARABIC's; one without a magnitude is no amount form here.
+  if (stated.length === 0) return null;
+  const chinese = stated.some(([sec]) => !/^\d/.test(sec!));
+  if (!chinese && stated.length < 2) return null;
+  if (chinese && stated.length === 1 && stated[0][1] === 0 && !/点|[〇零]/.test(stated[0][0]!)) return null;
+  let total = 0;
+  for (const [sec, exp] of stated) {
+    const v = sectionValue(sec!);
+    if (v === null) return null;
+    // A lower section after a higher one is less than that magnitude step (`8623亿` < 1兆).
+    total += Number(`${v}e${exp}`);
+  }
+  // Keep the exact decimal: sum of exact parts, rounded to an integer when all parts are whole units.
+  return Number.isInteger(total) ? total : Number(total.toPrecision(15));
 }
 
 /** Recognizers-Text on the whole string; null unless one match covers all of it. */

@@ -7,7 +7,9 @@
 /** Physical units → symbol. `度` and `桶` depend on the sentence (see `unitSymbol`). */
 export const PHYSICAL: Record<string, string> = {
   米: 'm', 公尺: 'm', 公里: 'km', 千米: 'km', 厘米: 'cm', 公分: 'cm', 毫米: 'mm', 纳米: 'nm',
-  海里: 'nmi', 英里: 'mi', 英尺: 'ft', 英寸: 'in',
+  海里: 'nmi', 英里: 'mi', 英尺: 'ft', 英寸: 'in', 呎: 'ft', 吋: 'in',
+  平方呎: 'ft2', 方呎: 'ft2', 平方英尺: 'ft2', 公里每小时: 'km/h', '公里/小时': 'km/h', '千米/小时': 'km/h', '公里/时': 'km/h',
+  '米/秒': 'm/s', 米每秒: 'm/s', 'km/h': 'km/h', 'm/s': 'm/s',
   平方米: 'm2', 平米: 'm2', 平方公尺: 'm2', 平方公里: 'km2', 平方千米: 'km2', 立方米: 'm3', 公顷: 'ha', 亩: 'mu', 英亩: 'acre',
   吨: 't', 公吨: 't', 千克: 'kg', 公斤: 'kg', 克: 'g', 毫克: 'mg', 斤: 'jin', 公斤级: 'kg',
   升: 'L', 公升: 'L', 毫升: 'mL', 加仑: 'gal',
@@ -24,13 +26,17 @@ export const COUNTS = [
   '栋', '幢', '间', '所', '张', '本', '部', '册', '份', '篇', '首', '次', '场', '批', '起', '例', '只',
   '头', '匹', '棵', '株', '颗', '粒', '枚', '块', '片', '根', '支', '把', '盏', '口', '处', '宗', '笔',
   '箱', '包', '袋', '瓶', '杯', '盒', '双', '对', '层', '款', '种', '类', '届', '轮', '桶',
-  '股', '架次', '辆次', '班次', '趟', '单', '尾', '羽', '床', '坪', '万人次',
+  '股', '架次', '辆次', '班次', '趟', '单', '尾', '羽', '床', '坪', '万人次', '剂', '剂次', '岁', '城',
+  // `期` counts phases only after 两 (`二期`, `三期工程` are ordinals): see unitSymbol.
+  '期',
 ];
 
 /** Words that need the sentence to decide: temperature or electricity. */
 const TEMPERATURE_CONTEXT = /气温|温度|高温|低温|最高|最低|降温|升温|摄氏|零下|体温|水温|室温|热|冷|寒|暖|天气|气象/;
 const ELECTRICITY_CONTEXT = /电|能耗|千瓦|充电|光伏|风电|核电/;
 const OIL_CONTEXT = /油|原油|石油|布伦特|WTI|欧佩克|OPEC/;
+/** `节` is knots only where the sentence is about a ship's or the wind's speed. */
+const KNOT_CONTEXT = /航速|航行|时速|风速|减速|加速|速度|船|舰|舶|轮|海里/;
 
 /**
  * The reported unit of a recognised unit word, or null when the word is no unit here
@@ -44,7 +50,8 @@ export function unitSymbol(word: string, sentence: string): string | null {
     return null;
   }
   if (bare === '桶' && OIL_CONTEXT.test(sentence)) return 'bbl';
+  if (bare === '节') return KNOT_CONTEXT.test(sentence) ? 'kn' : null;
   return PHYSICAL[bare] ?? bare;
 }
 
-export const UNIT_WORDS = [...Object.keys(PHYSICAL), ...COUNTS, '度'];
+export const UNIT_WORDS = [...Object.keys(PHYSICAL), ...COUNTS, '度', '节'];

@@ -70,6 +70,7 @@ const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 
 /** `17`, `十七`, `二十三`, `三十一`, `廿三`, `初九` → number. */
 function num(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
+  if (s.length > 1) s = s.replace(/^[零〇]/, ''); // 零一分
   s = s.replace(/^初/, '').replace(/^廿/, '二十');
   if (s === '十') return 10;
   const t = s.indexOf('十');
@@ -91,7 +92,7 @@ const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
 const DAY = String.raw`\d{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
-const YPART = String.raw`上半年|下半年|年初|年底|年末|前[一二三1-3]季度|第?${Q}季度`;
+const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[一二三1-3]季度|第?${Q}季度|首季度?|第${Q}季(?!度)`;
 const MPART = String.raw`上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
@@ -100,12 +101,14 @@ const JOIN = /^(?:起?至|到|-|—|–|~|－)$/;
 
 const RE_YMD = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR}|'?\\d{2}|[〇零一二三四五六七八九]{2})年${NOT_DURATION}|(${REL_YEAR_RE}))` +
-    `(?:(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?|(初(?!步)|底|末|${YPART}))?`,
+    `(?: ?(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?|(初(?!步)|底|末|${YPART}))?`,
   'g',
 );
-const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?`, 'g');
+const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?`, 'g');
 const RE_YPART = new RegExp(`(?<![年半\\d〇零一二两三四五六七八九十几多])(${YPART})`, 'g');
-const RE_DAY_ONLY = /(?<![\d.月年近数多每个第余前后])(\d{1,2})日(?!内|游|以内|之内|左右|元|圆|本)/g;
+const RE_DAY_ONLY = /(\d{1,2}) ?日(?!内|游|以内|之内|左右|元|圆|本)/g;
+/** What may not stand before a day-only date (`近5日`, `第3日`, `12.5日`), a space apart or not (checked in code: faster than a lookbehind). */
+const DAY_ONLY_BLOCK = /[\d.月年近数多每个第余前后]/;
 const RE_ISO = /(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
 const RE_MONTH_RANGE = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})(?:至|到|-|~|—)(${MON})月份?`,
@@ -119,9 +122,9 @@ const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之�
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前)`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今晨|昨晚|明晚)`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
-    String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末)?(?![一二三四五六日天])`,
+    String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
     String.raw`(?<![\d〇零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
     String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
@@ -130,11 +133,13 @@ const RE_RELATIVE = new RegExp(
   ].join('|'),
   'g',
 );
+/** Vague recent periods and relative quarters (relative() reads them by group name too). */
+const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)|(?<quarter>本季度?|上一?季度?|下一?季度?)(?![节])/g;
 /** A duration before `N年后` (`时隔5年后首次`): not a date. */
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
 /** `今年前三个月`, `前两个月`, `后两个月`: the first / last N months of a year. */
 const RE_YEAR_MONTHS = new RegExp(
-  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提])(前|后)(\\d{1,2}|${CN_NUM})个月(?![前后内以之])`,
+  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提])(前|后|首)(\\d{1,2}|${CN_NUM})个月(?![前后内以之])`,
   'g',
 );
 /** Decades and centuries: `八十年代`, `上世纪80年代末`, `18世纪60年代`, `1990年代`, `21世纪`. */
@@ -146,26 +151,25 @@ const RE_DECADE = new RegExp(
 /** Slashed numeric dates with the year last: `3/15/2024`, `15/03/24`, `15.3.2024`. */
 const RE_DMY = /(?<![\d.\-/:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-/:])/g;
 /** Fiscal years: `2025/26年度`, `2025至26年度`, `2025-2026财年`. */
-const RE_FISCAL = /(?<![\d.])(\d{4})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)/g;
+const RE_FISCAL = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)|(?<![\d.\/])(20\d{2})\/(\d{2})(?![\d\/.%])/g;
 /** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
 const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
 /** A clock time right after a date: `9:30`, `9时30分`, `上午9点`, `下午3点半`. */
 const TIME_RE = new RegExp(
-  String.raw`^\s?(上午|下午|晚上|晚间|凌晨|早上|早晨|中午|傍晚|夜间|晚)?\s?(\d{1,2}|[零一二两三四五六七八九十]{1,3})` +
-    String.raw`(?:[:：](\d{2})(?![\d])|时(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分)?|点(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半)|钟)?)`,
+  String.raw`^\s?(上午|下午|晚上|晚间|凌晨|早上|早晨|中午|正午|傍晚|夜间|晚)?\s?(\d{1,2}|[零一二两三四五六七八九十]{1,3})` +
+    String.raw`(?:[:：](\d{2})(?![\d])(?:[:：]\d{2}(?![\d]))?(?:\s?分(?![钟之]))?|时(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分)?|点(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半)|钟)?)`,
 );
 const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七八九]`;
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
   '除夕|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
-  '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=假期|期间|小长假|黄金周|劳动节|前后|当天|[前后,，。、]|$)|' +
-  '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
+  '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=[”"]?(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
+  '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|冬至|夏至|立春|立秋';
-const RE_FESTIVAL = new RegExp(
-  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周)?`,
-  'g',
-);
+const RE_FESTIVAL = new RegExp(`(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周)?`, 'g');
+/** The year before a festival (`2024年春节`, `明年春节`), looked for behind a match: a leading optional group would be tried at every position. */
+const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE}))$`);
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
 export function findDates(text: string, published: string | null, region: Region = 'CN'): DateMention[] {
@@ -184,8 +188,10 @@ export function findDates(text: string, published: string | null, region: Region
     const short = m[1] !== undefined && m[1].replace("'", '').length === 2;
     if (short && !twoDigitYearOk(text, s, e, m[1], m[3] !== undefined)) continue;
     // 投产后年产值: 后年 inside a word, not the year after next.
-    if (m[2] === '后年' && !m[3] && !m[6] && /^(?:产|均|营|收|销|度|利|增|的产)/.test(text.slice(e, e + 2))) continue;
-    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : relYear(pub, REL_YEAR[m[2]]);
+    if (m[2] === '后年' && !m[3] && !m[6] && (/^(?:产|均|营|收|销|度|利|增|新|的产)/.test(text.slice(e, e + 2)) || /[产成建营运达投完]$/.test(text.slice(0, s)))) continue;
+    // 上年 is the year before the one the paragraph is about (`2021年…比上年增长`), 去年 the one before published.
+    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : m[2] === '上年' ? (anchorYear(text, s, pub) ?? NaN) - 1 : relYear(pub, REL_YEAR[m[2]]);
+    if (Number.isNaN(y)) continue;
     if (m[1] && !isValid(y!, 1, 1)) continue; // not a year (e.g. 5000年)
     const mo = m[3] ? num(m[3]) : undefined;
     const d = m[4] ? num(m[4]) : undefined;
@@ -205,21 +211,27 @@ export function findDates(text: string, published: string | null, region: Region
     else add(s, e, fromParts({ m: mo, d }, pub), score, { m: mo, d });
   }
   for (const m of text.matchAll(RE_YPART)) {
-    add(m.index, m.index + m[0].length, yearPart(pub?.y ?? null, m[1]), 0.8);
+    // A bare 全年 refers back to a year the paragraph states (`2021年,…全年`); alone it is a company's or any year.
+    if (m[1] === '全年' && !/(?<![\d.])(?:19|20)\d{2}年/.test(text.slice(0, m.index))) continue;
+    add(m.index, m.index + m[0].length, yearPart(anchorYear(text, m.index, pub), m[1]), 0.8);
   }
-  for (const m of text.matchAll(RE_DAY_ONLY)) {
+  for (const m of text.includes('日') ? text.matchAll(RE_DAY_ONLY) : []) {
+    const i = m.index;
+    const prev = text[i - 1] === ' ' ? text[i - 2] : text[i - 1];
+    if (prev !== undefined && DAY_ONLY_BLOCK.test(prev)) continue;
     const d = num(m[1]);
     if (d < 1 || d > 31) continue;
     add(m.index, m.index + m[0].length, fromParts({ d }, pub), 0.7, { d });
   }
-  for (const m of text.matchAll(RE_MONTH_RANGE)) {
+  // Cheap guards: the range regexes start with optional year groups, tried at every position.
+  for (const m of /[至到\-~—][\d一二三四五六七八九十]{1,2}月/.test(text) ? text.matchAll(RE_MONTH_RANGE) : []) {
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const [m1, m2] = [num(m[3]), num(m[4])];
     const ok = m1 >= 1 && m2 <= 12 && m1 < m2;
     const v = !ok ? null : y !== null ? monthsValue(y, m1, m2) : m[2] ? unresolved('month') : withoutYear(monthsValue(NO_YEAR, m1, m2));
     add(m.index, m.index + m[0].length, v, 0.9);
   }
-  for (const m of text.matchAll(RE_DAY_RANGE)) {
+  for (const m of /[至到\-~—][\d一二三四五六七八九十]{1,3}[日号]/.test(text) ? text.matchAll(RE_DAY_RANGE) : []) {
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const [mo, d1, d2] = [num(m[3]), num(m[4]), num(m[5])];
     let v: DateValue | null = null;
@@ -240,13 +252,17 @@ export function findDates(text: string, published: string | null, region: Region
     const v = relative(m, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
   }
+  for (const m of text.matchAll(RE_RELATIVE2)) {
+    const v = relative(m, pub);
+    if (v) add(m.index, m.index + m[0].length, v, 0.8);
+  }
   for (const m of text.includes('个月') ? text.matchAll(RE_YEAR_MONTHS) : []) {
     const stated = m[1] !== undefined || m[2] !== undefined;
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const n = num(m[4].replace(/两/g, '二'));
     if (!(n >= 1 && n <= 11)) continue;
     if (!stated && m[3] === '后') continue; // bare 后两个月: the months after something, not of the year
-    const v = y === null ? unresolved('month') : m[3] === '前' ? monthsValue(y, 1, n) : monthsValue(y, 13 - n, 12);
+    const v = y === null ? unresolved('month') : m[3] !== '后' ? monthsValue(y, 1, n) : monthsValue(y, 13 - n, 12);
     add(m.index, m.index + m[0].length, v, 0.8);
   }
   for (const m of /年代|世纪/.test(text) ? text.matchAll(RE_DECADE) : []) {
@@ -265,9 +281,10 @@ export function findDates(text: string, published: string | null, region: Region
     const [mo, d] = dayFirst ? [b, a] : [a, b];
     add(m.index, m.index + m[0].length, dayValue(y, mo, d), 0.85, { y, m: mo, d });
   }
-  for (const m of /年度|财年/.test(text) ? text.matchAll(RE_FISCAL) : []) {
-    const y1 = +m[1];
-    const y2 = m[2].length === 2 ? Math.floor(y1 / 100) * 100 + +m[2] : +m[2];
+  for (const m of /年度|财年|20\d\d\/\d/.test(text) ? text.matchAll(RE_FISCAL) : []) {
+    const y1 = m[1] ? (m[1].length === 2 ? 2000 + +m[1] : +m[1]) : +m[3];
+    const b = m[2] ?? m[4];
+    const y2 = b.length === 2 ? Math.floor(y1 / 100) * 100 + +b : +b;
     if (y2 !== y1 + 1 || !isValid(y1, 1, 1)) continue;
     const v = region === 'HK' ? span(iso(y1, 4, 1), iso(y2, 3, 31), 'year') : span(iso(y1, 1, 1), iso(y2, 12, 31), 'year');
     add(m.index, m.index + m[0].length, v, 0.9);
@@ -290,13 +307,118 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, v, 0.85);
   }
   for (const m of text.matchAll(RE_FESTIVAL)) {
-    const v = festival(m[3], m[4], m[1] ? yearNum(m[1]) : undefined, m[2] ? REL_YEAR[m[2]] : undefined, pub);
-    add(m.index, m.index + m[0].length, v, m[3] === '五一' || m[3] === '国庆' ? 0.75 : 0.85);
+    const y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, m.index - 5), m.index));
+    const start = m.index - (y ? y[0].length : 0);
+    const v = festival(m[1], m[2], y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? REL_YEAR[y[2]] : undefined, pub);
+    add(start, m.index + m[0].length, v, m[1] === '五一' || m[1] === '国庆' ? 0.75 : 0.85);
   }
 
-  return extend(text, mergeRanges(text, selectLongest(cands), pub), pub)
+  const anaphora: Anaphora = new Map();
+  addMore(text, pub, region, add, anaphora);
+
+  return extend(text, resolveAnaphora(mergeRanges(text, mergeParenthesised(text, selectLongest(cands)), pub), anaphora, pub), pub)
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score }));
+}
+
+/** Five-year plans: `十三五`, `“十四五”期间`, `“十三五”末` (the Nth plan starts in 2016 + 5(N − 13)). */
+const RE_PLAN = /十([一二三四五六])五([”"])?(期间|末|初)?/g;
+/** Taiwan's 民国 years (+1911): `114年度`, `115年底`, `113年第一季`. */
+const RE_ROC = new RegExp(`(?<![\\d.])(1[0-4]\\d)年(度)?(底|末|初|上半年|下半年|全年|首季度?|第?${Q}季度?)?`, 'g');
+/** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
+const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
+/** 本年度, 上年度, 今年度: a (fiscal) year relative to published. */
+const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
+/** A year before a name (`2024长沙国际工程机械展`, `2026斯诺克世锦赛`): only years near published. */
+const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项台套辆只头次届期号楼层米吨])/g;
+/** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year. */
+const RE_SAME = /同[期月]/g;
+const SAME_PREFIX = /(?:(去年|上年|今年)|(?<![\d.])(\d{4})年)$/;
+
+type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
+/** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
+type Anaphora = Map<number, { shift: number; year?: number }>;
+
+/** Five-year plans, 民国 years (Taiwan), `Q4`, `本年度`, years before names, and `同期` anaphora. */
+function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anaphora: Anaphora): void {
+  for (const m of text.includes('十') ? text.matchAll(RE_PLAN) : []) {
+    const open = /[“"]/.test(text[m.index - 1] ?? '');
+    if (open !== !!m[2]) continue; // unbalanced quotes
+    const n = 10 + num(m[1]);
+    const y1 = 2016 + 5 * (n - 13);
+    let v: DateValue | null = span(iso(y1, 1, 1), iso(y1 + 4, 12, 31), 'year');
+    if (m[3] === '末') v = monthValue(y1 + 4, 12);
+    else if (m[3] === '初') v = monthsValue(y1, 1, 12, 'year', true);
+    // Quotes belong to the span only with what follows them (`“十四五”期间`); alone the name is inside them.
+    const [a, b] = m[3] ? [m.index - (open ? 1 : 0), m.index + m[0].length] : [m.index, m.index + m[0].length - (m[2] ? 1 : 0)];
+    add(a, b, v, 0.85);
+  }
+  if (region === 'TW') {
+    for (const m of text.matchAll(RE_ROC)) {
+      const y = +m[1] + 1911;
+      const part = m[3] === '底' || m[3] === '末' ? '年底' : m[3] === '初' ? '年初' : m[3];
+      add(m.index, m.index + m[0].length, part ? yearPart(y, part) : yearValue(y), 0.85);
+    }
+  }
+  for (const m of text.includes('Q') ? text.matchAll(RE_QN) : []) {
+    const y = m[1] ? +m[1] : pub?.y ?? null;
+    add(m.index, m.index + m[0].length, y === null ? unresolved('quarter') : quarterValue(y, +m[2]), 0.8);
+  }
+  for (const m of text.includes('年度') ? text.matchAll(RE_REL_FY) : []) {
+    if (!pub) {
+      add(m.index, m.index + m[0].length, unresolved('year'), 0.8);
+      continue;
+    }
+    const off = /[本今]/.test(m[1]) ? 0 : /[上去]/.test(m[1]) ? -1 : 1;
+    // Hong Kong's fiscal year runs April–March.
+    const y = (region === 'HK' && pub.m < 4 ? pub.y - 1 : pub.y) + off;
+    add(m.index, m.index + m[0].length, region === 'HK' ? span(iso(y, 4, 1), iso(y + 1, 3, 31), 'year') : yearValue(y), 0.8);
+  }
+  if (pub) {
+    for (const m of text.matchAll(RE_NAME_YEAR)) {
+      if (/[\dA-Za-z.\-/:]/.test(text[m.index - 1] ?? '')) continue;
+      const y = +m[0];
+      if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
+    }
+  }
+  for (const m of text.includes('同') ? text.matchAll(RE_SAME) : []) {
+    const p = SAME_PREFIX.exec(text.slice(Math.max(0, m.index - 5), m.index));
+    const start = m.index - (p ? p[0].length : 0);
+    const shift = p?.[1] === '去年' || p?.[1] === '上年' ? -1 : 0;
+    anaphora.set(start, { shift, year: p?.[2] ? +p[2] : undefined });
+    add(start, m.index + 2, unresolved('month', true), 0.75);
+  }
+}
+
+/** `同期` takes the value of the date just before it, `去年同期` the same a year earlier, `2024年同月` in 2024. */
+function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null): Cand[] {
+  if (!anaphora.size) return cands;
+  let prev: DateValue | null = null;
+  for (const c of cands) {
+    const a = anaphora.get(c.start);
+    if (a && c.value && c.value.vague && c.value.start === null) {
+      const p: DateValue | null = prev;
+      if (p && p.start && p.end && !p.start.startsWith('XXXX') && !p.vague) {
+        const move = (d: string) => {
+          const y = a.year ?? Number(d.slice(0, 4)) + a.shift;
+          const rest = d.slice(4);
+          // 2月29日 a year earlier is 2月28日.
+          return rest.startsWith('-02-29') && !isValid(y, 2, 29) ? `${y}-02-28${rest.slice(6)}` : `${y}${rest}`;
+        };
+        c.value = span(move(p.start), move(p.end), p.grain);
+      } else if (!pub) c.value = unresolved('month', true);
+    }
+    if (c.value && c.value.start) prev = c.value;
+  }
+  return cands;
+}
+
+/** The year a paragraph is about at `pos`: the last four-digit year written before it, else published. */
+function anchorYear(text: string, pos: number, pub: Ymd | null): number | null {
+  let y: number | null = null;
+  // A target year (`到2030年`) is not what a report is about: only years up to published count.
+  for (const m of text.slice(0, pos).matchAll(/(?<![\d.])((?:19|20)\d{2})年(?!代|来|之久|多|以来)/g)) if (!pub || +m[1] <= pub.y) y = +m[1];
+  return y ?? pub?.y ?? null;
 }
 
 /** `98年` → 1998, `08年` → 2008: the latest such year not after published + 1. */
@@ -356,8 +478,9 @@ function maxDay(m: number): number {
 
 /** `上半年`, `年底`, `一季度`, `初` (after a year) … of year `y`. */
 function yearPart(y: number | null, part: string): DateValue | null {
-  const q = /^(前)?第?([一二三四1-4])季度$/.exec(part);
-  const grain: DateGrain = q ? 'quarter' : part.includes('半年') ? 'halfyear' : 'month';
+  if (part.startsWith('首季')) part = '一季度';
+  const q = /^(前)?第?([一二三四1-4])季度?$/.exec(part);
+  const grain: DateGrain = q ? 'quarter' : part.includes('半年') ? 'halfyear' : part === '全年' ? 'year' : 'month';
   if (y === null) return unresolved(grain);
   if (q) {
     const n = num(q[2]);
@@ -366,6 +489,7 @@ function yearPart(y: number | null, part: string): DateValue | null {
   switch (part) {
     case '上半年': return monthsValue(y, 1, 6, 'halfyear');
     case '下半年': return monthsValue(y, 7, 12, 'halfyear');
+    case '全年': return yearValue(y);
     case '初': case '年初': return monthValue(y, 1);
     default: return monthValue(y, 12); // 底, 末, 年底, 年末
   }
@@ -390,9 +514,23 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
-    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2 };
+    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今晨: 0, 昨晚: -1, 明晚: 1 };
     const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
+  }
+  if (g.vague) {
+    // Conventional windows: 近年(来) five years, 近期 a month, 连日来 a week, 这两天 two days; 往年 none.
+    const w = g.vague;
+    if (!pub || !today || w === '往年') return unresolved(w.startsWith('近') && w.includes('年') ? 'year' : 'day', true);
+    if (w.includes('年')) return span(iso(pub.y - 5, 1, 1), today, 'year', true);
+    const back = w === '近期' ? 30 : w === '连日来' ? 6 : w === '这两天' ? 1 : 2;
+    return span(addDays(today, -back), today, 'day', true);
+  }
+  if (g.quarter) {
+    if (!pub) return unresolved('quarter');
+    const q = Math.floor((pub.m - 1) / 3) + 1 + (g.quarter.startsWith('上') ? -1 : g.quarter.startsWith('下') ? 1 : 0);
+    const y = pub.y + Math.floor((q - 1) / 4);
+    return quarterValue(y, ((q - 1 + 4) % 4) + 1);
   }
   if (g.month) {
     const off = g.month.startsWith('上') ? -1 : g.month.startsWith('下') ? 1 : 0;
@@ -407,7 +545,8 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const off = { 上上: -14, 下下: 14, 上: -7, 下: 7 }[word] ?? 0;
     if (!today) return unresolved(g.wd || g.weekend ? 'day' : 'week');
     const monday = addDays(today, 1 - weekday(today) + off);
-    if (g.weekend) return span(addDays(monday, 5), addDays(monday, 6), 'day');
+    if (g.weekend === '末') return span(addDays(monday, 5), addDays(monday, 6), 'day');
+    if (g.weekend === '初') return span(monday, addDays(monday, 1), 'day', true);
     if (!g.wd) return span(monday, addDays(monday, 6), 'week');
     const wd = '一二三四五六'.indexOf(g.wd) + 1 || 7;
     const d = addDays(monday, wd - 1);
@@ -487,7 +626,7 @@ const LUNAR_FESTIVAL: Record<string, [number, number]> = {
 };
 const SOLAR_FESTIVAL: Record<string, [number, number]> = {
   元旦: [1, 1], 国庆节: [10, 1], 国庆: [10, 1], 十一: [10, 1], 劳动节: [5, 1], 五一: [5, 1], 双十一: [11, 11], 双11: [11, 11],
-  教师节: [9, 10], 儿童节: [6, 1], 妇女节: [3, 8], 青年节: [5, 4], 植树节: [3, 12], 建党节: [7, 1], 建军节: [8, 1], 护士节: [5, 12],
+  医师节: [8, 19], 中国医师节: [8, 19], 记者节: [11, 8], 教师节: [9, 10], 儿童节: [6, 1], 妇女节: [3, 8], 青年节: [5, 4], 植树节: [3, 12], 建党节: [7, 1], 建军节: [8, 1], 护士节: [5, 12],
   平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25], 万圣节: [10, 31], 情人节: [2, 14],
 };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
@@ -574,6 +713,27 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
     }
   }
   return cands;
+}
+
+const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|前天|明天|明日|后天|今晚|昨晚|明晚|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
+
+/**
+ * A relative day with its date in brackets is one mention with the bracketed date's value:
+ * `今天(1月17日)`, `明天(11月5日)`, `周三(25日)` (normalised text has half-width brackets).
+ */
+function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
+  const out: Cand[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i];
+    const b = cands[i + 1];
+    if (b && b.value && b.value.grain === 'day' && text[a.end] === '(' && b.start === a.end + 1 && text[b.end] === ')' && PAREN_HEAD.test(text.slice(a.start, a.end))) {
+      out.push({ start: a.start, end: b.end + 1, value: b.value, score: Math.max(a.score, b.score), parts: b.parts });
+      i++;
+      continue;
+    }
+    out.push(a);
+  }
+  return out;
 }
 
 /** Keep the longest candidate among overlapping ones (earlier start breaks ties). */

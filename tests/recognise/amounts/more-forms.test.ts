@@ -1,0 +1,104 @@
+/**
+ * Amount forms of scraped, Hong Kong and Taiwan text: spaces between the number and its
+ * magnitude or unit, numbers written in sections (`2兆8623亿`, `452亿8,200万`), Chinese digits
+ * written positionally with 〇/○ and 点, round magnitudes without a digit (`千亿`), and bare
+ * 亿/兆 amounts whose currency is clear from the clause or the sentence. Sentences are our own.
+ */
+import { describe, expect, it } from 'vitest';
+import { chooseRegion, findAmounts, type AmountMention, type Region } from '../../../src/pipeline/recognise/amounts/index.js';
+
+type Row = [string, AmountMention['type'], AmountMention['value']];
+const found = (text: string, region: Region = 'CN'): Row[] =>
+  findAmounts(text, region).map((m) => [text.slice(m.start, m.end), m.type, m.value]);
+
+describe('spaces between the number and its magnitude, currency or unit', () => {
+  it.each<[string, Region, Row[]]>([
+    ['该公司被罚 2150 万元。', 'CN', [['2150 万元', 'MONEY', { amount: 21_500_000, currency: 'CNY' }]]],
+    ['出口额约 860 亿美元', 'CN', [['860 亿美元', 'MONEY', { amount: 86_000_000_000, currency: 'USD', approx: true }]]],
+    ['赔偿人民币 3200 万元', 'CN', [['人民币 3200 万元', 'MONEY', { amount: 32_000_000, currency: 'CNY' }]]],
+    ['规模在 1200 亿至 1500 亿美元之间', 'CN', [['1200 亿至 1500 亿美元', 'MONEY', { amount: 120_000_000_000, amount_max: 150_000_000_000, currency: 'USD' }]]],
+    ['亏损 2.35 亿人民币', 'CN', [['2.35 亿人民币', 'MONEY', { amount: 235_000_000, currency: 'CNY' }]]],
+    ['花了 3000 多万元', 'CN', [['3000 多万元', 'MONEY', { amount: 30_000_000, currency: 'CNY', approx: true }]]],
+    ['桥长 415 米，载重 6 万吨', 'CN', [['415 米', 'QUANTITY', { value: 415, unit: 'm' }], ['6 万吨', 'QUANTITY', { value: 60_000, unit: 't' }]]],
+    ['港口停靠 9 艘货轮', 'CN', [['9 艘', 'QUANTITY', { value: 9, unit: '艘' }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+  it.each(['2019 年', '第 3 个', '版本 2 发布'])('%s: nothing', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('numbers in sections and positional Chinese digits', () => {
+  it.each<[string, Region, Row[]]>([
+    ['营业额港币318亿4,600万元', 'HK', [['港币318亿4,600万元', 'MONEY', { amount: 31_846_000_000, currency: 'HKD' }]]],
+    ['资产总额5兆0120亿元', 'TW', [['5兆0120亿元', 'MONEY', { amount: 5_012_000_000_000, currency: 'TWD' }]]],
+    ['合并营收二点〇八兆元', 'TW', [['二点〇八兆元', 'MONEY', { amount: 2_080_000_000_000, currency: 'TWD' }]]],
+    ['税后纯益三〇四一点六亿元', 'TW', [['三〇四一点六亿元', 'MONEY', { amount: 304_160_000_000, currency: 'TWD' }]]],
+    ['毛利一二五八点○二亿元', 'TW', [['一二五八点○二亿元', 'MONEY', { amount: 125_802_000_000, currency: 'TWD' }]]],
+    ['营收将落在二一七亿至二二五亿美元', 'TW', [['二一七亿至二二五亿美元', 'MONEY', { amount: 21_700_000_000, amount_max: 22_500_000_000, currency: 'USD' }]]],
+    ['约新台币六兆四五〇〇亿元', 'TW', [['新台币六兆四五〇〇亿元', 'MONEY', { amount: 6_450_000_000_000, currency: 'TWD', approx: true }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+  it('两个相邻数字不是位值写法', () => {
+    expect(found('损失三四亿元').map((r) => r[0])).not.toContain('三四亿元');
+  });
+});
+
+describe('round magnitudes and bare 亿/兆 amounts', () => {
+  it.each<[string, Region, Row[]]>([
+    ['签约总投资再破千亿', 'CN', [['千亿', 'MONEY', { amount: 100_000_000_000, currency: 'CNY', approx: true }]]],
+    ['打造产值上百亿元的产业', 'CN', [['百亿元', 'MONEY', { amount: 10_000_000_000, currency: 'CNY', approx: true }]]],
+    ['岁入编列2兆7100亿、岁出编列2兆9500亿', 'TW', [
+      ['2兆7100亿', 'MONEY', { amount: 2_710_000_000_000, currency: 'TWD' }],
+      ['2兆9500亿', 'MONEY', { amount: 2_950_000_000_000, currency: 'TWD' }],
+    ]],
+    ['岁出编列9120亿元,较上年度减少310亿,约减3%', 'TW', [
+      ['9120亿元', 'MONEY', { amount: 912_000_000_000, currency: 'TWD' }],
+      ['310亿', 'MONEY', { amount: 31_000_000_000, currency: 'TWD' }],
+      ['3%', 'PERCENT', { value: 3 }],
+    ]],
+    ['公司单日赚逾48亿', 'TW', [['48亿', 'MONEY', { amount: 4_800_000_000, currency: 'TWD', approx: true }]]],
+    ['财政储备8000亿港元,赤字670亿', 'HK', [
+      ['8000亿港元', 'MONEY', { amount: 800_000_000_000, currency: 'HKD' }],
+      ['670亿', 'MONEY', { amount: 67_000_000_000, currency: 'HKD' }],
+    ]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+  it.each(['全国人口14亿。', '人口约2300万,增加50万', '共有14亿中国人', '全市人口1200万,增加30万'])('%s: no money', (text) => {
+    expect(found(text).filter((r) => r[1] === 'MONEY')).toEqual([]);
+  });
+});
+
+describe('region inference: Hong Kong and Taiwan government and place words', () => {
+  it.each<[string, Region]>([
+    ['财政司司长今日发表财政预算案,预计赤字约300亿元。', 'HK'],
+    ['政府统计处公布,元朗及沙田的屋苑成交增加,实用面积500平方呎。', 'HK'],
+    ['行政院会今日通过115年度总预算,主计总处表示岁出增加。', 'TW'],
+    ['经济部与国发会召开会议,立委质询。', 'TW'],
+  ])('%s → %s', (text, region) => {
+    expect(chooseRegion(text, 'traditional').region).toBe(region);
+  });
+});
+
+describe('more units and measure words', () => {
+  it.each<[string, Row[]]>([
+    ['新建住宅约4200万平方呎', [['4200万平方呎', 'QUANTITY', { value: 42_000_000, unit: 'ft2', approx: true }]]],
+    ['货轮航速降至 4.5 节', [['4.5 节', 'QUANTITY', { value: 4.5, unit: 'kn' }]]],
+    ['设计时速80公里/小时', [['80公里/小时', 'QUANTITY', { value: 80, unit: 'km/h' }]]],
+    ['疫苗年产能12亿剂,累计接种5.6万剂次', [
+      ['12亿剂', 'QUANTITY', { value: 1_200_000_000, unit: '剂' }],
+      ['5.6万剂次', 'QUANTITY', { value: 56_000, unit: '剂次' }],
+    ]],
+    ['31岁的工程师', [['31岁', 'QUANTITY', { value: 31, unit: '岁' }]]],
+    ['赴全国15城招商', [['15城', 'QUANTITY', { value: 15, unit: '城' }]]],
+    ['项目分两期建设', [['两期', 'QUANTITY', { value: 2, unit: '期' }]]],
+  ])('%s', (text, rows) => {
+    expect(found(text)).toEqual(rows);
+  });
+  it.each(['春节假期', '第三节课', '15城市', '岁月', '剂量', '三期工程'])('%s: no quantity', (text) => {
+    expect(found(text).filter((r) => r[1] === 'QUANTITY')).toEqual([]);
+  });
+});
