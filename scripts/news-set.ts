@@ -12,6 +12,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import * as OpenCC from 'opencc-js';
 
 export const NEWS_DIR = join(fileURLToPath(new URL('..', import.meta.url)), 'eval', 'news');
 
@@ -53,6 +54,7 @@ export interface Problem {
 }
 
 const MARK = /\[\[([^\]|]*)\|([A-Z]+)(?:\|((?:(?!\]\]).)*))?\]\]/g;
+const toSimplified = OpenCC.Converter({ from: 'hk', to: 'cn' });
 const ISO_DAY = /^(\d{4}|XXXX)-(\d{2})-(\d{2})(?:T(\d{2}):(\d{2}))?$/;
 
 /** Split a dev/test assignment off a stable hash of the id: about half each. */
@@ -171,6 +173,7 @@ export function checkValue(type: string, value: unknown): string[] {
     out.push(...allowed(v, ['value', 'value_max', 'unit', 'approx']));
     if (!finite(v.value)) out.push('`value` must be a finite number');
     if (typeof v.unit !== 'string' || !v.unit) out.push('`unit` must be a non-empty string');
+    else if (toSimplified(v.unit) !== v.unit) out.push(`\`unit\` is written in simplified characters (${toSimplified(v.unit)})`);
     if ('value_max' in v && !(finite(v.value_max) && (v.value_max as number) >= (v.value as number))) out.push('`value_max` must be ≥ value');
   } else if (type === 'DATE') {
     out.push(...allowed(v, ['start', 'end', 'grain', 'vague']));

@@ -31,6 +31,7 @@ describe('the annotation format', () => {
     expect(checkValue('PERCENT', { value: 3, unit: 'percentage_point' })).toEqual([]);
     expect(checkValue('MONEY', { amount: 9, amount_max: 8, currency: 'CNY' })[0]).toContain('amount_max');
     expect(checkValue('QUANTITY', { value: Infinity, unit: 'm' })[0]).toContain('finite');
+    expect(checkValue('QUANTITY', { value: 2, unit: '個' })[0]).toContain('simplified');
   });
 });
 
