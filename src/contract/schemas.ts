@@ -5,6 +5,7 @@
 import { z } from '@hono/zod-openapi';
 import { ENTITY_TYPES, NAME_TYPES } from '../pipeline/entity-types.js';
 import { REGIONS } from '../pipeline/doc.js';
+import { OFFSET_ENCODINGS, type OffsetEncoding } from './offsets.js';
 
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ]\d{2}:\d{2}(?::\d{2}(?:\.\d+)?)?(?:Z|[+-]\d{2}:?\d{2})?)?$/;
 
@@ -48,8 +49,24 @@ export type ArticleInput = z.infer<typeof ArticleInput>;
 
 export const EntityTypeSchema = z.enum(ENTITY_TYPES).openapi('EntityType');
 
+/** `?encoding=`: the unit of every offset in the response (see src/contract/offsets.ts). */
+export const OffsetEncodingSchema = z.enum(OFFSET_ENCODINGS).openapi('OffsetEncoding', {
+  description:
+    'The unit of every `start`/`end` in a response: `UTF16` UTF-16 code units (JavaScript `text.slice(start, end)`, Java, C#; the default), `UTF32` Unicode code points (Python `text[start:end]`, Go runes), `UTF8` bytes of the UTF-8 text (`text.encode()[start:end]`, Go strings, Rust, C). They differ only when the text holds characters outside the BMP (𠮷, emoji) or, for UTF8, any non-ASCII character.',
+});
+
+export const EncodingQuery = z.object({
+  encoding: OffsetEncodingSchema.default('UTF16').openapi({
+    description: 'The unit of every offset in the response: UTF16 (JavaScript string indices, default), UTF32 (code points: Python `str` indices), UTF8 (byte offsets).',
+  }),
+});
+
+const kindField = <K extends string>(k: K) =>
+  z.literal(k).openapi({ description: `Always \`${k}\` (the mention's type): tells the value objects apart.` });
+
 export const MoneyValueSchema = z
   .object({
+    kind: kindField('MONEY'),
     amount: z.number().openapi({ description: 'In whole units of the currency; the low end of a range.' }),
     currency: z.string().length(3),
     amount_max: z.number().optional().openapi({ description: 'High end of a range (`80亿至90亿美元`).' }),
@@ -58,6 +75,7 @@ export const MoneyValueSchema = z
   .openapi('MoneyValue');
 export const PercentValueSchema = z
   .object({
+    kind: kindField('PERCENT'),
     value: z.number().openapi({ description: 'In percent (`三成` 30, `2‰` 0.2); the low end of a range.' }),
     value_max: z.number().optional(),
     unit: z.literal('percentage_point').optional().openapi({ description: 'Set for percentage points (`3个百分点`).' }),
@@ -66,6 +84,7 @@ export const PercentValueSchema = z
   .openapi('PercentValue');
 export const QuantityValueSchema = z
   .object({
+    kind: kindField('QUANTITY'),
     value: z.number(),
     unit: z.string().openapi({ description: 'A symbol for physical units (`m`, `km2`, `kg`, `°C`, `kWh`), the measure word for counts (`个`, `台套`).' }),
     value_max: z.number().optional(),
@@ -74,13 +93,22 @@ export const QuantityValueSchema = z
   .openapi('QuantityValue');
 export const DateValueSchema = z
   .object({
+    kind: kindField('DATE'),
     start: z.string().nullable().openapi({ description: 'ISO date (`XXXX` for an unknown year); `YYYY-MM-DDTHH:MM` for date-times.' }),
     end: z.string().nullable().openapi({ description: 'Inclusive.' }),
     grain: z.enum(['minute', 'hour', 'day', 'week', 'month', 'quarter', 'halfyear', 'year', 'decade', 'century']),
     vague: z.boolean().optional(),
   })
   .openapi('DateValue');
-export const MentionValueSchema = z.union([MoneyValueSchema, PercentValueSchema, QuantityValueSchema, DateValueSchema]);
+/** A mention's resolved value, told apart by `kind` (equal to the mention's type). */
+export const MentionValueSchema = z
+  .discriminatedUnion('kind', [MoneyValueSchema, PercentValueSchema, QuantityValueSchema, DateValueSchema])
+  .openapi('MentionValue', { description: 'The resolved value of an amount or a date; `kind` (= the mention type) says which.' });
+export type MentionValue = z.infer<typeof MentionValueSchema>;
+type DistributiveOmit<T, K extends PropertyKey> = T extends unknown ? Omit<T, K> : never;
+/** A value as the pipeline makes it and the store keeps it: the response edge adds `kind` (src/server/present.ts). */
+export type MentionValueData = DistributiveOmit<MentionValue, 'kind'>;
+export const VALUE_KINDS = ['MONEY', 'PERCENT', 'QUANTITY', 'DATE'] as const;
 
 export const ParagraphSchema = z
   .object({ index: z.number().int(), start: z.number().int(), end: z.number().int(), text: z.string(), boilerplate: z.boolean() })
@@ -91,9 +119,9 @@ export const MentionSchema = z
     id: z.string(),
     entity: z.string(),
     type: EntityTypeSchema,
-    text: z.string().openapi({ description: 'Always equal to `text.slice(start, end)` of the response text.' }),
-    start: z.number().int(),
-    end: z.number().int(),
+    text: z.string().openapi({ description: 'Always equal to the response text between `start` and `end` in the response\'s offset unit (`meta.offsets`): `text.slice(start, end)` for UTF16.' }),
+    start: z.number().int().openapi({ description: 'Start offset in the response text, in `meta.offsets` units.' }),
+    end: z.number().int().openapi({ description: 'End offset (exclusive), in `meta.offsets` units.' }),
     paragraph: z.number().int(),
     score: z.number(),
     value: MentionValueSchema.optional(),
@@ -159,12 +187,26 @@ export const ExtractResponse = z
       model: z.string(),
       version: z.string(),
       timings_ms: z.record(z.string(), z.number()),
+      offsets: OffsetEncodingSchema,
     }),
   })
   .openapi('ExtractResponse');
-export type ExtractResponse = z.infer<typeof ExtractResponse>;
+/** The extraction result as the API answers it (offsets in the caller's unit, values with `kind`). */
+export type ExtractResponseBody = z.infer<typeof ExtractResponse>;
+type Body = ExtractResponseBody;
+/**
+ * The extraction result inside the service (pipeline, pool, store): UTF-16
+ * offsets, values without `kind`. `present` (src/server/present.ts) turns it
+ * into the `ExtractResponseBody` answered.
+ */
+export type ExtractResponse = Omit<Body, 'mentions' | 'entities' | 'meta'> & {
+  mentions: (Omit<Body['mentions'][number], 'value'> & { value?: MentionValueData })[];
+  entities: (Omit<Body['entities'][number], 'value'> & { value?: MentionValueData })[];
+  meta: Omit<Body['meta'], 'offsets'> & { offsets?: OffsetEncoding };
+};
 
 export const ExtractQuery = z.object({
+  encoding: EncodingQuery.shape.encoding,
   tokens: z.enum(['0', '1', 'true', 'false']).optional().openapi({ description: 'Include jieba tokens.' }),
   boilerplate: z.enum(['0', '1', 'true', 'false']).optional().openapi({ description: 'Also extract from boilerplate paragraphs.' }),
   engine: z.string().optional().openapi({ description: 'Name engine: `model` (default when installed) or `lexicon`.' }),
@@ -218,6 +260,8 @@ const TypeList = z
   .refine((s) => s.split(',').every((t) => (ENTITY_TYPES as readonly string[]).includes(t)), `types are ${ENTITY_TYPES.join(', ')}`);
 const NameParam = z.string().min(1).max(1000);
 
+const Limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
+
 export const StoreArticleInput = z
   .object({
     text: z.string().optional(),
@@ -259,6 +303,31 @@ export const IngestResponse = z
 
 export const StoredArticleResponse = z.object({ article: StoredArticleMetaSchema, result: ExtractResponse }).openapi('StoredArticle');
 
+export const ArticleListQuery = z.object({
+  source: z.string().max(200).optional().openapi({ description: 'Only articles from this source.' }),
+  from: IsoDate.optional().openapi({ description: 'Only articles published on or after this date.' }),
+  to: IsoDate.optional().openapi({ description: 'Only articles published on or before this date.' }),
+  updated_since: z
+    .string()
+    .datetime({ offset: true })
+    .optional()
+    .openapi({ description: 'Only articles created or updated at or after this time (ISO 8601 date-time), e.g. the `updated_at` of the last article a sync saw.', example: '2023-03-17T00:00:00Z' }),
+  url: z.string().max(4096).optional().openapi({ description: 'The article stored with this url (at most one).' }),
+  caller_id: z.string().max(512).optional().openapi({ description: "The article stored with this caller's id (at most one)." }),
+  sort: z
+    .enum(['created', 'updated'])
+    .default('created')
+    .openapi({ description: '`created`: oldest first (store ids are time-ordered); `updated`: least recently updated first (with `updated_since`, an incremental sync).' }),
+  limit: Limit(500, 50),
+  cursor: z.string().max(20_000).optional().openapi({ description: '`next_cursor` of the previous page (opaque; only valid with the same `sort`).' }),
+});
+
+export const ArticlePage = z
+  .object({ items: z.array(StoredArticleMetaSchema), next_cursor: z.string().nullable().openapi({ description: 'Pass as `cursor` for the next page; null on the last page.' }) })
+  .openapi('ArticlePage');
+
+export const ArticleByUrlQuery = EncodingQuery.extend({ url: z.string().min(1).max(4096).openapi({ description: 'The url the article was stored with.' }) });
+
 export const EntityFilterQuery = z.object({
   type: TypeList.optional().openapi({ description: 'Entity types, comma-separated (PERSON,LOCATION,ORG,COMPANY,MONEY,PERCENT,QUANTITY,DATE).' }),
   name: NameParam.optional().openapi({ description: 'Canonical name or any alias, exactly; simplified/traditional-insensitive.' }),
@@ -269,7 +338,6 @@ export const EntityFilterQuery = z.object({
   source: z.string().max(200).optional(),
 });
 
-const Limit = (max: number, dflt: number) => z.coerce.number().int().min(1).max(max).default(dflt);
 
 export const EntitySearchQuery = EntityFilterQuery.extend({
   sort: z.enum(['articles', 'mentions', 'name']).default('articles').openapi({ description: 'articles / mentions: most first; name: code-point order.' }),
@@ -313,6 +381,7 @@ export const EntityDetailSchema = EntitySummarySchema.extend({
 }).openapi('StoredEntityDetail');
 
 export const MentionsQuery = z.object({
+  encoding: EncodingQuery.shape.encoding,
   from: IsoDate.optional(),
   to: IsoDate.optional(),
   source: z.string().max(200).optional(),
@@ -332,20 +401,23 @@ export const MentionHitSchema = z
       id: z.string(),
       type: z.string(),
       text: z.string(),
-      start: z.number().int().openapi({ description: 'Offset in the article text.' }),
+      start: z.number().int().openapi({ description: 'Offset in the article text, in `meta.offsets` units.' }),
       end: z.number().int(),
       paragraph: z.number().int(),
       score: z.number(),
-      value: z.unknown().optional(),
+      value: MentionValueSchema.optional(),
     }),
     paragraph: z
       .object({ index: z.number().int(), start: z.number().int(), end: z.number().int(), text: z.string() })
       .nullable()
-      .openapi({ description: 'The paragraph holding the mention: `paragraph.text.slice(mention.start - paragraph.start, mention.end - paragraph.start) === mention.text`.' }),
+      .openapi({ description: 'The paragraph holding the mention (offsets in the article text, in `meta.offsets` units): with UTF16, `paragraph.text.slice(mention.start - paragraph.start, mention.end - paragraph.start) === mention.text`.' }),
   })
   .openapi('MentionHit');
 
-export const MentionPage = z.object({ items: z.array(MentionHitSchema), next_cursor: z.string().nullable() }).openapi('MentionPage');
+/** What a response with offsets but no extraction result says about them. */
+export const OffsetsMeta = z.object({ offsets: OffsetEncodingSchema }).openapi('OffsetsMeta');
+
+export const MentionPage = z.object({ items: z.array(MentionHitSchema), next_cursor: z.string().nullable(), meta: OffsetsMeta }).openapi('MentionPage');
 
 export const BatchQueryInput = z
   .object({
@@ -379,6 +451,7 @@ export const BatchQueryResponse = z
       }),
     ),
     pairs: z.array(z.object({ a: z.string(), b: z.string(), articles: z.number().int() })).optional(),
+    meta: OffsetsMeta,
   })
   .openapi('BatchQueryResult');
 

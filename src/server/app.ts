@@ -6,7 +6,7 @@
 import { cors } from 'hono/cors';
 import { observe } from './middleware/observe.js';
 import { accessFor } from './middleware/authorize.js';
-import { routes } from './openapi.js';
+import { registerAccess, routes } from './openapi.js';
 import { registry, setGaugeSources } from '../observability/metrics.js';
 import { errorResponse } from './errors.js';
 import { extractRoutes } from './routes/extract.js';
@@ -23,7 +23,8 @@ import { dictionaryRoutes } from './routes/dictionary.js';
 import { webRoutes } from './routes/web.js';
 import { feedbackFor } from '../feedback/service.js';
 import type { Services } from './services.js';
-import { VERSION } from '../version.js';
+import { describeOperations, documentConfig } from './openapi-doc.js';
+import { docsRoutes } from './routes/docs.js';
 
 export function createApp(given: Services) {
   // the editors' dictionary: bootstrap brings it; an app built on a bare store (tests) makes its own
@@ -37,6 +38,7 @@ export function createApp(given: Services) {
   if (origins?.length) app.use('/v1/*', cors({ origin: origins.includes('*') ? '*' : origins, exposeHeaders: ['X-Request-Id', 'Retry-After'] }));
   // the API keys' scopes, the shared rate limiter and concurrency limit, as each route declares them
   const access = accessFor(services);
+  registerAccess(access);
 
   const { jobs, extractor, store } = services;
   setGaugeSources({
@@ -60,36 +62,10 @@ export function createApp(given: Services) {
   app.route('/', webRoutes());
   services.feedback?.ready.catch(() => undefined);
 
-  app.doc31('/openapi.json', {
-    openapi: '3.1.0',
-    info: {
-      title: 'Chinese news entity extraction',
-      version: VERSION,
-      description:
-        'Extracts people, places, organisations, companies, money, percentages, quantities and dates from Chinese news articles (simplified, traditional or mixed; dirty input welcome). Every mention satisfies `text.slice(start, end) === mention.text`.',
-    },
-  });
-  app.get('/docs', (c) => c.html(DOCS_PAGE));
+  // operationId, tags, security and the shared errors of every route, read from the routes' access middleware
+  describeOperations(app);
+  app.doc31('/openapi.json', documentConfig(app));
+  // the reference page (Swagger UI, served from node_modules: works offline)
+  app.route('/', docsRoutes());
   return app;
 }
-
-const DOCS_PAGE = `<!doctype html>
-<html lang="en"><head><meta charset="utf-8"><title>API docs</title>
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<style>body{font-family:system-ui,"Noto Sans CJK SC",sans-serif;max-width:960px;margin:2rem auto;padding:0 1rem}
-pre{background:#f6f8fa;padding:1rem;overflow:auto}h2{border-bottom:1px solid #ddd}code{background:#f6f8fa}</style></head>
-<body><h1>Chinese news entity extraction — API</h1>
-<p>The machine-readable contract is <a href="/openapi.json">/openapi.json</a> (OpenAPI 3.1, generated from the service's zod schemas).</p>
-<div id="paths">Loading…</div>
-<script>
-fetch('/openapi.json').then(r=>r.json()).then(doc=>{
-  const el=document.getElementById('paths'); el.innerHTML='';
-  for (const [path, ops] of Object.entries(doc.paths)) for (const [method, op] of Object.entries(ops)) {
-    const h=document.createElement('h2'); h.textContent=method.toUpperCase()+' '+path; el.appendChild(h);
-    const p=document.createElement('p'); p.textContent=op.summary||''; el.appendChild(p);
-    const pre=document.createElement('pre'); pre.textContent=JSON.stringify({parameters:op.parameters,requestBody:op.requestBody,responses:op.responses},null,2); el.appendChild(pre);
-  }
-  const h=document.createElement('h2'); h.textContent='Schemas'; el.appendChild(h);
-  const pre=document.createElement('pre'); pre.textContent=JSON.stringify(doc.components,null,2); el.appendChild(pre);
-});
-</script></body></html>`;

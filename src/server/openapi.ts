@@ -21,8 +21,42 @@ export const defaultHook: Hook<any, Env, any, any> = (result) => {
   if (!result.success) throw validationError(result.error as z.ZodError);
 };
 
-/** A (sub-)app whose routes answer validation failures through `defaultHook`. */
-export const routes = () => new OpenAPIHono({ defaultHook });
+/** The access middleware each route may declare (`Access` in middleware/authorize.ts), by kind: filled by `registerAccess`. */
+const ACCESS_KINDS = new WeakMap<MiddlewareHandler, string>();
+
+/** Remember which middleware of an `Access` is which, so the document can state each route's security from its middleware. */
+export function registerAccess(access: object) {
+  for (const [kind, mw] of Object.entries(access)) ACCESS_KINDS.set(mw as MiddlewareHandler, kind);
+}
+
+const KEYED: Record<string, string[]>[] = [{ bearerAuth: [] }, { apiKeyHeader: [] }];
+
+/**
+ * What a route's access middleware means for its document: the security it
+ * takes (a key for read/write/admin; a key or none for extraction, open
+ * unless EXTRACT_REQUIRES_KEY) and the errors that come with a key check
+ * (401, 403) and the rate limiter (429). Routes without access middleware
+ * (health) take no security.
+ */
+function accessDoc(middleware: unknown, responses: Record<string, unknown>) {
+  const list = (middleware === undefined ? [] : Array.isArray(middleware) ? middleware : [middleware]) as MiddlewareHandler[];
+  const kinds = new Set(list.map((m) => ACCESS_KINDS.get(m)).filter(Boolean));
+  const keyed = kinds.has('read') || kinds.has('write') || kinds.has('admin');
+  if (!keyed && !kinds.has('extract')) return { security: [] as Record<string, string[]>[], responses };
+  return {
+    security: keyed ? KEYED : [{}, ...KEYED],
+    responses: { ...responses, 401: responses[401] ?? errors[401], 403: responses[403] ?? errors[403], 429: responses[429] ?? errors[429] },
+  };
+}
+
+/** A (sub-)app whose routes answer validation failures through `defaultHook`, and document the security their access middleware takes. */
+export const routes = () => {
+  const app = new OpenAPIHono({ defaultHook });
+  const openapi = app.openapi;
+  app.openapi = ((route: Parameters<typeof openapi>[0], handler: Parameters<typeof openapi>[1], hook?: Parameters<typeof openapi>[2]) =>
+    openapi({ ...route, ...(accessDoc(route.middleware, route.responses as Record<string, unknown>) as Pick<typeof route, 'responses'>) }, handler, hook)) as typeof openapi;
+  return app;
+};
 
 /** A JSON response with its schema. */
 export const json = <S extends z.ZodType>(schema: S, description: string) => ({ description, content: { 'application/json': { schema } } });

@@ -19,7 +19,7 @@ import type {
   PlaceInfoSchema,
   SeriesPointSchema,
   StoredArticleMetaSchema,
-  StoredArticleResponse,
+  MentionValueData,
 } from '../contract/schemas.js';
 
 export type StoreDialect = 'sqlite' | 'postgres';
@@ -41,7 +41,29 @@ export type MatchedBy = NonNullable<IngestResult['matched_by']>;
 
 export type IngestResult = Omit<z.infer<typeof IngestResponse>, 'result'>;
 
-export type StoredArticle = z.infer<typeof StoredArticleResponse>;
+/** A stored article and its extraction result (as the service keeps it: UTF-16 offsets, values without `kind`). */
+export interface StoredArticle {
+  article: StoredArticleMeta;
+  result: ExtractResponse;
+}
+
+/** Filters of the article list (`GET /v1/articles`); every one optional, all must hold. */
+export interface ArticleFilter {
+  source?: string;
+  /** published date range, inclusive, YYYY-MM-DD */
+  from?: string;
+  to?: string;
+  /** updated at or after this ISO time (`updated_at >= since`) */
+  updatedSince?: string;
+  url?: string;
+  callerId?: string;
+}
+
+/** `created`: oldest first (the store ids are time-ordered); `updated`: least recently updated first. */
+export type ArticleSort = 'created' | 'updated';
+
+/** The identifiers an article can be found by. */
+export type ArticleKey = 'id' | 'caller_id' | 'url';
 
 export interface EntityFilter {
   /** entity types (any of) */
@@ -95,7 +117,9 @@ export interface DetailOptions {
 
 export type ArticleRef = z.infer<typeof ArticleRefSchema>;
 
-export type MentionHit = z.infer<typeof MentionHitSchema>;
+type MentionHitBody = z.infer<typeof MentionHitSchema>;
+/** A mention with its article and paragraph, as the store reads it (UTF-16 offsets, a value without `kind`). */
+export type MentionHit = Omit<MentionHitBody, 'mention'> & { mention: Omit<MentionHitBody['mention'], 'value'> & { value?: MentionValueData } };
 
 export interface MentionFilter {
   from?: string;
@@ -116,9 +140,15 @@ export interface BatchQuery {
   pairs: boolean;
 }
 
-export type BatchResult = z.infer<typeof BatchQueryResponse>;
+type BatchBody = z.infer<typeof BatchQueryResponse>;
 
-export type BatchItem = BatchResult['results'][number];
+export type BatchItem = Omit<BatchBody['results'][number], 'sample_mentions'> & { sample_mentions: MentionHit[] };
+
+/** The answer to a batch query, as the store reads it (the route adds `meta`). */
+export interface BatchResult {
+  results: BatchItem[];
+  pairs?: BatchBody['pairs'];
+}
 
 /** Export rows (flat, CSV-friendly). */
 export interface MentionExportRow {
@@ -171,6 +201,12 @@ export interface Repository {
   readonly dialect: StoreDialect;
   ingest(meta: ArticleMeta, result: ExtractResponse): Promise<IngestResult>;
   getArticle(id: string): Promise<StoredArticle | null>;
+  /** the article whose `key` (store id, caller id or url) is `value` */
+  getArticleBy(key: ArticleKey, value: string): Promise<StoredArticle | null>;
+  /** stored articles (metadata only) matching the filter, in a stable order, keyset-paged */
+  listArticles(filter: ArticleFilter, sort: ArticleSort, page: PageRequest): Promise<Page<StoredArticleMeta>>;
+  /** the texts of these articles, by id (those that exist) */
+  articleTexts(ids: string[]): Promise<Map<string, string>>;
   deleteArticle(id: string): Promise<boolean>;
   countArticles(): Promise<number>;
   /** the database answers (readiness) */

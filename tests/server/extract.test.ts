@@ -32,7 +32,7 @@ describe('POST /v1/extract', () => {
       expect(find('刘海宾')?.type).toBe('PERSON');
       expect(find('谢曙')?.type).toBe('PERSON');
       expect(find('淳华氢能源科技(湖南)有限公司')?.type).toBe('COMPANY');
-      expect(find('8000万元')?.value).toEqual({ amount: 80_000_000, currency: 'CNY' });
+      expect(find('8000万元')?.value).toEqual({ kind: 'MONEY', amount: 80_000_000, currency: 'CNY' });
       expect(find('22.8%')?.value).toMatchObject({ value: 22.8 });
       expect(find('去年6月')?.value).toMatchObject({ start: '2022-06-01', end: '2022-06-30', grain: 'month' });
       expect(find('2月27日至3月8日')?.value).toMatchObject({ start: '2023-02-27', end: '2023-03-08' });

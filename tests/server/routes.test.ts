@@ -28,6 +28,8 @@ const OPERATIONS = [
   'POST /v1/tags',
   'POST /v1/batch/extract',
   'POST /v1/articles',
+  'GET /v1/articles',
+  'GET /v1/articles/by-url',
   'GET /v1/articles/{id}',
   'DELETE /v1/articles/{id}',
   'POST /v1/articles/{id}/decisions',

@@ -17,6 +17,7 @@ import { ndjsonLines, ndjsonStream, orderedMap, type Line } from '../../service/
 import { err, routes, streamed } from '../openapi.js';
 import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
+import { presentResult } from '../present.js';
 
 export const BatchErrorLine = z
   .object({ id: z.string().nullable(), line: z.number().int(), error: z.object({ code: z.string(), message: z.string() }) })
@@ -93,7 +94,7 @@ export function batchRoutes(services: Services, access: Access) {
         const id = typeof (parsed as { id?: unknown })?.id === 'string' ? (parsed as { id: string }).id : null;
         try {
           const req = services.extractor.parse(parsed, query);
-          return await services.extractor.extract(req, { priority: 'bulk' });
+          return presentResult(await services.extractor.extract(req, { priority: 'bulk' }), query.encoding);
         } catch (e) {
           return errorLine(l.n, id, e);
         }

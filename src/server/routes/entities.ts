@@ -6,6 +6,7 @@ import { dateOf, entityFilterOf, guard, requireStore, storeRequired } from '../s
 import { IdParam, err, json, routes } from '../openapi.js';
 import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
+import { presentHitsFrom } from '../present.js';
 
 const EntityId = IdParam('e_3f2a9c0d1b7e6a5c4d3e');
 
@@ -71,7 +72,7 @@ export function entityRoutes(services: Services, access: Access) {
       const q = c.req.valid('query');
       const page = await guard(() => store.entityMentions(id, { from: dateOf(q.from), to: dateOf(q.to), source: q.source }, { limit: q.limit, cursor: q.cursor ?? null }));
       if (!page) throw new ServiceError('not_found', 'not_found', `no entity ${id}`);
-      return c.json(page, 200);
+      return c.json({ items: await presentHitsFrom(store, page.items, q.encoding), next_cursor: page.next_cursor, meta: { offsets: q.encoding } }, 200);
     },
   );
   return app;

@@ -11,6 +11,9 @@ import { err, routes, streamed } from '../openapi.js';
 import type { EntitySummary, EntityFilter, MentionExportRow } from '../../store/repository.js';
 import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
+import { EncodingQuery } from '../../contract/schemas.js';
+import { presentExportRows } from '../present.js';
+import type { OffsetEncoding } from '../../contract/offsets.js';
 
 const ENTITY_COLUMNS = ['id', 'type', 'name', 'name_simplified', 'place_code', 'articles', 'mentions'] as const;
 const MENTION_COLUMNS = [
@@ -75,7 +78,7 @@ const FILES = ['entities.jsonl', 'entities.csv', 'mentions.jsonl', 'mentions.csv
 /** Mounted at /v1/export: one route per file. */
 export function exportRoutes(services: Services, access: Access) {
   const app = routes();
-  const rows = (file: (typeof FILES)[number], filter: EntityFilter): ReadableStream<Uint8Array> => {
+  const rows = (file: (typeof FILES)[number], filter: EntityFilter, encoding: OffsetEncoding): ReadableStream<Uint8Array> => {
     const store = requireStore(services);
     const csv = file.endsWith('.csv');
     if (file.startsWith('entities')) {
@@ -83,9 +86,10 @@ export function exportRoutes(services: Services, access: Access) {
         ? lineStream(store.exportEntities(filter), csvLine([...ENTITY_COLUMNS]), (e) => csvLine(Object.values(entityRow(e))))
         : lineStream(store.exportEntities(filter), null, (e) => JSON.stringify(e) + '\n');
     }
+    const mentions = presentExportRows(store, store.exportMentions(filter), encoding);
     return csv
-      ? lineStream(store.exportMentions(filter), csvLine([...MENTION_COLUMNS]), (m: MentionExportRow) => csvLine(MENTION_COLUMNS.map((k) => m[k])))
-      : lineStream(store.exportMentions(filter), null, (m) => JSON.stringify(m) + '\n');
+      ? lineStream(mentions, csvLine([...MENTION_COLUMNS]), (m: MentionExportRow) => csvLine(MENTION_COLUMNS.map((k) => m[k])))
+      : lineStream(mentions, null, (m) => JSON.stringify(m) + '\n');
   };
 
   for (const file of FILES) {
@@ -96,20 +100,24 @@ export function exportRoutes(services: Services, access: Access) {
         path: `/${file}`,
         summary: `Export ${file.startsWith('entities') ? 'entities' : 'mentions of entities'} matching the filters of /v1/entities, streamed as ${csv ? 'CSV (RFC 4180, UTF-8, header row)' : 'JSON Lines'}`,
         middleware: [access.read, storeRequired(services)] as const,
-        request: { query: EntityFilterQuery },
+        request: { query: file.startsWith('mentions') ? EntityFilterQuery.merge(EncodingQuery) : EntityFilterQuery },
         responses: {
           200: { description: 'The rows', content: { [csv ? 'text/csv' : 'application/x-ndjson']: { schema: z.string() } } },
           422: err('Invalid filters'),
         },
       }),
-      (c) =>
-        streamed(
-          c.body(rows(file, entityFilterOf(c.req.valid('query'))), 200, {
+      (c) => {
+        const q = c.req.valid('query') as z.infer<typeof EntityFilterQuery> & { encoding?: OffsetEncoding };
+        const encoding = q.encoding ?? 'UTF16';
+        return streamed(
+          c.body(rows(file, entityFilterOf(q), encoding), 200, {
             'content-type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+            ...(file.startsWith('mentions') ? { 'x-offset-encoding': encoding } : {}),
             'content-disposition': `attachment; filename="${file}"`,
             'cache-control': 'no-store',
           }),
-        ),
+        );
+      },
     );
   }
 

@@ -4,6 +4,7 @@ import { ArticleInput, ExtractQuery, ExtractResponse } from '../../contract/sche
 import { documentedBody, errors, json, jsonBody, routes } from '../openapi.js';
 import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
+import { presentResult } from '../present.js';
 
 /** Mounted at /v1/extract. */
 export function extractRoutes(services: Services, access: Access) {
@@ -24,7 +25,10 @@ export function extractRoutes(services: Services, access: Access) {
         422: errors[422],
       },
     }),
-    async (c) => c.json(await services.extractor.extract(services.extractor.parse(await c.req.json(), c.req.valid('query'))), 200),
+    async (c) => {
+      const q = c.req.valid('query');
+      return c.json(presentResult(await services.extractor.extract(services.extractor.parse(await c.req.json(), q)), q.encoding), 200);
+    },
   );
   return app;
 }

@@ -5,6 +5,7 @@ import { ArticleInput, TagsQuery, TagsResponse, type ExtractResponse } from '../
 import { documentedBody, err, errors, json, jsonBody, routes } from '../openapi.js';
 import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
+import { presentResult } from '../present.js';
 
 /** Pick and shape the tags from an extraction result. */
 export function suggestTags(result: ExtractResponse, opts: { limit: number; types: Set<string>; minSalience: number }): TagsResponse['tags'] {
@@ -50,7 +51,7 @@ export function tagsRoutes(services: Services, access: Access) {
     async (c) => {
       const q = c.req.valid('query');
       const req = services.extractor.parse(await c.req.json(), { tokens: q.tokens, boilerplate: q.boilerplate, engine: q.engine });
-      const result = await services.extractor.extract({ ...req, tokens: false });
+      const result = presentResult(await services.extractor.extract({ ...req, tokens: false }), q.encoding);
       const tags = suggestTags(result, {
         limit: q.limit ?? 10,
         types: new Set<string>(q.types ? q.types.split(',') : NAME_TYPES),

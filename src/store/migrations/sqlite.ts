@@ -117,4 +117,12 @@ CREATE TABLE dictionary (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'article-list',
+    sql: `
+CREATE INDEX articles_updated ON articles (updated_at, id);
+CREATE INDEX articles_source_id ON articles (source, id);
+`,
+  },
 ];

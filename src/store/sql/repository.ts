@@ -20,7 +20,10 @@ import {
 import {
   StoreError,
   type ArticleMeta,
+  type ArticleFilter,
+  type ArticleKey,
   type ArticleRef,
+  type ArticleSort,
   type BatchItem,
   type BatchQuery,
   type BatchResult,
@@ -367,9 +370,75 @@ export class SqlRepository implements Repository {
   }
 
   async getArticle(id: string): Promise<StoredArticle | null> {
-    const r = await this.driver.get('SELECT * FROM articles WHERE id = ?', [id]);
+    return this.getArticleBy('id', id);
+  }
+
+  async getArticleBy(key: ArticleKey, value: string): Promise<StoredArticle | null> {
+    const column = ({ id: 'id', caller_id: 'caller_id', url: 'url' } as const)[key];
+    const r = await this.driver.get(`SELECT * FROM articles WHERE ${column} = ?`, [value]);
     if (!r) return null;
     return { article: this.metaOf(r), result: json(r.result) as ExtractResponse };
+  }
+
+  async listArticles(f: ArticleFilter, sort: ArticleSort, page: PageRequest): Promise<Page<StoredArticleMeta>> {
+    const where: string[] = [];
+    const params: Param[] = [];
+    const eq = (column: string, v: string | undefined) => {
+      if (v === undefined) return;
+      where.push(`${column} = ?`);
+      params.push(v);
+    };
+    eq('source', f.source);
+    eq('url', f.url);
+    eq('caller_id', f.callerId);
+    if (f.from !== undefined) {
+      where.push('published >= ?');
+      params.push(f.from);
+    }
+    if (f.to !== undefined) {
+      where.push('published <= ?');
+      params.push(f.to);
+    }
+    if (f.updatedSince !== undefined) {
+      where.push('updated_at >= ?');
+      params.push(f.updatedSince);
+    }
+    // keyset paging on a unique, stable key: (updated_at, id) or id (time-ordered store ids)
+    if (page.cursor) {
+      if (sort === 'updated') {
+        const [u, id] = decodeCursor(page.cursor, 2);
+        where.push('(updated_at > ? OR (updated_at = ? AND id > ?))');
+        params.push(String(u), String(u), String(id));
+      } else {
+        const [id] = decodeCursor(page.cursor, 1);
+        where.push('id > ?');
+        params.push(String(id));
+      }
+    }
+    params.push(page.limit + 1);
+    const rows = await this.driver.all(
+      `SELECT id, caller_id, url, source, title, published, content_hash, created_at, updated_at, entity_count, mention_count
+       FROM articles ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
+       ORDER BY ${sort === 'updated' ? 'updated_at, id' : 'id'} LIMIT ?`,
+      params,
+    );
+    const items = rows.slice(0, page.limit).map((r) => this.metaOf(r));
+    const last = items[items.length - 1];
+    const next = rows.length > page.limit && last ? encodeCursor(sort === 'updated' ? [last.updated_at, last.id] : [last.id]) : null;
+    return { items, next_cursor: next };
+  }
+
+  async articleTexts(ids: string[]): Promise<Map<string, string>> {
+    const out = new Map<string, string>();
+    const text = this.dialect === 'postgres' ? "result->>'text'" : "json_extract(result, '$.text')";
+    const unique = [...new Set(ids)];
+    for (let i = 0; i < unique.length; i += INSERT_CHUNK) {
+      const chunk = unique.slice(i, i + INSERT_CHUNK);
+      for (const r of await this.driver.all<{ id: string; text: string }>(`SELECT id, ${text} AS text FROM articles WHERE id IN ${marks(chunk.length)}`, chunk)) {
+        out.set(r.id, r.text);
+      }
+    }
+    return out;
   }
 
   async ping(): Promise<boolean> {
