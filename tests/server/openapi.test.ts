@@ -76,7 +76,9 @@ describe('the OpenAPI document', () => {
     expect(doc.components.schemas.OffsetEncoding.enum).toEqual(['UTF16', 'UTF32', 'UTF8']);
   });
 
-  it.skipIf(!existsSync(REDOCLY))('passes `redocly lint --extends recommended` with no errors (warnings: only health routes without a 4xx)', () => {
+  // CI installs tools/ (npm run tools:install) and must run the linter; elsewhere the test skips without it
+  it.skipIf(!existsSync(REDOCLY) && !process.env.CI)('passes `redocly lint --extends recommended` with no errors (warnings: only health routes without a 4xx)', () => {
+    expect(existsSync(REDOCLY), `${REDOCLY} is missing: run npm run tools:install`).toBe(true);
     const file = join(mkdtempSync(join(tmpdir(), 'openapi-')), 'openapi.json');
     writeFileSync(file, JSON.stringify(doc));
     const run = spawnSync(process.execPath, [REDOCLY, 'lint', '--extends', 'recommended', '--format', 'json', file], {
