@@ -10,6 +10,7 @@ import { placeSuffixComponent } from './place-suffix.js';
 import { companyBodyComponent } from './company-body.js';
 import { propagateComponent } from './propagate.js';
 import { companiesComponent } from './companies.js';
+import { regionsComponent } from './regions.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -17,5 +18,5 @@ import { companiesComponent } from './companies.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, companiesComponent, propagateComponent];
+  return [symbolsComponent, regionsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, companiesComponent, propagateComponent];
 }
