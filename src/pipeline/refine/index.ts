@@ -11,6 +11,7 @@ import { companyBodyComponent } from './company-body.js';
 import { propagateComponent } from './propagate.js';
 import { companiesComponent } from './companies.js';
 import { regionsComponent } from './regions.js';
+import { mediaComponent } from './media.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -18,5 +19,5 @@ import { regionsComponent } from './regions.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, regionsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, companiesComponent, propagateComponent];
+  return [symbolsComponent, regionsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
 }

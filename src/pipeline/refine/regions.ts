@@ -34,7 +34,7 @@ export function mergeRegions(doc: Doc): void {
   // (a) a tagged place + 地区/区域
   for (const m of [...doc.mentions]) {
     // an administrative place + 地区 (`长沙地区`) is the place's area, not a named region
-    if (m.type !== 'LOCATION' || placeForms(text.slice(m.start, m.end)).length) continue;
+    if (m.type !== 'LOCATION' || m.end - m.start < 2 || placeForms(text.slice(m.start, m.end)).length) continue;
     const w = REGION_WORD.exec(text.slice(m.end, m.end + 2));
     if (w && !doc.mentions.some((o) => o !== m && o.start >= m.end && o.start < m.end + w[0].length)) m.end += w[0].length;
   }
