@@ -5,7 +5,7 @@
  */
 import type { Component } from '../component.js';
 import { symbolsComponent } from './symbols.js';
-import { genericComponent } from './generic.js';
+import { fusedAbbreviationComponent, genericComponent } from './generic.js';
 import { placeSuffixComponent } from './place-suffix.js';
 import { companyBodyComponent } from './company-body.js';
 import { propagateComponent } from './propagate.js';
@@ -19,5 +19,5 @@ import { mediaComponent } from './media.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, regionsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
+  return [symbolsComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
 }
