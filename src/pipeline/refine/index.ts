@@ -12,6 +12,7 @@ import { propagateComponent } from './propagate.js';
 import { companiesComponent } from './companies.js';
 import { regionsComponent } from './regions.js';
 import { mediaComponent } from './media.js';
+import { latinComponent } from './latin.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -19,5 +20,5 @@ import { mediaComponent } from './media.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
+  return [symbolsComponent, latinComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
 }
