@@ -13,6 +13,7 @@ import { companiesComponent } from './companies.js';
 import { regionsComponent } from './regions.js';
 import { mediaComponent } from './media.js';
 import { latinComponent } from './latin.js';
+import { boundaryComponent } from './boundary.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -20,5 +21,5 @@ import { latinComponent } from './latin.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, latinComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
+  return [symbolsComponent, latinComponent, boundaryComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
 }
