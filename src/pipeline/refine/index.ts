@@ -5,11 +5,15 @@
  */
 import type { Component } from '../component.js';
 import { symbolsComponent } from './symbols.js';
-import { genericComponent } from './generic.js';
+import { fusedAbbreviationComponent, genericComponent } from './generic.js';
 import { placeSuffixComponent } from './place-suffix.js';
 import { companyBodyComponent } from './company-body.js';
 import { propagateComponent } from './propagate.js';
 import { companiesComponent } from './companies.js';
+import { regionsComponent } from './regions.js';
+import { mediaComponent } from './media.js';
+import { latinComponent } from './latin.js';
+import { boundaryComponent } from './boundary.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -17,5 +21,5 @@ import { companiesComponent } from './companies.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, placeSuffixComponent, genericComponent, companyBodyComponent, companiesComponent, propagateComponent];
+  return [symbolsComponent, latinComponent, boundaryComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
 }

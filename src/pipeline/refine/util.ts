@@ -11,3 +11,31 @@ export function setMentions(doc: Doc, mentions: NormMention[]): void {
 }
 
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
+
+/**
+ * Tag [start, end) as one mention of `type`, replacing the mentions wholly
+ * inside it; refused (false) when a mention crosses either edge, or when
+ * `mayReplace` refuses one of those inside.
+ */
+export function claim(
+  doc: Doc,
+  start: number,
+  end: number,
+  type: NormMention['type'],
+  source: string,
+  mayReplace: (m: NormMention) => boolean = isName,
+): boolean {
+  const inside: NormMention[] = [];
+  for (const m of doc.mentions) {
+    if (!overlaps(m, { start, end })) continue;
+    if (m.start < start || m.end > end || !mayReplace(m)) return false;
+    inside.push(m);
+  }
+  if (inside.length === 1 && inside[0].start === start && inside[0].end === end) {
+    inside[0].type = type;
+    return true;
+  }
+  const score = Math.max(0.8, ...inside.map((m) => m.score));
+  setMentions(doc, [...doc.mentions.filter((m) => !inside.includes(m)), { start, end, type, score, source }]);
+  return true;
+}

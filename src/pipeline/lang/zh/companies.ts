@@ -1,27 +1,36 @@
 /**
- * Company names mined from the unlabelled corpus (companies.tsv, written by
- * `npx tsx scripts/mine-companies.ts`): name → type (COMPANY, or ORG for
- * central banks and development institutions).
+ * Company and organisation names (LISTS below): name → type (COMPANY, or ORG
+ * for central banks, development institutions and other organisations).
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../paths.js';
+
+/**
+ * companies.tsv: mined from the unlabelled corpus (scripts/mine-companies.ts);
+ * names-labelled.tsv: organisations and companies labelled in CLUENER2020 and
+ * MSRA train (scripts/mine-labelled-names.ts).
+ */
+export const LISTS = ['companies.tsv', 'names-labelled.tsv'];
 
 let cache: Map<string, 'COMPANY' | 'ORG'> | null = null;
 
 export function minedCompanies(): ReadonlyMap<string, 'COMPANY' | 'ORG'> {
   if (cache) return cache;
   cache = new Map();
-  let text = '';
-  try {
-    text = readFileSync(join(ROOT, 'src', 'pipeline', 'lang', 'zh', 'companies.tsv'), 'utf8');
-  } catch {
-    return cache;
-  }
-  for (const line of text.split('\n')) {
-    if (!line || line.startsWith('#')) continue;
-    const [name, type] = line.split('\t');
-    if (name && (type === 'COMPANY' || type === 'ORG')) cache.set(name, type);
+  // the corpus-mined list first: it wins where both list a name
+  for (const file of LISTS) {
+    let text = '';
+    try {
+      text = readFileSync(join(ROOT, 'src', 'pipeline', 'lang', 'zh', file), 'utf8');
+    } catch {
+      continue;
+    }
+    for (const line of text.split('\n')) {
+      if (!line || line.startsWith('#')) continue;
+      const [name, type] = line.split('\t');
+      if (name && !cache.has(name) && (type === 'COMPANY' || type === 'ORG')) cache.set(name, type);
+    }
   }
   return cache;
 }

@@ -1,0 +1,33 @@
+/**
+ * Latin-script strings that are not names (PERSON / ORG / COMPANY): a span
+ * of Latin letters only that is
+ *  (a) all lower case inside an English phrase (`tech` of `Chinese tech
+ *      firms`; a brand on its own, `vesselfinder等`, stays),
+ *  (b) cut inside a Latin word (`esearch` of `Research`), or
+ *  (c) all capitals in two or more words of three or more letters
+ *      (`PEAK PEGASUS`: a vessel's or product's label, not a firm's name; a
+ *      firm written in capitals is one word, `BYD`, `TCL`).
+ * Places are left alone (`NOVO LAND` is a housing estate).
+ */
+import type { Doc, NormMention } from '../doc.js';
+import { component } from '../component.js';
+import { setMentions } from './util.js';
+
+const LATIN_ONLY = /^[A-Za-z][A-Za-z .&'-]*$/;
+const LETTER = /[A-Za-z]/;
+
+export function isLatinNonName(text: string, m: NormMention): boolean {
+  if (m.type !== 'PERSON' && m.type !== 'ORG' && m.type !== 'COMPANY') return false;
+  const s = text.slice(m.start, m.end);
+  if (!LATIN_ONLY.test(s)) return false;
+  const inPhrase = / [A-Za-z]/.test(text.slice(m.end, m.end + 2)) || /[A-Za-z] $/.test(text.slice(Math.max(0, m.start - 2), m.start));
+  if (s === s.toLowerCase() && inPhrase) return true;
+  if (LETTER.test(text[m.start - 1] ?? '') || LETTER.test(text[m.end] ?? '')) return true;
+  const words = s.split(/\s+/).filter(Boolean);
+  return words.length >= 2 && words.every((w) => w.length >= 3 && w === w.toUpperCase());
+}
+
+export const latinComponent = component('refine-latin', ['mentions'], ['mentions'], (doc: Doc) => {
+  const text = doc.norm.text;
+  setMentions(doc, doc.mentions.filter((m) => !isLatinNonName(text, m)));
+});

@@ -1,0 +1,79 @@
+/**
+ * Media outlets are ORG (ANNOTATION.md: `新华社`, `人民网`, `南方日报`):
+ *  (a) a name mention that is a known outlet, or ends in an outlet word
+ *      (`…日报`, `…晚报`, `…通讯社`, `…电视台`, `…频道`), is ORG;
+ *  (b) outlets are tagged where they are credited: a source line
+ *      (`来源：X Y`, each name up to a space), a bracketed credit at a line's
+ *      start (`【X网】`, `《X社26日专讯》`), and a dateline (`X网长沙1月5日电`,
+ *      `X日报讯`: the outlet is the shortest head ending in an outlet word);
+ *      known outlets are tagged anywhere at token boundaries, and a CCTV
+ *      channel (`总台央视财经频道`) is one ORG.
+ */
+import type { Doc } from '../doc.js';
+import { component } from '../component.js';
+import { CREDIT_OUTLET_END, KNOWN_OUTLETS, OUTLET_END } from '../lang/zh/media.js';
+import { claim, isName } from './util.js';
+
+const NAME_RUN = '[\\p{Script=Han}A-Za-z0-9·]';
+const SOURCE_LINE = new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*((?:${NAME_RUN}{2,16}[ \\t\\u3000]*)+)`, 'gu');
+const BRACKET_CREDIT = new RegExp(`(?:^|\\n)\\s*[【《\\[]((?:${NAME_RUN}){2,12}?)(?:\\d{1,2}日)?(?:专讯|讯|电)?[】》\\]]`, 'gu');
+const DATELINE = new RegExp(`(?:^|\\n)\\s*((?:${NAME_RUN}){2,20}?)(?:\\d{1,2}月)?\\d{1,2}日(?:电|讯|专讯)|(?:^|\\n)\\s*(\\p{Script=Han}{2,10}?)讯`, 'gu');
+const CHANNEL = /(?:中央广播电视总台|总台)?(?:央视|CCTV-?\d*)[\p{Script=Han}]{0,4}频道/gu;
+const OUTLET_HEAD = /^.*?(网|日报|晚报|早报|晨报|商报|时报|报|通讯社|新闻社|社|电视台|台|在线)/u;
+
+/** the outlet speaking of itself (`本报讯`, `本台记者`): no name */
+const SELF = /^(本|我|该|记者|通讯员)/;
+
+const KNOWN = new Set(KNOWN_OUTLETS);
+const byFirst = new Map<string, string[]>();
+for (const n of KNOWN) byFirst.set(n[0], [...(byFirst.get(n[0]) ?? []), n].sort((a, b) => b.length - a.length));
+
+export function tagMedia(doc: Doc): void {
+  const text = doc.norm.text;
+  // (a) retype
+  for (const m of doc.mentions) {
+    if (!isName(m) || m.type === 'PERSON') continue;
+    const s = text.slice(m.start, m.end);
+    if (KNOWN.has(s) || (OUTLET_END.test(s) && s.length > 3)) m.type = 'ORG';
+  }
+  const tag = (start: number, name: string) => {
+    if (name.length >= 2 && !SELF.test(name) && doc.inContent(start)) claim(doc, start, start + name.length, 'ORG', 'refine-media');
+  };
+  // (b) credits
+  for (const m of text.matchAll(SOURCE_LINE)) {
+    let at = m.index! + m[0].length - m[1].length;
+    for (const part of m[1].split(/([ \t\u3000]+)/)) {
+      if (part.trim() && (CREDIT_OUTLET_END.test(part) || KNOWN.has(part) || /[网报社台]/.test(part))) tag(at, part);
+      at += part.length;
+    }
+  }
+  for (const m of text.matchAll(BRACKET_CREDIT)) {
+    const name = m[1];
+    if (CREDIT_OUTLET_END.test(name) || KNOWN.has(name)) tag(m.index! + m[0].indexOf(name, m[0].search(/[【《[]/)), name);
+  }
+  for (const m of text.matchAll(DATELINE)) {
+    // `据新华社北京…电`: the outlet may follow 据; a longer head is a sentence, not a dateline
+    const lead = /^据/.test(m[1] ?? m[2]) ? 1 : 0;
+    const head = (m[1] ?? m[2]).slice(lead);
+    const known = [...KNOWN].filter((k) => head.startsWith(k)).sort((a, b) => b.length - a.length)[0];
+    const name = known ?? OUTLET_HEAD.exec(head.slice(0, 10))?.[0];
+    if (name) tag(m.index! + m[0].indexOf(m[1] ?? m[2]) + lead, name);
+  }
+  for (const m of text.matchAll(CHANNEL)) tag(m.index!, m[0]);
+  // known outlets anywhere, at token boundaries, where nothing is tagged
+  const starts = new Set(doc.tokens.map((t) => t.start));
+  const ends = new Set(doc.tokens.map((t) => t.end));
+  for (let i = 0; i < text.length; i++) {
+    for (const name of byFirst.get(text[i]) ?? []) {
+      if (!text.startsWith(name, i)) continue;
+      const end = i + name.length;
+      if (doc.tokens.length && (!starts.has(i) || !ends.has(end))) continue;
+      if (doc.mentions.some((o) => o.start < end && i < o.end)) break;
+      tag(i, name);
+      i = end - 1;
+      break;
+    }
+  }
+}
+
+export const mediaComponent = component('refine-media', ['mentions', 'tokens'], ['mentions'], tagMedia);

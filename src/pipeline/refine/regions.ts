@@ -1,0 +1,43 @@
+/**
+ * Regions are one LOCATION (ANNOTATION.md: `西南地区`, `长三角`):
+ *  (a) a LOCATION that is not an administrative place, followed by `地区` /
+ *      `区域`, takes the word (`长三角地区`, `黄河中下游地区`; not `长沙地区`); a compass region with the word is one LOCATION
+ *      even where nothing was tagged (`中部地区`, `西南地区`);
+ *  (b) named multi-place regions written as fused abbreviations
+ *      (`粤港澳大湾区`, `京津冀`, `长株潭`) are one LOCATION, not `粤`+`港`+`澳`;
+ *  (c) a state-level new area whose official name begins with its province
+ *      or city (`湖南湘江新区`, `贵州贵安新区`) is one LOCATION, where a city
+ *      written before another zone stays two (`长沙` + `湘江新区`).
+ * Mentions inside are replaced; a mention crossing an edge blocks the change.
+ */
+import type { Doc } from '../doc.js';
+import { component } from '../component.js';
+import { placeForms } from '../recognise/lexicon/gazetteer.js';
+import { claim } from './util.js';
+
+const REGION_WORD = /^(地区|区域)/;
+const COMPASS_REGION = /(东部|西部|中部|东北|西北|西南|东南|华北|华东|华南|华中|中西部|东中西部)(地区)/gu;
+/** regions named by their members' one-character abbreviations, longest first */
+const FUSED_REGIONS = /(粤港澳大湾区|粤港澳|京津冀|长三角|珠三角|长株潭|成渝地区双城经济圈|成渝|江浙沪|沪苏浙皖|闽东北|闽西南|港珠澳)(地区|区域)?/g;
+/** state-level new areas whose official name begins with their place (国家级新区); `贵州` + `贵安新区` is annotated as two in news-dev, so it is not listed */
+const OFFICIAL_NEW_AREAS = /(上海浦东新区|天津滨海新区|重庆两江新区|浙江舟山群岛新区|甘肃兰州新区|广州南沙新区|陕西西咸新区|青岛西海岸新区|大连金普新区|四川天府新区|湖南湘江新区|南京江北新区|福建福州新区|云南滇中新区|哈尔滨新区|长春新区|江西赣江新区|河北雄安新区)/g;
+
+export function mergeRegions(doc: Doc): void {
+  const text = doc.norm.text;
+  for (const re of [OFFICIAL_NEW_AREAS, FUSED_REGIONS, COMPASS_REGION]) {
+    for (const m of text.matchAll(re)) {
+      if (!doc.inContent(m.index!)) continue;
+      // `成渝` inside a word such as `成渝高铁` is still the region; a region word right after is taken
+      claim(doc, m.index!, m.index! + m[0].length, 'LOCATION', 'refine-regions');
+    }
+  }
+  // (a) a tagged place + 地区/区域
+  for (const m of [...doc.mentions]) {
+    // an administrative place + 地区 (`长沙地区`) is the place's area, not a named region
+    if (m.type !== 'LOCATION' || m.end - m.start < 2 || placeForms(text.slice(m.start, m.end)).length) continue;
+    const w = REGION_WORD.exec(text.slice(m.end, m.end + 2));
+    if (w && !doc.mentions.some((o) => o !== m && o.start >= m.end && o.start < m.end + w[0].length)) m.end += w[0].length;
+  }
+}
+
+export const regionsComponent = component('refine-regions', ['mentions'], ['mentions'], mergeRegions);

@@ -1,0 +1,21 @@
+import { describe, expect, it } from 'vitest';
+import { trimEdges } from '../../src/pipeline/refine/boundary.js';
+import { segment } from '../../src/pipeline/segment/jieba.js';
+import { docWith, shown } from './helpers.js';
+
+describe('refine-boundary', () => {
+  it('a verb that introduces a name is trimmed off its edge', () => {
+    const text = '我们希望小米加快布局，由它承运远洋航运集团的货物';
+    const d = docWith(text, [['希望小米', 'COMPANY'], ['承运远洋航运集团', 'COMPANY']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['小米/COMPANY', '远洋航运集团/COMPANY']);
+  });
+  it('leaves names whose edge tokens are verbs to jieba but name parts', () => {
+    const text = '工商银行湖北省分行发布公告';
+    const d = docWith(text, [['工商银行湖北省分行', 'COMPANY']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['工商银行湖北省分行/COMPANY']);
+  });
+});

@@ -1,0 +1,18 @@
+import { describe, expect, it } from 'vitest';
+import { isLatinNonName } from '../../src/pipeline/refine/latin.js';
+import { docWith } from './helpers.js';
+
+const dropped = (text: string, spans: Parameters<typeof docWith>[1]) => {
+  const d = docWith(text, spans);
+  return d.mentions.filter((m) => isLatinNonName(text, m)).map((m) => text.slice(m.start, m.end));
+};
+
+describe('refine-latin', () => {
+  it('drops lower-case words, cut words and multi-word capitals; keeps firms and places', () => {
+    expect(
+      dropped('报道《green energy rises》称，Global Research与BYD、hellobike及货轮OCEAN STAR抵达NOVO LAND', [
+        ['green', 'COMPANY'], ['obal', 'COMPANY'], ['BYD', 'COMPANY'], ['hellobike', 'COMPANY'], ['OCEAN STAR', 'COMPANY'], ['NOVO LAND', 'LOCATION'], ['Research', 'COMPANY'],
+      ]),
+    ).toEqual(['green', 'obal', 'OCEAN STAR']);
+  });
+});

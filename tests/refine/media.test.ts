@@ -1,0 +1,34 @@
+import { describe, expect, it } from 'vitest';
+import { tagMedia } from '../../src/pipeline/refine/media.js';
+import { docWith, shown } from './helpers.js';
+
+describe('refine-media', () => {
+  it('a known outlet or an outlet-shaped name is ORG, not COMPANY', () => {
+    const d = docWith('据新华社消息，西湖晚报和光明网都转载了', [['新华社', 'COMPANY'], ['西湖晚报', 'COMPANY'], ['光明网', 'COMPANY']]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['新华社/ORG', '西湖晚报/ORG', '光明网/ORG']);
+  });
+  it('outlets in a source line are tagged, each up to a space', () => {
+    const d = docWith('发布时间：2024-03-01 来源：江城在线 楚天都市网\n正文在此。', []);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['江城在线/ORG', '楚天都市网/ORG']);
+  });
+  it('a dateline and a bracketed credit tag the outlet only', () => {
+    const d = docWith('标题\n星城网岳麓3月2日电 近日开工。\n【滨海经济网】消息\n本报讯 记者报道', [['岳麓', 'LOCATION']]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['星城网/ORG', '岳麓/LOCATION', '滨海经济网/ORG']);
+  });
+  it('a CCTV channel is one ORG', () => {
+    const d = docWith('总台央视财经频道将直播', [['央视', 'ORG']]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['总台央视财经频道/ORG']);
+  });
+});
+
+describe('refine-media datelines', () => {
+  it('据 before a dateline outlet is outside it; a sentence before one is no outlet', () => {
+    const d = docWith('据新华社西宁5月2日电 消息\n部长结束访问回京据新华社北京5月3日电 消息', []);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['新华社/ORG', '新华社/ORG']);
+  });
+});

@@ -1,0 +1,33 @@
+import { describe, expect, it } from 'vitest';
+import { mergeRegions } from '../../src/pipeline/refine/regions.js';
+import { docWith, shown } from './helpers.js';
+
+describe('refine-regions', () => {
+  it('a region + 地区/区域 is one LOCATION, an administrative place + 地区 is not extended', () => {
+    const d = docWith('珠三角地区的工厂与长沙地区的客户，以及长江中游区域', [
+      ['珠三角', 'LOCATION'], ['长沙', 'LOCATION'], ['长江中游', 'LOCATION'],
+    ]);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['珠三角地区/LOCATION', '长沙/LOCATION', '长江中游区域/LOCATION']);
+  });
+  it('a compass region with 地区 is tagged even when nothing was', () => {
+    const d = docWith('订单主要来自西北地区和东南地区。', []);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['西北地区/LOCATION', '东南地区/LOCATION']);
+  });
+  it('fused multi-place regions are one LOCATION', () => {
+    const d = docWith('京津冀与粤港澳大湾区的企业', [['京', 'LOCATION'], ['粤', 'LOCATION'], ['港', 'LOCATION'], ['澳大湾区', 'LOCATION']]);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['京津冀/LOCATION', '粤港澳大湾区/LOCATION']);
+  });
+  it('a new area whose official name begins with its province is one LOCATION; a city before a zone stays two', () => {
+    const d = docWith('四川天府新区与成都高新区', [['四川', 'LOCATION'], ['天府新区', 'LOCATION'], ['成都', 'LOCATION'], ['高新区', 'LOCATION']]);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['四川天府新区/LOCATION', '成都/LOCATION', '高新区/LOCATION']);
+  });
+  it('a mention crossing the edge blocks the merge', () => {
+    const d = docWith('京津冀协同公司成立', [['津冀协同公司', 'COMPANY']]);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['津冀协同公司/COMPANY']);
+  });
+});
