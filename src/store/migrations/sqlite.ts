@@ -117,4 +117,20 @@ CREATE TABLE dictionary (
 );
 `,
   },
+  {
+    version: 3,
+    name: 'value-keys',
+    // amounts and dates keyed by their resolved value, no garbled aliases: the re-keying needs the store's
+    // own code, so this records a task that SqlRepository.migrateData() runs (once) when the store opens
+    sql: `
+CREATE TABLE store_tasks (
+  name TEXT PRIMARY KEY,
+  created_at TEXT NOT NULL,
+  done_at TEXT
+);
+-- a store without articles has nothing to re-key
+INSERT INTO store_tasks (name, created_at, done_at)
+  SELECT 'value-keys', '1970-01-01T00:00:00.000Z', CASE WHEN EXISTS (SELECT 1 FROM articles) THEN NULL ELSE '1970-01-01T00:00:00.000Z' END;
+`,
+  },
 ];

@@ -16,6 +16,11 @@ import {
   MAX_CHAR,
   newArticleId,
   simplify,
+  articleScopedKey,
+  isGarbled,
+  isValueType,
+  valueIdentity,
+  type ValueLike,
 } from '../keys.js';
 import {
   StoreError,
@@ -143,35 +148,58 @@ export class SqlRepository implements Repository {
 
   // ---------------------------------------------------------------- writes
 
-  /** The stored entities of one extraction result (several result entities may be one stored entity). */
-  private entitiesOf(result: ExtractResponse) {
-    const byLocal = new Map<string, EntityRow>();
+  /**
+   * The stored entities of one extraction result (several result entities may be one stored entity), and the
+   * stored entity of each mention. Names are one entity per type and simplified canonical name (or place code);
+   * amounts and dates one per resolved value, whatever the words (`今年` in a 2023 article is the year 2023);
+   * an unresolved or vague value is an entity of its article only. Garbled surface forms are never aliases.
+   */
+  private entitiesOf(result: ExtractResponse, articleId: string) {
     const byId = new Map<string, EntityRow>();
-    const add = (localId: string, type: string, name: string, nameS: string | undefined, place: PlaceInfo | null | undefined, aliases: string[]) => {
-      const ns = cut(nameS ? nameS.normalize('NFKC').trim() : simplify(name)) || cut(name);
-      const code = place?.code ? String(place.code) : null;
-      const key = entityKey(type, ns, code);
+    const resultEntities = new Map<string, ResultEntity>();
+    for (const e of result.entities as ResultEntity[]) resultEntities.set(e.id, e);
+    const alias = (row: EntityRow, a: string | undefined) => {
+      if (a && !isGarbled(a)) row.aliases.add(cut(a));
+    };
+    const rowFor = (key: string, type: string, name: string, nameS: string, place: PlaceInfo | null) => {
       const id = entityId(key);
       let row = byId.get(id);
-      if (!row) {
-        row = { id, key, type, name: cut(name), nameS: ns, place: code ? { ...place!, code } : null, aliases: new Set(), mentions: 0 };
-        byId.set(id, row);
-      }
-      row.aliases.add(cut(name));
-      for (const a of aliases) if (a) row.aliases.add(cut(a));
-      byLocal.set(localId, row);
+      if (!row) byId.set(id, (row = { id, key, type, name: cut(name), nameS, place, aliases: new Set(), mentions: 0 }));
+      return row;
     };
-    for (const e of result.entities as ResultEntity[]) add(e.id, e.type, e.name, e.name_simplified, e.place, e.aliases ?? []);
-    for (const m of result.mentions) {
-      let row = byLocal.get(m.entity);
-      if (!row) {
-        add(m.entity, m.type, m.text, undefined, null, []);
-        row = byLocal.get(m.entity)!;
-      }
-      row.aliases.add(cut(m.text));
-      row.mentions++;
+    const nameRow = (type: string, name: string, nameS: string | undefined, place: PlaceInfo | null | undefined) => {
+      const ns = cut(nameS ? nameS.normalize('NFKC').trim() : simplify(name)) || cut(name);
+      const code = place?.code ? String(place.code) : null;
+      return rowFor(entityKey(type, ns, code), type, name, ns, code ? { ...place!, code } : null);
+    };
+    const valueRow = (type: string, value: unknown, surface: string) => {
+      const v = valueIdentity(type, value as ValueLike);
+      if (v) return rowFor(v.key, type, v.name, v.name, null);
+      const ns = cut(simplify(surface)) || cut(surface);
+      return rowFor(articleScopedKey(type, articleId, ns), type, surface, ns, null);
+    };
+    const byLocal = new Map<string, EntityRow>();
+    for (const e of resultEntities.values()) {
+      if (isValueType(e.type)) continue; // by their mentions' values
+      const row = nameRow(e.type, e.name, e.name_simplified, e.place);
+      alias(row, e.name);
+      for (const a of e.aliases ?? []) alias(row, a);
+      byLocal.set(e.id, row);
     }
-    return { byLocal, entities: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+    const ofMention: EntityRow[] = [];
+    for (const m of result.mentions) {
+      const e = resultEntities.get(m.entity);
+      let row: EntityRow | undefined;
+      if (isValueType(m.type)) row = valueRow(m.type, m.value ?? e?.value, e && e.type === m.type && !m.value && !e.value ? e.name : m.text);
+      else {
+        row = byLocal.get(m.entity);
+        if (!row) byLocal.set(m.entity, (row = nameRow(m.type, m.text, undefined, null)));
+      }
+      alias(row, m.text);
+      row.mentions++;
+      ofMention.push(row);
+    }
+    return { ofMention, entities: [...byId.values()].filter((r) => r.mentions > 0 || !isValueType(r.type)).sort((a, b) => (a.id < b.id ? -1 : 1)) };
   }
 
   async ingest(meta: ArticleMeta, resultAsGiven: ExtractResponse): Promise<IngestResult> {
@@ -182,7 +210,6 @@ export class SqlRepository implements Repository {
     const url = meta.url ?? null;
     const hash = contentHash(result.text);
     const published = result.published?.date ?? null;
-    const { byLocal, entities } = this.entitiesOf(result);
     const resultJson = JSON.stringify(result);
 
     return this.driver.tx(async (db) => {
@@ -210,10 +237,10 @@ export class SqlRepository implements Repository {
         url: url ?? existing?.url ?? null,
       };
       const delta = new Map<string, { a: number; m: number }>();
-      let id: string;
+      const id = existing ? existing.id : newArticleId();
+      const { ofMention, entities } = this.entitiesOf(result, id);
       await this.step('article');
       if (existing) {
-        id = existing.id;
         const locked = await db.get(`SELECT id FROM articles WHERE id = ?${this.forUpdate}`, [id]);
         if (!locked) throw new RetryTransaction('the article was deleted concurrently');
         for (const r of await db.all<{ entity_id: string; mention_count: number }>(
@@ -228,7 +255,6 @@ export class SqlRepository implements Repository {
           [row.caller_id, row.url, hash, source, result.title, published, entities.length, result.mentions.length, now, resultJson, id],
         );
       } else {
-        id = newArticleId();
         await db.run(
           `INSERT INTO articles (id, caller_id, url, content_hash, source, title, published, entity_count, mention_count, created_at, updated_at, result)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -270,7 +296,7 @@ export class SqlRepository implements Repository {
           id,
           i,
           m.id,
-          byLocal.get(m.entity)!.id,
+          ofMention[i].id,
           m.type,
           m.text,
           m.start,
@@ -304,6 +330,61 @@ export class SqlRepository implements Repository {
       };
       return { status: existing ? ('updated' as const) : ('created' as const), matched_by: matchedBy, article };
     });
+  }
+
+  /**
+   * Data migrations that need the store's own code, recorded as tasks by the schema migrations and run once
+   * when the store opens (src/store/open.ts). `value-keys` (schema v3): every article holding an amount or a
+   * date is stored again from its stored result (its entities re-derived: amounts and dates by value), the
+   * old name-keyed amount/date entities left without articles are removed, and garbled aliases are dropped.
+   * Safe to run twice and from two processes at once (each step is idempotent).
+   */
+  async migrateData(): Promise<{ rekeyed: number; aliasesDropped: number }> {
+    const out = { rekeyed: 0, aliasesDropped: 0 };
+    const pending = await this.driver.all<{ name: string }>('SELECT name FROM store_tasks WHERE done_at IS NULL');
+    if (!pending.some((t) => t.name === 'value-keys')) return out;
+    const types = ['MONEY', 'PERCENT', 'QUANTITY', 'DATE'];
+    let after = '';
+    for (;;) {
+      const ids = await this.driver.all<{ article_id: string }>(
+        `SELECT DISTINCT article_id FROM mentions WHERE type IN ${marks(types.length)} AND article_id > ? ORDER BY article_id LIMIT ?`,
+        [...types, after, EXPORT_BATCH],
+      );
+      for (const { article_id } of ids) {
+        const r = await this.driver.get('SELECT caller_id, url, source, result FROM articles WHERE id = ?', [article_id]);
+        if (!r) continue;
+        const result = json(r.result) as ExtractResponse;
+        // matched by the caller's id, url or content: the same article, updated in place
+        await this.ingest({ callerId: (r.caller_id as string) ?? null, url: (r.url as string) ?? null, source: (r.source as string) ?? null }, result);
+        out.rekeyed++;
+      }
+      if (ids.length < EXPORT_BATCH) break;
+      after = ids[ids.length - 1].article_id;
+    }
+    await this.driver.tx(async (db) => {
+      const orphan = `SELECT e.id FROM entities e WHERE e.type IN ${marks(types.length)} AND e.article_count <= 0
+        AND NOT EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id) AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)`;
+      await db.run(`DELETE FROM entity_aliases WHERE entity_id IN (${orphan})`, types);
+      await db.run(`DELETE FROM entities WHERE id IN (${orphan})`, types);
+    });
+    // garbled aliases (U+FFFD, mojibake), in keyset batches
+    let last: [string, string] = ['', ''];
+    for (;;) {
+      const rows = await this.driver.all<{ entity_id: string; alias: string }>(
+        'SELECT entity_id, alias FROM entity_aliases WHERE entity_id > ? OR (entity_id = ? AND alias > ?) ORDER BY entity_id, alias LIMIT ?',
+        [last[0], last[0], last[1], EXPORT_BATCH],
+      );
+      const bad = rows.filter((r) => isGarbled(r.alias));
+      if (bad.length) {
+        await this.driver.tx(async (db) => {
+          for (const b of bad) out.aliasesDropped += await db.run('DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?', [b.entity_id, b.alias]);
+        });
+      }
+      if (rows.length < EXPORT_BATCH) break;
+      last = [rows[rows.length - 1].entity_id, rows[rows.length - 1].alias];
+    }
+    await this.driver.tx((db) => db.run("UPDATE store_tasks SET done_at = ? WHERE name = 'value-keys'", [new Date().toISOString()]));
+    return out;
   }
 
   /** Add article/mention count deltas to entities, in id order (a stable lock order). */
