@@ -124,18 +124,33 @@ export type BatchItem = BatchResult['results'][number];
 export interface MentionExportRow {
   article_id: string;
   article_caller_id: string | null;
+  article_title: string | null;
   article_url: string | null;
   published: string | null;
   source: string | null;
   entity_id: string;
   entity_type: string;
   entity_name: string;
+  /** the place's division code (GB/T 2260, ISO 3166-1) for places that resolved to one */
+  place_code: string | null;
   mention_id: string;
   text: string;
   start: number;
   end: number;
   paragraph: number;
   score: number;
+  /** the normalised number: money in whole units of `currency`, a percentage, a quantity in `unit`; low end of a range */
+  amount: number | null;
+  amount_max: number | null;
+  currency: string | null;
+  /** `%` or `percentage_point` for percentages, the unit of a quantity */
+  unit: string | null;
+  approx: boolean | null;
+  /** a date's resolved range (ISO, inclusive) and grain */
+  date_start: string | null;
+  date_end: string | null;
+  date_grain: string | null;
+  date_vague: boolean | null;
 }
 
 /** An editor's decision on an article's tag (the editor page; `src/feedback`). */

@@ -869,8 +869,8 @@ export class SqlRepository implements Repository {
       }
       params.push(EXPORT_BATCH);
       const rows = await this.driver.all(
-        `SELECT m.article_id, m.seq, a.caller_id, a.url, m.published, m.source, m.entity_id, e.type AS entity_type, e.name AS entity_name,
-                m.mention_id, m.text, m.start_off, m.end_off, m.paragraph, m.score
+        `SELECT m.article_id, m.seq, a.caller_id, a.title, a.url, m.published, m.source, m.entity_id, e.type AS entity_type, e.name AS entity_name,
+                e.place_code, m.mention_id, m.text, m.start_off, m.end_off, m.paragraph, m.score, m.value
          FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id
          ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY m.article_id, m.seq LIMIT ?`,
@@ -880,18 +880,21 @@ export class SqlRepository implements Repository {
         yield {
           article_id: r.article_id as string,
           article_caller_id: (r.caller_id as string) ?? null,
+          article_title: (r.title as string) ?? null,
           article_url: (r.url as string) ?? null,
           published: (r.published as string) ?? null,
           source: (r.source as string) ?? null,
           entity_id: r.entity_id as string,
           entity_type: r.entity_type as string,
           entity_name: r.entity_name as string,
+          place_code: (r.place_code as string) ?? null,
           mention_id: r.mention_id as string,
           text: r.text as string,
           start: num(r.start_off),
           end: num(r.end_off),
           paragraph: num(r.paragraph),
           score: num(r.score),
+          ...valueColumns(r.value ? (json(r.value) as ValueLike) : null),
         };
       }
       if (rows.length < EXPORT_BATCH) return;
@@ -899,6 +902,24 @@ export class SqlRepository implements Repository {
       after = [last.article_id as string, num(last.seq)];
     }
   }
+}
+
+/** A mention value as flat export columns (null where it does not apply). */
+export function valueColumns(v: ValueLike | null) {
+  const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  const isDate = !!v && 'grain' in v;
+  const isMoney = !!v && 'currency' in v;
+  return {
+    amount: !v || isDate ? null : n(isMoney ? v.amount : v.value),
+    amount_max: !v || isDate ? null : n(isMoney ? v.amount_max : v.value_max),
+    currency: isMoney ? (v!.currency ?? null) : null,
+    unit: !v || isDate || isMoney ? null : (v.unit ?? '%'),
+    approx: !v || isDate ? null : Boolean(v.approx),
+    date_start: isDate ? (v!.start ?? null) : null,
+    date_end: isDate ? (v!.end ?? null) : null,
+    date_grain: isDate ? (v!.grain ?? null) : null,
+    date_vague: isDate ? Boolean(v!.vague) : null,
+  };
 }
 
 function emptyItem(query: string, kind: 'name' | 'id', entities: { id: string; type: string; name: string }[]): BatchItem {
