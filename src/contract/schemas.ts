@@ -379,6 +379,10 @@ export const BatchQueryResponse = z
       }),
     ),
     pairs: z.array(z.object({ a: z.string(), b: z.string(), articles: z.number().int() })).optional(),
+    totals: z
+      .array(SeriesPointSchema)
+      .optional()
+      .openapi({ description: 'With `bucket`: every stored article per period (same `from`, `to`, `source`), to normalise the series by.' }),
   })
   .openapi('BatchQueryResult');
 

@@ -757,6 +757,21 @@ export class SqlRepository implements Repository {
       }
     }
     const out: BatchResult = { results: items.map((i) => i.item) };
+    if (q.bucket) {
+      // every article per period, to normalise by (the same date range and source)
+      const where: string[] = [];
+      const params: Param[] = [];
+      this.dateConds('a', q, where, params);
+      const days = await this.driver.all<{ published: string | null; n: number; m: number }>(
+        `SELECT a.published, CAST(COUNT(*) AS INTEGER) AS n, CAST(SUM(a.mention_count) AS INTEGER) AS m FROM articles a
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''} GROUP BY a.published`,
+        params,
+      );
+      out.totals = series(
+        days.map((d) => ({ published: d.published, articles: num(d.n), mentions: num(d.m) })),
+        q.bucket,
+      );
+    }
     if (q.pairs) {
       out.pairs = [];
       for (let i = 0; i < items.length; i++) {
