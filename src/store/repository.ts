@@ -170,6 +170,18 @@ export interface DecisionInput {
   editor: string;
   /** the API key that made it, when authentication is on */
   key_id?: string | null;
+  /** for `reject`: this article only, or never (the deny list) */
+  scope?: 'article' | 'never' | null;
+  /** what the decision changed, kept to undo it */
+  effects?: DecisionEffects | null;
+}
+
+/** What a decision changed: enough to undo it. */
+export interface DecisionEffects {
+  /** dictionary entries written, each with the entry it replaced (null: there was none) */
+  dictionary: { name: string; type: string; action: 'add' | 'deny'; previous: { action: 'add' | 'deny'; editor: string | null } | null }[];
+  /** a reject of this article only: the entity and the mentions taken out of the stored result */
+  removed?: { entity: unknown; mentions: unknown[] } | null;
 }
 
 export type Decision = z.infer<typeof DecisionSchema>;
@@ -202,6 +214,12 @@ export interface Repository {
   addDecision(articleId: string, d: DecisionInput): Promise<Decision | null>;
   /** an article's decisions, oldest first */
   listDecisions(articleId: string): Promise<Decision[]>;
+  /** one decision with what it changed (null when the article has no such decision) */
+  getDecision(articleId: string, decisionId: string): Promise<(Decision & { effects: DecisionEffects | null }) | null>;
+  /** mark a decision undone; false when it already was */
+  markReverted(decisionId: string, by: string): Promise<boolean>;
+  /** one dictionary entry, or null */
+  getDictionaryEntry(name: string, type: string): Promise<DictionaryEntry | null>;
   /** the user dictionary, by type then name */
   listDictionary(): Promise<DictionaryEntry[]>;
   /** add or replace entries (one per name and type) */

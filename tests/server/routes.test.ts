@@ -31,6 +31,7 @@ const OPERATIONS = [
   'GET /v1/articles/{id}',
   'DELETE /v1/articles/{id}',
   'POST /v1/articles/{id}/decisions',
+  'POST /v1/articles/{id}/decisions/{decision}/revert',
   'GET /v1/articles/{id}/decisions',
   'GET /v1/entities',
   'GET /v1/entities/{id}',

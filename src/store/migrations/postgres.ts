@@ -138,4 +138,17 @@ INSERT INTO store_tasks (name, created_at, done_at)
   SELECT 'value-keys', '1970-01-01T00:00:00.000Z', CASE WHEN EXISTS (SELECT 1 FROM articles) THEN NULL ELSE '1970-01-01T00:00:00.000Z' END;
 `,
   },
+  {
+    version: 4,
+    name: 'decision-revert',
+    // a reject's scope (this article only, or the deny list), what a decision changed (JSON: the dictionary
+    // entries it wrote with what they replaced; the entity and mentions a scoped reject took out), and its undoing
+    sql: `
+ALTER TABLE decisions ADD COLUMN scope TEXT;
+ALTER TABLE decisions ADD COLUMN effects TEXT;
+ALTER TABLE decisions ADD COLUMN reverted_at TEXT;
+ALTER TABLE decisions ADD COLUMN reverted_by TEXT;
+CREATE INDEX decisions_scoped ON decisions (article_id, action, scope);
+`,
+  },
 ];

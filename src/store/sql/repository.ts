@@ -31,6 +31,7 @@ import {
   type BatchResult,
   type Bucket,
   type Decision,
+  type DecisionEffects,
   type DecisionInput,
   type DictionaryEntry,
   type DetailOptions,
@@ -205,12 +206,11 @@ export class SqlRepository implements Repository {
   async ingest(meta: ArticleMeta, resultAsGiven: ExtractResponse): Promise<IngestResult> {
     // the text policy on the result before anything is derived from it (the stored JSON too: jsonb refuses
     // \u0000 and lone-surrogate escapes); one code unit for one, so every offset in it stays valid
-    const result = cleanDeep(resultAsGiven);
+    let result = cleanDeep(resultAsGiven);
     const callerId = meta.callerId ?? null;
     const url = meta.url ?? null;
     const hash = contentHash(result.text);
     const published = result.published?.date ?? null;
-    const resultJson = JSON.stringify(result);
 
     return this.driver.tx(async (db) => {
       const now = new Date().toISOString();
@@ -238,6 +238,15 @@ export class SqlRepository implements Repository {
       };
       const delta = new Map<string, { a: number; m: number }>();
       const id = existing ? existing.id : newArticleId();
+      if (existing) {
+        // editors' "not in this article" rejects hold for every later version of the article (undone: they no longer do)
+        const rejected = await db.all<{ type: string; name: string }>(
+          "SELECT type, name FROM decisions WHERE article_id = ? AND action = 'reject' AND scope = 'article' AND reverted_at IS NULL",
+          [id],
+        );
+        if (rejected.length) result = withoutEntities(result, rejected);
+      }
+      const resultJson = JSON.stringify(result);
       const { ofMention, entities } = this.entitiesOf(result, id);
       await this.step('article');
       if (existing) {
@@ -806,18 +815,44 @@ export class SqlRepository implements Repository {
         editor: d.editor,
         key_id: d.key_id ?? null,
         created_at: new Date().toISOString(),
+        scope: d.action === 'reject' ? (d.scope ?? 'never') : null,
+        reverted_at: null,
+        reverted_by: null,
       };
       await db.run(
-        'INSERT INTO decisions (id, article_id, action, entity, type, name, start_off, end_off, editor, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [row.id, articleId, row.action, row.entity, row.type, row.name, row.start, row.end, row.editor, row.key_id, row.created_at],
+        'INSERT INTO decisions (id, article_id, action, entity, type, name, start_off, end_off, editor, key_id, created_at, scope, effects) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [row.id, articleId, row.action, row.entity, row.type, row.name, row.start, row.end, row.editor, row.key_id, row.created_at, row.scope ?? null, d.effects ? JSON.stringify(d.effects) : null],
       );
       return row;
     });
   }
 
+  async getDecision(articleId: string, decisionId: string): Promise<(Decision & { effects: DecisionEffects | null }) | null> {
+    const r = await this.driver.get('SELECT * FROM decisions WHERE article_id = ? AND id = ?', [articleId, decisionId]);
+    if (!r) return null;
+    return { ...this.decisionOf(r), effects: r.effects ? (json(r.effects) as DecisionEffects) : null };
+  }
+
+  async markReverted(decisionId: string, by: string): Promise<boolean> {
+    return this.driver.tx(
+      async (db) => (await db.run('UPDATE decisions SET reverted_at = ?, reverted_by = ? WHERE id = ? AND reverted_at IS NULL', [new Date().toISOString(), by, decisionId])) > 0,
+    );
+  }
+
+  async getDictionaryEntry(name: string, type: string): Promise<DictionaryEntry | null> {
+    const r = await this.driver.get('SELECT name, type, action, editor, created_at, updated_at FROM dictionary WHERE name = ? AND type = ?', [cut(name), type]);
+    return r
+      ? { name: r.name as string, type: r.type as string, action: r.action as DictionaryEntry['action'], editor: (r.editor as string) ?? null, created_at: r.created_at as string, updated_at: r.updated_at as string }
+      : null;
+  }
+
   async listDecisions(articleId: string): Promise<Decision[]> {
     const rows = await this.driver.all('SELECT * FROM decisions WHERE article_id = ? ORDER BY created_at, id', [articleId]);
-    return rows.map((r) => ({
+    return rows.map((r) => this.decisionOf(r));
+  }
+
+  private decisionOf(r: Record<string, unknown>): Decision {
+    return {
       id: r.id as string,
       article_id: r.article_id as string,
       action: r.action as Decision['action'],
@@ -829,7 +864,10 @@ export class SqlRepository implements Repository {
       editor: r.editor as string,
       key_id: (r.key_id as string) ?? null,
       created_at: r.created_at as string,
-    }));
+      scope: (r.scope as Decision['scope']) ?? null,
+      reverted_at: (r.reverted_at as string) ?? null,
+      reverted_by: (r.reverted_by as string) ?? null,
+    };
   }
 
   async listDictionary(): Promise<DictionaryEntry[]> {
@@ -917,6 +955,14 @@ export class SqlRepository implements Repository {
       after = [last.article_id as string, num(last.seq)];
     }
   }
+}
+
+/** The result without the entities of these types and simplified names, and without their mentions. */
+export function withoutEntities(result: ExtractResponse, drop: { type: string | null; name: string | null }[]): ExtractResponse {
+  const gone = new Set(drop.map((d) => `${d.type}|${d.name}`));
+  const ids = new Set(result.entities.filter((e) => gone.has(`${e.type}|${e.name_simplified}`)).map((e) => e.id));
+  if (!ids.size) return result;
+  return { ...result, entities: result.entities.filter((e) => !ids.has(e.id)), mentions: result.mentions.filter((m) => !ids.has(m.entity)) };
 }
 
 /** A mention value as flat export columns (null where it does not apply). */
