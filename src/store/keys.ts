@@ -80,12 +80,26 @@ export interface ValueLike {
 
 const range = (lo: number, hi?: number) => (hi !== undefined && hi !== lo ? `${lo}–${hi}` : String(lo));
 
-/** The ISO label of a resolved date range: `2023-03-17`, `2023-06`, `2023-Q2`, `2023-H1`, `2023`, else `start/end`. */
+/** The ISO label of a resolved date range: `2023-03-17`, `2023-W11`, `2023-06`, `2023-Q2`, `2023-H1`, `2023`, else `start/end`. */
 export function dateLabel(start: string, end: string, grain: string): string {
   const y = start.slice(0, 4);
   const whole = (s: string, e: string) => start === s && end === e;
   if (start === end) return start;
-  if (grain === 'month' && whole(start.slice(0, 7) + '-01', end) && end.slice(0, 7) === start.slice(0, 7)) return start.slice(0, 7);
+  if (grain === 'month' && /^\d{4}-\d{2}-01$/.test(start)) {
+    const last = new Date(Date.UTC(Number(y), Number(start.slice(5, 7)), 0)).toISOString().slice(0, 10);
+    if (end === last) return start.slice(0, 7);
+  }
+  if (grain === 'week' && /^\d{4}-\d{2}-\d{2}$/.test(start)) {
+    const d = new Date(start + 'T00:00:00Z');
+    const sunday = new Date(d.getTime() + 6 * 86_400_000).toISOString().slice(0, 10);
+    if (d.getUTCDay() === 1 && end === sunday) {
+      // ISO week: the week of its Thursday
+      const thu = new Date(d.getTime() + 3 * 86_400_000);
+      const jan1 = Date.UTC(thu.getUTCFullYear(), 0, 1);
+      const week = Math.floor((thu.getTime() - jan1) / (7 * 86_400_000)) + 1;
+      return `${thu.getUTCFullYear()}-W${String(week).padStart(2, '0')}`;
+    }
+  }
   if (grain === 'year' && whole(`${y}-01-01`, `${y}-12-31`)) return y;
   if (grain === 'quarter') {
     const q = [['01-01', '03-31'], ['04-01', '06-30'], ['07-01', '09-30'], ['10-01', '12-31']].findIndex(([s, e]) => whole(`${y}-${s}`, `${y}-${e}`));

@@ -30,6 +30,11 @@ describe('value identity', () => {
     expect(dateLabel('2023-01-01', '2023-12-31', 'year')).toBe('2023');
     expect(dateLabel('2023-04-01', '2023-06-30', 'quarter')).toBe('2023-Q2');
     expect(dateLabel('2022-06-01', '2022-06-30', 'month')).toBe('2022-06');
+    expect(dateLabel('2024-02-01', '2024-02-29', 'month')).toBe('2024-02');
+    expect(dateLabel('2022-06-01', '2022-06-15', 'month')).toBe('2022-06-01/2022-06-15');
+    expect(dateLabel('2023-03-13', '2023-03-19', 'week')).toBe('2023-W11');
+    expect(dateLabel('2021-01-04', '2021-01-10', 'week')).toBe('2021-W01');
+    expect(dateLabel('2020-12-28', '2021-01-03', 'week')).toBe('2020-W53');
     expect(dateLabel('2023-03-17', '2023-03-17', 'day')).toBe('2023-03-17');
     expect(dateLabel('2023-07-01', '2023-12-31', 'halfyear')).toBe('2023-H2');
     expect(dateLabel('2023-03-01', '2023-03-05', 'day')).toBe('2023-03-01/2023-03-05');
