@@ -452,6 +452,10 @@ export const BatchQueryResponse = z
     ),
     pairs: z.array(z.object({ a: z.string(), b: z.string(), articles: z.number().int() })).optional(),
     meta: OffsetsMeta,
+    totals: z
+      .array(SeriesPointSchema)
+      .optional()
+      .openapi({ description: 'With `bucket`: every stored article per period (same `from`, `to`, `source`), to normalise the series by.' }),
   })
   .openapi('BatchQueryResult');
 
@@ -472,6 +476,13 @@ export const DecisionSchema = z
     editor: z.string(),
     key_id: z.string().nullable().openapi({ description: 'the API key id, when authentication is on' }),
     created_at: z.string(),
+    scope: z
+      .enum(['article', 'never'])
+      .nullable()
+      .optional()
+      .openapi({ description: 'For `reject`: `article` (not in this article: only its stored result changes) or `never` (the deny list)' }),
+    reverted_at: z.string().nullable().optional().openapi({ description: 'When the decision was undone (its dictionary entries removed or restored, the stored result restored)' }),
+    reverted_by: z.string().nullable().optional(),
   })
   .openapi('Decision');
 

@@ -5,6 +5,7 @@ import type { Extractor } from '../service/extractor.js';
 import type { Repository } from '../store/repository.js';
 import type { JobQueue } from '../jobs/types.js';
 import type { Feedback } from '../feedback/service.js';
+import type { Limiter } from './middleware/rate-limit.js';
 
 export interface Services {
   config: Pick<Config, 'MAX_BODY_BYTES' | 'MAX_TEXT_CHARS'> & Partial<Config>;
@@ -20,6 +21,8 @@ export interface Services {
   jobs?: JobQueue | null;
   /** the editors' feedback (user dictionary); created by createApp from the store when absent */
   feedback?: Feedback | null;
+  /** the rate limiter (default: in Redis when REDIS_URL is set, else in memory; see middleware/rate-limit.ts) */
+  rateLimiter?: Limiter | null;
   /** aborted when the server begins to shut down: streams stop taking input and end with a closing line */
   stopping?: AbortSignal;
 }

@@ -11,7 +11,9 @@ export interface StoreConfig {
 
 export async function openStore(config: StoreConfig): Promise<Repository> {
   if (config.DATABASE_URL) return openPostgres(config.DATABASE_URL);
-  return openSqlite(join(config.DATA_DIR ?? './data', 'store.db'));
+  const store = openSqlite(join(config.DATA_DIR ?? './data', 'store.db'));
+  await store.migrateData();
+  return store;
 }
 
 export type { Repository } from './repository.js';

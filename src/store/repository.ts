@@ -148,24 +148,40 @@ export type BatchItem = Omit<BatchBody['results'][number], 'sample_mentions'> & 
 export interface BatchResult {
   results: BatchItem[];
   pairs?: BatchBody['pairs'];
+  totals?: BatchBody['totals'];
 }
 
 /** Export rows (flat, CSV-friendly). */
 export interface MentionExportRow {
   article_id: string;
   article_caller_id: string | null;
+  article_title: string | null;
   article_url: string | null;
   published: string | null;
   source: string | null;
   entity_id: string;
   entity_type: string;
   entity_name: string;
+  /** the place's division code (GB/T 2260, ISO 3166-1) for places that resolved to one */
+  place_code: string | null;
   mention_id: string;
   text: string;
   start: number;
   end: number;
   paragraph: number;
   score: number;
+  /** the normalised number: money in whole units of `currency`, a percentage, a quantity in `unit`; low end of a range */
+  amount: number | null;
+  amount_max: number | null;
+  currency: string | null;
+  /** `%` or `percentage_point` for percentages, the unit of a quantity */
+  unit: string | null;
+  approx: boolean | null;
+  /** a date's resolved range (ISO, inclusive) and grain */
+  date_start: string | null;
+  date_end: string | null;
+  date_grain: string | null;
+  date_vague: boolean | null;
 }
 
 /** An editor's decision on an article's tag (the editor page; `src/feedback`). */
@@ -185,6 +201,18 @@ export interface DecisionInput {
   editor: string;
   /** the API key that made it, when authentication is on */
   key_id?: string | null;
+  /** for `reject`: this article only, or never (the deny list) */
+  scope?: 'article' | 'never' | null;
+  /** what the decision changed, kept to undo it */
+  effects?: DecisionEffects | null;
+}
+
+/** What a decision changed: enough to undo it. */
+export interface DecisionEffects {
+  /** dictionary entries written, each with the entry it replaced (null: there was none) */
+  dictionary: { name: string; type: string; action: 'add' | 'deny'; previous: { action: 'add' | 'deny'; editor: string | null } | null }[];
+  /** a reject of this article only: the entity and the mentions taken out of the stored result */
+  removed?: { entity: unknown; mentions: unknown[] } | null;
 }
 
 export type Decision = z.infer<typeof DecisionSchema>;
@@ -223,6 +251,12 @@ export interface Repository {
   addDecision(articleId: string, d: DecisionInput): Promise<Decision | null>;
   /** an article's decisions, oldest first */
   listDecisions(articleId: string): Promise<Decision[]>;
+  /** one decision with what it changed (null when the article has no such decision) */
+  getDecision(articleId: string, decisionId: string): Promise<(Decision & { effects: DecisionEffects | null }) | null>;
+  /** mark a decision undone; false when it already was */
+  markReverted(decisionId: string, by: string): Promise<boolean>;
+  /** one dictionary entry, or null */
+  getDictionaryEntry(name: string, type: string): Promise<DictionaryEntry | null>;
   /** the user dictionary, by type then name */
   listDictionary(): Promise<DictionaryEntry[]>;
   /** add or replace entries (one per name and type) */

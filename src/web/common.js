@@ -99,12 +99,21 @@ export function formatValue(v) {
 
 export const pct = (x) => `${Math.round((x ?? 0) * 100)}%`;
 
-/** A short message at the bottom of the page (role=status, read by screen readers). */
-export function toast(message, kind = 'info') {
+/**
+ * A short message at the bottom of the page (role=status, read by screen readers); with an `action`
+ * ({label, run}), a button in it (e.g. undo) and a longer life.
+ */
+export function toast(message, kind = 'info', action = null) {
   const box = $('#toast');
   if (!box) return;
-  box.textContent = message;
-  box.className = `toast show ${kind}`;
+  box.replaceChildren(message);
+  if (action) {
+    box.append(
+      ' ',
+      el('button', { type: 'button', class: 'toast-action', onclick: () => ((box.className = 'toast'), action.run()) }, action.label),
+    );
+  }
+  box.className = `toast show ${kind}${action ? ' has-action' : ''}`;
   clearTimeout(toast.timer);
-  toast.timer = setTimeout(() => (box.className = 'toast'), 3500);
+  toast.timer = setTimeout(() => (box.className = 'toast'), action ? 10_000 : 3500);
 }

@@ -11,8 +11,10 @@ const state = {
   /** what was posted to store it (to extract it again) */
   input: null,
   tags: [],
-  /** decisions by `${type}|${name}` → latest action */
+  /** decisions by `${type}|${name}` → latest verdict (undone decisions left out) */
   decided: new Map(),
+  /** the decision behind each verdict, to undo it */
+  decisionOf: new Map(),
   current: -1,
 };
 
@@ -88,7 +90,9 @@ async function reextract() {
   const input = { text: r.text, ...(r.title ? { title: r.title } : {}), ...(r.published ? { published: r.published.date } : {}) };
   await busy(async () => {
     const stored = await api('/v1/articles', { method: 'POST', body: input });
-    await show(stored.article, stored.result);
+    // as stored: the store leaves out what this article's "not in this article" rejects name
+    const found = await api(`/v1/articles/${encodeURIComponent(stored.article.id)}`);
+    await show(found.article, found.result);
   });
   toast('已重新分析 Extracted again');
 }
@@ -105,6 +109,7 @@ async function show(article, result) {
   ]);
   state.tags = tags.tags;
   state.decided = new Map();
+  state.decisionOf = new Map();
   for (const d of decisions.decisions) noteDecision(d);
   renderArticle();
   renderTags();
@@ -112,10 +117,14 @@ async function show(article, result) {
 }
 
 function noteDecision(d) {
-  if (!d.type || !d.name) return;
-  const verdict = d.action === 'reject' ? 'rejected' : d.action === 'add' ? 'added' : 'accepted';
+  if (!d.type || !d.name || d.reverted_at) return;
+  const verdict = d.action === 'reject' ? (d.scope === 'article' ? 'rejected-here' : 'rejected') : d.action === 'add' ? 'added' : 'accepted';
   state.decided.set(`${d.type}|${d.name}`, verdict);
+  state.decisionOf.set(`${d.type}|${d.name}`, d);
 }
+
+const isRejected = (verdict) => verdict === 'rejected' || verdict === 'rejected-here';
+const VERDICT_TEXT = { rejected: '✗ 已拒绝 rejected', 'rejected-here': '✗ 不在本文 not in this article', accepted: '✓ 已接受 accepted', added: '✓ 已添加 added' };
 
 // ------------------------------------------------------------------ article
 
@@ -159,7 +168,7 @@ function renderArticle() {
         el(
           'mark',
           {
-            class: `m t-${m.type}${verdict === 'rejected' ? ' rejected' : ''}${verdict === 'added' ? ' added' : ''}`,
+            class: `m t-${m.type}${isRejected(verdict) ? ' rejected' : ''}${verdict === 'added' ? ' added' : ''}`,
             tabindex: 0,
             dataset: { id: m.id, entity: m.entity, start: m.start, end: m.end, label: TYPES[m.type]?.short ?? m.type, type: m.type },
             'aria-label': `${m.text}: ${TYPES[m.type]?.en ?? m.type}`,
@@ -224,7 +233,7 @@ function renderTags() {
     );
     const li = el(
       'li',
-      { class: `tag t-${tag.type}${verdict ? ' ' + (verdict === 'rejected' ? 'rejected' : 'accepted') : ''}`, tabindex: 0, dataset: { index: i, entity: tag.entity, name: tag.name } },
+      { class: `tag t-${tag.type}${verdict ? ' ' + (isRejected(verdict) ? 'rejected' : 'accepted') : ''}${verdict === 'rejected-here' ? ' here' : ''}`, tabindex: 0, dataset: { index: i, entity: tag.entity, name: tag.name } },
       el(
         'div',
         {},
@@ -232,7 +241,7 @@ function renderTags() {
         ' ',
         typeBadge(tag.type),
         tag.role?.title ? el('span', { class: 'help' }, ` ${tag.role.title}`) : null,
-        verdict ? el('span', { class: 'state' }, verdict === 'rejected' ? '✗ 已拒绝 rejected' : '✓ 已接受 accepted') : null,
+        verdict ? el('span', { class: 'state' }, VERDICT_TEXT[verdict] ?? VERDICT_TEXT.accepted) : null,
       ),
       el(
         'div',
@@ -246,7 +255,9 @@ function renderTags() {
         'div',
         { class: 'actions' },
         el('button', { type: 'button', class: 'accept', title: 'Accept (a)', 'aria-label': `accept ${tag.name}`, onclick: () => decide(i, 'accept') }, '✓ 接受'),
-        el('button', { type: 'button', class: 'reject', title: 'Reject (r)', 'aria-label': `reject ${tag.name}`, onclick: () => decide(i, 'reject') }, '✗ 拒绝'),
+        el('button', { type: 'button', class: 'reject', title: 'Never: the deny list, for every article (r)', 'aria-label': `reject ${tag.name} everywhere`, onclick: () => decide(i, 'reject', { scope: 'never' }) }, '✗ 拒绝'),
+        el('button', { type: 'button', class: 'reject-here', title: 'Not in this article: only this article changes (h)', 'aria-label': `reject ${tag.name} in this article`, onclick: () => decide(i, 'reject', { scope: 'article' }) }, '✗ 仅本文'),
+        verdict ? el('button', { type: 'button', class: 'undo', title: 'Undo the decision (u)', 'aria-label': `undo the decision on ${tag.name}`, onclick: () => undo(`${tag.type}|${tag.name_simplified}`) }, '↶ 撤销') : null,
         retype,
         el('button', { type: 'button', class: 'rename', title: 'Rename (n)', 'aria-label': `rename ${tag.name}`, onclick: () => rename(i) }, '✎ 改名'),
       ),
@@ -257,7 +268,7 @@ function renderTags() {
   });
   // names rejected in this article (gone from the tags once extracted again)
   const shown = new Set(state.tags.map((t) => `${t.type}|${t.name_simplified}`));
-  const rejected = [...state.decided].filter(([k, v]) => v === 'rejected' && !shown.has(k)).map(([k]) => k.split('|')[1]);
+  const rejected = [...state.decided].filter(([k, v]) => isRejected(v) && !shown.has(k)).map(([k]) => k.split('|')[1]);
   if (rejected.length) list.append(el('li', { class: 'help rejected-list' }, '已拒绝 Rejected: ', rejected.join('、')));
   if (state.current >= state.tags.length) state.current = -1;
   if (state.current >= 0) setCurrent(state.current, false);
@@ -322,14 +333,29 @@ async function decide(i, action, extra = {}) {
   if (action === 'retype' && !e) body.name = tag.name_simplified;
   const out = await postDecision(body);
   if (!out) return;
-  toast(`${LABEL[action]}: ${tag.name}`);
-  if (action === 'accept' || action === 'reject') {
+  const here = action === 'reject' && extra.scope === 'article';
+  toast(`${here ? '不在本文 Not in this article' : LABEL[action]}: ${tag.name}`, 'info', { label: '↶ 撤销 Undo', run: () => undo(`${out.decision.type}|${out.decision.name}`) });
+  if (here) {
+    // only this article's stored result changed: show it
+    await openArticle(state.article.id);
+  } else if (action === 'accept' || action === 'reject') {
     renderArticle();
     renderTags();
     setCurrent(i);
   } else {
     await reextract();
   }
+}
+
+/** Undo the decision behind a verdict: the server removes what it wrote (see POST …/decisions/{id}/revert). */
+async function undo(key) {
+  const d = state.decisionOf.get(key);
+  if (!d || !state.article) return;
+  const editor = editorName();
+  if (!editor) return;
+  await busy(() => api(`/v1/articles/${encodeURIComponent(state.article.id)}/decisions/${encodeURIComponent(d.id)}/revert`, { method: 'POST', body: { editor } }));
+  await openArticle(state.article.id);
+  toast(`已撤销 Undone: ${d.name}`);
 }
 
 async function rename(i) {
@@ -424,8 +450,16 @@ document.addEventListener('keydown', (ev) => {
       break;
     case 'r':
     case 'x':
-      if (i >= 0) void decide(i, 'reject');
+      if (i >= 0) void decide(i, 'reject', { scope: 'never' });
       break;
+    case 'h':
+      if (i >= 0) void decide(i, 'reject', { scope: 'article' });
+      break;
+    case 'u': {
+      const tag = state.tags[i];
+      if (tag) void undo(`${tag.type}|${tag.name_simplified}`);
+      break;
+    }
     case 'n':
       if (i >= 0) void rename(i);
       break;

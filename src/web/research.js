@@ -1,10 +1,14 @@
 // Researchers' page: search stored entities (name, type, date range), see an entity's
-// mentions over time (a small SVG bar chart) and the passages that mention it.
+// mentions over time (a small SVG bar chart) and the passages that mention it; compare
+// several names over time (compare.js).
 import { $, api, el, toast, TYPES, typeBadge } from './common.js';
+import { addName, setupCompare } from './compare.js';
 
 for (const [type, t] of Object.entries(TYPES)) $('#type').append(el('option', { value: type }, `${t.zh} ${t.en}`));
 
 const params = () => ({ from: $('#from').value, to: $('#to').value });
+// the search form's date range, for the comparison (only what is set)
+setupCompare(() => Object.fromEntries(Object.entries(params()).filter(([, v]) => v)));
 
 $('#search').addEventListener('submit', async (ev) => {
   ev.preventDefault();
@@ -31,10 +35,11 @@ async function search() {
         el('td', {}, typeBadge(e.type)),
         el('td', {}, String(e.articles)),
         el('td', {}, String(e.mentions)),
+        el('td', {}, el('button', { class: 'add-compare', type: 'button', title: '加入比较 Add to the comparison', onclick: () => addName(e.name) }, '+ 比较')),
       ),
     );
   }
-  box.append(el('table', { class: 'results' }, el('thead', {}, el('tr', {}, el('th', {}, '名称 Name'), el('th', {}, '类型 Type'), el('th', {}, '文章 Articles'), el('th', {}, '提及 Mentions'))), body));
+  box.append(el('table', { class: 'results' }, el('thead', {}, el('tr', {}, el('th', {}, '名称 Name'), el('th', {}, '类型 Type'), el('th', {}, '文章 Articles'), el('th', {}, '提及 Mentions'), el('th', {}, ''))), body));
 }
 
 async function detail(id) {

@@ -318,6 +318,14 @@ describe.each(factories.map((f) => f()))('$name store', (factory) => {
       const ranged = await store.query({ names: ['刘海宾'], from: '2023-04-01', limit: 0, pairs: false });
       expect(ranged.results[0]).toMatchObject({ articles: 1, mentions: 1, top_articles: [] });
       expect(ranged.pairs).toBeUndefined();
+      expect(ranged.totals).toBeUndefined();
+      // every article per period, to normalise the series by
+      expect(r.totals!.map((p) => [p.period, p.articles])).toEqual([
+        ['2023-03', 1],
+        ['2023-04', 2],
+      ]);
+      const weekly = await store.query({ names: ['谢曙'], from: '2023-04-01', source: 'xinhua', bucket: 'week', limit: 0, pairs: false });
+      expect(weekly.totals).toEqual([{ period: '2023-04-17', articles: 1, mentions: 2 }]);
     });
 
     it('exports every entity and mention matching a filter', async () => {

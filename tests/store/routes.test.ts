@@ -7,6 +7,7 @@ import { csvField } from '../../src/server/routes/exports.js';
 import type { NameEngine } from '../../src/pipeline/recognise/engines/name-engine.js';
 import type { Repository } from '../../src/store/repository.js';
 import { factories } from './helpers.js';
+import { parquetReadObjects } from 'hyparquet';
 
 let engines: ReadonlyMap<string, NameEngine>;
 beforeAll(async () => {
@@ -129,7 +130,9 @@ describe.each(factories.map((f) => f()))('$name store over HTTP', (factory) => {
     expect(rows.every((r) => r.type === 'PERSON')).toBe(true);
     const csv = await (await call('GET', '/v1/export/mentions.csv?type=PERSON&from=2023-01-01')).text();
     const lines = csv.trimEnd().split('\r\n');
-    expect(lines[0]).toBe('article_id,article_caller_id,article_url,published,source,entity_id,entity_type,entity_name,mention_id,text,start,end,paragraph,score');
+    expect(lines[0]).toBe(
+      'article_id,article_caller_id,article_title,article_url,published,source,entity_id,entity_type,entity_name,place_code,mention_id,text,start,end,paragraph,score,amount,amount_max,currency,unit,approx,date_start,date_end,date_grain,date_vague',
+    );
     expect(lines.length).toBeGreaterThanOrEqual(1 + 4);
     expect(lines.slice(1).every((l) => l.includes(',PERSON,'))).toBe(true);
     expect(csv).toContain('"https://x/""quoted"",url"');
@@ -137,6 +140,61 @@ describe.each(factories.map((f) => f()))('$name store over HTTP', (factory) => {
     expect(ml.trim().split('\n')).toHaveLength(2);
     expect((await call('GET', '/v1/export/nope.csv')).status).toBe(404);
     expect((await call('GET', '/v1/export/entities.csv?type=NOPE')).status).toBe(422);
+  });
+
+  it('mention rows carry what a researcher needs: title, url, date, place code, normalised amount and date; CSV with a BOM; Parquet that reads back', async () => {
+    await ingest({ text: ART1, published: '2023-03-17', id: 'x-1', url: 'https://news.example/1', title: '株洲新工厂' });
+    const rows = (await (await call('GET', '/v1/export/mentions.jsonl')).text()).trim().split('\n').map((l) => JSON.parse(l));
+    const money = rows.find((r) => r.entity_type === 'MONEY');
+    expect(money).toMatchObject({ text: '8000万元', amount: 80_000_000, currency: 'CNY', unit: null, date_start: null, article_title: '株洲新工厂', article_url: 'https://news.example/1', published: '2023-03-17' });
+    const lastJune = rows.find((r) => r.text === '去年6月');
+    expect(lastJune).toMatchObject({ entity_type: 'DATE', entity_name: '2022-06', date_start: '2022-06-01', date_end: '2022-06-30', date_grain: 'month', date_vague: false, amount: null });
+    const place = rows.find((r) => r.entity_type === 'LOCATION' && r.text.startsWith('株洲'));
+    expect(place.place_code).toMatch(/^43\d{4}$/);
+    expect(rows.find((r) => r.entity_type === 'PERSON').place_code).toBeNull();
+
+    const plain = new Uint8Array(await (await call('GET', '/v1/export/mentions.csv')).arrayBuffer());
+    expect([...plain.slice(0, 3)]).not.toEqual([0xef, 0xbb, 0xbf]);
+    const bom = await call('GET', '/v1/export/mentions.csv?bom=1');
+    const bytes = new Uint8Array(await bom.arrayBuffer());
+    expect([...bytes.slice(0, 3)]).toEqual([0xef, 0xbb, 0xbf]);
+    expect(new TextDecoder('utf-8', { ignoreBOM: true }).decode(bytes.slice(3)).startsWith('article_id,')).toBe(true);
+    // jsonl takes no BOM whatever is asked
+    expect((await (await call('GET', '/v1/export/mentions.jsonl?bom=1')).text()).startsWith('{')).toBe(true);
+
+    const pq = await call('GET', '/v1/export/mentions.parquet');
+    expect(pq.status).toBe(200);
+    expect(pq.headers.get('content-type')).toBe('application/vnd.apache.parquet');
+    const file = await pq.arrayBuffer();
+    const back = (await parquetReadObjects({ file })) as Json[];
+    expect(back).toHaveLength(rows.length);
+    const m2 = back.find((r) => r.entity_type === 'MONEY')!;
+    expect(m2).toMatchObject({ text: '8000万元', amount: 80_000_000, currency: 'CNY', article_title: '株洲新工厂', approx: false });
+    expect(back.find((r) => r.text === '去年6月')).toMatchObject({ date_start: '2022-06-01', date_grain: 'month', start: lastJune.start });
+    const ents = (await parquetReadObjects({ file: await (await call('GET', '/v1/export/entities.parquet?type=PERSON')).arrayBuffer() })) as Json[];
+    expect(ents.map((e) => e.name)).toEqual(expect.arrayContaining(['刘海宾', '谢曙']));
+  });
+
+  it('Parquet exports of more than one row group stream and read back whole', async () => {
+    const many = Array.from({ length: 12 }, (_, i) => `第${i}段：刘海宾在株洲说，谢曙在长沙。`.repeat(120)).join('\n');
+    await ingest({ text: many, published: '2023-03-17', id: 'big' });
+    const jl = (await (await call('GET', '/v1/export/mentions.jsonl')).text()).trim().split('\n');
+    expect(jl.length).toBeGreaterThan(5000);
+    const res = await call('GET', '/v1/export/mentions.parquet');
+    const reader = res.body!.getReader();
+    let chunks = 0;
+    const parts: Uint8Array[] = [];
+    for (;;) {
+      const { done, value } = await reader.read();
+      if (done) break;
+      chunks++;
+      parts.push(value);
+    }
+    expect(chunks).toBeGreaterThan(1);
+    const file = await new Blob(parts).arrayBuffer();
+    const back = (await parquetReadObjects({ file })) as Json[];
+    expect(back).toHaveLength(jl.length);
+    expect(back.map((r) => r.mention_id)).toEqual(jl.map((l) => JSON.parse(l).mention_id));
   });
 });
 

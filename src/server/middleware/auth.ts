@@ -9,6 +9,7 @@ import { ServiceError } from '../../contract/errors.js';
 import type { KeyEntry, KeyStore, Scope } from '../../auth/keys.js';
 import { rejected } from '../../observability/metrics.js';
 import { getConnInfo } from '@hono/node-server/conninfo';
+import type { Limiter } from './rate-limit.js';
 
 declare module 'hono' {
   interface ContextVariableMap {
@@ -22,7 +23,7 @@ function presentedKey(authorization: string | undefined, apiKey: string | undefi
   return m ? m[1] : null;
 }
 
-export function requireScope(store: KeyStore | null, scope: Scope, limiter?: RateLimiter): MiddlewareHandler {
+export function requireScope(store: KeyStore | null, scope: Scope, limiter?: Limiter): MiddlewareHandler {
   return async (c, next) => {
     if (!store) {
       c.set('apiKey', null);
@@ -42,7 +43,7 @@ export function requireScope(store: KeyStore | null, scope: Scope, limiter?: Rat
       throw new ServiceError('forbidden', 'forbidden', `this key lacks the "${scope}" scope`);
     }
     if (limiter) {
-      const wait = limiter.take(entry.id, entry.rate_per_minute);
+      const wait = await limiter.take(entry.id, entry.rate_per_minute);
       if (wait > 0) {
         rejected.inc({ reason: 'rate_limited' });
         c.header('Retry-After', String(Math.ceil(wait)));
@@ -59,13 +60,13 @@ export function requireScope(store: KeyStore | null, scope: Scope, limiter?: Rat
  * presented key is checked (and limited) as for `read`; a caller without one
  * is rate-limited per client address (`perMinute`, ANON_RATE_LIMIT_PER_MINUTE).
  */
-export function anonymousOrKey(store: KeyStore | null, limiter: RateLimiter, perMinute: number): MiddlewareHandler {
+export function anonymousOrKey(store: KeyStore | null, limiter: Limiter, perMinute: number): MiddlewareHandler {
   if (!store) return (_c, next) => next();
   const withKey = requireScope(store, 'read', limiter);
   return async (c, next) => {
     if (presentedKey(c.req.header('authorization'), c.req.header('x-api-key'))) return withKey(c, next);
     const client = clientAddress(c);
-    const wait = limiter.take(`anon:${client}`, perMinute);
+    const wait = await limiter.take(`anon:${client}`, perMinute);
     if (wait > 0) {
       rejected.inc({ reason: 'rate_limited' });
       c.header('Retry-After', String(Math.ceil(wait)));
@@ -85,7 +86,7 @@ function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
   }
 }
 
-/** Token buckets per key: `perMinute` requests a minute, bursts up to the same number. */
+/** Token buckets per key, in this process: `perMinute` requests a minute, bursts up to the same number. */
 export class RateLimiter {
   private readonly buckets = new Map<string, { tokens: number; at: number }>();
   constructor(private readonly defaultPerMinute: number) {}

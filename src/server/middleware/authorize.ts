@@ -3,13 +3,15 @@
  * POST /v1/query), `access.write` (every other write), `access.extract`
  * (extraction: open, or `read` when EXTRACT_REQUIRES_KEY), `access.admin`;
  * `access.busy` bounds the CPU-bound routes' concurrency. One rate limiter
- * and one concurrency limit are shared by every route of an app.
+ * and one concurrency limit are shared by every route of an app; the
+ * limiter keeps its counts in Redis when REDIS_URL is set (rate-limit.ts).
  */
 import type { MiddlewareHandler } from 'hono';
 import { cpus } from 'node:os';
 import type { Scope } from '../../auth/keys.js';
 import type { Services } from '../services.js';
-import { RateLimiter, anonymousOrKey, requireScope } from './auth.js';
+import { anonymousOrKey, requireScope } from './auth.js';
+import { createRateLimiter } from './rate-limit.js';
 import { concurrencyLimit } from './concurrency.js';
 
 export interface Access {
@@ -24,7 +26,9 @@ export interface Access {
 
 export function accessFor(services: Services): Access {
   const { config } = services;
-  const limiter = new RateLimiter(config.RATE_LIMIT_PER_MINUTE ?? 600);
+  // in Redis when REDIS_URL is set (one limit across replicas), else in this process
+  const limiter = services.rateLimiter ?? createRateLimiter(config);
+  if (!services.rateLimiter && limiter.close) services.stopping?.addEventListener('abort', () => void limiter.close!(), { once: true });
   const scope = (s: Scope) => requireScope(services.keys ?? null, s, limiter);
   const read = scope('read');
   return {

@@ -9,6 +9,8 @@ import { ServiceError } from '../../contract/errors.js';
 import { entityFilterOf, requireStore, storeRequired } from '../store-access.js';
 import { err, routes, streamed } from '../openapi.js';
 import type { EntitySummary, EntityFilter, MentionExportRow } from '../../store/repository.js';
+import { ByteWriter, parquetWriteRows } from 'hyparquet-writer';
+import type { BasicType } from 'hyparquet-writer/src/types.js';
 import type { Access } from '../middleware/authorize.js';
 import type { Services } from '../services.js';
 import { EncodingQuery } from '../../contract/schemas.js';
@@ -19,19 +21,44 @@ const ENTITY_COLUMNS = ['id', 'type', 'name', 'name_simplified', 'place_code', '
 const MENTION_COLUMNS = [
   'article_id',
   'article_caller_id',
+  'article_title',
   'article_url',
   'published',
   'source',
   'entity_id',
   'entity_type',
   'entity_name',
+  'place_code',
   'mention_id',
   'text',
   'start',
   'end',
   'paragraph',
   'score',
-] as const;
+  'amount',
+  'amount_max',
+  'currency',
+  'unit',
+  'approx',
+  'date_start',
+  'date_end',
+  'date_grain',
+  'date_vague',
+] as const satisfies readonly (keyof MentionExportRow)[];
+
+/** Parquet column types (every column nullable). */
+const PARQUET_TYPES: Record<string, BasicType> = {
+  start: 'INT32',
+  end: 'INT32',
+  paragraph: 'INT32',
+  articles: 'INT32',
+  mentions: 'INT32',
+  score: 'DOUBLE',
+  amount: 'DOUBLE',
+  amount_max: 'DOUBLE',
+  approx: 'BOOLEAN',
+  date_vague: 'BOOLEAN',
+};
 
 /** One CSV field (RFC 4180): quoted when it holds a quote, comma, CR/LF or edge spaces. */
 export function csvField(v: unknown): string {
@@ -73,45 +100,122 @@ function lineStream<T>(rows: AsyncIterable<T>, header: string | null, line: (row
   });
 }
 
-const FILES = ['entities.jsonl', 'entities.csv', 'mentions.jsonl', 'mentions.csv'] as const;
+/**
+ * Parquet, streamed: rows are pulled from the store one row group (5,000 rows) at a time and each finished
+ * group's bytes go out before the next is read (the writer's flush waits while the client is behind).
+ */
+function parquetStream<T extends object>(rows: AsyncIterable<T>, columns: readonly string[], project: (row: T) => Record<string, unknown>): ReadableStream<Uint8Array> {
+  let controller!: ReadableStreamDefaultController<Uint8Array>;
+  let wake: (() => void) | null = null;
+  let cancelled = false;
+  const writer = new ByteWriter();
+  const emit = () => {
+    if (writer.index > 0) controller.enqueue(new Uint8Array(writer.buffer.slice(0, writer.index)));
+    writer.index = 0;
+  };
+  const flushing = Object.assign(writer, {
+    async flush() {
+      emit();
+      while (!cancelled && (controller.desiredSize ?? 1) <= 0) await new Promise<void>((r) => (wake = r));
+      if (cancelled) throw new Error('export cancelled');
+    },
+    finish() {
+      emit();
+    },
+  });
+  async function* projected() {
+    for await (const r of rows) yield project(r);
+  }
+  return new ReadableStream<Uint8Array>(
+    {
+      start(c) {
+        controller = c;
+        void (async () => {
+          try {
+            await parquetWriteRows({
+              writer: flushing,
+              rows: projected(),
+              columns: columns.map((name) => ({ name, type: PARQUET_TYPES[name] ?? 'STRING', nullable: true })),
+              rowGroupSize: 5000,
+            });
+            controller.close();
+          } catch (e) {
+            if (!cancelled) controller.error(e);
+          }
+        })();
+      },
+      pull() {
+        const w = wake;
+        wake = null;
+        w?.();
+      },
+      cancel() {
+        cancelled = true;
+        const w = wake;
+        wake = null;
+        w?.();
+      },
+    },
+    { highWaterMark: 1 },
+  );
+}
+
+const FILES = ['entities.jsonl', 'entities.csv', 'entities.parquet', 'mentions.jsonl', 'mentions.csv', 'mentions.parquet'] as const;
+type ExportFile = (typeof FILES)[number];
+
+const CONTENT_TYPES = { jsonl: 'application/x-ndjson', csv: 'text/csv', parquet: 'application/vnd.apache.parquet' } as const;
+const formatOf = (file: ExportFile) => file.slice(file.lastIndexOf('.') + 1) as keyof typeof CONTENT_TYPES;
+
+const ExportQuery = EntityFilterQuery.extend({
+  bom: z
+    .enum(['0', '1', 'true', 'false'])
+    .optional()
+    .openapi({ description: 'CSV only: start with a UTF-8 byte order mark, so that Excel reads the file as UTF-8.' }),
+});
+
+const BOM = '\uFEFF';
 
 /** Mounted at /v1/export: one route per file. */
 export function exportRoutes(services: Services, access: Access) {
   const app = routes();
-  const rows = (file: (typeof FILES)[number], filter: EntityFilter, encoding: OffsetEncoding): ReadableStream<Uint8Array> => {
+  const rows = (file: ExportFile, filter: EntityFilter, bom: boolean, encoding: OffsetEncoding): ReadableStream<Uint8Array> => {
     const store = requireStore(services);
-    const csv = file.endsWith('.csv');
+    const format = formatOf(file);
+    const head = (columns: readonly string[]) => (bom ? BOM : '') + csvLine([...columns]);
     if (file.startsWith('entities')) {
-      return csv
-        ? lineStream(store.exportEntities(filter), csvLine([...ENTITY_COLUMNS]), (e) => csvLine(Object.values(entityRow(e))))
-        : lineStream(store.exportEntities(filter), null, (e) => JSON.stringify(e) + '\n');
+      const entities = store.exportEntities(filter);
+      if (format === 'csv') return lineStream(entities, head(ENTITY_COLUMNS), (e) => csvLine(Object.values(entityRow(e))));
+      if (format === 'parquet') return parquetStream(entities, ENTITY_COLUMNS, entityRow);
+      return lineStream(entities, null, (e) => JSON.stringify(e) + '\n');
     }
     const mentions = presentExportRows(store, store.exportMentions(filter), encoding);
-    return csv
-      ? lineStream(mentions, csvLine([...MENTION_COLUMNS]), (m: MentionExportRow) => csvLine(MENTION_COLUMNS.map((k) => m[k])))
-      : lineStream(mentions, null, (m) => JSON.stringify(m) + '\n');
+    if (format === 'csv') return lineStream(mentions, head(MENTION_COLUMNS), (m: MentionExportRow) => csvLine(MENTION_COLUMNS.map((k) => m[k])));
+    if (format === 'parquet') return parquetStream(mentions, MENTION_COLUMNS, (m) => m as unknown as Record<string, unknown>);
+    return lineStream(mentions, null, (m) => JSON.stringify(m) + '\n');
   };
 
   for (const file of FILES) {
-    const csv = file.endsWith('.csv');
+    const format = formatOf(file);
+    const described = { csv: 'CSV (RFC 4180, UTF-8, header row; `bom=1` for Excel)', jsonl: 'JSON Lines', parquet: 'Apache Parquet (one row group per 5,000 rows, Snappy)' }[format];
     app.openapi(
       createRoute({
         method: 'get',
         path: `/${file}`,
-        summary: `Export ${file.startsWith('entities') ? 'entities' : 'mentions of entities'} matching the filters of /v1/entities, streamed as ${csv ? 'CSV (RFC 4180, UTF-8, header row)' : 'JSON Lines'}`,
+        summary: `Export ${file.startsWith('entities') ? 'entities' : 'mentions of entities (with article title, url, date, place code and normalised values)'} matching the filters of /v1/entities, streamed as ${described}`,
         middleware: [access.read, storeRequired(services)] as const,
-        request: { query: file.startsWith('mentions') ? EntityFilterQuery.merge(EncodingQuery) : EntityFilterQuery },
+        request: { query: file.startsWith('mentions') ? ExportQuery.merge(EncodingQuery) : ExportQuery },
         responses: {
-          200: { description: 'The rows', content: { [csv ? 'text/csv' : 'application/x-ndjson']: { schema: z.string() } } },
+          200: { description: 'The rows', content: { [CONTENT_TYPES[format]]: { schema: z.string() } } },
           422: err('Invalid filters'),
         },
       }),
       (c) => {
-        const q = c.req.valid('query') as z.infer<typeof EntityFilterQuery> & { encoding?: OffsetEncoding };
+        const q = c.req.valid('query') as z.infer<typeof ExportQuery> & { encoding?: OffsetEncoding };
         const encoding = q.encoding ?? 'UTF16';
+        const bom = format === 'csv' && (q.bom === '1' || q.bom === 'true');
         return streamed(
-          c.body(rows(file, entityFilterOf(q), encoding), 200, {
-            'content-type': csv ? 'text/csv; charset=utf-8' : 'application/x-ndjson; charset=utf-8',
+          c.body(rows(file, entityFilterOf(q), bom, encoding), 200, {
+            'content-type': format === 'parquet' ? CONTENT_TYPES.parquet : `${CONTENT_TYPES[format]}; charset=utf-8`,
             ...(file.startsWith('mentions') ? { 'x-offset-encoding': encoding } : {}),
             'content-disposition': `attachment; filename="${file}"`,
             'cache-control': 'no-store',

@@ -181,5 +181,12 @@ export async function openPostgres(url: string, opts: PostgresOptions = {}): Pro
     await pool.end().catch(() => undefined);
     throw e;
   }
-  return new SqlRepository(new PgDriver(pool), opts.hooks);
+  const repo = new SqlRepository(new PgDriver(pool), opts.hooks);
+  try {
+    await repo.migrateData();
+  } catch (e) {
+    await repo.close().catch(() => undefined);
+    throw e;
+  }
+  return repo;
 }

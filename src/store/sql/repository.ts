@@ -16,6 +16,11 @@ import {
   MAX_CHAR,
   newArticleId,
   simplify,
+  articleScopedKey,
+  isGarbled,
+  isValueType,
+  valueIdentity,
+  type ValueLike,
 } from '../keys.js';
 import {
   StoreError,
@@ -29,6 +34,7 @@ import {
   type BatchResult,
   type Bucket,
   type Decision,
+  type DecisionEffects,
   type DecisionInput,
   type DictionaryEntry,
   type DetailOptions,
@@ -146,47 +152,68 @@ export class SqlRepository implements Repository {
 
   // ---------------------------------------------------------------- writes
 
-  /** The stored entities of one extraction result (several result entities may be one stored entity). */
-  private entitiesOf(result: ExtractResponse) {
-    const byLocal = new Map<string, EntityRow>();
+  /**
+   * The stored entities of one extraction result (several result entities may be one stored entity), and the
+   * stored entity of each mention. Names are one entity per type and simplified canonical name (or place code);
+   * amounts and dates one per resolved value, whatever the words (`今年` in a 2023 article is the year 2023);
+   * an unresolved or vague value is an entity of its article only. Garbled surface forms are never aliases.
+   */
+  private entitiesOf(result: ExtractResponse, articleId: string) {
     const byId = new Map<string, EntityRow>();
-    const add = (localId: string, type: string, name: string, nameS: string | undefined, place: PlaceInfo | null | undefined, aliases: string[]) => {
-      const ns = cut(nameS ? nameS.normalize('NFKC').trim() : simplify(name)) || cut(name);
-      const code = place?.code ? String(place.code) : null;
-      const key = entityKey(type, ns, code);
+    const resultEntities = new Map<string, ResultEntity>();
+    for (const e of result.entities as ResultEntity[]) resultEntities.set(e.id, e);
+    const alias = (row: EntityRow, a: string | undefined) => {
+      if (a && !isGarbled(a)) row.aliases.add(cut(a));
+    };
+    const rowFor = (key: string, type: string, name: string, nameS: string, place: PlaceInfo | null) => {
       const id = entityId(key);
       let row = byId.get(id);
-      if (!row) {
-        row = { id, key, type, name: cut(name), nameS: ns, place: code ? { ...place!, code } : null, aliases: new Set(), mentions: 0 };
-        byId.set(id, row);
-      }
-      row.aliases.add(cut(name));
-      for (const a of aliases) if (a) row.aliases.add(cut(a));
-      byLocal.set(localId, row);
+      if (!row) byId.set(id, (row = { id, key, type, name: cut(name), nameS, place, aliases: new Set(), mentions: 0 }));
+      return row;
     };
-    for (const e of result.entities as ResultEntity[]) add(e.id, e.type, e.name, e.name_simplified, e.place, e.aliases ?? []);
-    for (const m of result.mentions) {
-      let row = byLocal.get(m.entity);
-      if (!row) {
-        add(m.entity, m.type, m.text, undefined, null, []);
-        row = byLocal.get(m.entity)!;
-      }
-      row.aliases.add(cut(m.text));
-      row.mentions++;
+    const nameRow = (type: string, name: string, nameS: string | undefined, place: PlaceInfo | null | undefined) => {
+      const ns = cut(nameS ? nameS.normalize('NFKC').trim() : simplify(name)) || cut(name);
+      const code = place?.code ? String(place.code) : null;
+      return rowFor(entityKey(type, ns, code), type, name, ns, code ? { ...place!, code } : null);
+    };
+    const valueRow = (type: string, value: unknown, surface: string) => {
+      const v = valueIdentity(type, value as ValueLike);
+      if (v) return rowFor(v.key, type, v.name, v.name, null);
+      const ns = cut(simplify(surface)) || cut(surface);
+      return rowFor(articleScopedKey(type, articleId, ns), type, surface, ns, null);
+    };
+    const byLocal = new Map<string, EntityRow>();
+    for (const e of resultEntities.values()) {
+      if (isValueType(e.type)) continue; // by their mentions' values
+      const row = nameRow(e.type, e.name, e.name_simplified, e.place);
+      alias(row, e.name);
+      for (const a of e.aliases ?? []) alias(row, a);
+      byLocal.set(e.id, row);
     }
-    return { byLocal, entities: [...byId.values()].sort((a, b) => (a.id < b.id ? -1 : 1)) };
+    const ofMention: EntityRow[] = [];
+    for (const m of result.mentions) {
+      const e = resultEntities.get(m.entity);
+      let row: EntityRow | undefined;
+      if (isValueType(m.type)) row = valueRow(m.type, m.value ?? e?.value, e && e.type === m.type && !m.value && !e.value ? e.name : m.text);
+      else {
+        row = byLocal.get(m.entity);
+        if (!row) byLocal.set(m.entity, (row = nameRow(m.type, m.text, undefined, null)));
+      }
+      alias(row, m.text);
+      row.mentions++;
+      ofMention.push(row);
+    }
+    return { ofMention, entities: [...byId.values()].filter((r) => r.mentions > 0 || !isValueType(r.type)).sort((a, b) => (a.id < b.id ? -1 : 1)) };
   }
 
   async ingest(meta: ArticleMeta, resultAsGiven: ExtractResponse): Promise<IngestResult> {
     // the text policy on the result before anything is derived from it (the stored JSON too: jsonb refuses
     // \u0000 and lone-surrogate escapes); one code unit for one, so every offset in it stays valid
-    const result = cleanDeep(resultAsGiven);
+    let result = cleanDeep(resultAsGiven);
     const callerId = meta.callerId ?? null;
     const url = meta.url ?? null;
     const hash = contentHash(result.text);
     const published = result.published?.date ?? null;
-    const { byLocal, entities } = this.entitiesOf(result);
-    const resultJson = JSON.stringify(result);
 
     return this.driver.tx(async (db) => {
       const now = new Date().toISOString();
@@ -213,10 +240,19 @@ export class SqlRepository implements Repository {
         url: url ?? existing?.url ?? null,
       };
       const delta = new Map<string, { a: number; m: number }>();
-      let id: string;
+      const id = existing ? existing.id : newArticleId();
+      if (existing) {
+        // editors' "not in this article" rejects hold for every later version of the article (undone: they no longer do)
+        const rejected = await db.all<{ type: string; name: string }>(
+          "SELECT type, name FROM decisions WHERE article_id = ? AND action = 'reject' AND scope = 'article' AND reverted_at IS NULL",
+          [id],
+        );
+        if (rejected.length) result = withoutEntities(result, rejected);
+      }
+      const resultJson = JSON.stringify(result);
+      const { ofMention, entities } = this.entitiesOf(result, id);
       await this.step('article');
       if (existing) {
-        id = existing.id;
         const locked = await db.get(`SELECT id FROM articles WHERE id = ?${this.forUpdate}`, [id]);
         if (!locked) throw new RetryTransaction('the article was deleted concurrently');
         for (const r of await db.all<{ entity_id: string; mention_count: number }>(
@@ -231,7 +267,6 @@ export class SqlRepository implements Repository {
           [row.caller_id, row.url, hash, source, result.title, published, entities.length, result.mentions.length, now, resultJson, id],
         );
       } else {
-        id = newArticleId();
         await db.run(
           `INSERT INTO articles (id, caller_id, url, content_hash, source, title, published, entity_count, mention_count, created_at, updated_at, result)
            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
@@ -273,7 +308,7 @@ export class SqlRepository implements Repository {
           id,
           i,
           m.id,
-          byLocal.get(m.entity)!.id,
+          ofMention[i].id,
           m.type,
           m.text,
           m.start,
@@ -307,6 +342,61 @@ export class SqlRepository implements Repository {
       };
       return { status: existing ? ('updated' as const) : ('created' as const), matched_by: matchedBy, article };
     });
+  }
+
+  /**
+   * Data migrations that need the store's own code, recorded as tasks by the schema migrations and run once
+   * when the store opens (src/store/open.ts). `value-keys` (schema v3): every article holding an amount or a
+   * date is stored again from its stored result (its entities re-derived: amounts and dates by value), the
+   * old name-keyed amount/date entities left without articles are removed, and garbled aliases are dropped.
+   * Safe to run twice and from two processes at once (each step is idempotent).
+   */
+  async migrateData(): Promise<{ rekeyed: number; aliasesDropped: number }> {
+    const out = { rekeyed: 0, aliasesDropped: 0 };
+    const pending = await this.driver.all<{ name: string }>('SELECT name FROM store_tasks WHERE done_at IS NULL');
+    if (!pending.some((t) => t.name === 'value-keys')) return out;
+    const types = ['MONEY', 'PERCENT', 'QUANTITY', 'DATE'];
+    let after = '';
+    for (;;) {
+      const ids = await this.driver.all<{ article_id: string }>(
+        `SELECT DISTINCT article_id FROM mentions WHERE type IN ${marks(types.length)} AND article_id > ? ORDER BY article_id LIMIT ?`,
+        [...types, after, EXPORT_BATCH],
+      );
+      for (const { article_id } of ids) {
+        const r = await this.driver.get('SELECT caller_id, url, source, result FROM articles WHERE id = ?', [article_id]);
+        if (!r) continue;
+        const result = json(r.result) as ExtractResponse;
+        // matched by the caller's id, url or content: the same article, updated in place
+        await this.ingest({ callerId: (r.caller_id as string) ?? null, url: (r.url as string) ?? null, source: (r.source as string) ?? null }, result);
+        out.rekeyed++;
+      }
+      if (ids.length < EXPORT_BATCH) break;
+      after = ids[ids.length - 1].article_id;
+    }
+    await this.driver.tx(async (db) => {
+      const orphan = `SELECT e.id FROM entities e WHERE e.type IN ${marks(types.length)} AND e.article_count <= 0
+        AND NOT EXISTS (SELECT 1 FROM article_entities ae WHERE ae.entity_id = e.id) AND NOT EXISTS (SELECT 1 FROM mentions m WHERE m.entity_id = e.id)`;
+      await db.run(`DELETE FROM entity_aliases WHERE entity_id IN (${orphan})`, types);
+      await db.run(`DELETE FROM entities WHERE id IN (${orphan})`, types);
+    });
+    // garbled aliases (U+FFFD, mojibake), in keyset batches
+    let last: [string, string] = ['', ''];
+    for (;;) {
+      const rows = await this.driver.all<{ entity_id: string; alias: string }>(
+        'SELECT entity_id, alias FROM entity_aliases WHERE entity_id > ? OR (entity_id = ? AND alias > ?) ORDER BY entity_id, alias LIMIT ?',
+        [last[0], last[0], last[1], EXPORT_BATCH],
+      );
+      const bad = rows.filter((r) => isGarbled(r.alias));
+      if (bad.length) {
+        await this.driver.tx(async (db) => {
+          for (const b of bad) out.aliasesDropped += await db.run('DELETE FROM entity_aliases WHERE entity_id = ? AND alias = ?', [b.entity_id, b.alias]);
+        });
+      }
+      if (rows.length < EXPORT_BATCH) break;
+      last = [rows[rows.length - 1].entity_id, rows[rows.length - 1].alias];
+    }
+    await this.driver.tx((db) => db.run("UPDATE store_tasks SET done_at = ? WHERE name = 'value-keys'", [new Date().toISOString()]));
+    return out;
   }
 
   /** Add article/mention count deltas to entities, in id order (a stable lock order). */
@@ -745,6 +835,21 @@ export class SqlRepository implements Repository {
       }
     }
     const out: BatchResult = { results: items.map((i) => i.item) };
+    if (q.bucket) {
+      // every article per period, to normalise by (the same date range and source)
+      const where: string[] = [];
+      const params: Param[] = [];
+      this.dateConds('a', q, where, params);
+      const days = await this.driver.all<{ published: string | null; n: number; m: number }>(
+        `SELECT a.published, CAST(COUNT(*) AS INTEGER) AS n, CAST(SUM(a.mention_count) AS INTEGER) AS m FROM articles a
+         ${where.length ? 'WHERE ' + where.join(' AND ') : ''} GROUP BY a.published`,
+        params,
+      );
+      out.totals = series(
+        days.map((d) => ({ published: d.published, articles: num(d.n), mentions: num(d.m) })),
+        q.bucket,
+      );
+    }
     if (q.pairs) {
       out.pairs = [];
       for (let i = 0; i < items.length; i++) {
@@ -779,18 +884,44 @@ export class SqlRepository implements Repository {
         editor: d.editor,
         key_id: d.key_id ?? null,
         created_at: new Date().toISOString(),
+        scope: d.action === 'reject' ? (d.scope ?? 'never') : null,
+        reverted_at: null,
+        reverted_by: null,
       };
       await db.run(
-        'INSERT INTO decisions (id, article_id, action, entity, type, name, start_off, end_off, editor, key_id, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
-        [row.id, articleId, row.action, row.entity, row.type, row.name, row.start, row.end, row.editor, row.key_id, row.created_at],
+        'INSERT INTO decisions (id, article_id, action, entity, type, name, start_off, end_off, editor, key_id, created_at, scope, effects) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)',
+        [row.id, articleId, row.action, row.entity, row.type, row.name, row.start, row.end, row.editor, row.key_id, row.created_at, row.scope ?? null, d.effects ? JSON.stringify(d.effects) : null],
       );
       return row;
     });
   }
 
+  async getDecision(articleId: string, decisionId: string): Promise<(Decision & { effects: DecisionEffects | null }) | null> {
+    const r = await this.driver.get('SELECT * FROM decisions WHERE article_id = ? AND id = ?', [articleId, decisionId]);
+    if (!r) return null;
+    return { ...this.decisionOf(r), effects: r.effects ? (json(r.effects) as DecisionEffects) : null };
+  }
+
+  async markReverted(decisionId: string, by: string): Promise<boolean> {
+    return this.driver.tx(
+      async (db) => (await db.run('UPDATE decisions SET reverted_at = ?, reverted_by = ? WHERE id = ? AND reverted_at IS NULL', [new Date().toISOString(), by, decisionId])) > 0,
+    );
+  }
+
+  async getDictionaryEntry(name: string, type: string): Promise<DictionaryEntry | null> {
+    const r = await this.driver.get('SELECT name, type, action, editor, created_at, updated_at FROM dictionary WHERE name = ? AND type = ?', [cut(name), type]);
+    return r
+      ? { name: r.name as string, type: r.type as string, action: r.action as DictionaryEntry['action'], editor: (r.editor as string) ?? null, created_at: r.created_at as string, updated_at: r.updated_at as string }
+      : null;
+  }
+
   async listDecisions(articleId: string): Promise<Decision[]> {
     const rows = await this.driver.all('SELECT * FROM decisions WHERE article_id = ? ORDER BY created_at, id', [articleId]);
-    return rows.map((r) => ({
+    return rows.map((r) => this.decisionOf(r));
+  }
+
+  private decisionOf(r: Record<string, unknown>): Decision {
+    return {
       id: r.id as string,
       article_id: r.article_id as string,
       action: r.action as Decision['action'],
@@ -802,7 +933,10 @@ export class SqlRepository implements Repository {
       editor: r.editor as string,
       key_id: (r.key_id as string) ?? null,
       created_at: r.created_at as string,
-    }));
+      scope: (r.scope as Decision['scope']) ?? null,
+      reverted_at: (r.reverted_at as string) ?? null,
+      reverted_by: (r.reverted_by as string) ?? null,
+    };
   }
 
   async listDictionary(): Promise<DictionaryEntry[]> {
@@ -857,8 +991,8 @@ export class SqlRepository implements Repository {
       }
       params.push(EXPORT_BATCH);
       const rows = await this.driver.all(
-        `SELECT m.article_id, m.seq, a.caller_id, a.url, m.published, m.source, m.entity_id, e.type AS entity_type, e.name AS entity_name,
-                m.mention_id, m.text, m.start_off, m.end_off, m.paragraph, m.score
+        `SELECT m.article_id, m.seq, a.caller_id, a.title, a.url, m.published, m.source, m.entity_id, e.type AS entity_type, e.name AS entity_name,
+                e.place_code, m.mention_id, m.text, m.start_off, m.end_off, m.paragraph, m.score, m.value
          FROM mentions m JOIN entities e ON e.id = m.entity_id JOIN articles a ON a.id = m.article_id
          ${where.length ? 'WHERE ' + where.join(' AND ') : ''}
          ORDER BY m.article_id, m.seq LIMIT ?`,
@@ -868,18 +1002,21 @@ export class SqlRepository implements Repository {
         yield {
           article_id: r.article_id as string,
           article_caller_id: (r.caller_id as string) ?? null,
+          article_title: (r.title as string) ?? null,
           article_url: (r.url as string) ?? null,
           published: (r.published as string) ?? null,
           source: (r.source as string) ?? null,
           entity_id: r.entity_id as string,
           entity_type: r.entity_type as string,
           entity_name: r.entity_name as string,
+          place_code: (r.place_code as string) ?? null,
           mention_id: r.mention_id as string,
           text: r.text as string,
           start: num(r.start_off),
           end: num(r.end_off),
           paragraph: num(r.paragraph),
           score: num(r.score),
+          ...valueColumns(r.value ? (json(r.value) as ValueLike) : null),
         };
       }
       if (rows.length < EXPORT_BATCH) return;
@@ -887,6 +1024,32 @@ export class SqlRepository implements Repository {
       after = [last.article_id as string, num(last.seq)];
     }
   }
+}
+
+/** The result without the entities of these types and simplified names, and without their mentions. */
+export function withoutEntities(result: ExtractResponse, drop: { type: string | null; name: string | null }[]): ExtractResponse {
+  const gone = new Set(drop.map((d) => `${d.type}|${d.name}`));
+  const ids = new Set(result.entities.filter((e) => gone.has(`${e.type}|${e.name_simplified}`)).map((e) => e.id));
+  if (!ids.size) return result;
+  return { ...result, entities: result.entities.filter((e) => !ids.has(e.id)), mentions: result.mentions.filter((m) => !ids.has(m.entity)) };
+}
+
+/** A mention value as flat export columns (null where it does not apply). */
+export function valueColumns(v: ValueLike | null) {
+  const n = (x: unknown) => (typeof x === 'number' && Number.isFinite(x) ? x : null);
+  const isDate = !!v && 'grain' in v;
+  const isMoney = !!v && 'currency' in v;
+  return {
+    amount: !v || isDate ? null : n(isMoney ? v.amount : v.value),
+    amount_max: !v || isDate ? null : n(isMoney ? v.amount_max : v.value_max),
+    currency: isMoney ? (v!.currency ?? null) : null,
+    unit: !v || isDate || isMoney ? null : (v.unit ?? '%'),
+    approx: !v || isDate ? null : Boolean(v.approx),
+    date_start: isDate ? (v!.start ?? null) : null,
+    date_end: isDate ? (v!.end ?? null) : null,
+    date_grain: isDate ? (v!.grain ?? null) : null,
+    date_vague: isDate ? Boolean(v!.vague) : null,
+  };
 }
 
 function emptyItem(query: string, kind: 'name' | 'id', entities: { id: string; type: string; name: string }[]): BatchItem {
