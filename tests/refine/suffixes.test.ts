@@ -39,3 +39,11 @@ describe('refine-company-body', () => {
     expect(shown(d)).toEqual(['湘江新区党工委/ORG']);
   });
 });
+
+describe('a generic place before a government word', () => {
+  it('tags nothing: 特区政府, 当地政府 name no particular government; 香港特区政府 is one ORG', () => {
+    const d = docWith('特区政府和当地政府表示，香港特区政府将跟进', [['特区', 'LOCATION'], ['当地', 'LOCATION'], ['香港特区', 'LOCATION']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['香港特区政府/ORG']);
+  });
+});

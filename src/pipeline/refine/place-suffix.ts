@@ -4,7 +4,8 @@
  * followed by a zone, park or new-district word is one LOCATION (`株洲高新区`,
  * `长沙经开区`, `…经济技术开发区`). Mentions inside the suffix (a generic
  * `市委`, `新区` tagged on their own) are absorbed; a mention reaching past it
- * blocks the merge.
+ * blocks the merge. A generic "place" before a government word (`特区政府`,
+ * `当地政府`, `本市人民政府`) names nothing: the contract tags no mention there.
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -21,6 +22,9 @@ function suffixAfter(text: string, m: NormMention): { len: number; type: EntityT
   return null;
 }
 
+/** Words a recogniser may take for a place that name no particular one. */
+const GENERIC_PLACES = new Set(['特区', '本市', '全市', '该市', '本省', '全省', '该省', '本县', '该县', '全县', '本区', '该区', '全区', '当地', '地方', '各地', '本地', '本港', '全国', '我国', '我省', '我市']);
+
 export function mergePlaceSuffixes(doc: Doc): void {
   const text = doc.norm.text;
   const ms = [...doc.mentions].sort((a, b) => a.start - b.start);
@@ -33,6 +37,10 @@ export function mergePlaceSuffixes(doc: Doc): void {
     const inside = ms.filter((o) => o !== m && o.start < end && o.end > m.end);
     if (inside.some((o) => o.end > end || o.start < m.end)) continue;
     for (const o of inside) drop.add(o);
+    if (suffix.type === 'ORG' && GENERIC_PLACES.has(text.slice(m.start, m.end))) {
+      drop.add(m);
+      continue;
+    }
     m.end = end;
     m.type = suffix.type;
   }
