@@ -33,8 +33,8 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createInterface } from 'node:readline';
 import { ROOT } from '../src/paths.js';
-import { placeForms } from '../src/pipeline/recognise/lexicon/gazetteer.js';
-import { scanJiebaDict } from '../src/pipeline/recognise/lexicon/jieba-dict.js';
+import { placeForms } from '../src/pipeline/lang/zh/gazetteer.js';
+import { scanJiebaDict } from '../src/pipeline/lang/zh/jieba-dict.js';
 
 const arg = (n: string) => {
   const i = process.argv.indexOf(`--${n}`);

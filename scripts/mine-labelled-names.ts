@@ -30,8 +30,8 @@
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../src/paths.js';
-import { placeForms } from '../src/pipeline/recognise/lexicon/gazetteer.js';
-import { scanJiebaDict } from '../src/pipeline/recognise/lexicon/jieba-dict.js';
+import { placeForms } from '../src/pipeline/lang/zh/gazetteer.js';
+import { scanJiebaDict } from '../src/pipeline/lang/zh/jieba-dict.js';
 import { GENERIC_REFERENCES } from '../src/pipeline/lang/zh/words.js';
 import { BUSINESS_END, CENTRAL_BANK, NOT_BUSINESS } from '../src/pipeline/lang/zh/companies.js';
 

@@ -8,7 +8,7 @@ import { createApp } from '../../src/server/app.js';
 import { lexiconEngine } from '../../src/pipeline/recognise/engines/lexicon.js';
 import { KeyStore, hashKey } from '../../src/auth/keys.js';
 import { concurrencyLimit } from '../../src/server/middleware/concurrency.js';
-import { RateLimiter } from '../../src/server/middleware/auth.js';
+import { RateLimiter } from '../../src/server/middleware/rate-limit.js';
 import { errorResponse } from '../../src/server/errors.js';
 import { InProcessQueue } from '../../src/jobs/inprocess.js';
 import { openSqlite } from '../../src/store/sqlite/index.js';

@@ -14,7 +14,7 @@ import { lexiconEngine } from '../../src/pipeline/recognise/engines/lexicon.js';
 import { KeyStore, hashKey } from '../../src/auth/keys.js';
 import { inProcessExtractor } from '../../src/service/extractor.js';
 import { RedisRateLimiter, createRateLimiter, type Limiter } from '../../src/server/middleware/rate-limit.js';
-import { RateLimiter } from '../../src/server/middleware/auth.js';
+import { RateLimiter } from '../../src/server/middleware/rate-limit.js';
 
 const REDIS_URL = process.env.TEST_REDIS_URL ?? 'redis://127.0.0.1:6379';
 

@@ -9,8 +9,8 @@
  * COMPANY (the recognisers disagree on those).
  */
 import type { EntityType } from '../doc.js';
-import { TITLE_SET } from '../recognise/lexicon/words.js';
-import { lookupPlace } from '../recognise/lexicon/gazetteer.js';
+import { TITLE_SET } from '../lang/zh/lexicon-words.js';
+import { lookupPlace } from '../lang/zh/gazetteer.js';
 
 const ORGLIKE = new Set<EntityType>(['ORG', 'COMPANY']);
 

@@ -14,7 +14,7 @@ import { isAlias } from './aliases.js';
 import { findRoles } from './roles.js';
 import { creditParagraphs, findBylines } from './bylines.js';
 import { salience } from './salience.js';
-import { placeForms } from '../recognise/lexicon/gazetteer.js';
+import { placeForms } from '../lang/zh/gazetteer.js';
 
 export type { Entity, EntityPlace, EntityRole } from '../doc.js';
 

@@ -4,7 +4,7 @@
  * mention right before the title, if any.
  */
 import type { Doc, NormMention } from '../doc.js';
-import { TITLES } from '../recognise/lexicon/words.js';
+import { TITLES } from '../lang/zh/lexicon-words.js';
 
 const BY_LENGTH = [...TITLES].sort((a, b) => b.length - a.length);
 

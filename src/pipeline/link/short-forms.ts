@@ -10,8 +10,8 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { Occupancy } from '../recognise/resolve.js';
-import { TITLES } from '../recognise/lexicon/words.js';
-import { lookupPlace } from '../recognise/lexicon/gazetteer.js';
+import { TITLES } from '../lang/zh/lexicon-words.js';
+import { lookupPlace } from '../lang/zh/gazetteer.js';
 
 const MAX_NAME = 40;
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|股份)$/;

@@ -8,7 +8,7 @@
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { GENERIC_REFERENCES } from '../lang/zh/words.js';
-import { placeForms } from '../recognise/lexicon/gazetteer.js';
+import { placeForms } from '../lang/zh/gazetteer.js';
 import { isName, setMentions } from './util.js';
 
 const WORDLIKE = /[\p{L}\p{N}]/u;

@@ -12,7 +12,7 @@
  */
 import type { Doc } from '../doc.js';
 import { component } from '../component.js';
-import { placeForms } from '../recognise/lexicon/gazetteer.js';
+import { placeForms } from '../lang/zh/gazetteer.js';
 import { claim } from './util.js';
 
 const REGION_WORD = /^(地区|区域)/;

@@ -85,29 +85,3 @@ function clientAddress(c: Parameters<MiddlewareHandler>[0]): string {
     return 'unknown';
   }
 }
-
-/** Token buckets per key, in this process: `perMinute` requests a minute, bursts up to the same number. */
-export class RateLimiter {
-  private readonly buckets = new Map<string, { tokens: number; at: number }>();
-  constructor(private readonly defaultPerMinute: number) {}
-
-  /** Take a token; returns 0 when allowed, else the seconds until one is available. */
-  take(id: string, perMinute = this.defaultPerMinute): number {
-    const now = Date.now();
-    if (this.buckets.size > 10_000) this.sweep(now);
-    const b = this.buckets.get(id) ?? { tokens: perMinute, at: now };
-    b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) / 60_000) * perMinute);
-    b.at = now;
-    this.buckets.set(id, b);
-    if (b.tokens >= 1) {
-      b.tokens -= 1;
-      return 0;
-    }
-    return ((1 - b.tokens) / perMinute) * 60;
-  }
-
-  /** Forget buckets idle for a minute: they are full again, as a new one would be (bounded memory with many clients). */
-  private sweep(now: number): void {
-    for (const [id, b] of this.buckets) if (now - b.at >= 60_000) this.buckets.delete(id);
-  }
-}

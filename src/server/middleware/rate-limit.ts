@@ -8,7 +8,6 @@
 import { Redis } from 'ioredis';
 import { RateLimiterMemory, RateLimiterRedis, RateLimiterRes } from 'rate-limiter-flexible';
 import { logger } from '../../observability/logger.js';
-import { RateLimiter } from './auth.js';
 
 /** Takes one request for `id` under a limit of `perMinute`: 0 when allowed, else the seconds to wait. */
 export interface Limiter {
@@ -105,4 +104,30 @@ export function createRateLimiter(config: { REDIS_URL?: string; RATE_LIMIT_PER_M
   const perMinute = config.RATE_LIMIT_PER_MINUTE ?? 600;
   if (config.REDIS_URL) return new RedisRateLimiter({ redis: config.REDIS_URL, defaultPerMinute: perMinute, prefix });
   return new RateLimiter(perMinute);
+}
+
+/** Token buckets per key, in this process: `perMinute` requests a minute, bursts up to the same number. */
+export class RateLimiter {
+  private readonly buckets = new Map<string, { tokens: number; at: number }>();
+  constructor(private readonly defaultPerMinute: number) {}
+
+  /** Take a token; returns 0 when allowed, else the seconds until one is available. */
+  take(id: string, perMinute = this.defaultPerMinute): number {
+    const now = Date.now();
+    if (this.buckets.size > 10_000) this.sweep(now);
+    const b = this.buckets.get(id) ?? { tokens: perMinute, at: now };
+    b.tokens = Math.min(perMinute, b.tokens + ((now - b.at) / 60_000) * perMinute);
+    b.at = now;
+    this.buckets.set(id, b);
+    if (b.tokens >= 1) {
+      b.tokens -= 1;
+      return 0;
+    }
+    return ((1 - b.tokens) / perMinute) * 60;
+  }
+
+  /** Forget buckets idle for a minute: they are full again, as a new one would be (bounded memory with many clients). */
+  private sweep(now: number): void {
+    for (const [id, b] of this.buckets) if (now - b.at >= 60_000) this.buckets.delete(id);
+  }
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { lookupPlace, shortForms } from '../../../src/pipeline/recognise/lexicon/gazetteer.js';
+import { lookupPlace, shortForms } from '../../../src/pipeline/lang/zh/gazetteer.js';
 
 describe('gazetteer', () => {
   it('finds provinces, cities and counties by full and short name, with parents', () => {

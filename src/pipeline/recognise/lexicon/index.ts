@@ -10,13 +10,13 @@
  */
 import type { Token } from '../../doc.js';
 import { Ctx, type LexiconMention, type LexiconType } from './context.js';
-import { warmGazetteer } from './gazetteer.js';
+import { warmGazetteer } from '../../lang/zh/gazetteer.js';
 import { findOrgs } from './orgs.js';
 import { commonNrWords, findPersons } from './persons.js';
 import { findPlaces } from './places.js';
 
 export type { LexiconMention, LexiconType };
-export { lookupPlace, type Place, type PlaceLevel, type PlaceRef } from './gazetteer.js';
+export { lookupPlace, type Place, type PlaceLevel, type PlaceRef } from '../../lang/zh/gazetteer.js';
 
 const PRIORITY: Record<LexiconType, number> = { COMPANY: 4, ORG: 3, PERSON: 2, LOCATION: 1 };
 

@@ -20,7 +20,7 @@
  * merely ends with that char (`布局`, `社会`, `大会`, `干部`).
  */
 import type { Ctx, LexiconMention, LexiconType } from './context.js';
-import { TITLE_SET, TITLES } from './words.js';
+import { TITLE_SET, TITLES } from '../../lang/zh/lexicon-words.js';
 
 interface Suffix {
   text: string;

@@ -23,8 +23,8 @@
  */
 import type { Ctx, LexiconMention } from './context.js';
 import { isHan, isPersonTag } from './context.js';
-import { scanJiebaDict } from './jieba-dict.js';
-import { COMPOUND_SURNAMES, NAME_FOLLOWERS, PERSON_CUES, PERSON_STOP, SURNAMES, TITLE_SET, TITLES, surnameLength } from './words.js';
+import { scanJiebaDict } from '../../lang/zh/jieba-dict.js';
+import { COMPOUND_SURNAMES, NAME_FOLLOWERS, PERSON_CUES, PERSON_STOP, SURNAMES, TITLE_SET, TITLES, surnameLength } from '../../lang/zh/lexicon-words.js';
 
 /** A name never ends with these (they end places and organisations). */
 const BAD_LAST = /[区县市省局所会院厂村镇乡路街委办部处园司团行]$/;

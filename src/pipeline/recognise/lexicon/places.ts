@@ -13,9 +13,9 @@
  *   have 3+ chars (清水塘) and are not in `PLACE_STOP`; 2-char ones are mostly
  *   noise (上台, 上市, 扎根).
  */
-import { nameLengthsFrom, placeForms } from './gazetteer.js';
+import { nameLengthsFrom, placeForms } from '../../lang/zh/gazetteer.js';
 import type { Ctx, LexiconMention } from './context.js';
-import { PLACE_STOP } from './words.js';
+import { PLACE_STOP } from '../../lang/zh/lexicon-words.js';
 
 export function findPlaces(ctx: Ctx): LexiconMention[] {
   const { text, tokens } = ctx;
