@@ -8,9 +8,8 @@
 import { cpus } from 'node:os';
 import type { Config } from './config.js';
 import { loadEngines } from './pipeline/recognise/engines/registry.js';
-import { createPipeline } from './pipeline/pipeline.js';
 import { ExtractPool } from './service/pool.js';
-import { InProcessExtractor, PoolExtractor, type Extractor } from './service/extractor.js';
+import { PoolExtractor, inProcessExtractor, type Extractor } from './service/extractor.js';
 import { openStore } from './store/open.js';
 import type { Repository } from './store/repository.js';
 import { feedbackFor, type Feedback } from './feedback/service.js';
@@ -47,7 +46,7 @@ export async function createExtractor(config: Config, workers = config.EXTRACT_W
     return new PoolExtractor(pool, config, config.ENGINE);
   }
   const { engines } = await loadEngines(config);
-  return new InProcessExtractor(createPipeline({ engines }), config, config.ENGINE);
+  return inProcessExtractor(engines, { limits: config, engine: config.ENGINE });
 }
 
 export async function bootstrap(config: Config, role: Role, opts: BootstrapOptions = {}): Promise<Runtime> {

@@ -4,7 +4,6 @@ import { StoreError, type Repository } from '../store/repository.js';
 import { isConnectionError } from '../store/postgres/index.js';
 import type { Extractor } from '../service/extractor.js';
 import type { Line } from '../service/ndjson.js';
-import { ExtractionStopped } from '../pipeline/budget.js';
 import { ItemFailure, type ItemProcessor, type SubmitEntry } from './types.js';
 
 /** What item processing needs from the service: the extraction service. */
@@ -75,9 +74,9 @@ export function makeProcessor(services: ExtractServices, store: Repository, opts
     try {
       result = await services.extractor.extract({ input: item.article, engine, boilerplate: false, tokens: false }, { priority: 'bulk' });
     } catch (e) {
-      // an article stopped for its deadline or its memory fails for good (not retryable): running it again cannot help
-      if (e instanceof ExtractionStopped) throw new ItemFailure(e.apiCode, e.message, false);
-      // other permanent errors (validation) fail the item; transient ones (`unavailable`) are retried by the queue
+      // permanent errors fail the item — an article stopped for its deadline or its memory (the extractor's
+      // ServiceError with a STOPPED_CODES code) for good, not even on retry; transient ones (`unavailable`) are
+      // retried by the queue
       if (e instanceof ServiceError && !e.retryable) throw new ItemFailure(e.code, e.message, !STOPPED_CODES.has(e.code));
       throw e;
     }

@@ -9,7 +9,7 @@
  */
 import { toTraditionalConverter } from '../normalise/opencc.js';
 import type { Doc, Entity, EntityPlace, EntityType, NormMention } from '../doc.js';
-import { NAME_TYPES as NAME_TYPE_LIST } from '../entity-types.js';
+import { isNameType } from '../entity-types.js';
 import { isAlias } from './aliases.js';
 import { findRoles } from './roles.js';
 import { creditParagraphs, findBylines } from './bylines.js';
@@ -18,7 +18,6 @@ import { placeForms } from '../lang/zh/gazetteer.js';
 
 export type { Entity, EntityPlace, EntityRole } from '../doc.js';
 
-const NAME_TYPES = new Set<EntityType>(NAME_TYPE_LIST);
 
 /**
  * The cleaned surface of a norm span, in the caller's characters: each
@@ -78,7 +77,7 @@ export function linkEntities(doc: Doc): void {
   }
 
   // Merge aliases: each shorter name joins the one longer name it abbreviates (ambiguous: no merge).
-  const names = [...groups.values()].filter((g) => NAME_TYPES.has(g.type)).sort((a, b) => b.key.length - a.key.length);
+  const names = [...groups.values()].filter((g) => isNameType(g.type)).sort((a, b) => b.key.length - a.key.length);
   // candidates share the first character (abbreviations keep the first two, surname + title the surname)
   const byFirst = new Map<string, Group[]>();
   for (const g of names) {
@@ -143,10 +142,10 @@ export function linkEntities(doc: Doc): void {
         mentionCount: ms.length,
         paragraphRanks: paragraphs.map((p) => rank.get(p)).filter((r): r is number => r !== undefined),
         contentParagraphs: contentParagraphs.length,
-        inTitle: NAME_TYPES.has(canonical.type) && [nameSimplified, name, ...surfaces].some((s) => s.length > 1 && title.includes(s)),
-        ...(NAME_TYPES.has(canonical.type) ? { name: nameSimplified } : {}),
+        inTitle: isNameType(canonical.type) && [nameSimplified, name, ...surfaces].some((s) => s.length > 1 && title.includes(s)),
+        ...(isNameType(canonical.type) ? { name: nameSimplified } : {}),
         // a person named only in credits, or anything named only in credit lines (`湘北晨报记者 …`)
-        bylineOnly: (canonical.type === 'PERSON' && ms.every((m) => credits.has(m))) || (NAME_TYPES.has(canonical.type) && ms.every((m) => creditLines.has(doc.paragraphAt(m.start)))),
+        bylineOnly: (canonical.type === 'PERSON' && ms.every((m) => credits.has(m))) || (isNameType(canonical.type) && ms.every((m) => creditLines.has(doc.paragraphAt(m.start)))),
       }),
       confidence: Math.round((ms.reduce((a, m) => a + m.score, 0) / ms.length) * 1000) / 1000,
     };

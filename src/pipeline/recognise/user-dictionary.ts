@@ -15,7 +15,7 @@
  *    other mention's.
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
-import { ENTITY_TYPES, NAME_TYPES, jiebaPosOf } from '../entity-types.js';
+import { ENTITY_TYPES, isNameType, jiebaPosOf } from '../entity-types.js';
 import { Occupancy } from './resolve.js';
 import { loadUserDictionary } from '../segment/jieba.js';
 import type { Component } from '../component.js';
@@ -40,7 +40,6 @@ interface Compiled {
 }
 
 const EMPTY: Compiled = { deny: new Set(), add: new Map(), size: 0, typeOf: new Map() };
-const NAMES = new Set<string>(NAME_TYPES);
 /** words jieba was taught in this thread (jieba's dictionary is per thread) */
 const inserted = new Set<string>();
 
@@ -113,12 +112,12 @@ function applyDictionary(dict: Compiled, doc: Doc): void {
   // a recognised mention of exactly an added name takes the editor's type (jieba, taught the word, may tag it otherwise)
   for (const m of doc.mentions) {
     const t = dict.typeOf.get(text.slice(m.start, m.end));
-    if (t && t !== m.type && NAMES.has(m.type)) m.type = t;
+    if (t && t !== m.type && isNameType(m.type)) m.type = t;
   }
   // an added name replaces the shorter name mentions it contains (`龙子` → the editor's `龙子怡`); anything else blocks it
-  const taken = new Occupancy(text.length, [...doc.mentions.filter((m) => !NAMES.has(m.type)), ...doc.garbled]);
+  const taken = new Occupancy(text.length, [...doc.mentions.filter((m) => !isNameType(m.type)), ...doc.garbled]);
   const owner: (NormMention | undefined)[] = new Array(text.length);
-  for (const m of doc.mentions) if (NAMES.has(m.type)) for (let k = m.start; k < m.end; k++) owner[k] = m;
+  for (const m of doc.mentions) if (isNameType(m.type)) for (let k = m.start; k < m.end; k++) owner[k] = m;
   const replaced = new Set<NormMention>();
   const added: NormMention[] = [];
   for (let i = 0; i < text.length; i++) {
