@@ -1,5 +1,6 @@
 """Assemble models/ner from an export dir: model.onnx, crf.json, vocab, lexicon, company.json, meta.json.
-Usage: assemble.py EXPORT_DIR COMPANY_JSON OUT_DIR NAME VERSION
+Usage: assemble.py EXPORT_DIR COMPANY_JSON OUT_DIR NAME VERSION   (COMPANY_JSON `-`: no second stage; a tagger with
+       COMPANY tags of its own decides the type alone)
        assemble.py EXPORT_DIR_A,EXPORT_DIR_B COMPANY_JSON OUT_DIR NAME VERSION ENSEMBLE_CRF_JSON   (ensemble: members
        model.onnx, model.1.onnx, ...; crf.json = the members' averaged CRF from `ensemble.py crf`)
        ... --softlex SOFTLEX_DIR     (model with a SoftLexicon input: copies softlex.tsv.gz + softlex.bin)"""
@@ -30,20 +31,25 @@ else:
     shutil.copy(os.path.join(exps[0], "crf.json"), os.path.join(out, "crf.json"))
 for f in ("chars.txt", "bigrams.txt", "lexicon.tsv.gz"):
     shutil.copy(os.path.join(BUILD, "vocab", f), os.path.join(out, f))
-shutil.copy(comp, os.path.join(out, "company.json"))
+if comp != "-":
+    shutil.copy(comp, os.path.join(out, "company.json"))
+elif os.path.exists(os.path.join(out, "company.json")):
+    os.remove(os.path.join(out, "company.json"))
 meta = {
     "name": name, "version": version, "labels": TAGS,
-    "typeMap": {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORG"},
+    "typeMap": {"PER": "PERSON", "LOC": "LOCATION", "ORG": "ORG", "COMPANY": "COMPANY"},
     "outputTypes": ["PERSON", "LOCATION", "ORG", "COMPANY"],
     "maxLength": 250, "windowOverlap": 50, "batchSize": 32,
     "preprocessing": "simplified Chinese input; per-char 1:1 normalisation: full-width ASCII -> half-width, "
                      "U+3000 -> space, A-Z -> a-z; char ids (chars.txt), right-bigram ids (bigrams.txt; last "
                      "position = <bnd>), 16 lexicon bits per char (lexicon.tsv.gz: B/M/E/S x any/nr/ns/nt, words <= 8)",
     "inputs": {"chars": "int64 [B,T]", "bigrams": "int64 [B,T]", "lex": "float32 [B,T,16]", "lengths": "int32 [B]"},
-    "outputs": {"emissions": "float32 [B,T,7]"},
+    "outputs": {"emissions": f"float32 [B,T,{len(TAGS)}]"},
     "files": {"model": members[0] if len(members) == 1 else members, "chars": "chars.txt", "bigrams": "bigrams.txt", "lexicon": "lexicon.tsv.gz",
               "crf": "crf.json", "company": "company.json"},
 }
+if comp == "-":
+    del meta["files"]["company"]
 json.dump(meta, open(os.path.join(out, "meta.json"), "w"), indent=1, ensure_ascii=False)
 if softlex:
     for f in ("softlex.tsv.gz", "softlex.bin"):

@@ -12,9 +12,17 @@ REPO = os.path.dirname(os.path.dirname(os.path.abspath(__file__)))
 SHARED = os.environ.get("NER_SHARED_DATA", os.path.join(REPO, "..", "shared", "data"))
 BUILD = os.environ.get("NER_BUILD", os.path.join(REPO, ".device"))
 
-TYPES = ["PER", "LOC", "ORG"]
-TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG"]
+TYPES = ["PER", "LOC", "ORG", "COMPANY"]
+# one label set for every corpus (0.3.0); the first seven are the tags of the MSRA-only models up to 0.2.0, so a
+# warm start copies their rows and starts COMPANY from ORG (train.py --init)
+TAGS = ["O", "B-PER", "I-PER", "B-LOC", "I-LOC", "B-ORG", "I-ORG", "B-COMPANY", "I-COMPANY"]
 TAG2ID = {t: i for i, t in enumerate(TAGS)}
+NT = len(TAGS)
+ALL_TAGS = (1 << NT) - 1
+# Partial labels: a span's type may be a set of types ("ORG/COMPANY": the corpus cannot tell them apart),
+# "LOC/O" (any segmentation of the span into places, or nothing: CLUENER addresses and scenes), or "?" (the corpus
+# says nothing about these characters: every tag allowed). The CRF's likelihood sums over every tag sequence
+# compatible with the per-character allowed sets (training/model.py Tagger.nll).
 MAX_WORD = 8
 LEX_DIM = 16  # 4 positions (B, M, E, S) x 4 categories (any, nr, ns, nt)
 PAD, UNK, BOUNDARY = 0, 1, 2
@@ -136,11 +144,40 @@ def encode(text, cvocab, bvocab):
     return c, b
 
 
+def spans_to_allowed(n, spans):
+    """Per character, a bitmask of the tags the corpus allows there (bit i = TAGS[i]); plain spans allow one tag."""
+    allow = [1] * n  # O
+    for s, e, t in spans:
+        if any(allow[k] != 1 for k in range(s, e)):
+            continue  # overlapping span: keep the first
+        if t == "?":
+            for k in range(s, e):
+                allow[k] = ALL_TAGS
+            continue
+        if t.endswith("/O"):  # any segmentation of the span into spans of these types, or O
+            tys = t[:-2].split("/")
+            for k in range(s, e):
+                m = 1
+                for ty in tys:
+                    m |= 1 << TAG2ID["B-" + ty]
+                    if k > s:
+                        m |= 1 << TAG2ID["I-" + ty]
+                allow[k] = m
+            continue
+        tys = t.split("/")
+        allow[s] = sum(1 << TAG2ID["B-" + ty] for ty in tys)
+        for k in range(s + 1, e):
+            allow[k] = sum(1 << TAG2ID["I-" + ty] for ty in tys)
+    return allow
+
+
 def spans_to_tags(n, spans):
+    """One gold tag per character (for scoring): the first type of a set, O for "?" and "…/O" spans."""
     tags = [0] * n
     for s, e, t in spans:
-        if t == "COMPANY":
-            t = "ORG"
+        if t == "?" or t.endswith("/O"):
+            continue
+        t = t.split("/")[0]
         if any(tags[k] != 0 for k in range(s, e)):
             continue  # overlapping span: keep the first
         tags[s] = TAG2ID["B-" + t]

@@ -16,7 +16,6 @@ import torch
 from onnx import numpy_helper
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from model import Tagger
 
 
 def reorder_iofc_to_ifgo(w, hidden):
@@ -37,24 +36,25 @@ def load(model_dir):
     char = next(v for k, v in emb.items() if v.shape[1] == 100)
     bigram = next(v for k, v in emb.items() if v.shape[1] == 50)
     # output layer: MatMul with a [2H, 7] initializer (or Gemm [7, 2H]) + bias [7]
+    crf = json.load(open(os.path.join(model_dir, "crf.json")))
+    K = len(crf["labels"])
     out_w = out_b = None
     for n in g.graph.node:
         for x in n.input:
             a = inits.get(x)
             if a is None:
                 continue
-            if a.shape == (2 * hidden, 7):
+            if a.shape == (2 * hidden, K):
                 out_w = a.T
-            elif a.shape == (7, 2 * hidden):
+            elif a.shape == (K, 2 * hidden):
                 out_w = a
-            elif a.shape == (7,):
+            elif a.shape == (K,):
                 out_b = a
     assert out_w is not None and out_b is not None, "output layer not found"
-    use_lex = W.shape[-1] == char.shape[1] + 2 * bigram.shape[1] + 16
-    m = Tagger(char.shape[0], bigram.shape[0], hidden=hidden, use_lex=use_lex)
-    sd = m.state_dict()
-    sd["char_emb.weight"] = torch.from_numpy(char)
-    sd["bi_emb.weight"] = torch.from_numpy(bigram)
+    base = char.shape[1] + 2 * bigram.shape[1]
+    use_lex = W.shape[-1] >= base + 16
+    softlex_dim = W.shape[-1] - base - (16 if use_lex else 0)
+    sd = {"char_emb.weight": torch.from_numpy(char), "bi_emb.weight": torch.from_numpy(bigram)}
     for d, suffix in ((0, ""), (1, "_reverse")):
         sd["lstm.weight_ih_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(W[d], hidden).copy())
         sd["lstm.weight_hh_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(R[d], hidden).copy())
@@ -63,19 +63,17 @@ def load(model_dir):
         sd["lstm.bias_hh_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(rb, hidden).copy())
     sd["out.weight"] = torch.from_numpy(np.ascontiguousarray(out_w))
     sd["out.bias"] = torch.from_numpy(out_b.copy())
-    crf = json.load(open(os.path.join(model_dir, "crf.json")))
     sd["trans"] = torch.tensor(crf["transitions"])
     sd["start"] = torch.tensor(crf["start"])
     sd["end"] = torch.tensor(crf["end"])
-    m.load_state_dict(sd)
     cfg = {"n_chars": char.shape[0], "n_bigrams": bigram.shape[0], "hidden": hidden, "use_lex": use_lex,
-           "use_bigram": True, "n_heads": 1}
-    return m, cfg
+           "use_bigram": True, "n_heads": 1, "softlex_dim": softlex_dim, "labels": crf["labels"]}
+    return sd, cfg
 
 
 def main():
-    m, cfg = load(sys.argv[1])
-    torch.save({"state": m.state_dict(), "config": cfg}, sys.argv[2])
+    sd, cfg = load(sys.argv[1])
+    torch.save({"state": sd, "config": cfg}, sys.argv[2])
     print("rebuilt", cfg)
 
 

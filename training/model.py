@@ -2,17 +2,23 @@ import torch
 import torch.nn as nn
 from torch.nn.utils.rnn import pack_padded_sequence, pad_packed_sequence
 
-NT = 7  # O B-PER I-PER B-LOC I-LOC B-ORG I-ORG
+import os
+import sys
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from common import NT, TAGS  # O B-PER I-PER B-LOC I-LOC B-ORG I-ORG B-COMPANY I-COMPANY
 
 
-def allowed_matrix():
-    """allowed[i, j]: transition tag i -> tag j is valid under BIO."""
-    a = torch.ones(NT, NT, dtype=torch.bool)
-    for j in (2, 4, 6):  # I-X
-        for i in range(NT):
-            if i not in (j - 1, j):
-                a[i, j] = False
-    start = torch.tensor([True, True, False, True, False, True, False])
+def allowed_matrix(tags=TAGS):
+    """allowed[i, j]: transition tag i -> tag j is valid under BIO; start[j]: tag j may begin a sentence."""
+    k = len(tags)
+    a = torch.ones(k, k, dtype=torch.bool)
+    for j, tj in enumerate(tags):
+        if tj.startswith("I-"):
+            for i, ti in enumerate(tags):
+                if ti[2:] != tj[2:] or ti == "O":
+                    a[i, j] = False
+    start = torch.tensor([not t.startswith("I-") for t in tags])
     return a, start
 
 
@@ -97,9 +103,15 @@ class Tagger(nn.Module):
         return self.emissions(chars, bigrams, lex, softlex=softlex)
 
     # ---------------- CRF
-    def nll(self, em, tags, mask, head=0):
+    def nll(self, em, tags, mask, head=0, allow=None):
+        """Negative log-likelihood. With `allow` ([B,T,K] bool: the tags the corpus allows at each character),
+        the numerator is the log-sum over every BIO-valid tag sequence compatible with it (partial-label CRF);
+        without it, the score of the one gold sequence."""
         trans, start, end = self.crf_params(head)
         B, T, K = em.shape
+        if allow is not None:
+            return (self.log_partition(em, mask, trans, start, end)
+                    - self.log_partition(em, mask, trans, start, end, allow)).sum()
         maskf = mask.float()
         # gold score (vectorised)
         emit = em.gather(2, tags.unsqueeze(2)).squeeze(2)
@@ -108,14 +120,23 @@ class Tagger(nn.Module):
         lengths = mask.sum(1)
         last = tags.gather(1, (lengths - 1).unsqueeze(1)).squeeze(1)
         score = score + end[last]
-        # partition
+        return (self.log_partition(em, mask, trans, start, end) - score).sum()
+
+    def log_partition(self, em, mask, trans, start, end, allow=None):
+        """log Z over all sequences, or (with `allow`) over the BIO-valid sequences inside the allowed sets."""
+        B, T, K = em.shape
+        if allow is not None:
+            bio, start_ok = allowed_matrix()
+            neg = -1e4
+            trans = torch.where(bio.to(em.device), trans, torch.full_like(trans, neg))
+            start = torch.where(start_ok.to(em.device), start, torch.full_like(start, neg))
+            em = torch.where(allow, em, torch.full_like(em, neg))
         alpha = start.unsqueeze(0) + em[:, 0]
         for t in range(1, T):
             nxt = torch.logsumexp(alpha.unsqueeze(2) + trans.unsqueeze(0), 1) + em[:, t]
             m = mask[:, t].unsqueeze(1)
             alpha = torch.where(m, nxt, alpha)
-        logz = torch.logsumexp(alpha + end.unsqueeze(0), 1)
-        return (logz - score).sum()
+        return torch.logsumexp(alpha + end.unsqueeze(0), 1)
 
     @torch.no_grad()
     def decode(self, em, mask, head=None):

@@ -126,7 +126,8 @@ def featurize_all(sl_dir):
     sl = SoftLexicon.load(sl_dir)
     for p in sorted(glob.glob(os.path.join(BUILD, "data", "*.jsonl.xz"))):
         name = os.path.basename(p)[: -len(".jsonl.xz")]
-        if name.startswith("cluener_raw"):
+        only = tuple(filter(None, os.environ.get("NER_ONLY", "").split(",")))
+        if name.startswith("cluener_raw") or (only and not name.startswith(only)):
             continue
         texts = [r["text"] for r in read_jsonl(p)]
         f = featurize_split(sl, texts)

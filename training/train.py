@@ -14,11 +14,13 @@ import numpy as np
 import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import BUILD, TAGS, tags_to_spans
+from common import BUILD, NT, TAGS, tags_to_spans
 from model import Tagger
 
-EVAL_SETS = ["msra_dev", "pku_dev", "cluener_dev", "weibo_dev", "resume_dev",
+EVAL_SETS = ["newsann_dev", "msra_dev", "pku_dev", "cluener_dev", "weibo_dev", "resume_dev",
              "msra_test", "pku_test", "weibo_test", "resume_test"]
+# corpora without a company type: predicted COMPANY counts as ORG when they are scored
+FOLD_COMPANY = ("msra", "pku", "weibo", "resume")
 
 
 SOFTLEX = False  # set by --softlex: records carry their SoftLexicon rows (feat/NAME.softlex.npy)
@@ -28,13 +30,14 @@ def load_split(name):
     z = np.load(os.path.join(BUILD, "feat", name + ".npz"))
     off = z["offsets"]
     C, Bg, Lx, Tg = z["chars"], z["bigrams"], z["lex"], z["tags"]
+    A = z["allow"] if "allow" in z.files else (1 << Tg.astype(np.int64)).astype(np.uint16)
     SL = np.load(os.path.join(BUILD, "feat", name + ".softlex.npy"), mmap_mode="r") if SOFTLEX else None
     recs = []
     for i in range(len(off) - 1):
         a, b = off[i], off[i + 1]
         if b == a:
             continue
-        recs.append((C[a:b], Bg[a:b], Lx[a:b], Tg[a:b], None if SL is None else np.asarray(SL[a:b])))
+        recs.append((C[a:b], Bg[a:b], Lx[a:b], Tg[a:b], None if SL is None else np.asarray(SL[a:b]), A[a:b]))
     return recs
 
 
@@ -48,11 +51,12 @@ def batchify(recs, dev):
     b = np.zeros((B, L), np.int64)
     lx = np.zeros((B, L), np.int32)
     t = np.zeros((B, L), np.int64)
+    al = np.full((B, L), (1 << NT) - 1, np.int64)
     lens = np.zeros(B, np.int64)
     sl = np.zeros((B, L, recs[0][4].shape[1]), np.float32) if recs[0][4] is not None else None
     for i, r in enumerate(recs):
         n = len(r[0])
-        c[i, :n], b[i, :n], lx[i, :n], t[i, :n] = r[0], r[1], r[2], r[3]
+        c[i, :n], b[i, :n], lx[i, :n], t[i, :n], al[i, :n] = r[0], r[1], r[2], r[3], r[5]
         if sl is not None:
             sl[i, :n] = r[4]
         lens[i] = n
@@ -61,12 +65,17 @@ def batchify(recs, dev):
     lexf = ((lx.unsqueeze(-1) & BITS.to(dev)) != 0).float()
     mask = torch.arange(c.shape[1], device=dev).unsqueeze(0) < lens.unsqueeze(1)
     batchify.softlex = None if sl is None else torch.from_numpy(sl).to(dev)
+    tag_bits = torch.tensor([1 << k for k in range(NT)], dtype=torch.int64)
+    batchify.allow = ((torch.from_numpy(al).unsqueeze(-1) & tag_bits) != 0).to(dev)  # [B, L, NT] partial labels
     return c, b, lexf, t, lens, mask
 
 
-def prf(gold, pred):
+def prf(gold, pred, fold=False):
+    if fold:
+        gold = [x[:3] + ("ORG",) if x[3] == "COMPANY" else x for x in gold]
+        pred = [x[:3] + ("ORG",) if x[3] == "COMPANY" else x for x in pred]
     res = {}
-    for ty in ["PER", "LOC", "ORG", "ALL"]:
+    for ty in ["PER", "LOC", "ORG", "COMPANY", "ALL"]:
         g = set(x for x in gold if ty == "ALL" or x[3] == ty)
         p = set(x for x in pred if ty == "ALL" or x[3] == ty)
         tp = len(g & p)
@@ -95,10 +104,10 @@ def gold_and_predicted(model, recs, dev, bs=256, head=None):
     return gold, pred
 
 
-def evaluate(model, recs, dev, bs=256, head=None):
+def evaluate(model, recs, dev, bs=256, head=None, name=""):
     gold, pred = gold_and_predicted(model, recs, dev, bs, head)
     model.train()
-    return prf(gold, pred)
+    return prf(gold, pred, fold=name.split("_")[0] in FOLD_COMPANY)
 
 
 def main():
@@ -117,7 +126,9 @@ def main():
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--dropout", type=float, default=0.3)
     ap.add_argument("--multihead", action="store_true", help="one output layer + CRF per corpus (head 0 = msra)")
-    ap.add_argument("--select", default="msra", help="dev metric for checkpoint selection: msra or msra+pku")
+    ap.add_argument("--select", default="msra",
+                    help="dev metric for checkpoint selection: msra, msra+pku, newsann (the held-out contract-conventional "
+                         "lines) or newsann+msra (their mean)")
     ap.add_argument("--init", default="", help="start from this model.pt (same architecture)")
     ap.add_argument("--freeze-emb", action="store_true", help="do not update the embedding tables")
     ap.add_argument("--eval-every", type=int, default=0, help="also check dev every N batches (0: once per epoch)")
@@ -154,9 +165,25 @@ def main():
     nb = sum(1 for _ in open(os.path.join(BUILD, "vocab", "bigrams.txt"), encoding="utf-8").read().split("\n")[:-1])
     train = []
     sources = a.data.split(",")
-    for si, d in enumerate(sources):
+    # --data msra*0.5,cluener,newsann*4: a corpus name with an optional weight (records repeated; a fractional part
+    # draws that share afresh every epoch)
+    weights = {}
+    for si, spec in enumerate(sources):
+        d, _, w = spec.partition("*")
         src = si if a.multihead else 0
-        train += [r + (src,) for r in load_split(d + "_train") if len(r[0]) <= 300]
+        recs = [r + (src,) for r in load_split(d + "_train") if len(r[0]) <= 300]
+        weights[d] = (recs, float(w or 1))
+        P("source", d, "records", len(recs), "weight", float(w or 1))
+    sources = [x.partition("*")[0] for x in sources]
+
+    def epoch_records():
+        out = []
+        for recs, w in weights.values():
+            out += recs * int(w)
+            if w % 1:
+                out += random.sample(recs, int(len(recs) * (w % 1)))
+        return out
+    train = epoch_records()
     assert sources[0] == "msra" or not a.multihead
     if a.limit:
         random.shuffle(train)
@@ -174,6 +201,16 @@ def main():
         ck = torch.load(a.init, map_location="cpu")
         assert ck["config"]["hidden"] == a.hidden, "--hidden must match --init"
         state = dict(ck["state"])
+        # a model of the 7 MSRA tags: the COMPANY rows start as copies of the ORG rows (B-ORG 5 / I-ORG 6)
+        if state["out.weight"].shape[0] < NT:
+            old = state["out.weight"].shape[0]
+            pick = list(range(old)) + [5, 6][: NT - old]
+            state["out.weight"], state["out.bias"] = state["out.weight"][pick], state["out.bias"][pick]
+            state["trans"] = state["trans"][pick][:, pick]
+            state["start"], state["end"] = state["start"][pick], state["end"][pick]
+            for k in ("x_trans", "x_start", "x_end"):
+                state.pop(k, None)
+            P("extended the output layer and CRF from", old, "to", NT, "tags (COMPANY from ORG)")
         for k in ("lstm.weight_ih_l0", "lstm.weight_ih_l0_reverse"):  # new input columns (softlex) start at zero
             if k not in state:
                 continue  # e.g. embeddings only: the LSTM starts from scratch
@@ -182,7 +219,7 @@ def main():
                 state[k] = torch.cat([w, w.new_zeros(w.shape[0], want.shape[1] - w.shape[1])], 1)
                 P("padded", k, tuple(w.shape), "->", tuple(want.shape))
         model.load_state_dict(state, strict=False)
-        P("initialised from", a.init, "msra_dev", evaluate(model, evals["msra_dev"], dev)["ALL"]["f"])
+        P("initialised from", a.init, "msra_dev", evaluate(model, evals["msra_dev"], dev, name="msra_dev")["ALL"]["f"])
     if a.freeze_emb:
         model.char_emb.weight.requires_grad_(False)
         model.bi_emb.weight.requires_grad_(False)
@@ -199,10 +236,13 @@ def main():
 
     def check(ep, step, loss):
         nonlocal best, best_state, best_ep, avg_state, n_avg
-        md = evaluate(model, evals["msra_dev"], dev)["ALL"]["f"]
-        pd = evaluate(model, evals["pku_dev"], dev)["ALL"]["f"] if a.select != "msra" else -1
-        sel = (md + pd) / 2 if a.select != "msra" else md
-        h = {"epoch": ep, "step": step, "loss": round(loss, 4), "msra_dev": md, "pku_dev": pd, "t": round(time.time() - t0)}
+        md = evaluate(model, evals["msra_dev"], dev, name="msra_dev")["ALL"]["f"]
+        pd = evaluate(model, evals["pku_dev"], dev, name="pku_dev")["ALL"]["f"] if a.select == "msra+pku" else -1
+        nd = evaluate(model, evals["newsann_dev"], dev, name="newsann_dev") if a.select.startswith("newsann") else None
+        nf = nd["ALL"]["f"] if nd else -1
+        sel = {"msra": md, "msra+pku": (md + pd) / 2, "newsann": nf, "newsann+msra": (nf + md) / 2}[a.select]
+        h = {"epoch": ep, "step": step, "loss": round(loss, 4), "msra_dev": md, "pku_dev": pd, "newsann_dev": nf,
+             "newsann_company": nd["COMPANY"]["f"] if nd else -1, "sel": round(sel, 2), "t": round(time.time() - t0)}
         cands = [("single", sel, {k: v.detach().cpu().clone() for k, v in model.state_dict().items()})]
         if a.average and ep >= a.average_from:
             cur = cands[0][2]
@@ -216,7 +256,7 @@ def main():
             if n_avg > 1:
                 keep = {k: v.detach().cpu().clone() for k, v in model.state_dict().items()}
                 model.load_state_dict(avg_state)
-                amd = evaluate(model, evals["msra_dev"], dev)["ALL"]["f"]
+                amd = evaluate(model, evals["msra_dev"], dev, name="msra_dev")["ALL"]["f"]
                 model.load_state_dict(keep)
                 h["avg_msra_dev"], h["n_avg"] = amd, n_avg
                 if a.select == "msra":
@@ -229,12 +269,13 @@ def main():
                 best, best_ep, best_state = score, f"{ep}:{step}:{kind}", state
                 torch.save({"state": state, "config": config, "check": dict(h, kind=kind)}, os.path.join(out_dir, "best.pt"))
     for ep in range(a.max_epochs):
+        train = epoch_records()
         random.shuffle(train)
-        chunks = [sorted(train[i:i + a.bs * 50], key=lambda r: (r[5], len(r[0]))) for i in range(0, len(train), a.bs * 50)]
+        chunks = [sorted(train[i:i + a.bs * 50], key=lambda r: (r[6], len(r[0]))) for i in range(0, len(train), a.bs * 50)]
         batches = []
         for ch in chunks:
-            for src in sorted(set(r[5] for r in ch)):
-                sub = [r for r in ch if r[5] == src]
+            for src in sorted(set(r[6] for r in ch)):
+                sub = [r for r in ch if r[6] == src]
                 batches += [sub[i:i + a.bs] for i in range(0, len(sub), a.bs)]
         random.shuffle(batches)
         tot, n_tot = 0.0, 0
@@ -244,9 +285,9 @@ def main():
             if a.unk_drop:
                 c = torch.where((torch.rand(c.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(c), c)
                 b = torch.where((torch.rand(b.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(b), b)
-            head = bt[0][5]
+            head = bt[0][6]
             em = model.emissions(c, b, lx, lens, head=head, softlex=batchify.softlex)
-            loss = model.nll(em, t, mask, head=head) / len(bt)
+            loss = model.nll(em, t, mask, head=head, allow=batchify.allow) / len(bt)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
@@ -273,13 +314,13 @@ def main():
     for n, recs in evals.items():
         if n not in a.final_evals.split(","):
             continue
-        res["eval"][n] = evaluate(model, recs, dev)
+        res["eval"][n] = evaluate(model, recs, dev, name=n)
         P(n, json.dumps(res["eval"][n]["ALL"]))
     if a.multihead:
         for n in ("pku_dev", "pku_test", "cluener_dev", "weibo_dev", "weibo_test", "resume_dev", "resume_test"):
             src = n.split("_")[0]
             if src in sources:
-                res["eval"][n + "@own_head"] = evaluate(model, evals[n], dev, head=sources.index(src))
+                res["eval"][n + "@own_head"] = evaluate(model, evals[n], dev, head=sources.index(src), name=n)
                 P(n + "@own_head", json.dumps(res["eval"][n + "@own_head"]["ALL"]))
     res["select"] = best
     torch.save({"state": best_state, "config": config}, os.path.join(out_dir, "model.pt"))

@@ -47,7 +47,8 @@ interface Meta {
     bigrams: string;
     lexicon: string;
     crf: string;
-    company: string;
+    /** the COMPANY-vs-ORG second stage; absent for a tagger with COMPANY tags of its own (0.3.0 on) */
+    company?: string;
     /** SoftLexicon word list and int8 vectors (training/softlex.py): the model then takes a `softlex` input */
     softlexWords?: string;
     softlexVectors?: string;
@@ -254,11 +255,8 @@ export async function loadNerModel(dir?: string, opts: { threads?: number } = {}
       : null,
   );
   const crf = new ConstrainedCrf(JSON.parse(readFileSync(join(d, meta.files.crf), 'utf8')) as CrfParams);
-  let company: CompanyStage | null = null;
-  try {
-    company = new CompanyStage(JSON.parse(readFileSync(join(d, meta.files.company), 'utf8')) as CompanyStageSpec);
-  } catch {
-    company = null;
-  }
+  const company = meta.files.company
+    ? new CompanyStage(JSON.parse(readFileSync(join(d, meta.files.company), 'utf8')) as CompanyStageSpec)
+    : null;
   return new BiLstmCrfModel(meta, sessions, featurizer, crf, company);
 }
