@@ -4,7 +4,9 @@ Usage: annotation_pool.py OUT_DIR --batches 6 --per-batch 400 [--seed 7] [--over
 Lines come from ../shared/data/corpus (xwlb_chinadata: CCTV transcripts 2012-2026; terminus2049: news archive
 2018-2020), 15-160 characters, never from a range the evaluation set (eval/news/src) quotes (nor 200 lines either
 side of it). Six in ten lines carry an organisation or company cue (…公司, …集团, …银行, …政府, …委员会, …开发区, …)
-so the types the old model misses most are well represented; the rest are drawn at random.
+so the types the old model misses most are well represented; the rest are drawn at random. A later round drew
+lines with a company cue only (--cue '(公司|集团|股份|银行|控股|证券|科技|汽车|电器|能源|时代|基金)' --cue-share 1): the corpus
+is mostly broadcast and archive news, where companies are rare.
 Each pool line is `ID<TAB>text`, ID = `<source>/<part>:<line number, 1-based>`. With --overlap N, the last batch
 also gets N lines from every other batch (the double-annotated sample for the agreement figure).
 The annotated files are turned into stand-off spans by annotations.py (the corpus text itself is never committed)."""
@@ -43,9 +45,12 @@ def main():
     ap.add_argument("--per-batch", type=int, default=400)
     ap.add_argument("--seed", type=int, default=7)
     ap.add_argument("--overlap", type=int, default=40)
+    ap.add_argument("--cue", default="", help="a regular expression replacing the default cue (e.g. company suffixes)")
+    ap.add_argument("--cue-share", type=float, default=0.6, help="share of lines that must carry the cue")
     ap.add_argument("--skip", default="", help="pool files whose IDs must not be drawn again (comma-separated)")
     a = ap.parse_args()
     rng = random.Random(a.seed)
+    cue_re = re.compile(a.cue) if a.cue else CUE
     banned = eval_ranges()
     seen = set()
     for f in filter(None, a.skip.split(",")):
@@ -68,9 +73,9 @@ def main():
                     lid = f"{src}/{part}:{i}"
                     if lid in seen:
                         continue
-                    (cue if CUE.search(t) else plain).append((lid, t))
+                    (cue if cue_re.search(t) else plain).append((lid, t))
         n = round(need * share)
-        k = round(n * 0.6)
+        k = round(n * a.cue_share)
         drawn += rng.sample(cue, min(k, len(cue))) + rng.sample(plain, min(n - k, len(plain)))
     rng.shuffle(drawn)
     os.makedirs(a.out, exist_ok=True)
