@@ -36,6 +36,9 @@ describe('numbers in sections and positional Chinese digits', () => {
     ['合并营收二点〇八兆元', 'TW', [['二点〇八兆元', 'MONEY', { amount: 2_080_000_000_000, currency: 'TWD' }]]],
     ['税后纯益三〇四一点六亿元', 'TW', [['三〇四一点六亿元', 'MONEY', { amount: 304_160_000_000, currency: 'TWD' }]]],
     ['毛利一二五八点○二亿元', 'TW', [['一二五八点○二亿元', 'MONEY', { amount: 125_802_000_000, currency: 'TWD' }]]],
+    // a full stop between Chinese digits is a decimal point (`．` is normalised to `.` before this stage)
+    ['外销订单达七二九.二亿美元', 'TW', [['七二九.二亿美元', 'MONEY', { amount: 72_920_000_000, currency: 'USD' }]]],
+    ['年增三十九.五%，较上月增〇.五%', 'TW', [['三十九.五%', 'PERCENT', { value: 39.5 }], ['〇.五%', 'PERCENT', { value: 0.5 }]]],
     ['营收将落在二一七亿至二二五亿美元', 'TW', [['二一七亿至二二五亿美元', 'MONEY', { amount: 21_700_000_000, amount_max: 22_500_000_000, currency: 'USD' }]]],
     ['约新台币六兆四五〇〇亿元', 'TW', [['新台币六兆四五〇〇亿元', 'MONEY', { amount: 6_450_000_000_000, currency: 'TWD', approx: true }]]],
   ])('%s', (text, region, rows) => {

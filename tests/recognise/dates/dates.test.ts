@@ -40,7 +40,11 @@ describe('absolute dates', () => {
     expect(one('3月17日')).toEqual(['3月17日', '2023-03-17', '2023-03-17', 'day']);
     expect(one('3月17日', null)).toEqual(['3月17日', 'XXXX-03-17', 'XXXX-03-17', 'day']);
     expect(one('三月十七日')).toEqual(['三月十七日', '2023-03-17', '2023-03-17', 'day']);
-    expect(one('十二月')).toEqual(['十二月', '2023-12-01', '2023-12-31', 'month']);
+    expect(one('十二月')).toEqual(['十二月', '2022-12-01', '2022-12-31', 'month']); // > 6 months after published: the past one
+    expect(one('九月')).toEqual(['九月', '2023-09-01', '2023-09-30', 'month']); // 6 months ahead: this year
+    expect(one('11月', '2026-01-16')).toEqual(['11月', '2025-11-01', '2025-11-30', 'month']);
+    expect(one('11月', '2025-12-24')).toEqual(['11月', '2025-11-01', '2025-11-30', 'month']);
+    expect(one('1月', '2025-12-24')).toEqual(['1月', '2025-01-01', '2025-01-31', 'month']);
   });
 
   it('takes the month of a bare day from published (Arabic digits + 日 only)', () => {
@@ -53,7 +57,17 @@ describe('absolute dates', () => {
 
   it('month parts are vague day windows', () => {
     expect(one('3月上旬')).toEqual(['3月上旬', '2023-03-01', '2023-03-10', 'day', true]);
-    expect(one('2月底')).toEqual(['2月底', '2023-02-21', '2023-02-28', 'day', true]);
+    expect(one('3月下旬')).toEqual(['3月下旬', '2023-03-21', '2023-03-31', 'day', true]);
+    // 月底 / 月末: the month's last day (a reporting date), as 年底 is the year's last month
+    expect(one('2月底')).toEqual(['2月底', '2023-02-28', '2023-02-28', 'day']);
+    expect(one('截至6月末', '2025-08-15')).toEqual(['6月末', '2025-06-30', '2025-06-30', 'day']);
+  });
+
+  it('reads 前N月 (Taiwan) as the first N months of the year, never 后N月', () => {
+    expect(one('前11月出口', '2025-12-24')).toEqual(['前11月', '2025-01-01', '2025-11-30', 'month']);
+    expect(one('今年前11月', '2025-12-24')).toEqual(['今年前11月', '2025-01-01', '2025-11-30', 'month']);
+    expect(found('后3月', '2025-12-24')).toEqual([['3月', '2025-03-01', '2025-03-31', 'month']]);
+    expect(found('日前11月的数据', '2025-12-24').map((r) => r[0])).toEqual(['日前', '11月']);
   });
 
   it('does not read durations or years of history as dates', () => {
@@ -74,7 +88,7 @@ describe('ranges (one mention)', () => {
     ['1至3月', '2023-01-01', '2023-03-31', 'month'],
     ['1-3月份', '2023-01-01', '2023-03-31', 'month'],
     ['2022年1至3月', '2022-01-01', '2022-03-31', 'month'],
-    ['12月28日至1月3日', '2023-12-28', '2024-01-03', 'day'],
+    ['12月28日至1月3日', '2022-12-28', '2023-01-03', 'day'], // in a March article: the past holiday
     ['2023年3月1日至2023年4月30日', '2023-03-01', '2023-04-30', 'day'],
   ])('%s', (text, start, end, grain) => {
     expect(one(text)).toEqual([text, start, end, grain]);
@@ -122,7 +136,7 @@ describe('relative to published', () => {
     ['上月', '2023-02-01', '2023-02-28', 'month'],
     ['上个月', '2023-02-01', '2023-02-28', 'month'],
     ['下个月', '2023-04-01', '2023-04-30', 'month'],
-    ['本月底', '2023-03-21', '2023-03-31', 'day', true],
+    ['本月底', '2023-03-31', '2023-03-31', 'day'],
     ['上周三', '2023-03-08', '2023-03-08', 'day'],
     ['下周一', '2023-03-20', '2023-03-20', 'day'],
     ['周日', '2023-03-19', '2023-03-19', 'day'],
@@ -139,6 +153,20 @@ describe('relative to published', () => {
     ['3天前', '2023-03-14', '2023-03-14', 'day'],
   ])('%s', (...row) => {
     expect(one(row[0])).toEqual(row);
+  });
+
+  it('reads a bare 昨 before a verb as yesterday (newspaper style), not inside 昨天 or 昨晚', () => {
+    expect(found('记者昨从市统计局获悉')[0]).toEqual(['昨', '2023-03-16', '2023-03-16', 'day']);
+    expect(found('經濟部統計處昨公布外銷訂單')[0]).toEqual(['昨', '2023-03-16', '2023-03-16', 'day']);
+    expect(found('昨(16)日公布')[0]).toEqual(['昨(16)日', '2023-03-16', '2023-03-16', 'day']);
+    expect(found('昨晚')).toEqual([['昨晚', '2023-03-16', '2023-03-16', 'day']]);
+    expect(found('昨夜星辰')).toEqual([]);
+  });
+
+  it('puts a lunar date in the lunar year nearest to published', () => {
+    expect(one('大年初六', '2026-01-16')).toEqual(['大年初六', '2026-02-22', '2026-02-22', 'day']);
+    expect(one('大年初六', '2013-02-08')).toEqual(['大年初六', '2013-02-15', '2013-02-15', 'day']);
+    expect(one('正月十五', '2025-12-20')).toEqual(['正月十五', '2026-03-03', '2026-03-03', 'day']);
   });
 
   it('crosses year boundaries', () => {
@@ -172,7 +200,7 @@ describe('lunar dates and festivals', () => {
     ['农历正月初九', '2023-01-30', '2023-01-30', 'day'],
     ['大年初一', '2023-01-22', '2023-01-22', 'day'],
     ['正月十五', '2023-02-05', '2023-02-05', 'day'],
-    ['腊月二十三', '2024-02-02', '2024-02-02', 'day'], // lunar year of the article (2023)
+    ['腊月二十三', '2023-01-14', '2023-01-14', 'day'], // the occurrence nearest to published (2024-02-02 is ten months ahead)
     ['农历三月初三', '2023-04-22', '2023-04-22', 'day'],
     ['除夕', '2023-01-21', '2023-01-21', 'day'],
     ['春节', '2023-01-22', '2023-01-22', 'day'],

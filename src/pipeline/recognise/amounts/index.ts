@@ -97,10 +97,10 @@ const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(
 
 /**
  * Numeral runs: Arabic or Chinese digits with magnitudes, 多/余, decimal point, thousands
- * commas. `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
+ * commas; a full stop between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
  */
 const RUN_SRC =
-  String.raw`-?(?:\d|[零〇○一二两三四五六七八九十]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
+  String.raw`-?(?:\d|[零〇○一二两三四五六七八九十]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[零〇○一二两三四五六七八九十])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
 const RUN_RE = new RegExp(RUN_SRC, 'g');
 const RUN_AT = new RegExp(`^${RUN_SRC.slice(2)}`); // a run without a sign, at a position
 const SIGN_BLOCK = /[\dA-Za-z.%‰\-~零〇一二两三四五六七八九十百千万亿元]/;

@@ -34,6 +34,8 @@ export function parseNumber(s: string): ParsedNumber | null {
   let value: number | null;
   let approx = false;
   if (/[ \u00a0○]/.test(s)) s = s.replace(/[ \u00a0]/g, '').replace(/○/g, '〇');
+  // `七二九.二` (Taiwan print, `．` normalised to `.`): a full stop between Chinese digits is 点
+  if (s.includes('.')) s = s.replace(/(?<=[零〇一二两三四五六七八九十])\.(?=[零〇一二三四五六七八九])/g, '点');
   // A round order of magnitude without a digit (`千亿`, `百亿`, `万亿`): 1 × it, approximate.
   if (s.length <= 3 && /^(?:[百千]万?亿|万亿)$/.test(s)) {
     const exp = [...s].reduce((e, c) => e + MAGNITUDE[c], 0);

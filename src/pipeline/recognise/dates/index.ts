@@ -7,13 +7,15 @@
  *
  * Decisions (all windows inclusive; `vague: true` marks a conventional window):
  * - Relative forms need `published`; without it they are returned with start/end null.
- *   Dates without a year (`3月17日`) take the published year, or are written with year
+ *   Dates without a year (`3月17日`) take the published year (the year before when the month is more than six
+ *   months after published: `11月` in a January article), or are written with year
  *   `XXXX` without one (`XXXX-03-17`); day-only `17日` (Arabic digits + 日 only) takes the
  *   published month.
  * - Impossible dates (`2月30日`, `13月`) produce no mention (and block shorter readings
  *   such as `2月` inside `2月30日`).
  * - 年初 = January, 年底/年末 = December (grain month);
- *   月初/上旬 = days 1–10, 中旬 = 11–20, 月底/月末/下旬 = 21–end (grain day, vague). Bare 月中/年中
+ *   月初/上旬 = days 1–10, 中旬 = 11–20, 下旬 = 21–end (grain day, vague); 月底/月末 = the month's last day
+ *   (grain day: `6月底` is mostly a reporting date, 30 June), as 年底 is the year's last month. Bare 月中/年中
  *   are not recognised (`3月中国…`, `今年中国…`).
  * - 上半年 / 下半年 have grain halfyear; 前三季度 grain quarter (a union of quarters).
  * - `X以来` (今年以来, 去年以来, 3月以来) runs from the start of X to published (grain day).
@@ -28,8 +30,9 @@
  * - Fiscal years `2025/26年度`, `2025至26年度`: April–March in Hong Kong, else the two
  *   calendar years.
  * - Festivals resolve in the published year: Gregorian year for 元旦/五一/清明/国庆 (元旦 in a
- *   December article is the coming one), lunar year of the published date for lunar dates and
- *   lunar festivals (so 除夕 in a March 2023 article is 2023-01-21). X前 / X后 = the 14 days
+ *   December article is the coming one), lunar year of the published date for lunar festivals (so
+ *   除夕 in a March 2023 article is 2023-01-21); a lunar date (`大年初六`, `正月十五`) is the occurrence nearest
+ *   to the published date (`大年初六` in a mid-January article is the coming one). X前 / X后 = the 14 days
  *   before / after, X前后 = ±7 days, X前夕 = the 3 days before (all vague); 春节期间/假期 = 除夕…初六,
  *   国庆/十一期间 = 10-01…10-07, 五一期间 = 05-01…05-05.
  */
@@ -122,7 +125,7 @@ const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之�
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今晨|昨晚|明晚)`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今晨|昨晚|明晚|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
@@ -137,9 +140,9 @@ const RE_RELATIVE = new RegExp(
 const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)|(?<quarter>本季度?|上一?季度?|下一?季度?)(?![节])/g;
 /** A duration before `N年后` (`时隔5年后首次`): not a date. */
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
-/** `今年前三个月`, `前两个月`, `后两个月`: the first / last N months of a year. */
+/** `今年前三个月`, `前两个月`, `后两个月`, Taiwan's `前11月`: the first / last N months of a year. */
 const RE_YEAR_MONTHS = new RegExp(
-  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提])(前|后|首)(\\d{1,2}|${CN_NUM})个月(?![前后内以之])`,
+  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提日目])(前|后|首)(\\d{1,2}|${CN_NUM})(个月|月(?![\\d日号份底末初中上下旬]))(?![前后内以之])`,
   'g',
 );
 /** Decades and centuries: `八十年代`, `上世纪80年代末`, `18世纪60年代`, `1990年代`, `21世纪`. */
@@ -256,12 +259,13 @@ export function findDates(text: string, published: string | null, region: Region
     const v = relative(m, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
   }
-  for (const m of text.includes('个月') ? text.matchAll(RE_YEAR_MONTHS) : []) {
+  for (const m of /[前后首].{1,3}月/.test(text) ? text.matchAll(RE_YEAR_MONTHS) : []) {
     const stated = m[1] !== undefined || m[2] !== undefined;
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const n = num(m[4].replace(/两/g, '二'));
     if (!(n >= 1 && n <= 11)) continue;
     if (!stated && m[3] === '后') continue; // bare 后两个月: the months after something, not of the year
+    if (m[5] === '月' && m[3] === '后') continue; // `后3月`: not a written form of the last months
     const v = y === null ? unresolved('month') : m[3] !== '后' ? monthsValue(y, 1, n) : monthsValue(y, 13 - n, 12);
     add(m.index, m.index + m[0].length, v, 0.8);
   }
@@ -301,7 +305,7 @@ export function findDates(text: string, published: string | null, region: Region
     let v: DateValue | null;
     if (!pub) v = lm >= 1 && lm <= 12 && ld >= 1 && ld <= 30 ? unresolved('day') : null;
     else {
-      const s = lunarToSolar(lunarYearOf(pub), lm, ld);
+      const s = nearestLunar(pub, lm, ld);
       v = s ? span(s, s, 'day') : null;
     }
     add(m.index, m.index + m[0].length, v, 0.85);
@@ -458,8 +462,10 @@ function fromParts(p: Parts, pub: Ymd | null): DateValue | null {
   // Validate what is stated even when it cannot be resolved (2月30日 is never a date).
   if (p.m !== undefined && (p.m < 1 || p.m > 12)) return null;
   if (p.d !== undefined && (p.d < 1 || p.d > (p.m !== undefined ? maxDay(p.m) : 31))) return null;
-  const y = p.y === undefined ? pub?.y ?? null : p.y;
   const m = p.m ?? (p.d !== undefined ? pub?.m : undefined);
+  // No year: the published one — unless the month is more than half a year after published, which news
+  // means in the past (`11月` in a January report is last November; `6月` in January is this June).
+  const y = p.y === undefined ? (pub ? (m !== undefined && m > pub.m + 6 ? pub.y - 1 : pub.y) : null) : p.y;
   if (p.d !== undefined && m === undefined) return unresolved(grain);
   if (y === null) {
     // A year unknown from both the text and published: `XXXX-06-09` (relative years stay null).
@@ -495,13 +501,29 @@ function yearPart(y: number | null, part: string): DateValue | null {
   }
 }
 
-/** `3月上旬`, `3月底` … : a vague window of days in month `m`. */
+/** The lunar date lm/ld in the lunar year (of the published one, the one before or after) nearest to `pub`. */
+function nearestLunar(pub: Ymd, lm: number, ld: number): string | null {
+  const at = Date.UTC(pub.y, pub.m - 1, pub.d);
+  let best: string | null = null;
+  let bestDist = Infinity;
+  for (const dy of [-1, 0, 1]) {
+    const s = lunarToSolar(lunarYearOf(pub) + dy, lm, ld);
+    if (!s) continue;
+    const p = parseIso(s)!;
+    const dist = Math.abs(Date.UTC(p.y, p.m - 1, p.d) - at);
+    if (dist < bestDist) [best, bestDist] = [s, dist];
+  }
+  return best;
+}
+
+/** `3月上旬`, `3月底` … : a window of days in month `m` (vague except 底/末, the last day). */
 function monthPart(y: number | null, m: number, part: string): DateValue | null {
   if (m < 1 || m > 12) return null;
   if (y === null) return withoutYear(monthPart(NO_YEAR, m, part));
   const last = daysInMonth(y, m);
   if (part === '上半月') return span(iso(y, m, 1), iso(y, m, 15), 'day');
   if (part === '下半月') return span(iso(y, m, 16), iso(y, m, last), 'day');
+  if (part === '底' || part === '末') return span(iso(y, m, last), iso(y, m, last), 'day');
   const [a, b] = /初|上旬/.test(part) ? [1, 10] : /中/.test(part) ? [11, 20] : [21, last];
   return span(iso(y, m, a), iso(y, m, b), 'day', true);
 }
@@ -514,7 +536,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
-    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今晨: 0, 昨晚: -1, 明晚: 1 };
+    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今晨: 0, 昨晚: -1, 明晚: 1 };
     const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
   }
@@ -715,7 +737,7 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
   return cands;
 }
 
-const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|前天|明天|明日|后天|今晚|昨晚|明晚|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
+const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后天|今晚|昨晚|明晚|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
 
 /**
  * A relative day with its date in brackets is one mention with the bracketed date's value:
