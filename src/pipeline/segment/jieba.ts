@@ -13,10 +13,14 @@
  * except that we re-tag punctuation/symbols as `w` and digit runs as `m`, and
  * drop whitespace tokens (a gap between two tokens means whitespace).
  *
- * Limits: nodejieba's dictionary state is process-global. `load()` is done
- * once (lazily on first use); a user dictionary *file* (with frequencies) can
- * only take part in that load, so call `loadUserDictionary` before the first
- * `segment`. Later calls fall back to `insertWord`, which ignores frequencies.
+ * Limits: `load()` is done once per thread (lazily on first use). The loaded
+ * dictionary (~130 MB of native memory) is shared by every thread of the
+ * process that loads the same files (patches/nodejieba+3.5.8.patch), so the
+ * extraction workers hold one copy. A user dictionary *file* (with
+ * frequencies) can only take part in the load, so call `loadUserDictionary`
+ * before the first `segment`; the thread then has a dictionary of its own.
+ * Later calls fall back to `insertWord`, which ignores frequencies and adds
+ * the word for every thread that shares the dictionary.
  */
 import { createRequire } from 'node:module';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
