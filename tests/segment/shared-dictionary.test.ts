@@ -136,3 +136,19 @@ describe('jieba dictionary shared by threads', () => {
     expect(await b.show('株洲新马金谷工业园')).toContain('新马金谷/ns');
   });
 });
+
+describe('a user dictionary loaded by several threads', () => {
+  it('is one dictionary: they load the same file', async () => {
+    const threads = [new JiebaThread(), new JiebaThread()];
+    try {
+      await Promise.all(threads.map((t) => t.ready));
+      for (const t of threads) expect(await t.userDictionary([{ word: '淳华氢能源', freq: 1000, pos: 'nz' }, { word: '新马金谷', pos: 'ns' }])).toBe('load');
+      for (const t of threads) expect(await t.show('淳华氢能源在株洲新马金谷')).toEqual(['淳华氢能源/nz', '在/p', '株洲/ns', '新马金谷/ns']);
+      // shared: a word one inserts now, the other sees
+      expect(await threads[0].userDictionary([{ word: '龙子怡', pos: 'nr' }])).toBe('insertWord');
+      expect(await threads[1].show('龙子怡说')).toContain('龙子怡/nr');
+    } finally {
+      await Promise.all(threads.map((t) => t.terminate()));
+    }
+  });
+});
