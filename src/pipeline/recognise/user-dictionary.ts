@@ -40,7 +40,7 @@ interface Compiled {
 }
 
 const EMPTY: Compiled = { deny: new Set(), add: new Map(), size: 0, typeOf: new Map() };
-/** words jieba was taught in this thread (jieba's dictionary is per thread) */
+/** words this thread taught jieba (the threads share jieba's dictionary: each is sent the same entries, and a word taught twice stays as it was) */
 const inserted = new Set<string>();
 
 const key = (name: string, type: string) => `${type}\u0000${name}`;

@@ -13,15 +13,21 @@
  * except that we re-tag punctuation/symbols as `w` and digit runs as `m`, and
  * drop whitespace tokens (a gap between two tokens means whitespace).
  *
- * Limits: nodejieba's dictionary state is process-global. `load()` is done
- * once (lazily on first use); a user dictionary *file* (with frequencies) can
- * only take part in that load, so call `loadUserDictionary` before the first
- * `segment`. Later calls fall back to `insertWord`, which ignores frequencies.
+ * Limits: `load()` is done once per thread (lazily on first use). The loaded
+ * dictionary (~130 MB of native memory) is shared by every thread of the
+ * process that loads the same files (patches/nodejieba+3.5.8.patch), so the
+ * extraction workers hold one copy. A user dictionary *file* (with
+ * frequencies) can only take part in the load, so call `loadUserDictionary`
+ * before the first `segment`; the thread then has a dictionary of its own.
+ * Later calls fall back to `insertWord`, which ignores frequencies and adds
+ * the word for every thread that shares the dictionary.
  */
 import { createRequire } from 'node:module';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { existsSync, lstatSync, mkdirSync, mkdtempSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { Token } from '../doc.js';
 import { nativeSection } from '../budget.js';
 
@@ -84,14 +90,44 @@ export function loadUserDictionary(src: string | UserDictEntry[]): 'load' | 'ins
   }
   if (!loaded) {
     // cppjieba accepts several user dictionaries separated by '|'.
-    const file = join(mkdtempSync(join(tmpdir(), 'jieba-')), 'user.dict.utf8');
-    writeFileSync(file, entries.map(toLine).join('\n') + '\n');
+    const file = userDictFile(entries.map(toLine).join('\n') + '\n');
     jieba.load({ userDict: `${jieba.DEFAULT_USER_DICT}|${file}` });
     loaded = true;
     return 'load';
   }
   for (const e of entries) jieba.insertWord(e.word, e.pos);
   return 'insertWord';
+}
+
+/**
+ * A file with `text` for jieba's load. Named by its content in a directory only this user can write, so
+ * threads that load the same user dictionary (USER_DICT, in every extraction worker) name the same files
+ * and share one loaded dictionary; a private temporary file when there is no such directory.
+ */
+function userDictFile(text: string): string {
+  const name = `user-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.dict.utf8`;
+  const uid = process.getuid?.();
+  const dir = join(tmpdir(), `jieba-dicts-${uid ?? 'user'}`);
+  try {
+    try {
+      mkdirSync(dir, { mode: 0o700 });
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code !== 'EEXIST') throw e;
+    }
+    const st = lstatSync(dir);
+    if (!st.isDirectory() || (uid !== undefined && st.uid !== uid) || (st.mode & 0o022) !== 0) throw new Error('not a private directory');
+    const file = join(dir, name);
+    if (!existsSync(file)) {
+      const tmp = `${file}.${process.pid}.${threadId}.tmp`;
+      writeFileSync(tmp, text);
+      renameSync(tmp, file);
+    }
+    return file;
+  } catch {
+    const file = join(mkdtempSync(join(tmpdir(), 'jieba-')), name);
+    writeFileSync(file, text);
+    return file;
+  }
 }
 
 const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
