@@ -2,7 +2,9 @@
  * Short forms that the recognisers miss but the article uses once it has
  * named something in full:
  *  - a company or organisation's leading part (`淳华氢能` after
- *    `淳华氢能源科技(湖南)有限公司`), found at token boundaries;
+ *    `淳华氢能源科技(湖南)有限公司`), found at token boundaries; a place or
+ *    person strictly inside it gives way (`宁德` in `宁德时代` once the article
+ *    has named `宁德时代新能源科技股份有限公司`);
  *  - a surname plus title (`谢董事长`) when exactly one person in the article
  *    has that surname.
  * They are added as mentions of the same type (source `short-form`); the
@@ -38,6 +40,20 @@ export function addShortForms(doc: Doc): void {
     added.push(m);
     return true;
   };
+  const owner: (NormMention | undefined)[] = new Array(text.length);
+  for (const m of doc.mentions) for (let k = m.start; k < m.end; k++) owner[k] = m;
+  const replaced = new Set<NormMention>();
+  /** Places and people strictly inside [start, end) and nothing else there: they give way to a short form. */
+  const giveWay = (start: number, end: number): NormMention[] | null => {
+    const inside = new Set<NormMention>();
+    for (let k = start; k < end; k++) {
+      const o = owner[k];
+      if (!o || replaced.has(o)) continue;
+      if ((o.type !== 'LOCATION' && o.type !== 'PERSON') || o.start < start || o.end > end || o.end - o.start >= end - start) return null;
+      inside.add(o);
+    }
+    return [...inside];
+  };
 
   // 1. leading parts of long organisation names
   const orgNames = new Map<string, NormMention>();
@@ -56,7 +72,13 @@ export function addShortForms(doc: Doc): void {
       for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
         const end = at + len;
         if (!tokenStarts.has(at) || !tokenEnds.has(end)) continue;
-        if (add({ start: at, end, type: m.type, score: m.score * 0.9, source: 'short-form' })) found = true;
+        const inside = giveWay(at, end);
+        if (!inside) continue;
+        for (const o of inside) taken.release(o);
+        if (add({ start: at, end, type: m.type, score: m.score * 0.9, source: 'short-form' })) {
+          for (const o of inside) replaced.add(o);
+          found = true;
+        } else for (const o of inside) taken.tryTake(o);
       }
       if (found) break;
     }
@@ -79,5 +101,5 @@ export function addShortForms(doc: Doc): void {
       add({ start: at, end: at + 1 + title.length, type: 'PERSON', score: 0.7, source: 'short-form' });
     }
   }
-  if (added.length) doc.mentions = [...doc.mentions, ...added].sort((a, b) => a.start - b.start);
+  if (added.length) doc.mentions = [...doc.mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.start - b.start);
 }

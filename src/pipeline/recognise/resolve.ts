@@ -22,6 +22,9 @@ export class Occupancy {
     this.taken.fill(1, s.start, s.end);
     return true;
   }
+  release(s: Span): void {
+    this.taken.fill(0, s.start, s.end);
+  }
 }
 
 export function selectNonOverlapping(mentions: readonly NormMention[], length: number, blocked: readonly Span[] = []): NormMention[] {
