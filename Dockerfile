@@ -9,6 +9,8 @@ RUN npm ci --omit=dev --no-audit --no-fund
 
 FROM node:20-bookworm-slim
 ENV NODE_ENV=production PORT=8080 HOST=0.0.0.0 DATA_DIR=/data
+# two glibc malloc arenas instead of up to 8 per core: the extraction worker threads each grew their own (~40 MB resident less, README "Measured figures")
+ENV MALLOC_ARENA_MAX=2
 # HOST=0.0.0.0 needs API keys (API_KEYS_FILE) or ALLOW_UNAUTHENTICATED=1: the service refuses to start open to the network otherwise
 WORKDIR /app
 COPY --from=build /app/node_modules ./node_modules

@@ -4,7 +4,8 @@
  * articles sent to /v1/extract (several stopped by the deadline), then at rest again. Also checks that the
  * process answers /healthz throughout.
  *
- *   npx tsx bench/memory.ts            (REQUEST_DEADLINE_MS=… to change the deadline; default the service's)
+ *   npx tsx bench/memory.ts            (REQUEST_DEADLINE_MS=… to change the deadline; default the service's;
+ *                                       MALLOC_ARENA_MAX=… to change glibc's arenas, default 2 as `npm start` sets)
  */
 import { spawn } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +15,8 @@ import { join } from 'node:path';
 const PORT = 18000 + Math.floor(Math.random() * 1000);
 const dir = mkdtempSync(join(tmpdir(), 'memory-bench-'));
 const child = spawn(process.execPath, ['--import', 'tsx', 'src/main.ts'], {
-  env: { ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn' },
+  // MALLOC_ARENA_MAX as `npm start` and the Docker image set it (fewer glibc malloc arenas for the worker threads)
+  env: { MALLOC_ARENA_MAX: '2', ...process.env, PORT: String(PORT), HOST: '127.0.0.1', DATA_DIR: dir, LOG_LEVEL: 'warn' },
   stdio: ['ignore', 'inherit', 'inherit'],
 });
 let exited: number | null = null;
