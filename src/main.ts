@@ -7,6 +7,7 @@ import { KeyStore } from './auth/keys.js';
 import { logger } from './observability/logger.js';
 import { makeProcessor } from './jobs/processor.js';
 import { checkExposure } from './exposure.js';
+import { settleHeap } from './service/settle-heap.js';
 
 let config: ReturnType<typeof loadConfig>;
 try {
@@ -29,7 +30,10 @@ const runtime = await bootstrap(config, 'server');
 const { extractor, store, jobs, feedback } = runtime;
 let extractorReady = false;
 await extractor.ready().then(
-  () => (extractorReady = true),
+  () => {
+    extractorReady = true;
+    settleHeap(); // the start-up garbage of the main thread (its workers collect their own)
+  },
   (e) => logger.error({ err: String(e) }, 'extraction workers failed to start'),
 );
 // bulk ingestion jobs: with REDIS_URL the server submits and `npm run worker` processes consume (unless

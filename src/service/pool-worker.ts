@@ -8,6 +8,7 @@ import type { PoolJobOptions } from './pool.js';
 import type { DictEntry } from '../pipeline/recognise/user-dictionary.js';
 import { createPipeline } from '../pipeline/pipeline.js';
 import { Budget, DeadlineExceeded, TooComplex, setSharedState } from '../pipeline/budget.js';
+import { settleHeap } from './settle-heap.js';
 
 const port = parentPort!;
 const data = workerData as { env: Record<string, string | undefined>; state?: SharedArrayBuffer };
@@ -39,6 +40,7 @@ try {
       else port.postMessage({ type: 'error', id: m.id, error: (e as Error).message });
     }
   });
+  settleHeap(); // the warm-up's garbage, collected before the worker reports ready
   port.postMessage({ type: 'ready', engines: [...engines.values()].map((e) => [e.name, e.model]) });
 } catch (e) {
   port.postMessage({ type: 'init-error', error: String(e) });

@@ -39,3 +39,24 @@ describe('model engine', () => {
     expect(li!.start).toBe(text.indexOf('李玉龙'));
   });
 });
+
+describe('model chunks and deadlines', () => {
+  it('cuts a sentence longer than a model chunk into chunk-sized pieces before batching, so deadlines are checked between them', async () => {
+    const { windowed, batching, MODEL_CHUNK_CHARS } = await import('../../src/pipeline/recognise/engines/model.js');
+    const calls: number[][] = [];
+    const fake = {
+      name: 'fake',
+      version: '0',
+      async predict(sentences: string[]) {
+        calls.push(sentences.map((s) => s.length));
+        return sentences.map((s) => (s.startsWith('株洲') ? [{ start: 0, end: 2, type: 'LOCATION', score: 0.9 }] : []));
+      },
+    };
+    const model = windowed(batching(fake), MODEL_CHUNK_CHARS);
+    const long = '株洲' + '株'.repeat(3 * MODEL_CHUNK_CHARS);
+    const [spans] = await model.predict([long]);
+    expect(calls.length).toBeGreaterThanOrEqual(4); // one model call per chunk
+    for (const c of calls) for (const n of c) expect(n).toBeLessThanOrEqual(MODEL_CHUNK_CHARS);
+    expect(spans).toEqual([{ start: 0, end: 2, type: 'LOCATION', score: 0.9 }]);
+  });
+});

@@ -151,10 +151,15 @@ async function importHfRuntime(): Promise<typeof import('../model/hf-token-class
  */
 export async function createModelEngine(dir?: string, threads?: number): Promise<NameEngine> {
   const modelDir = dir ?? defaultModelDir();
-  const model = batching(
-    !existsSync(join(modelDir, 'meta.json')) && existsSync(join(modelDir, 'config.json'))
-      ? windowed(await (await importHfRuntime()).loadHfTokenClassificationModel(modelDir), 400)
-      : await loadNerModel(modelDir, { threads }),
+  // A sentence longer than a model chunk (no real one is: an unpunctuated run of 1,000,000 characters) is cut
+  // into chunk-sized pieces before batching, so the deadline is checked between its pieces too.
+  const model = windowed(
+    batching(
+      !existsSync(join(modelDir, 'meta.json')) && existsSync(join(modelDir, 'config.json'))
+        ? windowed(await (await importHfRuntime()).loadHfTokenClassificationModel(modelDir), 400)
+        : await loadNerModel(modelDir, { threads }),
+    ),
+    MODEL_CHUNK_CHARS,
   );
   return {
     name: 'model',
