@@ -97,14 +97,15 @@ class PrefixMap {
     return end > 0 ? { end, value } : null;
   }
 
-  segment(s: string): string[] {
+  /** The text cut into dictionary matches and unmatched runs; `piece` gives what a match contributes. */
+  private walk(s: string, piece: (start: number, end: number, value: string) => string): string[] {
     const out: string[] = [];
     let pending: number | null = null;
     for (let i = 0; i < s.length; ) {
       const m = this.matchPrefix(s, i);
       if (m) {
         if (pending !== null) out.push(s.slice(pending, i)), (pending = null);
-        out.push(s.slice(i, m.end));
+        out.push(piece(i, m.end, m.value));
         i = m.end;
       } else {
         if (pending === null) pending = i;
@@ -115,23 +116,14 @@ class PrefixMap {
     return out;
   }
 
-  convert(s: string): string {
-    const out: string[] = [];
-    let pending: number | null = null;
-    for (let i = 0; i < s.length; ) {
-      const m = this.matchPrefix(s, i);
-      if (m) {
-        if (pending !== null) out.push(s.slice(pending, i)), (pending = null);
-        out.push(m.value);
-        i = m.end;
-      } else {
-        if (pending === null) pending = i;
-        i += unmatchedStep(s, i);
-      }
-    }
-    if (pending !== null) out.push(s.slice(pending));
-    return out.join('');
+  segment(s: string): string[] {
+    return this.walk(s, (start, end) => s.slice(start, end));
   }
+
+  convert(s: string): string {
+    return this.walk(s, (_start, _end, value) => value).join('');
+  }
+
 }
 
 const cpLength = (s: string, i: number) => (s.codePointAt(i)! > 0xffff ? 2 : 1);
