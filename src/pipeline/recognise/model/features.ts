@@ -152,22 +152,16 @@ function slot(node: number, c: number): number {
   return (h ^ (h >>> 12)) >>> 0;
 }
 
-/** word -> flags (1 any, 2 nr, 4 ns, 8 nt); file: gzip "word\tflags" lines. Every proper prefix of a
- * word is also stored, with flags 0 (so the scan can stop early); words keep their own flags. */
+/** word -> flags (1 any, 2 nr, 4 ns, 8 nt); file: gzip "word\tflags" lines. A word's prefixes are its path in
+ * the trie, so the scan stops where no word continues (`Featurizer.lexFeatures`). */
 export function readLexicon(path: string): WordTrie {
   const text = gunzipSync(readFileSync(path)).toString('utf8');
   const lines = text.split('\n');
-  // a word's prefixes are its trie path: set only the ones that are not words themselves to 0, after all words
   const m = new WordTrie(lines.length);
   for (const line of lines) {
     if (!line) continue;
     const tab = line.lastIndexOf('\t');
     m.set(line.slice(0, tab), Number(line.slice(tab + 1)));
-  }
-  for (const line of lines) {
-    if (!line) continue;
-    const w = line.slice(0, line.lastIndexOf('\t'));
-    for (let k = 1; k < w.length; k++) if (!m.has(w.slice(0, k))) m.set(w.slice(0, k), 0);
   }
   return m;
 }
@@ -221,9 +215,8 @@ export class Featurizer {
         node = lex.next(node, text.charCodeAt(s + L - 1));
         if (node < 0) break;
         const v = lex.value(node);
-        if (v < 0) break; // not even a prefix of a word: no longer match
         const fl = v & FLAGS;
-        if (fl === 0) continue; // prefix only
+        if (v < 0 || fl === 0) continue; // a prefix of longer words, not a word
         if (v > FLAGS) matches.push(s, L, (v >>> 4) - 1);
         for (let c = 0; c < 4; c++) {
           if (!(fl & (1 << c))) continue;
