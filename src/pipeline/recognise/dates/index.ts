@@ -506,8 +506,9 @@ function nearestLunar(pub: Ymd, lm: number, ld: number): string | null {
   const at = Date.UTC(pub.y, pub.m - 1, pub.d);
   let best: string | null = null;
   let bestDist = Infinity;
+  const year = lunarYearOf(pub);
   for (const dy of [-1, 0, 1]) {
-    const s = lunarToSolar(lunarYearOf(pub) + dy, lm, ld);
+    const s = lunarToSolar(year + dy, lm, ld);
     if (!s) continue;
     const p = parseIso(s)!;
     const dist = Math.abs(Date.UTC(p.y, p.m - 1, p.d) - at);
