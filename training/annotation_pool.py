@@ -12,6 +12,7 @@ also gets N lines from every other batch (the double-annotated sample for the ag
 The annotated files are turned into stand-off spans by annotations.py (the corpus text itself is never committed)."""
 import argparse
 import glob
+import json
 import lzma
 import os
 import random
@@ -48,6 +49,7 @@ def main():
     ap.add_argument("--cue", default="", help="a regular expression replacing the default cue (e.g. company suffixes)")
     ap.add_argument("--cue-share", type=float, default=0.6, help="share of lines that must carry the cue")
     ap.add_argument("--skip", default="", help="pool files whose IDs must not be drawn again (comma-separated)")
+    ap.add_argument("--sources", default="", help="source shares replacing the default, e.g. terminus2049=0.6,xwlb_chinadata=0.4")
     a = ap.parse_args()
     rng = random.Random(a.seed)
     cue_re = re.compile(a.cue) if a.cue else CUE
@@ -55,10 +57,14 @@ def main():
     seen = set()
     for f in filter(None, a.skip.split(",")):
         with open(f, encoding="utf-8") as fh:
-            seen.update(l.split("\t", 1)[0] for l in fh)
+            if f.endswith(".jsonl"):  # an annotated batch (stand-off spans): its ids
+                seen.update(json.loads(l)["id"] for l in fh if l.strip())
+            else:
+                seen.update(l.split("\t", 1)[0].strip() for l in fh)
     need = a.batches * a.per_batch
     drawn = []
-    for src, share in SOURCES.items():
+    sources = {k: float(v) for k, v in (x.split("=") for x in a.sources.split(","))} if a.sources else SOURCES
+    for src, share in sources.items():
         cue, plain = [], []
         for path in sorted(glob.glob(os.path.join(SHARED, "corpus", src, "part-*.txt.xz"))):
             part = os.path.basename(path).split(".")[0]

@@ -1,0 +1,117 @@
+/**
+ * Date forms added for Taiwan, Hong Kong and reporting text: 民国 dates with month and day, fiscal and
+ * reporting years, `○` as zero, listed days, anaphoric days (`当天`, `次日`), pairs of years (`今明两年`),
+ * `数日前`, `年中`, and more festival names. Sentences are our own.
+ */
+import { describe, expect, it } from 'vitest';
+import { findDates } from '../../../src/pipeline/recognise/dates/index.js';
+import type { Region } from '../../../src/pipeline/recognise/amounts/index.js';
+
+const PUB = '2024-05-15'; // a Wednesday
+type Row = [string, string | null, string | null, string, boolean?];
+function found(text: string, region: Region = 'CN', published: string | null = PUB): Row[] {
+  return findDates(text, published, region).map((m) => {
+    const row: Row = [text.slice(m.start, m.end), m.value.start, m.value.end, m.value.grain];
+    if (m.value.vague) row.push(true);
+    return row;
+  });
+}
+
+describe('民国 (Taiwan) dates', () => {
+  it.each<[string, Region, Row[]]>([
+    ['行政院113年3月5日通过预算', 'TW', [['113年3月5日', '2024-03-05', '2024-03-05', 'day']]],
+    ['新制115年1月起实施', 'TW', [['115年1月', '2026-01-01', '2026-01-31', 'month']]],
+    ['中华民国113年5月20日就职', 'CN', [['民国113年5月20日', '2024-05-20', '2024-05-20', 'day']]],
+    ['民国38年迁台', 'CN', [['民国38年', '1949-01-01', '1949-12-31', 'year']]],
+    ['113年度预算', 'TW', [['113年度', '2024-01-01', '2024-12-31', 'year']]],
+    ['113年3月下旬', 'TW', [['113年3月下旬', '2024-03-21', '2024-03-31', 'day', true]]],
+  ])('%s (%s)', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+
+  it('reads a bare three-digit year as 民国 only in Taiwan text', () => {
+    expect(found('113年3月5日', 'CN').map((r) => r[0])).toEqual(['3月5日']);
+  });
+});
+
+describe('fiscal and reporting years', () => {
+  it.each<[string, Row]>([
+    ['2024财年营收增长', ['2024财年', '2024-01-01', '2024-12-31', 'year']],
+    ['2023财政年度', ['2023财政年度', '2023-01-01', '2023-12-31', 'year']],
+    ['公司2023年度报告', ['2023年度', '2023-01-01', '2023-12-31', 'year']],
+    ['FY2024收入', ['FY2024', '2024-01-01', '2024-12-31', 'year']],
+    ['FY24收入', ['FY24', '2024-01-01', '2024-12-31', 'year']],
+  ])('%s', (text, row) => {
+    expect(found(text)).toEqual([row]);
+  });
+});
+
+describe('written zero ○', () => {
+  it('二○二四年十月一日 is one day', () => {
+    expect(found('二○二四年十月一日')).toEqual([['二○二四年十月一日', '2024-10-01', '2024-10-01', 'day']]);
+  });
+});
+
+describe('listed days take the month of the date before them', () => {
+  it.each<[string, Row[]]>([
+    ['会议于3月5日、6日举行', [['3月5日', '2024-03-05', '2024-03-05', 'day'], ['6日', '2024-03-06', '2024-03-06', 'day']]],
+    ['2月3日和8日', [['2月3日', '2024-02-03', '2024-02-03', 'day'], ['8日', '2024-02-08', '2024-02-08', 'day']]],
+  ])('%s', (text, rows) => {
+    expect(found(text)).toEqual(rows);
+  });
+
+  it('a day after other words keeps the published month', () => {
+    expect(found('3月5日开幕,会期到8日')).toContainEqual(['8日', '2024-05-08', '2024-05-08', 'day']);
+  });
+});
+
+describe('anaphoric days', () => {
+  it('当晚 and 次日 follow the last day mentioned', () => {
+    expect(found('他5月3日抵达,当晚出席宴会,次日离开。')).toEqual([
+      ['5月3日', '2024-05-03', '2024-05-03', 'day'],
+      ['当晚', '2024-05-03', '2024-05-03', 'day'],
+      ['次日', '2024-05-04', '2024-05-04', 'day'],
+    ]);
+  });
+  it('当天 without a day before it is the published day; 前一天 the day before', () => {
+    expect(found('他当天表示,前一天已有预告。')).toEqual([
+      ['当天', '2024-05-15', '2024-05-15', 'day'],
+      ['前一天', '2024-05-14', '2024-05-14', 'day'],
+    ]);
+  });
+  it('a day just after a date only repeats it', () => {
+    expect(found('元宵节当晚举行灯会').map((r) => r[0])).toEqual(['元宵节']);
+  });
+  it('is not a duration or a generic day', () => {
+    expect(found('提前一天准备,按申报日当天税率,每当天黑')).toEqual([]);
+  });
+  it('keeps a time of day after it', () => {
+    expect(found('6月1日开幕,当天下午3点闭幕')).toContainEqual(['当天下午3点', '2024-06-01T15:00', '2024-06-01T15:00', 'hour']);
+  });
+});
+
+describe('pairs, a few days, mid-year', () => {
+  it.each<[string, Row]>([
+    ['今明两年的目标', ['今明两年', '2024-01-01', '2025-12-31', 'year']],
+    ['明后两天有雨', ['明后两天', '2024-05-16', '2024-05-17', 'day']],
+    ['数日前发生', ['数日前', '2024-05-06', '2024-05-13', 'day', true]],
+    ['几天后公布', ['几天后', '2024-05-17', '2024-05-24', 'day', true]],
+    ['预计今年年中完工', ['今年年中', '2024-06-01', '2024-07-31', 'month', true]],
+  ])('%s', (text, row) => {
+    expect(found(text)).toEqual([row]);
+  });
+});
+
+describe('more festival names', () => {
+  it.each<[string, Region, Row]>([
+    ['农历新年期间', 'CN', ['农历新年期间', '2024-02-09', '2024-02-15', 'day', true]],
+    ['大年三十晚上', 'CN', ['大年三十', '2024-02-09', '2024-02-09', 'day']],
+    ['双十节', 'CN', ['双十节', '2024-10-10', '2024-10-10', 'day']],
+    ['国庆连假', 'TW', ['国庆', '2024-10-10', '2024-10-10', 'day']],
+  ])('%s (%s)', (text, region, row) => {
+    expect(found(text, region)).toEqual([row]);
+  });
+  it('近年三十多 is not a festival', () => {
+    expect(found('近年三十多家企业').map((r) => r[0])).not.toContain('年三十');
+  });
+});
