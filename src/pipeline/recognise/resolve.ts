@@ -5,6 +5,7 @@
  * length (an occupancy map), so pathological inputs stay cheap.
  */
 import type { Doc, NormMention, Span } from '../doc.js';
+import { ENTITY_TYPE_TABLE } from '../entity-types.js';
 
 /** Marks positions of a text as taken; `tryTake` claims a span only if all of it is free. */
 export class Occupancy {
@@ -46,7 +47,36 @@ export function trimSpace(text: string, m: NormMention): NormMention | null {
   return start === m.start && end === m.end ? m : { ...m, start, end };
 }
 
+const isName = (m: NormMention) => ENTITY_TYPE_TABLE[m.type].kind === 'name';
+
+/**
+ * A name that crosses the edge of an amount or a date (`年度中央政府` across `115年度`) took a piece of the value:
+ * it gives that piece back and keeps what is left when two or more characters remain. A name that contains a
+ * value whole (`2024长沙…` is two) or lies inside one is left to the longest-first choice.
+ */
+export function yieldToValues(mentions: readonly NormMention[]): NormMention[] {
+  const values = mentions.filter((m) => !isName(m)).sort((a, b) => a.start - b.start);
+  if (!values.length) return [...mentions];
+  const out: NormMention[] = [];
+  for (const m of mentions) {
+    if (!isName(m)) {
+      out.push(m);
+      continue;
+    }
+    let { start, end } = m;
+    for (const v of values) {
+      if (v.start >= end) break;
+      if (v.end <= start) continue;
+      if (v.start < start && v.end < end) start = v.end; // the value runs into the name's head
+      else if (v.start > start && v.end > end) end = v.start; // the name runs into the value's head
+    }
+    if (start === m.start && end === m.end) out.push(m);
+    else if (end - start >= 2) out.push({ ...m, start, end });
+  }
+  return out;
+}
+
 export function resolveOverlaps(doc: Doc): void {
   const trimmed = doc.mentions.map((m) => trimSpace(doc.norm.text, m)).filter((m): m is NormMention => m !== null);
-  doc.mentions = selectNonOverlapping(trimmed, doc.norm.text.length, doc.garbled);
+  doc.mentions = selectNonOverlapping(yieldToValues(trimmed), doc.norm.text.length, doc.garbled);
 }

@@ -319,7 +319,9 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   let sub: [string, number] | null = null;
   if (!moneySuffix && !sym && !pre) {
     const w = /^(?:美分|美仙|角|毛|毫)/.exec(after)?.[0];
-    if (w && (!isChinese || MONEY_END.test(after.slice(w.length))) && (w !== '毫' || ctx.region === 'HK' || ctx.region === 'MO')) {
+    // 长三角, 珠三角, 金三角: regions, not three jiao.
+    const regionSanjiao = w === '角' && bare === '三' && /[长珠金]$/.test(before);
+    if (w && !regionSanjiao && (!isChinese || MONEY_END.test(after.slice(w.length))) && (w !== '毫' || ctx.region === 'HK' || ctx.region === 'MO')) {
       if (w !== '毛' || MONEY_END.test(after.slice(1)) || PRICE_CONTEXT.test(sentenceAround(text, start))) {
         moneySuffix = w;
         sub = SUB_UNITS[w];

@@ -68,12 +68,12 @@ interface Cand {
   parts?: Parts;
 }
 
-const CN_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
+const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
 /** `17`, `十七`, `二十三`, `三十一`, `廿三`, `初九` → number. */
 function num(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
-  if (s.length > 1) s = s.replace(/^[零〇]/, ''); // 零一分
+  if (s.length > 1) s = s.replace(/^[零〇○]/, ''); // 零一分
   s = s.replace(/^初/, '').replace(/^廿/, '二十');
   if (s === '十') return 10;
   const t = s.indexOf('十');
@@ -88,7 +88,7 @@ function yearNum(s: string): number {
   return /^\d+$/.test(s) ? Number(s) : Number([...s].map((c) => CN_DIGIT[c]).join(''));
 }
 
-const YEAR = String.raw`\d{4}|[〇零一二三四五六七八九]{4}`;
+const YEAR = String.raw`\d{4}|[〇○零一二三四五六七八九]{4}`;
 const REL_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 明年: 1, 前年: -2, 后年: 2 };
 const REL_YEAR_RE = Object.keys(REL_YEAR).join('|');
 const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
@@ -97,18 +97,18 @@ const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
 const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[一二三1-3]季度|第?${Q}季度|首季度?|第${Q}季(?!度)`;
 const MPART = String.raw`上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
-const NOT_AFTER_NUM = String.raw`(?<![\d〇零一二两三四五六七八九十.])`;
+const NOT_AFTER_NUM = String.raw`(?<![\d〇○零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
 const NOT_DURATION = String.raw`(?!来|之久|多年|历史)`;
 const JOIN = /^(?:起?至|到|-|—|–|~|－)$/;
 
 const RE_YMD = new RegExp(
-  `${NOT_AFTER_NUM}(?:(${YEAR}|'?\\d{2}|[〇零一二三四五六七八九]{2})年${NOT_DURATION}|(${REL_YEAR_RE}))` +
-    `(?: ?(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?|(初(?!步)|底|末|${YPART}))?`,
+  `${NOT_AFTER_NUM}(?:(${YEAR}|'?\\d{2}|[〇○零一二三四五六七八九]{2})年${NOT_DURATION}|(${REL_YEAR_RE}))` +
+    `(?: ?(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?|(初(?!步)|底|末|年中|${YPART}))?`,
   'g',
 );
 const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?`, 'g');
-const RE_YPART = new RegExp(`(?<![年半\\d〇零一二两三四五六七八九十几多])(${YPART})`, 'g');
+const RE_YPART = new RegExp(`(?<![年半\\d〇○零一二两三四五六七八九十几多])(${YPART})`, 'g');
 const RE_DAY_ONLY = /(\d{1,2}) ?日(?!内|游|以内|之内|左右|元|圆|本)/g;
 /** What may not stand before a day-only date (`近5日`, `第3日`, `12.5日`), a space apart or not (checked in code: faster than a lookbehind). */
 const DAY_ONLY_BLOCK = /[\d.月年近数多每个第余前后]/;
@@ -129,7 +129,7 @@ const RE_RELATIVE = new RegExp(
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
-    String.raw`(?<![\d〇零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
+    String.raw`(?<![\d〇○零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
     String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
     String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2})\)日`,
     String.raw`(?<![月])(?<halfMonth>上半月|下半月)`,
@@ -147,7 +147,7 @@ const RE_YEAR_MONTHS = new RegExp(
 );
 /** Decades and centuries: `八十年代`, `上世纪80年代末`, `18世纪60年代`, `1990年代`, `21世纪`. */
 const RE_DECADE = new RegExp(
-  String.raw`(?:(?<rel>上|本|下)个?世纪|(?<c>\d{1,2}|${CN_NUM})世纪)?(?:(?<d2>[1-9]0|00)|(?<dcn>[一二三四五六七八九]十|[〇零一二三四五六七八九]〇)|(?<d4>1\d{2}0|20\d0))年代(?<dpart>初期|初|中期|中叶|中|末期|末|后期|前期)?` +
+  String.raw`(?:(?<rel>上|本|下)个?世纪|(?<c>\d{1,2}|${CN_NUM})世纪)?(?:(?<d2>[1-9]0|00)|(?<dcn>[一二三四五六七八九]十|[〇○零一二三四五六七八九]〇)|(?<d4>1\d{2}0|20\d0))年代(?<dpart>初期|初|中期|中叶|中|末期|末|后期|前期)?` +
     String.raw`|(?<crel>上|本|下)个?世纪(?<cpart>初|末|中叶|上半叶|下半叶)?|(?<cn>\d{1,2}|${CN_NUM})世纪(?<cnpart>初|末|中叶|上半叶|下半叶)?`,
   'g',
 );
@@ -155,6 +155,8 @@ const RE_DECADE = new RegExp(
 const RE_DMY = /(?<![\d.\-/:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-/:])/g;
 /** Fiscal years: `2025/26年度`, `2025至26年度`, `2025-2026财年`. */
 const RE_FISCAL = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)|(?<![\d.\/])(20\d{2})\/(\d{2})(?![\d\/.%])/g;
+/** A single fiscal or reporting year: `2024财年`, `2024财政年度`, `2024年度`, `FY2024`, `FY24`. */
+const RE_FISCAL_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?:财政年度|财年|年度)|(?<![A-Za-z])FY ?(20\d{2}|\d{2})(?![\d])/g;
 /** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
 const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
 /** A clock time right after a date: `9:30`, `9时30分`, `上午9点`, `下午3点半`. */
@@ -166,13 +168,13 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '除夕|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
+  '除夕|农历新年|农历春节|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
   '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=[”"]?(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|冬至|夏至|立春|立秋';
 const RE_FESTIVAL = new RegExp(`(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周)?`, 'g');
 /** The year before a festival (`2024年春节`, `明年春节`), looked for behind a match: a leading optional group would be tried at every position. */
-const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE}))$`);
+const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE}))$`);
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
 export function findDates(text: string, published: string | null, region: Region = 'CN'): DateMention[] {
@@ -293,6 +295,10 @@ export function findDates(text: string, published: string | null, region: Region
     const v = region === 'HK' ? span(iso(y1, 4, 1), iso(y2, 3, 31), 'year') : span(iso(y1, 1, 1), iso(y2, 12, 31), 'year');
     add(m.index, m.index + m[0].length, v, 0.9);
   }
+  for (const m of /年度|财年|FY/.test(text) ? text.matchAll(RE_FISCAL_YEAR) : []) {
+    const y = m[1] ? +m[1] : m[2].length === 2 ? 2000 + +m[2] : +m[2];
+    if (isValid(y, 1, 1)) add(m.index, m.index + m[0].length, yearValue(y), 0.9);
+  }
   for (const m of text.includes('从') ? text.matchAll(RE_FROM_YEARS) : []) {
     const [y1, y2] = [+m[1], +m[2]];
     if (y1 < y2 && isValid(y1, 1, 1) && isValid(y2, 1, 1)) add(m.index, m.index + m[0].length, span(iso(y1, 1, 1), iso(y2, 12, 31), 'year'), 0.85);
@@ -313,22 +319,28 @@ export function findDates(text: string, published: string | null, region: Region
   for (const m of text.matchAll(RE_FESTIVAL)) {
     const y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, m.index - 5), m.index));
     const start = m.index - (y ? y[0].length : 0);
-    const v = festival(m[1], m[2], y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? REL_YEAR[y[2]] : undefined, pub);
+    // Taiwan's 国庆 is 10 October (双十节).
+    const name = region === 'TW' && m[1].startsWith('国庆') ? '双十节' : m[1];
+    const v = festival(name, m[2], y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? REL_YEAR[y[2]] : undefined, pub);
     add(start, m.index + m[0].length, v, m[1] === '五一' || m[1] === '国庆' ? 0.75 : 0.85);
   }
 
   const anaphora: Anaphora = new Map();
   addMore(text, pub, region, add, anaphora);
 
-  return extend(text, resolveAnaphora(mergeRanges(text, mergeParenthesised(text, selectLongest(cands)), pub), anaphora, pub), pub)
+  return extend(text, resolveAnaphora(inheritListed(text, mergeRanges(text, mergeParenthesised(text, selectLongest(cands)), pub)), anaphora, pub), pub)
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score }));
 }
 
 /** Five-year plans: `十三五`, `“十四五”期间`, `“十三五”末` (the Nth plan starts in 2016 + 5(N − 13)). */
 const RE_PLAN = /十([一二三四五六])五([”"])?(期间|末|初)?/g;
-/** Taiwan's 民国 years (+1911): `114年度`, `115年底`, `113年第一季`. */
-const RE_ROC = new RegExp(`(?<![\\d.])(1[0-4]\\d)年(度)?(底|末|初|上半年|下半年|全年|首季度?|第?${Q}季度?)?`, 'g');
+/** Taiwan's 民国 years (+1911): `114年度`, `115年底`, `113年第一季`, `113年3月5日`, `民國38年`. */
+const RE_ROC = new RegExp(
+  `(?<![\\d.])(?:民[国國] ?(\\d{1,3})|(1[0-4]\\d))年(?!来|之久|多年|历史)` +
+    `(?:(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?|(度)?(底|末|初|上半年|下半年|全年|首季度?|第?${Q}季度?)?)`,
+  'g',
+);
 /** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
 const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
 /** 本年度, 上年度, 今年度: a (fiscal) year relative to published. */
@@ -337,11 +349,18 @@ const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
 const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项台套辆只头次届期号楼层米吨])/g;
 /** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year. */
 const RE_SAME = /同[期月]/g;
+/** Anaphoric days: `当天`, `当日`, `当晚` (the day just mentioned), `次日`, `翌日`, `隔天` (the day after it), `前一天`. */
+const RE_THAT_DAY = /(?<![每适相日提])(当天|当日|当晚|当夜|次日|翌日|隔天|隔日|前一天|前一日)/g;
+const THAT_DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 隔天: 1, 隔日: 1, 前一天: -1, 前一日: -1 };
+/** Two years or days named together: `今明两年`, `明后两天`. */
+const RE_PAIR = /(今明|明后)两(年|天|日)/g;
+/** A few days before / after published: `数日前`, `几天后`. */
+const RE_FEW_DAYS = /(?:数|几|多)(?:天|日)(之前|之后|以前|以后|前|后)/g;
 const SAME_PREFIX = /(?:(去年|上年|今年)|(?<![\d.])(\d{4})年)$/;
 
 type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
 /** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
-type Anaphora = Map<number, { shift: number; year?: number }>;
+type Anaphora = Map<number, { shift: number; year?: number; days?: number }>;
 
 /** Five-year plans, 民国 years (Taiwan), `Q4`, `本年度`, years before names, and `同期` anaphora. */
 function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anaphora: Anaphora): void {
@@ -357,12 +376,17 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     const [a, b] = m[3] ? [m.index - (open ? 1 : 0), m.index + m[0].length] : [m.index, m.index + m[0].length - (m[2] ? 1 : 0)];
     add(a, b, v, 0.85);
   }
-  if (region === 'TW') {
-    for (const m of text.matchAll(RE_ROC)) {
-      const y = +m[1] + 1911;
-      const part = m[3] === '底' || m[3] === '末' ? '年底' : m[3] === '初' ? '年初' : m[3];
-      add(m.index, m.index + m[0].length, part ? yearPart(y, part) : yearValue(y), 0.85);
+  for (const m of region === 'TW' || /民[国國]/.test(text) ? text.matchAll(RE_ROC) : []) {
+    if (m[2] && region !== 'TW') continue; // a bare 113年 is a 民国 year only in Taiwan
+    const y = +(m[1] ?? m[2]) + 1911;
+    if (m[3]) {
+      const mo = num(m[3]);
+      const d = m[4] ? num(m[4]) : undefined;
+      add(m.index, m.index + m[0].length, m[5] ? monthPart(y, mo, m[5]) : fromParts({ y, m: mo, d }, pub), 0.9, { y, m: mo, d });
+      continue;
     }
+    const part = m[7] === '底' || m[7] === '末' ? '年底' : m[7] === '初' ? '年初' : m[7];
+    add(m.index, m.index + m[0].length, part ? yearPart(y, part) : yearValue(y), 0.85);
   }
   for (const m of text.includes('Q') ? text.matchAll(RE_QN) : []) {
     const y = m[1] ? +m[1] : pub?.y ?? null;
@@ -385,6 +409,28 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
       if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
     }
   }
+  for (const m of /当|次|翌|隔|前一/.test(text) ? text.matchAll(RE_THAT_DAY) : []) {
+    anaphora.set(m.index, { shift: 0, days: THAT_DAY_SHIFT[m[1]] ?? 0 });
+    add(m.index, m.index + m[0].length, unresolved('day'), 0.7);
+  }
+  for (const m of /两[年天日]/.test(text) ? text.matchAll(RE_PAIR) : []) {
+    const first = m[1] === '今明' ? 0 : 1;
+    if (!pub) add(m.index, m.index + m[0].length, unresolved(m[2] === '年' ? 'year' : 'day'), 0.8);
+    else if (m[2] === '年') add(m.index, m.index + m[0].length, span(iso(pub.y + first, 1, 1), iso(pub.y + first + 1, 12, 31), 'year'), 0.8);
+    else {
+      const today = iso(pub.y, pub.m, pub.d);
+      add(m.index, m.index + m[0].length, span(addDays(today, first), addDays(today, first + 1), 'day'), 0.8);
+    }
+  }
+  for (const m of /[数几多][天日]/.test(text) ? text.matchAll(RE_FEW_DAYS) : []) {
+    if (!pub) {
+      add(m.index, m.index + m[0].length, unresolved('day', true), 0.75);
+      continue;
+    }
+    const today = iso(pub.y, pub.m, pub.d);
+    const back = m[1].includes('前');
+    add(m.index, m.index + m[0].length, back ? span(addDays(today, -9), addDays(today, -2), 'day', true) : span(addDays(today, 2), addDays(today, 9), 'day', true), 0.75);
+  }
   for (const m of text.includes('同') ? text.matchAll(RE_SAME) : []) {
     const p = SAME_PREFIX.exec(text.slice(Math.max(0, m.index - 5), m.index));
     const start = m.index - (p ? p[0].length : 0);
@@ -398,9 +444,17 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
 function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null): Cand[] {
   if (!anaphora.size) return cands;
   let prev: DateValue | null = null;
+  let prevDay: string | null = null;
+  let prevEnd = -1;
   for (const c of cands) {
     const a = anaphora.get(c.start);
-    if (a && c.value && c.value.vague && c.value.start === null) {
+    if (a && a.days !== undefined && c.value && c.value.start === null) {
+      // 当天 / 次日: the day of the last single-day date before it, else published; right after a date
+      // (`元宵节当晚`) it only repeats that date and is not a mention of its own.
+      const base: string | null = prevDay ?? (pub ? iso(pub.y, pub.m, pub.d) : null);
+      const day: string | null = base ? addDays(base, a.days) : null;
+      c.value = c.start === prevEnd ? null : day ? span(day, day, 'day') : unresolved('day');
+    } else if (a && c.value && c.value.vague && c.value.start === null) {
       const p: DateValue | null = prev;
       if (p && p.start && p.end && !p.start.startsWith('XXXX') && !p.vague) {
         const move = (d: string) => {
@@ -413,6 +467,9 @@ function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null): Ca
       } else if (!pub) c.value = unresolved('month', true);
     }
     if (c.value && c.value.start) prev = c.value;
+    prevEnd = c.end;
+    const v: DateValue | null = c.value;
+    if (v && v.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain)) prevDay = v.start.slice(0, 10);
   }
   return cands;
 }
@@ -497,6 +554,7 @@ function yearPart(y: number | null, part: string): DateValue | null {
     case '下半年': return monthsValue(y, 7, 12, 'halfyear');
     case '全年': return yearValue(y);
     case '初': case '年初': return monthValue(y, 1);
+    case '年中': return monthsValue(y, 6, 7, 'month', true);
     default: return monthValue(y, 12); // 底, 末, 年底, 年末
   }
 }
@@ -650,12 +708,14 @@ const LUNAR_FESTIVAL: Record<string, [number, number]> = {
 const SOLAR_FESTIVAL: Record<string, [number, number]> = {
   元旦: [1, 1], 国庆节: [10, 1], 国庆: [10, 1], 十一: [10, 1], 劳动节: [5, 1], 五一: [5, 1], 双十一: [11, 11], 双11: [11, 11],
   医师节: [8, 19], 中国医师节: [8, 19], 记者节: [11, 8], 教师节: [9, 10], 儿童节: [6, 1], 妇女节: [3, 8], 青年节: [5, 4], 植树节: [3, 12], 建党节: [7, 1], 建军节: [8, 1], 护士节: [5, 12],
-  平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25], 万圣节: [10, 31], 情人节: [2, 14],
+  双十节: [10, 10], 平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25], 万圣节: [10, 31], 情人节: [2, 14],
 };
+const FESTIVAL_ALIAS: Record<string, string> = { 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
 
 /** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */
 function festivalDay(name: string, y: number): string | null {
+  name = FESTIVAL_ALIAS[name] ?? name;
   const solar = SOLAR_FESTIVAL[name];
   if (solar) return iso(y, solar[0], solar[1]);
   const term = name.replace(/节$/, '');
@@ -697,7 +757,7 @@ function festival(name: string, suffix: string | undefined, year: number | undef
   if (suffix === '后') return span(addDays(day, 1), addDays(day, 14), 'day', true);
   if (suffix === '前后') return span(addDays(day, -7), addDays(day, 7), 'day', true);
   // 期间 / 假期 / 长假 / 黄金周: the public holiday
-  const [a, b] = name === '春节' ? [-1, 5] : name.startsWith('国庆') || name === '十一' ? [0, 6] : name === '五一' || name === '劳动节' ? [0, 4] : [0, 0];
+  const [a, b] = name === '春节' || FESTIVAL_ALIAS[name] === '春节' ? [-1, 5] : name.startsWith('国庆') || name === '十一' ? [0, 6] : name === '五一' || name === '劳动节' ? [0, 4] : [0, 0];
   return span(addDays(day, a), addDays(day, b), 'day', true);
 }
 
@@ -757,6 +817,19 @@ function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
     out.push(a);
   }
   return out;
+}
+
+/** A bare day listed after a full date takes its year and month: `3月5日、6日和8日` (not the published month). */
+function inheritListed(text: string, cands: Cand[]): Cand[] {
+  for (let i = 1; i < cands.length; i++) {
+    const [a, c] = [cands[i - 1], cands[i]];
+    const base = a.value?.start;
+    if (!base || !a.value || a.value.grain !== 'day' || !c.parts || c.parts.m !== undefined || c.parts.y !== undefined || c.parts.d === undefined) continue;
+    if (!/^(?:、|和|及|与|以及)$/.test(text.slice(a.end, c.start).trim())) continue;
+    const m = Number(base.slice(5, 7));
+    c.value = base.startsWith('XXXX') ? withoutYear(dayValue(NO_YEAR, m, c.parts.d)) : dayValue(Number(base.slice(0, 4)), m, c.parts.d);
+  }
+  return cands;
 }
 
 /** Keep the longest candidate among overlapping ones (earlier start breaks ties). */
