@@ -35,3 +35,16 @@ describe('short forms over a place inside them', () => {
     expect(r.mentions.some((m) => m.text === '宁德时代' && m.type === 'COMPANY')).toBe(false);
   });
 });
+
+describe('short forms are never events or generic words', () => {
+  it('an event body (`第六届进博会新闻中心`) gives no short form `第六届进博会` nor a piece of it', async () => {
+    const { docWith, shown } = await import('../refine/helpers.js');
+    const { addShortForms } = await import('../../src/pipeline/link/short-forms.js');
+    const text = '第六届进博会新闻中心启用。第六届进博会将于明天开幕。';
+    const d = docWith(text, [['第六届进博会新闻中心', 'ORG']]);
+    // token boundaries as jieba gives them
+    d.tokens = [[0, 3], [3, 6], [6, 10], [10, 12], [13, 16], [16, 19]].map(([start, end]) => ({ start, end, pos: 'n' }));
+    addShortForms(d);
+    expect(shown(d)).toEqual(['第六届进博会新闻中心/ORG']);
+  });
+});

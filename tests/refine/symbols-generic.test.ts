@@ -24,6 +24,13 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['岳阳市委/ORG']);
   });
+  it('drops local bodies named only by their level (省卫生厅, 市工商联, bare 统计局), keeps named and national ones', () => {
+    const d = docWith('省卫生厅、市工商联和统计局会同湖南省卫生健康委员会、国家统计局、省政府驻上海办事处', [
+      ['省卫生厅', 'ORG'], ['市工商联', 'ORG'], ['统计局', 'ORG'], ['湖南省卫生健康委员会', 'ORG'], ['国家统计局', 'ORG'], ['省政府驻上海办事处', 'ORG'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['湖南省卫生健康委员会/ORG', '国家统计局/ORG', '省政府驻上海办事处/ORG']);
+  });
   it('drops single-character abbreviations fused into words, keeps standalone ones', () => {
     const d = docWith('中美贸易升温，湘企产品销往欧、美、日', [['中', 'LOCATION'], ['美', 'LOCATION'], ['湘', 'LOCATION'], ['欧', 'LOCATION'], ['美', 'LOCATION', 15], ['日', 'LOCATION', 17]]);
     abbreviationComponent.run(d);

@@ -1,13 +1,14 @@
 /**
  * Generic references and fused single-character abbreviations are dropped
  * (ANNOTATION.md): a name mention that is a bare generic word (`市委`, `公司`,
- * `集团`, `管委会`), and a one-character place or organisation (`华`, `湘`,
+ * `集团`, `管委会`), a local body named by its level only (`省卫生厅`), an event
+ * taken for a body (`第六届进博会`), and a one-character place or organisation (`华`, `湘`,
  * `中`/`美` in `中美贸易`) unless it stands alone between punctuation, as in
  * a list (`销往欧、美、日`: next to `、`).
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { GENERIC_REFERENCES } from '../lang/zh/words.js';
+import { EVENT_END, GENERIC_REFERENCES, LEVEL_WORD, LOCAL_BODIES } from '../lang/zh/words.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { isName, setMentions } from './util.js';
 
@@ -22,7 +23,11 @@ export function standsAlone(text: string, m: NormMention): boolean {
 }
 
 export function isGeneric(text: string, m: NormMention): boolean {
-  return isName(m) && m.type !== 'PERSON' && GENERIC_REFERENCES.has(text.slice(m.start, m.end));
+  if (!isName(m) || m.type === 'PERSON') return false;
+  const s = text.slice(m.start, m.end);
+  if (GENERIC_REFERENCES.has(s)) return true;
+  if (m.type !== 'LOCATION' && EVENT_END.test(s)) return true; // an event, not a body
+  return m.type === 'ORG' && (LOCAL_BODIES.has(s) || (LEVEL_WORD.test(s) && LOCAL_BODIES.has(s.slice(1))));
 }
 
 export function isFusedAbbreviation(text: string, m: NormMention): boolean {

@@ -8,6 +8,18 @@ export const GENERIC_REFERENCES = new Set([
   '执行理事会', '理事会', '委员会', '常委会', '新能源',
 ]);
 
+/** Local bureaus and bodies every place has: bare (`统计局`) or after a level word only (`省卫生厅`, `市工商联`), a generic reference. */
+export const LOCAL_BODIES = new Set([
+  '统计局', '公安局', '公安厅', '财政局', '财政厅', '税务局', '教育局', '教育厅', '商务局', '商务厅', '住建局', '住建厅', '人社局', '人社厅',
+  '卫生厅', '卫生局', '卫健委', '卫健局', '民政局', '民政厅', '司法局', '司法厅', '审计局', '审计厅', '科技局', '科技厅', '文旅局', '文旅厅',
+  '医保局', '水利局', '水利厅', '交通运输局', '交通运输厅', '自然资源局', '自然资源厅', '生态环境局', '生态环境厅', '农业农村局', '农业农村厅',
+  '应急管理局', '市场监管局', '工信局', '工信厅', '发改委', '国资委', '工商联', '红十字会', '政协', '人大', '纪委', '监委', '妇联', '团委', '总工会', '科协', '文联',
+]);
+/** How an event's name ends (`第六届进博会`, `北京冬奥会`, `2024长沙国际工程机械展`): events are no type of the contract. */
+export const EVENT_END = /(?:博览会|展览会|交易会|运动会|洽谈会|推介会|发布会|招商会|签约会|峰会|展会|博会|交会|贸会|洽会|奥会|运会|残奥会|机械展|车展|航展|书展)$/;
+/** The level words of `省卫生厅`, `市工商联`, `县公安局`: the province's, the city's … */
+export const LEVEL_WORD = /^[省市县区]/;
+
 /** Government, party and committee words that make a place into one ORG (`株洲市政府`, `岳阳市委`, `长沙市发改委`). */
 export const GOVERNMENT_SUFFIXES = [
   '人民政府', '政府', '党工委', '市委', '省委', '县委', '区委', '委员会', '人大常委会', '人大', '政协', '纪委', '监委',
