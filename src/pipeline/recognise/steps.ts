@@ -8,7 +8,7 @@ import type { Doc, NormMention } from '../doc.js';
 import type { Component } from '../component.js';
 import type { NameEngine } from './engines/name-engine.js';
 import { findAmounts } from './amounts/index.js';
-import { findDates } from './dates/index.js';
+import { findDates, reportingDay } from './dates/index.js';
 
 /** The `names` component over these engines; `doc.options.engine` picks one per call. */
 export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Component {
@@ -43,7 +43,11 @@ export function recogniseAmounts(doc: Doc): void {
   perParagraph(doc, (t) => findAmounts(t, region), 'amounts');
 }
 
+/** Dates, relative ones counted from the day the article's dateline names (else published). */
 export function recogniseDates(doc: Doc): void {
   const region = doc.region.region;
-  perParagraph(doc, (t) => findDates(t, doc.published, region), 'dates');
+  const first = doc.contentParagraphs().slice(0, 4);
+  const head = first.map((p) => doc.norm.text.slice(p.start, Math.min(p.end, p.start + 120))).join('\n');
+  const day = reportingDay(head, doc.published);
+  perParagraph(doc, (t) => findDates(t, day, region), 'dates');
 }

@@ -105,3 +105,18 @@ describe('more units and measure words', () => {
     expect(found(text).filter((r) => r[1] === 'QUANTITY')).toEqual([]);
   });
 });
+
+describe('Hong Kong cents and numbers listed before a percentage', () => {
+  it.each<[string, Region, Row[]]>([
+    ['每股派息22仙,全年派61仙。', 'HK', [['22仙', 'MONEY', { amount: 0.22, currency: 'HKD' }], ['61仙', 'MONEY', { amount: 0.61, currency: 'HKD' }]]],
+    ['八仙过海', 'CN', []],
+    ['增速分别回落2.6、0.9个百分点', 'CN', [
+      ['2.6', 'PERCENT', { value: 2.6, unit: 'percentage_point' }],
+      ['0.9个百分点', 'PERCENT', { value: 0.9, unit: 'percentage_point' }],
+    ]],
+    ['三项指标分别增长5.1、6.2和7.3%', 'CN', [['三项', 'QUANTITY', { value: 3, unit: '项' }], ['5.1', 'PERCENT', { value: 5.1 }], ['6.2', 'PERCENT', { value: 6.2 }], ['7.3%', 'PERCENT', { value: 7.3 }]]],
+    ['同比增长3,达到5%', 'CN', [['5%', 'PERCENT', { value: 5 }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+});

@@ -115,3 +115,14 @@ describe('more festival names', () => {
     expect(found('近年三十多家企业').map((r) => r[0])).not.toContain('年三十');
   });
 });
+
+describe('the day a dateline names', () => {
+  it('is where relative dates count from when it is within a week before published', async () => {
+    const { reportingDay } = await import('../../../src/pipeline/recognise/dates/index.js');
+    expect(reportingDay('湖南日报2月18日讯(记者 王明)今天,项目集中开工。', '2024-02-19')).toBe('2024-02-18');
+    expect(reportingDay('新华社北京12月30日电', '2025-01-02')).toBe('2024-12-30');
+    expect(reportingDay('本报讯 今天,项目开工。', '2024-02-19')).toBe('2024-02-19');
+    expect(reportingDay('新华社北京3月1日电', '2024-05-19')).toBe('2024-05-19'); // too far: published wins
+    expect(reportingDay('新华社北京3月1日电', null)).toBeNull();
+  });
+});

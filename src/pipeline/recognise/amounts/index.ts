@@ -18,7 +18,7 @@
  * MONEY: a bare `元`/`圆`/`块钱` is the currency of the article's region (CNY, HKD, TWD,
  * MOP; see region.ts); `兆` is 10^12 (`兆瓦`, `兆赫` are units, not numbers); compound amounts
  * (`三元五角`, `12元3角5分`, `四美元又二十美分`, `5块5`) are one mention; colloquial `块`, `毛`
- * (and `蚊`, `毫` in Hong Kong) are money only where the sentence is about prices; a bare
+ * (and `蚊`, `毫`, `仙` (cents) in Hong Kong) are money only where the sentence is about prices; a bare
  * amount with a magnitude after a money word (`净利润12.5亿`) takes the currency of the
  * other amounts of the paragraph; a bare `$` is USD only where the text says dollars are US
  * ones, or in mainland text, else the region's dollar.
@@ -79,7 +79,7 @@ const SYMBOLS: Record<string, string> = {
 };
 /** Sub-units after a whole amount or alone: word → [currency, fraction of the unit]. */
 const SUB_UNITS: Record<string, [string, number]> = {
-  角: [LOCAL, 0.1], 毛: [LOCAL, 0.1], 毫: ['HKD', 0.1], 分: [LOCAL, 0.01], 美分: ['USD', 0.01], 美仙: ['USD', 0.01],
+  角: [LOCAL, 0.1], 毛: [LOCAL, 0.1], 毫: ['HKD', 0.1], 仙: ['HKD', 0.01], 分: [LOCAL, 0.01], 美分: ['USD', 0.01], 美仙: ['USD', 0.01],
 };
 
 const byLength = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape);
@@ -175,7 +175,28 @@ export function findAmounts(text: string, region: Region = 'CN'): AmountMention[
     }
   }
   addStandalone(text, out);
-  return resolvePending(out, text, region);
+  return shareListedUnit(text, resolvePending(out, text, region));
+}
+
+/** A bare number listed before a percentage takes its unit: `分别回落2.6、0.9个百分点`, `增长5.1、6.2和7.3%`. */
+const LISTED_BEFORE = /(?<![\d.%A-Za-z])(\d+(?:\.\d+)?)\s?(?:、|和|及|与)\s?$/;
+function shareListedUnit(text: string, mentions: AmountMention[]): AmountMention[] {
+  if (!mentions.some((m) => m.type === 'PERCENT')) return mentions;
+  const added: AmountMention[] = [];
+  for (const m of mentions) {
+    if (m.type !== 'PERCENT') continue;
+    const unit = (m.value as PercentValue).unit;
+    let at = m.start;
+    for (let k = 0; k < 8; k++) {
+      const b = LISTED_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+      if (!b) break;
+      const start = at - b[0].length;
+      if (mentions.some((o) => o.start < at && start < o.end)) break;
+      added.push(pct(start, start + b[1].length, Number(b[1]), false, m.score * 0.9, unit));
+      at = start;
+    }
+  }
+  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
 }
 
 /** Give bare amounts (`净利润12.5亿`) the currency of the nearest money mention, or drop them. */
@@ -318,10 +339,10 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   }
   let sub: [string, number] | null = null;
   if (!moneySuffix && !sym && !pre) {
-    const w = /^(?:美分|美仙|角|毛|毫)/.exec(after)?.[0];
+    const w = /^(?:美分|美仙|角|毛|毫|仙)/.exec(after)?.[0];
     // 长三角, 珠三角, 金三角: regions, not three jiao.
     const regionSanjiao = w === '角' && bare === '三' && /[长珠金]$/.test(before);
-    if (w && !regionSanjiao && (!isChinese || MONEY_END.test(after.slice(w.length))) && (w !== '毫' || ctx.region === 'HK' || ctx.region === 'MO')) {
+    if (w && !regionSanjiao && (!isChinese || MONEY_END.test(after.slice(w.length))) && ((w !== '毫' && w !== '仙') || ctx.region === 'HK' || ctx.region === 'MO')) {
       if (w !== '毛' || MONEY_END.test(after.slice(1)) || PRICE_CONTEXT.test(sentenceAround(text, start))) {
         moneySuffix = w;
         sub = SUB_UNITS[w];

@@ -900,6 +900,25 @@ function finer(a: DateGrain, b: DateGrain): DateGrain {
   return GRAIN_ORDER.indexOf(a) <= GRAIN_ORDER.indexOf(b) ? a : b;
 }
 
+/** A wire dateline that names the reporting day: `新华社北京3月17日电`, `湖南日报2月18日讯`, `中新网绍兴2月24日电`. */
+const REPORT_DAY_RE = /(\d{1,2}|[一二三四五六七八九十]{1,2})月(\d{1,2}|[一二三四五六七八九十]{1,3})日(?:电|讯|专讯|消息)/;
+
+/**
+ * The day relative dates of an article count from: the day its dateline names (`…2月18日讯` … `今天`) when that is
+ * within a week before published (a print edition carries yesterday's wire), else published.
+ */
+export function reportingDay(head: string, published: string | null): string | null {
+  const pub = parseIso(published);
+  const m = pub ? REPORT_DAY_RE.exec(head) : null;
+  if (!pub || !m) return published;
+  const [mo, d] = [num(m[1]), num(m[2])];
+  const y = mo > pub.m ? pub.y - 1 : pub.y;
+  if (!isValid(y, mo, d)) return published;
+  const day = iso(y, mo, d);
+  const back = (Date.parse(iso(pub.y, pub.m, pub.d)) - Date.parse(day)) / 86_400_000;
+  return back >= 0 && back <= 7 ? day : published;
+}
+
 const DATELINE_RE = new RegExp(`(?<![\\d])(${YEAR})(?:年|[-/.])(\\d{1,2}|${MON})(?:月|[-/.])(\\d{1,2}|${DAY})日?(?![\\d])`, 'g');
 
 /**
