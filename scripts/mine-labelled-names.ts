@@ -6,9 +6,13 @@
  *    → COMPANY, `government` and `organization` → ORG;
  *  - MSRA train (../shared/data/ner/msra/train.jsonl): `nt` → ORG (COMPANY
  *    where the name ends in a business word, `…银行`, `…集团`, `…公司`, or
- *    where CLUENER calls it a company).
+ *    where CLUENER calls it a company);
+ *  - with `--newsann FILE`, this project's contract-conventional annotations of
+ *    corpus lines (training/annotations, written out by `python3
+ *    training/annotations.py dump FILE`): COMPANY and ORG as labelled.
  *
- *   npx tsx scripts/mine-labelled-names.ts [--out path]
+ *   python3 training/annotations.py dump /tmp/newsann.jsonl
+ *   npx tsx scripts/mine-labelled-names.ts --newsann /tmp/newsann.jsonl [--out path]
  *
  * Reproducible: inputs read in file order, output sorted (count desc, name).
  * Held-out records are skipped: every id in training/splits/*.ids (MSRA dev,
@@ -16,10 +20,11 @@
  *
  * A name is kept when
  *  - it has 2–20 characters, at least one of them Chinese, no punctuation;
- *  - it was labelled ≥ 2 times (≥ 3 for two-character names);
- *  - it was never labelled with another type in either corpus (person,
- *    place, address, game, book, movie, position, scene), and COMPANY vs ORG
- *    agree in ≥ 80 % of its labels;
+ *  - it was labelled ≥ 2 times (≥ 3 for two-character names; once for a name
+ *    of four or more characters that the contract-conventional annotations label);
+ *  - it was labelled with another type (person, place, address, game, book,
+ *    movie, position, scene) in at most 10 % of its labels, and COMPANY vs
+ *    ORG agree in ≥ 80 % of them;
  *  - where the string occurs in the corpora outside any labelled span, it
  *    does so less often than it is labelled (not a common word);
  *  - it is not a place (gazetteer), not a generic reference (`市委`,
@@ -75,10 +80,13 @@ const stat = (name: string) => {
   return s;
 };
 
+const NEWSANN_TYPE: Record<string, 'COMPANY' | 'ORG'> = { COMPANY: 'COMPANY', ORG: 'ORG' };
 const corpora: { name: string; records: Rec[]; map: Record<string, string> }[] = [
   { name: 'cluener', records: readJsonl(join(DATA, 'cluener2020', 'train.jsonl')), map: CLUENER_TYPE },
   { name: 'msra', records: readJsonl(join(DATA, 'msra', 'train.jsonl')), map: MSRA_TYPE },
 ];
+const newsann = arg('newsann');
+if (newsann) corpora.push({ name: 'newsann', records: readJsonl(newsann), map: NEWSANN_TYPE });
 for (const c of corpora) c.records = c.records.filter((r) => !heldOut.has(r.id));
 
 for (const c of corpora) {
@@ -106,7 +114,9 @@ const labelled = (s: Stat) => s.COMPANY + s.ORG + s.msraOrg;
 const candidates = [...stats.entries()].filter(([name, s]) => {
   const n = [...name].length;
   if (n < 2 || n > 20 || !CJK.test(name) || BAD_CHARS.test(name)) return false;
-  if (labelled(s) < (n === 2 ? 3 : 2) || s.other > 0) return false;
+  // four characters and more: once is enough in the contract's own annotations (a long string is specific)
+  const least = n === 2 ? 3 : n >= 4 && s.sources.has('newsann') ? 1 : 2;
+  if (labelled(s) < least || s.other > 0.1 * labelled(s)) return false;
   if (GENERIC_REFERENCES.has(name) || GENERIC_ORGS.has(name) || EVENT_OR_DOC.test(name) || placeForms(name).length || JIEBA_NOT_ORG.has(name)) return false;
   return true;
 });
@@ -141,7 +151,7 @@ for (const [name, s] of candidates) {
   rows.push([name, type, total, [...s.sources].sort().join('+')]);
 }
 rows.sort((a, b) => b[2] - a[2] || (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : 0));
-const header = '# name\ttype\tcount\tsource (scripts/mine-labelled-names.ts: CLUENER2020 train company/government/organization, MSRA train nt; held-out ids skipped)\n';
+const header = `# name\ttype\tcount\tsource (scripts/mine-labelled-names.ts: CLUENER2020 train company/government/organization, MSRA train nt${newsann ? ', training/annotations COMPANY/ORG' : ''}; held-out ids skipped)\n`;
 writeFileSync(OUT, header + rows.map((r) => r.join('\t')).join('\n') + '\n');
 const by = (t: string) => rows.filter((r) => r[1] === t).length;
 console.log(`${rows.length} names (COMPANY ${by('COMPANY')}, ORG ${by('ORG')}) → ${OUT}`);

@@ -5,6 +5,10 @@
   annotations.py build BATCH.txt OUT.jsonl     stand-off records {"id", "sha1", "spans": [[start, end, TYPE]]}
                                                (offsets into the corpus line, TYPE in PERSON/LOCATION/ORG/COMPANY)
   annotations.py agree A.jsonl B.jsonl         strict span+type agreement (F1) on the lines both annotated
+  annotations.py dump OUT.jsonl                every annotated line with its text, in the NER corpora's record
+                                               format ({"id","text","entities":[{start,end,type,text}]}) for
+                                               scripts/mine-labelled-names.ts --newsann (a temporary file: the text
+                                               is the corpus's and is never committed)
 
 An annotated batch has one line per pool line: `ID<TAB>text with [[surface|TYPE]] marks`, by ../shared/ANNOTATION.md.
 The corpus text is never committed: load() reads it from ../shared/data/corpus and checks its sha1."""
@@ -152,3 +156,8 @@ if __name__ == "__main__":
         build(sys.argv[2], sys.argv[3])
     elif cmd == "agree":
         agree(sys.argv[2], sys.argv[3])
+    elif cmd == "dump":
+        with open(sys.argv[2], "w", encoding="utf-8") as f:
+            for r in load():
+                ents = [{"start": a, "end": b, "type": t, "text": r["text"][a:b]} for a, b, t in r["spans"]]
+                f.write(json.dumps({"id": r["id"], "text": r["text"], "entities": ents}, ensure_ascii=False) + "\n")

@@ -22,17 +22,22 @@ describe('short forms and boilerplate', () => {
 
 describe('short forms over a place inside them', () => {
   it('a place strictly inside a short form of a company the article named in full gives way', async () => {
-    const text = '宁德时代新能源科技股份有限公司在贵安新区投资。\n\n宁德时代表示，项目将于明年投产。';
+    const text = '醴陵时代新能源科技股份有限公司在贵安新区投资。\n\n醴陵时代表示，项目将于明年投产。';
     const r = await extractWith(lexiconEngine, { text });
-    const second = text.lastIndexOf('宁德时代');
+    const second = text.lastIndexOf('醴陵时代');
     const at = r.mentions.filter((m) => m.start >= second && m.start < second + 4);
-    expect(at.map((m) => [m.text, m.type])).toEqual([['宁德时代', 'COMPANY']]);
+    expect(at.map((m) => [m.text, m.type])).toEqual([['醴陵时代', 'COMPANY']]);
     for (const m of r.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
   it('without the full name in the article, a place stays a place', async () => {
+    const text = '醴陵时代表示，项目将于明年投产。';
+    const r = await extractWith(lexiconEngine, { text });
+    expect(r.mentions.some((m) => m.text === '醴陵时代' && m.type === 'COMPANY')).toBe(false);
+  });
+  it('a company the annotated training lines name (names-labelled.tsv) is known without its full name', async () => {
     const text = '宁德时代表示，项目将于明年投产。';
     const r = await extractWith(lexiconEngine, { text });
-    expect(r.mentions.some((m) => m.text === '宁德时代' && m.type === 'COMPANY')).toBe(false);
+    expect(r.mentions.filter((m) => m.start === 0).map((m) => [m.text, m.type])).toEqual([['宁德时代', 'COMPANY']]);
   });
 });
 
