@@ -15,4 +15,11 @@ describe('refine-latin', () => {
       ]),
     ).toEqual(['green', 'obal', 'OCEAN STAR']);
   });
+  it('drops terms of business and technology reporting, keeps short firm names', () => {
+    expect(
+      dropped('EBITDA增长，每百万token降价，CEO表示，vivo与TCL、IDC数据显示', [
+        ['EBITDA', 'COMPANY'], ['token', 'COMPANY'], ['CEO', 'ORG'], ['vivo', 'COMPANY'], ['TCL', 'COMPANY'], ['IDC', 'COMPANY'],
+      ]),
+    ).toEqual(['EBITDA', 'token', 'CEO']);
+  });
 });

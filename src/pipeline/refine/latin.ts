@@ -7,6 +7,8 @@
  *  (c) all capitals in two or more words of three or more letters
  *      (`PEAK PEGASUS`: a vessel's or product's label, not a firm's name; a
  *      firm written in capitals is one word, `BYD`, `TCL`).
+ *  (d) a common term of business and technology reporting (`EBITDA`, `GDP`,
+ *      `IPO`, `CEO`, `token`, `App`), never a firm's name by itself.
  * Places are left alone (`NOVO LAND` is a housing estate).
  */
 import type { Doc, NormMention } from '../doc.js';
@@ -14,12 +16,19 @@ import { component } from '../component.js';
 import { setMentions } from './util.js';
 
 const LATIN_ONLY = /^[A-Za-z][A-Za-z .&'-]*$/;
+/** Terms of business and technology reporting (compared in lower case). */
+const TERMS = new Set([
+  'gdp', 'gnp', 'cpi', 'ppi', 'pmi', 'ipo', 'etf', 'esg', 'ebit', 'ebitda', 'roe', 'roa', 'eps', 'pe', 'capex', 'ceo', 'cfo', 'coo', 'cto',
+  'ai', 'aigc', 'agi', 'llm', 'gpu', 'cpu', 'api', 'app', 'apps', 'saas', 'token', 'tokens', 'vr', 'ar', 'ev', 'suv', 'mpv', 'oled', 'lcd',
+  'led', 'b2b', 'b2c', 'o2o', 'kol', 'ota', 'ip', 'vip', 'ok', 'pk', 'diy', 'tob', 'toc', 'hk', 'usd', 'rmb', 'hkd', 'ytd', 'yoy', 'qoq',
+]);
 const LETTER = /[A-Za-z]/;
 
 export function isLatinNonName(text: string, m: NormMention): boolean {
   if (m.type !== 'PERSON' && m.type !== 'ORG' && m.type !== 'COMPANY') return false;
   const s = text.slice(m.start, m.end);
   if (!LATIN_ONLY.test(s)) return false;
+  if (TERMS.has(s.toLowerCase())) return true;
   const inPhrase = / [A-Za-z]/.test(text.slice(m.end, m.end + 2)) || /[A-Za-z] $/.test(text.slice(Math.max(0, m.start - 2), m.start));
   if (s === s.toLowerCase() && inPhrase) return true;
   if (LETTER.test(text[m.start - 1] ?? '') || LETTER.test(text[m.end] ?? '')) return true;
