@@ -38,6 +38,13 @@ describe('refine-company-body', () => {
     cutCompanyBodies(d);
     expect(shown(d)).toEqual(['湘江新区党工委/ORG']);
   });
+  it("a company's site tags the company: after a region always, else when the company is known", () => {
+    const d = docWith('唯品会华东运营总部、宁德时代新工厂、某某科技第二工厂、北京电力交易中心和天嘉宜化工厂', [
+      ['唯品会华东运营总部', 'COMPANY'], ['宁德时代新工厂', 'COMPANY'], ['某某科技第二工厂', 'COMPANY'], ['北京电力交易中心', 'COMPANY'], ['天嘉宜化工厂', 'COMPANY'],
+    ]);
+    cutCompanyBodies(d);
+    expect(shown(d)).toEqual(['唯品会/COMPANY', '宁德时代/COMPANY', '某某科技/COMPANY', '北京电力交易中心/COMPANY', '天嘉宜化工厂/COMPANY']);
+  });
 });
 
 describe('a generic place before a government word', () => {

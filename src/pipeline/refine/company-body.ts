@@ -4,15 +4,21 @@
  * mention ending in a company body whose stem is a company (a COMPANY mention
  * elsewhere in the article, or a name ending like one: `…银行…分行`,
  * `…公司`) is cut to the stem and typed COMPANY. A department after a
- * company's legal name (`…货运公司海运部`) is cut the same way.
+ * company's legal name (`…货运公司海运部`) is cut the same way, and so is a
+ * site of a company (`唯品会华东运营总部`, `友达光电新产线`, `特斯拉德国工厂`
+ * → the company): after a region or an ordinal always, otherwise when the
+ * stem is a company the article or the company lists know.
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { COMPANY_BODIES, COMPANY_END } from '../lang/zh/words.js';
 import { isName } from './util.js';
+import { typeOfName } from './companies.js';
 
 const BOARDS = new Set(['董事会', '监事会', '股东大会']);
 const DEPARTMENT = /(公司|集团)([\u4e00-\u9fff]{1,4}(?:部|处|中心))$/;
+/** A site after a company's name: (region | ordinal)? (function)? site word. */
+const SITE = /(华东|华南|华北|华中|西南|西北|东北|中国区|中国|亚太|全球|欧洲|德国|美国|第[一二三四五六七八九十\d]+)?((?:运营|研发|结算|销售|生产|制造|采购分拨|分拨|数字化转型运营)(?:总部|中心|基地)|总部|(?:新|超级)?工厂|(?:新)?(?:产线|生产线)|(?:生产|制造|研发)?基地)$/;
 
 export function cutCompanyBodies(doc: Doc): void {
   const text = doc.norm.text;
@@ -29,6 +35,11 @@ export function cutCompanyBodies(doc: Doc): void {
     } else {
       const d = DEPARTMENT.exec(name);
       if (d) stem = name.slice(0, -d[2].length);
+      const site = !d && m.type === 'COMPANY' ? SITE.exec(name) : null;
+      if (site && site.index >= 2) {
+        const s = name.slice(0, site.index);
+        if (site[1] || companies.has(s) || typeOfName(s) === 'COMPANY') stem = s;
+      }
     }
     if (!stem) continue;
     m.end = m.start + stem.length;
