@@ -31,3 +31,17 @@ describe('refine-regions', () => {
     expect(shown(d)).toEqual(['津冀协同公司/COMPANY']);
   });
 });
+
+describe('the mainland in Hong Kong, Macau and Taiwan text', () => {
+  it('内地 and 大陆 as nouns are one LOCATION there, not in mainland text nor inside words', async () => {
+    const { docWith, shown } = await import('./helpers.js');
+    const text = '内地旅客增加,赴大陆投资,中国内地市场,大陆架和新大陆';
+    const hk = docWith(text, [['中国内地', 'LOCATION']]);
+    hk.region = { region: 'HK', source: 'text', reason: 'test' } as typeof hk.region;
+    mergeRegions(hk);
+    expect(shown(hk)).toEqual(['内地/LOCATION', '大陆/LOCATION', '中国内地/LOCATION']);
+    const cn = docWith(text, [['中国内地', 'LOCATION']]);
+    mergeRegions(cn);
+    expect(shown(cn)).toEqual(['中国内地/LOCATION']);
+  });
+});

@@ -8,6 +8,9 @@
  *  (c) a state-level new area whose official name begins with its province
  *      or city (`湖南湘江新区`, `贵州贵安新区`) is one LOCATION, where a city
  *      written before another zone stays two (`长沙` + `湘江新区`).
+ *  (d) in Hong Kong, Macau and Taiwan articles, `内地` and `大陆` standing as a
+ *      noun name the mainland (`內地旅客`, `赴大陸投資`): one LOCATION, unless a
+ *      mention already covers them (`中国内地`).
  * Mentions inside are replaced; a mention crossing an edge blocks the change.
  */
 import type { Doc } from '../doc.js';
@@ -16,6 +19,8 @@ import { placeForms } from '../lang/zh/gazetteer.js';
 import { claim } from './util.js';
 
 const REGION_WORD = /^(地区|区域)/;
+/** the mainland as Hong Kong, Macau and Taiwan write it; not `内地化`, `大陆架`, `大陆法`, `新大陆`, `欧亚大陆` */
+const MAINLAND = /(?<![新洲亚美非澳南北])(内地|大陆)(?![化性架法型坡棚])/g;
 const COMPASS_REGION = /(东部|西部|中部|东北|西北|西南|东南|华北|华东|华南|华中|中西部|东中西部)(地区)/gu;
 /** regions named by their members' one-character abbreviations, longest first */
 const FUSED_REGIONS = /(粤港澳大湾区|粤港澳|京津冀|长三角|珠三角|长株潭|成渝地区双城经济圈|成渝|江浙沪|沪苏浙皖|闽东北|闽西南|港珠澳)(地区|区域)?/g;
@@ -29,6 +34,14 @@ export function mergeRegions(doc: Doc): void {
       if (!doc.inContent(m.index!)) continue;
       // `成渝` inside a word such as `成渝高铁` is still the region; a region word right after is taken
       claim(doc, m.index!, m.index! + m[0].length, 'LOCATION', 'refine-regions');
+    }
+  }
+  // (d) the mainland in Hong Kong, Macau and Taiwan text
+  if (['HK', 'MO', 'TW'].includes(doc.region.region)) {
+    for (const m of text.matchAll(MAINLAND)) {
+      const [start, end] = [m.index!, m.index! + m[0].length];
+      if (!doc.inContent(start) || doc.mentions.some((o) => o.start < end && start < o.end)) continue;
+      claim(doc, start, end, 'LOCATION', 'refine-regions');
     }
   }
   // (a) a tagged place + 地区/区域
