@@ -5,6 +5,8 @@
  * part of one (`希望`, `派出`, `新设`, `承运`), that token is trimmed, when
  * what remains still starts and ends at token boundaries and has at least two
  * characters. PERSON mentions are left alone (tokens split given names).
+ * A listed company's stock code (`新鸿基地产(00016)`, `腾讯控股（0700.HK）`) and
+ * a photo credit's tail (`中央社资料照`, `新华社发`) are not part of the name.
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
@@ -17,9 +19,23 @@ const GENERIC_EDGE = new Set(['希望', '派出', '新设', '承运', '表示', 
 /** any verb token at the edges was measured and rejected: `分行` and `主计` are verbs to jieba (news-dev names 76.65 → 75.52, MSRA dev 92.81 → 92.48) */
 const isEdgeWord = (t: Token, s: string) => (VERB.has(t.pos) || t.pos === 'vn') && GENERIC_EDGE.has(s);
 
+/** a stock code in brackets after a company's name */
+const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
+/** a photo credit's tail after a media outlet's name */
+const CREDIT_TAIL = /(?:资料照|资料图|资料相片|供图|图片|摄|发)$/;
+
 export function trimEdges(doc: Doc): void {
-  if (!doc.tokens.length) return;
   const text = doc.norm.text;
+  for (const m of doc.mentions as NormMention[]) {
+    if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+    const name = text.slice(m.start, m.end);
+    const code = m.type === 'COMPANY' ? STOCK_CODE.exec(name) : null;
+    if (code && code.index >= 2) m.end = m.start + code.index;
+    else if (m.type === 'ORG' && name.length >= 4 && /(?:社|网|台|报|新闻)(?:资料照|资料图|资料相片|供图|图片|摄|发)$/.test(name)) {
+      m.end = m.start + name.replace(CREDIT_TAIL, '').length;
+    }
+  }
+  if (!doc.tokens.length) return;
   for (const m of doc.mentions) {
     if (!isName(m) || m.type === 'PERSON') continue;
     const toks = doc.tokens.filter((t) => t.start >= m.start && t.end <= m.end);
