@@ -29,7 +29,8 @@
  *    does so less often than it is labelled (not a common word);
  *  - it is not a place (gazetteer), not a generic reference (`市委`,
  *    `公司`), not an ordinary jieba word (any tag but nt/nz/j) nor a jieba
- *    person or place entry;
+ *    person or place entry — unless the contract-conventional annotations
+ *    label it ≥ 5 times and jieba has it as a name (`华为` nr, `京东` ns);
  *  - it is not an event or a document (`…会议`, `…大会`, `…计划`).
  */
 import { readFileSync, readdirSync, writeFileSync } from 'node:fs';
@@ -70,13 +71,15 @@ interface Stat {
   COMPANY: number;
   ORG: number;
   msraOrg: number;
+  /** labels (COMPANY or ORG) in the contract-conventional annotations */
+  news: number;
   other: number;
   sources: Set<string>;
 }
 const stats = new Map<string, Stat>();
 const stat = (name: string) => {
   let s = stats.get(name);
-  if (!s) stats.set(name, (s = { COMPANY: 0, ORG: 0, msraOrg: 0, other: 0, sources: new Set() }));
+  if (!s) stats.set(name, (s = { COMPANY: 0, ORG: 0, msraOrg: 0, news: 0, other: 0, sources: new Set() }));
   return s;
 };
 
@@ -98,6 +101,7 @@ for (const c of corpora) {
       else if (c.name === 'msra') s.msraOrg++;
       else s[t as 'COMPANY' | 'ORG']++;
       if (t) s.sources.add(c.name);
+      if (t && c.name === 'newsann') s.news++;
     }
   }
 }
@@ -109,6 +113,10 @@ const EVENT_OR_DOC = /(会议|大会|[一二三四五六七八九十]+大|论坛
 const GENERIC_ORGS = new Set(['国家队', '主队', '客队', '球队', '俱乐部', '政府部门', '有关部门', '中央', '地方政府', '警方', '军方', '校方', '院方', '大使馆', '总领事馆', '人大', '政协']);
 /** jieba words that are not organisation-like entries: ordinary words, persons, places */
 const JIEBA_NOT_ORG = scanJiebaDict((w, f, tag) => !['nt', 'nz', 'j'].includes(tag) && (f >= 20 || ['nr', 'nrt', 'nrfg', 'ns'].includes(tag)));
+/** jieba entries tagged as a person's or place's name (`华为` nr, `京东` ns, `阿里巴巴` nrt): names all the same */
+const JIEBA_NAME = scanJiebaDict((_w, _f, tag) => ['nr', 'nrt', 'nrfg', 'ns'].includes(tag));
+/** the contract's annotations outweigh jieba's tag for a name they label this often (common nouns such as 苹果 stay out) */
+const NEWS_OVERRIDES_JIEBA = 5;
 
 const labelled = (s: Stat) => s.COMPANY + s.ORG + s.msraOrg;
 const candidates = [...stats.entries()].filter(([name, s]) => {
@@ -117,7 +125,8 @@ const candidates = [...stats.entries()].filter(([name, s]) => {
   // four characters and more: once is enough in the contract's own annotations (a long string is specific)
   const least = n === 2 ? 3 : n >= 4 && s.sources.has('newsann') ? 1 : 2;
   if (labelled(s) < least || s.other > 0.1 * labelled(s)) return false;
-  if (GENERIC_REFERENCES.has(name) || GENERIC_ORGS.has(name) || EVENT_OR_DOC.test(name) || placeForms(name).length || JIEBA_NOT_ORG.has(name)) return false;
+  if (GENERIC_REFERENCES.has(name) || GENERIC_ORGS.has(name) || EVENT_OR_DOC.test(name) || placeForms(name).length) return false;
+  if (JIEBA_NOT_ORG.has(name) && !(s.news >= NEWS_OVERRIDES_JIEBA && JIEBA_NAME.has(name))) return false;
   return true;
 });
 

@@ -24,4 +24,10 @@ describe('refine-boundary', () => {
     trimEdges(d);
     expect(shown(d)).toEqual(['新鸿基地产/COMPANY', '腾讯控股/COMPANY', '中央社/ORG', '新华社/ORG']);
   });
+  it('a dash or slash is never at the edge of a name', () => {
+    const text = '中国—东盟自贸区与/长沙银行';
+    const d = docWith(text, [['中国—', 'LOCATION'], ['/长沙银行', 'COMPANY']]);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['中国/LOCATION', '长沙银行/COMPANY']);
+  });
 });

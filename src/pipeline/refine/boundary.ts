@@ -6,7 +6,8 @@
  * what remains still starts and ends at token boundaries and has at least two
  * characters. PERSON mentions are left alone (tokens split given names).
  * A listed company's stock code (`新鸿基地产(00016)`, `腾讯控股（0700.HK）`) and
- * a photo credit's tail (`中央社资料照`, `新华社发`) are not part of the name.
+ * a photo credit's tail (`中央社资料照`, `新华社发`) are not part of the name,
+ * nor is a dash or slash at either edge (`中国—` of `中国—东盟`).
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
@@ -19,6 +20,7 @@ const GENERIC_EDGE = new Set(['希望', '派出', '新设', '承运', '表示', 
 /** any verb token at the edges was measured and rejected: `分行` and `主计` are verbs to jieba (news-dev names 76.65 → 75.52, MSRA dev 92.81 → 92.48) */
 const isEdgeWord = (t: Token, s: string) => (VERB.has(t.pos) || t.pos === 'vn') && GENERIC_EDGE.has(s);
 
+const EDGE_DASH = /[—–\-－―─~～/／]/;
 /** a stock code in brackets after a company's name */
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
 /** a photo credit's tail after a media outlet's name */
@@ -27,6 +29,10 @@ const CREDIT_TAIL = /(?:资料照|资料图|资料相片|供图|图片|摄|发)$
 export function trimEdges(doc: Doc): void {
   const text = doc.norm.text;
   for (const m of doc.mentions as NormMention[]) {
+    if (!isName(m)) continue;
+    // a dash or slash is never a name's first or last character (`中国—` of `中国—东盟`)
+    while (m.end - m.start > 1 && EDGE_DASH.test(text[m.end - 1])) m.end--;
+    while (m.end - m.start > 1 && EDGE_DASH.test(text[m.start])) (m as NormMention).start++;
     if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
     const name = text.slice(m.start, m.end);
     const code = m.type === 'COMPANY' ? STOCK_CODE.exec(name) : null;
