@@ -23,6 +23,12 @@ describe('refine-companies', () => {
   it('an ORG reaching past the name blocks it', () => {
     expect(run('中石化党校举办培训班。', [['中石化党校', 'ORG']])).toEqual(['中石化党校/ORG']);
   });
+  it('knows Hong Kong, Macao and Taiwan government bodies and best-known companies (bodies-hk-mo-tw.tsv)', () => {
+    expect(run('行政院会通过预算，运输及物流局表示，港铁与台积电公布业绩，统计暨普查局公布数据。', [])).toEqual([
+      '行政院/ORG', '运输及物流局/ORG', '港铁/COMPANY', '台积电/COMPANY', '统计暨普查局/ORG',
+    ]);
+    expect(run('财政局和省卫生厅表示', [])).toEqual([]); // bare local bureaus are generic: never tagged from a list
+  });
   it('retypes a mention that is exactly a listed company', () => {
     expect(run('市民很喜欢比亚迪的新车。', [['比亚迪', 'PERSON']])).toEqual(['比亚迪/COMPANY']);
   });

@@ -14,6 +14,7 @@ import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { BUSINESS_END, CENTRAL_BANK, NOT_BUSINESS, minedCompanies } from '../lang/zh/companies.js';
 import { isName, setMentions } from './util.js';
+import { isGeneric } from './generic.js';
 
 /** score of a listed-name mention */
 const LIST_SCORE = 0.8;
@@ -23,7 +24,11 @@ let firstIndex: Map<string, string[]> | null = null;
 function namesByFirst(): Map<string, string[]> {
   if (firstIndex) return firstIndex;
   firstIndex = new Map();
-  for (const name of minedCompanies().keys()) firstIndex.set(name[0], [...(firstIndex.get(name[0]) ?? []), name]);
+  for (const [name, type] of minedCompanies()) {
+    // a listed name that is a generic reference (`财政局` from MSRA's labels) is never tagged on its own
+    if (isGeneric(name, { start: 0, end: name.length, type, score: 1, source: 'companies' })) continue;
+    firstIndex.set(name[0], [...(firstIndex.get(name[0]) ?? []), name]);
+  }
   for (const names of firstIndex.values()) names.sort((a, b) => b.length - a.length);
   return firstIndex;
 }
