@@ -34,6 +34,9 @@ describe('boilerplate', () => {
   it('marks copyright and editor lines', () => {
     expect(classifyBoilerplate(['正文第一段，内容很长很长。', '版权所有 © 2023 某某网 未经授权不得转载', '(责任编辑:张三)'])).toEqual([false, true, true]);
   });
+  it('keeps a dateline that carries an editor credit or an originality mark (article content by the contract)', () => {
+    expect(classifyBoilerplate(['2025年11月20日 08:00 来源:央视新闻客户端 编辑:徐世杰', '©原创   2024-05-23 14:44', '正文。'])).toEqual([false, false, false]);
+  });
   it('marks a run of dated headlines even without a marker', () => {
     const flags = classifyBoilerplate(['正文。', '标题一2023-03-17', '标题二2023-03-17', '标题三2023-03-16']);
     expect(flags).toEqual([false, true, true, true]);

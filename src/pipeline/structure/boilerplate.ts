@@ -17,6 +17,10 @@ const CONTACT =
 const CREDIT =
   /(版权所有|copyright|©|\(c\)\s*\d{4}|未经(本网)?授权|不得转载|禁止转载|转载请注明|免责声明|本文(系|为)转载|责任编辑|责编|编辑[:：]|原标题[:：]|ICP备|网安备|举报电话|不良信息举报)/i;
 
+/** A dateline: a line that opens with the page's date stamp (`2025年11月20日 08:00 来源:… 编辑:…`, `©原创 2024-05-23 14:44`);
+ * article content by the contract even where it carries an editor's credit. */
+const DATELINE = /^(?:©\s*原创\s*)?(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
+
 /** A headline-list item: bullet or number prefix, or a trailing date stamp. */
 const LIST_ITEM = /^\s*([-•·*▪●◆◇■□>»]|\d{1,3}[.、)])\s*\S/;
 const TRAILING_DATE = /(\d{4}[-/.]\d{1,2}[-/.]\d{1,2}|\d{1,2}[-/]\d{1,2})(\s+\d{1,2}:\d{2}(:\d{2})?)?\s*$/;
@@ -51,7 +55,7 @@ export function classifyBoilerplate(paragraphs: readonly string[]): boolean[] {
       }
       inBlock = false;
     }
-    if (p.length <= 100 && (CONTACT.test(p) || CREDIT.test(p))) flags[i] = true;
+    if (p.length <= 100 && (CONTACT.test(p) || CREDIT.test(p)) && !DATELINE.test(p)) flags[i] = true;
   }
   // A run of three or more headline-like lines is a link list even without a marker.
   for (let i = 0; i < paragraphs.length; ) {
