@@ -146,3 +146,12 @@ describe('weekdays, listed years, quarters without a year, 同日', () => {
     expect(found('两者不可同日而语', 'CN', P)).toEqual([]);
   });
 });
+
+describe('holiday periods written 档期 (Hong Kong and Macao)', () => {
+  it.each<[string, Row]>([
+    ['农历新年档期', ['农历新年档期', '2025-01-28', '2025-02-03', 'day', true]],
+    ['十一黄金周档期', ['十一黄金周档期', '2025-10-01', '2025-10-07', 'day', true]],
+  ])('%s', (text, row) => {
+    expect(found(text, 'HK', '2025-10-03')).toEqual([row]);
+  });
+});
