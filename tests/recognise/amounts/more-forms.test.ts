@@ -120,3 +120,18 @@ describe('Hong Kong cents and numbers listed before a percentage', () => {
     expect(found(text, region)).toEqual(rows);
   });
 });
+
+describe('bare amounts whose currency is clear', () => {
+  it.each<[string, Region, Row[]]>([
+    ['新区700亿投资、56个项目落户', 'CN', [['700亿', 'MONEY', { amount: 70_000_000_000, currency: 'CNY' }], ['56个', 'QUANTITY', { value: 56, unit: '个' }]]],
+    ['经济总量跨越110万亿、120万亿元', 'CN', [
+      ['110万亿', 'MONEY', { amount: 110_000_000_000_000, currency: 'CNY' }],
+      ['120万亿元', 'MONEY', { amount: 120_000_000_000_000, currency: 'CNY' }],
+    ]],
+    ['料日均赌收10.5亿', 'MO', [['10.5亿', 'MONEY', { amount: 1_050_000_000, currency: 'MOP' }]]],
+    ['每年收支3400万', 'CN', [['3400万', 'MONEY', { amount: 34_000_000, currency: 'CNY' }]]],
+    ['14亿中国人', 'CN', []],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+});

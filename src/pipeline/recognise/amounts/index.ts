@@ -124,7 +124,9 @@ const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s!?！？]|$)/;
 const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:百分之)?/;
 /** Money words in the clause before a bare amount that takes its currency from the paragraph (`净利润12.5亿`, `岁出编列3兆350亿`). */
 const MONEY_CUE_RE =
-  /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资/;
+  /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资|收支|财赤|赌收|消费|信贷/;
+/** Money words right after a bare amount (`700亿投资`). */
+const MONEY_CUE_AFTER = /^(?:投资|资金|营收|收入|贷款|信贷|融资|市值|订单|成交额|销售额|营业额|利润|净利|产值|税收|补贴|预算|赤字|财赤|赌收|消费)/;
 /** Where a clause starts, for MONEY_CUE_RE (a colon does not end one: `营收:45亿`). */
 const CLAUSE_END = /[,，。;；!?！？、\n]/;
 /** Sentences about prices: discounts (`八折`) and colloquial `块` are money/percent here. */
@@ -214,6 +216,9 @@ function resolvePending(out: Pending[], text: string, region: Region): AmountMen
       // Only the money amount just before it in the same sentence vouches for it.
       const p = result[result.length - 1];
       if (p && p.type === 'MONEY' && !/[。;；!?！？\n]/.test(text.slice(p.end, m.start))) currency = (p.value as MoneyValue).currency;
+      // … or the amount it is listed with (`110万亿、120万亿元`)
+      const q = out[i + 1];
+      if (!currency && q && q.type === 'MONEY' && !q.pending && /^(?:、|和|及|与)$/.test(text.slice(m.end, q.start))) currency = (q.value as MoneyValue).currency;
     } else {
       for (let d = 1; d < out.length && !currency; d++) {
         for (const j of [i - d, i + d]) {
@@ -416,10 +421,13 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
 
   // --- MONEY without a currency word: a magnitude after a money word (`净利润12.5亿`) ---
   // … and it ends the phrase: `14亿中国人` is a count of something, not money.
-  if (!inRange && /[万亿兆]$/.test(bare) && !/^[\u4e00-\u9fff]/.test(after.replace(/^(?:左右|以上|之多|的)/, ''))) {
+  const tail = after.replace(/^(?:左右|以上|之多|的)/, '');
+  // … unless a money word follows it (`700亿投资`, `日均赌收`)
+  const cueAfter = MONEY_CUE_AFTER.test(tail);
+  if (!inRange && /[万亿兆]$/.test(bare) && (!/^[\u4e00-\u9fff]/.test(tail) || cueAfter)) {
     let c = start;
     while (c > lastEnd && start - c < 16 && !CLAUSE_END.test(text[c - 1])) c--;
-    const cue = MONEY_CUE_RE.test(text.slice(c, start));
+    const cue = cueAfter || MONEY_CUE_RE.test(text.slice(c, start));
     // Without a cue only 亿/兆 amounts may follow a money amount (`减少3025亿`); 万 is too often a count.
     if (!cue && !/[亿兆]$/.test(bare)) return null;
     const n = parseNumber(run);
