@@ -135,3 +135,13 @@ describe('bare amounts whose currency is clear', () => {
     expect(found(text, region)).toEqual(rows);
   });
 });
+
+describe('unit symbols and Hong Kong housing units', () => {
+  it.each<[string, Region, Row[]]>([
+    ['面积12325.04㎡', 'CN', [['12325.04㎡', 'QUANTITY', { value: 12325.04, unit: 'm2' }]]],
+    ['提供1,300伙单位', 'HK', [['1,300伙', 'QUANTITY', { value: 1300, unit: '伙' }]]],
+    ['一伙人合伙经营', 'CN', []],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+});

@@ -18,6 +18,7 @@ export const PHYSICAL: Record<string, string> = {
   标箱: 'TEU', 标准箱: 'TEU',
   km: 'km', kg: 'kg', mg: 'mg', mm: 'mm', cm: 'cm', ml: 'mL', mL: 'mL', kWh: 'kWh', kW: 'kW', MWh: 'MWh', MW: 'MW',
   GWh: 'GWh', GW: 'GW', TWh: 'TWh', GB: 'GB', TB: 'TB', MB: 'MB', 'm²': 'm2', 'm³': 'm3', km2: 'km2', m2: 'm2', m3: 'm3',
+  '㎡': 'm2', '㎥': 'm3', '㎞': 'km', '㎏': 'kg', '㎜': 'mm', '㎝': 'cm', '㎖': 'mL',
 };
 
 /** Measure words for counts (reported as written, brackets dropped: `台(套)` → `台套`). */
@@ -27,6 +28,8 @@ export const COUNTS = [
   '头', '匹', '棵', '株', '颗', '粒', '枚', '块', '片', '根', '支', '把', '盏', '口', '处', '宗', '笔',
   '箱', '包', '袋', '瓶', '杯', '盒', '双', '对', '层', '款', '种', '类', '届', '轮', '桶',
   '股', '架次', '辆次', '班次', '趟', '单', '尾', '羽', '床', '坪', '万人次', '剂', '剂次', '岁', '城',
+  // Hong Kong's housing units (`1,300伙`)
+  '伙',
   // `期` counts phases only after 两 (`二期`, `三期工程` are ordinals): see unitSymbol.
   '期',
 ];
