@@ -23,6 +23,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['长沙/LOCATION', '新区建设公司/COMPANY']);
   });
+  it('a zone word after a zone is a part of it, not its name', () => {
+    const d = docWith('湘江新区新片区建设提速', [['湘江新区', 'LOCATION']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['湘江新区/LOCATION']);
+  });
 });
 
 describe('refine-company-body', () => {

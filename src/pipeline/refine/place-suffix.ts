@@ -18,7 +18,8 @@ function suffixAfter(text: string, m: NormMention): { len: number; type: EntityT
   if (gov) return { len: gov.length, type: 'ORG' };
   if (PLACE_LEVEL_END.test(place) && text[m.end] === '委') return { len: 1, type: 'ORG' };
   const zone = ZONE_SUFFIXES.find((s) => text.startsWith(s, m.end));
-  if (zone) return { len: zone.length, type: 'LOCATION' };
+  // a zone after a zone is a part of it, not its name (`湘江新区` + `新片区`)
+  if (zone && !ZONE_SUFFIXES.some((z) => place.endsWith(z))) return { len: zone.length, type: 'LOCATION' };
   return null;
 }
 
