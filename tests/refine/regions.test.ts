@@ -40,6 +40,10 @@ describe('the mainland in Hong Kong, Macau and Taiwan text', () => {
     hk.region = { region: 'HK', source: 'text', reason: 'test' } as typeof hk.region;
     mergeRegions(hk);
     expect(shown(hk)).toEqual(['内地/LOCATION', '大陆/LOCATION', '中国内地/LOCATION']);
+    const hk2 = docWith('来自中国内地的旅客', [['中国', 'LOCATION']]);
+    hk2.region = { region: 'HK', source: 'text', reason: 'test' } as typeof hk2.region;
+    mergeRegions(hk2);
+    expect(shown(hk2)).toEqual(['中国内地/LOCATION']);
     const cn = docWith(text, [['中国内地', 'LOCATION']]);
     mergeRegions(cn);
     expect(shown(cn)).toEqual(['中国内地/LOCATION']);

@@ -10,7 +10,7 @@
  *      written before another zone stays two (`长沙` + `湘江新区`).
  *  (d) in Hong Kong, Macau and Taiwan articles, `内地` and `大陆` standing as a
  *      noun name the mainland (`內地旅客`, `赴大陸投資`): one LOCATION, unless a
- *      mention already covers them (`中国内地`).
+ *      mention already covers them; after `中国` they are one place with it (`中国内地`).
  * Mentions inside are replaced; a mention crossing an edge blocks the change.
  */
 import type { Doc } from '../doc.js';
@@ -41,7 +41,10 @@ export function mergeRegions(doc: Doc): void {
     for (const m of text.matchAll(MAINLAND)) {
       const [start, end] = [m.index!, m.index! + m[0].length];
       if (!doc.inContent(start) || doc.mentions.some((o) => o.start < end && start < o.end)) continue;
-      claim(doc, start, end, 'LOCATION', 'refine-regions');
+      // `中国内地`, `中国大陆`: one place with the country written before it
+      const china = doc.mentions.find((o) => o.end === start && o.type === 'LOCATION' && text.slice(o.start, o.end) === '中国');
+      if (china) claim(doc, china.start, end, 'LOCATION', 'refine-regions');
+      else claim(doc, start, end, 'LOCATION', 'refine-regions');
     }
   }
   // (a) a tagged place + 地区/区域
