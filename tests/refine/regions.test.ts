@@ -49,3 +49,12 @@ describe('the mainland in Hong Kong, Macau and Taiwan text', () => {
     expect(shown(cn)).toEqual(['中国内地/LOCATION']);
   });
 });
+
+describe('a person that is exactly a place', () => {
+  it("takes the place's type by its full name only", async () => {
+    const { docWith, shown } = await import('./helpers.js');
+    const d = docWith('何文田和铜锣湾一带,兴安表示', [['何文田', 'PERSON'], ['铜锣湾', 'PERSON'], ['兴安', 'PERSON']]);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['何文田/LOCATION', '铜锣湾/LOCATION', '兴安/PERSON']);
+  });
+});
