@@ -20,6 +20,9 @@ describe('refine-companies', () => {
       '长春/LOCATION',
     ]);
   });
+  it('a shorter name inside a listed one gives way (`腾讯` in `腾讯控股`)', () => {
+    expect(run('腾讯控股公布业绩。', [['腾讯', 'COMPANY']])).toEqual(['腾讯控股/COMPANY']);
+  });
   it('an ORG reaching past the name blocks it', () => {
     expect(run('中石化党校举办培训班。', [['中石化党校', 'ORG']])).toEqual(['中石化党校/ORG']);
   });

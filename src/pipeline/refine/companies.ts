@@ -2,8 +2,9 @@
  * Company knowledge (lang/zh/companies.tsv, mined from the corpus):
  *  (a) exact occurrences of a listed name that no mention covers are tagged
  *      (longest first, at segmenter token boundaries, in content paragraphs,
- *      never over a garbled span); a LOCATION or PERSON mention strictly
- *      inside the name gives way (`宁德` in `宁德时代`), any other blocks it;
+ *      never over a garbled span); a shorter name mention strictly inside the
+ *      listed name gives way (`宁德` in `宁德时代`, `上汽` in `上汽大众`), one
+ *      reaching past it blocks it;
  *  (b) a name mention that is exactly a listed name takes the listed type
  *      (`比亚迪` tagged PERSON → COMPANY);
  *  (c) banks and groups: a central bank or development bank is ORG
@@ -64,9 +65,8 @@ export function applyCompanies(doc: Doc): void {
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
       const inside = new Set<NormMention>();
       for (let k = span.start; k < span.end; k++) if (owner[k]) inside.add(owner[k]!);
-      const ok = [...inside].every(
-        (m) => (m.type === 'LOCATION' || m.type === 'PERSON') && m.start >= span.start && m.end <= span.end && m.end - m.start < name.length,
-      );
+      // a shorter name strictly inside the listed one gives way (`宁德` in `宁德时代`, `上汽` in `上汽大众`)
+      const ok = [...inside].every((m) => isName(m) && m.start >= span.start && m.end <= span.end && m.end - m.start < name.length);
       if (!ok) continue;
       for (const m of inside) drop.add(m);
       const m: NormMention = { ...span, type: list.get(name)!, score: LIST_SCORE, source: 'companies' };
