@@ -5,7 +5,7 @@
  * length (an occupancy map), so pathological inputs stay cheap.
  */
 import type { Doc, NormMention, Span } from '../doc.js';
-import { ENTITY_TYPE_TABLE } from '../entity-types.js';
+import { isNameType } from '../entity-types.js';
 
 /** Marks positions of a text as taken; `tryTake` claims a span only if all of it is free. */
 export class Occupancy {
@@ -47,31 +47,38 @@ export function trimSpace(text: string, m: NormMention): NormMention | null {
   return start === m.start && end === m.end ? m : { ...m, start, end };
 }
 
-const isName = (m: NormMention) => ENTITY_TYPE_TABLE[m.type].kind === 'name';
-
 /**
  * A name that crosses the edge of an amount or a date (`年度中央政府` across `115年度`) took a piece of the value:
  * it gives that piece back and keeps what is left when two or more characters remain. A name that contains a
  * value whole (`2024长沙…` is two) or lies inside one is left to the longest-first choice.
+ * One sweep over names and values sorted by start: a name only meets the values that cover its first character
+ * and those that start inside it, so a text with tens of thousands of both stays linear.
  */
 export function yieldToValues(mentions: readonly NormMention[]): NormMention[] {
-  const values = mentions.filter((m) => !isName(m)).sort((a, b) => a.start - b.start);
+  const values = mentions.filter((m) => !isNameType(m.type)).sort((a, b) => a.start - b.start);
   if (!values.length) return [...mentions];
-  const out: NormMention[] = [];
-  for (const m of mentions) {
-    if (!isName(m)) {
-      out.push(m);
-      continue;
-    }
+  const names = mentions.filter((m) => isNameType(m.type)).sort((a, b) => a.start - b.start);
+  const moved = new Map<NormMention, NormMention | null>();
+  let active: NormMention[] = []; // values that start before the current name and may still reach into it
+  let next = 0;
+  for (const m of names) {
+    while (next < values.length && values[next].start < m.start) active.push(values[next++]);
+    active = active.filter((v) => v.end > m.start);
     let { start, end } = m;
-    for (const v of values) {
+    // the values that matter, by start: those covering the name's first character, then those starting inside it
+    for (let k = 0, j = next; k < active.length || (j < values.length && values[j].start < m.end); ) {
+      const v = k < active.length ? active[k++] : values[j++];
       if (v.start >= end) break;
       if (v.end <= start) continue;
       if (v.start < start && v.end < end) start = v.end; // the value runs into the name's head
       else if (v.start > start && v.end > end) end = v.start; // the name runs into the value's head
     }
-    if (start === m.start && end === m.end) out.push(m);
-    else if (end - start >= 2) out.push({ ...m, start, end });
+    if (start !== m.start || end !== m.end) moved.set(m, end - start >= 2 ? { ...m, start, end } : null);
+  }
+  const out: NormMention[] = [];
+  for (const m of mentions) {
+    const n = moved.has(m) ? moved.get(m)! : m;
+    if (n) out.push(n);
   }
   return out;
 }

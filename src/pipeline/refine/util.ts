@@ -1,9 +1,8 @@
 /** Helpers shared by the refine components. */
 import type { Doc, NormMention } from '../doc.js';
-import { NAME_TYPES } from '../entity-types.js';
+import { isNameType } from '../entity-types.js';
 
-const NAMES = new Set<string>(NAME_TYPES);
-export const isName = (m: NormMention) => NAMES.has(m.type);
+export const isName = (m: NormMention) => isNameType(m.type);
 
 /** Replace `doc.mentions`, sorted by start. */
 export function setMentions(doc: Doc, mentions: NormMention[]): void {
