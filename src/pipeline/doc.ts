@@ -173,6 +173,31 @@ export class Doc {
     return this.options.boilerplate ? this.paragraphs : this.paragraphs.filter((p) => !p.boilerplate);
   }
 
+  /** The tokens wholly inside norm span [start, end), in order (tokens are sorted and disjoint: a binary search, not a scan). */
+  tokensWithin(start: number, end: number): Token[] {
+    const out: Token[] = [];
+    for (let i = this.tokenIndexFrom(start); i < this.tokens.length && this.tokens[i].end <= end; i++) out.push(this.tokens[i]);
+    return out;
+  }
+
+  /** The token that holds norm span [start, end) whole, if one does. */
+  tokenCovering(start: number, end: number): Token | undefined {
+    const t = this.tokens[this.tokenIndexFrom(start + 1) - 1];
+    return t && t.start <= start && t.end >= end ? t : undefined;
+  }
+
+  /** Index of the first token starting at or after norm position `pos`. */
+  private tokenIndexFrom(pos: number): number {
+    let lo = 0;
+    let hi = this.tokens.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (this.tokens[mid].start < pos) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
   /** Whether norm position `pos` lies in a paragraph components work on. */
   inContent(pos: number): boolean {
     return this.options.boilerplate || !this.paragraphs[this.paragraphAt(pos)]?.boilerplate;

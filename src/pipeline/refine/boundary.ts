@@ -23,8 +23,8 @@ const isEdgeWord = (t: Token, s: string) => (VERB.has(t.pos) || t.pos === 'vn') 
 const EDGE_DASH = /[—–\-－―─~～/／]/;
 /** a stock code in brackets after a company's name */
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
-/** a photo credit's tail after a media outlet's name */
-const CREDIT_TAIL = /(?:资料照|资料图|资料相片|供图|图片|摄|发)$/;
+/** a photo credit's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`) */
+const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:资料照|资料图|资料相片|供图|图片|摄|发)$/;
 
 export function trimEdges(doc: Doc): void {
   const text = doc.norm.text;
@@ -37,14 +37,15 @@ export function trimEdges(doc: Doc): void {
     const name = text.slice(m.start, m.end);
     const code = m.type === 'COMPANY' ? STOCK_CODE.exec(name) : null;
     if (code && code.index >= 2) m.end = m.start + code.index;
-    else if (m.type === 'ORG' && name.length >= 4 && /(?:社|网|台|报|新闻)(?:资料照|资料图|资料相片|供图|图片|摄|发)$/.test(name)) {
-      m.end = m.start + name.replace(CREDIT_TAIL, '').length;
+    else if (m.type === 'ORG' && name.length >= 4) {
+      const tail = CREDIT_TAIL.exec(name);
+      if (tail) m.end = m.start + tail.index;
     }
   }
   if (!doc.tokens.length) return;
   for (const m of doc.mentions) {
     if (!isName(m) || m.type === 'PERSON') continue;
-    const toks = doc.tokens.filter((t) => t.start >= m.start && t.end <= m.end);
+    const toks = doc.tokensWithin(m.start, m.end);
     if (toks.length < 2 || toks[0].start !== m.start || toks[toks.length - 1].end !== m.end) continue;
     let a = 0;
     let b = toks.length - 1;

@@ -6,7 +6,7 @@
  * `中`/`美` in `中美贸易`) unless it stands alone between punctuation, as in
  * a list (`销往欧、美、日`: next to `、`).
  */
-import type { Doc, NormMention } from '../doc.js';
+import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { EVENT_END, GENERIC_REFERENCES, LEVEL_WORD, LOCAL_BODIES } from '../lang/zh/words.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
@@ -23,11 +23,15 @@ export function standsAlone(text: string, m: NormMention): boolean {
 }
 
 export function isGeneric(text: string, m: NormMention): boolean {
-  if (!isName(m) || m.type === 'PERSON') return false;
-  const s = text.slice(m.start, m.end);
+  return isName(m) && isGenericName(text.slice(m.start, m.end), m.type);
+}
+
+/** A name of `type` that names nothing in particular (also for listed names and short forms, before any mention exists). */
+export function isGenericName(s: string, type: EntityType): boolean {
+  if (type === 'PERSON') return false;
   if (GENERIC_REFERENCES.has(s)) return true;
-  if (m.type !== 'LOCATION' && EVENT_END.test(s)) return true; // an event, not a body
-  return m.type === 'ORG' && (LOCAL_BODIES.has(s) || (LEVEL_WORD.test(s) && LOCAL_BODIES.has(s.slice(1))));
+  if (type !== 'LOCATION' && EVENT_END.test(s)) return true; // an event, not a body
+  return type === 'ORG' && (LOCAL_BODIES.has(s) || (LEVEL_WORD.test(s) && LOCAL_BODIES.has(s.slice(1))));
 }
 
 export function isFusedAbbreviation(text: string, m: NormMention): boolean {
@@ -74,7 +78,8 @@ export function fixFusedAbbreviations(doc: Doc): void {
       drop.add(m);
       continue;
     }
-    const tok = doc.tokens.find((t) => t.start <= m.start && t.end >= m.end && t.end - t.start > 1);
+    const covering = doc.tokenCovering(m.start, m.end);
+    const tok = covering && covering.end - covering.start > 1 ? covering : undefined;
     if (m.type === 'LOCATION' && tok?.pos === 'ns' && placeForms(text.slice(tok.start, tok.end)).length) {
       const others = doc.mentions.filter((o) => o !== m && o.start < tok.end && tok.start < o.end);
       if (!others.length) {
