@@ -14,7 +14,7 @@ import type { Doc, NormMention } from '../doc.js';
 import { Occupancy } from '../recognise/resolve.js';
 import { TITLES } from '../lang/zh/lexicon-words.js';
 import { lookupPlace } from '../lang/zh/gazetteer.js';
-import { isGeneric } from '../refine/generic.js';
+import { isGenericName } from '../refine/generic.js';
 
 const MAX_NAME = 40;
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|股份)$/;
@@ -69,7 +69,7 @@ export function addShortForms(doc: Doc): void {
     for (let len = core.length - 1; len >= 3; len--) {
       const prefix = core.slice(0, len);
       if (lookupPlace(prefix).length) break; // a place name alone is not the company
-      if (isGeneric(prefix, { start: 0, end: len, type: m.type, score: m.score, source: 'short-form' })) break; // nor an event or a bare word, nor any part of one
+      if (isGenericName(prefix, m.type)) break; // nor an event or a bare word, nor any part of one
       let found = false;
       for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
         const end = at + len;

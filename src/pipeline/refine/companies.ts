@@ -15,7 +15,7 @@ import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { BUSINESS_END, CENTRAL_BANK, NOT_BUSINESS, minedCompanies } from '../lang/zh/companies.js';
 import { isName, setMentions } from './util.js';
-import { isGeneric } from './generic.js';
+import { isGenericName } from './generic.js';
 
 /** score of a listed-name mention */
 const LIST_SCORE = 0.8;
@@ -27,7 +27,7 @@ function namesByFirst(): Map<string, string[]> {
   firstIndex = new Map();
   for (const [name, type] of minedCompanies()) {
     // a listed name that is a generic reference (`财政局` from MSRA's labels) is never tagged on its own
-    if (isGeneric(name, { start: 0, end: name.length, type, score: 1, source: 'companies' })) continue;
+    if (isGenericName(name, type)) continue;
     firstIndex.set(name[0], [...(firstIndex.get(name[0]) ?? []), name]);
   }
   for (const names of firstIndex.values()) names.sort((a, b) => b.length - a.length);

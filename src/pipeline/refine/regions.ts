@@ -44,8 +44,7 @@ export function mergeRegions(doc: Doc): void {
       if (!doc.inContent(start) || doc.mentions.some((o) => o.start < end && start < o.end)) continue;
       // `中国内地`, `中国大陆`: one place with the country written before it
       const china = doc.mentions.find((o) => o.end === start && o.type === 'LOCATION' && text.slice(o.start, o.end) === '中国');
-      if (china) claim(doc, china.start, end, 'LOCATION', 'refine-regions');
-      else claim(doc, start, end, 'LOCATION', 'refine-regions');
+      claim(doc, china ? china.start : start, end, 'LOCATION', 'refine-regions');
     }
   }
   // (e) a "person" who is exactly a place of the gazetteer by its full name (`何文田`, `蔡甸区`) is that place

@@ -185,19 +185,21 @@ const LISTED_BEFORE = /(?<![\d.%A-Za-z])(\d+(?:\.\d+)?)\s?(?:、|和|及|与)\s?
 function shareListedUnit(text: string, mentions: AmountMention[]): AmountMention[] {
   if (!mentions.some((m) => m.type === 'PERCENT')) return mentions;
   const added: AmountMention[] = [];
-  for (const m of mentions) {
-    if (m.type !== 'PERCENT') continue;
+  // the mentions are sorted and disjoint: only the one before a percentage can reach into what is listed before it
+  mentions.forEach((m, i) => {
+    if (m.type !== 'PERCENT') return;
     const unit = (m.value as PercentValue).unit;
+    const before = mentions[i - 1];
     let at = m.start;
     for (let k = 0; k < 8; k++) {
       const b = LISTED_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
       if (!b) break;
       const start = at - b[0].length;
-      if (mentions.some((o) => o.start < at && start < o.end)) break;
+      if (before && before.end > start) break;
       added.push(pct(start, start + b[1].length, Number(b[1]), false, m.score * 0.9, unit));
       at = start;
     }
-  }
+  });
   return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
 }
 

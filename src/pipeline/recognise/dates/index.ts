@@ -222,7 +222,7 @@ export function findDates(text: string, published: string | null, region: Region
     const stated = anchorYear(text, m.index, null);
     const q = /^第?([一二三四1-4])季度?$/.exec(m[1]);
     // a quarter with no year in the text that would start more than half a year after published is last year's
-    const y = stated ?? (pub && q ? quarterYear(pub.y, num(q[1]), pub) : pub?.y ?? null);
+    const y = stated ?? (pub && q ? quarterYear(num(q[1]), pub) : pub?.y ?? null);
     add(m.index, m.index + m[0].length, yearPart(y, m[1]), 0.8);
   }
   for (const m of text.includes('日') ? text.matchAll(RE_DAY_ONLY) : []) {
@@ -324,8 +324,8 @@ export function findDates(text: string, published: string | null, region: Region
   for (const m of text.matchAll(RE_FESTIVAL)) {
     const y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, m.index - 5), m.index));
     const start = m.index - (y ? y[0].length : 0);
-    // Taiwan's 国庆 is 10 October (双十节).
-    const name = region === 'TW' && m[1].startsWith('国庆') ? '双十节' : m[1];
+    // one name per festival (`农历新年` is 春节); Taiwan's 国庆 is 10 October (双十节)
+    const name = region === 'TW' && m[1].startsWith('国庆') ? '双十节' : FESTIVAL_ALIAS[m[1]] ?? m[1];
     const v = festival(name, m[2], y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? REL_YEAR[y[2]] : undefined, pub);
     add(start, m.index + m[0].length, v, m[1] === '五一' || m[1] === '国庆' ? 0.75 : 0.85);
   }
@@ -396,7 +396,7 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     add(m.index, m.index + m[0].length, part ? yearPart(y, part) : yearValue(y), 0.85);
   }
   for (const m of text.includes('Q') ? text.matchAll(RE_QN) : []) {
-    const y = m[1] ? +m[1] : pub ? quarterYear(pub.y, +m[2], pub) : null;
+    const y = m[1] ? +m[1] : pub ? quarterYear(+m[2], pub) : null;
     add(m.index, m.index + m[0].length, y === null ? unresolved('quarter') : quarterValue(y, +m[2]), 0.8);
   }
   for (const m of text.includes('年度') ? text.matchAll(RE_REL_FY) : []) {
@@ -490,9 +490,17 @@ function anchorYear(text: string, pos: number, pub: Ymd | null): number | null {
   return y ?? pub?.y ?? null;
 }
 
-/** The year of quarter `q` named without one: published's, or the year before when it would start more than six months after published (`Q4` in a January report). */
-function quarterYear(y: number, q: number, pub: Ymd): number {
-  return (q - 1) * 3 + 1 > pub.m + 6 ? y - 1 : y;
+/**
+ * The year of month `m` named without one: published's, or the year before when the month is more than six months
+ * after published — news means the past (`11月` in a January report is last November; `6月` in January is this June).
+ */
+function yearOfMonth(m: number, pub: Ymd): number {
+  return m > pub.m + 6 ? pub.y - 1 : pub.y;
+}
+
+/** The year of quarter `q` named without one: that of its first month (`Q4` in a January report is last year's). */
+function quarterYear(q: number, pub: Ymd): number {
+  return yearOfMonth((q - 1) * 3 + 1, pub);
 }
 
 /** `98年` → 1998, `08年` → 2008: the latest such year not after published + 1. */
@@ -533,9 +541,8 @@ function fromParts(p: Parts, pub: Ymd | null): DateValue | null {
   if (p.m !== undefined && (p.m < 1 || p.m > 12)) return null;
   if (p.d !== undefined && (p.d < 1 || p.d > (p.m !== undefined ? maxDay(p.m) : 31))) return null;
   const m = p.m ?? (p.d !== undefined ? pub?.m : undefined);
-  // No year: the published one — unless the month is more than half a year after published, which news
-  // means in the past (`11月` in a January report is last November; `6月` in January is this June).
-  const y = p.y === undefined ? (pub ? (m !== undefined && m > pub.m + 6 ? pub.y - 1 : pub.y) : null) : p.y;
+  // No year: the published one, or the year before for a month more than half a year ahead (yearOfMonth).
+  const y = p.y === undefined ? (pub ? (m !== undefined ? yearOfMonth(m, pub) : pub.y) : null) : p.y;
   if (p.d !== undefined && m === undefined) return unresolved(grain);
   if (y === null) {
     // A year unknown from both the text and published: `XXXX-06-09` (relative years stay null).
@@ -723,12 +730,12 @@ const SOLAR_FESTIVAL: Record<string, [number, number]> = {
   医师节: [8, 19], 中国医师节: [8, 19], 记者节: [11, 8], 教师节: [9, 10], 儿童节: [6, 1], 妇女节: [3, 8], 青年节: [5, 4], 植树节: [3, 12], 建党节: [7, 1], 建军节: [8, 1], 护士节: [5, 12],
   双十节: [10, 10], 平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25], 万圣节: [10, 31], 情人节: [2, 14],
 };
+/** Other names of a festival, resolved where a festival is found. */
 const FESTIVAL_ALIAS: Record<string, string> = { 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
 
 /** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */
 function festivalDay(name: string, y: number): string | null {
-  name = FESTIVAL_ALIAS[name] ?? name;
   const solar = SOLAR_FESTIVAL[name];
   if (solar) return iso(y, solar[0], solar[1]);
   const term = name.replace(/节$/, '');
@@ -770,7 +777,7 @@ function festival(name: string, suffix: string | undefined, year: number | undef
   if (suffix === '后') return span(addDays(day, 1), addDays(day, 14), 'day', true);
   if (suffix === '前后') return span(addDays(day, -7), addDays(day, 7), 'day', true);
   // 期间 / 假期 / 长假 / 黄金周: the public holiday
-  const [a, b] = name === '春节' || FESTIVAL_ALIAS[name] === '春节' ? [-1, 5] : name.startsWith('国庆') || name === '十一' ? [0, 6] : name === '五一' || name === '劳动节' ? [0, 4] : [0, 0];
+  const [a, b] = name === '春节' ? [-1, 5] : name.startsWith('国庆') || name === '十一' ? [0, 6] : name === '五一' || name === '劳动节' ? [0, 4] : [0, 0];
   return span(addDays(day, a), addDays(day, b), 'day', true);
 }
 
@@ -813,20 +820,22 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
 
 const WEEKDAY = /^(?:周|星期|礼拜)[一二三四五六日天]$/;
 
-/** A day followed by its weekday (`10月1日周三`, `2026年3月19日 星期四`) is one mention with the day's value. */
-function mergeWeekday(text: string, cands: Cand[]): Cand[] {
+/** Candidates in order, each adjacent pair that `join` makes one replaced by what it returns. */
+function mergeAdjacent(cands: Cand[], join: (a: Cand, b: Cand) => Cand | null): Cand[] {
   const out: Cand[] = [];
   for (let i = 0; i < cands.length; i++) {
-    const a = cands[i];
-    const b = cands[i + 1];
-    if (b && a.value?.grain === 'day' && /^ ?$/.test(text.slice(a.end, b.start)) && WEEKDAY.test(text.slice(b.start, b.end))) {
-      out.push({ ...a, end: b.end });
-      i++;
-      continue;
-    }
-    out.push(a);
+    const joined = i + 1 < cands.length ? join(cands[i], cands[i + 1]) : null;
+    if (joined) i++;
+    out.push(joined ?? cands[i]);
   }
   return out;
+}
+
+/** A day followed by its weekday (`10月1日周三`, `2026年3月19日 星期四`) is one mention with the day's value. */
+function mergeWeekday(text: string, cands: Cand[]): Cand[] {
+  return mergeAdjacent(cands, (a, b) =>
+    a.value?.grain === 'day' && /^ ?$/.test(text.slice(a.end, b.start)) && WEEKDAY.test(text.slice(b.start, b.end)) ? { ...a, end: b.end } : null,
+  );
 }
 
 const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后天|今晚|昨晚|明晚|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
@@ -836,26 +845,19 @@ const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后
  * `今天(1月17日)`, `明天(11月5日)`, `周三(25日)` (normalised text has half-width brackets).
  */
 function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
-  const out: Cand[] = [];
-  for (let i = 0; i < cands.length; i++) {
-    const a = cands[i];
-    const b = cands[i + 1];
-    if (b && b.value && b.value.grain === 'day' && text[a.end] === '(' && b.start === a.end + 1 && text[b.end] === ')' && PAREN_HEAD.test(text.slice(a.start, a.end))) {
-      out.push({ start: a.start, end: b.end + 1, value: b.value, score: Math.max(a.score, b.score), parts: b.parts });
-      i++;
-      continue;
-    }
-    out.push(a);
-  }
-  return out;
+  return mergeAdjacent(cands, (a, b) =>
+    b.value && b.value.grain === 'day' && text[a.end] === '(' && b.start === a.end + 1 && text[b.end] === ')' && PAREN_HEAD.test(text.slice(a.start, a.end))
+      ? { start: a.start, end: b.end + 1, value: b.value, score: Math.max(a.score, b.score), parts: b.parts }
+      : null,
+  );
 }
 
 /** A bare day listed after a full date takes its year and month: `3月5日、6日和8日` (not the published month). */
 function inheritListed(text: string, cands: Cand[]): Cand[] {
   for (let i = 1; i < cands.length; i++) {
     const [a, c] = [cands[i - 1], cands[i]];
-    const base = a.value?.start;
-    if (!base || !a.value || a.value.grain !== 'day' || !c.parts || c.parts.m !== undefined || c.parts.y !== undefined || c.parts.d === undefined) continue;
+    const base = a.value?.grain === 'day' ? a.value.start : null;
+    if (!base || !c.parts || c.parts.m !== undefined || c.parts.y !== undefined || c.parts.d === undefined) continue;
     if (!/^(?:、|和|及|与|以及)$/.test(text.slice(a.end, c.start).trim())) continue;
     const m = Number(base.slice(5, 7));
     c.value = base.startsWith('XXXX') ? withoutYear(dayValue(NO_YEAR, m, c.parts.d)) : dayValue(Number(base.slice(0, 4)), m, c.parts.d);
