@@ -180,7 +180,7 @@ export class Doc {
     return out;
   }
 
-  /** The token that holds norm span [start, end) whole, if one does. */
+  /** The token that holds the non-empty norm span [start, end) whole, if one does. */
   tokenCovering(start: number, end: number): Token | undefined {
     const t = this.tokens[this.tokenIndexFrom(start + 1) - 1];
     return t && t.start <= start && t.end >= end ? t : undefined;
