@@ -60,4 +60,10 @@ if softlex:
     meta["preprocessing"] += (f"; SoftLexicon: per char, count-weighted mean {dim}-dim word vector of the lexicon words "
                               "in each of the sets B/M/E/S (softlex.tsv.gz + softlex.bin, training/softlex.py)")
     json.dump(meta, open(os.path.join(out, "meta.json"), "w"), indent=1, ensure_ascii=False)
+import onnx  # noqa: E402
+first = members[0]
+if any(n.op_type == "DynamicQuantizeLSTM" for n in onnx.load(os.path.join(out, first)).graph.node):
+    meta["quantisation"] = ("embeddings: row-wise int8; LSTM: int8 weights per gate channel (7-bit range), activations "
+                            "quantised at run time (ONNX Runtime DynamicQuantizeLSTM; training/quantize_lstm.py); output layer fp32")
+    json.dump(meta, open(os.path.join(out, "meta.json"), "w"), indent=1, ensure_ascii=False)
 print("assembled", out)

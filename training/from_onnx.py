@@ -28,10 +28,15 @@ def load(model_dir):
     inits = {i.name: numpy_helper.to_array(i) for i in g.graph.initializer}
     emb = {}
     for name, arr in inits.items():
-        if name.endswith("_q") and name[:-2] + "_scale" in inits:
+        if name.endswith("_q") and name[:-2] + "_scale" in inits and arr.ndim == 2:
             emb[name[:-2]] = arr.astype(np.float32) * inits[name[:-2] + "_scale"][:, None]
-    lstm = [n for n in g.graph.node if n.op_type == "LSTM"][0]
-    W, R, B = (inits[x] for x in lstm.input[1:4])
+    lstm = [n for n in g.graph.node if n.op_type in ("LSTM", "DynamicQuantizeLSTM")][0]
+    B = inits[lstm.input[3]]
+    if lstm.op_type == "LSTM":
+        W, R = (inits[x] for x in lstm.input[1:3])
+    else:  # int8 LSTM weights (quantize_lstm.py): dequantised, as ONNX Runtime computes them
+        from quantize_lstm import dequantized_lstm
+        W, R = dequantized_lstm(inits, lstm)
     hidden = R.shape[-1]
     char = next(v for k, v in emb.items() if v.shape[1] == 100)
     bigram = next(v for k, v in emb.items() if v.shape[1] == 50)

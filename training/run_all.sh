@@ -45,7 +45,8 @@ $PY training/train.py N3_all --data 'msra*0.3,pku*0.2,cluener,weibo,resume,newsa
   --init $B/runs/N2_all/model.pt --lr 6e-4 --max-epochs 2 --minutes 120 --select newsann --eval-every 250
 mkdir -p $B/runs/N3_avg
 $PY training/average.py $B/runs/N3_avg/model.pt $B/runs/N3_all/last.pt $B/runs/N3_all/best.pt $B/runs/N2_all/model.pt
-$PY training/export.py $B/runs/N3_avg $B/export/N3_avg   # model.onnx = int8 embeddings, int32 ids, softlex input
+# model.onnx = int8 embeddings, int8 LSTM weights (0.4.1: training/quantize_lstm.py), int32 ids, softlex input
+$PY training/export.py $B/runs/N3_avg $B/export/N3_avg
 # the tagger has COMPANY tags of its own: no second COMPANY-vs-ORG stage (`-`; training/company.py built it up to 0.2.0)
-$PY training/assemble.py $B/export/N3_avg - models/ner bilstm-crf-softlex-h256 0.4.0 --softlex $B/softlex
+$PY training/assemble.py $B/export/N3_avg - models/ner bilstm-crf-softlex-h256 0.4.1 --softlex $B/softlex
 echo "evaluate through the service: npm run eval -- --dataset news-dev (choices), news-test (once), msra-test, cluener-dev, ..."

@@ -17,9 +17,9 @@
  *
  * Each worker holds up to `jobsPerWorker` jobs at once: while one article's
  * sentences are in ONNX Runtime, the worker's JavaScript runs the next
- * article's steps, and the model engine batches the sentences of the articles
- * that reach it together into one model call (sentences batched across
- * articles).
+ * article's steps (the model engine batches each article's own sentences;
+ * never several articles' in one call, so that an answer does not depend on
+ * what else is in flight).
  */
 import { Worker } from 'node:worker_threads';
 import { cpus } from 'node:os';

@@ -49,11 +49,13 @@ export const MODEL_CHUNK_CHARS = 4096;
 
 /**
  * Calls to `predict` made in the same turn of the event loop (several
- * articles in flight in one worker) run as one model call, so sentences are
- * batched across articles; each caller gets its own results back.
+ * articles in flight in one worker) are served by one loop; each caller gets
+ * its own results back.
  *
- * The sentences go to the model in chunks of about `chunkChars` characters
- * (the callers with the fewest characters left first); each chunk's time is charged to the callers
+ * The sentences go to the model in chunks of about `chunkChars` characters of
+ * one caller (the caller with the fewest characters left first; a chunk never
+ * mixes articles, so an article's answer does not depend on what else is in
+ * flight: the int8 model quantises activations per call); each chunk's time is charged to the callers
  * by their share of its characters (an article's own processing time), and a
  * caller past its deadline is rejected (`DeadlineExceeded`) between chunks
  * while the others go on.
@@ -78,18 +80,17 @@ export function batching(model: NerModel, chunkChars = MODEL_CHUNK_CHARS): NerMo
       for (;;) {
         const live = batch.filter((c) => !c.done);
         if (!live.length) break;
-        // the next chunk, up to chunkChars: the callers with the least left go first (a short article is not
-        // kept waiting behind a long one), each caller's sentences in order
+        // the next chunk, up to chunkChars of one caller's sentences in order: the caller with the least left goes
+        // first (a short article is not kept waiting behind a long one). A chunk never mixes callers: the int8
+        // model quantises its activations per call, so an article's answer must not depend on what else is in flight
         const taken: { call: Call; index: number }[] = [];
         let chars = 0;
-        for (const c of [...live].sort((a, b) => a.charsLeft - b.charsLeft)) {
-          while (c.next < c.sentences.length && (chars < chunkChars || !taken.length)) {
-            const index = c.next++;
-            taken.push({ call: c, index });
-            chars += c.sentences[index].length;
-            c.charsLeft -= c.sentences[index].length;
-          }
-          if (chars >= chunkChars) break;
+        const c = live.reduce((a, b) => (b.charsLeft < a.charsLeft ? b : a));
+        while (c.next < c.sentences.length && (chars < chunkChars || !taken.length)) {
+          const index = c.next++;
+          taken.push({ call: c, index });
+          chars += c.sentences[index].length;
+          c.charsLeft -= c.sentences[index].length;
         }
         const t0 = performance.now();
         const predicted = taken.length ? await model.predict(taken.map((t) => t.call.sentences[t.index])) : [];
