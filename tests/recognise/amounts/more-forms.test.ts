@@ -145,3 +145,18 @@ describe('unit symbols and Hong Kong housing units', () => {
     expect(found(text, region)).toEqual(rows);
   });
 });
+
+describe('index points and board lots (QUANTITY: a count or measure with its unit word)', () => {
+  it.each<[string, Region, Row[]]>([
+    ['恒指收报25894点，升178点', 'HK', [['25894点', 'QUANTITY', { value: 25894, unit: '点' }], ['178点', 'QUANTITY', { value: 178, unit: '点' }]]],
+    ['上证指数收报3300.25点', 'CN', [['3300.25点', 'QUANTITY', { value: 3300.25, unit: '点' }]]],
+    ['台股加权指数收23000点，成交量5万6688张', 'TW', [['23000点', 'QUANTITY', { value: 23000, unit: '点' }], ['5万6688张', 'QUANTITY', { value: 56688, unit: '张' }]]],
+    // a time of day, or no index in the sentence: no point
+    ['港股下午3点收市', 'HK', []],
+    ['会议提出三点意见，3点半开会', 'CN', []],
+    ['一手中签率为五成，每手500股', 'HK', [['一手', 'QUANTITY', { value: 1, unit: '手' }], ['五成', 'PERCENT', { value: 50 }], ['500股', 'QUANTITY', { value: 500, unit: '股' }]]],
+    ['他一手打造了公司，买了二手房', 'CN', []],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+});

@@ -111,6 +111,8 @@ const HEDGE_AFTER = /^(?:左右|上下|以上|以下|以内|之多)/;
 /** A unit word that is the first character of a longer word here (`部门`, `城市`, `剂量`, `节日`). */
 const UNIT_WORD_AFTER: Record<string, RegExp> = {
   部: /^[门委署局]/, 呎: /^[标货柜]/, 英尺: /^[标货柜]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
+  // `3点半`, `10点30分`, `几点钟`: a time of day; `一手打造`, `二手房`: no board lot
+  点: /^[半钟整\d零一二两三四五六七八九十]/, 手: /^[打策包资房车货机表术续段工册艺稿指臂掌脚法]/,
 };
 /** `个` + these is a duration (`3个月`), not a quantity. */
 const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|季度|年头|半月|钟头)/;
@@ -410,7 +412,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (run.startsWith('-') && unit !== '°C' && unit !== '°F') return null;
     const n = parseNumber(run);
     if (!n) return null;
-    if (isChinese && n.value === 1 && !inRange) return null; // 一家公司, 统一口径: an article, not a count
+    if (isChinese && n.value === 1 && !inRange && word !== '手') return null; // 一家公司, 统一口径: an article, not a count
+    if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
     if (/[数几]/.test(prev) && /^[十百千万]/.test(bare) && !inRange) return null; // 数十米, 几十个: no definite value
     if (word === '期' && bare !== '两') return null; // 二期工程, 三期: phase numbers; 两期: two phases

@@ -38,12 +38,17 @@ export const COUNTS = [
 const TEMPERATURE_CONTEXT = /气温|温度|高温|低温|最高|最低|降温|升温|摄氏|零下|体温|水温|室温|热|冷|寒|暖|天气|气象/;
 const ELECTRICITY_CONTEXT = /电|能耗|千瓦|充电|光伏|风电|核电/;
 const OIL_CONTEXT = /油|原油|石油|布伦特|WTI|欧佩克|OPEC/;
+/** `点` is an index point only where the sentence is about a stock index (`恒指升178点`), never a time of day. */
+const INDEX_CONTEXT = /指数|恒指|国指|科指|道指|纳指|标普|日经|大市|大盘|沪指|深成指|创业板指|上证|深证|加权|台股|港股|股市|A股|美股|收报|收市|收盘|高开|低开|点位/;
+/** `手` is a board lot only where the sentence is about buying or allotting shares (`一手中签率`). */
+const LOT_CONTEXT = /中签|每手|入场费|认购|招股|抽签|甲组|乙组|孖展|新股|暗盘|股/;
 /** `节` is knots only where the sentence is about a ship's or the wind's speed. */
 const KNOT_CONTEXT = /航速|航行|时速|风速|减速|加速|速度|船|舰|舶|轮|海里/;
 
 /**
  * The reported unit of a recognised unit word, or null when the word is no unit here
- * (`度` with neither temperature nor electricity around it).
+ * (`度` with neither temperature nor electricity around it, `点` outside a sentence about a stock index,
+ * `手` outside one about shares).
  */
 export function unitSymbol(word: string, sentence: string): string | null {
   const bare = word.replace(/[()（）]/g, '');
@@ -54,7 +59,9 @@ export function unitSymbol(word: string, sentence: string): string | null {
   }
   if (bare === '桶' && OIL_CONTEXT.test(sentence)) return 'bbl';
   if (bare === '节') return KNOT_CONTEXT.test(sentence) ? 'kn' : null;
+  if (bare === '点') return INDEX_CONTEXT.test(sentence) ? '点' : null;
+  if (bare === '手') return LOT_CONTEXT.test(sentence) ? '手' : null;
   return PHYSICAL[bare] ?? bare;
 }
 
-export const UNIT_WORDS = [...Object.keys(PHYSICAL), ...COUNTS, '度', '节'];
+export const UNIT_WORDS = [...Object.keys(PHYSICAL), ...COUNTS, '度', '节', '点', '手'];
