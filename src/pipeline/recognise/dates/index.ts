@@ -103,13 +103,14 @@ const NOT_DURATION = String.raw`(?!来|之久|多年|历史)`;
 const JOIN = /^(?:起?至|到|-|—|–|~|－)$/;
 
 const RE_YMD = new RegExp(
-  `${NOT_AFTER_NUM}(?:(${YEAR}|'?\\d{2}|[〇○零一二三四五六七八九]{2})年${NOT_DURATION}|(${REL_YEAR_RE}))` +
+  // a space may stand between a four-digit year and 年 (`2025 年 11 月 3 日`, Hong Kong pages)
+  `${NOT_AFTER_NUM}(?:(${YEAR}|'?\\d{2}|[〇○零一二三四五六七八九]{2})(?:(?<=\\d{4}) )?年${NOT_DURATION}|(${REL_YEAR_RE}))` +
     `(?: ?(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?|(初(?!步)|底|末|年中|${YPART}))?`,
   'g',
 );
 const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?`, 'g');
 const RE_YPART = new RegExp(`(?<![年半\\d〇○零一二两三四五六七八九十几多])(${YPART})`, 'g');
-const RE_DAY_ONLY = /(\d{1,2}) ?日(?!内|游|以内|之内|左右|元|圆|本)/g;
+const RE_DAY_ONLY = /(\d{1,2}) ?日(?!内|游|以内|之内|左右|元|圆|本|均)/g; // 5日均线: a moving average
 /** What may not stand before a day-only date (`近5日`, `第3日`, `12.5日`), a space apart or not (checked in code: faster than a lookbehind). */
 const DAY_ONLY_BLOCK = /[\d.月年近数多每个第余前后]/;
 const RE_ISO = /(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
@@ -142,7 +143,7 @@ const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连�
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
 /** `今年前三个月`, `前两个月`, `后两个月`, Taiwan's `前11月`: the first / last N months of a year. */
 const RE_YEAR_MONTHS = new RegExp(
-  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提日目])(前|后|首)(\\d{1,2}|${CN_NUM})(个月|月(?![\\d日号份底末初中上下旬]))(?![前后内以之])`,
+  `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提日目])(前|后|首)(\\d{1,2}|${CN_NUM})(个月|月(?![日号份底末初中上下旬]|\\d{1,2}[日号]))(?![前后内以之])`,
   'g',
 );
 /** Decades and centuries: `八十年代`, `上世纪80年代末`, `18世纪60年代`, `1990年代`, `21世纪`. */
@@ -169,12 +170,29 @@ const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三�
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
   '除夕|农历新年|农历春节|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
-  '(?<!双)十一(?=黄金周|长假|小长假|假期|期间)|双十一|双11|劳动节|五一(?=[”"]?(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
+  '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]?(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|冬至|夏至|立春|立秋';
 const RE_FESTIVAL = new RegExp(`(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周档期|黄金周|档期)?`, 'g');
 /** The year before a festival (`2024年春节`, `明年春节`), looked for behind a match: a leading optional group would be tried at every position. */
 const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE}))$`);
+
+/** After a bare 全年: a company's full-year results or dividend (its reporting year), or a slogan (`全年红`). */
+const FULL_YEAR_RESULTS = /^(?:的)?(?:派息|派发|股息|业绩|每股|盈利|纯益|溢利|少赚|多赚|亏损|蚀|红|股东)/;
+/** A clause that reports what happened (`全年新增`, `全年仍实现了`), read back from 全年 to its clause's end. */
+const DONE_CLAUSE = /了|实现|完成|新增|新注册|累计|共计|达到|同比|比上年/;
+
+/**
+ * The year of a bare 全年: published's, but in January and February a clause that reports what was done
+ * (`全年新增外资项目358个`) is about the year just ended; one that plans (`全年将推动`) about the new one.
+ */
+function reportYear(text: string, pos: number, pub: Ymd): number {
+  if (pub.m > 2) return pub.y;
+  let e = pos;
+  while (e < text.length && e - pos < 40 && !/[。；;！!？?\n]/.test(text[e])) e++;
+  const clause = text.slice(pos, e);
+  return DONE_CLAUSE.test(clause) && !/将|预计|计划|力争|目标/.test(clause) ? pub.y - 1 : pub.y;
+}
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
 export function findDates(text: string, published: string | null, region: Region = 'CN'): DateMention[] {
@@ -216,10 +234,12 @@ export function findDates(text: string, published: string | null, region: Region
     else add(s, e, fromParts({ m: mo, d }, pub), score, { m: mo, d });
   }
   for (const m of text.matchAll(RE_YPART)) {
-    // A bare 全年 refers back to a year the paragraph states (`2021年,…全年`); alone it is a company's or any year
-    // (`全年业绩`: measured — tagging it against published's year gained 4 and cost 8 on news-dev).
-    if (m[1] === '全年' && !/(?<![\d.])(?:19|20)\d{2}年/.test(text.slice(0, m.index))) continue;
-    const stated = anchorYear(text, m.index, null);
+    // A bare 全年 refers back to a year the text states (`2021年,…全年`); without one it is the year of the
+    // report, except a company's full-year results and dividend (`全年派息`, `全年业绩`: its reporting year).
+    if (m[1] === '全年' && FULL_YEAR_RESULTS.test(text.slice(m.index + 2, m.index + 6))) continue;
+    const bareYear = m[1] === '全年' && !/(?<![\d.])(?:19|20)\d{2}年/.test(text.slice(0, m.index));
+    if (bareYear && !pub) continue;
+    const stated = bareYear ? reportYear(text, m.index, pub!) : anchorYear(text, m.index, null);
     const q = /^第?([一二三四1-4])季度?$/.exec(m[1]);
     // a quarter with no year in the text that would start more than half a year after published is last year's
     const y = stated ?? (pub && q ? quarterYear(num(q[1]), pub) : pub?.y ?? null);
@@ -364,6 +384,10 @@ const RE_PAIR = /(今明|明后)两(年|天|日)/g;
 /** A few days before / after published: `数日前`, `几天后`. */
 const RE_FEW_DAYS = /(?:数|几|多)(?:天|日)(之前|之后|以前|以后|前|后)/g;
 const SAME_PREFIX = /(?:(去年|上年|今年)|(?<![\d.])(\d{4})年)$/;
+/** 春运, the 40-day travel season from 15 days before 春节, with its year or as a day of it: `2025年春运`, `春运第31天`. */
+const RE_CHUNYUN = new RegExp(`(?:(?<![\\d])(\\d{4}) ?年|(今年|去年|明年))?春运(首日|第(\\d{1,2}|${CN_NUM})天)?`, 'g');
+/** A bare 黄金周 (`澳门黄金周暂录28万入境`): the holiday week of the season published is in. */
+const RE_GOLDEN_WEEK = /(?<![庆一动])黄金周(档期)?/g;
 
 type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
 /** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
@@ -438,6 +462,27 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     const today = iso(pub.y, pub.m, pub.d);
     const back = m[1].includes('前');
     add(m.index, m.index + m[0].length, back ? span(addDays(today, -9), addDays(today, -2), 'day', true) : span(addDays(today, 2), addDays(today, 9), 'day', true), 0.75);
+  }
+  for (const m of text.includes('春运') ? text.matchAll(RE_CHUNYUN) : []) {
+    const year = m[1] ? +m[1] : m[2] && pub ? relYear(pub, REL_YEAR[m[2]]) : null;
+    if (year === null && !m[3]) continue; // a bare 春运 names the season, not a date
+    const season = (y: number) => shift(festivalDay('春节', y), -15);
+    let first = year !== null ? season(year) : null;
+    if (year === null && pub) {
+      // the season nearest published: this lunar year's, or next year's once this one is long over
+      const today = iso(pub.y, pub.m, pub.d);
+      first = [pub.y, pub.y + 1].map(season).find((d) => d !== null && (Date.parse(d) - Date.parse(today)) / 86_400_000 > -75) ?? null;
+    }
+    if (!first) {
+      add(m.index, m.index + m[0].length, pub || year !== null ? null : unresolved('day'), 0.8);
+      continue;
+    }
+    const day = m[3] ? addDays(first, m[4] ? num(m[4]) - 1 : 0) : null;
+    add(m.index, m.index + m[0].length, day ? span(day, day, 'day') : span(first, addDays(first, 39), 'day'), 0.85);
+  }
+  for (const m of pub && text.includes('黄金周') ? text.matchAll(RE_GOLDEN_WEEK) : []) {
+    const name = pub!.m >= 9 && pub!.m <= 11 ? '国庆' : pub!.m >= 4 && pub!.m <= 6 ? '五一' : null;
+    if (name) add(m.index, m.index + m[0].length, festival(name, '黄金周', undefined, undefined, pub), 0.75);
   }
   for (const m of text.includes('同') ? text.matchAll(RE_SAME) : []) {
     const p = SAME_PREFIX.exec(text.slice(Math.max(0, m.index - 5), m.index));
@@ -730,8 +775,29 @@ const SOLAR_FESTIVAL: Record<string, [number, number]> = {
   医师节: [8, 19], 中国医师节: [8, 19], 记者节: [11, 8], 教师节: [9, 10], 儿童节: [6, 1], 妇女节: [3, 8], 青年节: [5, 4], 植树节: [3, 12], 建党节: [7, 1], 建军节: [8, 1], 护士节: [5, 12],
   双十节: [10, 10], 平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25], 万圣节: [10, 31], 情人节: [2, 14],
 };
+/**
+ * The mainland's public holidays as the State Council's yearly notices (国务院办公厅关于…部分节假日安排的通知) set
+ * them, [first day, last day]: what `春节假期`, `国庆黄金周`, `五一长假`, Macao's `十一档期` mean in those years.
+ * Other years fall back to the usual length around the festival (vague).
+ */
+const HOLIDAY_PERIODS: Record<string, Record<number, [string, string]>> = {
+  春节: {
+    2018: ['02-15', '02-21'], 2019: ['02-04', '02-10'], 2020: ['01-24', '01-30'], 2021: ['02-11', '02-17'], 2022: ['01-31', '02-06'],
+    2023: ['01-21', '01-27'], 2024: ['02-10', '02-17'], 2025: ['01-28', '02-04'], 2026: ['02-15', '02-23'],
+  },
+  国庆: {
+    2018: ['10-01', '10-07'], 2019: ['10-01', '10-07'], 2020: ['10-01', '10-08'], 2021: ['10-01', '10-07'], 2022: ['10-01', '10-07'],
+    2023: ['09-29', '10-06'], 2024: ['10-01', '10-07'], 2025: ['10-01', '10-08'], 2026: ['10-01', '10-07'],
+  },
+  五一: {
+    2018: ['04-29', '05-01'], 2019: ['05-01', '05-04'], 2020: ['05-01', '05-05'], 2021: ['05-01', '05-05'], 2022: ['04-30', '05-04'],
+    2023: ['04-29', '05-03'], 2024: ['05-01', '05-05'], 2025: ['05-01', '05-05'], 2026: ['05-01', '05-05'],
+  },
+};
+const HOLIDAY_NAME: Record<string, string> = { 春节: '春节', 国庆: '国庆', 国庆节: '国庆', 十一: '国庆', 五一: '五一', 劳动节: '五一' };
+
 /** Other names of a festival, resolved where a festival is found. */
-const FESTIVAL_ALIAS: Record<string, string> = { 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
+const FESTIVAL_ALIAS: Record<string, string> = { 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
 
 /** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */
@@ -776,7 +842,9 @@ function festival(name: string, suffix: string | undefined, year: number | undef
   if (suffix === '前' || suffix === '前夕') return span(addDays(day, suffix === '前' ? -14 : -3), addDays(day, -1), 'day', true);
   if (suffix === '后') return span(addDays(day, 1), addDays(day, 14), 'day', true);
   if (suffix === '前后') return span(addDays(day, -7), addDays(day, 7), 'day', true);
-  // 期间 / 假期 / 长假 / 黄金周: the public holiday
+  // 期间 / 假期 / 长假 / 黄金周 / 档期: the public holiday — as the year's notice set it where known
+  const set = HOLIDAY_PERIODS[HOLIDAY_NAME[name]]?.[+day.slice(0, 4)];
+  if (set) return span(`${day.slice(0, 4)}-${set[0]}`, `${day.slice(0, 4)}-${set[1]}`, 'day');
   const [a, b] = name === '春节' ? [-1, 5] : name.startsWith('国庆') || name === '十一' ? [0, 6] : name === '五一' || name === '劳动节' ? [0, 4] : [0, 0];
   return span(addDays(day, a), addDays(day, b), 'day', true);
 }
@@ -842,14 +910,17 @@ const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后
 
 /**
  * A relative day with its date in brackets is one mention with the bracketed date's value:
- * `今天(1月17日)`, `明天(11月5日)`, `周三(25日)` (normalised text has half-width brackets).
+ * `今天(1月17日)`, `明天(11月5日)`, `周三(25日)`; so is a day with another name of it (`1月14日(春运首日)`)
+ * (normalised text has half-width brackets).
  */
 function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
-  return mergeAdjacent(cands, (a, b) =>
-    b.value && b.value.grain === 'day' && text[a.end] === '(' && b.start === a.end + 1 && text[b.end] === ')' && PAREN_HEAD.test(text.slice(a.start, a.end))
-      ? { start: a.start, end: b.end + 1, value: b.value, score: Math.max(a.score, b.score), parts: b.parts }
-      : null,
-  );
+  return mergeAdjacent(cands, (a, b) => {
+    if (!b.value || b.value.grain !== 'day' || text[a.end] !== '(' || b.start !== a.end + 1 || text[b.end] !== ')') return null;
+    if (PAREN_HEAD.test(text.slice(a.start, a.end))) return { start: a.start, end: b.end + 1, value: b.value, score: Math.max(a.score, b.score), parts: b.parts };
+    // a day and another name of it in brackets (`1月14日（春运首日）`): one mention
+    if (a.value?.grain === 'day' && a.value.start === b.value.start) return { start: a.start, end: b.end + 1, value: a.value, score: Math.max(a.score, b.score), parts: a.parts };
+    return null;
+  });
 }
 
 /** A bare day listed after a full date takes its year and month: `3月5日、6日和8日` (not the published month). */
