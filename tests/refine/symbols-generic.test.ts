@@ -24,6 +24,13 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['岳阳市委/ORG']);
   });
+  it('drops kinds of company (上市公司, 全体上市公司, 物管公司, 外资企业), keeps named companies', () => {
+    const d = docWith('全体上市公司和物管公司、外资企业及万科企业股份有限公司、中国平安保险集团', [
+      ['全体上市公司', 'COMPANY'], ['物管公司', 'COMPANY'], ['外资企业', 'COMPANY'], ['万科企业股份有限公司', 'COMPANY'], ['中国平安保险集团', 'COMPANY'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['万科企业股份有限公司/COMPANY', '中国平安保险集团/COMPANY']);
+  });
   it('drops local bodies named only by their level (省卫生厅, 市工商联, bare 统计局), keeps named and national ones', () => {
     const d = docWith('省卫生厅、市工商联和统计局会同湖南省卫生健康委员会、国家统计局、省政府驻上海办事处', [
       ['省卫生厅', 'ORG'], ['市工商联', 'ORG'], ['统计局', 'ORG'], ['湖南省卫生健康委员会', 'ORG'], ['国家统计局', 'ORG'], ['省政府驻上海办事处', 'ORG'],

@@ -1,14 +1,14 @@
 /**
  * Generic references and fused single-character abbreviations are dropped
  * (ANNOTATION.md): a name mention that is a bare generic word (`市委`, `公司`,
- * `集团`, `管委会`), a local body named by its level only (`省卫生厅`), an event
+ * `集团`, `管委会`), a kind of company (`上市公司`, `物管公司`), a local body named by its level only (`省卫生厅`), an event
  * taken for a body (`第六届进博会`), and a one-character place or organisation (`华`, `湘`,
  * `中`/`美` in `中美贸易`) unless it stands alone between punctuation, as in
  * a list (`销往欧、美、日`: next to `、`).
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { EVENT_END, GENERIC_REFERENCES, LEVEL_WORD, LOCAL_BODIES } from '../lang/zh/words.js';
+import { EVENT_END, GENERIC_COMPANY, GENERIC_REFERENCES, LEVEL_WORD, LOCAL_BODIES } from '../lang/zh/words.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { isName, setMentions } from './util.js';
 
@@ -30,6 +30,7 @@ export function isGeneric(text: string, m: NormMention): boolean {
 export function isGenericName(s: string, type: EntityType): boolean {
   if (type === 'PERSON') return false;
   if (GENERIC_REFERENCES.has(s)) return true;
+  if (type !== 'LOCATION' && GENERIC_COMPANY.test(s)) return true; // 上市公司, 物管公司: a kind of company
   if (type !== 'LOCATION' && EVENT_END.test(s)) return true; // an event, not a body
   return type === 'ORG' && (LOCAL_BODIES.has(s) || (LEVEL_WORD.test(s) && LOCAL_BODIES.has(s.slice(1))));
 }

@@ -8,6 +8,13 @@ export const GENERIC_REFERENCES = new Set([
   '执行理事会', '理事会', '委员会', '常委会', '新能源',
 ]);
 
+/**
+ * A kind of company, not a company: `上市公司`, `全体上市公司`, `物管公司`, `科技公司`, `外资企业` — kind words (and a
+ * leading preposition glued on by the tagger) before 公司 / 企业 / 集团.
+ */
+export const GENERIC_COMPANY =
+  /^[由向对与和及被让给在从把将]?(?:全体|所有|各|该|本|这家|那家|多家|一家|上市|非上市|物管|物业管理|物业|传统|国有|民营|私营|外资|外商|合资|独资|中资|港资|台资|外国|境外|境内|海外|跨国|控股|关联|参股|空壳|科技|互联网|保险|证券|基金|信托|房地产|地产|建筑|物流|贸易|投资|咨询|中介|代理|经纪|评级|审计|龙头|头部|相关|有关|涉事|涉案|小型|中小|大型|新能源|能源|电力|汽车|航空|电信|运营|管理|服务)+(?:公司|企业|集团)$/;
+
 /** Local bureaus and bodies every place has: bare (`统计局`) or after a level word only (`省卫生厅`, `市工商联`), a generic reference. */
 export const LOCAL_BODIES = new Set([
   '统计局', '公安局', '公安厅', '财政局', '财政厅', '税务局', '教育局', '教育厅', '商务局', '商务厅', '住建局', '住建厅', '人社局', '人社厅',
