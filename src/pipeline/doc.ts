@@ -138,6 +138,18 @@ export interface DocOptions {
   readonly region: Region | null;
 }
 
+/** Index of the first of `spans` (sorted by start) that starts at or after `pos` (binary search). */
+function firstFrom(spans: readonly Span[], pos: number): number {
+  let lo = 0;
+  let hi = spans.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (spans[mid].start < pos) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 export class Doc {
   /** The text every returned offset refers to (the caller's text, or the text extracted from HTML). */
   readonly text: string;
@@ -186,16 +198,15 @@ export class Doc {
     return t && t.start <= start && t.end >= end ? t : undefined;
   }
 
+  /** The sentence that holds norm position `pos`, if any (sentences are sorted and disjoint). */
+  sentenceAt(pos: number): Sentence | undefined {
+    const s = this.sentences[firstFrom(this.sentences, pos + 1) - 1];
+    return s && s.start <= pos && pos < s.end ? s : undefined;
+  }
+
   /** Index of the first token starting at or after norm position `pos`. */
   private tokenIndexFrom(pos: number): number {
-    let lo = 0;
-    let hi = this.tokens.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1;
-      if (this.tokens[mid].start < pos) lo = mid + 1;
-      else hi = mid;
-    }
-    return lo;
+    return firstFrom(this.tokens, pos);
   }
 
   /** Whether norm position `pos` lies in a paragraph components work on. */

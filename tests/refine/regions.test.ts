@@ -10,6 +10,13 @@ describe('refine-regions', () => {
     mergeRegions(d);
     expect(shown(d)).toEqual(['珠三角地区/LOCATION', '长沙/LOCATION', '长江中游区域/LOCATION']);
   });
+  it('中国 and a region written right after it are one place (中国香港, 中国台湾, 中国内地)', () => {
+    const d = docWith('来自中国香港、中国台湾和中国内地的客商，中国和美国', [
+      ['中国', 'LOCATION'], ['香港', 'LOCATION'], ['中国', 'LOCATION', 7], ['台湾', 'LOCATION'], ['中国', 'LOCATION', 12], ['内地', 'LOCATION'], ['中国', 'LOCATION', 20], ['美国', 'LOCATION'],
+    ]);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['中国香港/LOCATION', '中国台湾/LOCATION', '中国内地/LOCATION', '中国/LOCATION', '美国/LOCATION']);
+  });
   it('a compass region with 地区 is tagged even when nothing was', () => {
     const d = docWith('订单主要来自西北地区和东南地区。', []);
     mergeRegions(d);

@@ -18,6 +18,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['株洲高新区/LOCATION', '长沙经开区/LOCATION', '衡阳经济技术开发区/LOCATION']);
   });
+  it('a place + 站 is its station; not 站长 or the verb 站在', () => {
+    const d = docWith('何文田站和古洞站通车，株洲站长说，长沙站在前列', [['何文田', 'LOCATION'], ['古洞', 'LOCATION'], ['株洲', 'LOCATION'], ['长沙', 'LOCATION']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['何文田站/LOCATION', '古洞站/LOCATION', '株洲/LOCATION', '长沙/LOCATION']);
+  });
   it('leaves a place alone when a longer mention reaches past the suffix', () => {
     const d = docWith('长沙新区建设公司成立', [['长沙', 'LOCATION'], ['新区建设公司', 'COMPANY']]);
     mergePlaceSuffixes(d);

@@ -2,9 +2,12 @@
  * Company knowledge (lang/zh/companies.tsv, mined from the corpus):
  *  (a) exact occurrences of a listed name that no mention covers are tagged
  *      (longest first, at segmenter token boundaries, in content paragraphs,
- *      never over a garbled span); a shorter name mention strictly inside the
+ *      never over a garbled span; a name that is also a common word, `小米`,
+ *      only in a sentence about business); a shorter name mention strictly inside the
  *      listed name gives way (`宁德` in `宁德时代`, `上汽` in `上汽大众`), one
  *      reaching past it blocks it;
+ *  (a0) a mention that runs from a listed company into a verb or a Latin
+ *      product name ends with the company (`苹果iPhone` → `苹果`);
  *  (b) a name mention that is exactly a listed name takes the listed type
  *      (`比亚迪` tagged PERSON → COMPANY);
  *  (c) banks and groups: a central bank or development bank is ORG
@@ -13,7 +16,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_END, CENTRAL_BANK, NOT_BUSINESS, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, NOT_BUSINESS, isAmbiguousCompany, minedCompanies } from '../lang/zh/companies.js';
 import { isName, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 
@@ -53,6 +56,20 @@ export function applyCompanies(doc: Doc): void {
   for (const g of doc.garbled) blocked.fill(1, g.start, g.end);
   const starts = new Set(doc.tokens.map((t) => t.start));
   const ends = new Set(doc.tokens.map((t) => t.end));
+  // (a0) a mention that runs from a listed company into a verb or a Latin product name ends with the company
+  // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`)
+  for (const m of doc.mentions) {
+    if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+    const name = byFirst.get(text[m.start])?.find((n) => m.start + n.length < m.end && text.startsWith(n, m.start) && ends.has(m.start + n.length));
+    if (!name) continue;
+    const end = m.start + name.length;
+    const next = doc.tokenCovering(end, end + 1);
+    if (next && next.start === end && (next.pos === 'v' || next.pos === 'vd' || /^[A-Za-z]/.test(text[end]))) {
+      m.end = end;
+      m.type = list.get(name)!;
+      for (let k = end; k < text.length && owner[k] === m; k++) owner[k] = undefined;
+    }
+  }
   const drop = new Set<NormMention>();
   const added: NormMention[] = [];
   for (let i = 0; i < text.length; i++) {
@@ -63,6 +80,11 @@ export function applyCompanies(doc: Doc): void {
       const span = { start: i, end: i + name.length };
       if (doc.tokens.length && (!starts.has(span.start) || !ends.has(span.end))) continue;
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
+      // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
+      if (isAmbiguousCompany(name)) {
+        const sentence = doc.sentenceAt(i);
+        if (!BUSINESS_CUE.test(sentence ? text.slice(sentence.start, sentence.end) : text.slice(Math.max(0, i - 60), i + 60))) continue;
+      }
       const inside = new Set<NormMention>();
       for (let k = span.start; k < span.end; k++) if (owner[k]) inside.add(owner[k]!);
       // a shorter name strictly inside the listed one gives way (`宁德` in `宁德时代`, `上汽` in `上汽大众`)
@@ -85,4 +107,4 @@ export function applyCompanies(doc: Doc): void {
   }
 }
 
-export const companiesComponent = component('refine-companies', ['mentions', 'tokens'], ['mentions'], applyCompanies);
+export const companiesComponent = component('refine-companies', ['mentions', 'tokens', 'sentences'], ['mentions'], applyCompanies);

@@ -2,7 +2,8 @@
  * A place followed by a government or committee word is one ORG
  * (`株洲市政府`, `岳阳市委`, `浏阳市人民政府`, `长沙市发改委`); a place
  * followed by a zone, park or new-district word is one LOCATION (`株洲高新区`,
- * `长沙经开区`, `…经济技术开发区`). Mentions inside the suffix (a generic
+ * `长沙经开区`, `…经济技术开发区`), and so is a place followed by 站, its
+ * station (`何文田站`). Mentions inside the suffix (a generic
  * `市委`, `新区` tagged on their own) are absorbed; a mention reaching past it
  * blocks the merge. A generic "place" before a government word (`特区政府`,
  * `当地政府`, `本市人民政府`) names nothing: the contract tags no mention there.
@@ -17,6 +18,8 @@ function suffixAfter(text: string, m: NormMention): { len: number; type: EntityT
   const gov = GOVERNMENT_SUFFIXES.find((s) => text.startsWith(s, m.end));
   if (gov) return { len: gov.length, type: 'ORG' };
   if (PLACE_LEVEL_END.test(place) && text[m.end] === '委') return { len: 1, type: 'ORG' };
+  // a station takes the place's name (`何文田站`, `古洞站`); not `站长`, `站点`, `站台`, a verb `站在`
+  if (text[m.end] === '站' && !/^[长点台内外稳起住岗在着立满出]/.test(text.slice(m.end + 1, m.end + 2)) && !place.endsWith('站')) return { len: 1, type: 'LOCATION' };
   const zone = ZONE_SUFFIXES.find((s) => text.startsWith(s, m.end));
   // a zone after a zone is a part of it, not its name (`湘江新区` + `新片区`)
   if (zone && !ZONE_SUFFIXES.some((z) => place.endsWith(z))) return { len: zone.length, type: 'LOCATION' };

@@ -11,7 +11,8 @@
  *  (d) in Hong Kong, Macau and Taiwan articles, `内地` and `大陆` standing as a
  *      noun name the mainland (`內地旅客`, `赴大陸投資`): one LOCATION, unless a
  *      mention already covers them; after `中国` they are one place with it (`中国内地`);
- *  (e) a PERSON mention that is exactly a place's full name in the gazetteer is that LOCATION.
+ *  (e) a PERSON mention that is exactly a place's full name in the gazetteer is that LOCATION;
+ *  (f) `中国` and a region written right after it are one place (`中国香港`, `中国台湾`, `中国内地`).
  * Mentions inside are replaced; a mention crossing an edge blocks the change.
  */
 import type { Doc } from '../doc.js';
@@ -22,6 +23,8 @@ import { claim } from './util.js';
 const REGION_WORD = /^(地区|区域)/;
 /** the mainland as Hong Kong, Macau and Taiwan write it; not `内地化`, `大陆架`, `大陆法`, `新大陆`, `欧亚大陆` */
 const MAINLAND = /(?<![新洲亚美非澳南北])(内地|大陆)(?![化性架法型坡棚])/g;
+/** regions written after `中国` as one name with it (`中国香港`, `中国台湾`, `中国内地`) */
+const CHINA_REGION = /^(香港|澳门|台湾|内地|大陆)$/;
 const COMPASS_REGION = /(东部|西部|中部|东北|西北|西南|东南|华北|华东|华南|华中|中西部|东中西部)(地区)/gu;
 /** regions named by their members' one-character abbreviations, longest first */
 const FUSED_REGIONS = /(粤港澳大湾区|粤港澳|京津冀|长三角|珠三角|长株潭|成渝地区双城经济圈|成渝|江浙沪|沪苏浙皖|闽东北|闽西南|港珠澳)(地区|区域)?/g;
@@ -46,6 +49,12 @@ export function mergeRegions(doc: Doc): void {
       const china = doc.mentions.find((o) => o.end === start && o.type === 'LOCATION' && text.slice(o.start, o.end) === '中国');
       claim(doc, china ? china.start : start, end, 'LOCATION', 'refine-regions');
     }
+  }
+  // (f) `中国香港`, `中国台湾`, `中国内地`: the country and the region written together are one place
+  for (const m of [...doc.mentions]) {
+    if (m.type !== 'LOCATION' || text.slice(m.start, m.end) !== '中国') continue;
+    const next = doc.mentions.find((o) => o.start === m.end && o.type === 'LOCATION' && CHINA_REGION.test(text.slice(o.start, o.end)));
+    if (next) claim(doc, m.start, next.end, 'LOCATION', 'refine-regions');
   }
   // (e) a "person" who is exactly a place of the gazetteer by its full name (`何文田`, `蔡甸区`) is that place
   // (full names only: short forms such as 兴安 are also given names; measured on MSRA dev)

@@ -13,11 +13,16 @@ import { ROOT } from '../../../paths.js';
  * (scripts/mine-labelled-names.ts);
  * bodies-hk-mo-tw.tsv: Hong Kong, Macao and Taiwan government bodies, parties
  * and best-known listed companies, written by hand (its header says from where);
+ * companies-best-known.tsv: the best-known mainland and foreign companies by the
+ * names the press uses, written by hand (names that are also common words are
+ * marked `ambiguous` and need a sentence about business);
  * the first list that names a name sets its type.
  */
-export const LISTS = ['bodies-hk-mo-tw.tsv', 'companies.tsv', 'names-labelled.tsv'];
+export const LISTS = ['bodies-hk-mo-tw.tsv', 'companies-best-known.tsv', 'companies.tsv', 'names-labelled.tsv'];
 
 let cache: Map<string, 'COMPANY' | 'ORG'> | null = null;
+/** Listed names that are also common words (`小米`, `苹果`, `平安`): source column `ambiguous`. */
+const ambiguous = new Set<string>();
 
 export function minedCompanies(): ReadonlyMap<string, 'COMPANY' | 'ORG'> {
   if (cache) return cache;
@@ -32,12 +37,25 @@ export function minedCompanies(): ReadonlyMap<string, 'COMPANY' | 'ORG'> {
     }
     for (const line of text.split('\n')) {
       if (!line || line.startsWith('#')) continue;
-      const [name, type] = line.split('\t');
-      if (name && !cache.has(name) && (type === 'COMPANY' || type === 'ORG')) cache.set(name, type);
+      const [name, type, , source] = line.split('\t');
+      if (name && !cache.has(name) && (type === 'COMPANY' || type === 'ORG')) {
+        cache.set(name, type);
+        if (source?.trim() === 'ambiguous') ambiguous.add(name);
+      }
     }
   }
   return cache;
 }
+
+/** A listed name that is also a common word: tagged only where its sentence is about business (see BUSINESS_CUE). */
+export function isAmbiguousCompany(name: string): boolean {
+  minedCompanies();
+  return ambiguous.has(name);
+}
+
+/** Words of a sentence about a business, for the listed names that are also common words (`小米发布新款手机`). */
+export const BUSINESS_CUE =
+  /公司|集团|股份|股价|股东|市值|营收|收入|利润|净利|亏损|财报|业绩|手机|芯片|汽车|车型|新车|电动车|发布|推出|品牌|旗下|董事长|总裁|首席执行官|CEO|创始人|出货|销量|份额|上市|股票|港股|美股|A股|投资|收购|并购|合作|签约|门店|产品|厂商|供应链|订单|员工|裁员|估值|融资|市场/;
 
 /** Central banks and monetary authorities: government bodies (ORG), not businesses. */
 export const CENTRAL_BANK = /(人民银行|中央银行|储备银行|国家银行|央行|联储|金融管理局|世界银行|开发银行|投资银行|清算银行)$/;
