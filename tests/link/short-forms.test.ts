@@ -53,3 +53,20 @@ describe('short forms are never events or generic words', () => {
     expect(shown(d)).toEqual(['第六届进博会新闻中心/ORG']);
   });
 });
+
+describe('short forms never end in punctuation', () => {
+  it('`中国—` is no short form of `中国—东盟中心`: the country stays a place', async () => {
+    const { addShortForms } = await import('../../src/pipeline/link/short-forms.js');
+    const { docWith, shown } = await import('../refine/helpers.js');
+    const text = '中国—东盟中心主办论坛，中国—东盟贸易增长';
+    const d = docWith(text, [['中国—东盟中心', 'ORG'], ['中国', 'LOCATION', 12], ['东盟', 'ORG', 12]]);
+    let at = 0;
+    d.tokens = ['中国', '—', '东盟', '中心', '主办', '论坛', '，', '中国', '—', '东盟', '贸易', '增长'].map((w) => {
+      const t = { start: at, end: at + w.length, pos: 'n' };
+      at += w.length;
+      return t;
+    });
+    addShortForms(d);
+    expect(shown(d)).toEqual(['中国—东盟中心/ORG', '中国/LOCATION', '东盟/ORG']);
+  });
+});

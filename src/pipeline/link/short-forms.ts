@@ -68,6 +68,7 @@ export function addShortForms(doc: Doc): void {
     const core = nameCore(name);
     for (let len = core.length - 1; len >= 3; len--) {
       const prefix = core.slice(0, len);
+      if (/[\p{P}\p{S}\s]$/u.test(prefix)) continue; // a short form never ends in a dash or a bracket (`中国—` of `中国—东盟中心`)
       if (lookupPlace(prefix).length) break; // a place name alone is not the company
       if (isGenericName(prefix, m.type)) break; // nor an event or a bare word, nor any part of one
       let found = false;
