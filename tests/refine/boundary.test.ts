@@ -19,10 +19,10 @@ describe('refine-boundary', () => {
     expect(shown(d)).toEqual(['工商银行湖北省分行/COMPANY']);
   });
   it('a stock code after a company and a photo credit after a media outlet are not part of the name', () => {
-    const text = '新鸿基地产(00016)公布业绩,腾讯控股（0700.HK）上涨。（中央社资料照）新华社发';
-    const d = docWith(text, [['新鸿基地产(00016)', 'COMPANY'], ['腾讯控股（0700.HK）', 'COMPANY'], ['中央社资料照', 'ORG'], ['新华社发', 'ORG']]);
+    const text = '新鸿基地产(00016)公布业绩,腾讯控股（0700.HK）上涨。（中央社资料照）新华社发 时代周报记者摄';
+    const d = docWith(text, [['新鸿基地产(00016)', 'COMPANY'], ['腾讯控股（0700.HK）', 'COMPANY'], ['中央社资料照', 'ORG'], ['新华社发', 'ORG'], ['时代周报记者摄', 'ORG']]);
     trimEdges(d);
-    expect(shown(d)).toEqual(['新鸿基地产/COMPANY', '腾讯控股/COMPANY', '中央社/ORG', '新华社/ORG']);
+    expect(shown(d)).toEqual(['新鸿基地产/COMPANY', '腾讯控股/COMPANY', '中央社/ORG', '新华社/ORG', '时代周报/ORG']);
   });
   it('a dash or slash is never at the edge of a name', () => {
     const text = '中国—东盟自贸区与/长沙银行';

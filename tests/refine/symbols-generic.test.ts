@@ -37,6 +37,9 @@ describe('refine-generic', () => {
     ]);
     genericComponent.run(d);
     expect(shown(d)).toEqual(['湖南省卫生健康委员会/ORG', '国家统计局/ORG', '省政府驻上海办事处/ORG']);
+    const e = docWith('县委宣传部和市政府办公室发文，株洲市委宣传部转发', [['县委宣传部', 'ORG'], ['市政府办公室', 'ORG'], ['株洲市委宣传部', 'ORG']]);
+    genericComponent.run(e);
+    expect(shown(e)).toEqual(['株洲市委宣传部/ORG']);
   });
   it('drops single-character abbreviations fused into words, keeps standalone ones', () => {
     const d = docWith('中美贸易升温，湘企产品销往欧、美、日', [['中', 'LOCATION'], ['美', 'LOCATION'], ['湘', 'LOCATION'], ['欧', 'LOCATION'], ['美', 'LOCATION', 15], ['日', 'LOCATION', 17]]);

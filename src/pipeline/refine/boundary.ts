@@ -23,8 +23,8 @@ const isEdgeWord = (t: Token, s: string) => (VERB.has(t.pos) || t.pos === 'vn') 
 const EDGE_DASH = /[—–\-－―─~～/／]/;
 /** a stock code in brackets after a company's name */
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
-/** a photo credit's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`) */
-const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:资料照|资料图|资料相片|供图|图片|摄|发)$/;
+/** a photo credit's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`) */
+const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:记者|通讯员)?(?:资料照|资料图|资料相片|供图|图片|摄|发)$/;
 
 export function trimEdges(doc: Doc): void {
   const text = doc.norm.text;

@@ -32,7 +32,11 @@ export function isGenericName(s: string, type: EntityType): boolean {
   if (GENERIC_REFERENCES.has(s)) return true;
   if (type !== 'LOCATION' && GENERIC_COMPANY.test(s)) return true; // 上市公司, 物管公司: a kind of company
   if (type !== 'LOCATION' && EVENT_END.test(s)) return true; // an event, not a body
-  return type === 'ORG' && (LOCAL_BODIES.has(s) || (LEVEL_WORD.test(s) && LOCAL_BODIES.has(s.slice(1))));
+  if (type !== 'ORG') return false;
+  // a level's party committee or government before a department names no particular one (`县委宣传部`, `市政府办公室`)
+  const rest = /^[省市县区](?:委|政府)(.{2,})$/.exec(s)?.[1];
+  if (rest && (GENERIC_REFERENCES.has(rest) || LOCAL_BODIES.has(rest) || /^(?:办公室|办公厅)$/.test(rest))) return true;
+  return LOCAL_BODIES.has(s) || (LEVEL_WORD.test(s) && LOCAL_BODIES.has(s.slice(1)));
 }
 
 export function isFusedAbbreviation(text: string, m: NormMention): boolean {
