@@ -2,7 +2,7 @@
  * Generic references and fused single-character abbreviations are dropped
  * (ANNOTATION.md): a name mention that is a bare generic word (`市委`, `公司`,
  * `集团`, `管委会`), a kind of company (`上市公司`, `物管公司`), a local body named by its level only (`省卫生厅`), an event
- * taken for a body (`第六届进博会`), and a one-character place or organisation (`华`, `湘`,
+ * taken for a body (`第六届进博会`), a surname alone as a person (`李`), and a one-character place or organisation (`华`, `湘`,
  * `中`/`美` in `中美贸易`) unless it stands alone between punctuation, as in
  * a list (`销往欧、美、日`: next to `、`).
  */
@@ -43,9 +43,16 @@ export function isFusedAbbreviation(text: string, m: NormMention): boolean {
   return isName(m) && m.type !== 'PERSON' && [...text.slice(m.start, m.end)].length === 1 && !standsAlone(text, m);
 }
 
+/**
+ * A surname alone (`李、鄒`, `鄒的`, `何一度`) is no person's name: the contract tags full names. A surname before a
+ * form of address (`王先生`, `周总理`, `李大娘`) stays: it is how the article names that person (MSRA tags it too).
+ */
+const ADDRESS_AFTER = /^(?:先生|女士|小姐|太太|夫人|主席|总理|总书记|总统|书记|老师|师傅|大妈|大娘|大爷|大姐|大哥|阿姨|老板|律师|医生|教授|局长|市长|县长|省长|部长|厅长|处长|院长|校长|主任|经理|董事长|总裁|总|某|老|家|氏|姓)/;
+const isBareSurname = (text: string, m: NormMention) => m.type === 'PERSON' && m.end - m.start === 1 && !ADDRESS_AFTER.test(text.slice(m.end, m.end + 3));
+
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
-  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m)));
+  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m) && !isBareSurname(text, m)));
 });
 
 export const abbreviationComponent = component('refine-abbreviation', ['mentions'], ['mentions'], (doc: Doc) => {
