@@ -8,6 +8,7 @@ import type { Doc, NormMention } from '../doc.js';
 import type { Component } from '../component.js';
 import type { NameEngine } from './engines/name-engine.js';
 import { findAmounts } from './amounts/index.js';
+import { INDEX_CONTEXT } from './amounts/units.js';
 import { findDates, reportingDay } from './dates/index.js';
 
 /** The `names` component over these engines; `doc.options.engine` picks one per call. */
@@ -40,7 +41,8 @@ function perParagraph(doc: Doc, find: (text: string) => Omit<NormMention, 'sourc
 /** Amounts in the document's region (`doc.region`: stated by the caller, else inferred from the text). */
 export function recogniseAmounts(doc: Doc): void {
   const region = doc.region.region;
-  perParagraph(doc, (t) => findAmounts(t, region), 'amounts');
+  const market = INDEX_CONTEXT.test(doc.norm.text);
+  perParagraph(doc, (t) => findAmounts(t, region, { market }), 'amounts');
 }
 
 /** Dates, relative ones counted from the day the article's dateline names (else published). */

@@ -156,7 +156,16 @@ describe('index points and board lots (QUANTITY: a count or measure with its uni
     ['会议提出三点意见，3点半开会', 'CN', []],
     ['一手中签率为五成，每手500股', 'HK', [['一手', 'QUANTITY', { value: 1, unit: '手' }], ['五成', 'PERCENT', { value: 50 }], ['500股', 'QUANTITY', { value: 500, unit: '股' }]]],
     ['他一手打造了公司，买了二手房', 'CN', []],
+    ['上证指数盘中突破4000点整数关口', 'CN', [['4000点', 'QUANTITY', { value: 4000, unit: '点' }]]],
+    // durations are no counts
+    ['审讯约 7 个月，连涨165个交易日', 'HK', []],
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
+  });
+  it('in an article about a stock index, a level of 100 points or more needs no index in its sentence', () => {
+    const text = '后来有股民从4000点空仓到5000点，下午3点收工';
+    const rows = (market: boolean) => findAmounts(text, 'CN', { market }).map((m) => text.slice(m.start, m.end));
+    expect(rows(true)).toEqual(['4000点', '5000点']);
+    expect(rows(false)).toEqual([]);
   });
 });

@@ -112,10 +112,10 @@ const HEDGE_AFTER = /^(?:左右|上下|以上|以下|以内|之多)/;
 const UNIT_WORD_AFTER: Record<string, RegExp> = {
   部: /^[门委署局]/, 呎: /^[标货柜]/, 英尺: /^[标货柜]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
   // `3点半`, `10点30分`, `几点钟`: a time of day; `一手打造`, `二手房`: no board lot
-  点: /^[半钟整\d零一二两三四五六七八九十]/, 手: /^[打策包资房车货机表术续段工册艺稿指臂掌脚法]/,
+  点: /^(?:[半钟\d零一二两三四五六七八九十]|整(?!数))/, 手: /^[打策包资房车货机表术续段工册艺稿指臂掌脚法]/,
 };
 /** `个` + these is a duration (`3个月`), not a quantity. */
-const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|季度|年头|半月|钟头)/;
+const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|交易日|季度|年头|半月|钟头)/;
 /** After `N成`: idioms and words where 成 is not "tenths" (`一成不变`, `八成是`). */
 const CHENG_BLOCK = /^(?:为|了|立|功|本|果|绩|交|员|长|熟|品|型|就|效|分|份|都|是|不变|千上万|一|语|年|人)/;
 /** After Chinese-numeral + 元: not money (`一元化`, `二元论`). */
@@ -141,6 +141,14 @@ interface Ctx {
   text: string;
   region: Region;
   dollar: string | null;
+  /** the article is about a stock index: `4000点` is an index level even where its sentence names none */
+  market: boolean;
+}
+
+/** What the rest of the article tells the amounts of one paragraph. */
+export interface AmountContext {
+  /** the article names a stock index (`indexArticle`): a level of 100 points or more needs no index in its sentence */
+  market?: boolean;
 }
 
 /**
@@ -156,8 +164,8 @@ interface Pending extends AmountMention {
  * Find money, percent and quantity mentions in normalised text (one paragraph or
  * document). `region` decides what a bare `元`, `块` and `$` are (default: mainland).
  */
-export function findAmounts(text: string, region: Region = 'CN'): AmountMention[] {
-  const ctx: Ctx = { text, region, dollar: null };
+export function findAmounts(text: string, region: Region = 'CN', context: AmountContext = {}): AmountMention[] {
+  const ctx: Ctx = { text, region, dollar: null, market: !!context.market };
   const out: Pending[] = [];
   let lastEnd = 0;
   RUN_RE.lastIndex = 0;
@@ -391,7 +399,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   const unitMatch = UNIT_RE.exec(after);
   if (unitMatch) {
     let word = unitMatch[0].trimStart();
-    if (word === '个' && DURATION_AFTER_GE.test(after.slice(1))) return null;
+    if (word === '个' && DURATION_AFTER_GE.test(after.slice(unitMatch[0].length))) return null; // `3个月`, `約 7 個月`
     if (prev === '前' && !inRange) return null; // 前三名: a ranking
     let e = end + unitMatch[0].length;
     const alt = ALT_UNIT_RE.exec(text.slice(e, e + 6));
@@ -408,10 +416,11 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
       if (scale[1] === '零下') sign = -1;
       unit = scale[1] === '华氏' ? '°F' : '°C';
     }
-    if (unit === null) return null;
-    if (run.startsWith('-') && unit !== '°C' && unit !== '°F') return null;
     const n = parseNumber(run);
     if (!n) return null;
+    if (unit === null && word === '点' && ctx.market && n.value >= 100) unit = '点'; // `从4000点空仓到5000点` in a market report
+    if (unit === null) return null;
+    if (run.startsWith('-') && unit !== '°C' && unit !== '°F') return null;
     if (isChinese && n.value === 1 && !inRange && word !== '手') return null; // 一家公司, 统一口径: an article, not a count
     if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things

@@ -39,7 +39,7 @@ const TEMPERATURE_CONTEXT = /气温|温度|高温|低温|最高|最低|降温|�
 const ELECTRICITY_CONTEXT = /电|能耗|千瓦|充电|光伏|风电|核电/;
 const OIL_CONTEXT = /油|原油|石油|布伦特|WTI|欧佩克|OPEC/;
 /** `点` is an index point only where the sentence is about a stock index (`恒指升178点`), never a time of day. */
-const INDEX_CONTEXT = /指数|恒指|国指|科指|道指|纳指|标普|日经|大市|大盘|沪指|深成指|创业板指|上证|深证|加权|台股|港股|股市|A股|美股|收报|收市|收盘|高开|低开|点位/;
+export const INDEX_CONTEXT = /指数|恒指|国指|科指|道指|纳指|标普|日经|大市|大盘|沪指|深成指|创业板指|上证|深证|加权|台股|港股|股市|A股|美股|收报|收市|收盘|高开|低开|点位/;
 /** `手` is a board lot only where the sentence is about buying or allotting shares (`一手中签率`). */
 const LOT_CONTEXT = /中签|每手|入场费|认购|招股|抽签|甲组|乙组|孖展|新股|暗盘|股/;
 /** `节` is knots only where the sentence is about a ship's or the wind's speed. */
