@@ -23,6 +23,14 @@ describe('refine-companies', () => {
   it('a shorter name inside a listed one gives way (`腾讯` in `腾讯控股`)', () => {
     expect(run('腾讯控股公布业绩。', [['腾讯', 'COMPANY']])).toEqual(['腾讯控股/COMPANY']);
   });
+  it('knows the best-known companies (companies-best-known.tsv); a name that is also a word needs a sentence about business', () => {
+    expect(run('宁德时代与宝马签约，高盛看好。', [])).toEqual(['宁德时代/COMPANY', '宝马/COMPANY', '高盛/COMPANY']);
+    expect(run('小米发布新款手机。', [])).toEqual(['小米/COMPANY']);
+    expect(run('早餐喝了一碗小米粥，又吃了一个苹果。', [])).toEqual([]);
+  });
+  it('a mention that runs from a listed company into a verb or a Latin product name ends with the company', () => {
+    expect(run('苹果iPhone销量下滑。', [['苹果iPhone', 'COMPANY']])).toEqual(['苹果/COMPANY']);
+  });
   it('an ORG reaching past the name blocks it', () => {
     expect(run('中石化党校举办培训班。', [['中石化党校', 'ORG']])).toEqual(['中石化党校/ORG']);
   });
