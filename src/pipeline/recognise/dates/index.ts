@@ -165,6 +165,8 @@ const TIME_RE = new RegExp(
   String.raw`^\s?(上午|下午|晚上|晚间|凌晨|早上|早晨|中午|正午|傍晚|夜间|晚)?\s?(\d{1,2}|[零一二两三四五六七八九十]{1,3})` +
     String.raw`(?:[:：](\d{2})(?![\d])(?:[:：]\d{2}(?![\d]))?(?:\s?分(?![钟之]))?|时(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分)?|点(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半)|钟)?)`,
 );
+/** Hours of a day written as a range after it: `0—24时`, `9-17时`. */
+const HOUR_RANGE = /^\s?(\d{1,2})(?:—|–|-|－|至|到)(\d{1,2})时/;
 const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七八九]`;
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
@@ -870,6 +872,14 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       continue;
     }
     if (v.grain === 'day' && v.start && v.start === v.end) {
+      // hours of the day: `2月19日0—24时` (the whole day), `9—17时`
+      const hours = HOUR_RANGE.exec(text.slice(c.end, Math.min(limit, c.end + 12)));
+      if (hours && +hours[1] < +hours[2] && +hours[2] <= 24) {
+        c.end += hours[0].length;
+        const hh = (h: string) => `${v.start}T${h.padStart(2, '0')}:00`;
+        if (+hours[1] !== 0 || +hours[2] !== 24) c.value = span(hh(hours[1]), hh(hours[2]), 'hour');
+        continue;
+      }
       const t = TIME_RE.exec(text.slice(c.end, Math.min(limit, c.end + 16)));
       if (!t) continue;
       let h = num(t[2].replace(/两/g, '二'));
@@ -877,7 +887,7 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       let mm = t[6] ? 30 : minute !== undefined ? num(minute) : 0;
       if (/下午|晚|傍晚|夜间/.test(t[1] ?? '') && h < 12) h += 12;
       if (!(h >= 0 && h <= 24 && mm >= 0 && mm < 60)) continue;
-      if (h === 24) continue;
+      if (h === 24 && mm !== 0) continue; // 24时 is the day's end (ISO 8601 24:00)
       const at = `${v.start}T${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
       c.end += t[0].length;
       c.value = span(at, at, minute !== undefined || t[6] ? 'minute' : 'hour');
