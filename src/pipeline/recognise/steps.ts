@@ -51,5 +51,6 @@ export function recogniseDates(doc: Doc): void {
   const first = doc.contentParagraphs().slice(0, 4);
   const head = first.map((p) => doc.norm.text.slice(p.start, Math.min(p.end, p.start + 120))).join('\n');
   const day = reportingDay(head, doc.published);
-  perParagraph(doc, (t) => findDates(t, day, region), 'dates');
+  const lunarNewYear = /春节|农历新年|过年|除夕|大年|新春/.test(doc.norm.text);
+  perParagraph(doc, (t) => findDates(t, day, region, { lunarNewYear }), 'dates');
 }

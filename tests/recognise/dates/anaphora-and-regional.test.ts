@@ -107,7 +107,7 @@ describe('more festival names', () => {
     ['农历新年期间', 'CN', ['农历新年期间', '2024-02-10', '2024-02-17', 'day']],
     ['大年三十晚上', 'CN', ['大年三十', '2024-02-09', '2024-02-09', 'day']],
     ['双十节', 'CN', ['双十节', '2024-10-10', '2024-10-10', 'day']],
-    ['国庆连假', 'TW', ['国庆', '2024-10-10', '2024-10-10', 'day']],
+    ['国庆连假', 'TW', ['国庆连假', '2024-10-10', '2024-10-10', 'day', true]], // 连假 as 假期: Taiwan's National Day holiday
   ])('%s (%s)', (text, region, row) => {
     expect(found(text, region)).toEqual([row]);
   });
@@ -178,5 +178,30 @@ describe('spaced years, a bare 全年, 春运, bare 黄金周, 十一国庆, the
     ['截至2月19日24时', 'CN', '2022-02-20', [['2月19日24时', '2022-02-19T24:00', '2022-02-19T24:00', 'hour']]],
   ])('%s', (text, region, published, rows) => {
     expect(found(text, region, published)).toEqual(rows);
+  });
+});
+
+describe('quoted festivals, holiday first days, notes in brackets, Taiwan forms, slashed day ranges, lunar new year days', () => {
+  it.each<[string, Region, string, Row[]]>([
+    ['今年“五一”假期客流增长，“五一”首日，“五一”消费季', 'CN', '2025-05-03', [
+      ['今年“五一”假期', '2025-05-01', '2025-05-05', 'day'], ['“五一”首日', '2025-05-01', '2025-05-01', 'day'], ['五一', '2025-05-01', '2025-05-01', 'day'],
+    ]],
+    // Taiwan's own Lunar New Year holiday
+    ['今年春节连假交通疏导', 'TW', '2026-01-02', [['今年春节连假', '2026-02-14', '2026-02-22', 'day']]],
+    ['2月17日(初一)至2月19日(初三)，2月14日(小年夜前一日)开始', 'TW', '2026-01-02', [
+      ['2月17日(初一)至2月19日(初三)', '2026-02-17', '2026-02-19', 'day'], ['2月14日(小年夜前一日)', '2026-02-14', '2026-02-14', 'day'],
+    ]],
+    ['一一五年度总预算，延会至五月卅一日', 'TW', '2025-11-14', [['一一五年度', '2026-01-01', '2026-12-31', 'year'], ['五月卅一日', '2025-05-31', '2025-05-31', 'day']]],
+    ['来年的开支，未来年均增长', 'CN', '2026-03-07', [['来年', '2027-01-01', '2027-12-31', 'year']]],
+    ['2026/27年的预算', 'HK', '2026-03-07', [['2026/27年', '2026-04-01', '2027-03-31', 'year']]],
+    ['2/14－2/19实施，比分2/3', 'TW', '2026-01-02', [['2/14－2/19', '2026-02-14', '2026-02-19', 'day']]],
+  ])('%s', (text, region, published, rows) => {
+    expect(found(text, region, published)).toEqual(rows);
+  });
+  it('a bare lunar day (初二, 初一至初六) is a date only in an article about the new year', () => {
+    const text = '初一至初六实施，初二回娘家，初一学生放假';
+    const rows = (lunarNewYear: boolean) => findDates(text, '2026-01-02', 'TW', { lunarNewYear }).map((m) => [text.slice(m.start, m.end), m.value.start, m.value.end]);
+    expect(rows(true)).toEqual([['初一至初六', '2026-02-17', '2026-02-22'], ['初二', '2026-02-18', '2026-02-18']]);
+    expect(rows(false)).toEqual([]);
   });
 });

@@ -74,7 +74,7 @@ const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二
 function num(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
   if (s.length > 1) s = s.replace(/^[零〇○]/, ''); // 零一分
-  s = s.replace(/^初/, '').replace(/^廿/, '二十');
+  s = s.replace(/^初/, '').replace(/^廿/, '二十').replace(/^卅/, '三十');
   if (s === '十') return 10;
   const t = s.indexOf('十');
   if (t < 0) return CN_DIGIT[s] ?? NaN;
@@ -89,10 +89,11 @@ function yearNum(s: string): number {
 }
 
 const YEAR = String.raw`\d{4}|[〇○零一二三四五六七八九]{4}`;
-const REL_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 明年: 1, 前年: -2, 后年: 2 };
-const REL_YEAR_RE = Object.keys(REL_YEAR).join('|');
+const REL_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 明年: 1, 来年: 1, 前年: -2, 后年: 2 };
+/** (`来年` never inside `未来年均`) */
+const REL_YEAR_RE = Object.keys(REL_YEAR).map((k) => (k === '来年' ? '(?<!未)来年' : k)).join('|');
 const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
-const DAY = String.raw`\d{1,2}|三十一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
+const DAY = String.raw`\d{1,2}|三十一?|卅一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
 const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[一二三1-3]季度|第?${Q}季度|首季度?|第${Q}季(?!度)`;
@@ -155,7 +156,7 @@ const RE_DECADE = new RegExp(
 /** Slashed numeric dates with the year last: `3/15/2024`, `15/03/24`, `15.3.2024`. */
 const RE_DMY = /(?<![\d.\-/:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-/:])/g;
 /** Fiscal years: `2025/26年度`, `2025至26年度`, `2025-2026财年`. */
-const RE_FISCAL = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)|(?<![\d.\/])(20\d{2})\/(\d{2})(?![\d\/.%])/g;
+const RE_FISCAL = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)|(?<![\d.\/])(20\d{2})\/(\d{2})(?:年(?![度\d])|(?![\d\/.%年]))/g;
 /** A single fiscal or reporting year: `2024财年`, `2024财政年度`, `2024年度`, `FY2024`, `FY24`. */
 const RE_FISCAL_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?:财政年度|财年|年度)|(?<![A-Za-z])FY ?(20\d{2}|\d{2})(?![\d])/g;
 /** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
@@ -172,10 +173,11 @@ const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三�
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
   '除夕|农历新年|农历春节|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
-  '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]?(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
+  '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]|(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
-  '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|冬至|夏至|立春|立秋';
-const RE_FESTIVAL = new RegExp(`(${FESTIVALS})(前后|前夕|前|后|期间|假期|长假|小长假|黄金周档期|黄金周|档期)?`, 'g');
+  '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|和平纪念日|冬至|夏至|立春|立秋';
+/** A festival, in quotes or not (`“五一”假期`: the quotes belong to the span with what follows them), and what follows it. */
+const RE_FESTIVAL = new RegExp(`([“"])?(${FESTIVALS})([”"])?(假期期间|连假|前后|前夕|前|后|期间|假期|长假|小长假|黄金周档期|黄金周|档期|首日)?`, 'g');
 /** The year before a festival (`2024年春节`, `明年春节`), looked for behind a match: a leading optional group would be tried at every position. */
 const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE}))$`);
 
@@ -196,8 +198,19 @@ function reportYear(text: string, pos: number, pub: Ymd): number {
   return DONE_CLAUSE.test(clause) && !/将|预计|计划|力争|目标/.test(clause) ? pub.y - 1 : pub.y;
 }
 
+/** Month/day ranges written with slashes (`2/14－2/19`): a range makes them dates, where one `2/14` alone is not. */
+const RE_SLASH_MD_RANGE = /(?<![\d/.])(\d{1,2})\/(\d{1,2}) ?(?:－|-|—|–|~|～|至|到) ?(\d{1,2})\/(\d{1,2})(?![\d/.%])/g;
+/** Days of the lunar new year on their own (`初二`, `初一至初六`), in an article about the new year only. */
+const RE_NEW_YEAR_DAYS = /(?<![农历月正腊大年])初([一二三四五六七八九十])(?:(?:至|到|-|—)初([一二三四五六七八九十]))?(?![中级年学生期步次稿心衷秋夏冬春])/g;
+
+/** What the rest of the article tells the dates of one paragraph. */
+export interface DateContext {
+  /** the article is about the lunar new year (`春节`, `过年`): a bare `初二` is a day of it */
+  lunarNewYear?: boolean;
+}
+
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
-export function findDates(text: string, published: string | null, region: Region = 'CN'): DateMention[] {
+export function findDates(text: string, published: string | null, region: Region = 'CN', context: DateContext = {}): DateMention[] {
   const pub = parseIso(published);
   const cands: Cand[] = [];
   const add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) =>
@@ -344,18 +357,38 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, v, 0.85);
   }
   for (const m of text.matchAll(RE_FESTIVAL)) {
-    const y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, m.index - 5), m.index));
-    const start = m.index - (y ? y[0].length : 0);
+    const [open, fest, close, suffix] = [m[1], m[2], m[3], m[4]];
+    // quotes are part of the span only around a name with a suffix after them (`“五一”假期`), else the name alone
+    const quoted = !!open && !!close && !!suffix;
+    const from = m.index + (open && !quoted ? 1 : 0);
+    const to = quoted || !close ? m.index + m[0].length : m.index + (open ? 1 : 0) + fest.length;
+    const y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, from - 5), from));
+    const start = from - (y ? y[0].length : 0);
     // one name per festival (`农历新年` is 春节); Taiwan's 国庆 is 10 October (双十节)
-    const name = region === 'TW' && m[1].startsWith('国庆') ? '双十节' : FESTIVAL_ALIAS[m[1]] ?? m[1];
-    const v = festival(name, m[2], y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? REL_YEAR[y[2]] : undefined, pub);
-    add(start, m.index + m[0].length, v, m[1] === '五一' || m[1] === '国庆' ? 0.75 : 0.85);
+    const name = region === 'TW' && fest.startsWith('国庆') ? '双十节' : FESTIVAL_ALIAS[fest] ?? fest;
+    const v = festival(name, quoted || !close ? suffix : undefined, y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? REL_YEAR[y[2]] : undefined, pub, region);
+    add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
+  }
+
+  for (const m of text.includes('/') ? text.matchAll(RE_SLASH_MD_RANGE) : []) {
+    const [m1, d1, m2, d2] = [+m[1], +m[2], +m[3], +m[4]];
+    const y = pub?.y ?? NO_YEAR;
+    if (!isValid(y, m1, d1) || !isValid(y, m2, d2) || m2 * 100 + d2 <= m1 * 100 + d1) continue;
+    const v = span(iso(y, m1, d1), iso(y, m2, d2), 'day');
+    add(m.index, m.index + m[0].length, pub ? v : withoutYear(v), 0.8);
+  }
+  if (context.lunarNewYear && pub && text.includes('初')) {
+    for (const m of text.matchAll(RE_NEW_YEAR_DAYS)) {
+      const a = nearestLunar(pub, 1, num(m[1]));
+      const b = m[2] ? nearestLunar(pub, 1, num(m[2])) : a;
+      if (a && b && a <= b) add(m.index, m.index + m[0].length, span(a, b, 'day'), 0.7);
+    }
   }
 
   const anaphora: Anaphora = new Map();
   addMore(text, pub, region, add, anaphora);
 
-  return extend(text, resolveAnaphora(inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, selectLongest(cands))), pub)), anaphora, pub), pub)
+  return extend(text, resolveAnaphora(inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)), anaphora, pub), pub)
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score }));
 }
@@ -364,7 +397,7 @@ export function findDates(text: string, published: string | null, region: Region
 const RE_PLAN = /十([一二三四五六])五([”"])?(期间|时期|末|初)?/g;
 /** Taiwan's 民国 years (+1911): `114年度`, `115年底`, `113年第一季`, `113年3月5日`, `民國38年`. */
 const RE_ROC = new RegExp(
-  `(?<![\\d.])(?:民[国國] ?(\\d{1,3})|(1[0-4]\\d))年(?!来|之久|多年|历史)` +
+  `(?<![\\d.〇○零一二三四五六七八九十])(?:民[国國] ?(\\d{1,3})|(1[0-4]\\d|一[〇○零一二三四][〇○零一二三四五六七八九]))年(?!来|之久|多年|历史)` +
     `(?:(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?|(度)?(底|末|初|上半年|下半年|全年|首季度?|第?${Q}季度?)?)`,
   'g',
 );
@@ -411,7 +444,7 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
   }
   for (const m of region === 'TW' || /民[国國]/.test(text) ? text.matchAll(RE_ROC) : []) {
     if (m[2] && region !== 'TW') continue; // a bare 113年 is a 民国 year only in Taiwan
-    const y = +(m[1] ?? m[2]) + 1911;
+    const y = (m[1] ? +m[1] : yearNum(m[2])) + 1911; // `115年`, `一一五年`
     if (m[3]) {
       const mo = num(m[3]);
       const d = m[4] ? num(m[4]) : undefined;
@@ -773,7 +806,7 @@ const LUNAR_FESTIVAL: Record<string, [number, number]> = {
   七夕: [7, 7], 七夕节: [7, 7], 重阳节: [9, 9], 重阳: [9, 9], 腊八: [12, 8], 腊八节: [12, 8],
 };
 const SOLAR_FESTIVAL: Record<string, [number, number]> = {
-  元旦: [1, 1], 国庆节: [10, 1], 国庆: [10, 1], 十一: [10, 1], 劳动节: [5, 1], 五一: [5, 1], 双十一: [11, 11], 双11: [11, 11],
+  元旦: [1, 1], 和平纪念日: [2, 28], 国庆节: [10, 1], 国庆: [10, 1], 十一: [10, 1], 劳动节: [5, 1], 五一: [5, 1], 双十一: [11, 11], 双11: [11, 11],
   医师节: [8, 19], 中国医师节: [8, 19], 记者节: [11, 8], 教师节: [9, 10], 儿童节: [6, 1], 妇女节: [3, 8], 青年节: [5, 4], 植树节: [3, 12], 建党节: [7, 1], 建军节: [8, 1], 护士节: [5, 12],
   双十节: [10, 10], 平安夜: [12, 24], 圣诞节: [12, 25], 圣诞: [12, 25], 万圣节: [10, 31], 情人节: [2, 14],
 };
@@ -795,6 +828,10 @@ const HOLIDAY_PERIODS: Record<string, Record<number, [string, string]>> = {
     2018: ['04-29', '05-01'], 2019: ['05-01', '05-04'], 2020: ['05-01', '05-05'], 2021: ['05-01', '05-05'], 2022: ['04-30', '05-04'],
     2023: ['04-29', '05-03'], 2024: ['05-01', '05-05'], 2025: ['05-01', '05-05'], 2026: ['05-01', '05-05'],
   },
+};
+/** Taiwan's Lunar New Year holidays as the Directorate-General of Personnel Administration set them. */
+const HOLIDAY_PERIODS_TW: Record<string, Record<number, [string, string]>> = {
+  春节: { 2023: ['01-20', '01-29'], 2024: ['02-08', '02-14'], 2025: ['01-25', '02-02'], 2026: ['02-14', '02-22'] },
 };
 const HOLIDAY_NAME: Record<string, string> = { 春节: '春节', 国庆: '国庆', 国庆节: '国庆', 十一: '国庆', 五一: '五一', 劳动节: '五一' };
 
@@ -820,7 +857,7 @@ function festivalDay(name: string, y: number): string | null {
 }
 
 /** A festival (optionally with a stated or relative year, and 前/后/期间). */
-function festival(name: string, suffix: string | undefined, year: number | undefined, rel: number | undefined, pub: Ymd | null): DateValue | null {
+function festival(name: string, suffix: string | undefined, year: number | undefined, rel: number | undefined, pub: Ymd | null, region: Region = 'CN'): DateValue | null {
   const vague = !!suffix;
   if (year === undefined && !pub) return unresolved('day', vague);
   let day: string | null;
@@ -844,9 +881,14 @@ function festival(name: string, suffix: string | undefined, year: number | undef
   if (suffix === '前' || suffix === '前夕') return span(addDays(day, suffix === '前' ? -14 : -3), addDays(day, -1), 'day', true);
   if (suffix === '后') return span(addDays(day, 1), addDays(day, 14), 'day', true);
   if (suffix === '前后') return span(addDays(day, -7), addDays(day, 7), 'day', true);
-  // 期间 / 假期 / 长假 / 黄金周 / 档期: the public holiday — as the year's notice set it where known
-  const set = HOLIDAY_PERIODS[HOLIDAY_NAME[name]]?.[+day.slice(0, 4)];
-  if (set) return span(`${day.slice(0, 4)}-${set[0]}`, `${day.slice(0, 4)}-${set[1]}`, 'day');
+  // 期间 / 假期 / 连假 / 长假 / 黄金周 / 档期 / 首日: the public holiday — as the mainland's notice (or Taiwan's, in
+  // Taiwan) for the year set it where known; 首日 its first day
+  const set = (region === 'TW' ? HOLIDAY_PERIODS_TW : HOLIDAY_PERIODS)[HOLIDAY_NAME[name]]?.[+day.slice(0, 4)];
+  if (set) {
+    const [a, b] = [`${day.slice(0, 4)}-${set[0]}`, `${day.slice(0, 4)}-${set[1]}`];
+    return suffix === '首日' ? span(a, a, 'day') : span(a, b, 'day');
+  }
+  if (suffix === '首日') return span(day, day, 'day');
   const [a, b] = name === '春节' ? [-1, 5] : name.startsWith('国庆') || name === '十一' ? [0, 6] : name === '五一' || name === '劳动节' ? [0, 4] : [0, 0];
   return span(addDays(day, a), addDays(day, b), 'day', true);
 }
@@ -931,6 +973,24 @@ function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
     if (a.value?.grain === 'day' && a.value.start === b.value.start) return { start: a.start, end: b.end + 1, value: a.value, score: Math.max(a.score, b.score), parts: a.parts };
     return null;
   });
+}
+
+/** A note in brackets after a day that names the same day another way: its lunar date, weekday or place in a holiday. */
+const BRACKET_NOTE = /^\(([^()]{1,16})\)/;
+const NOTE_WORDS = /初[一二三四五六七八九十]|廿|腊月|正月|农历|小年|除夕|周[一二三四五六日天]|星期|首日|末日|第[\d一二三四五六七八九十]+天|节|假/;
+
+/** `2月22日(初六)`, `2月14日(小年夜前一日)`, `2月15日(农历腊月二十八、周日)`: one mention with the day's value. */
+function bracketNotes(text: string, cands: Cand[]): Cand[] {
+  const out: Cand[] = [];
+  for (const c of cands) {
+    const last = out[out.length - 1];
+    if (last && c.start >= last.start && c.end <= last.end) continue; // inside a note taken in
+    out.push(c);
+    if (c.value?.grain !== 'day' || c.value.start !== c.value.end) continue;
+    const note = BRACKET_NOTE.exec(text.slice(c.end, c.end + 18));
+    if (note && NOTE_WORDS.test(note[1]) && !/%|\d{3,}/.test(note[1])) c.end += note[0].length;
+  }
+  return out;
 }
 
 /** A bare day listed after a full date takes its year and month: `3月5日、6日和8日` (not the published month). */
