@@ -412,8 +412,8 @@ const RE_SAME = /(?<!不可)同[期月日](?!而语)/g;
 /** A bare year listed before a year with 年 (`2027及2030年`, `2024、2025年`) is a year too. */
 const RE_LISTED_YEAR = /(?<![\d.])((?:19|20)\d{2})(?=(?:、|及|和|与|或|、\s)(?:19|20)\d{2}年)/g;
 /** Anaphoric days: `当天`, `当日`, `当晚` (the day just mentioned), `次日`, `翌日`, `隔天` (the day after it), `前一天`. */
-const RE_THAT_DAY = /(?<![每适相日提])(当天|当日|当晚|当夜|次日|翌日|隔天|隔日|前一天|前一日)/g;
-const THAT_DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 隔天: 1, 隔日: 1, 前一天: -1, 前一日: -1 };
+const RE_THAT_DAY = /(?<![每适相日提])(当天|当日|当晚|当夜|次日|翌日|隔天|隔日|第二天|前一天|前一日)/g;
+const THAT_DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 隔天: 1, 隔日: 1, 第二天: 1, 前一天: -1, 前一日: -1 };
 /** Two years or days named together: `今明两年`, `明后两天`. */
 const RE_PAIR = /(今明|明后)两(年|天|日)/g;
 /** A few days before / after published: `数日前`, `几天后`. */
@@ -475,7 +475,7 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
       if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
     }
   }
-  for (const m of /当|次|翌|隔|前一/.test(text) ? text.matchAll(RE_THAT_DAY) : []) {
+  for (const m of /当|次|翌|隔|前一|第二天/.test(text) ? text.matchAll(RE_THAT_DAY) : []) {
     anaphora.set(m.index, { shift: 0, days: THAT_DAY_SHIFT[m[1]] ?? 0 });
     add(m.index, m.index + m[0].length, unresolved('day'), 0.7);
   }
@@ -958,7 +958,7 @@ function mergeWeekday(text: string, cands: Cand[]): Cand[] {
   );
 }
 
-const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后天|今晚|昨晚|明晚|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
+const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后天|今晚|昨晚|明晚|当天|当日|次日|翌日|第二天|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
 
 /**
  * A relative day with its date in brackets is one mention with the bracketed date's value:
