@@ -18,6 +18,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['株洲高新区/LOCATION', '长沙经开区/LOCATION', '衡阳经济技术开发区/LOCATION']);
   });
+  it("a party + 团 / 党团 / 立院党团 is its caucus, one ORG", () => {
+    const d = docWith('国民党团与民众党立院党团协商，民进党表态', [['国民党', 'ORG'], ['民众党', 'ORG'], ['民进党', 'ORG']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['国民党团/ORG', '民众党立院党团/ORG', '民进党/ORG']);
+  });
   it('a place + 站 is its station; not 站长 or the verb 站在', () => {
     const d = docWith('何文田站和古洞站通车，株洲站长说，长沙站在前列', [['何文田', 'LOCATION'], ['古洞', 'LOCATION'], ['株洲', 'LOCATION'], ['长沙', 'LOCATION']]);
     mergePlaceSuffixes(d);

@@ -3,7 +3,7 @@
  * (`株洲市政府`, `岳阳市委`, `浏阳市人民政府`, `长沙市发改委`); a place
  * followed by a zone, park or new-district word is one LOCATION (`株洲高新区`,
  * `长沙经开区`, `…经济技术开发区`), and so is a place followed by 站, its
- * station (`何文田站`). Mentions inside the suffix (a generic
+ * station (`何文田站`); a party followed by 团 or 党团 is its caucus (`国民党团`). Mentions inside the suffix (a generic
  * `市委`, `新区` tagged on their own) are absorbed; a mention reaching past it
  * blocks the merge. A generic "place" before a government word (`特区政府`,
  * `当地政府`, `本市人民政府`) names nothing: the contract tags no mention there.
@@ -13,8 +13,15 @@ import { component } from '../component.js';
 import { GOVERNMENT_SUFFIXES, PLACE_LEVEL_END, ZONE_SUFFIXES } from '../lang/zh/words.js';
 import { setMentions } from './util.js';
 
+/** A party's caucus in a legislature (`国民党团`, `民众党立院党团`): one ORG with the party's name. */
+const CAUCUS = /^(?:立院党团|党团|团)/;
+
 function suffixAfter(text: string, m: NormMention): { len: number; type: EntityType } | null {
   const place = text.slice(m.start, m.end);
+  if (m.type === 'ORG') {
+    const caucus = place.endsWith('党') ? CAUCUS.exec(text.slice(m.end, m.end + 4)) : null;
+    return caucus ? { len: caucus[0].length, type: 'ORG' } : null;
+  }
   const gov = GOVERNMENT_SUFFIXES.find((s) => text.startsWith(s, m.end));
   if (gov) return { len: gov.length, type: 'ORG' };
   if (PLACE_LEVEL_END.test(place) && text[m.end] === '委') return { len: 1, type: 'ORG' };
@@ -34,7 +41,7 @@ export function mergePlaceSuffixes(doc: Doc): void {
   const ms = [...doc.mentions].sort((a, b) => a.start - b.start);
   const drop = new Set<NormMention>();
   for (const m of ms) {
-    if (m.type !== 'LOCATION' || drop.has(m)) continue;
+    if ((m.type !== 'LOCATION' && m.type !== 'ORG') || drop.has(m)) continue;
     const suffix = suffixAfter(text, m);
     if (!suffix) continue;
     const end = m.end + suffix.len;
