@@ -10,6 +10,7 @@ import type { NameEngine } from './engines/name-engine.js';
 import { findAmounts } from './amounts/index.js';
 import { INDEX_CONTEXT } from './amounts/units.js';
 import { findDates, reportingDay } from './dates/index.js';
+import type { DateValue } from '../doc.js';
 
 /** The `names` component over these engines; `doc.options.engine` picks one per call. */
 export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Component {
@@ -52,5 +53,11 @@ export function recogniseDates(doc: Doc): void {
   const head = first.map((p) => doc.norm.text.slice(p.start, Math.min(p.end, p.start + 120))).join('\n');
   const day = reportingDay(head, doc.published);
   const lunarNewYear = /春节|农历新年|过年|除夕|大年|新春/.test(doc.norm.text);
-  perParagraph(doc, (t) => findDates(t, day, region, { lunarNewYear }), 'dates');
+  // `同期` at the start of a paragraph refers to the last date of the paragraphs before it
+  let previous: DateValue | undefined;
+  perParagraph(doc, (t) => {
+    const found = findDates(t, day, region, { lunarNewYear, previous });
+    for (const m of found) if (m.value.start && m.value.end && !m.value.vague && !m.value.start.startsWith('XXXX')) previous = m.value;
+    return found;
+  }, 'dates');
 }

@@ -206,3 +206,13 @@ describe('quoted festivals, holiday first days, notes in brackets, Taiwan forms,
     expect(rows(false)).toEqual([]);
   });
 });
+
+describe('同期 at the start of a paragraph', () => {
+  it('refers to the last date of the paragraphs before it, passed as context', () => {
+    const text = '出口货值较去年同期上升12%';
+    const previous = { start: '2025-07-01', end: '2025-07-31', grain: 'month' as const };
+    const rows = (ctx: { previous?: typeof previous }) => findDates(text, '2025-08-26', 'HK', ctx).map((m) => [text.slice(m.start, m.end), m.value.start, m.value.end]);
+    expect(rows({ previous })).toEqual([['去年同期', '2024-07-01', '2024-07-31']]);
+    expect(rows({})).toEqual([['去年同期', null, null]]);
+  });
+});

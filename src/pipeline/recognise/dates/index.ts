@@ -207,6 +207,8 @@ const RE_NEW_YEAR_DAYS = /(?<![农历月正腊大年])初([一二三四五六七
 export interface DateContext {
   /** the article is about the lunar new year (`春节`, `过年`): a bare `初二` is a day of it */
   lunarNewYear?: boolean;
+  /** the last date resolved in the paragraphs before: what `同期` at the start of this one refers to */
+  previous?: DateValue;
 }
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
@@ -388,7 +390,7 @@ export function findDates(text: string, published: string | null, region: Region
   const anaphora: Anaphora = new Map();
   addMore(text, pub, region, add, anaphora);
 
-  return extend(text, resolveAnaphora(inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)), anaphora, pub), pub)
+  return extend(text, resolveAnaphora(inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)), anaphora, pub, context.previous ?? null), pub)
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score }));
 }
@@ -528,10 +530,13 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
   }
 }
 
-/** `同期` takes the value of the date just before it, `去年同期` the same a year earlier, `2024年同月` in 2024. */
-function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null): Cand[] {
+/**
+ * `同期` takes the value of the date just before it (in this paragraph, else the last one of the paragraphs before),
+ * `去年同期` the same a year earlier, `2024年同月` in 2024.
+ */
+function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, before: DateValue | null = null): Cand[] {
   if (!anaphora.size) return cands;
-  let prev: DateValue | null = null;
+  let prev: DateValue | null = before;
   let prevDay: string | null = null;
   let prevEnd = -1;
   for (const c of cands) {
