@@ -96,7 +96,7 @@ const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
 const DAY = String.raw`\d{1,2}|三十一?|卅一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
-const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[一二三1-3]季度|第?${Q}季度|首季度?|第${Q}季(?!度)`;
+const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[一二三1-3]季度?|首[二三两]季度?|第?${Q}季度|首季度?|第${Q}季(?!度)`;
 const MPART = String.raw`上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇○零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
@@ -210,6 +210,9 @@ export interface DateContext {
   /** the last date resolved in the paragraphs before: what `同期` at the start of this one refers to */
   previous?: DateValue;
 }
+
+/** The year to date: `年初至今`, `今年年初迄今`, `今年迄今` (published's year from 1 January to published). */
+const RE_YEAR_TO_DATE = /(?:今年)?(?:年初|年初开盘)(?:至今|迄今)|今年迄今/g;
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
 export function findDates(text: string, published: string | null, region: Region = 'CN', context: DateContext = {}): DateMention[] {
@@ -372,6 +375,9 @@ export function findDates(text: string, published: string | null, region: Region
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
   }
 
+  for (const m of /迄今|至今/.test(text) ? text.matchAll(RE_YEAR_TO_DATE) : []) {
+    add(m.index, m.index + m[0].length, pub ? span(iso(pub.y, 1, 1), iso(pub.y, pub.m, pub.d), 'day') : unresolved('day', true), 0.85);
+  }
   for (const m of text.includes('/') ? text.matchAll(RE_SLASH_MD_RANGE) : []) {
     const [m1, d1, m2, d2] = [+m[1], +m[2], +m[3], +m[4]];
     const y = pub?.y ?? NO_YEAR;
@@ -647,6 +653,7 @@ function maxDay(m: number): number {
 /** `上半年`, `年底`, `一季度`, `初` (after a year) … of year `y`. */
 function yearPart(y: number | null, part: string): DateValue | null {
   if (part.startsWith('首季')) part = '一季度';
+  else if (/^首[二三两]季/.test(part)) part = `前${part[1] === '两' ? '二' : part[1]}季度`; // 首三季: the first three quarters
   const q = /^(前)?第?([一二三四1-4])季度?$/.exec(part);
   const grain: DateGrain = q ? 'quarter' : part.includes('半年') ? 'halfyear' : part === '全年' ? 'year' : 'month';
   if (y === null) return unresolved(grain);
