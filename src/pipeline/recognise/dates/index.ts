@@ -841,11 +841,12 @@ const HOLIDAY_PERIODS: Record<string, Record<number, [string, string]>> = {
     2023: ['04-29', '05-03'], 2024: ['05-01', '05-05'], 2025: ['05-01', '05-05'], 2026: ['05-01', '05-05'],
   },
 };
-/** Taiwan's Lunar New Year holidays as the Directorate-General of Personnel Administration set them. */
+/** Taiwan's long holidays as the government's office calendars (政府行政机关办公日历表) set them. */
 const HOLIDAY_PERIODS_TW: Record<string, Record<number, [string, string]>> = {
   春节: { 2023: ['01-20', '01-29'], 2024: ['02-08', '02-14'], 2025: ['01-25', '02-02'], 2026: ['02-14', '02-22'] },
+  和平纪念日: { 2023: ['02-25', '02-28'], 2024: ['02-28', '02-28'], 2025: ['02-28', '03-02'], 2026: ['02-27', '03-01'] },
 };
-const HOLIDAY_NAME: Record<string, string> = { 春节: '春节', 国庆: '国庆', 国庆节: '国庆', 十一: '国庆', 五一: '五一', 劳动节: '五一' };
+const HOLIDAY_NAME: Record<string, string> = { 春节: '春节', 国庆: '国庆', 国庆节: '国庆', 十一: '国庆', 五一: '五一', 劳动节: '五一', 和平纪念日: '和平纪念日' };
 
 /** Other names of a festival, resolved where a festival is found. */
 const FESTIVAL_ALIAS: Record<string, string> = { 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
