@@ -1,5 +1,5 @@
 /**
- * The issue's done-test over HTTP: the crash article (897,000 characters) and 20,000 tiny paragraphs, sent to
+ * The issue's done-test over HTTP: the crash article (897,000 characters) and 60,000 tiny paragraphs, sent to
  * /v1/extract of an app on the real worker pool with the model engine and a 2 s deadline, are answered 422,
  * and the service keeps answering /healthz and ordinary requests. Before cooperative deadlines the first one
  * ended the whole process (`terminate called after throwing an instance of 'Napi::Error'`).
@@ -27,7 +27,8 @@ describe('one request cannot take the service down', () => {
 
   it.each([
     ['the crash article', SENTENCE.repeat(19_500)],
-    ['20,000 tiny paragraphs', '株洲。\n'.repeat(20_000)],
+    // ~8 s of work alone: 20,000 paragraphs (~2.3 s) no longer reliably outlasted the 2 s deadline with the int8 model
+    ['60,000 tiny paragraphs', '株洲。\n'.repeat(60_000)],
   ])('%s: 422, then /healthz and ordinary requests answer', async (_label, text) => {
     const poison = extract(text);
     // while the poison article runs, the service still answers
