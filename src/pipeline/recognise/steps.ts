@@ -4,13 +4,12 @@
  * paragraphs (boilerplate too with `options.boilerplate`) and appends
  * mentions in norm coordinates to `doc.mentions`.
  */
-import type { Doc, NormMention } from '../doc.js';
+import type { DateValue, Doc, NormMention } from '../doc.js';
 import type { Component } from '../component.js';
 import type { NameEngine } from './engines/name-engine.js';
 import { findAmounts } from './amounts/index.js';
 import { INDEX_CONTEXT } from './amounts/units.js';
-import { findDates, reportingDay } from './dates/index.js';
-import type { DateValue } from '../doc.js';
+import { NEW_YEAR_CONTEXT, findDates, reportingDay } from './dates/index.js';
 
 /** The `names` component over these engines; `doc.options.engine` picks one per call. */
 export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Component {
@@ -52,7 +51,7 @@ export function recogniseDates(doc: Doc): void {
   const first = doc.contentParagraphs().slice(0, 4);
   const head = first.map((p) => doc.norm.text.slice(p.start, Math.min(p.end, p.start + 120))).join('\n');
   const day = reportingDay(head, doc.published);
-  const lunarNewYear = /春节|农历新年|过年|除夕|大年|新春/.test(doc.norm.text);
+  const lunarNewYear = NEW_YEAR_CONTEXT.test(doc.norm.text);
   // `同期` at the start of a paragraph refers to the last date of the paragraphs before it
   let previous: DateValue | undefined;
   perParagraph(doc, (t) => {

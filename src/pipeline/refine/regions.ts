@@ -10,7 +10,7 @@
  *      written before another zone stays two (`长沙` + `湘江新区`).
  *  (d) in Hong Kong, Macau and Taiwan articles, `内地` and `大陆` standing as a
  *      noun name the mainland (`內地旅客`, `赴大陸投資`): one LOCATION, unless a
- *      mention already covers them; after `中国` they are one place with it (`中国内地`);
+ *      mention already covers them (after `中国`, (f) makes them one place with it: `中国内地`);
  *  (e) a PERSON mention that is exactly a place's full name in the gazetteer is that LOCATION;
  *  (f) `中国` and a region written right after it are one place (`中国香港`, `中国台湾`, `中国内地`).
  * Mentions inside are replaced; a mention crossing an edge blocks the change.
@@ -45,9 +45,7 @@ export function mergeRegions(doc: Doc): void {
     for (const m of text.matchAll(MAINLAND)) {
       const [start, end] = [m.index!, m.index! + m[0].length];
       if (!doc.inContent(start) || doc.mentions.some((o) => o.start < end && start < o.end)) continue;
-      // `中国内地`, `中国大陆`: one place with the country written before it
-      const china = doc.mentions.find((o) => o.end === start && o.type === 'LOCATION' && text.slice(o.start, o.end) === '中国');
-      claim(doc, china ? china.start : start, end, 'LOCATION', 'refine-regions');
+      claim(doc, start, end, 'LOCATION', 'refine-regions'); // after `中国` it becomes one place with it in (f)
     }
   }
   // (f) `中国香港`, `中国台湾`, `中国内地`: the country and the region written together are one place

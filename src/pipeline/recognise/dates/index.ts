@@ -203,6 +203,9 @@ const RE_SLASH_MD_RANGE = /(?<![\d/.])(\d{1,2})\/(\d{1,2}) ?(?:－|-|—|–|~|�
 /** Days of the lunar new year on their own (`初二`, `初一至初六`), in an article about the new year only. */
 const RE_NEW_YEAR_DAYS = /(?<![农历月正腊大年])初([一二三四五六七八九十])(?:(?:至|到|-|—)初([一二三四五六七八九十]))?(?![中级年学生期步次稿心衷秋夏冬春])/g;
 
+/** An article about the lunar new year (for DateContext.lunarNewYear). */
+export const NEW_YEAR_CONTEXT = /春节|农历新年|过年|除夕|大年|新春/;
+
 /** What the rest of the article tells the dates of one paragraph. */
 export interface DateContext {
   /** the article is about the lunar new year (`春节`, `过年`): a bare `初二` is a day of it */
