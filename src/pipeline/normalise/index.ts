@@ -1,6 +1,7 @@
 /**
  * The normalisation pipeline step: repairs mojibake, strips injected pinyin,
- * folds full-width forms and converts to simplified script, keeping the map
+ * folds full-width forms, deletes spaces between figures and Chinese
+ * characters (`今年 1 至 8 月`) and converts to simplified script, keeping the map
  * from `doc.norm` back to `doc.text`.
  */
 import type { Doc, Span } from '../doc.js';
@@ -8,12 +9,14 @@ import { MappedText, type Edit } from '../mapped-text.js';
 import { repairMojibake } from './mojibake.js';
 import { pinyinEdits } from './pinyin.js';
 import { detectScript, toSimplifiedEdits } from './script.js';
+import { spacingEdits } from './spacing.js';
 import { widthEdits } from './width.js';
 
 export { htmlToText } from './html.js';
 export { repairMojibake } from './mojibake.js';
 export { pinyinEdits } from './pinyin.js';
 export { detectScript, toSimplifiedEdits } from './script.js';
+export { spacingEdits } from './spacing.js';
 export { widthEdits } from './width.js';
 
 /**
@@ -32,6 +35,7 @@ export function normalise(doc: Doc): void {
   apply(doc, moji.edits);
   apply(doc, pinyinEdits(doc.norm.text));
   apply(doc, widthEdits(doc.norm.text));
+  apply(doc, spacingEdits(doc.norm.text));
   apply(doc, toSimplifiedEdits(doc.norm.text));
 
   doc.garbled = mergeSpans(doc.garbled.filter((g) => g.end > g.start));
