@@ -220,3 +220,33 @@ describe('同期 at the start of a paragraph', () => {
     expect(rows({})).toEqual([['去年同期', null, null]]);
   });
 });
+
+describe('periods compared with: the one before the period just mentioned', () => {
+  const P = '2026-02-04';
+  it.each<[string, Row[]]>([
+    ['11月份，工业增加值增长8.0%，比上月加快0.1个百分点', [['11月份', '2025-11-01', '2025-11-30', 'month'], ['上月', '2025-10-01', '2025-10-31', 'month']]],
+    ['1月营收较上个月减少', [['1月', '2026-01-01', '2026-01-31', 'month'], ['上个月', '2025-12-01', '2025-12-31', 'month']]],
+    ['第四季毛利率较前一季下滑、较去年同期减少', [['第四季', '2025-10-01', '2025-12-31', 'quarter'], ['前一季', '2025-07-01', '2025-09-30', 'quarter'], ['去年同期', '2024-10-01', '2024-12-31', 'quarter']]],
+    ['2025年第一季度营收环比上季度增长', [['2025年第一季度', '2025-01-01', '2025-03-31', 'quarter'], ['上季度', '2024-10-01', '2024-12-31', 'quarter']]],
+    // without a compared period, counted from published
+    ['上月出口增长', [['上月', '2026-01-01', '2026-01-31', 'month']]],
+    ['营收较前一季成长', [['前一季', '2025-10-01', '2025-12-31', 'quarter']]],
+    // a range is not one period: published's month before
+    ['1至11月利润比上月回落', [['1至11月', '2025-01-01', '2025-11-30', 'month'], ['上月', '2026-01-01', '2026-01-31', 'month']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, 'CN', P)).toEqual(rows);
+  });
+  it('前三季 is still the first three quarters', () => {
+    expect(found('前三季营收', 'TW', '2025-11-10')).toEqual([['前三季', '2025-01-01', '2025-09-30', 'quarter']]);
+  });
+});
+
+describe('a bare 全年 in a story about last year', () => {
+  it('takes the year written in the paragraphs before, in the spring, unless it plans', () => {
+    const at = (text: string, year?: number) => findDates(text, '2026-02-04', 'TW', { year }).map((m) => [text.slice(m.start, m.end), m.value.start]);
+    expect(at('全年营收换算美元约191亿美元，年增15.6%', 2025)).toEqual([['全年', '2025-01-01']]);
+    expect(at('全年营收换算美元约191亿美元，年增15.6%')).toEqual([['全年', '2026-01-01']]);
+    expect(at('全年营收预计成长两成', 2025)).toEqual([['全年', '2026-01-01']]);
+    expect(findDates('全年营收年增15.6%', '2026-06-04', 'TW', { year: 2025 }).map((m) => m.value.start)).toEqual(['2026-01-01']);
+  });
+});

@@ -49,6 +49,8 @@ export interface DateMention {
   type: 'DATE';
   value: DateValue;
   score: number;
+  /** a period compared with (`较上月`): resolved from the period just mentioned, and never itself what `同期` refers to */
+  base?: boolean;
 }
 
 /** Explicit y/m/d fields of a candidate, kept so ranges can inherit missing ones. */
@@ -66,6 +68,8 @@ interface Cand {
   value: DateValue | null;
   score: number;
   parts?: Parts;
+  /** see DateMention.base */
+  base?: boolean;
 }
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -96,7 +100,7 @@ const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
 const DAY = String.raw`\d{1,2}|三十一?|卅一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
-const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[一二三1-3]季度?|首[二三两]季度?|第?${Q}季度|首季度?|第${Q}季(?!度)`;
+const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[二三两2-3]季度?|首[二三两]季度?|第?${Q}季度|首季度?|第${Q}季(?!度)`;
 const MPART = String.raw`上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇○零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
@@ -139,7 +143,7 @@ const RE_RELATIVE = new RegExp(
   'g',
 );
 /** Vague recent periods and relative quarters (relative() reads them by group name too). */
-const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)|(?<quarter>本季度?|今季度?|上一?季度?|下一?季度?)(?![节])/g;
+const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)|(?<quarter>本季度?|今季度?|上一?季度?|前一季度?|下一?季度?)(?![节])/g;
 /** A duration before `N年后` (`时隔5年后首次`): not a date. */
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
 /** `今年前三个月`, `前两个月`, `后两个月`, Taiwan's `前11月`: the first / last N months of a year. */
@@ -190,12 +194,15 @@ const DONE_CLAUSE = /了|实现|完成|新增|新注册|累计|共计|达到|同
  * The year of a bare 全年: published's, but in January and February a clause that reports what was done
  * (`全年新增外资项目358个`) is about the year just ended; one that plans (`全年将推动`) about the new one.
  */
-function reportYear(text: string, pos: number, pub: Ymd): number {
-  if (pub.m > 2) return pub.y;
+function reportYear(text: string, pos: number, pub: Ymd, articleYear?: number): number {
   let e = pos;
   while (e < text.length && e - pos < 40 && !/[。；;！!？?\n]/.test(text[e])) e++;
   const clause = text.slice(pos, e);
-  return DONE_CLAUSE.test(clause) && !/将|预计|计划|力争|目标/.test(clause) ? pub.y - 1 : pub.y;
+  const plan = /将|预计|计划|力争|目标|预期|预估|展望/.test(clause);
+  // an article about last year (`公布2025年第四季与全年财报`, published in the spring) reports its 全年
+  if (articleYear === pub.y - 1 && pub.m <= 4 && !plan) return pub.y - 1;
+  if (pub.m > 2) return pub.y;
+  return DONE_CLAUSE.test(clause) && !plan ? pub.y - 1 : pub.y;
 }
 
 /** Month/day ranges written with slashes (`2/14－2/19`): a range makes them dates, where one `2/14` alone is not. */
@@ -212,6 +219,8 @@ export interface DateContext {
   lunarNewYear?: boolean;
   /** the last date resolved in the paragraphs before: what `同期` at the start of this one refers to */
   previous?: DateValue;
+  /** the last year written out (`2025年`) in the paragraphs before, if not after published's: the year a results story is about */
+  year?: number;
 }
 
 /** The year to date: `年初至今`, `今年年初迄今`, `今年迄今` (published's year from 1 January to published). */
@@ -262,7 +271,7 @@ export function findDates(text: string, published: string | null, region: Region
     if (m[1] === '全年' && FULL_YEAR_RESULTS.test(text.slice(m.index + 2, m.index + 6))) continue;
     const bareYear = m[1] === '全年' && !/(?<![\d.])(?:19|20)\d{2}年/.test(text.slice(0, m.index));
     if (bareYear && !pub) continue;
-    const stated = bareYear ? reportYear(text, m.index, pub!) : anchorYear(text, m.index, null);
+    const stated = bareYear ? reportYear(text, m.index, pub!, context.year) : anchorYear(text, m.index, null);
     const q = /^第?([一二三四1-4])季度?$/.exec(m[1]);
     // a quarter with no year in the text that would start more than half a year after published is last year's
     const y = stated ?? (pub && q ? quarterYear(num(q[1]), pub) : pub?.y ?? null);
@@ -278,8 +287,9 @@ export function findDates(text: string, published: string | null, region: Region
   }
   // Cheap guards: the range regexes start with optional year groups, tried at every position.
   for (const m of /[至到\-~—][\d一二三四五六七八九十]{1,2}月/.test(text) ? text.matchAll(RE_MONTH_RANGE) : []) {
-    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
     const [m1, m2] = [num(m[3]), num(m[4])];
+    // without a year, the months are the latest ones news can mean (`1至11月` in a February report is last year's)
+    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub ? yearOfMonth(m2 <= 12 ? m2 : 12, pub) : null;
     const ok = m1 >= 1 && m2 <= 12 && m1 < m2;
     const v = !ok ? null : y !== null ? monthsValue(y, m1, m2) : m[2] ? unresolved('month') : withoutYear(monthsValue(NO_YEAR, m1, m2));
     add(m.index, m.index + m[0].length, v, 0.9);
@@ -399,10 +409,44 @@ export function findDates(text: string, published: string | null, region: Region
   const anaphora: Anaphora = new Map();
   addMore(text, pub, region, add, anaphora);
 
-  return extend(text, resolveAnaphora(inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)), anaphora, pub, context.previous ?? null), pub)
+  const merged = inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub));
+  return extend(text, resolveAnaphora(comparisonBases(text, merged, context.previous ?? null), anaphora, pub, context.previous ?? null), pub)
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
-    .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score }));
+    .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
 }
+
+/** A period compared with: `较上月`, `比上个月`, `较前一季`, `环比上季度`. */
+const RE_BASE = /^(?:上个?月|上一个?月|上一?季度?|前一季度?)$/;
+const COMPARED = /(?:比|较|相比|相较于?|对比|与|和)$/;
+
+/**
+ * A period compared with is the one before the period just mentioned (`11月份…比上月加快` is October,
+ * `第四季毛利率…较前一季下滑` the third quarter), whenever that period is one month or one quarter;
+ * `before` is the last date of the paragraphs before.
+ */
+function comparisonBases(text: string, cands: Cand[], before: DateValue | null): Cand[] {
+  let last: DateValue | null = before;
+  for (const c of cands) {
+    const word = text.slice(c.start, c.end);
+    if (RE_BASE.test(word) && COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start))) {
+      c.base = true;
+      const grain = word.includes('季') ? 'quarter' : 'month';
+      const from = last?.start && last.end && !last.vague && !last.start.startsWith('XXXX') && last.grain === grain ? last : null;
+      const one = from && (grain === 'month' ? from.start!.slice(0, 7) === from.end!.slice(0, 7) : quarterOf(from.start!) === quarterOf(from.end!));
+      if (from && one) {
+        const [y, m] = [Number(from.start!.slice(0, 4)), Number(from.start!.slice(5, 7))];
+        const back = grain === 'month' ? 1 : 3;
+        const [py, pm] = m - back < 1 ? [y - 1, m - back + 12] : [y, m - back];
+        c.value = grain === 'month' ? monthValue(py, pm) : quarterValue(py, Math.floor((pm - 1) / 3) + 1);
+      }
+      continue;
+    }
+    if (c.value?.start && !c.value.vague) last = c.value;
+  }
+  return cands;
+}
+
+const quarterOf = (d: string) => `${d.slice(0, 4)}Q${Math.floor((Number(d.slice(5, 7)) - 1) / 3)}`;
 
 /** Five-year plans: `十三五`, `“十四五”期间`, `“十三五”末` (the Nth plan starts in 2016 + 5(N − 13)). */
 const RE_PLAN = /十([一二三四五六])五([”"])?(期间|时期|末|初)?/g;
@@ -568,7 +612,7 @@ function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, bef
         c.value = span(move(p.start), move(p.end), p.grain);
       } else if (!pub) c.value = unresolved('month', true);
     }
-    if (c.value && c.value.start) prev = c.value;
+    if (c.value && c.value.start && !c.base) prev = c.value;
     prevEnd = c.end;
     const v: DateValue | null = c.value;
     if (v && v.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain)) prevDay = v.start.slice(0, 10);
@@ -578,10 +622,14 @@ function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, bef
 
 /** The year a paragraph is about at `pos`: the last four-digit year written before it, else published. */
 function anchorYear(text: string, pos: number, pub: Ymd | null): number | null {
+  return lastYearWritten(text.slice(0, pos), pub?.y ?? null) ?? pub?.y ?? null;
+}
+
+/** The last four-digit year written in `text` (`2025年`), if any; a target year after `notAfter` (`到2030年`) is not what a report is about. */
+export function lastYearWritten(text: string, notAfter: number | null): number | null {
   let y: number | null = null;
-  // A target year (`到2030年`) is not what a report is about: only years up to published count.
-  for (const m of text.slice(0, pos).matchAll(/(?<![\d.])((?:19|20)\d{2})年(?!代|来|之久|多|以来)/g)) if (!pub || +m[1] <= pub.y) y = +m[1];
-  return y ?? pub?.y ?? null;
+  for (const m of text.matchAll(/(?<![\d.])((?:19|20)\d{2}) ?年(?!代|来|之久|多|以来)/g)) if (notAfter === null || +m[1] <= notAfter) y = +m[1];
+  return y;
 }
 
 /**
@@ -724,7 +772,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
   }
   if (g.quarter) {
     if (!pub) return unresolved('quarter');
-    const q = Math.floor((pub.m - 1) / 3) + 1 + (g.quarter.startsWith('上') ? -1 : g.quarter.startsWith('下') ? 1 : 0);
+    const q = Math.floor((pub.m - 1) / 3) + 1 + (/^[上前]/.test(g.quarter) ? -1 : g.quarter.startsWith('下') ? 1 : 0);
     const y = pub.y + Math.floor((q - 1) / 4);
     return quarterValue(y, ((q - 1 + 4) % 4) + 1);
   }
