@@ -14,6 +14,7 @@ import { regionsComponent } from './regions.js';
 import { mediaComponent } from './media.js';
 import { latinComponent } from './latin.js';
 import { boundaryComponent } from './boundary.js';
+import { localPlacesComponent } from './local-places.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -21,5 +22,5 @@ import { boundaryComponent } from './boundary.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, latinComponent, boundaryComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
+  return [symbolsComponent, latinComponent, boundaryComponent, localPlacesComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
 }

@@ -58,12 +58,5 @@ export function combineModelAndLexicon(
     if (l.type !== 'COMPANY' || !LEGAL_END.test(text.slice(l.start, l.end)) || out.some((m) => overlaps(m, l))) continue;
     out.push(l);
   }
-  if (process.env.EXP_GAZ) {
-    const min = Number(process.env.EXP_GAZ);
-    for (const l of lexicon) {
-      if (l.type !== 'LOCATION' || l.score < min || out.some((m) => overlaps(m, l))) continue;
-      out.push(l);
-    }
-  }
   return out.sort((a, b) => a.start - b.start);
 }

@@ -1,0 +1,59 @@
+/**
+ * Local places (lang/zh/places-local.ts): in a Hong Kong, Macao or Taiwan
+ * article, an exact occurrence of one of that region's local places that no
+ * mention touches is tagged LOCATION (`元朗`, `调景岭`, `港岛线`, `坪林`).
+ * The model learned mainland text and misses most of them. The longest name
+ * at a position wins; it lies in a content paragraph and off any garbled
+ * span. A two-character name must start and end where a word can: at a
+ * segmenter token boundary, next to punctuation, another place or a linking
+ * word (`北角至宝琳段`: jieba reads `至宝`); a longer one anywhere. A name
+ * that is also a frequent ordinary word (`中正`, `和平`) is taken only where
+ * jieba tags that very token as a place.
+ */
+import type { Doc, NormMention } from '../doc.js';
+import { component } from '../component.js';
+import { localPlaces } from '../lang/zh/places-local.js';
+import { setMentions } from './util.js';
+
+const LOCAL_SCORE = 0.8;
+/** what may stand right before or after a two-character place that jieba glued to a neighbour */
+const OPEN_BEFORE = /[\p{P}\s至到和及与或往赴从经在于]/u;
+const OPEN_AFTER = /[\p{P}\s至到和及与或段站线区]/u;
+
+export function applyLocalPlaces(doc: Doc): void {
+  const places = localPlaces(doc.region.region);
+  if (!places.size) return;
+  const text = doc.norm.text;
+  const lengths = [...new Set([...places.keys()].map((n) => n.length))].sort((a, b) => b - a);
+  const taken = new Uint8Array(text.length);
+  for (const m of doc.mentions) taken.fill(1, m.start, m.end);
+  for (const g of doc.garbled) taken.fill(1, g.start, g.end);
+  const tokenAt = new Map(doc.tokens.map((t) => [t.start, t]));
+  const ends = new Set(doc.tokens.map((t) => t.end));
+  const added: NormMention[] = [];
+  const placeStartsAt = (p: number) => lengths.some((len) => places.has(text.slice(p, p + len)));
+  let lastEnd = -1;
+  for (let i = 0; i < text.length; i++) {
+    if (taken[i]) continue;
+    const startOk = tokenAt.has(i) || i === lastEnd || i === 0 || OPEN_BEFORE.test(text[i - 1]);
+    for (const len of lengths) {
+      const place = places.get(text.slice(i, i + len));
+      if (!place) continue;
+      const end = i + len;
+      if (taken.subarray(i, end).some((b) => b) || !doc.inContent(i)) continue;
+      if (len === 2 && (!startOk || !(ends.has(end) || end === text.length || OPEN_AFTER.test(text[end]) || placeStartsAt(end)))) continue;
+      if (place.commonWord) {
+        const t = tokenAt.get(i);
+        if (!t || t.end !== end || !t.pos.startsWith('ns')) continue;
+      }
+      added.push({ start: i, end, type: 'LOCATION', score: LOCAL_SCORE, source: 'local-places' });
+      taken.fill(1, i, end);
+      lastEnd = end;
+      i = end - 1;
+      break;
+    }
+  }
+  if (added.length) setMentions(doc, [...doc.mentions, ...added]);
+}
+
+export const localPlacesComponent = component('refine-local-places', ['mentions', 'tokens', 'region'], ['mentions'], applyLocalPlaces);

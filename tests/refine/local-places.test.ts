@@ -1,0 +1,38 @@
+import { describe, expect, it } from 'vitest';
+import { applyLocalPlaces } from '../../src/pipeline/refine/local-places.js';
+import { localPlaces } from '../../src/pipeline/lang/zh/places-local.js';
+import { segment } from '../../src/pipeline/segment/jieba.js';
+import type { Region } from '../../src/pipeline/doc.js';
+import { docWith, shown } from './helpers.js';
+
+function run(text: string, region: Region, spans: Parameters<typeof docWith>[1] = []) {
+  const d = docWith(text, spans);
+  d.tokens = segment(text);
+  d.region = { region, source: 'request', reason: 'test' };
+  applyLocalPlaces(d);
+  return shown(d);
+}
+
+describe('refine-local-places', () => {
+  it('lists Hong Kong districts, MTR lines and stations, and every Taiwan township by full and short name', () => {
+    expect(localPlaces('HK').get('调景岭')?.kind).toBe('station');
+    expect(localPlaces('HK').get('机场快线')?.kind).toBe('rail-line');
+    expect(localPlaces('HK').get('元朗区')?.kind).toBe('district');
+    expect(localPlaces('TW').get('坪林区')?.kind).toBe('township');
+    expect(localPlaces('TW').get('虎尾')?.kind).toBe('township-short');
+    expect([...localPlaces('TW').values()].filter((p) => p.kind === 'township').length).toBeGreaterThanOrEqual(350);
+    expect(localPlaces('CN').size).toBe(0);
+  });
+  it('tags a local place no mention touches, in an article of its region', () => {
+    expect(run('港铁将军澳线（北角至宝琳段及调景岭至康城段）今晚通宵行驶，元朗居民可乘东铁线', 'HK', [['港铁', 'COMPANY']])).toEqual([
+      '港铁/COMPANY', '将军澳线/LOCATION', '北角/LOCATION', '宝琳/LOCATION', '调景岭/LOCATION', '康城/LOCATION', '元朗/LOCATION', '东铁线/LOCATION',
+    ]);
+    expect(run('国5石碇、坪林南向入口封闭', 'TW')).toEqual(['石碇/LOCATION', '坪林/LOCATION']);
+  });
+  it('leaves mainland articles, other mentions and words inside other words alone', () => {
+    expect(run('元朗居民可乘东铁线', 'CN')).toEqual([]);
+    expect(run('天水围的天后宫风水广场', 'HK', [['天后宫风水广场', 'LOCATION']])).toEqual(['天水围/LOCATION', '天后宫风水广场/LOCATION']);
+    // a township's short form that is a frequent ordinary word needs jieba to read a place there
+    expect(run('推动和平发展与民生建设', 'TW')).toEqual([]);
+  });
+});
