@@ -20,4 +20,18 @@ describe('refine-propagate', () => {
     propagateNames(d);
     expect(shown(d)).toEqual(['株洲/LOCATION', '株洲市政府/ORG']);
   });
+  it('a longer name of the article replaces the shorter names wholly inside its other occurrences', () => {
+    const text = '海光信息和中科曙光发布公告。海光信息拟换股吸收合并。长沙银行在长沙，长沙银行放贷';
+    const d = docWith(text, [['海光', 'COMPANY'], ['中科曙光', 'COMPANY'], ['海光信息', 'COMPANY', 14], ['长沙', 'LOCATION'], ['长沙', 'LOCATION', 30], ['长沙银行', 'COMPANY', 33]]);
+    d.tokens = [];
+    propagateNames(d);
+    expect(shown(d)).toEqual(['海光信息/COMPANY', '中科曙光/COMPANY', '海光信息/COMPANY', '长沙银行/COMPANY', '长沙/LOCATION', '长沙银行/COMPANY']);
+  });
+  it('a zone after a zone does not take over the zone (湘江新区 + 新片区)', () => {
+    const text = '湘江新区新片区揭牌，湘江新区将建设';
+    const d = docWith(text, [['湘江新区新片区', 'LOCATION'], ['湘江新区', 'LOCATION', 9]]);
+    d.tokens = [];
+    propagateNames(d);
+    expect(shown(d)).toEqual(['湘江新区新片区/LOCATION', '湘江新区/LOCATION']);
+  });
 });

@@ -3,12 +3,16 @@
  * occurrence of a recognised name (two characters or more) that no mention
  * covers is tagged with its type (source `propagated`), in content
  * paragraphs only, never over a garbled span. Two-character names must stand
- * at segmenter token boundaries (`华为` not inside `中华为民`).
+ * at segmenter token boundaries (`华为` not inside `中华为民`). Where an
+ * occurrence holds only shorter names wholly inside it (`海光` before `信息`
+ * once the article has named `海光信息`; `长沙` in `长沙银行`), the longer name
+ * replaces them: one name, one span, wherever it is written.
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { Occupancy } from '../recognise/resolve.js';
 import { isName, setMentions } from './util.js';
+import { ZONE_SUFFIXES } from '../lang/zh/words.js';
 
 export function propagateNames(doc: Doc): void {
   const text = doc.norm.text;
@@ -19,18 +23,32 @@ export function propagateNames(doc: Doc): void {
     if (!names.has(name)) names.set(name, { type: m.type, score: m.score });
   }
   const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
+  const garbled = new Occupancy(text.length, doc.garbled);
   const starts = new Set(doc.tokens.map((t) => t.start));
   const ends = new Set(doc.tokens.map((t) => t.end));
   const added: NormMention[] = [];
+  const replaced = new Set<NormMention>();
   for (const [name, { type, score }] of [...names].sort((a, b) => b[0].length - a[0].length)) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const span = { start: at, end: at + name.length };
       if (name.length === 2 && (!starts.has(at) || !ends.has(span.end))) continue;
-      if (!doc.inContent(at) || !taken.tryTake(span)) continue;
-      added.push({ ...span, type, score: score * 0.9, source: 'propagated' });
+      if (!doc.inContent(at)) continue;
+      if (taken.tryTake(span)) {
+        added.push({ ...span, type, score: score * 0.9, source: 'propagated' });
+        continue;
+      }
+      // shorter names wholly inside this occurrence give way to it
+      if (!garbled.isFree(span)) continue;
+      const inside = doc.mentions.filter((m) => !replaced.has(m) && m.start < span.end && span.start < m.end);
+      if (!inside.length || !inside.every((m) => isName(m) && m.start >= span.start && m.end <= span.end && m.end - m.start < name.length)) continue;
+      if (added.some((m) => m.start < span.end && span.start < m.end)) continue;
+      // a zone after a zone is a part of it (`湘江新区` + `新片区`), never the zone's own name
+      if (inside.some((m) => ZONE_SUFFIXES.some((z) => text.startsWith(z, m.end - z.length)) && ZONE_SUFFIXES.some((z) => text.startsWith(z, m.end)))) continue;
+      for (const m of inside) replaced.add(m);
+      added.push({ ...span, type, score: Math.max(score * 0.9, ...inside.map((m) => m.score)), source: 'propagated' });
     }
   }
-  if (added.length) setMentions(doc, [...doc.mentions, ...added]);
+  if (added.length) setMentions(doc, [...doc.mentions.filter((m) => !replaced.has(m)), ...added]);
 }
 
 export const propagateComponent = component('refine-propagate', ['mentions', 'tokens'], ['mentions'], propagateNames);
