@@ -70,3 +70,16 @@ describe('short forms never end in punctuation', () => {
     expect(shown(d)).toEqual(['中国—东盟中心/ORG', '中国/LOCATION', '东盟/ORG']);
   });
 });
+
+describe('short forms are never a leader', () => {
+  it('英国首相 is not a short form of 英国首相办公室', async () => {
+    const { addShortForms } = await import('../../src/pipeline/link/short-forms.js');
+    const { segment } = await import('../../src/pipeline/segment/jieba.js');
+    const { docWith, shown } = await import('../refine/helpers.js');
+    const text = '英国首相办公室发表声明。英国首相斯塔默将访华。';
+    const d = docWith(text, [['英国首相办公室', 'ORG'], ['斯塔默', 'PERSON']]);
+    d.tokens = segment(text);
+    addShortForms(d);
+    expect(shown(d)).toEqual(['英国首相办公室/ORG', '斯塔默/PERSON']);
+  });
+});

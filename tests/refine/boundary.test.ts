@@ -30,4 +30,10 @@ describe('refine-boundary', () => {
     trimEdges(d);
     expect(shown(d)).toEqual(['中国/LOCATION', '长沙银行/COMPANY']);
   });
+  it("a leader's title is cut off an organisation or a country", () => {
+    const text = '英国首相访华，国务院国资委主任出席，英国首相办公室发表声明';
+    const d = docWith(text, [['英国首相', 'ORG'], ['国务院国资委主任', 'ORG'], ['英国首相办公室', 'ORG']]);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['英国/LOCATION', '国务院国资委/ORG', '英国首相办公室/ORG']);
+  });
 });

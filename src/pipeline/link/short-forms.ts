@@ -12,7 +12,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { Occupancy } from '../recognise/resolve.js';
-import { TITLES } from '../lang/zh/lexicon-words.js';
+import { LEADER_TITLE_END, TITLES } from '../lang/zh/lexicon-words.js';
 import { lookupPlace } from '../lang/zh/gazetteer.js';
 import { isGenericName } from '../refine/generic.js';
 
@@ -70,6 +70,7 @@ export function addShortForms(doc: Doc): void {
       const prefix = core.slice(0, len);
       if (/[\p{P}\p{S}\s]$/u.test(prefix)) continue; // a short form never ends in a dash or a bracket (`中国—` of `中国—东盟中心`)
       if (lookupPlace(prefix).length) break; // a place name alone is not the company
+      if (LEADER_TITLE_END.test(prefix)) continue; // nor its leader (`英国首相` of `英国首相办公室`)
       if (isGenericName(prefix, m.type)) break; // nor an event or a bare word, nor any part of one
       let found = false;
       for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {

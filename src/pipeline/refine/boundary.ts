@@ -7,11 +7,15 @@
  * characters. PERSON mentions are left alone (tokens split given names).
  * A listed company's stock code (`新鸿基地产(00016)`, `腾讯控股（0700.HK）`) and
  * a photo credit's tail (`中央社资料照`, `新华社发`) are not part of the name,
- * nor is a dash or slash at either edge (`中国—` of `中国—东盟`).
+ * nor is a dash or slash at either edge (`中国—` of `中国—东盟`). A leader's
+ * title glued after an organisation or a country is not part of it:
+ * `英国首相` is the LOCATION `英国`, `国务院国资委主任` the ORG `国务院国资委`.
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
 import { isName } from './util.js';
+import { placeForms } from '../lang/zh/gazetteer.js';
+import { LEADER_TITLE_END } from '../lang/zh/lexicon-words.js';
 
 const VERB = new Set(['v', 'vd']);
 /** words that head a phrase around a name, never inside one */
@@ -34,6 +38,11 @@ export function trimEdges(doc: Doc): void {
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.end - 1])) m.end--;
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.start])) (m as NormMention).start++;
     if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+    const title = LEADER_TITLE_END.exec(text.slice(m.start, m.end));
+    if (title && title.index >= 2) {
+      m.end = m.start + title.index;
+      if (placeForms(text.slice(m.start, m.end)).length) m.type = 'LOCATION';
+    }
     const name = text.slice(m.start, m.end);
     const code = m.type === 'COMPANY' ? STOCK_CODE.exec(name) : null;
     if (code && code.index >= 2) m.end = m.start + code.index;
