@@ -250,3 +250,45 @@ describe('a bare 全年 in a story about last year', () => {
     expect(findDates('全年营收年增15.6%', '2026-06-04', 'TW', { year: 2025 }).map((m) => m.value.start)).toEqual(['2026-01-01']);
   });
 });
+
+describe('the lunar new year as Hong Kong writes it, and years of the zodiac', () => {
+  const P = '2026-02-13';
+  const ny = (text: string) => findDates(text, P, 'HK', { lunarNewYear: true }).map((m) => [text.slice(m.start, m.end), m.value.start, m.value.end, m.value.grain]);
+  it.each<[string, (string | null)[][]]>([
+    ['年初一起一连三日', [['年初一', '2026-02-17', '2026-02-17', 'day']]],
+    ['年廿九晚上', [['年廿九', '2026-02-16', '2026-02-16', 'day']]],
+    ['大除夕下午3时起', [['大除夕下午3时', '2026-02-16T15:00', '2026-02-16T15:00', 'hour']]],
+    ['农历新年除夕港铁通宵行驶', [['农历新年除夕', '2026-02-16', '2026-02-16', 'day']]],
+    ['今年年初一直下跌', [['今年年初', '2026-01-01', '2026-01-31', 'month']]],
+  ])('%s', (text, rows) => expect(ny(text)).toEqual(rows));
+  it('年初一 needs an article about the new year', () => {
+    expect(findDates('年初一起', P, 'HK').map((m) => m.value.grain)).not.toContain('day');
+  });
+  it.each<[string, (string | null)[][]]>([
+    ['马年将至', [['马年', '2026-02-17', '2027-02-05', 'year']]],
+    ['癸卯兔年', [['癸卯兔年', '2023-01-22', '2024-02-09', 'year']]],
+    ['蛇年最后一周', [['蛇年', '2025-01-29', '2026-02-16', 'year']]],
+  ])('%s', (text, rows) => expect(ny(text)).toEqual(rows));
+  it.each(['猴年马月才能建成', '恐龙年代', '甲子马年'])('%s is no zodiac year', (text) => {
+    expect(findDates(text, P, 'HK').filter((m) => m.value.grain === 'year')).toEqual([]);
+  });
+});
+
+describe('当季 and 单季 in a report: the quarter just mentioned', () => {
+  it.each<[string, string[][]]>([
+    ['第四季营收1501亿元，单季营收创新高', [['第四季', '2025-10-01'], ['单季', '2025-10-01']]],
+    ['2025年第三季度，当季净利增长', [['2025年第三季度', '2025-07-01'], ['当季', '2025-07-01']]],
+    ['当季水果上市', []],
+    ['11月，当季营收', [['11月', '2025-11-01']]],
+  ])('%s', (text, rows) => {
+    expect(findDates(text, '2026-02-04', 'TW').map((m) => [text.slice(m.start, m.end), m.value.start])).toEqual(rows);
+  });
+});
+
+describe('an anaphoric day at the start of a paragraph', () => {
+  it('当晚 is the day the paragraphs before ended on', () => {
+    const previous = { start: '2026-02-16T15:00', end: '2026-02-16T15:00', grain: 'hour' as const };
+    expect(findDates('当晚港铁通宵行驶', '2026-02-13', 'HK', { previous }).map((m) => m.value.start)).toEqual(['2026-02-16']);
+    expect(findDates('当晚港铁通宵行驶', '2026-02-13', 'HK').map((m) => m.value.start)).toEqual(['2026-02-13']);
+  });
+});

@@ -176,7 +176,7 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '除夕|农历新年|农历春节|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
+  '农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
   '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]|(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|和平纪念日|冬至|夏至|立春|立秋';
@@ -209,6 +209,30 @@ function reportYear(text: string, pos: number, pub: Ymd, articleYear?: number): 
 const RE_SLASH_MD_RANGE = /(?<![\d/.])(\d{1,2})\/(\d{1,2}) ?(?:－|-|—|–|~|～|至|到) ?(\d{1,2})\/(\d{1,2})(?![\d/.%])/g;
 /** Days of the lunar new year on their own (`初二`, `初一至初六`), in an article about the new year only. */
 const RE_NEW_YEAR_DAYS = /(?<![农历月正腊大年])初([一二三四五六七八九十])(?:(?:至|到|-|—)初([一二三四五六七八九十]))?(?![中级年学生期步次稿心衷秋夏冬春])/g;
+
+/** Hong Kong's `年初一`…`年初十` and `年廿一`…`年廿九`, in an article about the new year (`年初一直` is no day). */
+const RE_HK_NEW_YEAR_DAYS = /(?<![\d〇○零一二三四五六七八九十今去明前后上下本同底])年(?:初([一二三四五六七八九十])|(廿[一二三四五六七八九]))(?![直度些批次个季月期号半])/g;
+/** A year of the zodiac (`马年`, `癸卯兔年`): the lunar year of that animal nearest published; never the idiom `猴年马月`. */
+const RE_ZODIAC_YEAR = /(?<![恐海河斑木铁飞])([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])?([鼠牛虎兔龙蛇马羊猴鸡狗猪])年(?![马代龄级均度内华])/g;
+const ANIMALS = '鼠牛虎兔龙蛇马羊猴鸡狗猪';
+const STEMS = '甲乙丙丁戊己庚辛壬癸';
+const BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
+
+function zodiacYear(stemBranch: string | undefined, animal: string, pub: Ymd): DateValue | null {
+  const ly = lunarYearOf(pub);
+  const want = ANIMALS.indexOf(animal);
+  if (stemBranch && BRANCHES.indexOf(stemBranch[1]) !== want) return null; // 癸卯 is a rabbit's year, not a horse's
+  let best: number | null = null;
+  for (let y = ly - 65; y <= ly + 65; y++) {
+    if ((((y - 4) % 12) + 12) % 12 !== want) continue;
+    if (stemBranch && (((y - 4) % 10) + 10) % 10 !== STEMS.indexOf(stemBranch[0])) continue;
+    if (best === null || Math.abs(y - ly) < Math.abs(best - ly)) best = y;
+  }
+  if (best === null) return null;
+  const a = lunarToSolar(best, 1, 1);
+  const next = lunarToSolar(best + 1, 1, 1);
+  return a && next ? span(a, addDays(next, -1), 'year') : null;
+}
 
 /** An article about the lunar new year (for DateContext.lunarNewYear). */
 export const NEW_YEAR_CONTEXT = /春节|农历新年|过年|除夕|大年|新春/;
@@ -405,6 +429,17 @@ export function findDates(text: string, published: string | null, region: Region
       if (a && b && a <= b) add(m.index, m.index + m[0].length, span(a, b, 'day'), 0.7);
     }
   }
+  if (context.lunarNewYear && pub && text.includes('年')) {
+    // Hong Kong's names of the days around the new year: `年初一` (正月初一), `年廿九` (腊月廿九)
+    for (const m of text.matchAll(RE_HK_NEW_YEAR_DAYS)) {
+      const s = m[1] ? nearestLunar(pub, 1, num(m[1])) : nearestLunar(pub, 12, num(m[2]));
+      if (s) add(m.index, m.index + m[0].length, span(s, s, 'day'), 0.75);
+    }
+  }
+  for (const m of text.includes('年') && pub ? text.matchAll(RE_ZODIAC_YEAR) : []) {
+    const v = zodiacYear(m[1], m[2], pub!);
+    if (v) add(m.index, m.index + m[0].length, v, 0.8);
+  }
 
   const anaphora: Anaphora = new Map();
   addMore(text, pub, region, add, anaphora);
@@ -481,7 +516,9 @@ const RE_GOLDEN_WEEK = /(?<![庆一动])黄金周(档期)?/g;
 
 type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
 /** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
-type Anaphora = Map<number, { shift: number; year?: number; days?: number }>;
+type Anaphora = Map<number, { shift: number; year?: number; days?: number; quarter?: boolean }>;
+/** `当季`, `单季` before a figure of a report: the quarter just mentioned. */
+const RE_THAT_QUARTER = /(?<![每])[当单]季(?=营收|营业|净利|盈利|毛利|收入|业绩|获利|每股|出货|销售|销量|旅客|访客|入境|出口|进口|经济|亏损|合并|GDP|EPS)/g;
 
 /** Five-year plans, 民国 years (Taiwan), `Q4`, `本年度`, years before names, and `同期` anaphora. */
 function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anaphora: Anaphora): void {
@@ -581,6 +618,11 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     anaphora.set(start, { shift, year: p?.[2] ? +p[2] : undefined });
     add(start, m.index + 2, unresolved(m[0].endsWith('日') ? 'day' : 'month', true), 0.75);
   }
+  // `当季营收`, `单季毛利率`: the quarter just mentioned (only a quarter; `当季水果` is in season)
+  for (const m of /[当单]季/.test(text) ? text.matchAll(RE_THAT_QUARTER) : []) {
+    anaphora.set(m.index, { shift: 0, quarter: true });
+    add(m.index, m.index + 2, unresolved('quarter', true), 0.75);
+  }
 }
 
 /**
@@ -590,7 +632,9 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
 function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, before: DateValue | null = null): Cand[] {
   if (!anaphora.size) return cands;
   let prev: DateValue | null = before;
-  let prevDay: string | null = null;
+  // `当晚` at the start of a paragraph is the day the paragraphs before ended on
+  let prevDay: string | null = before?.start && before.end && !before.vague && !before.start.startsWith('XXXX') &&
+    before.start.slice(0, 10) === before.end.slice(0, 10) && /day|hour|minute/.test(before.grain) ? before.start.slice(0, 10) : null;
   let prevEnd = -1;
   for (const c of cands) {
     const a = anaphora.get(c.start);
@@ -602,7 +646,8 @@ function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, bef
       c.value = c.start === prevEnd ? null : day ? span(day, day, 'day') : unresolved('day');
     } else if (a && c.value && c.value.vague && c.value.start === null) {
       const p: DateValue | null = prev;
-      if (p && p.start && p.end && !p.start.startsWith('XXXX') && !p.vague) {
+      if (a.quarter && p?.grain !== 'quarter') c.value = null;
+      else if (p && p.start && p.end && !p.start.startsWith('XXXX') && !p.vague) {
         const move = (d: string) => {
           const y = a.year ?? Number(d.slice(0, 4)) + a.shift;
           const rest = d.slice(4);
@@ -900,7 +945,7 @@ const HOLIDAY_PERIODS_TW: Record<string, Record<number, [string, string]>> = {
 const HOLIDAY_NAME: Record<string, string> = { 春节: '春节', 国庆: '国庆', 国庆节: '国庆', 十一: '国庆', 五一: '五一', 劳动节: '五一', 和平纪念日: '和平纪念日' };
 
 /** Other names of a festival, resolved where a festival is found. */
-const FESTIVAL_ALIAS: Record<string, string> = { 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
+const FESTIVAL_ALIAS: Record<string, string> = { 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
 
 /** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */
