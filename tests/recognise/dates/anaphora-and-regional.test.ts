@@ -292,3 +292,16 @@ describe('an anaphoric day at the start of a paragraph', () => {
     expect(findDates('当晚港铁通宵行驶', '2026-02-13', 'HK').map((m) => m.value.start)).toEqual(['2026-02-13']);
   });
 });
+
+describe('parts of months and quarters, and dates up to now', () => {
+  it.each<[string, (string | boolean | null)[][]]>([
+    ['9月中下旬将迎来降雨', [['9月中下旬', '2025-09-11', '2025-09-30', 'day', true]]],
+    ['5月上中旬', [['5月上中旬', '2025-05-01', '2025-05-20', 'day', true]]],
+    ['2025年第三季度末余额', [['2025年第三季度末', '2025-09-01', '2025-09-30', 'month']]],
+    ['一季度末存款', [['一季度末', '2025-03-01', '2025-03-31', 'month']]],
+    ['去年底至今上涨三成', [['去年底至今', '2024-12-01', '2025-11-29', 'day']]],
+    ['6月迄今', [['6月迄今', '2025-06-01', '2025-11-29', 'day']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, 'CN', '2025-11-29')).toEqual(rows);
+  });
+});

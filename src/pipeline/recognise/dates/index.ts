@@ -100,8 +100,8 @@ const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
 const DAY = String.raw`\d{1,2}|三十一?|卅一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
-const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[二三两2-3]季度?|首[二三两]季度?|第?${Q}季度|首季度?|第${Q}季(?!度)`;
-const MPART = String.raw`上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
+const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[二三两2-3]季度?|首[二三两]季度?|第?${Q}季度(?:末|底)?|首季度?|第${Q}季(?!度)(?:末|底)?`;
+const MPART = String.raw`上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇○零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
 const NOT_DURATION = String.raw`(?!来|之久|多年|历史)`;
@@ -750,6 +750,9 @@ function maxDay(m: number): number {
 function yearPart(y: number | null, part: string): DateValue | null {
   if (part.startsWith('首季')) part = '一季度';
   else if (/^首[二三两]季/.test(part)) part = `前${part[1] === '两' ? '二' : part[1]}季度`; // 首三季: the first three quarters
+  // the end of a quarter (`三季度末`) is its last month, as 年底 is the year's
+  const qEnd = /^第?([一二三四1-4])季度?[末底]$/.exec(part);
+  if (qEnd) return y === null ? unresolved('month') : monthValue(y, num(qEnd[1]) * 3);
   const q = /^(前)?第?([一二三四1-4])季度?$/.exec(part);
   const grain: DateGrain = q ? 'quarter' : part.includes('半年') ? 'halfyear' : part === '全年' ? 'year' : 'month';
   if (y === null) return unresolved(grain);
@@ -791,7 +794,7 @@ function monthPart(y: number | null, m: number, part: string): DateValue | null 
   if (part === '上半月') return span(iso(y, m, 1), iso(y, m, 15), 'day');
   if (part === '下半月') return span(iso(y, m, 16), iso(y, m, last), 'day');
   if (part === '底' || part === '末') return span(iso(y, m, last), iso(y, m, last), 'day');
-  const [a, b] = /初|上旬/.test(part) ? [1, 10] : /中/.test(part) ? [11, 20] : [21, last];
+  const [a, b] = part === '上中旬' ? [1, 20] : part === '中下旬' ? [11, last] : /初|上旬/.test(part) ? [1, 10] : /中/.test(part) ? [11, 20] : [21, last];
   return span(iso(y, m, a), iso(y, m, b), 'day', true);
 }
 
@@ -1016,7 +1019,8 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
     const v = c.value;
     if (!v) continue;
     const limit = cands[i + 1]?.start ?? text.length;
-    if (text.startsWith('以来', c.end) && c.end + 2 <= limit) {
+    // `以来`, `至今`, `迄今`: from the date to published (`去年底至今`)
+    if (/^(?:以来|至今|迄今)/.test(text.slice(c.end, c.end + 2)) && c.end + 2 <= limit) {
       c.end += 2;
       const today = pub ? iso(pub.y, pub.m, pub.d) : null;
       c.value = today && v.start && !v.start.startsWith('XXXX') && v.start <= today ? span(v.start, today, 'day') : unresolved('day', true);
