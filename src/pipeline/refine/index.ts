@@ -15,6 +15,7 @@ import { mediaComponent } from './media.js';
 import { latinComponent } from './latin.js';
 import { boundaryComponent } from './boundary.js';
 import { localPlacesComponent } from './local-places.js';
+import { adminPlacesComponent } from './admin-places.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -22,5 +23,5 @@ import { localPlacesComponent } from './local-places.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, latinComponent, boundaryComponent, localPlacesComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
+  return [symbolsComponent, latinComponent, boundaryComponent, localPlacesComponent, adminPlacesComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
 }

@@ -1,0 +1,22 @@
+import { describe, expect, it } from 'vitest';
+import { applyAdminPlaces } from '../../src/pipeline/refine/admin-places.js';
+import { segment } from '../../src/pipeline/segment/jieba.js';
+import { docWith, shown } from './helpers.js';
+
+function run(text: string, spans: Parameters<typeof docWith>[1] = []) {
+  const d = docWith(text, spans);
+  d.tokens = segment(text);
+  applyAdminPlaces(d);
+  return shown(d);
+}
+
+describe('refine-admin-places', () => {
+  it('tags a division by its full name where no mention touches it', () => {
+    expect(run('发布单位：相山区统计局。相山区上半年经济运行平稳', [['相山区统计局', 'ORG']])).toEqual(['相山区统计局/ORG', '相山区/LOCATION']);
+    expect(run('湖南省株洲市醴陵市')).toEqual(['湖南省/LOCATION', '株洲市/LOCATION', '醴陵市/LOCATION']);
+  });
+  it('leaves short forms, ordinary words and other mentions alone', () => {
+    expect(run('株洲很美，城市发展，市区交通')).toEqual([]);
+    expect(run('株洲市政府表态', [['株洲市政府', 'ORG']])).toEqual(['株洲市政府/ORG']);
+  });
+});
