@@ -69,7 +69,11 @@ describe('MONEY', () => {
 
   it('absorbs a trailing 人民币 and marks 数十亿 as approximate', () => {
     expect(one('6.18万亿元人民币')).toEqual(['6.18万亿元人民币', 'MONEY', { amount: 6_180_000_000_000, currency: 'CNY' }]);
-    expect(one('数十亿元')).toEqual(['十亿元', 'MONEY', { amount: 1_000_000_000, currency: 'CNY', approx: true }]);
+    // 数 is part of the numeral (`数十亿` is several of 十亿): inside the span, the amount one of them, approximate
+    expect(one('数十亿元')).toEqual(['数十亿元', 'MONEY', { amount: 1_000_000_000, currency: 'CNY', approx: true }]);
+    expect(one('耗资几百万元')).toEqual(['几百万元', 'MONEY', { amount: 1_000_000, currency: 'CNY', approx: true }]);
+    expect(one('数万人参加')).toEqual(['数万人', 'QUANTITY', { value: 10_000, unit: '人', approx: true }]);
+    expect(found('数十家企业和数百人')).toEqual([]);
     expect(one('人数3000人')).toEqual(['3000人', 'QUANTITY', { value: 3000, unit: '人' }]);
   });
 

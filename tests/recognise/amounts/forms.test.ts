@@ -24,6 +24,7 @@ describe('PERCENT forms', () => {
     ['四成', 'CN', [['四成', 'PERCENT', { value: 40 }]]],
     ['出口占八成三', 'CN', [['八成三', 'PERCENT', { value: 83 }]]],
     ['约两成半的家庭', 'CN', [['两成半', 'PERCENT', { value: 25, approx: true }]]],
+    ['出口占7成4，7成5万人', 'TW', [['7成4', 'PERCENT', { value: 74 }], ['7成', 'PERCENT', { value: 70 }], ['5万人', 'QUANTITY', { value: 50_000, unit: '人' }]]],
     ['九成五的受访者表示满意', 'CN', [['九成五', 'PERCENT', { value: 95 }]]],
     ['全场商品打八折', 'CN', [['八折', 'PERCENT', { value: 80 }]]],
     ['门票六五折优惠', 'CN', [['六五折', 'PERCENT', { value: 65 }]]],

@@ -305,3 +305,13 @@ describe('parts of months and quarters, and dates up to now', () => {
     expect(found(text, 'CN', '2025-11-29')).toEqual(rows);
   });
 });
+
+describe('Taiwan writes the 民国 year inside 今年 and 去年', () => {
+  it.each<[string, (string | boolean | null)[][]]>([
+    ['去(114)年12月出口创新高', [['去(114)年12月', '2025-12-01', '2025-12-31', 'month']]],
+    ['今(115)年第一季', [['今(115)年第一季', '2026-01-01', '2026-03-31', 'quarter']]],
+    ['去(114)年全年', [['去(114)年全年', '2025-01-01', '2025-12-31', 'year']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, 'TW', '2026-01-09')).toEqual(rows);
+  });
+});

@@ -97,10 +97,11 @@ const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(
 
 /**
  * Numeral runs: Arabic or Chinese digits with magnitudes, 多/余, decimal point, thousands
- * commas; a full stop between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
+ * commas, a leading 数/几 before ten thousands or more (`数十亿`, `几百万`: one of them, approximate);
+ * a full stop between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
  */
 const RUN_SRC =
-  String.raw`-?(?:\d|[零〇○一二两三四五六七八九十]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[零〇○一二两三四五六七八九十])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
+  String.raw`-?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[零〇○一二两三四五六七八九十]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[零〇○一二两三四五六七八九十])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
 const RUN_RE = new RegExp(RUN_SRC, 'g');
 const RUN_AT = new RegExp(`^${RUN_SRC.slice(2)}`); // a run without a sign, at a position
 const SIGN_BLOCK = /[\dA-Za-z.%‰\-~零〇一二两三四五六七八九十百千万亿元]/;
@@ -321,7 +322,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   if (after.startsWith('成') && /^(?:[一二两三四五六七八九十]|[1-9]|10)$/.test(bare) && !CHENG_BLOCK.test(after.slice(1))) {
     const n = parseNumber(bare);
     if (!n) return null;
-    const tail = /^成(半|[一二三四五六七八九](?![十百千万亿成]))?/.exec(after)!;
+    // `八成三`, `两成半`, and Taiwan's `7成4` (74)
+    const tail = /^成(半|[一二三四五六七八九](?![十百千万亿成])|[1-9](?![\d.%成万亿]))?/.exec(after)!;
     let value = n.value * 10;
     if (tail[1] === '半') value += 5;
     else if (tail[1]) value += parseNumber(tail[1])?.value ?? 0;

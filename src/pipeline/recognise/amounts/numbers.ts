@@ -34,6 +34,11 @@ export function parseNumber(s: string): ParsedNumber | null {
   let value: number | null;
   let approx = false;
   if (/[ \u00a0○]/.test(s)) s = s.replace(/[ \u00a0]/g, '').replace(/○/g, '〇');
+  // `数十亿`, `几百万`: at least one of the magnitude, approximate
+  if (/^[数几][十百千万亿]/.test(s)) {
+    const rest = parseNumber(`一${s.slice(1)}`);
+    return rest && { value: rest.value, approx: true };
+  }
   // `七二九.二` (Taiwan print, `．` normalised to `.`): a full stop between Chinese digits is 点
   if (s.includes('.')) s = s.replace(/(?<=[零〇一二两三四五六七八九十])\.(?=[零〇一二三四五六七八九])/g, '点');
   // A round order of magnitude without a digit (`千亿`, `百亿`, `万亿`): 1 × it, approximate.

@@ -94,8 +94,10 @@ function yearNum(s: string): number {
 
 const YEAR = String.raw`\d{4}|[〇○零一二三四五六七八九]{4}`;
 const REL_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上年: -1, 明年: 1, 来年: 1, 前年: -2, 后年: 2 };
-/** (`来年` never inside `未来年均`) */
-const REL_YEAR_RE = Object.keys(REL_YEAR).map((k) => (k === '来年' ? '(?<!未)来年' : k)).join('|');
+/** (`来年` never inside `未来年均`; Taiwan writes the 民国 year inside: `今（115）年`, `去(114)年`) */
+const REL_YEAR_RE = Object.keys(REL_YEAR).map((k) => (k === '来年' ? '(?<!未)来年' : /^[今去明]/.test(k) ? `${k[0]}(?:\\(\\d{2,3}\\))?年` : k)).join('|');
+/** The year offset of a relative year word (`去(114)年`: −1). */
+const relYearOffset = (w: string): number => REL_YEAR[w.replace(/\(\d+\)/, '')];
 const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
 const DAY = String.raw`\d{1,2}|三十一?|卅一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
@@ -269,7 +271,7 @@ export function findDates(text: string, published: string | null, region: Region
     // 投产后年产值: 后年 inside a word, not the year after next.
     if (m[2] === '后年' && !m[3] && !m[6] && (/^(?:产|均|营|收|销|度|利|增|新|的产)/.test(text.slice(e, e + 2)) || /[产成建营运达投完]$/.test(text.slice(0, s)))) continue;
     // 上年 is the year before the one the paragraph is about (`2021年…比上年增长`), 去年 the one before published.
-    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : m[2] === '上年' ? (anchorYear(text, s, pub) ?? NaN) - 1 : relYear(pub, REL_YEAR[m[2]]);
+    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : m[2] === '上年' ? (anchorYear(text, s, pub) ?? NaN) - 1 : relYear(pub, relYearOffset(m[2]));
     if (Number.isNaN(y)) continue;
     if (m[1] && !isValid(y!, 1, 1)) continue; // not a year (e.g. 5000年)
     const mo = m[3] ? num(m[3]) : undefined;
@@ -313,13 +315,13 @@ export function findDates(text: string, published: string | null, region: Region
   for (const m of /[至到\-~—][\d一二三四五六七八九十]{1,2}月/.test(text) ? text.matchAll(RE_MONTH_RANGE) : []) {
     const [m1, m2] = [num(m[3]), num(m[4])];
     // without a year, the months are the latest ones news can mean (`1至11月` in a February report is last year's)
-    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub ? yearOfMonth(m2 <= 12 ? m2 : 12, pub) : null;
+    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : pub ? yearOfMonth(m2 <= 12 ? m2 : 12, pub) : null;
     const ok = m1 >= 1 && m2 <= 12 && m1 < m2;
     const v = !ok ? null : y !== null ? monthsValue(y, m1, m2) : m[2] ? unresolved('month') : withoutYear(monthsValue(NO_YEAR, m1, m2));
     add(m.index, m.index + m[0].length, v, 0.9);
   }
   for (const m of /[至到\-~—][\d一二三四五六七八九十]{1,3}[日号]/.test(text) ? text.matchAll(RE_DAY_RANGE) : []) {
-    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
+    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : pub?.y ?? null;
     const [mo, d1, d2] = [num(m[3]), num(m[4]), num(m[5])];
     let v: DateValue | null = null;
     if (d1 < d2 && isValid(2000, mo, d2)) {
@@ -345,7 +347,7 @@ export function findDates(text: string, published: string | null, region: Region
   }
   for (const m of /[前后首].{1,3}月/.test(text) ? text.matchAll(RE_YEAR_MONTHS) : []) {
     const stated = m[1] !== undefined || m[2] !== undefined;
-    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, REL_YEAR[m[2]]) : pub?.y ?? null;
+    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : pub?.y ?? null;
     const n = num(m[4].replace(/两/g, '二'));
     if (!(n >= 1 && n <= 11)) continue;
     if (!stated && m[3] === '后') continue; // bare 后两个月: the months after something, not of the year
@@ -408,7 +410,7 @@ export function findDates(text: string, published: string | null, region: Region
     const start = from - (y ? y[0].length : 0);
     // one name per festival (`农历新年` is 春节); Taiwan's 国庆 is 10 October (双十节)
     const name = region === 'TW' && fest.startsWith('国庆') ? '双十节' : FESTIVAL_ALIAS[fest] ?? fest;
-    const v = festival(name, quoted || !close ? suffix : undefined, y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? REL_YEAR[y[2]] : undefined, pub, region);
+    const v = festival(name, quoted || !close ? suffix : undefined, y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
   }
 
@@ -591,7 +593,7 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     add(m.index, m.index + m[0].length, back ? span(addDays(today, -9), addDays(today, -2), 'day', true) : span(addDays(today, 2), addDays(today, 9), 'day', true), 0.75);
   }
   for (const m of text.includes('春运') ? text.matchAll(RE_CHUNYUN) : []) {
-    const year = m[1] ? +m[1] : m[2] && pub ? relYear(pub, REL_YEAR[m[2]]) : null;
+    const year = m[1] ? +m[1] : m[2] && pub ? relYear(pub, relYearOffset(m[2])) : null;
     if (year === null && !m[3]) continue; // a bare 春运 names the season, not a date
     const season = (y: number) => shift(festivalDay('春节', y), -15);
     let first = year !== null ? season(year) : null;
