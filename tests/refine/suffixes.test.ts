@@ -18,6 +18,13 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['株洲高新区/LOCATION', '长沙经开区/LOCATION', '衡阳经济技术开发区/LOCATION']);
   });
+  it("a place + scenic-area word is one LOCATION, but not a province's or a city's 景区", () => {
+    const d = docWith('庐山风景名胜区和龙虎山景区、亚布力旅游度假区接待游客，长沙景区和湖南度假区也火爆', [
+      ['庐山', 'LOCATION'], ['龙虎山', 'LOCATION'], ['亚布力', 'LOCATION'], ['长沙', 'LOCATION'], ['湖南', 'LOCATION'],
+    ]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['庐山风景名胜区/LOCATION', '龙虎山景区/LOCATION', '亚布力旅游度假区/LOCATION', '长沙/LOCATION', '湖南/LOCATION']);
+  });
   it("a party + 团 / 党团 / 立院党团 is its caucus, one ORG", () => {
     const d = docWith('国民党团与民众党立院党团协商，民进党表态', [['国民党', 'ORG'], ['民众党', 'ORG'], ['民进党', 'ORG']]);
     mergePlaceSuffixes(d);

@@ -2,7 +2,8 @@
  * A place followed by a government or committee word is one ORG
  * (`株洲市政府`, `岳阳市委`, `浏阳市人民政府`, `长沙市发改委`); a place
  * followed by a zone, park or new-district word is one LOCATION (`株洲高新区`,
- * `长沙经开区`, `…经济技术开发区`), and so is a place followed by 站, its
+ * `长沙经开区`, `…经济技术开发区`, `庐山风景名胜区`; not a province's or a city's
+ * `景区`), and so is a place followed by 站, its
  * station (`何文田站`); a party followed by 团 or 党团 is its caucus (`国民党团`). Mentions inside the suffix (a generic
  * `市委`, `新区` tagged on their own) are absorbed; a mention reaching past it
  * blocks the merge. A generic "place" before a government word (`特区政府`,
@@ -12,6 +13,11 @@ import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { GOVERNMENT_SUFFIXES, PLACE_LEVEL_END, ZONE_SUFFIXES } from '../lang/zh/words.js';
 import { setMentions } from './util.js';
+import { lookupPlace } from '../lang/zh/gazetteer.js';
+
+/** Scenic-area words that also follow a province or a city as a plural (`湖南景区`). */
+const SCENIC = /^(?:景区|风景区|度假区|旅游度假区)$/;
+const isProvinceOrCity = (name: string) => lookupPlace(name).some((p) => p.level === 'province' || p.level === 'city' || p.level === 'country');
 
 /** A party's caucus in a legislature (`国民党团`, `民众党立院党团`): one ORG with the party's name. */
 const CAUCUS = /^(?:立院党团|党团|团)/;
@@ -28,8 +34,9 @@ function suffixAfter(text: string, m: NormMention): { len: number; type: EntityT
   // a station takes the place's name (`何文田站`, `古洞站`); not `站长`, `站点`, `站台`, a verb `站在`
   if (text[m.end] === '站' && !/^[长点台内外稳起住岗在着立满出]/.test(text.slice(m.end + 1, m.end + 2)) && !place.endsWith('站')) return { len: 1, type: 'LOCATION' };
   const zone = ZONE_SUFFIXES.find((s) => text.startsWith(s, m.end));
-  // a zone after a zone is a part of it, not its name (`湘江新区` + `新片区`)
-  if (zone && !ZONE_SUFFIXES.some((z) => place.endsWith(z))) return { len: zone.length, type: 'LOCATION' };
+  // a zone after a zone is a part of it, not its name (`湘江新区` + `新片区`); a province's or a city's
+  // `景区` are its scenic spots, not one named area (`庐山风景名胜区` is one, `长沙景区` is not)
+  if (zone && !ZONE_SUFFIXES.some((z) => place.endsWith(z)) && !(SCENIC.test(zone) && isProvinceOrCity(place))) return { len: zone.length, type: 'LOCATION' };
   return null;
 }
 
