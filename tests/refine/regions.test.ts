@@ -64,4 +64,16 @@ describe('a person that is exactly a place', () => {
     mergeRegions(d);
     expect(shown(d)).toEqual(['何文田/LOCATION', '铜锣湾/LOCATION', '兴安/PERSON']);
   });
+  it('川渝 and 港澳 are regions (not 港澳办); in Taiwan text 陆港 is the mainland and Hong Kong', () => {
+    const d = docWith('川渝合作，港澳居民与国务院港澳办', []);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['川渝/LOCATION', '港澳/LOCATION']);
+    const tw = docWith('美国取代陆港成为最大出超来源，对陆港增13.2%', []);
+    tw.region = { region: 'TW', source: 'request', reason: 'test' };
+    mergeRegions(tw);
+    expect(shown(tw)).toEqual(['陆港/LOCATION', '陆港/LOCATION']);
+    const cn = docWith('建设国际陆港物流枢纽，陆港集团', []);
+    mergeRegions(cn);
+    expect(shown(cn)).toEqual([]);
+  });
 });

@@ -4,12 +4,13 @@
  *      `区域`, takes the word (`长三角地区`, `黄河中下游地区`; not `长沙地区`); a compass region with the word is one LOCATION
  *      even where nothing was tagged (`中部地区`, `西南地区`);
  *  (b) named multi-place regions written as fused abbreviations
- *      (`粤港澳大湾区`, `京津冀`, `长株潭`) are one LOCATION, not `粤`+`港`+`澳`;
+ *      (`粤港澳大湾区`, `京津冀`, `长株潭`, `川渝`, `港澳`; not `港澳办`) are one LOCATION, not `粤`+`港`+`澳`;
  *  (c) a state-level new area whose official name begins with its province
  *      or city (`湖南湘江新区`, `贵州贵安新区`) is one LOCATION, where a city
  *      written before another zone stays two (`长沙` + `湘江新区`).
  *  (d) in Hong Kong, Macau and Taiwan articles, `内地` and `大陆` standing as a
- *      noun name the mainland (`內地旅客`, `赴大陸投資`): one LOCATION, unless a
+ *      noun name the mainland (`內地旅客`, `赴大陸投資`), and Taiwan's `陆港` the mainland and
+ *      Hong Kong (`对陆港出口`; elsewhere a `陆港` is a dry port): one LOCATION, unless a
  *      mention already covers them (after `中国`, (f) makes them one place with it: `中国内地`);
  *  (e) a PERSON mention that is exactly a place's full name in the gazetteer is that LOCATION;
  *  (f) `中国` and a region written right after it are one place (`中国香港`, `中国台湾`, `中国内地`).
@@ -22,12 +23,12 @@ import { claim } from './util.js';
 
 const REGION_WORD = /^(地区|区域)/;
 /** the mainland as Hong Kong, Macau and Taiwan write it; not `内地化`, `大陆架`, `大陆法`, `新大陆`, `欧亚大陆` */
-const MAINLAND = /(?<![新洲亚美非澳南北])(内地|大陆)(?![化性架法型坡棚])/g;
+const MAINLAND = /(?<![新洲亚美非澳南北])(内地|大陆|陆港(?!物流|枢纽|型|集团|公司|建设|项目|口岸))(?![化性架法型坡棚])/g;
 /** regions written after `中国` as one name with it (`中国香港`, `中国台湾`, `中国内地`) */
 const CHINA_REGION = /^(香港|澳门|台湾|内地|大陆)$/;
 const COMPASS_REGION = /(东部|西部|中部|东北|西北|西南|东南|华北|华东|华南|华中|中西部|东中西部)(地区)/gu;
 /** regions named by their members' one-character abbreviations, longest first */
-const FUSED_REGIONS = /(粤港澳大湾区|粤港澳|京津冀|长三角|珠三角|长株潭|成渝地区双城经济圈|成渝|江浙沪|沪苏浙皖|闽东北|闽西南|港珠澳)(地区|区域)?/g;
+const FUSED_REGIONS = /(粤港澳大湾区|粤港澳|京津冀|长三角|珠三角|长株潭|成渝地区双城经济圈|成渝|川渝|江浙沪|沪苏浙皖|闽东北|闽西南|港珠澳|港澳台|港澳(?!办|事务|通行证))(地区|区域)?/g;
 /** state-level new areas whose official name begins with their place (国家级新区); `贵州` + `贵安新区` is annotated as two in news-dev, so it is not listed */
 const OFFICIAL_NEW_AREAS = /(上海浦东新区|天津滨海新区|重庆两江新区|浙江舟山群岛新区|甘肃兰州新区|广州南沙新区|陕西西咸新区|青岛西海岸新区|大连金普新区|四川天府新区|湖南湘江新区|南京江北新区|福建福州新区|云南滇中新区|哈尔滨新区|长春新区|江西赣江新区|河北雄安新区)/g;
 
