@@ -14,6 +14,13 @@ describe('refine-companies', () => {
   it('tags a listed company that nothing covers', () => {
     expect(run('据悉，中石化将在当地新建一座加油站。', [])).toEqual(['中石化/COMPANY']);
   });
+  it('a listed company jieba glued to a conjunction before it or a verb after it (及美团, 大摩指)', () => {
+    expect(run('中芯国际(0981)及美团(3690)分别升1.39%。大摩指，外资流入增多', [['中芯国际', 'COMPANY']])).toEqual([
+      '中芯国际/COMPANY',
+      '美团/COMPANY',
+      '大摩/COMPANY',
+    ]);
+  });
   it('a place strictly inside a listed name gives way', () => {
     expect(run('一汽集团今天公布了新车型，长春各界关注。', [['一汽', 'LOCATION'], ['长春', 'LOCATION']])).toEqual([
       '一汽集团/COMPANY',

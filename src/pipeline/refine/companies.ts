@@ -20,6 +20,10 @@ import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, NOT_BUSINESS, isAmbiguousComp
 import { isName, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 
+/** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
+const GLUED_BEFORE = /[及和与跟同对向被由把将为在从]/;
+const GLUED_AFTER = /[指称说升跌涨再续将也]/;
+
 /** score of a listed-name mention */
 const LIST_SCORE = 0.8;
 
@@ -56,6 +60,10 @@ export function applyCompanies(doc: Doc): void {
   for (const g of doc.garbled) blocked.fill(1, g.start, g.end);
   const starts = new Set(doc.tokens.map((t) => t.start));
   const ends = new Set(doc.tokens.map((t) => t.end));
+  // jieba glues a conjunction before a name or a verb after it (`及美团`, `大摩指`): a word may start after
+  // such a character and end before one, though no token boundary is there
+  const startsWord = (p: number) => starts.has(p) || (p > 0 && GLUED_BEFORE.test(text[p - 1]) && starts.has(p - 1));
+  const endsWord = (p: number) => ends.has(p) || (GLUED_AFTER.test(text[p] ?? '') && ends.has(p + 1));
   // (a0) a mention that runs from a listed company into a verb or a Latin product name ends with the company
   // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`)
   for (const m of doc.mentions) {
@@ -78,7 +86,7 @@ export function applyCompanies(doc: Doc): void {
     for (const name of names) {
       if (!text.startsWith(name, i)) continue;
       const span = { start: i, end: i + name.length };
-      if (doc.tokens.length && (!starts.has(span.start) || !ends.has(span.end))) continue;
+      if (doc.tokens.length && !(startsWord(span.start) && endsWord(span.end))) continue;
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
