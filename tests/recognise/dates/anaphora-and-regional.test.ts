@@ -315,3 +315,12 @@ describe('Taiwan writes the 民国 year inside 今年 and 去年', () => {
     expect(found(text, 'TW', '2026-01-09')).toEqual(rows);
   });
 });
+
+describe('a count of days after a verb is no date', () => {
+  it.each(['恒指连升3日', '股价连跌5日', '停牌3日'])('%s', (text) => {
+    expect(findDates(text, '2025-10-04', 'HK')).toEqual([]);
+  });
+  it('a day after a noun or a preposition still is', () => {
+    expect(found('公司3日公布，于5日举行', 'HK', '2025-10-04').map((r) => r[1])).toEqual(['2025-10-03', '2025-10-05']);
+  });
+});
