@@ -11,6 +11,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['株洲市政府/ORG', '岳阳市委/ORG', '浏阳市人民政府/ORG', '长沙市发改委/ORG']);
   });
+  it('a place + a department word is one ORG (四川公安, 长沙市卫健委, 岳麓区人民法院)', () => {
+    const d = docWith('四川公安通报，长沙市卫健委和岳麓区人民法院发布', [['四川', 'LOCATION'], ['长沙市', 'LOCATION'], ['岳麓区', 'LOCATION']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['四川公安/ORG', '长沙市卫健委/ORG', '岳麓区人民法院/ORG']);
+  });
   it('a place + zone word is one LOCATION', () => {
     const d = docWith('株洲高新区和长沙经开区签约，落户衡阳经济技术开发区', [
       ['株洲', 'LOCATION'], ['长沙', 'LOCATION'], ['经开区', 'LOCATION'], ['衡阳', 'LOCATION'],

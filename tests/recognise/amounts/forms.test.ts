@@ -174,6 +174,7 @@ describe('region inference', () => {
     ['今日天氣晴朗。', 'traditional', 'TW'],
     ['湖南株洲市发改委主任介绍,项目投资8000万元。', 'traditional', 'CN'],
     ['两岸交流,台湾方面表示欢迎大陆游客。', 'traditional', 'TW'],
+    ['嘉义县消防局第三大队大埔分队新建厅舍,经费3152万元,113年3月开工,大埔乡公所协助,大埔分队', 'traditional', 'TW'],
   ])('%s → %s', (text, script, region) => {
     const r = chooseRegion(text, script);
     expect(r.region).toBe(region);
