@@ -163,8 +163,8 @@ const RE_DECADE = new RegExp(
 const RE_DMY = /(?<![\d.\-/:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-/:])/g;
 /** Fiscal years: `2025/26年度`, `2025至26年度`, `2025-2026财年`. */
 const RE_FISCAL = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)|(?<![\d.\/])(20\d{2})\/(\d{2})(?:年(?![度\d])|(?![\d\/.%年]))/g;
-/** A single fiscal or reporting year: `2024财年`, `2024财政年度`, `2024年度`, `FY2024`, `FY24`. */
-const RE_FISCAL_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?:财政年度|财年|年度)|(?<![A-Za-z])FY ?(20\d{2}|\d{2})(?![\d])/g;
+/** A single fiscal or reporting year: `2024财年`, `2024财政年度`, `2024年财政年度`, `2024年度`, `FY2024`, `FY24`. */
+const RE_FISCAL_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?:年?(?:财政年度|财年)|年度)|(?<![A-Za-z])FY ?(20\d{2}|\d{2})(?![\d])/g;
 /** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
 const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
 /** A clock time right after a date: `9:30`, `9时30分`, `上午9点`, `下午3点半`. */
