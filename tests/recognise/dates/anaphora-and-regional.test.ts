@@ -325,3 +325,14 @@ describe('a count of days after a verb is no date', () => {
     expect(found('公司3日公布，于5日举行', 'HK', '2025-10-04').map((r) => r[1])).toEqual(['2025-10-03', '2025-10-05']);
   });
 });
+
+describe('a zodiac year before a lunar festival, the year to date, the other day', () => {
+  it.each<[string, (string | boolean | null)[][]]>([
+    ['蛇年春节期间', [['蛇年春节期间', '2025-01-28', '2025-02-04', 'day']]],
+    ['马年元宵', [['马年元宵', '2026-03-03', '2026-03-03', 'day']]],
+    ['今年初至今累计', [['今年初至今', '2025-01-01', '2025-02-07', 'day']]],
+    ['前几天公布', [['前几天', '2025-01-29', '2025-02-05', 'day', true]]],
+    ['前两天', [['前两天', '2025-01-29', '2025-02-05', 'day', true]]],
+  ])('%s', (text, rows) => expect(found(text, 'CN', '2025-02-07')).toEqual(rows));
+  it('提前几天 is no date', () => expect(found('提前几天出发', 'CN', '2025-02-07')).toEqual([]));
+});

@@ -216,6 +216,10 @@ const RE_NEW_YEAR_DAYS = /(?<![农历月正腊大年])初([一二三四五六七
 const RE_HK_NEW_YEAR_DAYS = /(?<![\d〇○零一二三四五六七八九十今去明前后上下本同底])年(?:初([一二三四五六七八九十])|(廿[一二三四五六七八九]))(?![直度些批次个季月期号半])/g;
 /** A year of the zodiac (`马年`, `癸卯兔年`): the lunar year of that animal nearest published; never the idiom `猴年马月`. */
 const RE_ZODIAC_YEAR = /(?<![恐海河斑木铁飞])([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])?([鼠牛虎兔龙蛇马羊猴鸡狗猪])年(?![马代龄级均度内华])/g;
+/** A year of the zodiac right before a festival (`蛇年春节`). */
+const ZODIAC_BEFORE = /([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])?([鼠牛虎兔龙蛇马羊猴鸡狗猪])年$/;
+/** Festivals of the lunar calendar, whose year a zodiac year names. */
+const LUNAR_FESTIVALS = new Set(['春节', '除夕', '元宵节', '元宵', '端午节', '端午', '中秋节', '中秋', '七夕', '七夕节', '重阳节', '重阳', '腊八', '腊八节']);
 const ANIMALS = '鼠牛虎兔龙蛇马羊猴鸡狗猪';
 const STEMS = '甲乙丙丁戊己庚辛壬癸';
 const BRANCHES = '子丑寅卯辰巳午未申酉戌亥';
@@ -249,8 +253,8 @@ export interface DateContext {
   year?: number;
 }
 
-/** The year to date: `年初至今`, `今年年初迄今`, `今年迄今` (published's year from 1 January to published). */
-const RE_YEAR_TO_DATE = /(?:今年)?(?:年初|年初开盘)(?:至今|迄今)|今年迄今/g;
+/** The year to date: `年初至今`, `今年年初迄今`, `今年初至今`, `今年迄今` (published's year from 1 January to published). */
+const RE_YEAR_TO_DATE = /(?:今年)?(?:年初|年初开盘)(?:至今|迄今)|今年初(?:至今|迄今)|今年迄今/g;
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
 export function findDates(text: string, published: string | null, region: Region = 'CN', context: DateContext = {}): DateMention[] {
@@ -407,10 +411,14 @@ export function findDates(text: string, published: string | null, region: Region
     const from = m.index + (open && !quoted ? 1 : 0);
     const to = quoted || !close ? m.index + m[0].length : m.index + (open ? 1 : 0) + fest.length;
     const y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, from - 5), from));
-    const start = from - (y ? y[0].length : 0);
+    // a year of the zodiac before a lunar festival (`蛇年春节`) is that lunar year
+    const z = !y && pub && LUNAR_FESTIVALS.has(FESTIVAL_ALIAS[fest] ?? fest) ? ZODIAC_BEFORE.exec(text.slice(Math.max(0, from - 5), from)) : null;
+    const zYear = z ? zodiacYear(z[1], z[2], pub!) : null;
+    const start = from - (y ? y[0].length : zYear ? z![0].length : 0);
     // one name per festival (`农历新年` is 春节); Taiwan's 国庆 is 10 October (双十节)
     const name = region === 'TW' && fest.startsWith('国庆') ? '双十节' : FESTIVAL_ALIAS[fest] ?? fest;
-    const v = festival(name, quoted || !close ? suffix : undefined, y?.[1] ? yearNum(y[1]) : undefined, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
+    const year = y?.[1] ? yearNum(y[1]) : zYear ? Number(zYear.start!.slice(0, 4)) : undefined;
+    const v = festival(name, quoted || !close ? suffix : undefined, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
   }
 
@@ -509,7 +517,7 @@ const THAT_DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 隔天: 1
 /** Two years or days named together: `今明两年`, `明后两天`. */
 const RE_PAIR = /(今明|明后)两(年|天|日)/g;
 /** A few days before / after published: `数日前`, `几天后`. */
-const RE_FEW_DAYS = /(?:数|几|多)(?:天|日)(之前|之后|以前|以后|前|后)/g;
+const RE_FEW_DAYS = /(?:数|几|多)(?:天|日)(之前|之后|以前|以后|前|后)|(?<![提之以])前(?:几|两|些)(?:天|日子)/g;
 const SAME_PREFIX = /(?:(去年|上年|今年)|(?<![\d.])(\d{4})年)$/;
 /** 春运, the 40-day travel season from 15 days before 春节, with its year or as a day of it: `2025年春运`, `春运第31天`. */
 const RE_CHUNYUN = new RegExp(`(?:(?<![\\d])(\\d{4}) ?年|(今年|去年|明年))?春运(首日|第(\\d{1,2}|${CN_NUM})天)?`, 'g');
@@ -583,13 +591,14 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
       add(m.index, m.index + m[0].length, span(addDays(today, first), addDays(today, first + 1), 'day'), 0.8);
     }
   }
-  for (const m of /[数几多][天日]/.test(text) ? text.matchAll(RE_FEW_DAYS) : []) {
+  for (const m of /[数几多两些][天日]/.test(text) ? text.matchAll(RE_FEW_DAYS) : []) {
     if (!pub) {
       add(m.index, m.index + m[0].length, unresolved('day', true), 0.75);
       continue;
     }
     const today = iso(pub.y, pub.m, pub.d);
-    const back = m[1].includes('前');
+    // `几天前` and `前几天` (the other day) look back; `几天后` forward
+    const back = m[1] === undefined || m[1].includes('前');
     add(m.index, m.index + m[0].length, back ? span(addDays(today, -9), addDays(today, -2), 'day', true) : span(addDays(today, 2), addDays(today, 9), 'day', true), 0.75);
   }
   for (const m of text.includes('春运') ? text.matchAll(RE_CHUNYUN) : []) {
