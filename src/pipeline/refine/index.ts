@@ -16,6 +16,7 @@ import { latinComponent } from './latin.js';
 import { boundaryComponent } from './boundary.js';
 import { localPlacesComponent } from './local-places.js';
 import { adminPlacesComponent } from './admin-places.js';
+import { roadsComponent } from './roads.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -23,5 +24,5 @@ import { adminPlacesComponent } from './admin-places.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, latinComponent, boundaryComponent, localPlacesComponent, adminPlacesComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
+  return [symbolsComponent, latinComponent, boundaryComponent, localPlacesComponent, adminPlacesComponent, roadsComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
 }
