@@ -8,6 +8,12 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['新华社/ORG', '西湖晚报/ORG', '光明网/ORG']);
   });
+  it('knows Hong Kong, Taiwan and more mainland outlets by name; not words such as 财经 or 上报', () => {
+    const text = '据法庭线报道，钜亨网、香港01和齐鲁晚报均有报道。财经新闻须上报';
+    const d = docWith(text, []);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['法庭线/ORG', '钜亨网/ORG', '香港01/ORG', '齐鲁晚报/ORG']);
+  });
   it('outlets in a source line are tagged, each up to a space', () => {
     const d = docWith('发布时间：2024-03-01 来源：江城在线 楚天都市网\n正文在此。', []);
     tagMedia(d);
