@@ -21,6 +21,12 @@ describe('refine-companies', () => {
       '大摩/COMPANY',
     ]);
   });
+  it('the commonest words among company names need a company word after them or another company in the sentence', () => {
+    expect(run('跨境投资、现代服务业项目陆续签约', [])).toEqual([]);
+    expect(run('现代和起亚在华投资新建工厂', [['起亚', 'COMPANY']])).toEqual(['现代/COMPANY', '起亚/COMPANY']);
+    expect(run('现代汽车在华投资新建工厂', [])).toEqual(['现代汽车/COMPANY']);
+    expect(run('比亚迪、理想和蔚来的销量均上升', [['比亚迪', 'COMPANY'], ['蔚来', 'COMPANY']])).toEqual(['比亚迪/COMPANY', '理想/COMPANY', '蔚来/COMPANY']);
+  });
   it('a place strictly inside a listed name gives way', () => {
     expect(run('一汽集团今天公布了新车型，长春各界关注。', [['一汽', 'LOCATION'], ['长春', 'LOCATION']])).toEqual([
       '一汽集团/COMPANY',

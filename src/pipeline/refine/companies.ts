@@ -16,7 +16,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, NOT_BUSINESS, isAmbiguousCompany, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, COMPANY_WORD_AFTER, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
 import { isName, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 
@@ -91,7 +91,11 @@ export function applyCompanies(doc: Doc): void {
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
         const sentence = doc.sentenceAt(i);
-        if (!BUSINESS_CUE.test(sentence ? text.slice(sentence.start, sentence.end) : text.slice(Math.max(0, i - 60), i + 60))) continue;
+        const [ss, se] = sentence ? [sentence.start, sentence.end] : [Math.max(0, i - 60), Math.min(text.length, i + 60)];
+        if (!BUSINESS_CUE.test(text.slice(ss, se))) continue;
+        // the commonest words need more: a company word after them, or another company in the sentence
+        if (isVeryCommonWord(name) && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) &&
+          ![...doc.mentions, ...added].some((m) => m.type === 'COMPANY' && m.start >= ss && m.end <= se && (m.end <= span.start || m.start >= span.end))) continue;
       }
       const inside = new Set<NormMention>();
       for (let k = span.start; k < span.end; k++) if (owner[k]) inside.add(owner[k]!);

@@ -5,6 +5,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../paths.js';
+import { scanJiebaDict } from './jieba-dict.js';
 
 /**
  * companies.tsv: mined from the unlabelled corpus (scripts/mine-companies.ts);
@@ -52,6 +53,21 @@ export function isAmbiguousCompany(name: string): boolean {
   minedCompanies();
   return ambiguous.has(name);
 }
+
+let veryCommon: Set<string> | null = null;
+/**
+ * An ambiguous listed name that is one of the commonest words (jieba frequency 1,000 or more: `现代`, `长安`,
+ * `理想`, `平安`, `大众`): a sentence about business is not enough (`现代服务业项目签约`); it needs a company
+ * word right after it (`现代汽车`) or another company in its sentence (`比亚迪、理想、蔚来`).
+ */
+export function isVeryCommonWord(name: string): boolean {
+  minedCompanies();
+  veryCommon ??= scanJiebaDict((w, freq) => ambiguous.has(w) && freq >= 1000);
+  return veryCommon.has(name);
+}
+
+/** What follows a company's name and shows it is one (`现代汽车`, `理想的车型`…: no, only these words). */
+export const COMPANY_WORD_AFTER = /^(?:汽车|集团|公司|手机|股份|控股|银行|品牌|车型|新车|电脑|保险|证券|财险|寿险)/;
 
 /** Words of a sentence about a business, for the listed names that are also common words (`小米发布新款手机`). */
 export const BUSINESS_CUE =
