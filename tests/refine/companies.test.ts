@@ -27,6 +27,10 @@ describe('refine-companies', () => {
     expect(run('现代汽车在华投资新建工厂', [])).toEqual(['现代汽车/COMPANY']);
     expect(run('比亚迪、理想和蔚来的销量均上升', [['比亚迪', 'COMPANY'], ['蔚来', 'COMPANY']])).toEqual(['比亚迪/COMPANY', '理想/COMPANY', '蔚来/COMPANY']);
   });
+  it('a listed name may end inside a token jieba could not read (港铁重), not inside a word it knows (交通部门)', () => {
+    expect(run('港铁重铁路线当晚通宵行驶', [])).toEqual(['港铁/COMPANY']);
+    expect(run('各地交通部门加强巡查', [])).toEqual([]);
+  });
   it('a place strictly inside a listed name gives way', () => {
     expect(run('一汽集团今天公布了新车型，长春各界关注。', [['一汽', 'LOCATION'], ['长春', 'LOCATION']])).toEqual([
       '一汽集团/COMPANY',

@@ -64,6 +64,7 @@ export function applyCompanies(doc: Doc): void {
   // such a character and end before one, though no token boundary is there
   const startsWord = (p: number) => starts.has(p) || (p > 0 && GLUED_BEFORE.test(text[p - 1]) && starts.has(p - 1));
   const endsWord = (p: number) => ends.has(p) || (GLUED_AFTER.test(text[p] ?? '') && ends.has(p + 1));
+  const gluedUnknown = (p: number) => doc.tokenCovering(p - 1, p)?.pos === 'x';
   // (a0) a mention that runs from a listed company into a verb or a Latin product name ends with the company
   // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`)
   for (const m of doc.mentions) {
@@ -86,7 +87,9 @@ export function applyCompanies(doc: Doc): void {
     for (const name of names) {
       if (!text.startsWith(name, i)) continue;
       const span = { start: i, end: i + name.length };
-      if (doc.tokens.length && !(startsWord(span.start) && endsWord(span.end))) continue;
+      // (a listed name may end inside a token that jieba could not read, made of it and the next word: `港铁重/x铁路线`;
+      // not inside a word jieba knows: `交通部门`)
+      if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || (!isAmbiguousCompany(name) && gluedUnknown(span.end))))) continue;
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
