@@ -76,4 +76,10 @@ describe('a person that is exactly a place', () => {
     mergeRegions(cn);
     expect(shown(cn)).toEqual([]);
   });
+  it('於 or 于 read as a surname before a place: the place alone', () => {
+    const d = docWith('新医院位於启德，于蔡甸区；于建华表示', [['於启德', 'PERSON'], ['于蔡甸区', 'PERSON'], ['于建华', 'PERSON']]);
+    d.region = { region: 'HK', source: 'request', reason: 'test' };
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['启德/LOCATION', '蔡甸区/LOCATION', '于建华/PERSON']);
+  });
 });

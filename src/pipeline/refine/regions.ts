@@ -12,13 +12,15 @@
  *      noun name the mainland (`內地旅客`, `赴大陸投資`), and Taiwan's `陆港` the mainland and
  *      Hong Kong (`对陆港出口`; elsewhere a `陆港` is a dry port): one LOCATION, unless a
  *      mention already covers them (after `中国`, (f) makes them one place with it: `中国内地`);
- *  (e) a PERSON mention that is exactly a place's full name in the gazetteer is that LOCATION;
+ *  (e) a PERSON mention that is exactly a place's full name in the gazetteer is that LOCATION, and one
+ *      that is 于/於 + a place (`於启德`: the preposition read as a surname) is the place;
  *  (f) `中国` and a region written right after it are one place (`中国香港`, `中国台湾`, `中国内地`).
  * Mentions inside are replaced; a mention crossing an edge blocks the change.
  */
 import type { Doc } from '../doc.js';
 import { component } from '../component.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
+import { localPlaces } from '../lang/zh/places-local.js';
 import { claim } from './util.js';
 
 const REGION_WORD = /^(地区|区域)/;
@@ -61,6 +63,15 @@ export function mergeRegions(doc: Doc): void {
     if (m.type !== 'PERSON' || m.end - m.start < 2) continue;
     const forms = placeForms(text.slice(m.start, m.end));
     if (forms.some((f) => f.full && f.place.level !== 'country')) m.type = 'LOCATION';
+    // a preposition read as a surname before a place (`於启德`, `于蔡甸`): the place alone
+    else if (m.end - m.start >= 3 && /^[于於]/.test(text[m.start])) {
+      const rest = text.slice(m.start + 1, m.end);
+      // (not a given name that is also a place's short form: `于建华`, `于新华`)
+      if (placeForms(rest).some((f) => f.full || !f.commonWord) || localPlaces(doc.region.region).has(rest)) {
+        m.start += 1;
+        m.type = 'LOCATION';
+      }
+    }
   }
   // (a) a tagged place + 地区/区域
   for (const m of [...doc.mentions]) {
