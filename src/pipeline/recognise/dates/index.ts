@@ -470,15 +470,18 @@ const COMPARED = /(?:比|较|相比|相较于?|对比|与|和)$/;
  * `before` is the last date of the paragraphs before.
  */
 function comparisonBases(text: string, cands: Cand[], before: DateValue | null): Cand[] {
-  let last: DateValue | null = before;
+  // the last single month and the last single quarter mentioned (a festival's day between them does not count)
+  const single = (v: DateValue | null, grain: 'month' | 'quarter'): DateValue | null =>
+    v?.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.grain === grain &&
+    (grain === 'month' ? v.start.slice(0, 7) === v.end.slice(0, 7) : quarterOf(v.start) === quarterOf(v.end)) ? v : null;
+  const last: Record<'month' | 'quarter', DateValue | null> = { month: single(before, 'month'), quarter: single(before, 'quarter') };
   for (const c of cands) {
     const word = text.slice(c.start, c.end);
     if (RE_BASE.test(word) && COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start))) {
       c.base = true;
       const grain = word.includes('季') ? 'quarter' : 'month';
-      const from = last?.start && last.end && !last.vague && !last.start.startsWith('XXXX') && last.grain === grain ? last : null;
-      const one = from && (grain === 'month' ? from.start!.slice(0, 7) === from.end!.slice(0, 7) : quarterOf(from.start!) === quarterOf(from.end!));
-      if (from && one) {
+      const from = last[grain];
+      if (from) {
         const [y, m] = [Number(from.start!.slice(0, 4)), Number(from.start!.slice(5, 7))];
         const back = grain === 'month' ? 1 : 3;
         const [py, pm] = m - back < 1 ? [y - 1, m - back + 12] : [y, m - back];
@@ -486,7 +489,10 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
       }
       continue;
     }
-    if (c.value?.start && !c.value.vague) last = c.value;
+    // a period compared with (`2月营收较1月下滑`) is not the period the text is about
+    if (COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start))) continue;
+    last.month = single(c.value, 'month') ?? last.month;
+    last.quarter = single(c.value, 'quarter') ?? last.quarter;
   }
   return cands;
 }
