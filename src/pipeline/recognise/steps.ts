@@ -9,7 +9,7 @@ import type { Component } from '../component.js';
 import type { NameEngine } from './engines/name-engine.js';
 import { findAmounts } from './amounts/index.js';
 import { INDEX_CONTEXT } from './amounts/units.js';
-import { NEW_YEAR_CONTEXT, findDates, lastYearWritten, reportingDay } from './dates/index.js';
+import { FISCAL_YEAR_CONTEXT, NEW_YEAR_CONTEXT, findDates, lastYearWritten, reportingDay } from './dates/index.js';
 
 /** The `names` component over these engines; `doc.options.engine` picks one per call. */
 export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Component {
@@ -52,13 +52,14 @@ export function recogniseDates(doc: Doc): void {
   const head = first.map((p) => doc.norm.text.slice(p.start, Math.min(p.end, p.start + 120))).join('\n');
   const day = reportingDay(head, doc.published);
   const lunarNewYear = NEW_YEAR_CONTEXT.test(doc.norm.text);
+  const fiscalYear = FISCAL_YEAR_CONTEXT.test(doc.norm.text);
   // `同期` at the start of a paragraph refers to the last date of the paragraphs before it
   let previous: DateValue | undefined;
   // the last year written out in the paragraphs before (a bare `全年` in a results story is that year's)
   let year: number | undefined;
   const notAfter = day ? Number(day.slice(0, 4)) : null;
   perParagraph(doc, (t) => {
-    const found = findDates(t, day, region, { lunarNewYear, previous, year });
+    const found = findDates(t, day, region, { lunarNewYear, fiscalYear, previous, year });
     for (const m of found) if (!m.base && m.value.start && m.value.end && !m.value.vague && !m.value.start.startsWith('XXXX')) previous = m.value;
     year = lastYearWritten(t, notAfter) ?? year;
     return found.map(({ base: _, ...m }) => m);

@@ -338,3 +338,14 @@ describe('a zodiac year before a lunar festival, the year to date, the other day
   ])('%s', (text, rows) => expect(found(text, 'CN', '2025-02-07')).toEqual(rows));
   it('提前几天 is no date', () => expect(found('提前几天出发', 'CN', '2025-02-07')).toEqual([]));
 });
+
+describe("Hong Kong's 来年 in an article about its budget", () => {
+  it('is the coming financial year; elsewhere the next calendar year', () => {
+    const at = (published: string, fiscalYear: boolean, region: Region = 'HK') =>
+      findDates('来年六大工程开支226亿', published, region, { fiscalYear }).map((m) => [m.value.start, m.value.end]);
+    expect(at('2026-03-07', true)).toEqual([['2026-04-01', '2027-03-31']]);
+    expect(at('2026-05-07', true)).toEqual([['2027-04-01', '2028-03-31']]);
+    expect(at('2026-03-07', false)).toEqual([['2027-01-01', '2027-12-31']]);
+    expect(at('2026-03-07', true, 'CN')).toEqual([['2027-01-01', '2027-12-31']]);
+  });
+});

@@ -251,7 +251,12 @@ export interface DateContext {
   previous?: DateValue;
   /** the last year written out (`2025年`) in the paragraphs before, if not after published's: the year a results story is about */
   year?: number;
+  /** the article is about a government's financial years (`2026/27年度`, `财政预算案`): Hong Kong's `来年` is the next one */
+  fiscalYear?: boolean;
 }
+
+/** An article about a government's financial years (for DateContext.fiscalYear). */
+export const FISCAL_YEAR_CONTEXT = /财政年度|财政预算案|预算案|\d{4}\/\d{2}年度|\d{4}至\d{2}年度/;
 
 /** The year to date: `年初至今`, `今年年初迄今`, `今年初至今`, `今年迄今` (published's year from 1 January to published). */
 const RE_YEAR_TO_DATE = /(?:今年)?(?:年初|年初开盘)(?:至今|迄今)|今年初(?:至今|迄今)|今年迄今/g;
@@ -281,7 +286,11 @@ export function findDates(text: string, published: string | null, region: Region
     const mo = m[3] ? num(m[3]) : undefined;
     const d = m[4] ? num(m[4]) : undefined;
     const score = m[1] && !short ? 0.95 : 0.85;
-    if (m[6]) add(s, e, yearPart(y, m[6]), score);
+    // Hong Kong's budget year: in an article about it, `来年` is the coming financial year (April to March)
+    if (m[2] === '来年' && !m[3] && !m[6] && region === 'HK' && context.fiscalYear && pub) {
+      const fy = pub.m >= 4 ? pub.y + 1 : pub.y;
+      add(s, e, span(iso(fy, 4, 1), iso(fy + 1, 3, 31), 'year'), score);
+    } else if (m[6]) add(s, e, yearPart(y, m[6]), score);
     else if (m[5]) add(s, e, monthPart(y, mo!, m[5]), score);
     else add(s, e, fromParts({ y, m: mo, d }, pub), score, { y, m: mo, d });
   }
