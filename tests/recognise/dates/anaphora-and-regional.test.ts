@@ -349,3 +349,11 @@ describe("Hong Kong's 来年 in an article about its budget", () => {
     expect(at('2026-03-07', true, 'CN')).toEqual([['2027-01-01', '2027-12-31']]);
   });
 });
+
+describe('a year compared with does not anchor what follows', () => {
+  it('首季 after 与2023年同期比较 is published year’s', () => {
+    expect(found('与2023年同期比较则下跌24.3%。首季留宿旅客增加', 'MO', '2024-05-21').map((r) => [r[0], r[1]])).toEqual([
+      ['2023年同期', null], ['首季', '2024-01-01'],
+    ]);
+  });
+});

@@ -699,7 +699,8 @@ function anchorYear(text: string, pos: number, pub: Ymd | null): number | null {
 /** The last four-digit year written in `text` (`2025年`), if any; a target year after `notAfter` (`到2030年`) is not what a report is about. */
 export function lastYearWritten(text: string, notAfter: number | null): number | null {
   let y: number | null = null;
-  for (const m of text.matchAll(/(?<![\d.])((?:19|20)\d{2}) ?年(?!代|来|之久|多|以来)/g)) if (notAfter === null || +m[1] <= notAfter) y = +m[1];
+  // a year compared with (`与2023年同期比较`) is not the one the text is about
+  for (const m of text.matchAll(/(?<![\d.]|[比较与]|相比|相较)((?:19|20)\d{2}) ?年(?!代|来|之久|多|以来)/g)) if (notAfter === null || +m[1] <= notAfter) y = +m[1];
   return y;
 }
 
