@@ -164,6 +164,13 @@ describe('QUANTITY forms', () => {
   });
 });
 
+describe('a currency word before an amount that names its own', () => {
+  it('is not part of it: 换算美元约191亿美元', () => {
+    expect(found('全年营收换算美元约191亿美元', 'TW')).toEqual([['191亿美元', 'MONEY', { amount: 19_100_000_000, currency: 'USD', approx: true }]]);
+    expect(found('美元12亿', 'TW')).toEqual([['美元12亿', 'MONEY', { amount: 1_200_000_000, currency: 'USD' }]]);
+  });
+});
+
 describe('region inference', () => {
   it.each<[string, 'simplified' | 'traditional', Region]>([
     ['国务院常务会议决定,安排资金500亿元。', 'simplified', 'CN'],

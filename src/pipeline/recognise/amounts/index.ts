@@ -380,7 +380,9 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     else if (sub) code = sub[0];
     else code = word === '块' ? LOCAL : CURRENCY_WORDS[word!] ?? LOCAL;
     const currency = currencyOf(ctx, code);
-    const s = sym ? start - sym[0].length : pre ? start - pre[0].length : start;
+    // a currency word before an amount that names its own (`换算美元约191亿美元`) is not part of it
+    const usePre = pre && (generic || CURRENCY_WORDS[pre[1]] === CURRENCY_WORDS[word ?? '']) && !(word && !generic);
+    const s = sym ? start - sym[0].length : usePre ? start - pre![0].length : start;
     let e = end + (moneySuffix?.length ?? 0);
     if (word && /^[元圆]$/.test(word) && !pre && !sym && text.startsWith('人民币', e)) e += 3; // 6.18万亿元人民币
     let amount = sub ? n.value * sub[1] : n.value;
@@ -392,7 +394,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
         e = more.end;
       }
     }
-    const approx = n.approx || !!pre?.[2] || hedgedAround(text, s, e);
+    const approx = n.approx || (usePre && !!pre?.[2]) || hedgedAround(text, s, e);
     const value: MoneyValue = { amount: round(amount), currency, ...(approx ? { approx: true } : {}) };
     return { start: s, end: e, type: 'MONEY', value, score };
   }
