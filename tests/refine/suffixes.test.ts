@@ -16,6 +16,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['四川公安/ORG', '长沙市卫健委/ORG', '岳麓区人民法院/ORG']);
   });
+  it('a named facility tagged as its operator is a place (兴达电厂, 太平岭核电厂, 淡江大桥)', () => {
+    const d = docWith('兴达电厂与太平岭核电厂、淡江大桥，台电公司', [['兴达电厂', 'COMPANY'], ['太平岭核电厂', 'ORG'], ['淡江大桥', 'ORG'], ['台电公司', 'COMPANY']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['兴达电厂/LOCATION', '太平岭核电厂/LOCATION', '淡江大桥/LOCATION', '台电公司/COMPANY']);
+  });
   it('a place + zone word is one LOCATION', () => {
     const d = docWith('株洲高新区和长沙经开区签约，落户衡阳经济技术开发区', [
       ['株洲', 'LOCATION'], ['长沙', 'LOCATION'], ['经开区', 'LOCATION'], ['衡阳', 'LOCATION'],

@@ -1,5 +1,6 @@
 /**
- * A place followed by a government or committee word is one ORG
+ * A named facility (`兴达电厂`, `太平岭核电厂`, `淡江大桥`) is a LOCATION even where it was tagged as
+ * its operator. A place followed by a government or committee word is one ORG
  * (`株洲市政府`, `岳阳市委`, `浏阳市人民政府`, `长沙市发改委`); a place
  * followed by a zone, park or new-district word is one LOCATION (`株洲高新区`,
  * `长沙经开区`, `…经济技术开发区`, `庐山风景名胜区`; not a province's or a city's
@@ -43,8 +44,15 @@ function suffixAfter(text: string, m: NormMention): { len: number; type: EntityT
 /** Words a recogniser may take for a place that name no particular one. */
 const GENERIC_PLACES = new Set(['特区', '本市', '全市', '该市', '本省', '全省', '该省', '本县', '该县', '全县', '本区', '该区', '全区', '当地', '地方', '各地', '本地', '本港', '全国', '我国', '我省', '我市']);
 
+/** How a facility's name ends: a named plant, station, airport, bridge or tunnel is a place (LOCATION), not its operator. */
+const FACILITY_END = /(?:核电站|核电厂|发电厂|电厂|水电站|电站|净水场|净水厂|再生水厂|水厂|污水处理厂|国际机场|机场|航厦|大桥|隧道|港区|码头)$/;
+
 export function mergePlaceSuffixes(doc: Doc): void {
   const text = doc.norm.text;
+  // a facility tagged as a company or an organisation (`兴达电厂`, `太平岭核电厂`) is a place
+  for (const m of doc.mentions) {
+    if ((m.type === 'COMPANY' || m.type === 'ORG') && m.end - m.start >= 4 && FACILITY_END.test(text.slice(m.start, m.end))) m.type = 'LOCATION';
+  }
   const ms = [...doc.mentions].sort((a, b) => a.start - b.start);
   const drop = new Set<NormMention>();
   for (const m of ms) {
