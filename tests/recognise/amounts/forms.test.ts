@@ -171,6 +171,13 @@ describe('a currency word before an amount that names its own', () => {
   });
 });
 
+describe('a space after a magnitude ends the number', () => {
+  it('获利300亿 台企银: no 300亿 units of 台', () => {
+    expect(found('获利300亿 台企银', 'TW').filter((m) => m[1] === 'QUANTITY')).toEqual([]);
+    expect(found('300 台设备', 'CN')).toEqual([['300 台', 'QUANTITY', { value: 300, unit: '台' }]]);
+  });
+});
+
 describe('region inference', () => {
   it.each<[string, 'simplified' | 'traditional', Region]>([
     ['国务院常务会议决定,安排资金500亿元。', 'simplified', 'CN'],

@@ -401,6 +401,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
 
   // --- QUANTITY: number + measure word / unit ---
   const unitMatch = UNIT_RE.exec(after);
+  // a space after a magnitude ends the number (`获利300亿 台企银…`: 台 begins the next word)
+  if (unitMatch && /^[ \u00a0]/.test(unitMatch[0]) && /[万亿兆千百]$/.test(run)) return null;
   if (unitMatch) {
     let word = unitMatch[0].trimStart();
     if (word === '个' && DURATION_AFTER_GE.test(after.slice(unitMatch[0].length))) return null; // `3个月`, `約 7 個月`
