@@ -62,7 +62,7 @@ let veryCommon: Set<string> | null = null;
  */
 export function isVeryCommonWord(name: string): boolean {
   minedCompanies();
-  veryCommon ??= scanJiebaDict((w, freq) => ambiguous.has(w) && freq >= 1000);
+  veryCommon ??= scanJiebaDict((_w, freq) => freq >= 1000, ambiguous);
   return veryCommon.has(name);
 }
 

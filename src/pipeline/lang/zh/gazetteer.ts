@@ -202,7 +202,7 @@ function build(): Map<string, PlaceForm[]> {
   }
 
   const shortSet = new Set(shorts.map(([s]) => s));
-  const common = scanJiebaDict((w, _f, tag) => shortSet.has(w) && !tag.startsWith('ns'));
+  const common = scanJiebaDict((_w, _f, tag) => !tag.startsWith('ns'), shortSet);
   for (const [s, place] of shorts) add(map, s, { place, full: false, commonWord: common.has(s) });
   return map;
 }

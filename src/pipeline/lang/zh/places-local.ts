@@ -36,7 +36,7 @@ function load(): Map<LocalRegion, Map<string, LocalPlace>> {
   }
   const rows = text.split('\n').filter((l) => l && !l.startsWith('#')).map((l) => l.split('\t'));
   const names = new Set(rows.map((r) => r[0]));
-  const common = scanJiebaDict((w, freq, tag) => names.has(w) && !tag.startsWith('ns') && freq >= 50);
+  const common = scanJiebaDict((_w, freq, tag) => !tag.startsWith('ns') && freq >= 50, names);
   for (const [name, region, kind] of rows) {
     out.get(region as LocalRegion)?.set(name, { name, region: region as LocalRegion, kind, commonWord: kind === 'township-short' && common.has(name) });
   }
