@@ -81,6 +81,10 @@ export function applyCompanies(doc: Doc): void {
   }
   const drop = new Set<NormMention>();
   const added: NormMention[] = [];
+  // companyStarts[k]: how many company mentions start before k (another company in a sentence, in constant time)
+  const companyStarts = new Int32Array(text.length + 1);
+  for (const m of doc.mentions) if (m.type === 'COMPANY') companyStarts[m.start + 1]++;
+  for (let k = 1; k <= text.length; k++) companyStarts[k] += companyStarts[k - 1];
   for (let i = 0; i < text.length; i++) {
     const names = byFirst.get(text[i]);
     if (!names || (owner[i] && owner[i]!.start < i)) continue;
@@ -97,8 +101,7 @@ export function applyCompanies(doc: Doc): void {
         const [ss, se] = sentence ? [sentence.start, sentence.end] : [Math.max(0, i - 60), Math.min(text.length, i + 60)];
         if (!BUSINESS_CUE.test(text.slice(ss, se))) continue;
         // the commonest words need more: a company word after them, or another company in the sentence
-        if (isVeryCommonWord(name) && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) &&
-          ![...doc.mentions, ...added].some((m) => m.type === 'COMPANY' && m.start >= ss && m.end <= se && (m.end <= span.start || m.start >= span.end))) continue;
+        if (isVeryCommonWord(name) && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) && companyStarts[se] - companyStarts[ss] === 0) continue;
       }
       const inside = new Set<NormMention>();
       for (let k = span.start; k < span.end; k++) if (owner[k]) inside.add(owner[k]!);

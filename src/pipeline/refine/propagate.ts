@@ -14,6 +14,8 @@ import { Occupancy } from '../recognise/resolve.js';
 import { isName, setMentions } from './util.js';
 import { ZONE_SUFFIXES } from '../lang/zh/words.js';
 
+const ADDED = Symbol('added');
+
 export function propagateNames(doc: Doc): void {
   const text = doc.norm.text;
   const names = new Map<string, { type: EntityType; score: number }>();
@@ -28,6 +30,9 @@ export function propagateNames(doc: Doc): void {
   const ends = new Set(doc.tokens.map((t) => t.end));
   const added: NormMention[] = [];
   const replaced = new Set<NormMention>();
+  // which mention holds each character (ADDED: one this step added)
+  const owner: (NormMention | typeof ADDED | undefined)[] = new Array(text.length);
+  for (const m of doc.mentions) for (let k = m.start; k < m.end; k++) owner[k] = m;
   for (const [name, { type, score }] of [...names].sort((a, b) => b[0].length - a[0].length)) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const span = { start: at, end: at + name.length };
@@ -35,17 +40,24 @@ export function propagateNames(doc: Doc): void {
       if (!doc.inContent(at)) continue;
       if (taken.tryTake(span)) {
         added.push({ ...span, type, score: score * 0.9, source: 'propagated' });
+        owner.fill(ADDED, span.start, span.end);
         continue;
       }
-      // shorter names wholly inside this occurrence give way to it
+      // shorter names wholly inside this occurrence give way to it (looked up by character: no scan of every mention)
       if (!garbled.isFree(span)) continue;
-      const inside = doc.mentions.filter((m) => !replaced.has(m) && m.start < span.end && span.start < m.end);
-      if (!inside.length || !inside.every((m) => isName(m) && m.start >= span.start && m.end <= span.end && m.end - m.start < name.length)) continue;
-      if (added.some((m) => m.start < span.end && span.start < m.end)) continue;
+      const inside = new Set<NormMention>();
+      let blocked = false;
+      for (let k = span.start; k < span.end && !blocked; k++) {
+        const o = owner[k];
+        if (o === ADDED) blocked = true;
+        else if (o && !replaced.has(o)) inside.add(o);
+      }
+      if (blocked || !inside.size || ![...inside].every((m) => isName(m) && m.start >= span.start && m.end <= span.end && m.end - m.start < name.length)) continue;
       // a zone after a zone is a part of it (`湘江新区` + `新片区`), never the zone's own name
-      if (inside.some((m) => ZONE_SUFFIXES.some((z) => text.startsWith(z, m.end - z.length)) && ZONE_SUFFIXES.some((z) => text.startsWith(z, m.end)))) continue;
+      if ([...inside].some((m) => ZONE_SUFFIXES.some((z) => text.startsWith(z, m.end - z.length)) && ZONE_SUFFIXES.some((z) => text.startsWith(z, m.end)))) continue;
       for (const m of inside) replaced.add(m);
-      added.push({ ...span, type, score: Math.max(score * 0.9, ...inside.map((m) => m.score)), source: 'propagated' });
+      added.push({ ...span, type, score: Math.max(score * 0.9, ...[...inside].map((m) => m.score)), source: 'propagated' });
+      owner.fill(ADDED, span.start, span.end);
     }
   }
   if (added.length) setMentions(doc, [...doc.mentions.filter((m) => !replaced.has(m)), ...added]);
