@@ -18,10 +18,13 @@ import type { Edit } from '../mapped-text.js';
 const HAN = /\p{Script=Han}/u;
 const SPACE = /[ \u00A0]/;
 
+const ANY_SPACE = /[ \u00A0]/g;
+
 export function spacingEdits(text: string): Edit[] {
   const edits: Edit[] = [];
-  for (let i = 1; i < text.length; i++) {
-    if (!SPACE.test(text[i])) continue;
+  ANY_SPACE.lastIndex = 1;
+  for (let hit = ANY_SPACE.exec(text); hit; hit = ANY_SPACE.exec(text)) {
+    const i = hit.index;
     let j = i;
     while (j < text.length && SPACE.test(text[j])) j++;
     const left = text[i - 1];
@@ -31,7 +34,7 @@ export function spacingEdits(text: string): Edit[] {
     if (j - i <= 2 && ((figureLeft && HAN.test(right)) || (HAN.test(left) && figureRight))) {
       edits.push({ start: i, end: j, text: '' });
     }
-    i = j - 1;
+    ANY_SPACE.lastIndex = j;
   }
   return edits;
 }
