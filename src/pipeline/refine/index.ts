@@ -17,6 +17,7 @@ import { boundaryComponent } from './boundary.js';
 import { localPlacesComponent } from './local-places.js';
 import { adminPlacesComponent } from './admin-places.js';
 import { roadsComponent } from './roads.js';
+import { listsComponent } from './lists.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -24,5 +25,5 @@ import { roadsComponent } from './roads.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, latinComponent, boundaryComponent, localPlacesComponent, adminPlacesComponent, roadsComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, propagateComponent];
+  return [symbolsComponent, latinComponent, boundaryComponent, localPlacesComponent, adminPlacesComponent, roadsComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, listsComponent, propagateComponent];
 }
