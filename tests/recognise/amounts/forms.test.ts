@@ -178,6 +178,12 @@ describe('a space after a magnitude ends the number', () => {
   });
 });
 
+describe('人民币 written after 元', () => {
+  it('is the currency, in a Hong Kong article too', () => {
+    expect(found('A股成交2.6万亿元人民币', 'HK')).toEqual([['2.6万亿元人民币', 'MONEY', { amount: 2_600_000_000_000, currency: 'CNY' }]]);
+  });
+});
+
 describe('region inference', () => {
   it.each<[string, 'simplified' | 'traditional', Region]>([
     ['国务院常务会议决定,安排资金500亿元。', 'simplified', 'CN'],

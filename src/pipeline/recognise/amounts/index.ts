@@ -379,12 +379,16 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     else if (sym && generic) code = SYMBOLS[sym[0].trim()];
     else if (sub) code = sub[0];
     else code = word === '块' ? LOCAL : CURRENCY_WORDS[word!] ?? LOCAL;
-    const currency = currencyOf(ctx, code);
+    let currency = currencyOf(ctx, code);
     // a currency word before an amount that names its own (`换算美元约191亿美元`) is not part of it
     const usePre = pre && (generic || CURRENCY_WORDS[pre[1]] === CURRENCY_WORDS[word ?? '']) && !(word && !generic);
     const s = sym ? start - sym[0].length : usePre ? start - pre![0].length : start;
     let e = end + (moneySuffix?.length ?? 0);
-    if (word && /^[元圆]$/.test(word) && !pre && !sym && text.startsWith('人民币', e)) e += 3; // 6.18万亿元人民币
+    // 6.18万亿元人民币: the currency written after 元 (in a Hong Kong or Taiwan article too)
+    if (word && /^[元圆]$/.test(word) && !pre && !sym && text.startsWith('人民币', e)) {
+      e += 3;
+      currency = 'CNY';
+    }
     let amount = sub ? n.value * sub[1] : n.value;
     // Compound amounts: 三元五角, 12元3角5分, 四美元又二十美分, 5块5, 3蚊5毫.
     if (!sub && word && Number.isInteger(n.value) && n.value < 1e5) {
