@@ -34,4 +34,12 @@ describe('refine-propagate', () => {
     propagateNames(d);
     expect(shown(d)).toEqual(['湘江新区新片区/LOCATION', '湘江新区/LOCATION']);
   });
+  it('a name never ends inside a word the segmenter knows', async () => {
+    const { segment } = await import('../../src/pipeline/segment/jieba.js');
+    const text = '民众党提出延会案。民众党团提案指出';
+    const d = docWith(text, [['民众党', 'ORG']]);
+    d.tokens = segment(text);
+    propagateNames(d);
+    expect(shown(d)).toEqual(['民众党/ORG']);
+  });
 });

@@ -3,7 +3,8 @@
  * occurrence of a recognised name (two characters or more) that no mention
  * covers is tagged with its type (source `propagated`), in content
  * paragraphs only, never over a garbled span. Two-character names must stand
- * at segmenter token boundaries (`华为` not inside `中华为民`). Where an
+ * at segmenter token boundaries (`华为` not inside `中华为民`), and no name ends inside a word
+ * the segmenter knows (`民众党` of `民众/党团`). Where an
  * occurrence holds only shorter names wholly inside it (`海光` before `信息`
  * once the article has named `海光信息`; `长沙` in `长沙银行`), the longer name
  * replaces them: one name, one span, wherever it is written.
@@ -37,6 +38,8 @@ export function propagateNames(doc: Doc): void {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const span = { start: at, end: at + name.length };
       if (name.length === 2 && (!starts.has(at) || !ends.has(span.end))) continue;
+      // nor does a longer one end inside a word jieba knows (`民众党` of `民众/党团`); an unknown run may hold it (`港铁重/x`)
+      if (doc.tokens.length && !ends.has(span.end) && doc.tokenCovering(span.end - 1, span.end)?.pos !== 'x') continue;
       if (!doc.inContent(at)) continue;
       if (taken.tryTake(span)) {
         added.push({ ...span, type, score: score * 0.9, source: 'propagated' });
