@@ -36,4 +36,11 @@ describe('refine-boundary', () => {
     trimEdges(d);
     expect(shown(d)).toEqual(['英国/LOCATION', '国务院国资委/ORG', '英国首相办公室/ORG']);
   });
+  it("a title is cut off a person's name", () => {
+    const text = '爱克科技董事长特助林柏舟表示，主任刘海宾介绍，书记员王某';
+    const d = docWith(text, [['特助林柏舟', 'PERSON'], ['主任刘海宾', 'PERSON'], ['书记员王某', 'PERSON']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['林柏舟/PERSON', '刘海宾/PERSON', '书记员王某/PERSON']);
+  });
 });

@@ -5,7 +5,7 @@
  * part of one (`希望`, `派出`, `新设`, `承运`), that token is trimmed, when
  * what remains still starts and ends at token boundaries and has at least two
  * characters. PERSON mentions are left alone (tokens split given names).
- * A listed company's stock code (`新鸿基地产(00016)`, `腾讯控股（0700.HK）`) and
+ * A title before a person's name is cut (`特助林柏舟`). A listed company's stock code (`新鸿基地产(00016)`, `腾讯控股（0700.HK）`) and
  * a photo credit's tail (`中央社资料照`, `新华社发`) are not part of the name,
  * nor is a dash or slash at either edge (`中国—` of `中国—东盟`). A leader's
  * title glued after an organisation or a country is not part of it:
@@ -15,7 +15,7 @@ import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
 import { isName } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
-import { LEADER_TITLE_END } from '../lang/zh/lexicon-words.js';
+import { LEADER_TITLE_END, TITLES } from '../lang/zh/lexicon-words.js';
 
 const VERB = new Set(['v', 'vd']);
 /** words that head a phrase around a name, never inside one */
@@ -30,10 +30,19 @@ const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s
 /** a photo credit's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`) */
 const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:记者|通讯员)?(?:资料照|资料图|资料相片|供图|图片|摄|发)$/;
 
+/** A title before a person's name is not part of it (`特助林柏舟`, `主任刘海宾`): titles of two characters or more, longest first. */
+const PERSON_TITLE = new RegExp(`^(?:${[...TITLES, '特助', '执行董事', '独立董事', '首席'].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length).join('|')})(?=\\p{Script=Han}{2,4}$)`, 'u');
+
 export function trimEdges(doc: Doc): void {
   const text = doc.norm.text;
+  const tokenStarts = new Set(doc.tokens.map((t) => t.start));
   for (const m of doc.mentions as NormMention[]) {
     if (!isName(m)) continue;
+    if (m.type === 'PERSON') {
+      // (where the segmenter starts a word after the title: not `书记` of `书记员`)
+      const title = PERSON_TITLE.exec(text.slice(m.start, m.end));
+      if (title && tokenStarts.has(m.start + title[0].length)) (m as NormMention).start += title[0].length;
+    }
     // a dash or slash is never a name's first or last character (`中国—` of `中国—东盟`)
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.end - 1])) m.end--;
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.start])) (m as NormMention).start++;
