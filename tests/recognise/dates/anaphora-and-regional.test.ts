@@ -357,3 +357,16 @@ describe('a year compared with does not anchor what follows', () => {
     ]);
   });
 });
+
+describe('date-time ranges and 上年 in a spring story about last year', () => {
+  it('two date-times joined by 至 are one range', () => {
+    expect(found('由12月24日下午2时至12月25日上午5时封闭', 'HK', '2025-12-22')).toEqual([
+      ['12月24日下午2时至12月25日上午5时', '2025-12-24T14:00', '2025-12-25T05:00', 'hour'],
+    ]);
+  });
+  it('上年 is the year before the story’s year, in the spring after it', () => {
+    const at = (year?: number) => findDates('较上年增加，上年底负债', '2026-01-30', 'TW', { year }).map((m) => m.value.start);
+    expect(at(2025)).toEqual(['2024-01-01', '2024-12-01']);
+    expect(at()).toEqual(['2025-01-01', '2025-12-01']);
+  });
+});

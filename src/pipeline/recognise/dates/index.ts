@@ -280,7 +280,7 @@ export function findDates(text: string, published: string | null, region: Region
     // 投产后年产值: 后年 inside a word, not the year after next.
     if (m[2] === '后年' && !m[3] && !m[6] && (/^(?:产|均|营|收|销|度|利|增|新|的产)/.test(text.slice(e, e + 2)) || /[产成建营运达投完]$/.test(text.slice(0, s)))) continue;
     // 上年 is the year before the one the paragraph is about (`2021年…比上年增长`), 去年 the one before published.
-    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : m[2] === '上年' ? (anchorYear(text, s, pub) ?? NaN) - 1 : relYear(pub, relYearOffset(m[2]));
+    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : m[2] === '上年' ? (reportAnchor(text, s, pub, context.year) ?? NaN) - 1 : relYear(pub, relYearOffset(m[2]));
     if (Number.isNaN(y)) continue;
     if (m[1] && !isValid(y!, 1, 1)) continue; // not a year (e.g. 5000年)
     const mo = m[3] ? num(m[3]) : undefined;
@@ -464,7 +464,7 @@ export function findDates(text: string, published: string | null, region: Region
   addMore(text, pub, region, add, anaphora);
 
   const merged = inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub));
-  return extend(text, resolveAnaphora(comparisonBases(text, merged, context.previous ?? null), anaphora, pub, context.previous ?? null), pub)
+  return mergeTimeRanges(text, extend(text, resolveAnaphora(comparisonBases(text, merged, context.previous ?? null), anaphora, pub, context.previous ?? null), pub))
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
 }
@@ -689,6 +689,18 @@ function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, bef
     if (v && v.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain)) prevDay = v.start.slice(0, 10);
   }
   return cands;
+}
+
+/**
+ * The year a paragraph is about at `pos`, for `上年`: the last four-digit year written before it; else, in a
+ * spring story about last year (`articleYear`, written in the paragraphs before: Taipower's 2025 accounts in
+ * January), that year; else published's.
+ */
+function reportAnchor(text: string, pos: number, pub: Ymd | null, articleYear?: number): number | null {
+  const written = lastYearWritten(text.slice(0, pos), pub?.y ?? null);
+  if (written !== null) return written;
+  if (pub && articleYear === pub.y - 1 && pub.m <= 4) return articleYear;
+  return pub?.y ?? null;
 }
 
 /** The year a paragraph is about at `pos`: the last four-digit year written before it, else published. */
@@ -1173,6 +1185,23 @@ function mergeRanges(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
         i++;
         continue;
       }
+    }
+    out.push(a);
+  }
+  return out;
+}
+
+/** Two date-times joined as a range once their times are read (`12月24日下午2时至12月25日上午5时`): one span. */
+function mergeTimeRanges(text: string, cands: Cand[]): Cand[] {
+  const timed = (v: DateValue | null) => !!v && (v.grain === 'hour' || v.grain === 'minute') && v.start !== null && v.end !== null;
+  const out: Cand[] = [];
+  for (let i = 0; i < cands.length; i++) {
+    const a = cands[i];
+    const b = cands[i + 1];
+    if (b && timed(a.value) && timed(b.value) && JOIN.test(text.slice(a.end, b.start).trim()) && b.value!.end! >= a.value!.start!) {
+      out.push({ start: a.start, end: b.end, value: span(a.value!.start!, b.value!.end!, finer(a.value!.grain, b.value!.grain)), score: Math.min(a.score, b.score) });
+      i++;
+      continue;
     }
     out.push(a);
   }
