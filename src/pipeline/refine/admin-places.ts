@@ -9,7 +9,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { placeForms } from '../lang/zh/gazetteer.js';
+import { nameLengthsFrom, placeForms } from '../lang/zh/gazetteer.js';
 import { setMentions } from './util.js';
 
 const LEVEL_END = /(?:省|市|县|区|州|旗|盟|自治州|自治县|特别行政区)$/;
@@ -23,9 +23,10 @@ export function applyAdminPlaces(doc: Doc): void {
   const added: NormMention[] = [];
   for (const t of doc.tokens) {
     if (taken[t.start]) continue;
-    // the longest run of whole tokens from here that is a full name
-    for (let end = Math.min(text.length, t.start + 12); end >= t.start + 3; end--) {
-      if (!ends.has(end)) continue;
+    // the longest run of whole tokens from here that is a full name (only the lengths the gazetteer has for this character)
+    for (const len of nameLengthsFrom(text[t.start])) {
+      const end = t.start + len;
+      if (len < 3 || end > text.length || !ends.has(end)) continue;
       const name = text.slice(t.start, end);
       if (!LEVEL_END.test(name) || !placeForms(name).some((f) => f.full && f.place.level !== 'country' && f.place.level !== 'region')) continue;
       if (taken.subarray(t.start, end).some((b) => b) || !doc.inContent(t.start)) break;
