@@ -28,6 +28,20 @@ export function toSimplifiedEdits(text: string): Edit[] {
   return edits;
 }
 
+const NEITHER = 0;
+const TRAD = 1;
+const SIMP = 2;
+/** Which side each Han character is on, once per character (a converter call per character is costly; Han has ~90,000 code points at most). */
+const sides = new Map<string, number>();
+function sideOf(c: string): number {
+  let side = sides.get(c);
+  if (side === undefined) {
+    side = toSimplifiedConverter()(c) !== c ? TRAD : toTraditionalConverter()(c) !== c ? SIMP : NEITHER;
+    sides.set(c, side);
+  }
+  return side;
+}
+
 /**
  * Which script `text` is written in. Counts Han code points that change
  * under traditional→simplified (`trad`) and under simplified→traditional
@@ -36,14 +50,13 @@ export function toSimplifiedEdits(text: string): Edit[] {
  * side decides, and anything in between is `mixed`.
  */
 export function detectScript(text: string): 'simplified' | 'traditional' | 'mixed' {
-  const t2s = toSimplifiedConverter();
-  const s2t = toTraditionalConverter();
   let trad = 0;
   let simp = 0;
   for (const m of text.matchAll(HAN_RUN)) {
     for (const c of m[0]) {
-      if (t2s(c) !== c) trad++;
-      else if (s2t(c) !== c) simp++;
+      const side = sideOf(c);
+      if (side === TRAD) trad++;
+      else if (side === SIMP) simp++;
     }
   }
   const total = trad + simp;
