@@ -370,3 +370,11 @@ describe('date-time ranges and 上年 in a spring story about last year', () => 
     expect(at()).toEqual(['2025-01-01', '2025-12-01']);
   });
 });
+
+describe('同年: the year of the date just mentioned', () => {
+  it.each<[string, (string | boolean | null)[][]]>([
+    ['2018年第一季起，同年9月恢复，同年9月3日开通', [['2018年第一季', '2018-01-01', '2018-03-31', 'quarter'], ['同年9月', '2018-09-01', '2018-09-30', 'month'], ['同年9月3日', '2018-09-03', '2018-09-03', 'day']]],
+    ['2020年签约，同年投产', [['2020年', '2020-01-01', '2020-12-31', 'year'], ['同年', '2020-01-01', '2020-12-31', 'year']]],
+  ])('%s', (text, rows) => expect(found(text, 'CN', '2026-02-12')).toEqual(rows));
+  it.each(['同年龄的孩子', '同年级学生', '一同年会'])('%s is no date', (text) => expect(found(text, 'CN', '2026-02-12')).toEqual([]));
+});

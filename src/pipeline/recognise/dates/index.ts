@@ -524,6 +524,7 @@ const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
 const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项台套辆只头次届期号楼层米吨])/g;
 /** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year. */
 const RE_SAME = /(?<!不可)同[期月日](?!而语)/g;
+const RE_SAME_YEAR = new RegExp(`(?<![不共一])同年(?![龄级代纪度底末初])(?:(${MON})月(?:(${DAY})[日号])?)?`, 'g');
 /** A bare year listed before a year with 年 (`2027及2030年`, `2024、2025年`) is a year too. */
 const RE_LISTED_YEAR = /(?<![\d.])((?:19|20)\d{2})(?=(?:、|及|和|与|或|、\s)(?:19|20)\d{2}年)/g;
 /** Anaphoric days: `当天`, `当日`, `当晚` (the day just mentioned), `次日`, `翌日`, `隔天` (the day after it), `前一天`. */
@@ -541,7 +542,7 @@ const RE_GOLDEN_WEEK = /(?<![庆一动])黄金周(档期)?/g;
 
 type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
 /** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
-type Anaphora = Map<number, { shift: number; year?: number; days?: number; quarter?: boolean }>;
+type Anaphora = Map<number, { shift: number; year?: number; days?: number; quarter?: boolean; wholeYear?: boolean; month?: number; day?: number }>;
 /** `当季`, `单季` before a figure of a report: the quarter just mentioned. */
 const RE_THAT_QUARTER = /(?<![每])[当单]季(?=营收|营业|净利|盈利|毛利|收入|业绩|获利|每股|出货|销售|销量|旅客|访客|入境|出口|进口|经济|亏损|合并|GDP|EPS)/g;
 
@@ -644,6 +645,14 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     anaphora.set(start, { shift, year: p?.[2] ? +p[2] : undefined });
     add(start, m.index + 2, unresolved(m[0].endsWith('日') ? 'day' : 'month', true), 0.75);
   }
+  // `同年`: the year of the date just mentioned (not `同年龄`, `同年级`, `一同年…`)
+  for (const m of text.includes('同年') ? text.matchAll(RE_SAME_YEAR) : []) {
+    const mo = m[1] ? num(m[1]) : undefined;
+    const d = m[2] ? num(m[2]) : undefined;
+    if (mo !== undefined && (mo < 1 || mo > 12)) continue;
+    anaphora.set(m.index, { shift: 0, wholeYear: true, month: mo, day: d });
+    add(m.index, m.index + m[0].length, unresolved(d ? 'day' : mo ? 'month' : 'year', true), 0.75);
+  }
   // `当季营收`, `单季毛利率`: the quarter just mentioned (only a quarter; `当季水果` is in season)
   for (const m of /[当单]季/.test(text) ? text.matchAll(RE_THAT_QUARTER) : []) {
     anaphora.set(m.index, { shift: 0, quarter: true });
@@ -672,7 +681,12 @@ function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, bef
       c.value = c.start === prevEnd ? null : day ? span(day, day, 'day') : unresolved('day');
     } else if (a && c.value && c.value.vague && c.value.start === null) {
       const p: DateValue | null = prev;
-      if (a.quarter && p?.grain !== 'quarter') c.value = null;
+      if (a.wholeYear) {
+        // `同年` is the year of the date just mentioned, `同年9月` a month of it
+        const y = p?.start && !p.vague && !p.start.startsWith('XXXX') ? Number(p.start.slice(0, 4)) : null;
+        c.value = y === null ? null : a.month === undefined ? yearValue(y) : a.day === undefined ? monthValue(y, a.month) : isValid(y, a.month, a.day) ? dayValue(y, a.month, a.day) : null;
+      }
+      else if (a.quarter && p?.grain !== 'quarter') c.value = null;
       else if (p && p.start && p.end && !p.start.startsWith('XXXX') && !p.vague) {
         const move = (d: string) => {
           const y = a.year ?? Number(d.slice(0, 4)) + a.shift;
