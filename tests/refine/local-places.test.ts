@@ -15,13 +15,13 @@ function run(text: string, region: Region, spans: Parameters<typeof docWith>[1] 
 
 describe('refine-local-places', () => {
   it('lists Hong Kong districts, MTR lines and stations, and every Taiwan township by full and short name', () => {
-    expect(localPlaces('HK').get('调景岭')?.kind).toBe('station');
-    expect(localPlaces('HK').get('机场快线')?.kind).toBe('rail-line');
-    expect(localPlaces('HK').get('元朗区')?.kind).toBe('district');
-    expect(localPlaces('TW').get('坪林区')?.kind).toBe('township');
-    expect(localPlaces('TW').get('虎尾')?.kind).toBe('township-short');
-    expect([...localPlaces('TW').values()].filter((p) => p.kind === 'township').length).toBeGreaterThanOrEqual(350);
-    expect(localPlaces('CN').size).toBe(0);
+    expect(localPlaces('HK').places.get('调景岭')?.kind).toBe('station');
+    expect(localPlaces('HK').places.get('机场快线')?.kind).toBe('rail-line');
+    expect(localPlaces('HK').places.get('元朗区')?.kind).toBe('district');
+    expect(localPlaces('TW').places.get('坪林区')?.kind).toBe('township');
+    expect(localPlaces('TW').places.get('虎尾')?.kind).toBe('township-short');
+    expect([...localPlaces('TW').places.values()].filter((p) => p.kind === 'township').length).toBeGreaterThanOrEqual(350);
+    expect(localPlaces('CN').places.size).toBe(0);
   });
   it('tags a local place no mention touches, in an article of its region', () => {
     expect(run('港铁将军澳线（北角至宝琳段及调景岭至康城段）今晚通宵行驶，元朗居民可乘东铁线', 'HK', [['港铁', 'COMPANY']])).toEqual([

@@ -15,6 +15,7 @@ import { Occupancy } from '../recognise/resolve.js';
 import { LEADER_TITLE_END, TITLES } from '../lang/zh/lexicon-words.js';
 import { lookupPlace } from '../lang/zh/gazetteer.js';
 import { isGenericName } from '../refine/generic.js';
+import { mentionOwners } from '../refine/util.js';
 
 const MAX_NAME = 40;
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|股份)$/;
@@ -41,8 +42,7 @@ export function addShortForms(doc: Doc): void {
     added.push(m);
     return true;
   };
-  const owner: (NormMention | undefined)[] = new Array(text.length);
-  for (const m of doc.mentions) for (let k = m.start; k < m.end; k++) owner[k] = m;
+  const owner = mentionOwners(doc);
   const replaced = new Set<NormMention>();
   /** Places and people strictly inside [start, end) and nothing else there: they give way to a short form. */
   const giveWay = (start: number, end: number): NormMention[] | null => {

@@ -17,8 +17,7 @@ import type { Edit } from '../mapped-text.js';
 
 const HAN = /\p{Script=Han}/u;
 const SPACE = /[ \u00A0]/;
-
-const ANY_SPACE = /[ \u00A0]/g;
+const ANY_SPACE = new RegExp(SPACE.source, 'g');
 
 export function spacingEdits(text: string): Edit[] {
   const edits: Edit[] = [];

@@ -17,7 +17,7 @@
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, COMPANY_WORD_AFTER, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
-import { isName, setMentions } from './util.js';
+import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 
 /** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
@@ -54,8 +54,7 @@ export function applyCompanies(doc: Doc): void {
   // (a): tag listed names
   const list = minedCompanies();
   const byFirst = namesByFirst();
-  const owner: (NormMention | undefined)[] = new Array(text.length);
-  for (const m of doc.mentions) for (let k = m.start; k < m.end; k++) owner[k] = m;
+  const owner = mentionOwners(doc);
   const blocked = new Uint8Array(text.length);
   for (const g of doc.garbled) blocked.fill(1, g.start, g.end);
   const starts = new Set(doc.tokens.map((t) => t.start));
@@ -64,7 +63,6 @@ export function applyCompanies(doc: Doc): void {
   // such a character and end before one, though no token boundary is there
   const startsWord = (p: number) => starts.has(p) || (p > 0 && GLUED_BEFORE.test(text[p - 1]) && starts.has(p - 1));
   const endsWord = (p: number) => ends.has(p) || (GLUED_AFTER.test(text[p] ?? '') && ends.has(p + 1));
-  const gluedUnknown = (p: number) => doc.tokenCovering(p - 1, p)?.pos === 'x';
   // (a0) a mention that runs from a listed company into a verb or a Latin product name ends with the company
   // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`)
   for (const m of doc.mentions) {
@@ -93,7 +91,7 @@ export function applyCompanies(doc: Doc): void {
       const span = { start: i, end: i + name.length };
       // (a listed name may end inside a token that jieba could not read, made of it and the next word: `港铁重/x铁路线`;
       // not inside a word jieba knows: `交通部门`)
-      if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || (!isAmbiguousCompany(name) && gluedUnknown(span.end))))) continue;
+      if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || (!isAmbiguousCompany(name) && inUnknownRun(doc, span.end))))) continue;
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {

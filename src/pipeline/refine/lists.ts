@@ -8,7 +8,7 @@
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { isGenericName } from './generic.js';
-import { setMentions } from './util.js';
+import { mentionOwners, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 
 /** one list: three items or more separated by 、, each maybe followed by a bracket (one way to split it: linear) */
@@ -21,8 +21,7 @@ export function tagListedCompanies(doc: Doc): void {
   const starts = new Set(doc.tokens.map((t) => t.start));
   const ends = new Set(doc.tokens.map((t) => t.end));
   // which mention holds each character (no scan of every mention per item)
-  const owner: (NormMention | undefined)[] = new Array(text.length);
-  for (const m of doc.mentions) for (let k = m.start; k < m.end; k++) owner[k] = m;
+  const owner = mentionOwners(doc);
   const added: NormMention[] = [];
   for (const list of text.matchAll(LIST)) {
     if (!doc.inContent(list.index!)) continue;

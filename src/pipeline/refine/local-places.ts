@@ -14,59 +14,39 @@ import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { localPlaces } from '../lang/zh/places-local.js';
 import { setMentions } from './util.js';
+import { Occupancy } from '../recognise/resolve.js';
 
 const LOCAL_SCORE = 0.8;
 /** what may stand right before or after a two-character place that jieba glued to a neighbour */
 const OPEN_BEFORE = /[\p{P}\s至到和及与或往赴从经在于]/u;
 const OPEN_AFTER = /[\p{P}\s至到和及与或段站线区]/u;
 
-const NONE: number[] = [];
-const firstIndex = new WeakMap<ReadonlyMap<string, unknown>, Map<string, number[]>>();
-/** Lengths of the listed names by their first character, longest first (built once per list). */
-function lengthsByFirst(places: ReadonlyMap<string, unknown>): Map<string, number[]> {
-  let index = firstIndex.get(places);
-  if (!index) {
-    index = new Map();
-    for (const name of places.keys()) {
-      const lens = index.get(name[0]) ?? [];
-      if (!lens.includes(name.length)) lens.push(name.length);
-      index.set(name[0], lens);
-    }
-    for (const lens of index.values()) lens.sort((a, b) => b - a);
-    firstIndex.set(places, index);
-  }
-  return index;
-}
-
 export function applyLocalPlaces(doc: Doc): void {
-  const places = localPlaces(doc.region.region);
+  const { places, lengthsFrom } = localPlaces(doc.region.region);
   if (!places.size) return;
   const text = doc.norm.text;
-  const byFirst = lengthsByFirst(places);
-  const taken = new Uint8Array(text.length);
-  for (const m of doc.mentions) taken.fill(1, m.start, m.end);
-  for (const g of doc.garbled) taken.fill(1, g.start, g.end);
+  const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
   const tokenAt = new Map(doc.tokens.map((t) => [t.start, t]));
   const ends = new Set(doc.tokens.map((t) => t.end));
   const added: NormMention[] = [];
-  const placeStartsAt = (p: number) => (byFirst.get(text[p]) ?? NONE).some((len) => places.has(text.slice(p, p + len)));
+  const placeStartsAt = (p: number) => lengthsFrom(text[p]).some((len) => places.has(text.slice(p, p + len)));
   let lastEnd = -1;
   for (let i = 0; i < text.length; i++) {
-    const lengths = byFirst.get(text[i]);
-    if (!lengths || taken[i]) continue;
+    const lengths = lengthsFrom(text[i]);
+    if (!lengths.length || !taken.isFree({ start: i, end: i + 1 })) continue;
     const startOk = tokenAt.has(i) || i === lastEnd || i === 0 || OPEN_BEFORE.test(text[i - 1]);
     for (const len of lengths) {
       const place = places.get(text.slice(i, i + len));
       if (!place) continue;
       const end = i + len;
-      if (taken.subarray(i, end).some((b) => b) || !doc.inContent(i)) continue;
+      if (!taken.isFree({ start: i, end }) || !doc.inContent(i)) continue;
       if (len === 2 && (!startOk || !(ends.has(end) || end === text.length || OPEN_AFTER.test(text[end]) || placeStartsAt(end)))) continue;
       if (place.commonWord) {
         const t = tokenAt.get(i);
         if (!t || t.end !== end || !t.pos.startsWith('ns')) continue;
       }
       added.push({ start: i, end, type: 'LOCATION', score: LOCAL_SCORE, source: 'local-places' });
-      taken.fill(1, i, end);
+      taken.tryTake({ start: i, end });
       lastEnd = end;
       i = end - 1;
       break;

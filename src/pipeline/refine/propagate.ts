@@ -12,7 +12,7 @@
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { Occupancy } from '../recognise/resolve.js';
-import { isName, setMentions } from './util.js';
+import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { ZONE_SUFFIXES } from '../lang/zh/words.js';
 
 const ADDED = Symbol('added');
@@ -32,14 +32,13 @@ export function propagateNames(doc: Doc): void {
   const added: NormMention[] = [];
   const replaced = new Set<NormMention>();
   // which mention holds each character (ADDED: one this step added)
-  const owner: (NormMention | typeof ADDED | undefined)[] = new Array(text.length);
-  for (const m of doc.mentions) for (let k = m.start; k < m.end; k++) owner[k] = m;
+  const owner: (NormMention | typeof ADDED | undefined)[] = mentionOwners(doc);
   for (const [name, { type, score }] of [...names].sort((a, b) => b[0].length - a[0].length)) {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const span = { start: at, end: at + name.length };
       if (name.length === 2 && (!starts.has(at) || !ends.has(span.end))) continue;
       // nor does a longer one end inside a word jieba knows (`民众党` of `民众/党团`); an unknown run may hold it (`港铁重/x`)
-      if (doc.tokens.length && !ends.has(span.end) && doc.tokenCovering(span.end - 1, span.end)?.pos !== 'x') continue;
+      if (doc.tokens.length && !ends.has(span.end) && !inUnknownRun(doc, span.end)) continue;
       if (!doc.inContent(at)) continue;
       if (taken.tryTake(span)) {
         added.push({ ...span, type, score: score * 0.9, source: 'propagated' });

@@ -67,7 +67,7 @@ export function mergeRegions(doc: Doc): void {
     else if (m.end - m.start >= 3 && /^[于於]/.test(text[m.start])) {
       const rest = text.slice(m.start + 1, m.end);
       // (not a given name that is also a place's short form: `于建华`, `于新华`)
-      if (placeForms(rest).some((f) => f.full || !f.commonWord) || localPlaces(doc.region.region).has(rest)) {
+      if (placeForms(rest).some((f) => f.full || !f.commonWord) || localPlaces(doc.region.region).places.has(rest)) {
         m.start += 1;
         m.type = 'LOCATION';
       }

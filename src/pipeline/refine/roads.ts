@@ -31,7 +31,7 @@ export function tagRoads(doc: Doc): void {
   if (/\d号(?:环)?线/.test(text) && METRO_CONTEXT.test(text)) {
     for (const m of text.matchAll(METRO_LINE)) {
       // the city's name belongs to the line (`西安地铁8号线`); a bare `地铁` before it does not
-      const city = m[1] && placeForms(m[1]).length ? 0 : m[1] ? m[0].indexOf(m[0].match(/\d/)![0]) : 0;
+      const city = m[1] && !placeForms(m[1]).length ? m[0].search(/\d/) : 0;
       const start = m.index! + city;
       if (doc.inContent(start)) claim(doc, start, m.index! + m[0].length, 'LOCATION', 'refine-roads');
     }

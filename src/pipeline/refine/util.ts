@@ -9,6 +9,16 @@ export function setMentions(doc: Doc, mentions: NormMention[]): void {
   doc.mentions = mentions.sort((a, b) => a.start - b.start);
 }
 
+/** Which mention holds each character of `doc.norm.text` (undefined: none): a mention by position in constant time. */
+export function mentionOwners(doc: Doc): (NormMention | undefined)[] {
+  const owner: (NormMention | undefined)[] = new Array(doc.norm.text.length);
+  for (const m of doc.mentions) for (let k = m.start; k < m.end; k++) owner[k] = m;
+  return owner;
+}
+
+/** Whether position `p` falls inside a token jieba could not read (`x`: `港铁重`), where a name may end though no token boundary is there. */
+export const inUnknownRun = (doc: Doc, p: number) => doc.tokenCovering(p - 1, p)?.pos === 'x';
+
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /**

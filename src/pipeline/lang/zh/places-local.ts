@@ -24,7 +24,14 @@ export interface LocalPlace {
   commonWord: boolean;
 }
 
+/** A region's local places by name, and the lengths of their names by first character (longest first, for scanning text). */
+export interface LocalPlaces {
+  places: ReadonlyMap<string, LocalPlace>;
+  lengthsFrom(ch: string): readonly number[];
+}
+
 let byRegion: Map<LocalRegion, Map<string, LocalPlace>> | null = null;
+const indexes = new Map<string, LocalPlaces>();
 
 function load(): Map<LocalRegion, Map<string, LocalPlace>> {
   const out = new Map<LocalRegion, Map<string, LocalPlace>>([['HK', new Map()], ['MO', new Map()], ['TW', new Map()]]);
@@ -43,9 +50,22 @@ function load(): Map<LocalRegion, Map<string, LocalPlace>> {
   return out;
 }
 
-/** The local places of `region` by name (empty for the mainland). */
-export function localPlaces(region: string): ReadonlyMap<string, LocalPlace> {
-  byRegion ??= load();
-  return byRegion.get(region as LocalRegion) ?? EMPTY;
+/** The local places of `region` (none for the mainland). */
+export function localPlaces(region: string): LocalPlaces {
+  let index = indexes.get(region);
+  if (!index) {
+    byRegion ??= load();
+    const places: ReadonlyMap<string, LocalPlace> = byRegion.get(region as LocalRegion) ?? new Map();
+    const byFirst = new Map<string, number[]>();
+    for (const name of places.keys()) {
+      const lens = byFirst.get(name[0]) ?? [];
+      if (!lens.includes(name.length)) lens.push(name.length);
+      byFirst.set(name[0], lens);
+    }
+    for (const lens of byFirst.values()) lens.sort((a, b) => b - a);
+    index = { places, lengthsFrom: (ch) => byFirst.get(ch) ?? NONE };
+    indexes.set(region, index);
+  }
+  return index;
 }
-const EMPTY: ReadonlyMap<string, LocalPlace> = new Map();
+const NONE: readonly number[] = [];

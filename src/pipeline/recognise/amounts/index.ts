@@ -381,7 +381,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     else code = word === '块' ? LOCAL : CURRENCY_WORDS[word!] ?? LOCAL;
     let currency = currencyOf(ctx, code);
     // a currency word before an amount that names its own (`换算美元约191亿美元`) is not part of it
-    const usePre = pre && (generic || CURRENCY_WORDS[pre[1]] === CURRENCY_WORDS[word ?? '']) && !(word && !generic);
+    const usePre = pre && generic;
     const s = sym ? start - sym[0].length : usePre ? start - pre![0].length : start;
     let e = end + (moneySuffix?.length ?? 0);
     // 6.18万亿元人民币: the currency written after 元 (in a Hong Kong or Taiwan article too)

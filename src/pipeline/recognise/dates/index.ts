@@ -202,7 +202,7 @@ function reportYear(text: string, pos: number, pub: Ymd, articleYear?: number): 
   const clause = text.slice(pos, e);
   const plan = /将|预计|计划|力争|目标|预期|预估|展望/.test(clause);
   // an article about last year (`公布2025年第四季与全年财报`, published in the spring) reports its 全年
-  if (articleYear === pub.y - 1 && pub.m <= 4 && !plan) return pub.y - 1;
+  if (aboutLastYear(pub, articleYear) && !plan) return pub.y - 1;
   if (pub.m > 2) return pub.y;
   return DONE_CLAUSE.test(clause) && !plan ? pub.y - 1 : pub.y;
 }
@@ -280,7 +280,7 @@ export function findDates(text: string, published: string | null, region: Region
     // 投产后年产值: 后年 inside a word, not the year after next.
     if (m[2] === '后年' && !m[3] && !m[6] && (/^(?:产|均|营|收|销|度|利|增|新|的产)/.test(text.slice(e, e + 2)) || /[产成建营运达投完]$/.test(text.slice(0, s)))) continue;
     // 上年 is the year before the one the paragraph is about (`2021年…比上年增长`), 去年 the one before published.
-    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : m[2] === '上年' ? (reportAnchor(text, s, pub, context.year) ?? NaN) - 1 : relYear(pub, relYearOffset(m[2]));
+    const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : m[2] === '上年' ? (anchorYear(text, s, pub, context.year) ?? NaN) - 1 : relYear(pub, relYearOffset(m[2]));
     if (Number.isNaN(y)) continue;
     if (m[1] && !isValid(y!, 1, 1)) continue; // not a year (e.g. 5000年)
     const mo = m[3] ? num(m[3]) : undefined;
@@ -486,7 +486,8 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
   const last: Record<'month' | 'quarter', DateValue | null> = { month: single(before, 'month'), quarter: single(before, 'quarter') };
   for (const c of cands) {
     const word = text.slice(c.start, c.end);
-    if (RE_BASE.test(word) && COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start))) {
+    const compared = COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start));
+    if (compared && RE_BASE.test(word)) {
       c.base = true;
       const grain = word.includes('季') ? 'quarter' : 'month';
       const from = last[grain];
@@ -499,7 +500,7 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
       continue;
     }
     // a period compared with (`2月营收较1月下滑`) is not the period the text is about
-    if (COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start))) continue;
+    if (compared) continue;
     last.month = single(c.value, 'month') ?? last.month;
     last.quarter = single(c.value, 'quarter') ?? last.quarter;
   }
@@ -706,20 +707,20 @@ function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, bef
 }
 
 /**
- * The year a paragraph is about at `pos`, for `上年`: the last four-digit year written before it; else, in a
- * spring story about last year (`articleYear`, written in the paragraphs before: Taipower's 2025 accounts in
- * January), that year; else published's.
+ * The year a paragraph is about at `pos`: the last four-digit year written before it; else, in a spring story
+ * about last year (`articleYear`, written in the paragraphs before: Taipower's 2025 accounts in January), that
+ * year; else published's.
  */
-function reportAnchor(text: string, pos: number, pub: Ymd | null, articleYear?: number): number | null {
+function anchorYear(text: string, pos: number, pub: Ymd | null, articleYear?: number): number | null {
   const written = lastYearWritten(text.slice(0, pos), pub?.y ?? null);
   if (written !== null) return written;
-  if (pub && articleYear === pub.y - 1 && pub.m <= 4) return articleYear;
+  if (pub && aboutLastYear(pub, articleYear)) return articleYear!;
   return pub?.y ?? null;
 }
 
-/** The year a paragraph is about at `pos`: the last four-digit year written before it, else published. */
-function anchorYear(text: string, pos: number, pub: Ymd | null): number | null {
-  return lastYearWritten(text.slice(0, pos), pub?.y ?? null) ?? pub?.y ?? null;
+/** A story published in the spring about the year before (`公布2025年第四季与全年财报` in February 2026). */
+function aboutLastYear(pub: Ymd, articleYear: number | undefined): boolean {
+  return articleYear === pub.y - 1 && pub.m <= 4;
 }
 
 /** The last four-digit year written in `text` (`2025年`), if any; a target year after `notAfter` (`到2030年`) is not what a report is about. */
