@@ -20,23 +20,14 @@ import re
 import sys
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from common import REPO, SHARED
+from common import REPO, SHARED, eval_corpus_ranges
 
 CUE = re.compile(r"(公司|集团|股份|银行|控股|证券|保险|科技|汽车|政府|委员会|委|局|厅|部|办|协会|大学|医院|研究院|开发区|高新区|新区|园区|港|日报|社)")
 SOURCES = {"xwlb_chinadata": 0.6, "terminus2049": 0.4}
 
 
 def eval_ranges():
-    out = {}
-    for f in glob.glob(os.path.join(REPO, "eval/news/src/*/*.txt")):
-        with open(f, encoding="utf-8") as fh:
-            for line in fh:
-                m = re.match(r"source: shared/data/corpus (\S+) (part-\d+) lines (\d+)-(\d+)", line)
-                if m:
-                    out.setdefault(f"{m[1]}/{m[2]}", []).append((int(m[3]) - 200, int(m[4]) + 200))
-                if line.startswith("---"):
-                    break
-    return out
+    return eval_corpus_ranges(margin=200)
 
 
 def main():

@@ -38,6 +38,29 @@ def require_shared():
     return SHARED
 
 
+def eval_corpus_ranges(margin=0):
+    """{"<source>/<part>": [(first, last)]}: the corpus line ranges the evaluation set (eval/news/src) quotes,
+    widened by `margin` lines either side. Training data must never come from them."""
+    import glob
+    import re
+    out = {}
+    for f in glob.glob(os.path.join(REPO, "eval/news/src/*/*.txt")):
+        with open(f, encoding="utf-8") as fh:
+            for line in fh:
+                m = re.match(r"source: shared/data/corpus (\S+) (part-\d+) lines (\d+)-(\d+)", line)
+                if m:
+                    out.setdefault(f"{m[1]}/{m[2]}", []).append((int(m[3]) - margin, int(m[4]) + margin))
+                if line.startswith("---"):
+                    break
+    return out
+
+
+def in_eval_range(corpus_id, ranges):
+    """Whether a corpus line id (`<source>/<part>:<line>`) lies in one of `ranges` (eval_corpus_ranges)."""
+    key, _, n = corpus_id.rpartition(":")
+    return any(a <= int(n) <= b for a, b in ranges.get(key, ()))
+
+
 def norm_char(c: str) -> str:
     """1:1 character normalisation (offset-preserving): full-width ASCII -> half-width, lower-case latin."""
     o = ord(c)
