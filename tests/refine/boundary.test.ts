@@ -24,6 +24,12 @@ describe('refine-boundary', () => {
     trimEdges(d);
     expect(shown(d)).toEqual(['新鸿基地产/COMPANY', '腾讯控股/COMPANY', '中央社/ORG', '新华社/ORG', '时代周报/ORG']);
   });
+  it('a count of the companies just named is not glued to the last one', () => {
+    const text = '中国船舶与中国重工两大集团完成合并，三大运营商';
+    const d = docWith(text, [['中国重工两大集团', 'COMPANY'], ['三大运营商', 'COMPANY']]);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['中国重工/COMPANY', '三大运营商/COMPANY']);
+  });
   it('a dash or slash is never at the edge of a name', () => {
     const text = '中国—东盟自贸区与/长沙银行';
     const d = docWith(text, [['中国—', 'LOCATION'], ['/长沙银行', 'COMPANY']]);

@@ -63,6 +63,10 @@ describe('refine-companies', () => {
   it('central banks are ORG, business banks and groups COMPANY', () => {
     expect(typeOfName('中国人民银行')).toBe('ORG');
     expect(typeOfName('欧洲中央银行')).toBe('ORG');
+    // bodies that are no business, taken for one: orchestras, associations, universities
+    expect(run('中国爱乐乐团与深圳市汽车产业协会、湖南大学签约', [['中国爱乐乐团', 'COMPANY'], ['深圳市汽车产业协会', 'COMPANY'], ['湖南大学', 'COMPANY']])).toEqual([
+      '中国爱乐乐团/ORG', '深圳市汽车产业协会/ORG', '湖南大学/ORG',
+    ]);
     expect(typeOfName('湘南农商银行')).toBe('COMPANY');
     expect(typeOfName('某某建工集团')).toBe('COMPANY');
     expect(typeOfName('二十国集团')).not.toBe('COMPANY');

@@ -9,7 +9,8 @@
  * a photo credit's tail (`中央社资料照`, `新华社发`) are not part of the name,
  * nor is a dash or slash at either edge (`中国—` of `中国—东盟`). A leader's
  * title glued after an organisation or a country is not part of it:
- * `英国首相` is the LOCATION `英国`, `国务院国资委主任` the ORG `国务院国资委`.
+ * `英国首相` is the LOCATION `英国`, `国务院国资委主任` the ORG `国务院国资委`; nor is a count of the companies
+ * just named (`…中国重工两大集团`).
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
@@ -27,6 +28,8 @@ const isEdgeWord = (t: Token, s: string) => (VERB.has(t.pos) || t.pos === 'vn') 
 const EDGE_DASH = /[—–\-－―─~～/／]/;
 /** a stock code in brackets after a company's name */
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
+/** a count of the companies just named, glued after the last (`中国船舶与中国重工两大集团`) */
+const GROUP_TAIL = /[两二三四五六七八九十几数多]大(?:公司|企业|集团|银行|央企|国企|券商|车企|巨头|运营商)$/;
 /** a photo credit's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`) */
 const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:记者|通讯员)?(?:资料照|资料图|资料相片|供图|图片|摄|发)$/;
 
@@ -52,6 +55,8 @@ export function trimEdges(doc: Doc): void {
       m.end = m.start + title.index;
       if (placeForms(text.slice(m.start, m.end)).length) m.type = 'LOCATION';
     }
+    const group = GROUP_TAIL.exec(text.slice(m.start, m.end));
+    if (group && group.index >= 2) m.end = m.start + group.index;
     const name = text.slice(m.start, m.end);
     const code = m.type === 'COMPANY' ? STOCK_CODE.exec(name) : null;
     if (code && code.index >= 2) m.end = m.start + code.index;

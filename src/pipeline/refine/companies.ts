@@ -16,7 +16,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, COMPANY_WORD_AFTER, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 
@@ -118,8 +118,11 @@ export function applyCompanies(doc: Doc): void {
   // (b), (c): retype (after tagging, so that a place inside a listed name still gives way)
   for (const m of doc.mentions) {
     if (!isName(m)) continue;
-    const t = typeOfName(text.slice(m.start, m.end));
+    const name = text.slice(m.start, m.end);
+    const t = typeOfName(name);
     if (t && t !== m.type) m.type = t;
+    // an orchestra, an association or a university the tagger took for a business
+    else if (!t && m.type === 'COMPANY' && NON_BUSINESS_END.test(name)) m.type = 'ORG';
   }
 }
 

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { chooseRegion, findAmounts, type AmountMention, type Region } from '../../../src/pipeline/recognise/amounts/index.js';
+import { parseNumber } from '../../../src/pipeline/recognise/amounts/numbers.js';
 
 type Row = [string, AmountMention['type'], AmountMention['value']];
 const found = (text: string, region: Region = 'CN'): Row[] =>
@@ -167,5 +168,57 @@ describe('index points and board lots (QUANTITY: a count or measure with its uni
     const rows = (market: boolean) => findAmounts(text, 'CN', { market }).map((m) => text.slice(m.start, m.end));
     expect(rows(true)).toEqual(['4000点', '5000点']);
     expect(rows(false)).toEqual([]);
+  });
+});
+
+describe('Taiwan print numerals: 廿 卅 卌, positional digits after a magnitude, a shared 百分之', () => {
+  it.each<[string, Region, Row[]]>([
+    ['入园人数达卅五点三万人次', 'TW', [['卅五点三万人次', 'QUANTITY', { value: 353_000, unit: '人次' }]]],
+    ['订单年增百分之廿五点一', 'TW', [['百分之廿五点一', 'PERCENT', { value: 25.1 }]]],
+    ['高铁疏运六十四万五三一四人次', 'TW', [['六十四万五三一四人次', 'QUANTITY', { value: 645_314, unit: '人次' }]]],
+    ['捷运载客八十四万三○九六人次', 'TW', [['八十四万三○九六人次', 'QUANTITY', { value: 843_096, unit: '人次' }]]],
+    ['客运量成长百分之一二五', 'TW', [['百分之一二五', 'PERCENT', { value: 125 }]]],
+    ['游客七十三点三万人次', 'TW', [['七十三点三万人次', 'QUANTITY', { value: 733_000, unit: '人次' }]]],
+    ['补助卌万元', 'TW', [['卌万元', 'MONEY', { amount: 400_000, currency: 'TWD' }]]],
+    ['预估年增百分之廿七点六至卅一点四', 'TW', [['百分之廿七点六至卅一点四', 'PERCENT', { value: 27.6, value_max: 31.4 }]]],
+    ['营收增长百分之十五至二十五', 'CN', [['百分之十五至二十五', 'PERCENT', { value: 15, value_max: 25 }]]],
+    ['年薪十二万三千元', 'CN', [['十二万三千元', 'MONEY', { amount: 123_000, currency: 'CNY' }]]],
+    ['奖金两万二元', 'CN', [['两万二元', 'MONEY', { amount: 22_000, currency: 'CNY' }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+  it.each(['百分之五至十年间', '美国二三二条款的调查', '依232条款加征关税'])('%s: no range of percents, no count of 条款', (text) => {
+    expect(found(text, 'TW').filter((r) => r[0].includes('至') || r[0].includes('条'))).toEqual([]);
+  });
+});
+
+describe('parseNumber: sections below a magnitude', () => {
+  it.each<[string, number]>([
+    ['三万五', 35_000], // one digit after a magnitude is the next place down, as speakers say it
+    ['两亿三', 230_000_000],
+    ['十二万三', 123_000],
+    ['六十四万五三一四', 645_314],
+    ['一万零五', 10_005],
+    ['五十二万六三七二', 526_372],
+    ['廿七点六', 27.6],
+    ['卅万', 300_000],
+  ])('%s = %d', (s, v) => {
+    expect(parseNumber(s)?.value).toBe(v);
+  });
+  it('two positional digits below a magnitude are no number (`三万五六` is loose)', () => {
+    expect(parseNumber('三万五六')?.value).not.toBe(30_056);
+  });
+});
+
+describe('a verb of spending before a bare 亿 amount', () => {
+  it.each<[string, Region, Row[]]>([
+    ['明年另编42亿进行改建', 'TW', [['42亿', 'MONEY', { amount: 4_200_000_000, currency: 'TWD' }]]],
+    ['集团斥资5亿收购工厂', 'CN', [['5亿', 'MONEY', { amount: 500_000_000, currency: 'CNY' }]]],
+    ['岁入岁出短差183亿多', 'TW', [['183亿多', 'MONEY', { amount: 18_300_000_000, currency: 'TWD', approx: true }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+  it.each(['全省14亿人口', '编号3亿开头'])('%s: not money', (text) => {
+    expect(found(text).filter((r) => r[1] === 'MONEY')).toEqual([]);
   });
 });

@@ -76,3 +76,21 @@ describe('regional forms', () => {
     expect(found(text, '2024-05-15', region)).toEqual(rows);
   });
 });
+
+describe('months named together and quarters of a Hong Kong financial year', () => {
+  it.each<[string, Region, Row[]]>([
+    ['1、2月份全省工业增加值增长5%', 'CN', [['1、2月份', '2024-01-01', '2024-02-29', 'month']]],
+    ['2023年11、12月出口连续下降', 'CN', [['2023年11、12月', '2023-11-01', '2023-12-31', 'month']]],
+    ['美国今年5及6月进口减少', 'HK', [['今年5及6月', '2024-05-01', '2024-06-30', 'month']]],
+    ['只要十一、十二月订单增加', 'TW', [['十一、十二月', '2023-11-01', '2023-12-31', 'month']]], // the latest November–December before May
+    ['宽减2025/26年度首季差饷', 'HK', [['2025/26年度首季', '2025-04-01', '2025-06-30', 'quarter']]],
+    ['宽减2024/25年度第四季差饷', 'HK', [['2024/25年度第四季', '2025-01-01', '2025-03-31', 'quarter']]],
+    ['预计2025/26年度上半年录得赤字', 'HK', [['2025/26年度上半年', '2025-04-01', '2025-09-30', 'halfyear']]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, '2024-05-15', region)).toEqual(rows);
+  });
+  it('months that do not follow each other are two mentions, not a range', () => {
+    expect(found('1、3月的数据').map((r) => r[0])).toEqual(['3月']);
+  });
+});
+

@@ -101,17 +101,17 @@ const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(
  * a full stop between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
  */
 const RUN_SRC =
-  String.raw`-?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[零〇○一二两三四五六七八九十]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[零〇○一二两三四五六七八九十])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
+  String.raw`-?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[零〇○一二两三四五六七八九十廿卅卌]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十廿卅卌万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[零〇○一二两三四五六七八九十廿卅卌])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
 const RUN_RE = new RegExp(RUN_SRC, 'g');
 const RUN_AT = new RegExp(`^${RUN_SRC.slice(2)}`); // a run without a sign, at a position
-const SIGN_BLOCK = /[\dA-Za-z.%‰\-~零〇一二两三四五六七八九十百千万亿元]/;
-const HAS_CHINESE_DIGIT = /[零〇○一二两三四五六七八九十点]/;
+const SIGN_BLOCK = /[\dA-Za-z.%‰\-~零〇一二两三四五六七八九十廿卅卌百千万亿元]/;
+const HAS_CHINESE_DIGIT = /[零〇○一二两三四五六七八九十廿卅卌点]/;
 
 const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS})[ \u00a0]?$`);
 const HEDGE_AFTER = /^(?:左右|上下|以上|以下|以内|之多)/;
 /** A unit word that is the first character of a longer word here (`部门`, `城市`, `剂量`, `节日`). */
 const UNIT_WORD_AFTER: Record<string, RegExp> = {
-  部: /^[门委署局]/, 呎: /^[标货柜]/, 英尺: /^[标货柜]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
+  部: /^[门委署局]/, 条: /^[款例约文目件]/, 呎: /^[标货柜]/, 英尺: /^[标货柜]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
   // `3点半`, `10点30分`, `几点钟`: a time of day; `一手打造`, `二手房`: no board lot
   点: /^(?:[半钟\d零一二两三四五六七八九十]|整(?!数))/, 手: /^[打策包资房车货机表术续段工册艺稿指臂掌脚法]/,
 };
@@ -127,7 +127,9 @@ const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s!?！？]|$)/;
 const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:百分之)?/;
 /** Money words in the clause before a bare amount that takes its currency from the paragraph (`净利润12.5亿`, `岁出编列3兆350亿`). */
 const MONEY_CUE_RE =
-  /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资|收支|财赤|赌收|消费|信贷/;
+  /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|短差|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资|收支|财赤|赌收|消费|信贷/;
+/** Verbs of spending right before a bare amount (`编42亿`, `另编16亿`, `斥资5亿`). */
+const MONEY_VERB_BEFORE = /(?:编列?|拨款?|斥资|耗资|投资|投入|募资|筹资|出资|注资|增资|耗费)了?$/;
 /** Money words right after a bare amount (`700亿投资`). */
 const MONEY_CUE_AFTER = /^(?:投资|资金|营收|收入|贷款|信贷|融资|市值|订单|成交额|销售额|营业额|利润|净利|产值|税收|补贴|预算|赤字|财赤|赌收|消费)/;
 /** Where a clause starts, for MONEY_CUE_RE (a colon does not end one: `营收:45亿`). */
@@ -448,10 +450,12 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   const tail = after.replace(/^(?:左右|以上|之多|的)/, '');
   // … unless a money word follows it (`700亿投资`, `日均赌收`)
   const cueAfter = MONEY_CUE_AFTER.test(tail);
-  if (!inRange && /[万亿兆]$/.test(bare) && (!/^[\u4e00-\u9fff]/.test(tail) || cueAfter)) {
+  // … or a verb of spending right before it says it is money whatever follows (`编42亿进行改建`, `斥资5亿收购`)
+  const spent = MONEY_VERB_BEFORE.test(text.slice(Math.max(lastEnd, start - 4), start));
+  if (!inRange && /[万亿兆][多余]?$/.test(bare) && (!/^[\u4e00-\u9fff]/.test(tail) || cueAfter || spent)) {
     let c = start;
     while (c > lastEnd && start - c < 16 && !CLAUSE_END.test(text[c - 1])) c--;
-    const cue = cueAfter || MONEY_CUE_RE.test(text.slice(c, start));
+    const cue = cueAfter || spent || MONEY_CUE_RE.test(text.slice(c, start));
     // Without a cue only 亿/兆 amounts may follow a money amount (`减少3025亿`); 万 is too often a count.
     if (!cue && !/[亿兆]$/.test(bare)) return null;
     const n = parseNumber(run);
@@ -522,7 +526,7 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
   const s2 = e1 + j[0].length;
   const r2 = RUN_AT.exec(text.slice(s2, s2 + 40));
   if (!r2) return null;
-  const m2 = readAmount(ctx, s2, r2[0], e1, true);
+  const m2 = readAmount(ctx, s2, r2[0], e1, true) ?? sharedPercent(text, m1, s2, r2[0]);
   if (!m2 || m2.pending) return null;
   if (m1 && (m1.type !== m2.type || m1.pending)) return null;
   if (j[0].includes('百分之') && !(m1 && m1.type === 'PERCENT')) return null;
@@ -565,6 +569,17 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
   const v = m2.value as QuantityValue;
   const value: QuantityValue = { value: round(low), unit: v.unit, value_max: v.value, ...(approx ? { approx: true } : {}) };
   return { start, end: m2.end, type: 'QUANTITY', value, score: m2.score };
+}
+
+/**
+ * `百分之十五至二十五`: the high end of a range after `百分之` is a percent too, when nothing else follows it
+ * (`百分之五至十年` is no range of percents).
+ */
+function sharedPercent(text: string, m1: Pending | null, s2: number, run2: string): Pending | null {
+  if (!m1 || m1.type !== 'PERCENT' || !text.startsWith('百分之', m1.start) || (m1.value as PercentValue).unit) return null;
+  if (/^[\dA-Za-z年月日天岁个倍号时分秒点.]/.test(text.slice(s2 + run2.length))) return null;
+  const n = parseNumber(run2);
+  return n && pct(s2, s2 + run2.length, n.value, n.approx, m1.score);
 }
 
 function pct(start: number, end: number, value: number, approx: boolean, score: number, unit?: 'percentage_point'): AmountMention {

@@ -34,6 +34,8 @@ export function parseNumber(s: string): ParsedNumber | null {
   let value: number | null;
   let approx = false;
   if (/[ \u00a0○]/.test(s)) s = s.replace(/[ \u00a0]/g, '').replace(/○/g, '〇');
+  // 廿 卅 卌 (Taiwan print, lunar days): twenty, thirty, forty
+  if (/[廿卅卌]/.test(s)) s = s.replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/卌/g, '四十');
   // `数十亿`, `几百万`: at least one of the magnitude, approximate
   if (/^[数几][十百千万亿]/.test(s)) {
     const rest = parseNumber(`一${s.slice(1)}`);
@@ -66,13 +68,15 @@ export function parseNumber(s: string): ParsedNumber | null {
 }
 
 const POS_DIGIT: Record<string, number> = { 〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
-/** One section: Arabic (`8,200`, `1.5`) or Chinese digits written positionally (`五〇五七点四`, `一一二三`, `一点〇五`). */
-const SECTION = String.raw`\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二两三四五六七八九]+(?:点[〇零一二三四五六七八九]+)?`;
+/** One section: Arabic (`8,200`, `1.5`), Chinese digits written positionally (`五〇五七点四`, `一一二三`, `一点〇五`) or with
+ * 十百千 (`六十四`, `七十三点三`). */
+const SECTION = String.raw`\d+(?:,\d{3})*(?:\.\d+)?|[〇零一二两三四五六七八九十百千]+(?:点[〇零一二三四五六七八九]+)?`;
 const SECTIONS_RE = new RegExp(`^(?:(${SECTION})兆)?(?:(${SECTION})亿)?(?:(${SECTION})万)?(${SECTION})?$`);
 
 /** A positional section's value, or null when it is not one (`三四` is "three or four", not 34). */
 function sectionValue(sec: string): number | null {
   if (/^\d/.test(sec)) return Number(sec.replace(/,/g, ''));
+  if (/[十百千]/.test(sec)) return recognise(sec);
   const [int, frac] = sec.split('点');
   // Two digits without a zero are a loose "N or N+1" (`三四亿`); one digit or three and more are positional.
   if (int.length === 2 && !/[〇零]/.test(int)) return null;
@@ -95,11 +99,20 @@ function parseSections(s: string): number | null {
   if (stated.length === 0) return null;
   const chinese = stated.some(([sec]) => !/^\d/.test(sec!));
   if (!chinese && stated.length < 2) return null;
-  if (chinese && stated.length === 1 && stated[0][1] === 0 && !/点|[〇零]/.test(stated[0][0]!)) return null;
+  // One Chinese section without a magnitude: positional digits of three or more (`百分之一二五`), or with 点 or 零.
+  if (chinese && stated.length === 1 && stated[0][1] === 0 && !/点|[〇零]|^[一二两三四五六七八九]{3,}$/.test(stated[0][0]!)) return null;
   let total = 0;
+  let higher: number | null = null;
   for (const [sec, exp] of stated) {
-    const v = sectionValue(sec!);
+    let v = sectionValue(sec!);
     if (v === null) return null;
+    // Below a higher section, positional digits fill its four places (`六十四万五三一四`, `一兆一一二三亿`) or start
+    // with 零; one digit alone is the next place down (`三万五` = 35,000, `两亿三` = 230,000,000).
+    if (higher !== null && /^[〇零一二两三四五六七八九]+$/.test(sec!)) {
+      if (sec!.length === 1 && higher - exp === 4 && exp === 0 && !/[〇零]/.test(sec!)) v *= 10 ** 3;
+      else if (sec!.length < 4 && !/^[〇零]/.test(sec!)) return null;
+    }
+    higher = exp;
     // A lower section after a higher one is less than that magnitude step (`8623亿` < 1兆).
     total += Number(`${v}e${exp}`);
   }

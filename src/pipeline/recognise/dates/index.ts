@@ -122,7 +122,7 @@ const RE_DAY_ONLY = /(\d{1,2}) ?日(?!内|游|以内|之内|左右|元|圆|本|�
 const DAY_ONLY_BLOCK = /[\d.月年近数多每个第余前后升跌涨连续共历满停休隔达牌]/;
 const RE_ISO = /(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
 const RE_MONTH_RANGE = new RegExp(
-  `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})(?:至|到|-|~|—)(${MON})月份?`,
+  `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})(?:至|到|-|~|—|([、及和与]))(${MON})月份?`,
   'g',
 );
 const RE_DAY_RANGE = new RegExp(
@@ -163,6 +163,8 @@ const RE_DECADE = new RegExp(
 const RE_DMY = /(?<![\d.\-/:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-/:])/g;
 /** Fiscal years: `2025/26年度`, `2025至26年度`, `2025-2026财年`. */
 const RE_FISCAL = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)|(?<![\d.\/])(20\d{2})\/(\d{2})(?:年(?![度\d])|(?![\d\/.%年]))/g;
+/** After a financial year: its first quarter (`首季`), a numbered quarter, or a half (`上半年`). */
+const FISCAL_PART = /^(?:(首季)|第([一二三四1-4])季度?|([上下])半年(?!度))/;
 /** A single fiscal or reporting year: `2024财年`, `2024财政年度`, `2024年财政年度`, `2024年度`, `FY2024`, `FY24`. */
 const RE_FISCAL_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?:年?(?:财政年度|财年)|年度)|(?<![A-Za-z])FY ?(20\d{2}|\d{2})(?![\d])/g;
 /** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
@@ -325,8 +327,10 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, fromParts({ d }, pub), 0.7, { d });
   }
   // Cheap guards: the range regexes start with optional year groups, tried at every position.
-  for (const m of /[至到\-~—][\d一二三四五六七八九十]{1,2}月/.test(text) ? text.matchAll(RE_MONTH_RANGE) : []) {
-    const [m1, m2] = [num(m[3]), num(m[4])];
+  for (const m of /[至到\-~—、及和与][\d一二三四五六七八九十]{1,2}月/.test(text) ? text.matchAll(RE_MONTH_RANGE) : []) {
+    const [m1, m2] = [num(m[3]), num(m[5])];
+    // two months named together (`1、2月份`, `5及6月`) are one period when they follow each other
+    if (m[4] && m2 !== m1 + 1) continue;
     // without a year, the months are the latest ones news can mean (`1至11月` in a February report is last year's)
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : pub ? yearOfMonth(m2 <= 12 ? m2 : 12, pub) : null;
     const ok = m1 >= 1 && m2 <= 12 && m1 < m2;
@@ -390,6 +394,18 @@ export function findDates(text: string, published: string | null, region: Region
     const y2 = b.length === 2 ? Math.floor(y1 / 100) * 100 + +b : +b;
     if (y2 !== y1 + 1 || !isValid(y1, 1, 1)) continue;
     const v = region === 'HK' ? span(iso(y1, 4, 1), iso(y2, 3, 31), 'year') : span(iso(y1, 1, 1), iso(y2, 12, 31), 'year');
+    // a quarter or half of a Hong Kong financial year (`2025/26年度首季`: April–June 2025)
+    const part = region === 'HK' && m[1] ? FISCAL_PART.exec(text.slice(m.index + m[0].length)) : null;
+    if (part) {
+      const k = part[1] ? 1 : part[2] ? num(part[2]) : part[3] === '上' ? 1 : 3;
+      const months = part[3] ? 6 : 3;
+      const first = 4 + (k - 1) * 3;
+      const [ys, ms] = first > 12 ? [y2, first - 12] : [y1, first];
+      const last = ms + months - 1;
+      const [ye, me] = last > 12 ? [ys + 1, last - 12] : [ys, last];
+      add(m.index, m.index + m[0].length + part[0].length, span(iso(ys, ms, 1), iso(ye, me, daysInMonth(ye, me)), part[3] ? 'halfyear' : 'quarter'), 0.9);
+      continue;
+    }
     add(m.index, m.index + m[0].length, v, 0.9);
   }
   for (const m of /年度|财年|FY/.test(text) ? text.matchAll(RE_FISCAL_YEAR) : []) {
