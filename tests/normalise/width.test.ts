@@ -9,6 +9,9 @@ describe('widthEdits', () => {
   it('folds full-width ASCII and the ideographic space', () => {
     expect(apply('ＡＢＣ１２３！？（湖南）\u3000ｚ～')).toBe('ABC123!?(湖南) z~');
   });
+  it('folds small form variants and the minus sign', () => {
+    expect(apply('升4﹒6%，同比﹣15.5%，−3.2%，﹙注﹚')).toBe('升4.6%,同比-15.5%,-3.2%,(注)');
+  });
   it('leaves other text alone', () => {
     expect(widthEdits('经济、发展。“好”😀𠮷')).toEqual([]);
     // CJK punctuation outside FF01–FF5E stays (， is U+FF0C and folds)

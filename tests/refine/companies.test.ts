@@ -23,6 +23,8 @@ describe('refine-companies', () => {
   });
   it('the commonest words among company names need a company word after them or another company in the sentence', () => {
     expect(run('跨境投资、现代服务业项目陆续签约', [])).toEqual([]);
+    // another company in the sentence does not make the common word a company where a noun follows it
+    expect(run('项目涉及现代服务业，签约企业有一汽解放、玲珑轮胎', [['一汽解放', 'COMPANY'], ['玲珑轮胎', 'COMPANY']])).toEqual(['一汽解放/COMPANY', '玲珑轮胎/COMPANY']);
     expect(run('现代和起亚在华投资新建工厂', [['起亚', 'COMPANY']])).toEqual(['现代/COMPANY', '起亚/COMPANY']);
     expect(run('现代汽车在华投资新建工厂', [])).toEqual(['现代汽车/COMPANY']);
     expect(run('比亚迪、理想和蔚来的销量均上升', [['比亚迪', 'COMPANY'], ['蔚来', 'COMPANY']])).toEqual(['比亚迪/COMPANY', '理想/COMPANY', '蔚来/COMPANY']);

@@ -16,7 +16,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 
@@ -71,7 +71,8 @@ export function applyCompanies(doc: Doc): void {
     if (!name) continue;
     const end = m.start + name.length;
     const next = doc.tokenCovering(end, end + 1);
-    if (next && next.start === end && (next.pos === 'v' || next.pos === 'vd' || /^[A-Za-z]/.test(text[end]))) {
+    // (a verb that ends the mention is part of the name: `一汽解放`)
+    if (next && next.start === end && (((next.pos === 'v' || next.pos === 'vd') && next.end < m.end) || /^[A-Za-z]/.test(text[end]))) {
       m.end = end;
       m.type = list.get(name)!;
       for (let k = end; k < text.length && owner[k] === m; k++) owner[k] = undefined;
@@ -99,7 +100,7 @@ export function applyCompanies(doc: Doc): void {
         const [ss, se] = sentence ? [sentence.start, sentence.end] : [Math.max(0, i - 60), Math.min(text.length, i + 60)];
         if (!BUSINESS_CUE.test(text.slice(ss, se))) continue;
         // the commonest words need more: a company word after them, or another company in the sentence
-        if (isVeryCommonWord(name) && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) && companyStarts[se] - companyStarts[ss] === 0) continue;
+        if (isVeryCommonWord(name) && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) && (companyStarts[se] - companyStarts[ss] === 0 || COMMON_WORD_AFTER.test(text.slice(span.end, span.end + 2)))) continue;
       }
       const inside = new Set<NormMention>();
       for (let k = span.start; k < span.end; k++) if (owner[k]) inside.add(owner[k]!);

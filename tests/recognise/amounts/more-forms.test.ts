@@ -222,3 +222,16 @@ describe('a verb of spending before a bare 亿 amount', () => {
     expect(found(text).filter((r) => r[1] === 'MONEY')).toEqual([]);
   });
 });
+
+describe('signed figures and Hong Kong cents', () => {
+  it.each<[string, Region, Row[]]>([
+    ['份额同比+13.2%，另一家同比-6.6%', 'CN', [['+13.2%', 'PERCENT', { value: 13.2 }], ['-6.6%', 'PERCENT', { value: -6.6 }]]],
+    ['净利润-86.18亿元', 'CN', [['-86.18亿元', 'MONEY', { amount: -8_618_000_000, currency: 'CNY' }]]],
+    ['每基金单位分派137.45港仙', 'CN', [['137.45港仙', 'MONEY', { amount: 1.3745, currency: 'HKD' }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+  it.each(['5G+工业互联网增长', '型号A-12', '2023-2024年'])('%s: no sign glued to what comes before', (text) => {
+    expect(found(text).filter((r) => /^[-+]/.test(r[0]))).toEqual([]);
+  });
+});

@@ -86,8 +86,17 @@ describe('months named together and quarters of a Hong Kong financial year', () 
     ['宽减2025/26年度首季差饷', 'HK', [['2025/26年度首季', '2025-04-01', '2025-06-30', 'quarter']]],
     ['宽减2024/25年度第四季差饷', 'HK', [['2024/25年度第四季', '2025-01-01', '2025-03-31', 'quarter']]],
     ['预计2025/26年度上半年录得赤字', 'HK', [['2025/26年度上半年', '2025-04-01', '2025-09-30', 'halfyear']]],
+    ['政府宽减2024/25年度差饷，首季每户上限1000元，第二季亦然', 'HK', [
+      ['2024/25年度', '2024-04-01', '2025-03-31', 'year'], ['首季', '2024-04-01', '2024-06-30', 'quarter'], ['第二季', '2024-07-01', '2024-09-30', 'quarter'],
+    ]],
+    // `今` alone before what was done today, in Taiwan and Hong Kong print
+    ['台中市主计处今终在市政会议提出预算，市长说今只是通过暂定版', 'TW', [['今', '2024-05-15', '2024-05-15', 'day'], ['今', '2024-05-15', '2024-05-15', 'day']]],
+    ['市府今表示，至今已有十人确诊，如今情况稳定，据今已有百年', 'TW', [['今', '2024-05-15', '2024-05-15', 'day']]],
   ])('%s', (text, region, rows) => {
     expect(found(text, '2024-05-15', region)).toEqual(rows);
+  });
+  it('`今` alone is no date in mainland text', () => {
+    expect(found('市府今表示将加强管理', '2024-05-15', 'CN')).toEqual([]);
   });
   it('months that do not follow each other are two mentions, not a range', () => {
     expect(found('1、3月的数据').map((r) => r[0])).toEqual(['3月']);

@@ -66,6 +66,9 @@ export function isVeryCommonWord(name: string): boolean {
   return veryCommon.has(name);
 }
 
+/** What follows one of the commonest words where it is that word, not a company (`现代服务业`, `现代化`, `平安城市`, `长安街`). */
+export const COMMON_WORD_AFTER = /^(?:化|服务|产业|农业|制造|物流|城市|社会|文明|经济|企业|金融|医学|教育|文化|生活|工业|技术|街|大街|路)/;
+
 /** What follows a company's name and shows it is one (`现代汽车`, `理想的车型`…: no, only these words). */
 export const COMPANY_WORD_AFTER = /^(?:汽车|集团|公司|手机|股份|控股|银行|品牌|车型|新车|电脑|保险|证券|财险|寿险)/;
 

@@ -79,7 +79,7 @@ const SYMBOLS: Record<string, string> = {
 };
 /** Sub-units after a whole amount or alone: word → [currency, fraction of the unit]. */
 const SUB_UNITS: Record<string, [string, number]> = {
-  角: [LOCAL, 0.1], 毛: [LOCAL, 0.1], 毫: ['HKD', 0.1], 仙: ['HKD', 0.01], 分: [LOCAL, 0.01], 美分: ['USD', 0.01], 美仙: ['USD', 0.01],
+  角: [LOCAL, 0.1], 毛: [LOCAL, 0.1], 毫: ['HKD', 0.1], 仙: ['HKD', 0.01], 港仙: ['HKD', 0.01], 分: [LOCAL, 0.01], 美分: ['USD', 0.01], 美仙: ['USD', 0.01],
 };
 
 const byLength = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape);
@@ -101,10 +101,10 @@ const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(
  * a full stop between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
  */
 const RUN_SRC =
-  String.raw`-?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[零〇○一二两三四五六七八九十廿卅卌]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十廿卅卌万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[零〇○一二两三四五六七八九十廿卅卌])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
+  String.raw`[-+]?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[零〇○一二两三四五六七八九十廿卅卌]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十廿卅卌万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[零〇○一二两三四五六七八九十廿卅卌])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
 const RUN_RE = new RegExp(RUN_SRC, 'g');
-const RUN_AT = new RegExp(`^${RUN_SRC.slice(2)}`); // a run without a sign, at a position
-const SIGN_BLOCK = /[\dA-Za-z.%‰\-~零〇一二两三四五六七八九十廿卅卌百千万亿元]/;
+const RUN_AT = new RegExp(`^${RUN_SRC.slice(5)}`); // a run without a sign, at a position
+const SIGN_BLOCK = /[\dA-Za-z.%‰\-+~零〇一二两三四五六七八九十廿卅卌百千万亿元]/;
 const HAS_CHINESE_DIGIT = /[零〇○一二两三四五六七八九十廿卅卌点]/;
 
 const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS})[ \u00a0]?$`);
@@ -175,8 +175,8 @@ export function findAmounts(text: string, region: Region = 'CN', context: Amount
   for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
     let start = m.index;
     let run = m[0];
-    // A '-' is a sign only at a word boundary: not in 2023-03-17, 010-1234, 10%-15%, 3亿-5亿元.
-    if (run.startsWith('-') && start > 0 && (lastEnd === start || SIGN_BLOCK.test(text[start - 1]))) {
+    // A '-' or '+' is a sign only at a word boundary: not in 2023-03-17, 010-1234, 10%-15%, 3亿-5亿元, 5G+.
+    if (/^[-+]/.test(run) && start > 0 && (lastEnd === start || SIGN_BLOCK.test(text[start - 1]))) {
       start += 1;
       run = run.slice(1);
     }
@@ -282,10 +282,10 @@ function currencyOf(ctx: Ctx, code: string): string {
 /** Try to read one amount whose numeral run `run` starts at `start`. */
 function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRange = false): Pending | null {
   const { text } = ctx;
-  const digitsStart = run.startsWith('-') ? start + 1 : start;
+  const digitsStart = /^[-+]/.test(run) ? start + 1 : start;
   if (!inRange && blockedStart(text, start)) return null;
   const prev = text[start - 1] ?? '';
-  const bare = run.replace(/^-/, '');
+  const bare = run.replace(/^[-+]/, '');
   if (/^0\d/.test(bare)) return null; // zero-led codes
 
   const isChinese = HAS_CHINESE_DIGIT.test(run);
@@ -360,7 +360,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   }
   let sub: [string, number] | null = null;
   if (!moneySuffix && !sym && !pre) {
-    const w = /^(?:美分|美仙|角|毛|毫|仙)/.exec(after)?.[0];
+    const w = /^(?:美分|美仙|港仙|角|毛|毫|仙)/.exec(after)?.[0];
     // 长三角, 珠三角, 金三角: regions, not three jiao.
     const regionSanjiao = w === '角' && bare === '三' && /[长珠金]$/.test(before);
     if (w && !regionSanjiao && (!isChinese || MONEY_END.test(after.slice(w.length))) && ((w !== '毫' && w !== '仙') || ctx.region === 'HK' || ctx.region === 'MO')) {
@@ -432,7 +432,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (!n) return null;
     if (unit === null && word === '点' && ctx.market && n.value >= 100) unit = '点'; // `从4000点空仓到5000点` in a market report
     if (unit === null) return null;
-    if (run.startsWith('-') && unit !== '°C' && unit !== '°F') return null;
+    if (/^[-+]/.test(run) && unit !== '°C' && unit !== '°F') return null;
     if (isChinese && n.value === 1 && !inRange && word !== '手') return null; // 一家公司, 统一口径: an article, not a count
     if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things

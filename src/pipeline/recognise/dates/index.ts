@@ -163,6 +163,24 @@ const RE_DECADE = new RegExp(
 const RE_DMY = /(?<![\d.\-/:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-/:])/g;
 /** Fiscal years: `2025/26年度`, `2025至26年度`, `2025-2026财年`. */
 const RE_FISCAL = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)|(?<![\d.\/])(20\d{2})\/(\d{2})(?:年(?![度\d])|(?![\d\/.%年]))/g;
+/** Quarter `k` (or, with `months` 6, the half starting there) of Hong Kong's financial year `y1`/`y1+1` (April–March). */
+function fiscalPart(y1: number, k: number, months: 3 | 6): DateValue {
+  const first = 4 + (k - 1) * 3;
+  const [ys, ms] = first > 12 ? [y1 + 1, first - 12] : [y1, first];
+  const last = ms + months - 1;
+  const [ye, me] = last > 12 ? [ys + 1, last - 12] : [ys, last];
+  return span(iso(ys, ms, 1), iso(ye, me, daysInMonth(ye, me)), months === 6 ? 'halfyear' : 'quarter');
+}
+
+/** The Hong Kong financial year (`2024/25年度`) a text is about at `pos`: the last one written before it, with no calendar year after that. */
+function fiscalYearBefore(text: string, pos: number): number | null {
+  let y: number | null = null;
+  for (const m of text.slice(0, pos).matchAll(/(?<![\d.\/])(20\d{2}|\d{2})\/(\d{2})(?:财政)?年度|(?<![\d.])(?:19|20)\d{2}年(?!度)/g)) {
+    y = m[1] ? (m[1].length === 2 ? 2000 + +m[1] : +m[1]) : null;
+  }
+  return y;
+}
+
 /** After a financial year: its first quarter (`首季`), a numbered quarter, or a half (`上半年`). */
 const FISCAL_PART = /^(?:(首季)|第([一二三四1-4])季度?|([上下])半年(?!度))/;
 /** A single fiscal or reporting year: `2024财年`, `2024财政年度`, `2024年财政年度`, `2024年度`, `FY2024`, `FY24`. */
@@ -314,6 +332,12 @@ export function findDates(text: string, published: string | null, region: Region
     if (bareYear && !pub) continue;
     const stated = bareYear ? reportYear(text, m.index, pub!, context.year) : anchorYear(text, m.index, null);
     const q = /^第?([一二三四1-4])季度?$/.exec(m[1]);
+    // a quarter in a Hong Kong text about a financial year is of that year (`2024/25年度……首季`: April–June 2024)
+    const fy = region === 'HK' && (q || m[1] === '首季') ? fiscalYearBefore(text, m.index) : null;
+    if (fy !== null) {
+      add(m.index, m.index + m[0].length, fiscalPart(fy, q ? num(q[1]) : 1, 3), 0.8);
+      continue;
+    }
     // a quarter with no year in the text that would start more than half a year after published is last year's
     const y = stated ?? (pub && q ? quarterYear(num(q[1]), pub) : pub?.y ?? null);
     add(m.index, m.index + m[0].length, yearPart(y, m[1]), 0.8);
@@ -398,12 +422,7 @@ export function findDates(text: string, published: string | null, region: Region
     const part = region === 'HK' && m[1] ? FISCAL_PART.exec(text.slice(m.index + m[0].length)) : null;
     if (part) {
       const k = part[1] ? 1 : part[2] ? num(part[2]) : part[3] === '上' ? 1 : 3;
-      const months = part[3] ? 6 : 3;
-      const first = 4 + (k - 1) * 3;
-      const [ys, ms] = first > 12 ? [y2, first - 12] : [y1, first];
-      const last = ms + months - 1;
-      const [ye, me] = last > 12 ? [ys + 1, last - 12] : [ys, last];
-      add(m.index, m.index + m[0].length + part[0].length, span(iso(ys, ms, 1), iso(ye, me, daysInMonth(ye, me)), part[3] ? 'halfyear' : 'quarter'), 0.9);
+      add(m.index, m.index + m[0].length + part[0].length, fiscalPart(y1, k, part[3] ? 6 : 3), 0.9);
       continue;
     }
     add(m.index, m.index + m[0].length, v, 0.9);
@@ -535,6 +554,9 @@ const RE_ROC = new RegExp(
 );
 /** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
 const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
+/** `今` alone (Taiwan and Hong Kong print) after a name or a clause break and before a verb or an adverb of what was done today. */
+const RE_TODAY_ALONE =
+  /(?<=[\p{Script=Han}）)」”,，])(?<![至迄如当现古而从自于於到直及今即距据汔])今(?=表示|指出|说|宣布|公布|召开|举行|出席|发布|发表|提出|受访|接受|通过|终|先|只|将|再|赴|前往|视察|率|与|在|也|亦|已|正式|上午|下午|中午|晚间|凌晨|早上|清晨|傍晚|举办|证实|回应|强调|坦言|透露|主持|会见|会晤|公告|宣判|开庭|出炉|登场|揭晓|举牌)/gu;
 /** 本年度, 上年度, 今年度: a (fiscal) year relative to published. */
 const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
 /** A year before a name (`2024长沙国际工程机械展`, `2026斯诺克世锦赛`): only years near published. */
@@ -576,6 +598,10 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     // Quotes belong to the span only with what follows them (`“十四五”期间`); alone the name is inside them.
     const [a, b] = m[3] ? [m.index - (open ? 1 : 0), m.index + m[0].length] : [m.index, m.index + m[0].length - (m[2] ? 1 : 0)];
     add(a, b, v, 0.85);
+  }
+  // Taiwan and Hong Kong print: `今` alone before what someone did today (`市府今表示`, `议会今先通过`) is today
+  if (pub && region !== 'CN' && text.includes('今')) {
+    for (const m of text.matchAll(RE_TODAY_ALONE)) add(m.index, m.index + 1, dayValue(pub.y, pub.m, pub.d), 0.7);
   }
   for (const m of region === 'TW' || /民[国國]/.test(text) ? text.matchAll(RE_ROC) : []) {
     if (m[2] && region !== 'TW') continue; // a bare 113年 is a 民国 year only in Taiwan
