@@ -19,10 +19,10 @@ describe('refine-boundary', () => {
     expect(shown(d)).toEqual(['工商银行湖北省分行/COMPANY']);
   });
   it('a stock code after a company and a photo credit after a media outlet are not part of the name', () => {
-    const text = '新鸿基地产(00016)公布业绩,腾讯控股（0700.HK）上涨。（中央社资料照）新华社发 时代周报记者摄';
-    const d = docWith(text, [['新鸿基地产(00016)', 'COMPANY'], ['腾讯控股（0700.HK）', 'COMPANY'], ['中央社资料照', 'ORG'], ['新华社发', 'ORG'], ['时代周报记者摄', 'ORG']]);
+    const text = '新鸿基地产(00016)公布业绩,腾讯控股（0700.HK）上涨。（中央社资料照）新华社发 时代周报记者摄 证券时报网作者';
+    const d = docWith(text, [['新鸿基地产(00016)', 'COMPANY'], ['腾讯控股（0700.HK）', 'COMPANY'], ['中央社资料照', 'ORG'], ['新华社发', 'ORG'], ['时代周报记者摄', 'ORG'], ['证券时报网作者', 'ORG']]);
     trimEdges(d);
-    expect(shown(d)).toEqual(['新鸿基地产/COMPANY', '腾讯控股/COMPANY', '中央社/ORG', '新华社/ORG', '时代周报/ORG']);
+    expect(shown(d)).toEqual(['新鸿基地产/COMPANY', '腾讯控股/COMPANY', '中央社/ORG', '新华社/ORG', '时代周报/ORG', '证券时报网/ORG']);
   });
   it('a count of the companies just named is not glued to the last one', () => {
     const text = '中国船舶与中国重工两大集团完成合并，三大运营商';

@@ -30,8 +30,8 @@ const EDGE_DASH = /[—–\-－―─~～/／]/;
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
 /** a count of the companies just named, glued after the last (`中国船舶与中国重工两大集团`) */
 const GROUP_TAIL = /[两二三四五六七八九十几数多]大(?:公司|企业|集团|银行|央企|国企|券商|车企|巨头|运营商)$/;
-/** a photo credit's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`) */
-const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:记者|通讯员)?(?:资料照|资料图|资料相片|供图|图片|摄|发)$/;
+/** a photo credit's or a byline's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`, `…网作者`) */
+const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:(?:记者|通讯员)?(?:资料照|资料图|资料相片|供图|图片|摄|发)|记者|特约记者|通讯员|作者|编辑)$/;
 
 /** A title before a person's name is not part of it (`特助林柏舟`, `主任刘海宾`): titles of two characters or more, longest first. */
 const PERSON_TITLE = new RegExp(`^(?:${[...TITLES, '特助', '执行董事', '独立董事', '首席'].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length).join('|')})(?=\\p{Script=Han}{2,4}$)`, 'u');

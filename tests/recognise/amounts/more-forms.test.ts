@@ -235,3 +235,10 @@ describe('signed figures and Hong Kong cents', () => {
     expect(found(text).filter((r) => /^[-+]/.test(r[0]))).toEqual([]);
   });
 });
+
+describe('numbers of congresses and sessions are no counts', () => {
+  it('十四届全国人大二次会议, 十九届三中全会; but 连任三届, 召开三次会议', () => {
+    expect(found('十四届全国人大二次会议开幕，十九届三中全会召开，县十九届人大三次会议。他连任三届，共召开三次会议。').map((r) => r[0])).toEqual(['三届', '三次']);
+  });
+});
+

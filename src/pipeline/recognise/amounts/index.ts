@@ -115,6 +115,8 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   // `3点半`, `10点30分`, `几点钟`: a time of day; `一手打造`, `二手房`: no board lot
   点: /^(?:[半钟\d零一二两三四五六七八九十]|整(?!数))/, 手: /^[打策包资房车货机表术续段工册艺稿指臂掌脚法]/,
 };
+/** After `N届`: a body or a meeting it numbers (`十四届全国人大`, `十九届三中全会`, `二十届中央委员会`). */
+const SESSION_AFTER_TERM = /^(?:全国|中央|人大|政协|全会|党代会|代表大会|委员会|常委会|理事会|董事会|监事会|[一二三四五六七八九十]中全会|[一二三四五六七八九十]次)/;
 /** `个` + these is a duration (`3个月`), not a quantity. */
 const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|交易日|季度|年头|半月|钟头)/;
 /** After `N成`: idioms and words where 成 is not "tenths" (`一成不变`, `八成是`). */
@@ -438,6 +440,9 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
     if (/[数几]/.test(prev) && /^[十百千万]/.test(bare) && !inRange) return null; // 数十米, 几十个: no definite value
     if (word === '期' && bare !== '两') return null; // 二期工程, 三期: phase numbers; 两期: two phases
+    // a congress's or a meeting's number: `十四届全国人大二次会议`, `十九届三中全会`
+    if (word === '届' && SESSION_AFTER_TERM.test(text.slice(e, e + 4))) return null;
+    if (word === '次' && /^(?:会议|全会|全体会议)/.test(text.slice(e, e + 4)) && /(?:人大|政协|代表大会|委员会|常委会|党代会|届)$/.test(text.slice(Math.max(0, start - 5), start))) return null;
     if (UNIT_WORD_AFTER[word]?.test(text.slice(e, e + 2))) return null; // 五部门, 岁月, 剂量
     if (/^\d{11,}$/.test(bare)) return null; // phone / ID numbers
     const approx = n.approx || hedgedAround(text, s, e);

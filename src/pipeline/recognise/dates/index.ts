@@ -103,7 +103,7 @@ const DAY = String.raw`\d{1,2}|三十一?|卅一?|二十[一二三四五六七�
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
 const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[二三两2-3]季度?|首[二三两]季度?|第?${Q}季度(?:末|底)?|首季度?|第${Q}季(?!度)(?:末|底)?`;
-const MPART = String.raw`上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|初(?!步)|底|末`;
+const MPART = String.raw`上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|中(?=[^\u4e00-\u9fff\dA-Za-z]|$|以[后後前]|之[前后後]|[前后後起]|开始|左右)|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇○零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
 const NOT_DURATION = String.raw`(?!来|之久|多年|历史)`;
@@ -123,6 +123,11 @@ const DAY_ONLY_BLOCK = /[\d.月年近数多每个第余前后升跌涨连续共�
 const RE_ISO = /(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
 const RE_MONTH_RANGE = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})(?:至|到|-|~|—|([、及和与]))(${MON})月份?`,
+  'g',
+);
+/** Quarters named together or as a range: `二、三季度`, `第3、4季`, `2025年第1、2季`, `第一至三季度`. */
+const RE_QUARTER_PAIR = new RegExp(
+  `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?第?([一二三四1-4])(?:([、及和与])|至|到|-|—)第?([一二三四1-4])季度?`,
   'g',
 );
 const RE_DAY_RANGE = new RegExp(
@@ -361,6 +366,13 @@ export function findDates(text: string, published: string | null, region: Region
     const v = !ok ? null : y !== null ? monthsValue(y, m1, m2) : m[2] ? unresolved('month') : withoutYear(monthsValue(NO_YEAR, m1, m2));
     add(m.index, m.index + m[0].length, v, 0.9);
   }
+  for (const m of /[、及和与至到\-—]第?[一二三四1-4]季/.test(text) ? text.matchAll(RE_QUARTER_PAIR) : []) {
+    const [q1, q2] = [num(m[3]), num(m[5])];
+    if (q2 <= q1 || (m[4] && q2 !== q1 + 1)) continue;
+    // without a year: the last one the text wrote, else the latest such quarters news can mean
+    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : lastYearWritten(text.slice(0, m.index), pub?.y ?? null) ?? (pub ? quarterYear(q2, pub) : null);
+    add(m.index, m.index + m[0].length, y === null ? unresolved('quarter') : quarterValue(y, q1, q2), 0.9);
+  }
   for (const m of /[至到\-~—][\d一二三四五六七八九十]{1,3}[日号]/.test(text) ? text.matchAll(RE_DAY_RANGE) : []) {
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : pub?.y ?? null;
     const [mo, d1, d2] = [num(m[3]), num(m[4]), num(m[5])];
@@ -554,9 +566,9 @@ const RE_ROC = new RegExp(
 );
 /** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
 const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
-/** `今` alone (Taiwan and Hong Kong print) after a name or a clause break and before a verb or an adverb of what was done today. */
+/** `今` alone (Taiwan and Hong Kong print) after a name or a clause break, before what was done today (not a word of its own: `今年`, `今后`, `今昔`). */
 const RE_TODAY_ALONE =
-  /(?<=[\p{Script=Han}）)」”,，])(?<![至迄如当现古而从自于於到直及今即距据汔])今(?=表示|指出|说|宣布|公布|召开|举行|出席|发布|发表|提出|受访|接受|通过|终|先|只|将|再|赴|前往|视察|率|与|在|也|亦|已|正式|上午|下午|中午|晚间|凌晨|早上|清晨|傍晚|举办|证实|回应|强调|坦言|透露|主持|会见|会晤|公告|宣判|开庭|出炉|登场|揭晓|举牌)/gu;
+  /(?<=[\p{Script=Han}）)」”,，])(?<![至迄如当现古而从自于於到直及今即距据汔])今(?=\p{Script=Han})(?![年月日天晚早后朝次届期季周夜午生世人古昔春夏秋冬明来时刻番回度岁际夕儿者是非为个宵晨起])/gu;
 /** 本年度, 上年度, 今年度: a (fiscal) year relative to published. */
 const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
 /** A year before a name (`2024长沙国际工程机械展`, `2026斯诺克世锦赛`): only years near published. */
