@@ -29,6 +29,12 @@ describe('refine-companies', () => {
     expect(run('现代汽车在华投资新建工厂', [])).toEqual(['现代汽车/COMPANY']);
     expect(run('比亚迪、理想和蔚来的销量均上升', [['比亚迪', 'COMPANY'], ['蔚来', 'COMPANY']])).toEqual(['比亚迪/COMPANY', '理想/COMPANY', '蔚来/COMPANY']);
   });
+  it('a name with revenue, a board or a results briefing is a company, and so is every mention of it', () => {
+    expect(run('联强今天召开法人说明会，副总裁杜书全表示，联强2025年营收4112亿元，联强受惠于AI。', [['联强', 'PERSON'], ['杜书全', 'PERSON'], ['联强', 'PERSON'], ['联强', 'PERSON']])).toEqual([
+      '联强/COMPANY', '杜书全/PERSON', '联强/COMPANY', '联强/COMPANY',
+    ]);
+    expect(run('董事长王伟表示，公司今年营收增长', [['王伟', 'PERSON']])).toEqual(['王伟/PERSON']);
+  });
   it('a listed name may end inside a token jieba could not read (港铁重), not inside a word it knows (交通部门)', () => {
     expect(run('港铁重铁路线当晚通宵行驶', [])).toEqual(['港铁/COMPANY']);
     expect(run('各地交通部门加强巡查', [])).toEqual([]);
