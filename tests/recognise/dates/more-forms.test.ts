@@ -108,3 +108,11 @@ describe('months named together and quarters of a Hong Kong financial year', () 
   });
 });
 
+
+describe('years compared with in a report on last year', () => {
+  it('比上年底 is the end of the year before the last date named', () => {
+    expect(found('截至去年12月底的借款攀升到1兆元，比上年底增加1374亿元', '2026-01-30', 'TW')).toEqual([
+      ['去年12月底', '2025-12-31', '2025-12-31', 'day'], ['上年底', '2024-12-01', '2024-12-31', 'month'],
+    ]);
+  });
+});

@@ -518,6 +518,8 @@ export function findDates(text: string, published: string | null, region: Region
 
 /** A period compared with: `较上月`, `比上个月`, `较前一季`, `环比上季度`. */
 const RE_BASE = /^(?:上个?月|上一个?月|上一?季度?|前一季度?)$/;
+/** The end of the year before, compared with (`借款……比上年底增加`): the year before the last date mentioned. */
+const RE_BASE_YEAR_END = /^上一?年[底末]$/;
 const COMPARED = /(?:比|较|相比|相较于?|对比|与|和)$/;
 
 /**
@@ -531,9 +533,15 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
     v?.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.grain === grain &&
     (grain === 'month' ? v.start.slice(0, 7) === v.end.slice(0, 7) : quarterOf(v.start) === quarterOf(v.end)) ? v : null;
   const last: Record<'month' | 'quarter', DateValue | null> = { month: single(before, 'month'), quarter: single(before, 'quarter') };
+  let lastYear: number | null = before?.end && !before.vague && !before.start?.startsWith('XXXX') ? Number(before.end.slice(0, 4)) : null;
   for (const c of cands) {
     const word = text.slice(c.start, c.end);
     const compared = COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start));
+    if (compared && RE_BASE_YEAR_END.test(word)) {
+      c.base = true;
+      if (lastYear !== null) c.value = monthValue(lastYear - 1, 12);
+      continue;
+    }
     if (compared && RE_BASE.test(word)) {
       c.base = true;
       const grain = word.includes('季') ? 'quarter' : 'month';
@@ -550,6 +558,7 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
     if (compared) continue;
     last.month = single(c.value, 'month') ?? last.month;
     last.quarter = single(c.value, 'quarter') ?? last.quarter;
+    if (c.value?.start && !c.value.vague && !c.value.start.startsWith('XXXX')) lastYear = Number(c.value.end!.slice(0, 4));
   }
   return cands;
 }
@@ -761,13 +770,15 @@ function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, bef
 }
 
 /**
- * The year a paragraph is about at `pos`: the last four-digit year written before it; else, in a spring story
+ * The year a paragraph is about at `pos`: the last four-digit year written before it (not one long before the
+ * article's year, a reference to the past); else, in a spring story
  * about last year (`articleYear`, written in the paragraphs before: Taipower's 2025 accounts in January), that
  * year; else published's.
  */
 function anchorYear(text: string, pos: number, pub: Ymd | null, articleYear?: number): number | null {
   const written = lastYearWritten(text.slice(0, pos), pub?.y ?? null);
-  if (written !== null) return written;
+  // a year long before the one the article is about (`是2015年苏迪勒台风的3.5倍` in a report on 2025) is a reference
+  if (written !== null && !(articleYear !== undefined && written < articleYear - 3)) return written;
   if (pub && aboutLastYear(pub, articleYear)) return articleYear!;
   return pub?.y ?? null;
 }
