@@ -7,7 +7,7 @@
 import type { DateValue, Doc, NormMention } from '../doc.js';
 import type { Component } from '../component.js';
 import type { NameEngine } from './engines/name-engine.js';
-import { findAmounts } from './amounts/index.js';
+import { findAmounts, noteCurrency } from './amounts/index.js';
 import { INDEX_CONTEXT } from './amounts/units.js';
 import { FISCAL_YEAR_CONTEXT, NEW_YEAR_CONTEXT, findDates, lastYearWritten, reportingDay } from './dates/index.js';
 
@@ -42,7 +42,12 @@ function perParagraph(doc: Doc, find: (text: string) => Omit<NormMention, 'sourc
 export function recogniseAmounts(doc: Doc): void {
   const region = doc.region.region;
   const market = INDEX_CONTEXT.test(doc.norm.text);
-  perParagraph(doc, (t) => findAmounts(t, region, { market }), 'amounts');
+  // a note `（人民币，下同）` sets what a bare 元 is from its paragraph on (a Hong Kong results story in renminbi)
+  let local: string | undefined;
+  perParagraph(doc, (t) => {
+    local = noteCurrency(t) ?? local;
+    return findAmounts(t, region, { market, local });
+  }, 'amounts');
 }
 
 /** Dates, relative ones counted from the day the article's dateline names (else published). */

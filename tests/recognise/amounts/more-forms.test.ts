@@ -5,7 +5,7 @@
  * 亿/兆 amounts whose currency is clear from the clause or the sentence. Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseRegion, findAmounts, type AmountMention, type Region } from '../../../src/pipeline/recognise/amounts/index.js';
+import { chooseRegion, findAmounts, noteCurrency, type AmountMention, type Region } from '../../../src/pipeline/recognise/amounts/index.js';
 import { parseNumber } from '../../../src/pipeline/recognise/amounts/numbers.js';
 
 type Row = [string, AmountMention['type'], AmountMention['value']];
@@ -242,3 +242,16 @@ describe('numbers of congresses and sessions are no counts', () => {
   });
 });
 
+describe('a note that the amounts are in one currency (`（人民币，下同）`)', () => {
+  it('names the currency', () => {
+    expect(noteCurrency('股东应占利润702.75亿元(人民币,下同)')).toBe('CNY');
+    expect(noteCurrency('营收（港元，下同）')).toBe('HKD');
+    expect(noteCurrency('营收702.75亿元')).toBeUndefined();
+  });
+  it('a bare 元 takes it, whatever the region', () => {
+    const text = '股东应占利润702.75亿元(人民币,下同)，每股盈利3.29元，派息43港元';
+    expect(findAmounts(text, 'HK', { local: 'CNY' }).map((m) => [text.slice(m.start, m.end), (m.value as { currency: string }).currency])).toEqual([
+      ['702.75亿元', 'CNY'], ['3.29元', 'CNY'], ['43港元', 'HKD'],
+    ]);
+  });
+});

@@ -116,3 +116,20 @@ describe('years compared with in a report on last year', () => {
     ]);
   });
 });
+
+describe('Hong Kong page stamps and financial halves', () => {
+  it.each<[string, Region, Row[]]>([
+    ['更新时间:16:33 2022-08-11', 'HK', [['16:33 2022-08-11', '2022-08-11T16:33', '2022-08-11T16:33', 'minute']]],
+    ['票房今日(2/7)公布上半年度数字，2024年半年度业绩', 'HK', [
+      ['今日(2/7)', '2024-07-02', '2024-07-02', 'day'], ['上半年度', '2024-01-01', '2024-06-30', 'halfyear'], ['2024年半年度', '2024-01-01', '2024-06-30', 'halfyear'],
+    ]],
+    // a month compared with after 由 (`由上月下降转为增长`) is the one before the month the text is about
+    ['4月份CPI环比上涨0.1%，由上月下降转为增长', 'CN', [['4月份', '2024-04-01', '2024-04-30', 'month'], ['上月', '2024-03-01', '2024-03-31', 'month']]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, '2024-07-02', region)).toEqual(rows);
+  });
+  it('a bracketed day that is not the relative day stays out', () => {
+    expect(found('今日(3/9)公布', '2024-07-02', 'HK').map((r) => r[0])).toEqual(['今日']);
+  });
+});
+

@@ -145,13 +145,26 @@ const TYPE_SCORE = { arabic: 0.95, chinese: 0.9 };
 interface Ctx {
   text: string;
   region: Region;
+  /** what a bare `元` is: the region's currency, or the one a note names (`（人民币，下同）`) */
+  local: string;
   dollar: string | null;
   /** the article is about a stock index: `4000点` is an index level even where its sentence names none */
   market: boolean;
 }
 
+/** A note that the amounts from here on are in one currency: `（人民币，下同）`, `(港元,下同)`. */
+export const CURRENCY_NOTE = /[(（]\s?(人民币|港元|港币|美元|新台币|澳门元|澳门币|澳元|欧元|日元)\s?[,，、]?\s?下同\s?[)）]/;
+const NOTE_CURRENCY: Record<string, string> = { 人民币: 'CNY', 港元: 'HKD', 港币: 'HKD', 美元: 'USD', 新台币: 'TWD', 澳门元: 'MOP', 澳门币: 'MOP', 澳元: 'AUD', 欧元: 'EUR', 日元: 'JPY' };
+/** The currency a `下同` note in `text` names, if any. */
+export function noteCurrency(text: string): string | undefined {
+  const m = CURRENCY_NOTE.exec(text);
+  return m ? NOTE_CURRENCY[m[1]] : undefined;
+}
+
 /** What the rest of the article tells the amounts of one paragraph. */
 export interface AmountContext {
+  /** the currency a note before or in this paragraph gives the article's bare `元` (`（人民币，下同）`; see CURRENCY_NOTE) */
+  local?: string;
   /** the article names a stock index (`indexArticle`): a level of 100 points or more needs no index in its sentence */
   market?: boolean;
 }
@@ -170,7 +183,7 @@ interface Pending extends AmountMention {
  * document). `region` decides what a bare `元`, `块` and `$` are (default: mainland).
  */
 export function findAmounts(text: string, region: Region = 'CN', context: AmountContext = {}): AmountMention[] {
-  const ctx: Ctx = { text, region, dollar: null, market: !!context.market };
+  const ctx: Ctx = { text, region, local: context.local ?? REGION_CURRENCY[region], dollar: null, market: !!context.market };
   const out: Pending[] = [];
   let lastEnd = 0;
   RUN_RE.lastIndex = 0;
@@ -192,7 +205,7 @@ export function findAmounts(text: string, region: Region = 'CN', context: Amount
     }
   }
   addStandalone(text, out);
-  return shareListedUnit(text, resolvePending(out, text, region));
+  return shareListedUnit(text, resolvePending(out, text, ctx.local));
 }
 
 /** A bare number listed before a percentage takes its unit: `分别回落2.6、0.9个百分点`, `增长5.1、6.2和7.3%`. */
@@ -219,7 +232,7 @@ function shareListedUnit(text: string, mentions: AmountMention[]): AmountMention
 }
 
 /** Give bare amounts (`净利润12.5亿`) the currency of the nearest money mention, or drop them. */
-function resolvePending(out: Pending[], text: string, region: Region): AmountMention[] {
+function resolvePending(out: Pending[], text: string, local: string): AmountMention[] {
   if (!out.some((m) => m.pending)) return out;
   const result: AmountMention[] = [];
   for (let i = 0; i < out.length; i++) {
@@ -246,7 +259,7 @@ function resolvePending(out: Pending[], text: string, region: Region): AmountMen
           }
         }
       }
-      currency ??= REGION_CURRENCY[region];
+      currency ??= local;
     }
     if (!currency) continue;
     const { pending: _p, ...rest } = m;
@@ -273,7 +286,7 @@ function blockedStart(text: string, start: number): boolean {
 }
 
 function currencyOf(ctx: Ctx, code: string): string {
-  if (code === LOCAL) return REGION_CURRENCY[ctx.region];
+  if (code === LOCAL) return ctx.local;
   if (code === DOLLAR) {
     ctx.dollar ??= /美元|美金|USD|US\$|美国/.test(ctx.text) || ctx.region === 'CN' ? 'USD' : REGION_CURRENCY[ctx.region];
     return ctx.dollar;

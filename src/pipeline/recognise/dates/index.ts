@@ -102,7 +102,7 @@ const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
 const DAY = String.raw`\d{1,2}|三十一?|卅一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
-const YPART = String.raw`上半年|下半年|年初|年底|年末|全年|前[二三两2-3]季度?|首[二三两]季度?|第?${Q}季度(?:末|底)?|首季度?|第${Q}季(?!度)(?:末|底)?`;
+const YPART = String.raw`上半年度?|下半年度?|(?<=年)半年度|年初|年底|年末|全年|前[二三两2-3]季度?|首[二三两]季度?|第?${Q}季度(?:末|底)?|首季度?|第${Q}季(?!度)(?:末|底)?`;
 const MPART = String.raw`上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|中(?=[^\u4e00-\u9fff\dA-Za-z]|$|以[后後前]|之[前后後]|[前后後起]|开始|左右)|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇○零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
@@ -121,6 +121,8 @@ const RE_DAY_ONLY = /(\d{1,2}) ?日(?!内|游|以内|之内|左右|元|圆|本|�
 /** What may not stand before a day-only date (`近5日`, `第3日`, `12.5日`; a count of days after a verb: `连升3日`, `停牌3日`), a space apart or not (checked in code: faster than a lookbehind). */
 const DAY_ONLY_BLOCK = /[\d.月年近数多每个第余前后升跌涨连续共历满停休隔达牌]/;
 const RE_ISO = /(?<![\d./])(\d{4})([-/.])(\d{1,2})\2(\d{1,2})(?![\d])/g;
+/** A time of day right before an ISO date (`16:33 2022-08-11`). */
+const TIME_BEFORE = /(?<!\d)(?<!\d:)(\d{1,2}):([0-5]\d) ?$/;
 const RE_MONTH_RANGE = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})(?:至|到|-|~|—|([、及和与]))(${MON})月份?`,
   'g',
@@ -295,6 +297,13 @@ export function findDates(text: string, published: string | null, region: Region
 
   for (const m of text.matchAll(RE_ISO)) {
     const [y, mo, d] = [+m[1], +m[3], +m[4]];
+    // a page's time stamp written time first (`16:33 2022-08-11`, Hong Kong sites): one date-time
+    const t = TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 7), m.index));
+    if (t && +t[1] <= 23 && isValid(y, mo, d)) {
+      const at = `${iso(y, mo, d)}T${t[1].padStart(2, '0')}:${t[2]}`;
+      add(m.index - t[0].length, m.index + m[0].length, span(at, at, 'minute'), 0.95);
+      continue;
+    }
     add(m.index, m.index + m[0].length, dayValue(y, mo, d), 0.95, { y, m: mo, d });
   }
   for (const m of text.matchAll(RE_YMD)) {
@@ -520,7 +529,7 @@ export function findDates(text: string, published: string | null, region: Region
 const RE_BASE = /^(?:上个?月|上一个?月|上一?季度?|前一季度?)$/;
 /** The end of the year before, compared with (`借款……比上年底增加`): the year before the last date mentioned. */
 const RE_BASE_YEAR_END = /^上一?年[底末]$/;
-const COMPARED = /(?:比|较|相比|相较于?|对比|与|和)$/;
+const COMPARED = /(?:比|较|相比|相较于?|对比|与|和|由)$/;
 
 /**
  * A period compared with is the one before the period just mentioned (`11月份…比上月加快` is October,
@@ -867,6 +876,8 @@ function maxDay(m: number): number {
 
 /** `上半年`, `年底`, `一季度`, `初` (after a year) … of year `y`. */
 function yearPart(y: number | null, part: string): DateValue | null {
+  // a financial half-year (`上半年度`, `2024年半年度`: the interim period, the first half)
+  if (part.endsWith('半年度')) part = part.startsWith('下') ? '下半年' : '上半年';
   if (part.startsWith('首季')) part = '一季度';
   else if (/^首[二三两]季/.test(part)) part = `前${part[1] === '两' ? '二' : part[1]}季度`; // 首三季: the first three quarters
   // the end of a quarter (`三季度末`) is its last month, as 年底 is the year's
@@ -1211,7 +1222,7 @@ function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
 const BRACKET_NOTE = /^\(([^()]{1,16})\)/;
 const NOTE_WORDS = /初[一二三四五六七八九十]|廿|腊月|正月|农历|小年|除夕|周[一二三四五六日天]|星期|首日|末日|第[\d一二三四五六七八九十]+天|节|假/;
 
-/** `2月22日(初六)`, `2月14日(小年夜前一日)`, `2月15日(农历腊月二十八、周日)`: one mention with the day's value. */
+/** `2月22日(初六)`, `2月14日(小年夜前一日)`, `2月15日(农历腊月二十八、周日)`, `今日(2/7)`: one mention with the day's value. */
 function bracketNotes(text: string, cands: Cand[]): Cand[] {
   const out: Cand[] = [];
   for (const c of cands) {
@@ -1219,6 +1230,13 @@ function bracketNotes(text: string, cands: Cand[]): Cand[] {
     if (last && c.start >= last.start && c.end <= last.end) continue; // inside a note taken in
     out.push(c);
     if (c.value?.grain !== 'day' || c.value.start !== c.value.end) continue;
+    // `今日(2/7)`: the relative day's own date in brackets, day/month or month/day, when it agrees
+    const dm = c.value.start && PAREN_HEAD.test(text.slice(c.start, c.end)) ? /^\((\d{1,2})[/.](\d{1,2})\)/.exec(text.slice(c.end, c.end + 8)) : null;
+    if (dm) {
+      const [mo, d] = [Number(c.value.start!.slice(5, 7)), Number(c.value.start!.slice(8, 10))];
+      if ((+dm[1] === d && +dm[2] === mo) || (+dm[1] === mo && +dm[2] === d)) c.end += dm[0].length;
+      continue;
+    }
     const note = BRACKET_NOTE.exec(text.slice(c.end, c.end + 18));
     if (note && NOTE_WORDS.test(note[1]) && !/%|\d{3,}/.test(note[1])) c.end += note[0].length;
   }
