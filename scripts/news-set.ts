@@ -62,6 +62,27 @@ export function splitOf(id: string): 'dev' | 'test' {
   return createHash('sha1').update(id).digest()[0] % 2 === 0 ? 'dev' : 'test';
 }
 
+/** Corpus line ids (`xwlb_chinadata/part-012:26394`) that the training annotations hold, read once. */
+let annotated: Set<string> | null = null;
+const ANNOTATIONS_DIR = join(NEWS_DIR, '..', '..', 'training', 'annotations');
+
+/** The lines of a `source: shared/data/corpus <src> <part> lines A-B` range that are training data. */
+export function trainingLinesIn(source: string): string[] {
+  const m = /^shared\/data\/corpus (\S+) (part-\d+) lines (\d+)-(\d+)/.exec(source);
+  if (!m) return [];
+  if (!annotated) {
+    annotated = new Set();
+    if (existsSync(ANNOTATIONS_DIR)) {
+      for (const f of readdirSync(ANNOTATIONS_DIR).filter((n) => n.endsWith('.jsonl'))) {
+        for (const line of readFileSync(join(ANNOTATIONS_DIR, f), 'utf8').split('\n')) if (line.trim()) annotated.add(JSON.parse(line).id);
+      }
+    }
+  }
+  const out: string[] = [];
+  for (let n = +m[3]; n <= +m[4]; n++) if (annotated.has(`${m[1]}/${m[2]}:${n}`)) out.push(`${m[2]}:${n}`);
+  return out;
+}
+
 export function parseArticle(file: string, raw: string, batch: string): { article: NewsArticle | null; problems: Problem[] } {
   const problems: Problem[] = [];
   const err = (line: number, message: string, level: Problem['level'] = 'error') => problems.push({ file, line, level, message });
@@ -128,6 +149,8 @@ export function parseArticle(file: string, raw: string, batch: string): { articl
     if (text.slice(m.start, m.end) !== m.text) err(1, `internal: slice mismatch for «${m.text}»`);
   }
   if (!mentions.length) err(1, 'no mentions');
+  const trained = trainingLinesIn(header.source ?? '');
+  if (trained.length) err(1, `corpus lines ${trained.slice(0, 5).join(', ')} are training data (training/annotations): an evaluation article must not quote them`);
   if (problems.some((p) => p.level === 'error')) return { article: null, problems };
   const id = header.id;
   return {

@@ -2,7 +2,7 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { NEWS_DIR, buildSet, checkValue, parseArticle, renderBuilt } from '../../scripts/news-set.js';
+import { NEWS_DIR, buildSet, checkValue, parseArticle, renderBuilt, trainingLinesIn } from '../../scripts/news-set.js';
 
 const HEADER = ['id: t-1', 'source: test', 'url: -', 'licence: test', 'region: CN', 'published: 2024-05-10', 'published_basis: test', 'kind: test', '---'].join('\n');
 
@@ -24,6 +24,12 @@ describe('the annotation format', () => {
     expect(errs('[[公司|COMPANY]]')).toEqual([expect.stringMatching(/^warning:.*generic/)]);
   });
 
+  it('refuses an article that quotes corpus lines the training annotations hold', () => {
+    // xwlb_chinadata/part-001:40204 is the first line of training/annotations/batch-1.jsonl
+    expect(trainingLinesIn('shared/data/corpus xwlb_chinadata part-001 lines 40200-40210 (CCTV)')).toContain('part-001:40204');
+    expect(trainingLinesIn('shared/data/corpus xwlb_chinadata part-001 lines 1-3 (CCTV)')).toEqual([]);
+    expect(trainingLinesIn('新华网')).toEqual([]);
+  });
   it('checks values', () => {
     expect(checkValue('DATE', { start: '2024-05-31', end: '2024-05-01', grain: 'day' })).toEqual(['start is after end']);
     expect(checkValue('DATE', { start: 'XXXX-06-09', end: 'XXXX-06-09', grain: 'day' })).toEqual([]);
