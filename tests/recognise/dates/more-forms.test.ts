@@ -128,6 +128,9 @@ describe('Hong Kong page stamps and financial halves', () => {
   ])('%s', (text, region, rows) => {
     expect(found(text, '2024-07-02', region)).toEqual(rows);
   });
+  it('聖誕日 is Christmas Day', () => {
+    expect(found('圣诞日及翌日为公众假期', '2025-12-20', 'HK')).toEqual([['圣诞日', '2025-12-25', '2025-12-25', 'day'], ['翌日', '2025-12-26', '2025-12-26', 'day']]);
+  });
   it('a bracketed day that is not the relative day stays out', () => {
     expect(found('今日(3/9)公布', '2024-07-02', 'HK').map((r) => r[0])).toEqual(['今日']);
   });

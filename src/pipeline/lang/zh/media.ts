@@ -24,6 +24,7 @@ export const KNOWN_OUTLETS = [
   // Taiwan outlets
   '联合新闻网', '中时新闻网', '自由财经', '钜亨网', 'ETtoday', '东森新闻', '三立新闻', 'TVBS', '公视', '华视', '中视', '台视', '民视',
   'NOWnews', '新头壳', '风传媒', '镜周刊', '天下杂志', '商业周刊', '数位时代', '经济日报网', '欧新社', '今日新闻', '壹苹新闻网',
+  '巨亨网', // 鉅亨網 as OpenCC simplifies it (钜亨网 above is how mainland text writes it)
 ];
 
 /** how an outlet's name ends, unambiguously (a `…网` is an outlet only in a credit line) */
