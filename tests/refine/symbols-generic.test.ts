@@ -45,6 +45,10 @@ describe('refine-generic', () => {
     const e = docWith('县委宣传部和市政府办公室发文，株洲市委宣传部转发', [['县委宣传部', 'ORG'], ['市政府办公室', 'ORG'], ['株洲市委宣传部', 'ORG']]);
     genericComponent.run(e);
     expect(shown(e)).toEqual(['株洲市委宣传部/ORG']);
+    // Taiwan's bare department names, and bare congresses (`人大常委会`), name no particular one
+    const f = docWith('市府新闻局与台中市新闻局、人大常委会、甘肃省人大常委会', [['新闻局', 'ORG'], ['台中市新闻局', 'ORG'], ['人大常委会', 'ORG'], ['甘肃省人大常委会', 'ORG']]);
+    genericComponent.run(f);
+    expect(shown(f)).toEqual(['台中市新闻局/ORG', '甘肃省人大常委会/ORG']);
   });
   it('drops single-character abbreviations fused into words, keeps standalone ones', () => {
     const d = docWith('中美贸易升温，湘企产品销往欧、美、日', [['中', 'LOCATION'], ['美', 'LOCATION'], ['湘', 'LOCATION'], ['欧', 'LOCATION'], ['美', 'LOCATION', 15], ['日', 'LOCATION', 17]]);

@@ -88,7 +88,7 @@ describe('MONEY', () => {
     expect(found('三角洲地区')).toEqual([]);
     expect(found('一元复始,万象更新')).toEqual([]);
     expect(found('每瓶一元,')).toEqual([['一元', 'MONEY', { amount: 1, currency: 'CNY' }]]);
-    expect(found('五角钱')).toEqual([['五角', 'MONEY', { amount: 0.5, currency: 'CNY' }]]);
+    expect(found('五角钱')).toEqual([['五角钱', 'MONEY', { amount: 0.5, currency: 'CNY' }]]); // 钱 belongs to it, as to 块钱
   });
 });
 

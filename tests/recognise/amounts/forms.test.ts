@@ -72,7 +72,8 @@ describe('MONEY forms', () => {
     ['白菜一斤卖5块5', 'CN', [['5块5', 'MONEY', { amount: 5.5, currency: 'CNY' }]]],
     ['鸡蛋涨到了8块,', 'CN', [['8块', 'MONEY', { amount: 8, currency: 'CNY' }]]],
     ['一根油条3块8毛', 'CN', [['3块8毛', 'MONEY', { amount: 3.8, currency: 'CNY' }]]],
-    ['车费5毛钱', 'CN', [['5毛', 'MONEY', { amount: 0.5, currency: 'CNY' }]]],
+    ['车费5毛钱', 'CN', [['5毛钱', 'MONEY', { amount: 0.5, currency: 'CNY' }]]],
+    ['小麦每斤下调3分钱', 'CN', [['3分钱', 'MONEY', { amount: 0.03, currency: 'CNY' }]]],
     ['一碗车仔面卖38蚊', 'HK', [['38蚊', 'MONEY', { amount: 38, currency: 'HKD' }]]],
     ['加价3蚊5毫', 'HK', [['3蚊5毫', 'MONEY', { amount: 3.5, currency: 'HKD' }]]],
     // bare amounts with the currency of the paragraph

@@ -375,12 +375,12 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   }
   let sub: [string, number] | null = null;
   if (!moneySuffix && !sym && !pre) {
-    const w = /^(?:美分|美仙|港仙|角|毛|毫|仙)/.exec(after)?.[0];
+    const w = /^(?:美分|美仙|港仙|角|毛|毫|仙|分(?=钱))/.exec(after)?.[0];
     // 长三角, 珠三角, 金三角: regions, not three jiao.
     const regionSanjiao = w === '角' && bare === '三' && /[长珠金]$/.test(before);
     if (w && !regionSanjiao && (!isChinese || MONEY_END.test(after.slice(w.length))) && ((w !== '毫' && w !== '仙') || ctx.region === 'HK' || ctx.region === 'MO')) {
       if (w !== '毛' || MONEY_END.test(after.slice(1)) || PRICE_CONTEXT.test(sentenceAround(text, start))) {
-        moneySuffix = w;
+        moneySuffix = after[w.length] === '钱' ? `${w}钱` : w; // `3分钱`, `5毛钱`: 钱 is part of it
         sub = SUB_UNITS[w];
       }
     }
