@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { mergePlaceSuffixes } from '../../src/pipeline/refine/place-suffix.js';
+import { mergePlaceSuffixes, tagNamedFacilities } from '../../src/pipeline/refine/place-suffix.js';
+import { segment } from '../../src/pipeline/segment/jieba.js';
 import { cutCompanyBodies } from '../../src/pipeline/refine/company-body.js';
 import { docWith, shown } from './helpers.js';
 
@@ -20,6 +21,13 @@ describe('refine-place-suffix', () => {
     const d = docWith('兴达电厂与太平岭核电厂、淡江大桥，台电公司', [['兴达电厂', 'COMPANY'], ['太平岭核电厂', 'ORG'], ['淡江大桥', 'ORG'], ['台电公司', 'COMPANY']]);
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['兴达电厂/LOCATION', '太平岭核电厂/LOCATION', '淡江大桥/LOCATION', '台电公司/COMPANY']);
+  });
+  it('a named facility the recogniser missed is a place; a kind of facility is not (城市广场, 人民公园)', () => {
+    const text = '太平岭核电厂投产，淡江大桥通车，新建城市广场和人民公园';
+    const d = docWith(text, []);
+    d.tokens = segment(text);
+    tagNamedFacilities(d);
+    expect(shown(d)).toEqual(['太平岭核电厂/LOCATION', '淡江大桥/LOCATION']);
   });
   it('a place + zone word is one LOCATION', () => {
     const d = docWith('株洲高新区和长沙经开区签约，落户衡阳经济技术开发区', [

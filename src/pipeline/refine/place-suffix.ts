@@ -9,6 +9,8 @@
  * `市委`, `新区` tagged on their own) are absorbed; a mention reaching past it
  * blocks the merge. A generic "place" before a government word (`特区政府`,
  * `当地政府`, `本市人民政府`) names nothing: the contract tags no mention there.
+ * A named facility the recogniser missed (a proper-name word + `大桥`, `核电厂`,
+ * `游乐场` …, where no mention lies) is one LOCATION (`tagNamedFacilities`).
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -71,6 +73,47 @@ export function mergePlaceSuffixes(doc: Doc): void {
     m.type = suffix.type;
   }
   setMentions(doc, ms.filter((m) => !drop.has(m)));
+  tagNamedFacilities(doc);
+}
+
+/** What a named facility's last word is (`淡江大桥`, `太平岭核电厂`, `源禾游乐场`, `崇德殡仪馆`). */
+const FACILITY_WORDS = new Set([
+  '核电厂', '核电站', '发电厂', '电厂', '水电站', '大桥', '隧道', '机场', '国际机场', '码头', '港区', '水库', '游乐场', '体育馆', '体育场',
+  '体育中心', '图书馆', '博物馆', '美术馆', '纪念馆', '殡仪馆', '展览馆', '会展中心', '净水场', '再生水厂', '水厂', '火车站', '高铁站',
+  '大剧院', '植物园', '动物园', '广场', '公园',
+]);
+/** Words before a facility word that make it a kind, not a name (`城市广场`, `人民公园`, `国际机场`). */
+const KIND_BEFORE = /^(?:城市|人民|市民|中心|文化|体育|国际|国家|国内|新建|现代|大型|综合|主题|湿地|森林|生态|郊野|滨江|滨海|市政|公共|社区|儿童|农业|工业|科技|商业|休闲|旅游|该|这个|这座|新|老|大|小)$/;
+/** jieba's parts of speech of a name's word (places, people, other proper names, unknown words) */
+const NAME_POS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'x']);
+
+/**
+ * A named facility the recogniser missed: a proper-name word right before a facility word, where no mention
+ * lies, is one LOCATION (`淡江大桥`, `太平岭核电厂`); a place tagged right before it takes the facility word in.
+ */
+export function tagNamedFacilities(doc: Doc): void {
+  if (!doc.tokens.length) return;
+  const text = doc.norm.text;
+  const added: NormMention[] = [];
+  const toks = doc.tokens;
+  const mentionAt = new Map(doc.mentions.map((m) => [m.start, m]));
+  const covered = new Uint8Array(text.length + 1);
+  for (const m of doc.mentions) covered.fill(1, m.start, m.end);
+  for (let i = 1; i < toks.length; i++) {
+    const t = toks[i];
+    const p = toks[i - 1];
+    if (p.end !== t.start || !FACILITY_WORDS.has(text.slice(t.start, t.end)) || covered.subarray(t.start, t.end).some((c) => c)) continue;
+    const name = text.slice(p.start, p.end);
+    if (name.length < 2 || KIND_BEFORE.test(name) || !doc.inContent(p.start)) continue;
+    const before = mentionAt.get(p.start);
+    if (before && before.end === p.end && before.type === 'LOCATION') {
+      before.end = t.end;
+      continue;
+    }
+    if (covered.subarray(p.start, p.end).some((c) => c) || !NAME_POS.has(p.pos) || /[\d\p{P}A-Za-z]/u.test(name)) continue;
+    added.push({ start: p.start, end: t.end, type: 'LOCATION', score: 0.75, source: 'refine-place-suffix' });
+  }
+  if (added.length) setMentions(doc, [...doc.mentions, ...added]);
 }
 
 export const placeSuffixComponent = component('refine-place-suffix', ['mentions'], ['mentions'], mergePlaceSuffixes);
