@@ -255,3 +255,13 @@ describe('a note that the amounts are in one currency (`（人民币，下同）
     ]);
   });
 });
+
+describe('basis points', () => {
+  it.each<[string, Row[]]>([
+    ['美联储加息25个基点', [['25个基点', 'PERCENT', { value: 0.25, unit: 'percentage_point' }]]],
+    ['累计降息125基点', [['125基点', 'PERCENT', { value: 1.25, unit: 'percentage_point' }]]],
+    ['利差收窄50bp', [['50bp', 'PERCENT', { value: 0.5, unit: 'percentage_point' }]]],
+  ])('%s', (text, rows) => {
+    expect(found(text)).toEqual(rows);
+  });
+});

@@ -23,7 +23,7 @@
  * other amounts of the paragraph; a bare `$` is USD only where the text says dollars are US
  * ones, or in mainland text, else the region's dollar.
  *
- * PERCENT: `%`, `‰` (0.1 %), `‱`, `百分之/千分之/万分之/百万分之N`, `N个百分点` (unit
+ * PERCENT: `%`, `‰` (0.1 %), `‱`, `百分之/千分之/万分之/百万分之N`, `N个百分点` and basis points `N个基点` (÷ 100; unit
  * `percentage_point`), `N成` / `八成三` / `两成半`, and discounts (`八折` = 80, `六五折` = 65,
  * `半价` = 50) where the sentence is about prices.
  *
@@ -335,6 +335,14 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     const e = end + points[0].length;
     const approx = n.approx || hedgedAround(text, start, e);
     return pct(start, e, round(n.value), approx, score, 'percentage_point');
+  }
+  // basis points: a hundredth of a percentage point (`加息25个基点`, `125基点`, `50bp`)
+  const bp = /^\s?个?(?:基点|基本点|[bB][pP](?![A-Za-z]))/.exec(after);
+  if (bp) {
+    const n = parseNumber(run);
+    if (!n) return null;
+    const e = end + bp[0].length;
+    return pct(start, e, round(n.value / 100), n.approx || hedgedAround(text, start, e), score, 'percentage_point');
   }
   if (after.startsWith('成') && /^(?:[一二两三四五六七八九十]|[1-9]|10)$/.test(bare) && !CHENG_BLOCK.test(after.slice(1))) {
     const n = parseNumber(bare);
