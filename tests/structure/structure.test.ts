@@ -32,7 +32,7 @@ describe('boilerplate', () => {
     expect(classifyBoilerplate(article)).toEqual([false, false, true, true, true, true, true, true, true]);
   });
   it('marks copyright and editor lines', () => {
-    expect(classifyBoilerplate(['正文第一段，内容很长很长。', '版权所有 © 2023 某某网 未经授权不得转载', '(责任编辑:张三)'])).toEqual([false, true, true]);
+    expect(classifyBoilerplate(['正文第一段，内容很长很长。', '版权所有 © 2023 某某网 未经授权不得转载', '(责任编辑:张三)'])).toEqual([false, true, false]); // the editor is a PERSON (bylines.ts)
   });
   it('keeps a dateline that carries an editor credit or an originality mark (article content by the contract)', () => {
     expect(classifyBoilerplate(['2025年11月20日 08:00 来源:央视新闻客户端 编辑:徐世杰', '©原创   2024-05-23 14:44', '正文。'])).toEqual([false, false, false]);
