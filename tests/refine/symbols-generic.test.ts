@@ -30,6 +30,9 @@ describe('refine-generic', () => {
     ]);
     genericComponent.run(d);
     expect(shown(d)).toEqual(['万科企业股份有限公司/COMPANY', '中国平安保险集团/COMPANY']);
+    const e = docWith('首单上市公司与上市柜公司、中国重工两大集团', [['首单上市公司', 'COMPANY'], ['上市柜公司', 'COMPANY'], ['两大集团', 'COMPANY']]);
+    genericComponent.run(e);
+    expect(shown(e)).toEqual([]);
   });
   it('drops a surname alone as a person (李、邹), keeps one before a form of address (王先生) and full names', () => {
     const d = docWith('李、邹与何一度争执，王先生和邹家华出席', [['李', 'PERSON'], ['邹', 'PERSON'], ['何', 'PERSON'], ['王', 'PERSON'], ['邹家华', 'PERSON']]);
