@@ -24,6 +24,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['岳阳市委/ORG']);
   });
+  it('drops kinds of land and water taken for places (盐湖, 山区), keeps named ones (察尔汗盐湖)', () => {
+    const d = docWith('科考队向盐湖和山区出发，抵达察尔汗盐湖', [['盐湖', 'LOCATION'], ['山区', 'LOCATION'], ['察尔汗盐湖', 'LOCATION']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['察尔汗盐湖/LOCATION']);
+  });
   it('drops kinds of company (上市公司, 全体上市公司, 物管公司, 外资企业), keeps named companies', () => {
     const d = docWith('全体上市公司和物管公司、外资企业及万科企业股份有限公司、中国平安保险集团', [
       ['全体上市公司', 'COMPANY'], ['物管公司', 'COMPANY'], ['外资企业', 'COMPANY'], ['万科企业股份有限公司', 'COMPANY'], ['中国平安保险集团', 'COMPANY'],
