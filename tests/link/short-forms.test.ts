@@ -29,6 +29,11 @@ describe('short forms over a place inside them', () => {
     expect(at.map((m) => [m.text, m.type])).toEqual([['醴陵时代', 'COMPANY']]);
     for (const m of r.mentions) expect(text.slice(m.start, m.end)).toBe(m.text);
   });
+  it('a town before a company\'s name is not its short form (三乡镇 of 三乡镇叁肆铅笔制造有限公司)', async () => {
+    const text = '三乡镇叁肆铅笔制造有限公司扩产。\n\n三乡镇党委书记到三乡镇调研。';
+    const r = await extractWith(lexiconEngine, { text });
+    expect(r.mentions.some((m) => m.text === '三乡镇' && m.type === 'COMPANY')).toBe(false);
+  });
   it('without the full name in the article, a place stays a place', async () => {
     const text = '醴陵时代表示，项目将于明年投产。';
     const r = await extractWith(lexiconEngine, { text });

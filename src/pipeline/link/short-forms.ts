@@ -18,6 +18,8 @@ import { isGenericName } from '../refine/generic.js';
 import { mentionOwners } from '../refine/util.js';
 
 const MAX_NAME = 40;
+/** How the name of a division ends (towns and villages the gazetteer does not list; not `超市`). */
+const PLACE_END = /(?:省|(?<!超)市|县|区|镇|乡|村|旗|街道)$/;
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|股份)$/;
 /** Titles that follow a surname as a form of address (谢董事长, 王主任). */
 const ADDRESS_TITLES = TITLES.filter((t) => t.length >= 2 && !['记者', '通讯员', '代表', '专家', '委员', '编辑'].includes(t)).sort(
@@ -69,7 +71,7 @@ export function addShortForms(doc: Doc): void {
     for (let len = core.length - 1; len >= 3; len--) {
       const prefix = core.slice(0, len);
       if (/[\p{P}\p{S}\s]$/u.test(prefix)) continue; // a short form never ends in a dash or a bracket (`中国—` of `中国—东盟中心`)
-      if (lookupPlace(prefix).length) break; // a place name alone is not the company
+      if (lookupPlace(prefix).length || PLACE_END.test(prefix)) break; // a place name alone is not the company (`三乡镇` of `三乡镇叁肆铅笔制造有限公司`)
       if (LEADER_TITLE_END.test(prefix)) continue; // nor its leader (`英国首相` of `英国首相办公室`)
       if (isGenericName(prefix, m.type)) break; // nor an event or a bare word, nor any part of one
       let found = false;

@@ -42,12 +42,10 @@ function perParagraph(doc: Doc, find: (text: string) => Omit<NormMention, 'sourc
 export function recogniseAmounts(doc: Doc): void {
   const region = doc.region.region;
   const market = INDEX_CONTEXT.test(doc.norm.text);
-  // a note `（人民币，下同）` sets what a bare 元 is from its paragraph on (a Hong Kong results story in renminbi)
-  let local: string | undefined;
-  perParagraph(doc, (t) => {
-    local = noteCurrency(t) ?? local;
-    return findAmounts(t, region, { market, local });
-  }, 'amounts');
+  // a note `（人民币，下同）` sets what a bare 元 is in the whole article (a Hong Kong results story in renminbi,
+  // its headline included)
+  const local = noteCurrency(doc.norm.text);
+  perParagraph(doc, (t) => findAmounts(t, region, { market, local }), 'amounts');
 }
 
 /** Dates, relative ones counted from the day the article's dateline names (else published). */

@@ -56,12 +56,12 @@ describe('traditional and full-width input through the pipeline', () => {
     ]);
   });
 
-  it('a note (`人民幣，下同`) makes the bare 元 of a Hong Kong article renminbi from its paragraph on', async () => {
-    const text = '港股今日收市，中移動中期多賺。\n股東應佔利潤702.75億元(人民幣,下同)，每股盈利3.29元。\n營業收入4969億元，派息43港元。';
+  it('a note (`人民幣，下同`) makes the bare 元 of a Hong Kong article renminbi, its headline included', async () => {
+    const text = '港股今日收市，中移動中期多賺至702億元。\n股東應佔利潤702.75億元(人民幣,下同)，每股盈利3.29元。\n營業收入4969億元，派息43港元。';
     const r = await values(text);
     expect(r.region.region).toBe('HK');
     expect(r.mentions.filter((m) => m[1] === 'MONEY').map((m) => [m[0], (m[2] as { currency: string }).currency])).toEqual([
-      ['702.75億元', 'CNY'], ['3.29元', 'CNY'], ['4969億元', 'CNY'], ['43港元', 'HKD'],
+      ['702億元', 'CNY'], ['702.75億元', 'CNY'], ['3.29元', 'CNY'], ['4969億元', 'CNY'], ['43港元', 'HKD'],
     ]);
   });
   it('a Taiwan article: 元 is TWD; a mainland one: CNY', async () => {

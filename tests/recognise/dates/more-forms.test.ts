@@ -128,6 +128,11 @@ describe('Hong Kong page stamps and financial halves', () => {
   ])('%s', (text, region, rows) => {
     expect(found(text, '2024-07-02', region)).toEqual(rows);
   });
+  it('今早 is today, 10时半 half past ten', () => {
+    expect(found('法官今早10时半判刑，今早开庭，明早出发', '2021-04-01', 'HK')).toEqual([
+      ['今早10时半', '2021-04-01T10:30', '2021-04-01T10:30', 'minute'], ['今早', '2021-04-01', '2021-04-01', 'day'], ['明早', '2021-04-02', '2021-04-02', 'day'],
+    ]);
+  });
   it('聖誕日 is Christmas Day', () => {
     expect(found('圣诞日及翌日为公众假期', '2025-12-20', 'HK')).toEqual([['圣诞日', '2025-12-25', '2025-12-25', 'day'], ['翌日', '2025-12-26', '2025-12-26', 'day']]);
   });

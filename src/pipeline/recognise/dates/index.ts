@@ -140,7 +140,7 @@ const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之�
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今晨|昨晚|明晚|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今晨|今早|昨晚|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
@@ -194,10 +194,10 @@ const FISCAL_PART = /^(?:(首季)|第([一二三四1-4])季度?|([上下])半年
 const RE_FISCAL_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?:年?(?:财政年度|财年)|年度)|(?<![A-Za-z])FY ?(20\d{2}|\d{2})(?![\d])/g;
 /** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
 const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
-/** A clock time right after a date: `9:30`, `9时30分`, `上午9点`, `下午3点半`. */
+/** A clock time right after a date: `9:30`, `9时30分`, `10时半`, `上午9点`, `下午3点半`. */
 const TIME_RE = new RegExp(
   String.raw`^\s?(上午|下午|晚上|晚间|凌晨|早上|早晨|中午|正午|傍晚|夜间|晚)?\s?(\d{1,2}|[零一二两三四五六七八九十]{1,3})` +
-    String.raw`(?:[:：](\d{2})(?![\d])(?:[:：]\d{2}(?![\d]))?(?:\s?分(?![钟之]))?|时(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分)?|点(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半)|钟)?)`,
+    String.raw`(?:[:：](\d{2})(?![\d])(?:[:：]\d{2}(?![\d]))?(?:\s?分(?![钟之]))?|时(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半))?|点(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半)|钟)?)`,
 );
 /** Hours of a day written as a range after it: `0—24时`, `9-17时`. */
 const HOUR_RANGE = /^\s?(\d{1,2})(?:—|–|-|－|至|到)(\d{1,2})时/;
@@ -936,7 +936,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
-    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今晨: 0, 昨晚: -1, 明晚: 1 };
+    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今晨: 0, 今早: 0, 昨晚: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
     const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
   }
@@ -1168,14 +1168,15 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       const t = TIME_RE.exec(text.slice(c.end, Math.min(limit, c.end + 16)));
       if (!t) continue;
       let h = num(t[2].replace(/两/g, '二'));
-      const minute = t[3] ?? t[4] ?? t[5];
-      let mm = t[6] ? 30 : minute !== undefined ? num(minute) : 0;
+      const minute = t[3] ?? t[4] ?? t[6];
+      const half = t[5] ?? t[7];
+      let mm = half ? 30 : minute !== undefined ? num(minute) : 0;
       if (/下午|晚|傍晚|夜间/.test(t[1] ?? '') && h < 12) h += 12;
       if (!(h >= 0 && h <= 24 && mm >= 0 && mm < 60)) continue;
       if (h === 24 && mm !== 0) continue; // 24时 is the day's end (ISO 8601 24:00)
       const at = `${v.start}T${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
       c.end += t[0].length;
-      c.value = span(at, at, minute !== undefined || t[6] ? 'minute' : 'hour');
+      c.value = span(at, at, minute !== undefined || half ? 'minute' : 'hour');
     }
   }
   return cands;
@@ -1201,7 +1202,7 @@ function mergeWeekday(text: string, cands: Cand[]): Cand[] {
   );
 }
 
-const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后天|今晚|昨晚|明晚|当天|当日|次日|翌日|第二天|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
+const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后天|今晚|今晨|今早|昨晚|明晚|当天|当日|次日|翌日|第二天|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
 
 /**
  * A relative day with its date in brackets is one mention with the bracketed date's value:
