@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePlaceSuffixes, tagNamedFacilities } from '../../src/pipeline/refine/place-suffix.js';
+import { mergePlaceSuffixes, splitPlaceFromNamedSite, tagNamedFacilities } from '../../src/pipeline/refine/place-suffix.js';
 import { segment } from '../../src/pipeline/segment/jieba.js';
 import { cutCompanyBodies } from '../../src/pipeline/refine/company-body.js';
 import { docWith, shown } from './helpers.js';
@@ -28,6 +28,13 @@ describe('refine-place-suffix', () => {
     d.tokens = segment(text);
     tagNamedFacilities(d);
     expect(shown(d)).toEqual(['太平岭核电厂/LOCATION', '淡江大桥/LOCATION']);
+  });
+  it('a place before a site with a name of its own is two places; before a generic site word, one (杭州国际金融中心)', () => {
+    const text = '荃湾沙咀道游乐场、大埔天后宫风水广场和杭州国际金融中心';
+    const d = docWith(text, [['荃湾沙咀道游乐场', 'LOCATION'], ['大埔天后宫风水广场', 'LOCATION'], ['杭州国际金融中心', 'LOCATION']]);
+    d.tokens = segment(text);
+    splitPlaceFromNamedSite(d);
+    expect(shown(d)).toEqual(['荃湾/LOCATION', '沙咀道游乐场/LOCATION', '大埔/LOCATION', '天后宫风水广场/LOCATION', '杭州国际金融中心/LOCATION']);
   });
   it('a place + zone word is one LOCATION', () => {
     const d = docWith('株洲高新区和长沙经开区签约，落户衡阳经济技术开发区', [

@@ -10,13 +10,16 @@
  * blocks the merge. A generic "place" before a government word (`特区政府`,
  * `当地政府`, `本市人民政府`) names nothing: the contract tags no mention there.
  * A named facility the recogniser missed (a proper-name word + `大桥`, `核电厂`,
- * `游乐场` …, where no mention lies) is one LOCATION (`tagNamedFacilities`).
+ * `游乐场` …, where no mention lies) is one LOCATION (`tagNamedFacilities`); a
+ * place before a site with a name of its own is two (`荃湾` + `沙咀道游乐场`:
+ * `splitPlaceFromNamedSite`).
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { GOVERNMENT_SUFFIXES, PLACE_LEVEL_END, ZONE_SUFFIXES } from '../lang/zh/words.js';
 import { setMentions } from './util.js';
-import { lookupPlace } from '../lang/zh/gazetteer.js';
+import { lookupPlace, placeForms } from '../lang/zh/gazetteer.js';
+import { localPlaces } from '../lang/zh/places-local.js';
 
 /** Scenic-area words that also follow a province or a city as a plural (`湖南景区`). */
 const SCENIC = /^(?:景区|风景区|度假区|旅游度假区)$/;
@@ -74,6 +77,35 @@ export function mergePlaceSuffixes(doc: Doc): void {
   }
   setMentions(doc, ms.filter((m) => !drop.has(m)));
   tagNamedFacilities(doc);
+  splitPlaceFromNamedSite(doc);
+}
+
+/** How a named site's name ends: a facility, park or street word. */
+const SITE_END = /(?:游乐场|广场|公园|花园|市场|大桥|隧道|码头|体育馆|体育场|图书馆|博物馆|美术馆|殡仪馆|生态园|产业园|科技园|工业园|路|道|街)$/;
+
+/**
+ * A place written before a site with a name of its own is two places (`荃湾` + `沙咀道游乐场`, `大埔` +
+ * `天后宫风水广场`), unlike a place before a generic zone or site word, which names it (`株洲高新区`,
+ * `杭州国际金融中心`): a LOCATION mention that a known place starts, at a token boundary, with the rest
+ * beginning with a proper-name word and ending in a site word, is split there.
+ */
+export function splitPlaceFromNamedSite(doc: Doc): void {
+  if (!doc.tokens.length) return;
+  const text = doc.norm.text;
+  const { places } = localPlaces(doc.region.region);
+  const added: NormMention[] = [];
+  for (const m of doc.mentions) {
+    if (m.type !== 'LOCATION' || !SITE_END.test(text.slice(m.start, m.end))) continue;
+    const toks = doc.tokensWithin(m.start, m.end);
+    if (toks.length < 3 || toks[0].start !== m.start) continue;
+    const place = text.slice(m.start, toks[0].end);
+    const next = toks[1];
+    if (!(places.has(place) || placeForms(place).length) || !NAME_POS.has(next.pos) || next.end - next.start < 2) continue;
+    if (KIND_BEFORE.test(text.slice(next.start, next.end))) continue;
+    added.push({ ...m, start: next.start, source: 'refine-place-suffix' });
+    m.end = toks[0].end;
+  }
+  if (added.length) setMentions(doc, [...doc.mentions, ...added]);
 }
 
 /** What a named facility's last word is (`淡江大桥`, `太平岭核电厂`, `源禾游乐场`, `崇德殡仪馆`). */
