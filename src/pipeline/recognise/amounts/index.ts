@@ -100,10 +100,14 @@ const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(
  * commas, a leading 数/几 before ten thousands or more (`数十亿`, `几百万`: one of them, approximate);
  * a full stop between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
  */
-const RUN_SRC =
-  String.raw`[-+]?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[零〇○一二两三四五六七八九十廿卅卌]|[百千](?=万?亿)|万(?=亿))(?:[\d零〇○一二两三四五六七八九十廿卅卌万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[零〇○一二两三四五六七八九十廿卅卌])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
-const RUN_RE = new RegExp(RUN_SRC, 'g');
-const RUN_AT = new RegExp(`^${RUN_SRC.slice(5)}`); // a run without a sign, at a position
+const runSource = (digits: string) =>
+  String.raw`[-+]?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[${digits}]|[百千](?=万?亿)|万(?=亿))(?:[\d${digits}万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[${digits}两])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
+/** Runs with 廿 卅 卌 (Taiwan print) only where the text has one: the wider digit class costs every other text ~1.7×. */
+const RUNS = [runSource('零〇○一二两三四五六七八九十'), runSource('零〇○一二两三四五六七八九十廿卅卌')].map((src) => ({
+  run: new RegExp(src, 'g'),
+  at: new RegExp(`^${src.slice(5)}`), // a run without a sign, at a position
+}));
+const runsFor = (text: string) => RUNS[/[廿卅卌]/.test(text) ? 1 : 0];
 const SIGN_BLOCK = /[\dA-Za-z.%‰\-+~零〇一二两三四五六七八九十廿卅卌百千万亿元]/;
 const HAS_CHINESE_DIGIT = /[零〇○一二两三四五六七八九十廿卅卌点]/;
 
@@ -150,6 +154,8 @@ interface Ctx {
   dollar: string | null;
   /** the article is about a stock index: `4000点` is an index level even where its sentence names none */
   market: boolean;
+  /** a numeral run at a position (the digit class this text needs) */
+  runAt: RegExp;
 }
 
 /** A note that the amounts from here on are in one currency: `（人民币，下同）`, `(港元,下同)`. */
@@ -183,15 +189,17 @@ interface Pending extends AmountMention {
  * document). `region` decides what a bare `元`, `块` and `$` are (default: mainland).
  */
 export function findAmounts(text: string, region: Region = 'CN', context: AmountContext = {}): AmountMention[] {
-  const ctx: Ctx = { text, region, local: context.local ?? REGION_CURRENCY[region], dollar: null, market: !!context.market };
+  const runs = runsFor(text);
+  const ctx: Ctx = { text, region, local: context.local ?? REGION_CURRENCY[region], dollar: null, market: !!context.market, runAt: runs.at };
   const out: Pending[] = [];
   let lastEnd = 0;
+  const RUN_RE = runs.run;
   RUN_RE.lastIndex = 0;
   for (let m = RUN_RE.exec(text); m; m = RUN_RE.exec(text)) {
     let start = m.index;
     let run = m[0];
     // A '-' or '+' is a sign only at a word boundary: not in 2023-03-17, 010-1234, 10%-15%, 3亿-5亿元, 5G+.
-    if (/^[-+]/.test(run) && start > 0 && (lastEnd === start || SIGN_BLOCK.test(text[start - 1]))) {
+    if (isSigned(run) && start > 0 && (lastEnd === start || SIGN_BLOCK.test(text[start - 1]))) {
       start += 1;
       run = run.slice(1);
     }
@@ -294,13 +302,16 @@ function currencyOf(ctx: Ctx, code: string): string {
   return code;
 }
 
+/** A run that starts with a sign (a character test: this runs for every numeral in the text). */
+const isSigned = (run: string) => run[0] === '-' || run[0] === '+';
+
 /** Try to read one amount whose numeral run `run` starts at `start`. */
 function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRange = false): Pending | null {
   const { text } = ctx;
-  const digitsStart = /^[-+]/.test(run) ? start + 1 : start;
+  const digitsStart = isSigned(run) ? start + 1 : start;
   if (!inRange && blockedStart(text, start)) return null;
   const prev = text[start - 1] ?? '';
-  const bare = run.replace(/^[-+]/, '');
+  const bare = isSigned(run) ? run.slice(1) : run;
   if (/^0\d/.test(bare)) return null; // zero-led codes
 
   const isChinese = HAS_CHINESE_DIGIT.test(run);
@@ -455,7 +466,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (!n) return null;
     if (unit === null && word === '点' && ctx.market && n.value >= 100) unit = '点'; // `从4000点空仓到5000点` in a market report
     if (unit === null) return null;
-    if (/^[-+]/.test(run) && unit !== '°C' && unit !== '°F') return null;
+    if (isSigned(run) && unit !== '°C' && unit !== '°F') return null;
     if (isChinese && n.value === 1 && !inRange && word !== '手') return null; // 一家公司, 统一口径: an article, not a count
     if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
@@ -475,10 +486,11 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   // … and it ends the phrase: `14亿中国人` is a count of something, not money.
   const tail = after.replace(/^(?:左右|以上|之多|的)/, '');
   // … unless a money word follows it (`700亿投资`, `日均赌收`)
+  if (inRange || !/[万亿兆][多余]?$/.test(bare)) return null;
   const cueAfter = MONEY_CUE_AFTER.test(tail);
   // … or a verb of spending right before it says it is money whatever follows (`编42亿进行改建`, `斥资5亿收购`)
   const spent = MONEY_VERB_BEFORE.test(text.slice(Math.max(lastEnd, start - 4), start));
-  if (!inRange && /[万亿兆][多余]?$/.test(bare) && (!/^[\u4e00-\u9fff]/.test(tail) || cueAfter || spent)) {
+  if (!/^[\u4e00-\u9fff]/.test(tail) || cueAfter || spent) {
     let c = start;
     while (c > lastEnd && start - c < 16 && !CLAUSE_END.test(text[c - 1])) c--;
     const cue = cueAfter || spent || MONEY_CUE_RE.test(text.slice(c, start));
@@ -550,7 +562,7 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
   if (!j) return null;
   if (!m1 && (blockedStart(text, s1) || /^0\d/.test(run1))) return null;
   const s2 = e1 + j[0].length;
-  const r2 = RUN_AT.exec(text.slice(s2, s2 + 40));
+  const r2 = ctx.runAt.exec(text.slice(s2, s2 + 40));
   if (!r2) return null;
   const m2 = readAmount(ctx, s2, r2[0], e1, true) ?? sharedPercent(text, m1, s2, r2[0]);
   if (!m2 || m2.pending) return null;
