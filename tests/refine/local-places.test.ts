@@ -21,6 +21,9 @@ describe('refine-local-places', () => {
     expect(localPlaces('TW').places.get('坪林区')?.kind).toBe('township');
     expect(localPlaces('TW').places.get('虎尾')?.kind).toBe('township-short');
     expect([...localPlaces('TW').places.values()].filter((p) => p.kind === 'township').length).toBeGreaterThanOrEqual(350);
+    // and the counties and cities themselves
+    expect(localPlaces('TW').places.get('台中')?.kind).toBe('county-short');
+    expect(localPlaces('TW').places.get('苗栗县')?.kind).toBe('county');
     expect(localPlaces('CN').places.size).toBe(0);
   });
   it('tags a local place no mention touches, in an article of its region', () => {
@@ -28,6 +31,9 @@ describe('refine-local-places', () => {
       '港铁/COMPANY', '将军澳线/LOCATION', '北角/LOCATION', '宝琳/LOCATION', '调景岭/LOCATION', '康城/LOCATION', '元朗/LOCATION', '东铁线/LOCATION',
     ]);
     expect(run('国5石碇、坪林南向入口封闭', 'TW')).toEqual(['石碇/LOCATION', '坪林/LOCATION']);
+  });
+  it('tags a Taiwan county or city the tagger missed (在台中大雅兴建二厂)', () => {
+    expect(run('昱沅在台中大雅兴建二厂，台中六都之冠', 'TW', [['大雅', 'LOCATION']])).toEqual(['台中/LOCATION', '大雅/LOCATION', '台中/LOCATION']);
   });
   it('leaves mainland articles, other mentions and words inside other words alone', () => {
     expect(run('元朗居民可乘东铁线', 'CN')).toEqual([]);
