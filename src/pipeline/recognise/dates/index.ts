@@ -205,12 +205,12 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
+  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|前后|当天|时节|祭扫|[前后,，。、])|' +
   '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]|(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞日|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|和平纪念日|冬至|夏至|立春|立秋';
 /** A festival, in quotes or not (`“五一”假期`: the quotes belong to the span with what follows them), and what follows it. */
-const RE_FESTIVAL = new RegExp(`([“"])?(${FESTIVALS})([”"])?(假期期间|连假|前后|前夕|前|后|期间|假期|长假|小长假|黄金周档期|黄金周|档期|首日)?`, 'g');
+const RE_FESTIVAL = new RegExp(`([“"])?(${FESTIVALS})([”"])?(假期期间|双节期间|双节假期|双节|连假|前后|前夕|前|后|期间|假期|长假|小长假|黄金周档期|黄金周|档期|首日)?`, 'g');
 /** The year before a festival (`2024年春节`, `明年春节`), looked for behind a match: a leading optional group would be tried at every position. */
 const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE}))$`);
 
@@ -483,7 +483,9 @@ export function findDates(text: string, published: string | null, region: Region
     // one name per festival (`农历新年` is 春节); Taiwan's 国庆 is 10 October (双十节)
     const name = region === 'TW' && fest.startsWith('国庆') ? '双十节' : FESTIVAL_ALIAS[fest] ?? fest;
     const year = y?.[1] ? yearNum(y[1]) : zYear ? Number(zYear.start!.slice(0, 4)) : undefined;
-    const v = festival(name, quoted || !close ? suffix : undefined, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
+    // the two festivals named together (`中秋国庆假期`, `国庆中秋双节`) are the holiday they share
+    const both = fest === '中秋国庆' || fest === '国庆中秋' || !!suffix?.startsWith('双节');
+    const v = festival(name, both ? '假期' : quoted || !close ? suffix : undefined, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
   }
 
@@ -1078,7 +1080,7 @@ const HOLIDAY_PERIODS_TW: Record<string, Record<number, [string, string]>> = {
 const HOLIDAY_NAME: Record<string, string> = { 春节: '春节', 国庆: '国庆', 国庆节: '国庆', 十一: '国庆', 五一: '五一', 劳动节: '五一', 和平纪念日: '和平纪念日' };
 
 /** Other names of a festival, resolved where a festival is found. */
-const FESTIVAL_ALIAS: Record<string, string> = { 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
+const FESTIVAL_ALIAS: Record<string, string> = { 中秋国庆: '国庆', 国庆中秋: '国庆', 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
 
 /** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */
