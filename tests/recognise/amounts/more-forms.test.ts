@@ -265,3 +265,12 @@ describe('basis points', () => {
     expect(found(text)).toEqual(rows);
   });
 });
+
+describe('percentage points listed with their 个', () => {
+  it('扩大0.3个和0.4个百分点: two percentages, no count of 0.3', () => {
+    expect(found('涨幅比上月扩大0.3个和0.4个百分点')).toEqual([
+      ['0.3个', 'PERCENT', { value: 0.3, unit: 'percentage_point' }], ['0.4个百分点', 'PERCENT', { value: 0.4, unit: 'percentage_point' }],
+    ]);
+  });
+});
+

@@ -218,9 +218,12 @@ export function findAmounts(text: string, region: Region = 'CN', context: Amount
 
 /** A bare number listed before a percentage takes its unit: `分别回落2.6、0.9个百分点`, `增长5.1、6.2和7.3%`. */
 const LISTED_BEFORE = /(?<![\d.%A-Za-z])(\d+(?:\.\d+)?)\s?(?:、|和|及|与)\s?$/;
+/** The same before percentage points, whose 个 may repeat (`扩大0.3个和0.4个百分点`). */
+const LISTED_POINTS_BEFORE = /(?<![\d.%A-Za-z])(\d+(?:\.\d+)?)(个)?\s?(?:、|和|及|与)\s?$/;
 function shareListedUnit(text: string, mentions: AmountMention[]): AmountMention[] {
   if (!mentions.some((m) => m.type === 'PERCENT')) return mentions;
   const added: AmountMention[] = [];
+  const replaced = new Set<AmountMention>();
   // the mentions are sorted and disjoint: only the one before a percentage can reach into what is listed before it
   mentions.forEach((m, i) => {
     if (m.type !== 'PERCENT') return;
@@ -228,15 +231,20 @@ function shareListedUnit(text: string, mentions: AmountMention[]): AmountMention
     const before = mentions[i - 1];
     let at = m.start;
     for (let k = 0; k < 8; k++) {
-      const b = LISTED_BEFORE.exec(text.slice(Math.max(0, at - 24), at));
+      const b = (unit ? LISTED_POINTS_BEFORE : LISTED_BEFORE).exec(text.slice(Math.max(0, at - 24), at));
       if (!b) break;
       const start = at - b[0].length;
-      if (before && before.end > start) break;
-      added.push(pct(start, start + b[1].length, Number(b[1]), false, m.score * 0.9, unit));
+      const end = start + b[1].length + (b[2]?.length ?? 0);
+      // `扩大0.3个和0.4个百分点`: the first was read as a count of 0.3 个
+      const count = before && before.start === start && before.end === end && before.type === 'QUANTITY' ? before : null;
+      if (before && before.end > start && !count) break;
+      if (count) replaced.add(count);
+      added.push(pct(start, end, Number(b[1]), false, m.score * 0.9, unit));
       at = start;
     }
   });
-  return added.length ? [...mentions, ...added].sort((a, b) => a.start - b.start) : mentions;
+  if (!added.length) return mentions;
+  return [...mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.start - b.start);
 }
 
 /** Give bare amounts (`净利润12.5亿`) the currency of the nearest money mention, or drop them. */
