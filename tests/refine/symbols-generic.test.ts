@@ -24,6 +24,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['岳阳市委/ORG']);
   });
+  it('drops a storm\'s name wherever the article repeats it (台风杨柳, 杨柳台风, 苏迪勒台风)', () => {
+    const d = docWith('杨柳台风逼近，杨柳暴风圈扩大，台风杜苏芮来袭，杨柳树下的李明', [['杨柳', 'PERSON'], ['杨柳', 'PERSON'], ['杜苏芮', 'PERSON'], ['李明', 'PERSON']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['李明/PERSON']);
+  });
   it('drops kinds of land and water taken for places (盐湖, 山区), keeps named ones (察尔汗盐湖)', () => {
     const d = docWith('科考队向盐湖和山区出发，抵达察尔汗盐湖', [['盐湖', 'LOCATION'], ['山区', 'LOCATION'], ['察尔汗盐湖', 'LOCATION']]);
     genericComponent.run(d);

@@ -4,7 +4,8 @@
  * `集团`, `管委会`), a kind of company (`上市公司`, `物管公司`), a local body named by its level only (`省卫生厅`), an event
  * taken for a body (`第六届进博会`), a surname alone as a person (`李`), and a one-character place or organisation (`华`, `湘`,
  * `中`/`美` in `中美贸易`) unless it stands alone between punctuation, as in
- * a list (`销往欧、美、日`: next to `、`).
+ * a list (`销往欧、美、日`: next to `、`). A storm's name (`台风杨柳`) is no person
+ * or place, wherever the article repeats it.
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -50,9 +51,23 @@ export function isFusedAbbreviation(text: string, m: NormMention): boolean {
 const ADDRESS_AFTER = /^(?:先生|女士|小姐|太太|夫人|主席|总理|总书记|总统|书记|老师|师傅|大妈|大娘|大爷|大姐|大哥|阿姨|老板|律师|医生|教授|局长|市长|县长|省长|部长|厅长|处长|院长|校长|主任|经理|董事长|总裁|总|某|老|家|氏|姓)/;
 const isBareSurname = (text: string, m: NormMention) => m.type === 'PERSON' && m.end - m.start === 1 && !ADDRESS_AFTER.test(text.slice(m.end, m.end + 3));
 
+/** A storm's name follows or precedes these (`台风杜苏芮`, `杨柳台风`): the contract has no type for it. */
+const STORM_BEFORE = /(?:台风|飓风|热带风暴|热带气旋|气旋)$/;
+const STORM_AFTER = /^(?:台风|飓风)/;
+
+/** Names of storms in the article: a name right after a storm word, and every other mention of it. */
+function stormNames(text: string, mentions: readonly NormMention[]): Set<string> {
+  const out = new Set<string>();
+  for (const m of mentions) {
+    if (isName(m) && (STORM_BEFORE.test(text.slice(Math.max(0, m.start - 4), m.start)) || STORM_AFTER.test(text.slice(m.end, m.end + 4)))) out.add(text.slice(m.start, m.end));
+  }
+  return out;
+}
+
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
-  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m) && !isBareSurname(text, m)));
+  const storms = /台风|飓风|热带风暴|气旋/.test(text) ? stormNames(text, doc.mentions) : new Set<string>();
+  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m) && !isBareSurname(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
 });
 
 export const abbreviationComponent = component('refine-abbreviation', ['mentions'], ['mentions'], (doc: Doc) => {
