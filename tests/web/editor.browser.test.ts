@@ -27,7 +27,7 @@ const ARTICLE = [
   '株洲市发改委主任刘海宾介绍，去年6月投产，產值過8000萬元。',
   '湖南华菱钢铁集团有限责任公司董事长张三丰表示，公司将在长沙投资5亿元建设新工厂。2023年3月17日，双方签署协议。',
   '蓝海星辰科技是一家新公司，王小明出席了会议。',
-  '责任编辑：李四',
+  '版权所有 © 2023 湘声网 未经授权不得转载',
 ].join('\n\n');
 
 describe.runIf(run)('editor page in Chromium', () => {
@@ -72,7 +72,7 @@ describe.runIf(run)('editor page in Chromium', () => {
     expect(await page.locator('#article .para').count()).toBe(result.paragraphs.length);
     expect(await marks('刘海宾').getAttribute('class')).toContain('t-PERSON');
     expect(await marks('刘海宾').getAttribute('data-label')).toBe('人');
-    expect(await page.locator('#article .para.boilerplate').textContent()).toContain('责任编辑');
+    expect(await page.locator('#article .para.boilerplate').textContent()).toContain('版权所有');
     // the rendered text is the article's text, character for character
     const rendered = await page.locator('#article .para').allTextContents();
     expect(rendered).toEqual(result.paragraphs.map((p: { text: string }) => p.text));
