@@ -45,6 +45,9 @@ function namesByFirst(): Map<string, string[]> {
 const COMPANY_ONLY_AFTER =
   /^(?:(?:今天|今日|昨天|昨日|本周|本週|上周|今年|去年|\d{4}年|\d{1,2}月)?(?:前\d{1,2}月|前[一二三四五六七八九十]+个?月|第?[1-4一二三四]季度?|上半年|下半年|全年)?)(?:营收|营业收入|营业额|税后纯益|纯益|净利润?|毛利率?|股价|股息|市值|董事会|股东会|股东大会|法说会|召开法人说明会|法人说明会|每股)/;
 
+/** Any of COMPANY_ONLY_AFTER's words in an article (most articles have none: the rule is skipped). */
+const COMPANY_ONLY_WORD = /营收|营业|纯益|净利|毛利|股价|股息|市值|董事会|股东|法说会|法人说明会|每股/;
+
 export function typeOfName(name: string): 'COMPANY' | 'ORG' | null {
   const listed = minedCompanies().get(name);
   if (listed) return listed;
@@ -131,11 +134,12 @@ export function applyCompanies(doc: Doc): void {
   }
   // (d) a "person" with revenue, a board or a results briefing is a company (`联强2025年营收…`, `联强今天召开法人说明会`),
   // and so is every mention of that name in the article
+  if (!COMPANY_ONLY_WORD.test(text)) return;
   const companyNames = new Set<string>();
   for (const m of doc.mentions) {
     if (m.type === 'PERSON' && COMPANY_ONLY_AFTER.test(text.slice(m.end, m.end + 16))) companyNames.add(text.slice(m.start, m.end));
   }
-  for (const m of doc.mentions) if (m.type === 'PERSON' && companyNames.has(text.slice(m.start, m.end))) m.type = 'COMPANY';
+  if (companyNames.size) for (const m of doc.mentions) if (m.type === 'PERSON' && companyNames.has(text.slice(m.start, m.end))) m.type = 'COMPANY';
 }
 
 export const companiesComponent = component('refine-companies', ['mentions', 'tokens', 'sentences'], ['mentions'], applyCompanies);

@@ -114,6 +114,7 @@ const FACILITY_WORDS = new Set([
   '体育中心', '图书馆', '博物馆', '美术馆', '纪念馆', '殡仪馆', '展览馆', '会展中心', '净水场', '再生水厂', '水厂', '火车站', '高铁站',
   '大剧院', '植物园', '动物园', '广场', '公园',
 ]);
+const FACILITY_LAST = new Set([...FACILITY_WORDS].map((w) => w[w.length - 1]));
 /** Words before a facility word that make it a kind, not a name (`城市广场`, `人民公园`, `国际机场`). */
 const KIND_BEFORE = /^(?:城市|人民|市民|中心|文化|体育|国际|国家|国内|新建|现代|大型|综合|主题|湿地|森林|生态|郊野|滨江|滨海|市政|公共|社区|儿童|农业|工业|科技|商业|休闲|旅游|该|这个|这座|新|老|大|小)$/;
 /** jieba's parts of speech of a name's word (places, people, other proper names, unknown words) */
@@ -133,6 +134,8 @@ export function tagNamedFacilities(doc: Doc): void {
   for (const m of doc.mentions) covered.fill(1, m.start, m.end);
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i];
+    // (a cheap test first: this runs over every token of every article)
+    if (t.end - t.start < 2 || !FACILITY_LAST.has(text[t.end - 1])) continue;
     const p = toks[i - 1];
     if (p.end !== t.start || !FACILITY_WORDS.has(text.slice(t.start, t.end)) || covered.subarray(t.start, t.end).some((c) => c)) continue;
     const name = text.slice(p.start, p.end);
