@@ -286,6 +286,8 @@ export interface DateContext {
 export const FISCAL_YEAR_CONTEXT = /财政年度|财政预算案|预算案|\d{4}\/\d{2}年度|\d{4}至\d{2}年度/;
 
 /** The year to date: `年初至今`, `今年年初迄今`, `今年初至今`, `今年迄今` (published's year from 1 January to published). */
+/** `5年来`, `近10年来`, `这一年来`, `二十个月以来`, `20多年来` (not `2019年以来`, a year written out: its own form). */
+const RE_PAST_SPAN = /(?<![\d年月日第])(近|过去)?(\d{1,2}|[一二三四五六七八九十两]{1,3})(多|余)?(个)?(年|月)(?:以)?来/g;
 const RE_YEAR_TO_DATE = /(?:今年)?(?:年初|年初开盘)(?:至今|迄今)|今年初(?:至今|迄今)|今年迄今/g;
 
 /** Find date mentions; relative ones are resolved against `published` ('YYYY-MM-DD'). */
@@ -489,6 +491,19 @@ export function findDates(text: string, published: string | null, region: Region
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
   }
 
+  // the years or months up to now (`5年来`, `近10年来`, `二十个月以来`): vague, from that many years or months back
+  for (const m of /[年月](?:以)?来/.test(text) ? text.matchAll(RE_PAST_SPAN) : []) {
+    const n = /\d/.test(m[2]) ? Number(m[2]) : num(m[2].replace(/两/g, '二'));
+    if (!(n >= 1 && n <= 100) || (m[5] === '月' && !m[4])) continue; // `9月以来` is since September: its own form
+    let v: DateValue;
+    if (!pub) v = unresolved(m[5] === '年' ? 'year' : 'month', true);
+    else if (m[5] === '年') v = span(iso(pub.y - n, 1, 1), iso(pub.y, pub.m, pub.d), 'year', true);
+    else {
+      const back = pub.y * 12 + (pub.m - 1) - n;
+      v = span(iso(Math.floor(back / 12), (back % 12) + 1, 1), iso(pub.y, pub.m, pub.d), 'month', true);
+    }
+    add(m.index, m.index + m[0].length, v, 0.7);
+  }
   for (const m of /迄今|至今/.test(text) ? text.matchAll(RE_YEAR_TO_DATE) : []) {
     add(m.index, m.index + m[0].length, pub ? span(iso(pub.y, 1, 1), iso(pub.y, pub.m, pub.d), 'day') : unresolved('day', true), 0.85);
   }
