@@ -30,6 +30,13 @@ describe('refine-boundary', () => {
     trimEdges(d);
     expect(shown(d)).toEqual(['中国重工/COMPANY', '三大运营商/COMPANY']);
   });
+  it("a body's website or account after its name is not part of it; nor a preposition before it (根据农业部官网)", () => {
+    const text = '根据农业部官网，证监会官方微博发布';
+    const d = docWith(text, [['根据农业部官网', 'ORG'], ['证监会官方微博', 'ORG']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['农业部/ORG', '证监会/ORG']);
+  });
   it('a dash or slash is never at the edge of a name', () => {
     const text = '中国—东盟自贸区与/长沙银行';
     const d = docWith(text, [['中国—', 'LOCATION'], ['/长沙银行', 'COMPANY']]);

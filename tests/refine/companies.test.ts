@@ -75,6 +75,7 @@ describe('refine-companies', () => {
     expect(run('中国爱乐乐团与深圳市汽车产业协会、湖南大学签约', [['中国爱乐乐团', 'COMPANY'], ['深圳市汽车产业协会', 'COMPANY'], ['湖南大学', 'COMPANY']])).toEqual([
       '中国爱乐乐团/ORG', '深圳市汽车产业协会/ORG', '湖南大学/ORG',
     ]);
+    expect(run('台北市蛋商业同业公会表示', [['台北市蛋商业同业公会', 'COMPANY']])).toEqual(['台北市蛋商业同业公会/ORG']);
     expect(typeOfName('湘南农商银行')).toBe('COMPANY');
     expect(typeOfName('某某建工集团')).toBe('COMPANY');
     expect(typeOfName('二十国集团')).not.toBe('COMPANY');

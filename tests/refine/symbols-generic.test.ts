@@ -40,7 +40,7 @@ describe('refine-generic', () => {
     ]);
     genericComponent.run(d);
     expect(shown(d)).toEqual(['万科企业股份有限公司/COMPANY', '中国平安保险集团/COMPANY']);
-    const e = docWith('首单上市公司与上市柜公司、中国重工两大集团', [['首单上市公司', 'COMPANY'], ['上市柜公司', 'COMPANY'], ['两大集团', 'COMPANY']]);
+    const e = docWith('首单上市公司与上市柜公司、中国重工两大集团，公司控股子公司', [['首单上市公司', 'COMPANY'], ['上市柜公司', 'COMPANY'], ['两大集团', 'COMPANY'], ['公司控股子公司', 'COMPANY']]);
     genericComponent.run(e);
     expect(shown(e)).toEqual([]);
   });

@@ -23,13 +23,17 @@ const VERB = new Set(['v', 'vd']);
 const GENERIC_EDGE = new Set(['希望', '派出', '新设', '承运', '表示', '指出', '认为', '宣布', '携手', '联合', '推动', '支持', '引进', '落户', '签约', '调研']);
 
 /** any verb token at the edges was measured and rejected: `分行` and `主计` are verbs to jieba (news-dev names 76.65 → 75.52, MSRA dev 92.81 → 92.48) */
-const isEdgeWord = (t: Token, s: string) => (VERB.has(t.pos) || t.pos === 'vn') && GENERIC_EDGE.has(s);
+const isEdgeWord = (t: Token, s: string) => ((VERB.has(t.pos) || t.pos === 'vn') && GENERIC_EDGE.has(s)) || (t.pos === 'p' && LEADING_PREPOSITIONS.has(s));
+/** two-character prepositions glued before a name (`根据农业部`): never part of it */
+const LEADING_PREPOSITIONS = new Set(['根据', '按照', '依据', '依照', '通过', '关于', '对于', '随着']);
 
 const EDGE_DASH = /[—–\-－―─~～/／]/;
 /** a stock code in brackets after a company's name */
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
 /** a count of the companies just named, glued after the last (`中国船舶与中国重工两大集团`) */
 const GROUP_TAIL = /[两二三四五六七八九十几数多]大(?:公司|企业|集团|银行|央企|国企|券商|车企|巨头|运营商)$/;
+/** a body's website or account after its name (`农业部官网`, `证监会官方微博`): the body is the name */
+const SITE_TAIL = /(?:官网|官方网站|官方微博|官方微信|微信公众号|公众号)$/;
 /** a photo credit's or a byline's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`, `…网作者`) */
 const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:(?:记者|通讯员)?(?:资料照|资料图|资料相片|供图|图片|摄|发)|记者|特约记者|通讯员|作者|编辑)$/;
 
@@ -55,7 +59,7 @@ export function trimEdges(doc: Doc): void {
       m.end = m.start + title.index;
       if (placeForms(text.slice(m.start, m.end)).length) m.type = 'LOCATION';
     }
-    const group = GROUP_TAIL.exec(text.slice(m.start, m.end));
+    const group = GROUP_TAIL.exec(text.slice(m.start, m.end)) ?? SITE_TAIL.exec(text.slice(m.start, m.end));
     if (group && group.index >= 2) m.end = m.start + group.index;
     const name = text.slice(m.start, m.end);
     const code = m.type === 'COMPANY' ? STOCK_CODE.exec(name) : null;

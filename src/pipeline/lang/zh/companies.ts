@@ -80,7 +80,7 @@ export const BUSINESS_CUE =
 export const CENTRAL_BANK = /(人民银行|中央银行|储备银行|国家银行|央行|联储|金融管理局|世界银行|开发银行|投资银行|清算银行)$/;
 /** How bodies that are no business end (ANNOTATION.md: associations, universities, hospitals; orchestras and
  * troupes too): a COMPANY mention ending so is an ORG. */
-export const NON_BUSINESS_END = /(?:乐团|剧团|合唱团|艺术团|歌舞团|舞蹈团|基金会|协会|学会|研究会|联合会|促进会|商会|大学|学院|医院|委员会)$/;
+export const NON_BUSINESS_END = /(?:乐团|剧团|合唱团|艺术团|歌舞团|舞蹈团|基金会|协会|学会|研究会|联合会|促进会|商会|公会|工会|大学|学院|医院|委员会)$/;
 /** Business banks and their branches, and groups: how a COMPANY's name ends. */
 export const BUSINESS_END = /(银行|分行|支行|集团|集团公司|有限公司|有限责任公司|股份公司|控股|证券|保险|信托)$/;
 /** Groups that are not businesses: blocs, militaries, criminal groups. */
