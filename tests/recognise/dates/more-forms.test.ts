@@ -153,3 +153,18 @@ describe('Hong Kong page stamps and financial halves', () => {
   });
 });
 
+describe('holiday notices and service windows', () => {
+  it('a weekday in brackets (normalised text: half-width) picks the year the day falls on it (a November notice of next year)', () => {
+    expect(found('元旦：1月1日(周三)放假1天。春节：1月28日(农历除夕、周二)至2月4日(农历正月初七、周二)放假。1月26日(周日)上班', '2024-11-12').filter((r) => /日/.test(r[0]))).toEqual([
+      ['1月1日(周三)', '2025-01-01', '2025-01-01', 'day'],
+      ['1月28日(农历除夕、周二)至2月4日(农历正月初七、周二)', '2025-01-28', '2025-02-04', 'day'],
+      ['1月26日(周日)', '2025-01-26', '2025-01-26', 'day'],
+    ]);
+    // a weekday that fits the year chosen keeps it
+    expect(found('5月15日(周三)开幕', '2024-05-10')).toEqual([['5月15日(周三)', '2024-05-15', '2024-05-15', 'day']]);
+  });
+  it('a bare day after a date-time range joiner is in the first date\'s month', () => {
+    expect(found('7月29日21:00至30日06:15暂停服务', '2024-11-12')).toEqual([['7月29日21:00至30日06:15', '2024-07-29T21:00', '2024-07-30T06:15', 'minute']]);
+  });
+});
+

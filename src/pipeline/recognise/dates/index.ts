@@ -1240,6 +1240,27 @@ function mergeParenthesised(text: string, cands: Cand[]): Cand[] {
 const BRACKET_NOTE = /^\(([^()]{1,16})\)/;
 const NOTE_WORDS = /初[一二三四五六七八九十]|廿|腊月|正月|农历|小年|除夕|周[一二三四五六日天]|星期|首日|末日|第[\d一二三四五六七八九十]+天|节|假/;
 
+/**
+ * A day written without its year whose weekday (`1月1日（周三）`) is not that of the year chosen for it but is the
+ * year after's or before's: that year (a November notice of next year's holidays).
+ */
+function yearByWeekday(c: Cand, note: string): void {
+  const w = /(?:周|星期|礼拜)([一二三四五六日天])/.exec(note);
+  const v = c.value;
+  if (!w || !v?.start || v.start !== v.end || v.grain !== 'day' || v.start.startsWith('XXXX') || c.parts?.y !== undefined || c.parts?.d === undefined) return;
+  const want = '一二三四五六'.indexOf(w[1]) + 1 || 7;
+  if (weekday(v.start) === want) return;
+  const [y, md] = [Number(v.start.slice(0, 4)), v.start.slice(4)];
+  for (const other of [y + 1, y - 1]) {
+    const day = `${other}${md}`;
+    if (isValid(other, Number(md.slice(1, 3)), Number(md.slice(4, 6))) && weekday(day) === want) {
+      c.value = span(day, day, 'day');
+      c.parts = { ...c.parts, y: other };
+      return;
+    }
+  }
+}
+
 /** `2月22日(初六)`, `2月14日(小年夜前一日)`, `2月15日(农历腊月二十八、周日)`, `今日(2/7)`: one mention with the day's value. */
 function bracketNotes(text: string, cands: Cand[]): Cand[] {
   const out: Cand[] = [];
@@ -1256,7 +1277,10 @@ function bracketNotes(text: string, cands: Cand[]): Cand[] {
       continue;
     }
     const note = BRACKET_NOTE.exec(text.slice(c.end, c.end + 18));
-    if (note && NOTE_WORDS.test(note[1]) && !/%|\d{3,}/.test(note[1])) c.end += note[0].length;
+    if (note && NOTE_WORDS.test(note[1]) && !/%|\d{3,}/.test(note[1])) {
+      c.end += note[0].length;
+      yearByWeekday(c, note[1]);
+    }
   }
   return out;
 }
@@ -1314,8 +1338,18 @@ function mergeTimeRanges(text: string, cands: Cand[]): Cand[] {
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i];
     const b = cands[i + 1];
-    if (b && timed(a.value) && timed(b.value) && JOIN.test(text.slice(a.end, b.start).trim()) && b.value!.end! >= a.value!.start!) {
-      out.push({ start: a.start, end: b.end, value: span(a.value!.start!, b.value!.end!, finer(a.value!.grain, b.value!.grain)), score: Math.min(a.score, b.score) });
+    if (b && timed(a.value) && timed(b.value) && JOIN.test(text.slice(a.end, b.start).trim())) {
+      // a bare day after the join (`7月29日21:00至30日06:15`) is in the first date's month, not published's
+      let end = b.value!.end!;
+      if (b.parts && b.parts.m === undefined && b.parts.y === undefined && b.parts.d !== undefined && !a.value!.start!.startsWith('XXXX')) {
+        const [y, m] = [Number(a.value!.start!.slice(0, 4)), Number(a.value!.start!.slice(5, 7))];
+        if (isValid(y, m, b.parts.d)) end = `${iso(y, m, b.parts.d)}${end.slice(10)}`;
+      }
+      if (end < a.value!.start!) {
+        out.push(a);
+        continue;
+      }
+      out.push({ start: a.start, end: b.end, value: span(a.value!.start!, end, finer(a.value!.grain, b.value!.grain)), score: Math.min(a.score, b.score) });
       i++;
       continue;
     }
