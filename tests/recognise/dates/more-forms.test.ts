@@ -163,6 +163,9 @@ describe('holiday notices and service windows', () => {
     // a weekday that fits the year chosen keeps it
     expect(found('5月15日(周三)开幕', '2024-05-10')).toEqual([['5月15日(周三)', '2024-05-15', '2024-05-15', 'day']]);
   });
+  it('a relative day with its weekday and its date in brackets is one mention (明天周四(8/14))', () => {
+    expect(found('台风明天周四(8/14)登陆', '2025-08-13', 'TW')).toEqual([['明天周四(8/14)', '2025-08-14', '2025-08-14', 'day']]);
+  });
   it('a bare day after a date-time range joiner is in the first date\'s month', () => {
     expect(found('7月29日21:00至30日06:15暂停服务', '2024-11-12')).toEqual([['7月29日21:00至30日06:15', '2024-07-29T21:00', '2024-07-30T06:15', 'minute']]);
   });

@@ -1212,12 +1212,16 @@ function mergeAdjacent(cands: Cand[], join: (a: Cand, b: Cand) => Cand | null): 
   return out;
 }
 
-/** A day followed by its weekday (`10月1日周三`, `2026年3月19日 星期四`) is one mention with the day's value. */
+/** A day followed by its weekday (`10月1日周三`, `2026年3月19日 星期四`, `明天周四(8/14)`) is one mention with the day's value. */
 function mergeWeekday(text: string, cands: Cand[]): Cand[] {
-  return mergeAdjacent(cands, (a, b) =>
-    a.value?.grain === 'day' && /^ ?$/.test(text.slice(a.end, b.start)) && WEEKDAY.test(text.slice(b.start, b.end)) ? { ...a, end: b.end } : null,
-  );
+  return mergeAdjacent(cands, (a, b) => {
+    if (a.value?.grain !== 'day' || !/^ ?$/.test(text.slice(a.end, b.start))) return null;
+    const w = text.slice(b.start, b.end);
+    // `明天周四(8/14)`: a weekday with its own date in brackets, the same day
+    return WEEKDAY.test(w) || (WEEKDAY_DATED.test(w) && b.value?.start === a.value.start) ? { ...a, end: b.end } : null;
+  });
 }
+const WEEKDAY_DATED = /^(?:周|星期|礼拜)[一二三四五六日天]\([^()]{1,12}\)$/;
 
 const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后天|今晚|今晨|今早|昨晚|明晚|当天|当日|次日|翌日|第二天|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
 
