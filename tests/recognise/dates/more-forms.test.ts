@@ -160,6 +160,8 @@ describe('holiday notices and service windows', () => {
       ['1月28日(农历除夕、周二)至2月4日(农历正月初七、周二)', '2025-01-28', '2025-02-04', 'day'],
       ['1月26日(周日)', '2025-01-26', '2025-01-26', 'day'],
     ]);
+    // the festival heading the line takes the year of the date after it
+    expect(found('春节：1月28日(农历除夕、周二)至2月4日(农历正月初七、周二)放假', '2024-11-12')[0]).toEqual(['春节', '2025-01-29', '2025-01-29', 'day']);
     // a weekday that fits the year chosen keeps it
     expect(found('5月15日(周三)开幕', '2024-05-10')).toEqual([['5月15日(周三)', '2024-05-15', '2024-05-15', 'day']]);
   });

@@ -70,6 +70,8 @@ interface Cand {
   parts?: Parts;
   /** see DateMention.base */
   base?: boolean;
+  /** a festival heading a notice's line (`春节：…`): its value in a given year */
+  heading?: (year: number) => DateValue | null;
 }
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -489,6 +491,10 @@ export function findDates(text: string, published: string | null, region: Region
     const both = fest === '中秋国庆' || fest === '国庆中秋' || !!suffix?.startsWith('双节');
     const v = festival(name, both ? '假期' : quoted || !close ? suffix : undefined, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
+    // a heading of a holiday notice (`春节：1月28日…`) takes its year from the date it introduces
+    if (year === undefined && !y?.[2] && /^[:：]/.test(text.slice(to, to + 1))) {
+      cands[cands.length - 1].heading = (yr: number) => festival(name, both ? '假期' : quoted || !close ? suffix : undefined, yr, undefined, pub, region);
+    }
   }
 
   // the years or months up to now (`5年来`, `近10年来`, `二十个月以来`): vague, from that many years or months back
@@ -536,7 +542,7 @@ export function findDates(text: string, published: string | null, region: Region
   const anaphora: Anaphora = new Map();
   addMore(text, pub, region, add, anaphora);
 
-  const merged = inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub));
+  const merged = festivalHeadings(text, inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)));
   return mergeTimeRanges(text, extend(text, resolveAnaphora(comparisonBases(text, merged, context.previous ?? null), anaphora, pub, context.previous ?? null), pub))
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
@@ -1287,6 +1293,17 @@ function bracketNotes(text: string, cands: Cand[]): Cand[] {
     }
   }
   return out;
+}
+
+/** A festival heading a notice's line (`春节：1月28日(农历除夕、周二)至…`) is in the year of the date right after it. */
+function festivalHeadings(text: string, cands: Cand[]): Cand[] {
+  for (let i = 0; i + 1 < cands.length; i++) {
+    const [c, next] = [cands[i], cands[i + 1]];
+    if (!c.heading || !next.value?.start || next.value.start.startsWith('XXXX') || !/^[:：]\s?$/.test(text.slice(c.end, next.start))) continue;
+    const y = Number(next.value.start.slice(0, 4));
+    if (c.value?.start && Number(c.value.start.slice(0, 4)) !== y) c.value = c.heading(y) ?? c.value;
+  }
+  return cands;
 }
 
 /** A bare day listed after a full date takes its year and month: `3月5日、6日和8日` (not the published month). */
