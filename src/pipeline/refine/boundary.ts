@@ -59,8 +59,9 @@ export function trimEdges(doc: Doc): void {
       m.end = m.start + title.index;
       if (placeForms(text.slice(m.start, m.end)).length) m.type = 'LOCATION';
     }
-    const group = GROUP_TAIL.exec(text.slice(m.start, m.end)) ?? SITE_TAIL.exec(text.slice(m.start, m.end));
-    if (group && group.index >= 2) m.end = m.start + group.index;
+    const current = text.slice(m.start, m.end);
+    const tail = GROUP_TAIL.exec(current) ?? SITE_TAIL.exec(current);
+    if (tail && tail.index >= 2) m.end = m.start + tail.index;
     const name = text.slice(m.start, m.end);
     const code = m.type === 'COMPANY' ? STOCK_CODE.exec(name) : null;
     if (code && code.index >= 2) m.end = m.start + code.index;

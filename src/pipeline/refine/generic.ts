@@ -52,7 +52,8 @@ const ADDRESS_AFTER = /^(?:先生|女士|小姐|太太|夫人|主席|总理|总�
 const isBareSurname = (text: string, m: NormMention) => m.type === 'PERSON' && m.end - m.start === 1 && !ADDRESS_AFTER.test(text.slice(m.end, m.end + 3));
 
 /** A storm's name follows or precedes these (`台风杜苏芮`, `杨柳台风`): the contract has no type for it. */
-const STORM_BEFORE = /(?:台风|飓风|热带风暴|热带气旋|气旋)$/;
+const STORM_WORD = /台风|飓风|热带风暴|气旋/;
+const STORM_BEFORE = new RegExp(`(?:${STORM_WORD.source})$`);
 const STORM_AFTER = /^(?:台风|飓风)/;
 
 /** Names of storms in the article: a name right after a storm word, and every other mention of it. */
@@ -66,7 +67,7 @@ function stormNames(text: string, mentions: readonly NormMention[]): Set<string>
 
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
-  const storms = /台风|飓风|热带风暴|气旋/.test(text) ? stormNames(text, doc.mentions) : new Set<string>();
+  const storms = STORM_WORD.test(text) ? stormNames(text, doc.mentions) : new Set<string>();
   setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m) && !isBareSurname(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
 });
 

@@ -20,6 +20,7 @@ import { GOVERNMENT_SUFFIXES, PLACE_LEVEL_END, ZONE_SUFFIXES } from '../lang/zh/
 import { setMentions } from './util.js';
 import { lookupPlace, placeForms } from '../lang/zh/gazetteer.js';
 import { localPlaces } from '../lang/zh/places-local.js';
+import { Occupancy } from '../recognise/resolve.js';
 
 /** Scenic-area words that also follow a province or a city as a plural (`湖南景区`). */
 const SCENIC = /^(?:景区|风景区|度假区|旅游度假区)$/;
@@ -129,15 +130,18 @@ export function tagNamedFacilities(doc: Doc): void {
   const text = doc.norm.text;
   const added: NormMention[] = [];
   const toks = doc.tokens;
-  const mentionAt = new Map(doc.mentions.map((m) => [m.start, m]));
-  const covered = new Uint8Array(text.length + 1);
-  for (const m of doc.mentions) covered.fill(1, m.start, m.end);
+  // what the mentions cover as the step starts, built at the first facility word (most articles have none)
+  let covered: Occupancy | null = null;
+  let mentionAt: Map<number, NormMention> | null = null;
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i];
     // (a cheap test first: this runs over every token of every article)
     if (t.end - t.start < 2 || !FACILITY_LAST.has(text[t.end - 1])) continue;
     const p = toks[i - 1];
-    if (p.end !== t.start || !FACILITY_WORDS.has(text.slice(t.start, t.end)) || covered.subarray(t.start, t.end).some((c) => c)) continue;
+    if (p.end !== t.start || !FACILITY_WORDS.has(text.slice(t.start, t.end))) continue;
+    covered ??= new Occupancy(text.length, doc.mentions);
+    mentionAt ??= new Map(doc.mentions.map((m) => [m.start, m]));
+    if (!covered.isFree(t)) continue;
     const name = text.slice(p.start, p.end);
     if (name.length < 2 || KIND_BEFORE.test(name) || !doc.inContent(p.start)) continue;
     const before = mentionAt.get(p.start);
@@ -145,7 +149,7 @@ export function tagNamedFacilities(doc: Doc): void {
       before.end = t.end;
       continue;
     }
-    if (covered.subarray(p.start, p.end).some((c) => c) || !NAME_POS.has(p.pos) || /[\d\p{P}A-Za-z]/u.test(name)) continue;
+    if (!covered.isFree(p) || !NAME_POS.has(p.pos) || /[\d\p{P}A-Za-z]/u.test(name)) continue;
     added.push({ start: p.start, end: t.end, type: 'LOCATION', score: 0.75, source: 'refine-place-suffix' });
   }
   if (added.length) setMentions(doc, [...doc.mentions, ...added]);

@@ -19,7 +19,7 @@ const CREDIT =
   /(版权所有|copyright|©|\(c\)\s*\d{4}|未经(本网)?授权|不得转载|禁止转载|转载请注明|免责声明|本文(系|为)转载|原标题[:：]|ICP备|网安备|举报电话|不良信息举报)/i;
 
 /** A dateline: a line that opens with the page's date stamp (`2025年11月20日 08:00 来源:… 编辑:…`, `©原创 2024-05-23 14:44`);
- * article content by the contract even where it carries an editor's credit. */
+ * article content by the contract even where it carries a `©` that CREDIT takes for a copyright line. */
 const DATELINE = /^(?:©\s*原创\s*)?(?:(?:19|20)\d{2}年\d{1,2}月\d{1,2}日|(?:19|20)\d{2}[-/.]\d{1,2}[-/.]\d{1,2})(?:\s*\d{1,2}:\d{2}(?::\d{2})?)?(?:\s|$)/;
 
 /** A headline-list item: bullet or number prefix, or a trailing date stamp. */

@@ -158,7 +158,7 @@ interface Ctx {
   runAt: RegExp;
 }
 
-/** A note that the amounts from here on are in one currency: `（人民币，下同）`, `(港元,下同)`. */
+/** A note that the article's amounts are in one currency: `（人民币，下同）`, `(港元,下同)`. */
 export const CURRENCY_NOTE = /[(（]\s?(人民币|港元|港币|美元|新台币|澳门元|澳门币|澳元|欧元|日元)\s?[,，、]?\s?下同\s?[)）]/;
 const NOTE_CURRENCY: Record<string, string> = { 人民币: 'CNY', 港元: 'HKD', 港币: 'HKD', 美元: 'USD', 新台币: 'TWD', 澳门元: 'MOP', 澳门币: 'MOP', 澳元: 'AUD', 欧元: 'EUR', 日元: 'JPY' };
 /** The currency a `下同` note in `text` names, if any. */
@@ -169,7 +169,7 @@ export function noteCurrency(text: string): string | undefined {
 
 /** What the rest of the article tells the amounts of one paragraph. */
 export interface AmountContext {
-  /** the currency a note before or in this paragraph gives the article's bare `元` (`（人民币，下同）`; see CURRENCY_NOTE) */
+  /** the currency a note in the article gives its bare `元` (`（人民币，下同）`; see CURRENCY_NOTE) */
   local?: string;
   /** the article names a stock index (`indexArticle`): a level of 100 points or more needs no index in its sentence */
   market?: boolean;

@@ -76,6 +76,9 @@ interface Cand {
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
 
+/** `一` … `六` → 1 … 6, `日`/`天` → 7 (ISO weekday, as calendar.ts's `weekday`). */
+const weekdayNumber = (c: string) => '一二三四五六'.indexOf(c) + 1 || 7;
+
 /** `17`, `十七`, `二十三`, `三十一`, `廿三`, `初九` → number. */
 function num(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
@@ -489,11 +492,12 @@ export function findDates(text: string, published: string | null, region: Region
     const year = y?.[1] ? yearNum(y[1]) : zYear ? Number(zYear.start!.slice(0, 4)) : undefined;
     // the two festivals named together (`中秋国庆假期`, `国庆中秋双节`) are the holiday they share
     const both = fest === '中秋国庆' || fest === '国庆中秋' || !!suffix?.startsWith('双节');
-    const v = festival(name, both ? '假期' : quoted || !close ? suffix : undefined, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
+    const what = both ? '假期' : quoted || !close ? suffix : undefined;
+    const v = festival(name, what, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
     // a heading of a holiday notice (`春节：1月28日…`) takes its year from the date it introduces
     if (year === undefined && !y?.[2] && /^[:：]/.test(text.slice(to, to + 1))) {
-      cands[cands.length - 1].heading = (yr: number) => festival(name, both ? '假期' : quoted || !close ? suffix : undefined, yr, undefined, pub, region);
+      cands[cands.length - 1].heading = (yr: number) => festival(name, what, yr, undefined, pub, region);
     }
   }
 
@@ -993,7 +997,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     if (g.weekend === '末') return span(addDays(monday, 5), addDays(monday, 6), 'day');
     if (g.weekend === '初') return span(monday, addDays(monday, 1), 'day', true);
     if (!g.wd) return span(monday, addDays(monday, 6), 'week');
-    const wd = '一二三四五六'.indexOf(g.wd) + 1 || 7;
+    const wd = weekdayNumber(g.wd);
     const d = addDays(monday, wd - 1);
     return span(d, d, 'day');
   }
@@ -1258,7 +1262,7 @@ function yearByWeekday(c: Cand, note: string): void {
   const w = /(?:周|星期|礼拜)([一二三四五六日天])/.exec(note);
   const v = c.value;
   if (!w || !v?.start || v.start !== v.end || v.grain !== 'day' || v.start.startsWith('XXXX') || c.parts?.y !== undefined || c.parts?.d === undefined) return;
-  const want = '一二三四五六'.indexOf(w[1]) + 1 || 7;
+  const want = weekdayNumber(w[1]);
   if (weekday(v.start) === want) return;
   const [y, md] = [Number(v.start.slice(0, 4)), v.start.slice(4)];
   for (const other of [y + 1, y - 1]) {
