@@ -184,13 +184,44 @@ function fiscalPart(y1: number, k: number, months: 3 | 6): DateValue {
   return span(iso(ys, ms, 1), iso(ye, me, daysInMonth(ye, me)), months === 6 ? 'halfyear' : 'quarter');
 }
 
-/** The Hong Kong financial year (`2024/25年度`) a text is about at `pos`: the last one written before it, with no calendar year after that. */
-function fiscalYearBefore(text: string, pos: number): number | null {
-  let y: number | null = null;
-  for (const m of text.slice(0, pos).matchAll(/(?<![\d.\/])(20\d{2}|\d{2})\/(\d{2})(?:财政)?年度|(?<![\d.])(?:19|20)\d{2}年(?!度)/g)) {
-    y = m[1] ? (m[1].length === 2 ? 2000 + +m[1] : +m[1]) : null;
+/** A financial year (`2024/25年度`) or a calendar year (`2024年`, not `2024年度`) written in a text, where it ends. */
+interface YearMark {
+  end: number;
+  /** the financial year's first year; null for a calendar year */
+  fiscal: number | null;
+  /** a calendar year right before 度 (`2024年度`): one only where the text is cut right after it */
+  beforeDu: boolean;
+}
+
+/** The year marks of `text`, in order (one scan; `fiscalYearBefore` looks them up). */
+function yearMarks(text: string): YearMark[] {
+  const out: YearMark[] = [];
+  for (const m of text.matchAll(/(?<![\d.\/])(20\d{2}|\d{2})\/(\d{2})(?:财政)?年度|(?<![\d.])(?:19|20)\d{2}年/g)) {
+    const end = m.index + m[0].length;
+    out.push({ end, fiscal: m[1] ? (m[1].length === 2 ? 2000 + +m[1] : +m[1]) : null, beforeDu: !m[1] && text[end] === '度' });
   }
-  return y;
+  return out;
+}
+
+/**
+ * The Hong Kong financial year (`2024/25年度`) a text is about at `pos`: the last one written before it, with no
+ * calendar year after that (`marks`: yearMarks of the text).
+ */
+function fiscalYearBefore(marks: readonly YearMark[], pos: number): number | null {
+  // the last mark that ends by pos (binary search: this runs for every quarter of a Hong Kong text)
+  let lo = 0;
+  let hi = marks.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (marks[mid].end <= pos) lo = mid + 1;
+    else hi = mid;
+  }
+  for (let i = lo - 1; i >= 0; i--) {
+    const k = marks[i];
+    if (k.beforeDu && k.end !== pos) continue; // `2024年度` is a calendar year only where the text stops at 年
+    return k.fiscal;
+  }
+  return null;
 }
 
 /** After a financial year: its first quarter (`首季`), a numbered quarter, or a half (`上半年`). */
@@ -345,6 +376,7 @@ export function findDates(text: string, published: string | null, region: Region
     if (m[3]) add(s, e, mo >= 1 && mo <= 12 ? monthPart(y, mo, m[3]) : null, score);
     else add(s, e, fromParts({ m: mo, d }, pub), score, { m: mo, d });
   }
+  let marks: YearMark[] | undefined;
   for (const m of text.matchAll(RE_YPART)) {
     // A bare 全年 refers back to a year the text states (`2021年,…全年`); without one it is the year of the
     // report, except a company's full-year results and dividend (`全年派息`, `全年业绩`: its reporting year).
@@ -354,7 +386,7 @@ export function findDates(text: string, published: string | null, region: Region
     const stated = bareYear ? reportYear(text, m.index, pub!, context.year) : anchorYear(text, m.index, null);
     const q = /^第?([一二三四1-4])季度?$/.exec(m[1]);
     // a quarter in a Hong Kong text about a financial year is of that year (`2024/25年度……首季`: April–June 2024)
-    const fy = region === 'HK' && (q || m[1] === '首季') ? fiscalYearBefore(text, m.index) : null;
+    const fy = region === 'HK' && (q || m[1] === '首季') ? fiscalYearBefore((marks ??= yearMarks(text)), m.index) : null;
     if (fy !== null) {
       add(m.index, m.index + m[0].length, fiscalPart(fy, q ? num(q[1]) : 1, 3), 0.8);
       continue;
