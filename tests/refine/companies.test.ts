@@ -35,6 +35,11 @@ describe('refine-companies', () => {
     ]);
     expect(run('董事长王伟表示，公司今年营收增长', [['王伟', 'PERSON']])).toEqual(['王伟/PERSON']);
   });
+  it("a construction group's engineering bureau is a company, tagged where nothing covers it (中建三局, 中交一航局)", () => {
+    expect(run('由中建八局承建，中交一航局参与，中铁十四局集团中标', [['中建八局', 'ORG'], ['中铁', 'COMPANY']])).toEqual(['中建八局/COMPANY', '中交一航局/COMPANY', '中铁十四局集团/COMPANY']);
+    expect(typeOfName('中建三局')).toBe('COMPANY');
+    expect(typeOfName('中国铁路局')).toBe(null);
+  });
   it('a listed name may end inside a token jieba could not read (港铁重), not inside a word it knows (交通部门)', () => {
     expect(run('港铁重铁路线当晚通宵行驶', [])).toEqual(['港铁/COMPANY']);
     expect(run('各地交通部门加强巡查', [])).toEqual([]);

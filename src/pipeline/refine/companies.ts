@@ -12,11 +12,12 @@
  *      (`比亚迪` tagged PERSON → COMPANY);
  *  (c) banks and groups: a central bank or development bank is ORG
  *      (`中国人民银行`); another name ending in a business word
- *      (`…银行`, `…分行`, `…集团`, `…有限公司`, `…证券`) is COMPANY.
+ *      (`…银行`, `…分行`, `…集团`, `…有限公司`, `…证券`) is COMPANY, and so is a
+ *      construction group's engineering bureau (`中建三局`).
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 
@@ -52,6 +53,7 @@ export function typeOfName(name: string): 'COMPANY' | 'ORG' | null {
   const listed = minedCompanies().get(name);
   if (listed) return listed;
   if (CENTRAL_BANK.test(name)) return 'ORG';
+  if (SOE_BUREAU.test(name)) return 'COMPANY';
   if (name.length > 2 && BUSINESS_END.test(name) && !NOT_BUSINESS.test(name)) return 'COMPANY';
   return null;
 }
@@ -85,12 +87,24 @@ export function applyCompanies(doc: Doc): void {
       for (let k = end; k < text.length && owner[k] === m; k++) owner[k] = undefined;
     }
   }
-  const drop = new Set<NormMention>();
-  const added: NormMention[] = [];
   // companyStarts[k]: how many company mentions start before k (another company in a sentence, in constant time)
   const companyStarts = new Int32Array(text.length + 1);
   for (const m of doc.mentions) if (m.type === 'COMPANY') companyStarts[m.start + 1]++;
   for (let k = 1; k <= text.length; k++) companyStarts[k] += companyStarts[k - 1];
+  const drop = new Set<NormMention>();
+  const added: NormMention[] = [];
+  // construction groups' engineering bureaus no mention touches (`中交一航局`)
+  for (const b of text.matchAll(SOE_BUREAU_ANY)) {
+    const span = { start: b.index!, end: b.index! + b[0].length };
+    if (!doc.inContent(span.start)) continue;
+    // names wholly inside give way (`中铁` in `中铁十四局`); one reaching past it blocks it
+    const inside = new Set(owner.slice(span.start, span.end).filter((o) => o) as NormMention[]);
+    if ([...inside].some((o) => o.start < span.start || o.end > span.end || (o.start === span.start && o.end === span.end))) continue;
+    for (const o of inside) drop.add(o);
+    const m: NormMention = { ...span, type: 'COMPANY', score: LIST_SCORE, source: 'companies' };
+    added.push(m);
+    for (let k = span.start; k < span.end; k++) owner[k] = m;
+  }
   for (let i = 0; i < text.length; i++) {
     const names = byFirst.get(text[i]);
     if (!names || (owner[i] && owner[i]!.start < i)) continue;

@@ -145,7 +145,7 @@ const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之�
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今晨|今早|昨晚|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今夜|今晨|今早|昨晚|昨夜|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
@@ -995,7 +995,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
-    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今晨: 0, 今早: 0, 昨晚: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
+    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今夜: 0, 今晨: 0, 今早: 0, 昨晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
     const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
   }
@@ -1230,7 +1230,10 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       const minute = t[3] ?? t[4] ?? t[6];
       const half = t[5] ?? t[7];
       let mm = half ? 30 : minute !== undefined ? num(minute) : 0;
-      if (/下午|晚|傍晚|夜间/.test(t[1] ?? '') && h < 12) h += 12;
+      // the part of the day in the time (`下午3点`) or in the day word itself (`昨晚8点`, `当晚9时`)
+      const evening = t[1] ? /下午|晚|傍晚|夜间/.test(t[1]) : /[晚夜]$/.test(text.slice(c.start, c.end));
+      if (evening && h < 12) h += 12;
+      else if (evening && h === 12 && !t[1]) h = 24; // `今晚12点`: midnight, the day's end
       if (!(h >= 0 && h <= 24 && mm >= 0 && mm < 60)) continue;
       if (h === 24 && mm !== 0) continue; // 24时 is the day's end (ISO 8601 24:00)
       const at = `${v.start}T${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
