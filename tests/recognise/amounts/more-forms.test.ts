@@ -274,3 +274,31 @@ describe('percentage points listed with their 个', () => {
   });
 });
 
+
+describe('fifth-session forms: middle-dot decimals, ranges of tenths, hedged high ends, bare magnitudes in yuan', () => {
+  it.each<[string, Region, Row[]]>([
+    // Taiwan print with a middle dot between Chinese digits (the normaliser has simplified the text)
+    ['订单金额达七四三七·三亿美元，增幅卅七·九%', 'TW', [
+      ['七四三七·三亿美元', 'MONEY', { amount: 743_730_000_000, currency: 'USD' }],
+      ['卅七·九%', 'PERCENT', { value: 37.9 }],
+    ]],
+    ['减少八○○·七亿美元', 'TW', [['八○○·七亿美元', 'MONEY', { amount: 80_070_000_000, currency: 'USD' }]]],
+    // a range of tenths or discounts scales its low end too
+    ['降幅一至三成', 'CN', [['一至三成', 'PERCENT', { value: 10, value_max: 30 }]]],
+    ['约2至3成', 'CN', [['2至3成', 'PERCENT', { value: 20, value_max: 30, approx: true }]]],
+    // a hedge after the joiner belongs to the range and makes it approximate
+    ['售价由150万至约480万元', 'HK', [['150万至约480万元', 'MONEY', { amount: 1_500_000, amount_max: 4_800_000, currency: 'HKD', approx: true }]]],
+    ['面积由约26.1平方米至约52.0平方米', 'HK', [['26.1平方米至约52.0平方米', 'QUANTITY', { value: 26.1, value_max: 52, unit: 'm2', approx: true }]]],
+    // `个百分比`, a common slip for 百分点
+    ['毛利率增加 2.92 个百分比', 'TW', [['2.92 个百分比', 'PERCENT', { value: 2.92, unit: 'percentage_point' }]]],
+    // a bare order of magnitude in yuan with a threshold word
+    ['研发费用超亿元的公司', 'CN', [['亿元', 'MONEY', { amount: 100_000_000, currency: 'CNY', approx: true }]]],
+    ['新开工亿元以上项目', 'CN', [['亿元', 'MONEY', { amount: 100_000_000, currency: 'CNY', approx: true }]]],
+    ['千万元及以上项目', 'CN', [['千万元', 'MONEY', { amount: 10_000_000, currency: 'CNY', approx: true }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+  it.each(['亿元项目', '百分比为', '伊隆·马斯克'])('%s: nothing', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});

@@ -98,10 +98,10 @@ const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(
 /**
  * Numeral runs: Arabic or Chinese digits with magnitudes, 多/余, decimal point, thousands
  * commas, a leading 数/几 before ten thousands or more (`数十亿`, `几百万`: one of them, approximate);
- * a full stop between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
+ * a full stop or a middle dot between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％`, `七四三七·三億` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
  */
 const runSource = (digits: string) =>
-  String.raw`[-+]?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[${digits}]|[百千](?=万?亿)|万(?=亿))(?:[\d${digits}万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[${digits}两])\.(?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
+  String.raw`[-+]?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[${digits}]|[百千](?=万?亿)|万(?=亿))(?:[\d${digits}万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[${digits}两])[.·・‧](?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
 /** Runs with 廿 卅 卌 (Taiwan print) only where the text has one: the wider digit class costs every other text ~1.7×. */
 const RUNS = [runSource('零〇○一二两三四五六七八九十'), runSource('零〇○一二两三四五六七八九十廿卅卌')].map((src) => ({
   run: new RegExp(src, 'g'),
@@ -129,8 +129,8 @@ const CHENG_BLOCK = /^(?:为|了|立|功|本|果|绩|交|员|长|熟|品|型|就
 const YUAN_BLOCK = /^(?:化|论|素|旦|宵|首|老|帅|气|件|结构|函数|次方程)/;
 /** What may follow a bare small Chinese-numeral amount (`五角钱`, `一元,`). */
 const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s!?！？]|$)/;
-/** Range joiners between two numbers; `百分之` may repeat after the joiner. */
-const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:百分之)?/;
+/** Range joiners between two numbers; a hedge (`150万至约480万元`: approximate) and `百分之` may follow the joiner. */
+const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:约|約|大约|大約)?(?:百分之)?/;
 /** Money words in the clause before a bare amount that takes its currency from the paragraph (`净利润12.5亿`, `岁出编列3兆350亿`). */
 const MONEY_CUE_RE =
   /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|短差|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资|收支|财赤|赌收|消费|信贷/;
@@ -212,7 +212,7 @@ export function findAmounts(text: string, region: Region = 'CN', context: Amount
       RUN_RE.lastIndex = Math.max(RUN_RE.lastIndex, mention.end);
     }
   }
-  addStandalone(text, out);
+  addStandalone(text, out, ctx.local);
   return shareListedUnit(text, resolvePending(out, text, ctx.local));
 }
 
@@ -347,7 +347,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     const approx = n.approx || hedgedAround(text, s, e);
     return pct(s, e, round(value), approx, score);
   }
-  const points = /^\s?个?百分点/.exec(after);
+  // (`2.92个百分比` is a common slip for 百分点)
+  const points = /^\s?(?:个?百分点|个百分比)/.exec(after);
   if (points) {
     const n = parseNumber(run);
     if (!n) return null;
@@ -591,6 +592,8 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
     const n = parseNumber(r);
     if (!n) return null;
     low = n.value;
+    // tenths and discounts: `一至三成` is 10 to 30, `七至八折` 70 to 80
+    if (m2.type === 'PERCENT' && /^[^%％]*[成折]/.test(text.slice(s2, m2.end)) && !/[成折]/.test(run1)) low *= 10;
     // Temperatures: 零下5至零下2度 is out of scope; a signed low end is read as written.
     if (m2.type === 'QUANTITY' && (v2.unit === '°C' || v2.unit === '°F') && m2.start < s2) return null;
     if (m2.type === 'PERCENT' && m2.start < s2) return null; // 三十至百分之五十: not one form
@@ -601,7 +604,7 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
   }
   if (!(low < high)) return null;
   const start = m1 ? m1.start : s1;
-  const approx = !!(m1?.value as { approx?: boolean } | undefined)?.approx || !!(v2 as { approx?: boolean }).approx || hedgedAround(text, start, m2.end);
+  const approx = !!(m1?.value as { approx?: boolean } | undefined)?.approx || !!(v2 as { approx?: boolean }).approx || hedgedAround(text, start, m2.end) || /[约約]/.test(j[0]);
   if (m2.type === 'MONEY') {
     const v = m2.value as MoneyValue;
     const value: MoneyValue = { amount: round(low), currency: v.currency, amount_max: v.amount, ...(approx ? { approx: true } : {}) };
@@ -639,8 +642,12 @@ function hedgedAround(text: string, s: number, e: number): boolean {
   return HEDGE_BEFORE.test(text.slice(Math.max(0, s - 4), s)) || HEDGE_AFTER.test(text.slice(e, e + 3));
 }
 
-/** Forms without a digit-led run: `百分之百`, `半价`. */
-function addStandalone(text: string, out: AmountMention[]): void {
+/** A bare order of magnitude in yuan with a threshold word (`超亿元`, `近亿元`, `亿元以上项目`, `千万元及以上`): about one of it. */
+const BARE_MAGNITUDE_YUAN = /(?<![\d零〇○一二两三四五六七八九十百千万亿几数.,])(十亿|百万|千万|亿)元/g;
+const BARE_MAGNITUDE: Record<string, number> = { 十亿: 1e9, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
+
+/** Forms without a digit-led run: `百分之百`, `半价`, `超亿元`. */
+function addStandalone(text: string, out: AmountMention[], local: string): void {
   const re = /百分之百(?![分之])|半价/g;
   let added = false;
   for (let m = re.exec(text); m; m = re.exec(text)) {
@@ -649,6 +656,16 @@ function addStandalone(text: string, out: AmountMention[]): void {
     if (out.some((o) => o.start < e && s < o.end)) continue;
     out.push(pct(s, e, m[0] === '半价' ? 50 : 100, false, 0.85));
     added = true;
+  }
+  if (text.includes('元')) {
+    for (const m of text.matchAll(BARE_MAGNITUDE_YUAN)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      if (!hedgedAround(text, s, e) && !/^及以[上下]/.test(text.slice(e, e + 3))) continue;
+      if (out.some((o) => o.start < e && s < o.end)) continue;
+      out.push({ start: s, end: e, type: 'MONEY', value: { amount: BARE_MAGNITUDE[m[1]], currency: local, approx: true }, score: 0.85 });
+      added = true;
+    }
   }
   if (added) out.sort((a, b) => a.start - b.start);
 }

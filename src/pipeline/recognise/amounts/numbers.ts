@@ -42,8 +42,8 @@ export function parseNumber(s: string): ParsedNumber | null {
     const rest = parseNumber(`一${s.slice(1)}`);
     return rest && { value: rest.value, approx: true };
   }
-  // `七二九.二` (Taiwan print, `．` normalised to `.`): a full stop between Chinese digits is 点
-  if (s.includes('.')) s = s.replace(/(?<=[零〇一二两三四五六七八九十])\.(?=[零〇一二三四五六七八九])/g, '点');
+  // `七二九.二` (Taiwan print, `．` normalised to `.`), `七四三七·三`: a full stop or a middle dot between Chinese digits is 点
+  if (/[.·・‧]/.test(s)) s = s.replace(/(?<=[零〇一二两三四五六七八九十])[.·・‧](?=[零〇一二三四五六七八九])/g, '点');
   // A round order of magnitude without a digit (`千亿`, `百亿`, `万亿`): 1 × it, approximate.
   if (s.length <= 3 && /^(?:[百千]万?亿|万亿)$/.test(s)) {
     const exp = [...s].reduce((e, c) => e + MAGNITUDE[c], 0);

@@ -151,7 +151,7 @@ const RE_RELATIVE = new RegExp(
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
     String.raw`(?<![\d〇○零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
     String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
-    String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2})\)日`,
+    String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\)日`,
     String.raw`(?<![月])(?<halfMonth>上半月|下半月)`,
   ].join('|'),
   'g',
@@ -1068,7 +1068,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
   }
   if (g.parenDay) {
     if (!pub) return unresolved('day');
-    return dayValue(pub.y, pub.m, +g.parenDay);
+    return dayValue(pub.y, pub.m, num(g.parenDay)); // `今（12）日`, `昨（二十）日`
   }
   return null;
 }
