@@ -378,3 +378,24 @@ describe('同年: the year of the date just mentioned', () => {
   ])('%s', (text, rows) => expect(found(text, 'CN', '2026-02-12')).toEqual(rows));
   it.each(['同年龄的孩子', '同年级学生', '一同年会'])('%s is no date', (text) => expect(found(text, 'CN', '2026-02-12')).toEqual([]));
 });
+
+describe('sixth-session forms: years closing a name, today is no antecedent, a year carried along a sentence, 季内', () => {
+  it.each<[string, Row[]]>([
+    ['「居屋2024」明年推售', [['2024', '2024-01-01', '2024-12-31', 'year'], ['明年', '2025-01-01', '2025-12-31', 'year']]],
+    ['財政預算案2024︱寬減差餉', [['2024', '2024-01-01', '2024-12-31', 'year']]],
+    ['编号第2024，第2024号', []],
+    // 当日 refers back to the event's day, not to today
+    ['马拉松将于5月19日举行，大会今日举行记者会讲解当日封路安排', [
+      ['5月19日', '2024-05-19', '2024-05-19', 'day'], ['今日', '2024-05-15', '2024-05-15', 'day'], ['当日', '2024-05-19', '2024-05-19', 'day'],
+    ]],
+    ['今日发生事故，当日下午送院', [['今日', '2024-05-15', '2024-05-15', 'day'], ['当日', '2024-05-15', '2024-05-15', 'day']]],
+    // a later month of the same sentence keeps the year written before it; an earlier month does not
+    ['于2023年4月开行首列班列，5月推出公共班列', [['2023年4月', '2023-04-01', '2023-04-30', 'month'], ['5月', '2023-05-01', '2023-05-31', 'month']]],
+    ['2023年11月开工。3月完工', [['2023年11月', '2023-11-01', '2023-11-30', 'month'], ['3月', '2024-03-01', '2024-03-31', 'month']]],
+    ['公布第1季业绩，当季博彩收入上升，季内净收益增加', [
+      ['第1季', '2024-01-01', '2024-03-31', 'quarter'], ['当季', '2024-01-01', '2024-03-31', 'quarter'], ['季内', '2024-01-01', '2024-03-31', 'quarter'],
+    ]],
+  ])('%s', (text, rows) => {
+    expect(found(text)).toEqual(rows);
+  });
+});

@@ -578,8 +578,8 @@ export function findDates(text: string, published: string | null, region: Region
   const anaphora: Anaphora = new Map();
   addMore(text, pub, region, add, anaphora);
 
-  const merged = festivalHeadings(text, inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)));
-  return mergeTimeRanges(text, extend(text, resolveAnaphora(comparisonBases(text, merged, context.previous ?? null), anaphora, pub, context.previous ?? null), pub))
+  const merged = festivalHeadings(text, inheritSentenceYear(text, inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)), pub));
+  return mergeTimeRanges(text, extend(text, resolveAnaphora(text, comparisonBases(text, merged, context.previous ?? null), anaphora, pub, context.previous ?? null), pub))
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
 }
@@ -650,6 +650,8 @@ const RE_TODAY_ALONE =
 const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
 /** A year before a name (`2024长沙国际工程机械展`, `2026斯诺克世锦赛`): only years near published. */
 const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项台套辆只头次届期号楼层米吨])/g;
+/** A year after a name, closing it (`居屋2025`, `「香港街馬2025」`, `財政預算案2025︱`): only years near published. */
+const RE_YEAR_AFTER_NAME = /(?<=[\u4e00-\u9fff])(?<![第号號码碼])(?:19|20)\d\d(?=[」』”"）)\]\s,，。、;；:：︱|]|$)/gm;
 /** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year. */
 const RE_SAME = /(?<!不可)同[期月日](?!而语)/g;
 const RE_SAME_YEAR = new RegExp(`(?<![不共一])同年(?![龄级代纪度底末初])(?:(${MON})月(?:(${DAY})[日号])?)?`, 'g');
@@ -671,8 +673,8 @@ const RE_GOLDEN_WEEK = /(?<![庆一动])黄金周(档期)?/g;
 type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
 /** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
 type Anaphora = Map<number, { shift: number; year?: number; days?: number; quarter?: boolean; wholeYear?: boolean; month?: number; day?: number }>;
-/** `当季`, `单季` before a figure of a report: the quarter just mentioned. */
-const RE_THAT_QUARTER = /(?<![每])[当单]季(?=营收|营业|净利|盈利|毛利|收入|业绩|获利|每股|出货|销售|销量|旅客|访客|入境|出口|进口|经济|亏损|合并|GDP|EPS)/g;
+/** `当季`, `单季` before a figure of a report, `季内`: the quarter just mentioned. */
+const RE_THAT_QUARTER = /(?<![每])[当单]季(?=营收|营业|净利|净收益|收益|盈利|溢利|毛利|收入|业绩|获利|每股|出货|销售|销量|旅客|访客|入境|出口|进口|经济|亏损|合并|博彩|赌收|经调整|GDP|EPS|EBITDA)|(?<![一二三四1-4第每本上下首])季内(?=[\p{Script=Han}A-Za-z])/gu;
 
 /** Five-year plans, 民国 years (Taiwan), `Q4`, `本年度`, years before names, and `同期` anaphora. */
 function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anaphora: Anaphora): void {
@@ -721,6 +723,10 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
   if (pub) {
     for (const m of text.matchAll(RE_NAME_YEAR)) {
       if (/[\dA-Za-z.\-/:]/.test(text[m.index - 1] ?? '')) continue;
+      const y = +m[0];
+      if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
+    }
+    for (const m of text.matchAll(RE_YEAR_AFTER_NAME)) {
       const y = +m[0];
       if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
     }
@@ -786,7 +792,7 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     add(m.index, m.index + m[0].length, unresolved(d ? 'day' : mo ? 'month' : 'year', true), 0.75);
   }
   // `当季营收`, `单季毛利率`: the quarter just mentioned (only a quarter; `当季水果` is in season)
-  for (const m of /[当单]季/.test(text) ? text.matchAll(RE_THAT_QUARTER) : []) {
+  for (const m of /[当单]季|季内/.test(text) ? text.matchAll(RE_THAT_QUARTER) : []) {
     anaphora.set(m.index, { shift: 0, quarter: true });
     add(m.index, m.index + 2, unresolved('quarter', true), 0.75);
   }
@@ -796,7 +802,10 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
  * `同期` takes the value of the date just before it (in this paragraph, else the last one of the paragraphs before),
  * `去年同期` the same a year earlier, `2024年同月` in 2024.
  */
-function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, before: DateValue | null = null): Cand[] {
+/** Words for published's day, which an anaphoric day never refers back to. */
+const TODAY_WORD = /^今(?:天|日|\(\S{1,3}\)日)?$/;
+
+function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Ymd | null, before: DateValue | null = null): Cand[] {
   if (!anaphora.size) return cands;
   let prev: DateValue | null = before;
   // `当晚` at the start of a paragraph is the day the paragraphs before ended on
@@ -832,7 +841,8 @@ function resolveAnaphora(cands: Cand[], anaphora: Anaphora, pub: Ymd | null, bef
     if (c.value && c.value.start && !c.base) prev = c.value;
     prevEnd = c.end;
     const v: DateValue | null = c.value;
-    if (v && v.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain)) prevDay = v.start.slice(0, 10);
+    // (today itself is never what `当日` refers back to: `将于1月18日举行，今日举行记者会讲解当日安排`)
+    if (v && v.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain) && !TODAY_WORD.test(text.slice(c.start, c.end))) prevDay = v.start.slice(0, 10);
   }
   return cands;
 }
@@ -1354,6 +1364,24 @@ function inheritListed(text: string, cands: Cand[]): Cand[] {
     if (!/^(?:、|和|及|与|以及)$/.test(text.slice(a.end, c.start).trim())) continue;
     const m = Number(base.slice(5, 7));
     c.value = base.startsWith('XXXX') ? withoutYear(dayValue(NO_YEAR, m, c.parts.d)) : dayValue(Number(base.slice(0, 4)), m, c.parts.d);
+  }
+  return cands;
+}
+
+/**
+ * A month named without a year after a date with one in the same sentence takes its year when it comes later in
+ * that year (`于2025年4月开行首列班列，5月推出公共班列` in a January 2026 report: May 2025).
+ */
+function inheritSentenceYear(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
+  let last: Cand | null = null;
+  for (const c of cands) {
+    if (last && /[。！？!?；;\n]/.test(text.slice(last.end, c.start))) last = null;
+    const p = c.parts;
+    if (p && p.y === undefined && p.m !== undefined && last?.parts?.y && last.parts.m !== undefined && p.m >= last.parts.m && c.value?.start && !c.value.vague) {
+      const v = fromParts({ ...p, y: last.parts.y }, pub);
+      if (v) c.value = v;
+    }
+    if (c.parts?.y && c.parts.m !== undefined) last = c;
   }
   return cands;
 }
