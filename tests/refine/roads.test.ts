@@ -3,8 +3,8 @@ import { tagRoads } from '../../src/pipeline/refine/roads.js';
 import type { Region } from '../../src/pipeline/doc.js';
 import { docWith, shown } from './helpers.js';
 
-function run(text: string, region: Region = 'CN') {
-  const d = docWith(text, []);
+function run(text: string, region: Region = 'CN', spans: Parameters<typeof docWith>[1] = []) {
+  const d = docWith(text, spans);
   d.region = { region, source: 'request', reason: 'test' };
   tagRoads(d);
   return shown(d);
@@ -25,5 +25,26 @@ describe('refine-roads', () => {
   it('numbered metro lines in an article about a metro, with the city before 地铁', () => {
     expect(run('西安地铁8号线在大唐不夜城站与2号线、4号线换乘；地铁8号环线')).toEqual(['西安地铁8号线/LOCATION', '2号线/LOCATION', '4号线/LOCATION', '8号环线/LOCATION']);
     expect(run('工厂的1号线投产')).toEqual([]);
+  });
+  it('a place followed by a road word is one street; not before a longer word', () => {
+    expect(run('经观塘绕道前往天津街，太子道东一带', 'HK', [['观塘', 'LOCATION'], ['天津', 'LOCATION'], ['太子道', 'LOCATION']])).toEqual([
+      '观塘绕道/LOCATION', '天津街/LOCATION', '太子道东/LOCATION',
+    ]);
+    expect(run('去北京路上堵车，香港街马举行，长沙街道办', 'CN', [['北京', 'LOCATION'], ['香港', 'LOCATION'], ['长沙', 'LOCATION']])).toEqual([
+      '北京/LOCATION', '香港/LOCATION', '长沙/LOCATION',
+    ]);
+  });
+  it("streets between the marks of a road notice's list, cut after a word of place", () => {
+    expect(run('封闭交通：菜园路,卓家村路,美副将马路,路氹城圆形地', 'MO')).toEqual([
+      '菜园路/LOCATION', '卓家村路/LOCATION', '美副将马路/LOCATION', '路氹城圆形地/LOCATION',
+    ]);
+    expect(run('封闭交通：介乎湛江街与亚利雅架圆形地之间的一段美副将马路;', 'MO')).toEqual([
+      '湛江街/LOCATION', '亚利雅架圆形地/LOCATION', '美副将马路/LOCATION',
+    ]);
+    expect(run('途经龙和道、茶果岭道后封路', 'HK')).toEqual(['龙和道/LOCATION', '茶果岭道/LOCATION']);
+  });
+  it('no street from a verb, a generic road word or a description', () => {
+    expect(run('实施交通改道及调整封路安排，无出口道路、相关道路和比赛沿途路段', 'HK')).toEqual([]);
+    expect(run('菜园路,卓家村路')).toEqual([]); // no road notice: the list alone is not enough
   });
 });

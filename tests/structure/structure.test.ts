@@ -41,6 +41,10 @@ describe('boilerplate', () => {
     const flags = classifyBoilerplate(['正文。', '标题一2023-03-17', '标题二2023-03-17', '标题三2023-03-16']);
     expect(flags).toEqual([false, true, true, true]);
   });
+  it("keeps a notice's list whose items are clauses closed by ; or 。", () => {
+    expect(classifyBoilerplate(['封闭交通', '- 介乎天津街与波尔图街之间的一段菜园路;', '- 介乎卓家村路与天津街之间的一段天津街;', '- 卓家村路。'])).toEqual([false, false, false, false]);
+    expect(classifyBoilerplate(['正文。', '- 某地举行招商推介会', '- 某市出台新政', '- 某公司发布年报'])).toEqual([false, true, true, true]);
+  });
   it('keeps ordinary paragraphs that mention a phone-like number or a list of items', () => {
     expect(classifyBoilerplate(['公司电话会议于3月举行，会上通报了产值。', '1. 加快项目建设，推动经济复苏。'])).toEqual([false, false]);
   });

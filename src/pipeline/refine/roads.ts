@@ -18,8 +18,67 @@ const METRO_LINE = /(?:(\p{Script=Han}{2,4})(?:地铁|轨道交通))?(?<![\d.])\
 const METRO_CONTEXT = /地铁|轨道交通|轻轨|换乘|站点/;
 const ROAD_CONTEXT = /交流道|高速公路|国道|匝道|车道|南向|北向|路段|高公局|封闭|车流/;
 
+/** What a street's name ends with (the text is simplified), with a compass word after some (`太子道东`, `干诺道中`). */
+const STREET_END = String.raw`(?:大马路|马路|大道|公路|绕道|隧道|圆形地|交汇处|回旋处|街|路|道)(?:[东西南北中](?![部面方边侧区段行延向线]))?`;
+/** After these a road word begins a longer word (`路上`, `道路`, `街道`, `路线`): no street ends there. */
+const STREET_WORD_AFTER = /^(?:[上线段面口况途径费演人网过边灯况标牌马]|路|道|歉|理|德|具|教|别|家|义|坊|头|市|巷|区|局|运)/;
+/** Articles about road works or closures. */
+const STREET_CONTEXT = /封路|封闭|改道|交通管制|交通安排|行车线|车道|路段|通车|绕行|交通改道|临时交通/;
+/** A street named in a list of a road notice: between list marks, after a location word (`介乎…与…之间`, `近`, `一段`). */
+const STREET_IN_LIST = new RegExp(
+  String.raw`(?<=^|[、，,；;：:\s(（•·\-–—|]|及|和|与|至|近|往|由|经|沿|介乎|于|在|一段|途经|包括|前往|以)` +
+    String.raw`(\p{Script=Han}{2,5}?${STREET_END})` +
+    String.raw`(?=$|[、，,；;：:\s。)）|(（]|及|和|与|至|近|往|之间|的|段|一带|附近|方向|起|为|后|前)`,
+  'gmu',
+);
+/** The road word a name ends with. */
+const STREET_END_AT = new RegExp(`${STREET_END}$`);
+/** A compass word after a street's name (`太子道东`, `干诺道中`), not a direction's first character (`东部`, `中段`). */
+const COMPASS = /^[东西南北中](?![部面方边侧区段行延向线])/;
+/** Words of place or list that end what comes before a street's name. */
+const LIST_WORD = /介乎|位于|例如|需要|包括|途经|前往|一段|经|沿|至|近|往|由|于|在|以|与|及|和|的|将/g;
+/** A road word that with the character before it is a common word (`改道`, `国道`, `封路`, `报道`): no street. */
+const VERB_ROAD = /(?:[国省县改车通轨航赛坡频渠管报知行栈跑水]道|[封修让铁铺开带问走上过出进去来线网思道]路|的(?:路|道|街))(?:[东西南北中])?$/;
+/** Words that begin a description, not a name (`相关道路`, `主要路段`, `附近街道`). */
+const NOT_STREET_NAME = /^(?:相关|主要|附近|沿途|以下|有关|其他|替代|行车|高速|一条|这条|该|部分|多条|周边|城市|乡村|农村|山区|市区|内|外|各|新建|改建|扩建|现有|原有|进出|出入|南北|东西|上下|道路|公路|马路|街道|通往|连接|前往|返回|所有|全部|多处|两条|整条|同一)/;
+
+/**
+ * Streets (LOCATION): a place directly followed by a road word is one street (`观塘` + `绕道`, `天津` + `街`,
+ * `太子道` + `东`); in an article about road works or closures, a name ending in a road word between the marks of a
+ * list (`菜园路,天津街,卓家村路`, `介乎湛江街与…之间的一段美副将马路`) is a street too.
+ */
+function tagStreets(doc: Doc): void {
+  const text = doc.norm.text;
+  const end = new RegExp(`^${STREET_END}`);
+  for (const m of [...doc.mentions]) {
+    if (m.type !== 'LOCATION' || !doc.mentions.includes(m)) continue;
+    // (a street's name already ending in a road word takes a compass word after it: `太子道` + `东`)
+    const e = end.exec(text.slice(m.end, m.end + 4)) ?? (STREET_END_AT.test(text.slice(m.start, m.end)) ? COMPASS.exec(text.slice(m.end, m.end + 2)) : null);
+    if (!e || STREET_WORD_AFTER.test(text.slice(m.end + e[0].length, m.end + e[0].length + 1))) continue;
+    if (doc.inContent(m.start)) claim(doc, m.start, m.end + e[0].length, 'LOCATION', 'refine-roads');
+  }
+  if (!STREET_CONTEXT.test(text)) return;
+  for (const m of text.matchAll(STREET_IN_LIST)) {
+    let name = m[1];
+    let start = m.index!;
+    const end = start + name.length;
+    // the name starts after the last word of place or list inside the match that leaves two characters
+    // (`介乎威灵顿街` → `威灵顿街`, `例如中九龙绕道` → `中九龙绕道`; not inside `龙和道`)
+    const head = name.slice(0, name.length - (STREET_END_AT.exec(name)?.[0].length ?? 0));
+    let cut = 0;
+    for (const w of head.matchAll(LIST_WORD)) if (head.length - (w.index! + w[0].length) >= 2) cut = w.index! + w[0].length;
+    start += cut;
+    name = name.slice(cut);
+    if (NOT_STREET_NAME.test(name) || VERB_ROAD.test(text.slice(start, end)) || !doc.inContent(start)) continue;
+    const after = text.slice(end, end + 1);
+    if (STREET_WORD_AFTER.test(after)) continue;
+    claim(doc, start, end, 'LOCATION', 'refine-roads');
+  }
+}
+
 export function tagRoads(doc: Doc): void {
   const text = doc.norm.text;
+  tagStreets(doc);
   const claimAll = (re: RegExp) => {
     for (const m of text.matchAll(re)) {
       if (!doc.inContent(m.index!)) continue;

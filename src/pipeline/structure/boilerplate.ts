@@ -35,7 +35,8 @@ function isListItem(p: string): boolean {
 /** A list item that reads like a headline, not a sentence of the article. */
 function isHeadlineLike(p: string): boolean {
   const core = p.replace(TRAILING_DATE, '');
-  return isListItem(p) && !SENTENCE_END.test(core.slice(0, -1));
+  // an item closed by `;` or `。` is a clause of a notice's list (`- 介乎天津街与波尔图街之间的一段菜园路;`), not a headline
+  return isListItem(p) && !SENTENCE_END.test(core.slice(0, -1)) && !/[;；。]\s*$/.test(core);
 }
 
 /** Decide for each paragraph text whether it is boilerplate. */
