@@ -40,6 +40,12 @@ describe('refine-companies', () => {
     expect(typeOfName('中建三局')).toBe('COMPANY');
     expect(typeOfName('中国铁路局')).toBe(null);
   });
+  it("a stock's special-treatment prefix or share-class suffix belongs to its name (*ST万方, 小米集团-W), also where nothing covers it", () => {
+    expect(run('监管机构对*ST万方、ST中利立案，小米集团-W上涨，斯特威-W发布公告，美团-W', [['小米集团', 'COMPANY'], ['美团', 'COMPANY']])).toEqual([
+      '*ST万方/COMPANY', 'ST中利/COMPANY', '小米集团-W/COMPANY', '斯特威-W/COMPANY', '美团-W/COMPANY',
+    ]);
+    expect(run('型号ABC-W与STEM教育', [])).toEqual([]);
+  });
   it('a listed name may end inside a token jieba could not read (港铁重), not inside a word it knows (交通部门)', () => {
     expect(run('港铁重铁路线当晚通宵行驶', [])).toEqual(['港铁/COMPANY']);
     expect(run('各地交通部门加强巡查', [])).toEqual([]);

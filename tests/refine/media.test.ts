@@ -24,6 +24,11 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['星城网/ORG', '岳麓/LOCATION', '滨海经济网/ORG']);
   });
+  it("outlets joined by a middle dot in a source line are each an outlet, where the last is one; a known outlet's site is the outlet", () => {
+    const d = docWith('来源：新甘肃·甘肃日报\n来源：新民晚报社区版·长三角\n扬子晚报网12月8日讯 正文', [['新甘肃·甘肃日报', 'ORG']]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['新甘肃/ORG', '甘肃日报/ORG', '新民晚报社区版·长三角/ORG', '扬子晚报网/ORG']);
+  });
   it('a CCTV channel is one ORG', () => {
     const d = docWith('总台央视财经频道将直播', [['央视', 'ORG']]);
     tagMedia(d);

@@ -44,6 +44,13 @@ describe('refine-generic', () => {
     genericComponent.run(e);
     expect(shown(e)).toEqual([]);
   });
+  it("drops a sector's companies (A股半导体公司, 上述新茶饮公司, 双重上市公司) and sector words, keeps groups' short names (医药集团)", () => {
+    const d = docWith('A股半导体公司、上述新茶饮公司和双重上市公司，新茶饮，医药集团、小米公司', [
+      ['A股半导体公司', 'COMPANY'], ['上述新茶饮公司', 'COMPANY'], ['双重上市公司', 'COMPANY'], ['新茶饮', 'COMPANY'], ['医药集团', 'COMPANY'], ['小米公司', 'COMPANY'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['医药集团/COMPANY', '小米公司/COMPANY']);
+  });
   it('drops a surname alone as a person (李、邹), keeps one before a form of address (王先生) and full names', () => {
     const d = docWith('李、邹与何一度争执，王先生和邹家华出席', [['李', 'PERSON'], ['邹', 'PERSON'], ['何', 'PERSON'], ['王', 'PERSON'], ['邹家华', 'PERSON']]);
     genericComponent.run(d);

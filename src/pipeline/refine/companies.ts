@@ -25,6 +25,9 @@ import { isGenericName } from './generic.js';
 const GLUED_BEFORE = /[及和与跟同对向被由把将为在从]/;
 const GLUED_AFTER = /[指称说升跌涨再续将也]/;
 
+/** A stock's short name with a special-treatment prefix or a share-class suffix, between a list's or a clause's marks. */
+const STOCK_NAME = /(?<![A-Za-z\d*])\*?S?\*?ST\p{Script=Han}{2}|(?<=^|[、，,。；;：:\s(（“"「及和与])\p{Script=Han}{2,6}[-－](?:SW|WR|W|S|B|U)(?![A-Za-z])/gmu;
+
 /** score of a listed-name mention */
 const LIST_SCORE = 0.8;
 
@@ -136,7 +139,21 @@ export function applyCompanies(doc: Doc): void {
       break;
     }
   }
-  if (added.length || drop.size) setMentions(doc, [...doc.mentions.filter((m) => !drop.has(m)), ...added]);
+  // stock names: a special-treatment prefix (`*ST万方`, `ST中利`) or a share-class suffix (`小米集团-W`, `百度集团-SW`)
+  // belongs to the name; such a name nothing covers is tagged (`斯特威-W`)
+  if (/ST|-[A-Z]/.test(text)) {
+    for (const b of text.matchAll(STOCK_NAME)) {
+      const span = { start: b.index!, end: b.index! + b[0].length };
+      if (!doc.inContent(span.start)) continue;
+      const inside = new Set(owner.slice(span.start, span.end).filter((o) => o) as NormMention[]);
+      if ([...inside].some((o) => o.start < span.start || o.end > span.end || !isName(o))) continue;
+      for (const o of inside) drop.add(o);
+      const m: NormMention = { ...span, type: 'COMPANY', score: LIST_SCORE, source: 'companies' };
+      added.push(m);
+      for (let k = span.start; k < span.end; k++) owner[k] = m;
+    }
+  }
+  if (added.length || drop.size) setMentions(doc, [...doc.mentions, ...added].filter((m) => !drop.has(m)));
   // (b), (c): retype (after tagging, so that a place inside a listed name still gives way)
   for (const m of doc.mentions) {
     if (!isName(m)) continue;

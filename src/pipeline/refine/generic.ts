@@ -9,7 +9,7 @@
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { EVENT_END, GENERIC_COMPANY, GENERIC_REFERENCES, LEVEL_WORD, LOCAL_BODIES } from '../lang/zh/words.js';
+import { EVENT_END, GENERIC_COMPANY, GENERIC_REFERENCES, GENERIC_SECTOR_COMPANY, LEVEL_WORD, LOCAL_BODIES } from '../lang/zh/words.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { isName, setMentions } from './util.js';
 
@@ -31,7 +31,7 @@ export function isGeneric(text: string, m: NormMention): boolean {
 export function isGenericName(s: string, type: EntityType): boolean {
   if (type === 'PERSON') return false;
   if (GENERIC_REFERENCES.has(s)) return true;
-  if (type !== 'LOCATION' && GENERIC_COMPANY.test(s)) return true; // 上市公司, 物管公司: a kind of company
+  if (type !== 'LOCATION' && (GENERIC_COMPANY.test(s) || GENERIC_SECTOR_COMPANY.test(s))) return true; // 上市公司, 物管公司, A股半导体公司: a kind of company
   if (type !== 'LOCATION' && EVENT_END.test(s)) return true; // an event, not a body
   if (type !== 'ORG') return false;
   // a level's party committee or government before a department names no particular one (`县委宣传部`, `市政府办公室`)

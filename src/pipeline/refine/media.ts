@@ -12,14 +12,14 @@
 import type { Doc } from '../doc.js';
 import { component } from '../component.js';
 import { CREDIT_OUTLET_END, KNOWN_OUTLETS, OUTLET_END } from '../lang/zh/media.js';
-import { claim, isName } from './util.js';
+import { claim, isName, setMentions } from './util.js';
 
 const NAME_RUN = '[\\p{Script=Han}A-Za-z0-9·]';
 const SOURCE_LINE = new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*((?:${NAME_RUN}{2,16}[ \\t\\u3000]*)+)`, 'gu');
 const BRACKET_CREDIT = new RegExp(`(?:^|\\n)\\s*[【《\\[]((?:${NAME_RUN}){2,12}?)(?:\\d{1,2}日)?(?:专讯|讯|电)?[】》\\]]`, 'gu');
 const DATELINE = new RegExp(`(?:^|\\n)\\s*((?:${NAME_RUN}){2,20}?)(?:\\d{1,2}月)?\\d{1,2}日(?:电|讯|专讯)|(?:^|\\n)\\s*(\\p{Script=Han}{2,10}?)讯`, 'gu');
 const CHANNEL = /(?:中央广播电视总台|总台)?(?:央视|CCTV-?\d*)[\p{Script=Han}]{0,4}频道/gu;
-const OUTLET_HEAD = /^.*?(网|日报|晚报|早报|晨报|商报|时报|报|通讯社|新闻社|社|电视台|台|在线)/u;
+const OUTLET_HEAD = /^.*?(网|日报|晚报|早报|晨报|商报|时报|报|通讯社|新闻社|社|电视台|台|在线)(?:网(?![友民站页络店购点格]))?/u;
 
 /** the outlet speaking of itself (`本报讯`, `本台记者`): no name */
 const SELF = /^(本|我|该|记者|通讯员)/;
@@ -43,7 +43,19 @@ export function tagMedia(doc: Doc): void {
   for (const m of text.matchAll(SOURCE_LINE)) {
     let at = m.index! + m[0].length - m[1].length;
     for (const part of m[1].split(/([ \t\u3000]+)/)) {
-      if (part.trim() && (CREDIT_OUTLET_END.test(part) || KNOWN.has(part) || /[网报社台]/.test(part))) tag(at, part);
+      const isOutlet = (p: string) => CREDIT_OUTLET_END.test(p) || KNOWN.has(p) || /[网报社台]/.test(p);
+      // outlets joined by a middle dot or a dash (`新甘肃·甘肃日报`): each is an outlet, where the last reads as one
+      // (not `新民晚报社区版·长三角`, an edition)
+      const pieces = part.split(/([·・\-－—])/);
+      if (pieces.length > 1 && isOutlet(pieces[pieces.length - 1])) {
+        const partEnd = at + part.length;
+        setMentions(doc, doc.mentions.filter((m) => !(isName(m) && m.start < partEnd && at < m.end && m.start >= at - 1 && m.end <= partEnd)));
+        let k = at;
+        for (const p of pieces) {
+          if (!/^[·・\-－—]$/.test(p)) tag(k, p);
+          k += p.length;
+        }
+      } else if (part.trim() && isOutlet(part)) tag(at, part);
       at += part.length;
     }
   }
@@ -56,7 +68,8 @@ export function tagMedia(doc: Doc): void {
     const lead = /^据/.test(m[1] ?? m[2]) ? 1 : 0;
     const head = (m[1] ?? m[2]).slice(lead);
     const known = [...KNOWN].filter((k) => head.startsWith(k)).sort((a, b) => b.length - a.length)[0];
-    const name = known ?? OUTLET_HEAD.exec(head.slice(0, 10))?.[0];
+    // (a known outlet's site is the outlet's too: `扬子晚报网`)
+    const name = known ? known + (/^网(?![友民站页络店购点格])/.test(head.slice(known.length)) ? '网' : '') : OUTLET_HEAD.exec(head.slice(0, 10))?.[0];
     if (name) tag(m.index! + m[0].indexOf(m[1] ?? m[2]) + lead, name);
   }
   for (const m of text.matchAll(CHANNEL)) tag(m.index!, m[0]);
