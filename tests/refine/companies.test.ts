@@ -46,6 +46,10 @@ describe('refine-companies', () => {
     ]);
     expect(run('型号ABC-W与STEM教育', [])).toEqual([]);
   });
+  it('a listed name that is also a common word, listed right after a company (零跑、小鹏、理想), not in a sentence without one', () => {
+    expect(run('前三名依次是零跑、小鹏、理想。', [['小鹏', 'PERSON']])).toEqual(['零跑/COMPANY', '小鹏/COMPANY', '理想/COMPANY']);
+    expect(run('我们的理想是建设美好家园。', [])).toEqual([]);
+  });
   it('a listed name may end inside a token jieba could not read (港铁重), not inside a word it knows (交通部门)', () => {
     expect(run('港铁重铁路线当晚通宵行驶', [])).toEqual(['港铁/COMPANY']);
     expect(run('各地交通部门加强巡查', [])).toEqual([]);

@@ -64,7 +64,7 @@ export function recogniseDates(doc: Doc): void {
   perParagraph(doc, (t) => {
     const found = findDates(t, day, region, { lunarNewYear, fiscalYear, previous, year });
     for (const m of found) if (!m.base && m.value.start && m.value.end && !m.value.vague && !m.value.start.startsWith('XXXX')) previous = m.value;
-    year = lastYearWritten(t, notAfter) ?? year;
+    year = lastYearWritten(t, notAfter, region === 'TW') ?? year;
     return found.map(({ base: _, ...m }) => m);
   }, 'dates');
 }

@@ -122,9 +122,14 @@ export function applyCompanies(doc: Doc): void {
       if (isAmbiguousCompany(name)) {
         const sentence = doc.sentenceAt(i);
         const [ss, se] = sentence ? [sentence.start, sentence.end] : [Math.max(0, i - 60), Math.min(text.length, i + 60)];
-        if (!BUSINESS_CUE.test(text.slice(ss, se))) continue;
-        // the commonest words need more: a company word after them, or another company in the sentence
-        if (isVeryCommonWord(name) && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) && (companyStarts[se] - companyStarts[ss] === 0 || COMMON_WORD_AFTER.test(text.slice(span.end, span.end + 2)))) continue;
+        // (or listed right after a company: `零跑、小鹏、理想`)
+        const prev = /[、和及与]/.test(text[span.start - 1] ?? '') ? owner[span.start - 2] : undefined;
+        const listedAfterCompany = !!prev && (prev.type === 'COMPANY' || list.get(text.slice(prev.start, prev.end)) === 'COMPANY');
+        if (!BUSINESS_CUE.test(text.slice(ss, se)) && !listedAfterCompany) continue;
+        // the commonest words need more: a company word after them, or another company in the sentence (one tagged
+        // by this pass too: `零跑、小鹏、理想`)
+        const companyInSentence = companyStarts[se] - companyStarts[ss] > 0 || added.some((a) => a.type === 'COMPANY' && a.start >= ss && a.end <= se);
+        if (isVeryCommonWord(name) && !listedAfterCompany && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) && (!companyInSentence || COMMON_WORD_AFTER.test(text.slice(span.end, span.end + 2)))) continue;
       }
       const inside = new Set<NormMention>();
       for (let k = span.start; k < span.end; k++) if (owner[k]) inside.add(owner[k]!);

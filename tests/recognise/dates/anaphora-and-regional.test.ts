@@ -4,7 +4,7 @@
  * `数日前`, `年中`, and more festival names. Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
-import { findDates } from '../../../src/pipeline/recognise/dates/index.js';
+import { findDates, lastYearWritten } from '../../../src/pipeline/recognise/dates/index.js';
 import type { Region } from '../../../src/pipeline/recognise/amounts/index.js';
 
 const PUB = '2024-05-15'; // a Wednesday
@@ -397,5 +397,19 @@ describe('sixth-session forms: years closing a name, today is no antecedent, a y
     ]],
   ])('%s', (text, rows) => {
     expect(found(text)).toEqual(rows);
+  });
+});
+
+describe('a spring story about last year', () => {
+  it('a half without a year is the year the story is about, unless planned', () => {
+    const rows = (text: string) => findDates(text, '2026-01-07', 'TW', { year: 2025 }).map((m) => [text.slice(m.start, m.end), m.value.start, m.value.end]);
+    expect(rows('原本上半年价格下跌的鸡蛋')).toEqual([['上半年', '2025-01-01', '2025-06-30']]);
+    expect(rows('上半年将推出新品')).toEqual([['上半年', '2026-01-01', '2026-06-30']]);
+    expect(rows('蔬菜因上年受天候影响')).toEqual([['上年', '2024-01-01', '2024-12-31']]);
+  });
+  it('a 民国 year counts as a year written in Taiwan text', () => {
+    expect(lastYearWritten('主计总处公布114年12月CPI', null, true)).toBe(2025);
+    expect(lastYearWritten('主计总处公布114年12月CPI', null)).toBe(null);
+    expect(lastYearWritten('已有110年历史', null, true)).toBe(null);
   });
 });

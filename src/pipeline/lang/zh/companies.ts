@@ -74,7 +74,7 @@ export const COMPANY_WORD_AFTER = /^(?:汽车|集团|公司|手机|股份|控股
 
 /** Words of a sentence about a business, for the listed names that are also common words (`小米发布新款手机`). */
 export const BUSINESS_CUE =
-  /公司|集团|股份|股价|股东|市值|收报|回购|持仓|恒指|大市|营收|收入|利润|净利|亏损|财报|业绩|手机|芯片|汽车|车型|新车|电动车|发布|推出|品牌|旗下|董事长|总裁|首席执行官|CEO|创始人|出货|销量|份额|上市|股票|港股|美股|A股|投资|收购|并购|合作|签约|门店|产品|厂商|供应链|订单|员工|裁员|估值|融资|市场/;
+  /公司|集团|股份|股价|股东|市值|收报|回购|持仓|恒指|大市|营收|交付|造车|车企|新势力|收入|利润|净利|亏损|财报|业绩|手机|芯片|汽车|车型|新车|电动车|发布|推出|品牌|旗下|董事长|总裁|首席执行官|CEO|创始人|出货|销量|份额|上市|股票|港股|美股|A股|投资|收购|并购|合作|签约|门店|产品|厂商|供应链|订单|员工|裁员|估值|融资|市场/;
 
 /** Central banks and monetary authorities: government bodies (ORG), not businesses. */
 export const CENTRAL_BANK = /(人民银行|中央银行|储备银行|国家银行|央行|联储|金融管理局|世界银行|开发银行|投资银行|清算银行)$/;

@@ -259,11 +259,18 @@ const DONE_CLAUSE = /了|实现|完成|新增|新注册|累计|共计|达到|同
  * The year of a bare 全年: published's, but in January and February a clause that reports what was done
  * (`全年新增外资项目358个`) is about the year just ended; one that plans (`全年将推动`) about the new one.
  */
-function reportYear(text: string, pos: number, pub: Ymd, articleYear?: number): number {
+/** From `pos` to the end of its clause (at most 40 characters). */
+function clauseFrom(text: string, pos: number): string {
   let e = pos;
   while (e < text.length && e - pos < 40 && !/[。；;！!？?\n]/.test(text[e])) e++;
-  const clause = text.slice(pos, e);
-  const plan = /将|预计|计划|力争|目标|预期|预估|展望/.test(clause);
+  return text.slice(pos, e);
+}
+/** Words of a plan, not a report. */
+const PLAN = /将|预计|计划|力争|目标|预期|预估|展望/;
+
+function reportYear(text: string, pos: number, pub: Ymd, articleYear?: number): number {
+  const clause = clauseFrom(text, pos);
+  const plan = PLAN.test(clause);
   // an article about last year (`公布2025年第四季与全年财报`, published in the spring) reports its 全年
   if (aboutLastYear(pub, articleYear) && !plan) return pub.y - 1;
   if (pub.m > 2) return pub.y;
@@ -383,7 +390,9 @@ export function findDates(text: string, published: string | null, region: Region
     if (m[1] === '全年' && FULL_YEAR_RESULTS.test(text.slice(m.index + 2, m.index + 6))) continue;
     const bareYear = m[1] === '全年' && !/(?<![\d.])(?:19|20)\d{2}年/.test(text.slice(0, m.index));
     if (bareYear && !pub) continue;
-    const stated = bareYear ? reportYear(text, m.index, pub!, context.year) : anchorYear(text, m.index, null);
+    // (a half or a quarter without a year in a spring story about last year is last year's, unless planned: `上半年价格下跌`)
+    const stated = bareYear ? reportYear(text, m.index, pub!, context.year) : anchorYear(text, m.index, null) ??
+      (pub && !m[1].includes('季') && aboutLastYear(pub, context.year) && !PLAN.test(clauseFrom(text, m.index)) ? context.year! : null);
     const q = /^第?([一二三四1-4])季度?$/.exec(m[1]);
     // a quarter in a Hong Kong text about a financial year is of that year (`2024/25年度……首季`: April–June 2024)
     const fy = region === 'HK' && (q || m[1] === '首季') ? fiscalYearBefore((marks ??= yearMarks(text)), m.index) : null;
@@ -867,10 +876,14 @@ function aboutLastYear(pub: Ymd, articleYear: number | undefined): boolean {
 }
 
 /** The last four-digit year written in `text` (`2025年`), if any; a target year after `notAfter` (`到2030年`) is not what a report is about. */
-export function lastYearWritten(text: string, notAfter: number | null): number | null {
+export function lastYearWritten(text: string, notAfter: number | null, roc = false): number | null {
   let y: number | null = null;
-  // a year compared with (`与2023年同期比较`) is not the one the text is about
-  for (const m of text.matchAll(/(?<![\d.]|[比较与]|相比|相较)((?:19|20)\d{2}) ?年(?!代|来|之久|多|以来)/g)) if (notAfter === null || +m[1] <= notAfter) y = +m[1];
+  // a year compared with (`与2023年同期比较`) is not the one the text is about; in Taiwan text a 民国 year (`114年`) counts
+  const re = roc ? /(?<![\d.]|[比较与]|相比|相较)((?:19|20)\d{2}|1[01]\d) ?年(?!代|来|之久|多|以来|历史|前|后)/g : /(?<![\d.]|[比较与]|相比|相较)((?:19|20)\d{2}) ?年(?!代|来|之久|多|以来)/g;
+  for (const m of text.matchAll(re)) {
+    const year = m[1].length === 3 ? +m[1] + 1911 : +m[1];
+    if (notAfter === null || year <= notAfter) y = year;
+  }
   return y;
 }
 
