@@ -44,6 +44,11 @@ describe('refine-generic', () => {
     genericComponent.run(e);
     expect(shown(e)).toEqual([]);
   });
+  it('drops a bare fire or police unit (消防局, 交警大队), keeps a named one', () => {
+    const d = docWith('彰化县消防局表示，消防局与交警大队出动', [['彰化县消防局', 'ORG'], ['消防局', 'ORG'], ['交警大队', 'ORG']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['彰化县消防局/ORG']);
+  });
   it("drops a sector's companies (A股半导体公司, 上述新茶饮公司, 双重上市公司) and sector words, keeps groups' short names (医药集团)", () => {
     const d = docWith('A股半导体公司、上述新茶饮公司和双重上市公司，新茶饮，医药集团、小米公司', [
       ['A股半导体公司', 'COMPANY'], ['上述新茶饮公司', 'COMPANY'], ['双重上市公司', 'COMPANY'], ['新茶饮', 'COMPANY'], ['医药集团', 'COMPANY'], ['小米公司', 'COMPANY'],

@@ -295,10 +295,13 @@ describe('fifth-session forms: middle-dot decimals, ranges of tenths, hedged hig
     ['研发费用超亿元的公司', 'CN', [['亿元', 'MONEY', { amount: 100_000_000, currency: 'CNY', approx: true }]]],
     ['新开工亿元以上项目', 'CN', [['亿元', 'MONEY', { amount: 100_000_000, currency: 'CNY', approx: true }]]],
     ['千万元及以上项目', 'CN', [['千万元', 'MONEY', { amount: 10_000_000, currency: 'CNY', approx: true }]]],
+    // calls and Taiwan's villages and townships counted
+    ['连打6通电话，全年11万829通', 'TW', [['6通', 'QUANTITY', { value: 6, unit: '通' }], ['11万829通', 'QUANTITY', { value: 110_829, unit: '通' }]]],
+    ['20村里与13乡镇市', 'TW', [['20村里', 'QUANTITY', { value: 20, unit: '村里' }], ['13乡镇市', 'QUANTITY', { value: 13, unit: '乡镇市' }]]],
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });
-  it.each(['亿元项目', '百分比为', '伊隆·马斯克'])('%s: nothing', (text) => {
+  it.each(['亿元项目', '百分比为', '伊隆·马斯克', '设3通道', '2通过审查', '三乡镇'])('%s: nothing', (text) => {
     expect(found(text)).toEqual([]);
   });
 });

@@ -30,6 +30,8 @@ export const LOCAL_BODIES = new Set([
   '应急管理局', '市场监管局', '工信局', '工信厅', '发改委', '国资委', '工商联', '红十字会', '政协', '人大', '纪委', '监委', '妇联', '团委', '总工会', '科协', '文联',
   // Taiwan's county and city departments by their bare names (`新闻局`, `经发局`): which county's, the text says elsewhere
   '新闻局', '经发局', '都发局', '观旅局', '劳工局', '社会局', '环保局', '卫生局', '文化局', '地政局', '主计处', '工务局', '建设局',
+  // fire and police units every county and city has (Hong Kong's 消防处 is one department: not listed)
+  '消防局', '消防救援支队', '消防支队', '交警支队', '交警大队', '警察局',
 ]);
 /** How an event's name ends (`第六届进博会`, `北京冬奥会`, `2024长沙国际工程机械展`): events are no type of the contract. */
 export const EVENT_END = /(?:博览会|展览会|交易会|运动会|洽谈会|推介会|发布会|招商会|签约会|峰会|展会|博会|交会|贸会|洽会|奥会|运会|残奥会|机械展|车展|航展|书展)$/;

@@ -28,8 +28,8 @@ export const COUNTS = [
   '头', '匹', '棵', '株', '颗', '粒', '枚', '块', '片', '根', '支', '把', '盏', '口', '处', '宗', '笔',
   '箱', '包', '袋', '瓶', '杯', '盒', '双', '对', '层', '款', '种', '类', '届', '轮', '桶',
   '股', '架次', '辆次', '班次', '趟', '单', '尾', '羽', '床', '坪', '万人次', '剂', '剂次', '岁', '城',
-  // Hong Kong's housing units (`1,300伙`)
-  '伙',
+  // Hong Kong's housing units (`1,300伙`); phone calls (`连打6通电话`); Taiwan's villages and townships (`20村里`, `13乡镇市`)
+  '伙', '通', '村里', '乡镇市',
   // `期` counts phases only after 两 (`二期`, `三期工程` are ordinals): see unitSymbol.
   '期',
 ];

@@ -661,8 +661,8 @@ const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
 const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项台套辆只头次届期号楼层米吨])/g;
 /** A year after a name, closing it (`居屋2025`, `「香港街馬2025」`, `財政預算案2025︱`): only years near published. */
 const RE_YEAR_AFTER_NAME = /(?<=[\u4e00-\u9fff])(?<![第号號码碼])(?:19|20)\d\d(?=[」』”"）)\]\s,，。、;；:：︱|]|$)/gm;
-/** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year. */
-const RE_SAME = /(?<!不可)同[期月日](?!而语)/g;
+/** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year (not `历年同期`, every year's). */
+const RE_SAME = /(?<!不可|历年|往年|历史)同[期月日](?!而语)/g;
 const RE_SAME_YEAR = new RegExp(`(?<![不共一])同年(?![龄级代纪度底末初])(?:(${MON})月(?:(${DAY})[日号])?)?`, 'g');
 /** A bare year listed before a year with 年 (`2027及2030年`, `2024、2025年`) is a year too. */
 const RE_LISTED_YEAR = /(?<![\d.])((?:19|20)\d{2})(?=(?:、|及|和|与|或|、\s)(?:19|20)\d{2}年)/g;
