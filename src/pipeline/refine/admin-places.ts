@@ -5,11 +5,12 @@
  * mention touches is tagged LOCATION. The model misses some of them (a
  * district it never saw); a full name with its level word is never an
  * ordinary word. It must be a segmenter token, or start and end at token
- * boundaries, in a content paragraph and off any garbled span.
+ * boundaries, in a content paragraph and off any garbled span. The short form of a county, district or city whose
+ * full name the article gives (`长武县` … `长武`) is tagged at token starts too, where it is no ordinary word.
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { nameLengthsFrom, placeForms } from '../lang/zh/gazetteer.js';
+import { nameLengthsFrom, placeForms, shortForms } from '../lang/zh/gazetteer.js';
 import { setMentions } from './util.js';
 import { Occupancy } from '../recognise/resolve.js';
 
@@ -31,6 +32,30 @@ export function applyAdminPlaces(doc: Doc): void {
       if (!doc.inContent(t.start) || !taken.tryTake({ start: t.start, end })) break;
       added.push({ start: t.start, end, type: 'LOCATION', score: 0.8, source: 'admin-places' });
       break;
+    }
+  }
+  // the short form of a county, district or city whose full name the article gives (`长武县` … `长武`, `开福区` … `开福`)
+  const starts = new Set(doc.tokens.map((t) => t.start));
+  const shorts = new Set<string>();
+  for (const m of [...doc.mentions, ...added]) {
+    if (m.type !== 'LOCATION' && m.type !== 'ORG') continue;
+    // a place, or the place an organisation's name begins with (`长武县公安局`)
+    let name = text.slice(m.start, m.end);
+    if (m.type === 'ORG') name = /^.{2,6}?[市县区]/.exec(name)?.[0] ?? '';
+    const form = placeForms(name).find((f) => f.full && (f.place.level === 'county' || f.place.level === 'city'));
+    if (!form) continue;
+    for (const short of shortForms(name, form.place.level)) {
+      // not a short form that is also an ordinary word (`开发`), nor one that names another place more often
+      if (placeForms(short).some((f) => f.commonWord || (f.full && f.place.code !== form.place.code))) continue;
+      shorts.add(short);
+    }
+  }
+  for (const short of shorts) {
+    for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {
+      const end = at + short.length;
+      if (!starts.has(at) || !doc.inContent(at) || LEVEL_END.test(text.slice(end, end + 1))) continue;
+      if (!taken.tryTake({ start: at, end })) continue;
+      added.push({ start: at, end, type: 'LOCATION', score: 0.8, source: 'admin-places' });
     }
   }
   if (added.length) setMentions(doc, [...doc.mentions, ...added]);
