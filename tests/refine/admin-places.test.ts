@@ -15,6 +15,9 @@ describe('refine-admin-places', () => {
     expect(run('发布单位：相山区统计局。相山区上半年经济运行平稳', [['相山区统计局', 'ORG']])).toEqual(['相山区统计局/ORG', '相山区/LOCATION']);
     expect(run('湖南省株洲市醴陵市')).toEqual(['湖南省/LOCATION', '株洲市/LOCATION', '醴陵市/LOCATION']);
   });
+  it('tags a country by its name as a whole token (西班牙, 英国 before Latin), not inside a longer word (中国人)', () => {
+    expect(run('已与西班牙（自动化）；捷克（无人机）合作，与英国Q5D合作。中国人')).toEqual(['西班牙/LOCATION', '捷克/LOCATION', '英国/LOCATION']);
+  });
   it("tags a county's or district's short form where the article gives its full name (长武县 … 长武), also inside an organisation's name", () => {
     expect(run('长武县公安局发布通告。长武半程马拉松举行', [['长武县公安局', 'ORG']])).toEqual(['长武县公安局/ORG', '长武/LOCATION']);
     expect(run('开福区召开大会，开福将加快发展', [['开福区', 'LOCATION']])).toEqual(['开福区/LOCATION', '开福/LOCATION']);

@@ -26,9 +26,12 @@ export function applyAdminPlaces(doc: Doc): void {
     // the longest run of whole tokens from here that is a full name (only the lengths the gazetteer has for this character)
     for (const len of nameLengthsFrom(text[t.start])) {
       const end = t.start + len;
-      if (len < 3 || end > text.length || !ends.has(end)) continue;
+      if (len < 2 || end > text.length || !ends.has(end)) continue;
       const name = text.slice(t.start, end);
-      if (!LEVEL_END.test(name) || !placeForms(name).some((f) => f.full && f.place.level !== 'country' && f.place.level !== 'region')) continue;
+      // (a country by its name, two characters or more, as a whole token: `西班牙`, `英国` before `Q5D`)
+      // (not a demonym: `中国人`, `美国籍`)
+      const country = len >= 2 && !/^[人籍]/.test(text[end] ?? '') && placeForms(name).some((f) => f.full && f.place.level === 'country');
+      if (!country && (len < 3 || !LEVEL_END.test(name) || !placeForms(name).some((f) => f.full && f.place.level !== 'country' && f.place.level !== 'region'))) continue;
       if (!doc.inContent(t.start) || !taken.tryTake({ start: t.start, end })) break;
       added.push({ start: t.start, end, type: 'LOCATION', score: 0.8, source: 'admin-places' });
       break;
