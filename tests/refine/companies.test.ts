@@ -50,6 +50,9 @@ describe('refine-companies', () => {
     expect(run('前三名依次是零跑、小鹏、理想。', [['小鹏', 'PERSON']])).toEqual(['零跑/COMPANY', '小鹏/COMPANY', '理想/COMPANY']);
     expect(run('我们的理想是建设美好家园。', [])).toEqual([]);
   });
+  it('a listed name after 以 and before a Latin or numbered product (以辉达GB200, 长建（1038）)', () => {
+    expect(run('鸿海已布建4个以辉达GB200绘图处理平台', [])).toEqual(['鸿海/COMPANY', '辉达/COMPANY']);
+  });
   it('a listed name may end inside a token jieba could not read (港铁重), not inside a word it knows (交通部门)', () => {
     expect(run('港铁重铁路线当晚通宵行驶', [])).toEqual(['港铁/COMPANY']);
     expect(run('各地交通部门加强巡查', [])).toEqual([]);

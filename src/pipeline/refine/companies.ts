@@ -22,7 +22,7 @@ import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 
 /** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
-const GLUED_BEFORE = /[及和与跟同对向被由把将为在从]/;
+const GLUED_BEFORE = /[及和与跟同对向被由把将为在从以给让指据]/;
 const GLUED_AFTER = /[指称说升跌涨再续将也]/;
 
 /** A stock's short name with a special-treatment prefix or a share-class suffix, between a list's or a clause's marks. */
@@ -116,7 +116,8 @@ export function applyCompanies(doc: Doc): void {
       const span = { start: i, end: i + name.length };
       // (a listed name may end inside a token that jieba could not read, made of it and the next word: `港铁重/x铁路线`;
       // not inside a word jieba knows: `交通部门`)
-      if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || (!isAmbiguousCompany(name) && inUnknownRun(doc, span.end))))) continue;
+      // (an unambiguous name may also end before a Latin or numbered product or a bracket: `辉达GB200`, `长建（1038）`)
+      if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || (!isAmbiguousCompany(name) && (inUnknownRun(doc, span.end) || /^[A-Za-z0-9(（]/.test(text[span.end] ?? '')))))) continue;
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
