@@ -20,7 +20,8 @@ export const REGION_CURRENCY: Record<Region, string> = { CN: 'CNY', HK: 'HKD', T
 const CUES: Record<Region, [RegExp, number][]> = {
   HK: [
     [/港元|港币|港圆|港纸|HK\$/g, 3],
-    [/港股|恒指|恒生指数|港交所|联交所|港铁|港府|特区政府|立法会|行政长官|特首|区议会|强积金|差饷|新界|九龙|本港|港人|(?<=[\d十百千万])蚊/g, 2],
+    [/港股|恒指|恒生指数|港交所|联交所/g, 2],
+    [/港铁|港府|特区政府|立法会|行政长官|特首|区议会|强积金|差饷|新界|九龙|本港|港人|(?<=[\d十百千万])蚊/g, 2],
     // Government, places and housing words of the Hong Kong press.
     [/财政司|财政预算案|司长|特区|政府统计处|金管局|外汇基金|利得税|房委会|公屋|居屋|屋苑|(?<=[\d十百千万])(?:平方)?呎|港岛|元朗|沙田|荃湾|观塘|屯门|将军澳|葵青|北都|湾仔|铜锣湾|尖沙咀|旺角/g, 2],
     [/香港|内地/g, 1],
@@ -46,6 +47,13 @@ const CUES: Record<Region, [RegExp, number][]> = {
 };
 
 /**
+ * The market's words: a mainland report on a Hong Kong listing (`港元`, `港股`, `港交所`) or a Taiwan chip maker is
+ * still a mainland report. In simplified text they do not count (the set's simplified articles are all mainland ones,
+ * 5 of them with such words); Hong Kong's government and place words still do.
+ */
+const MARKET_CUE = /^(?:港元|港币|港圆|港纸|HK\$|港股|恒指|恒生指数|港交所|联交所|新台币|台币|NT\$|台积电)$/;
+
+/**
  * The region of an article: `stated` when the caller gives one, else inferred from `text`
  * (normalised: simplified, half-width) and its script.
  */
@@ -58,6 +66,7 @@ export function chooseRegion(text: string, script: Script = 'simplified', stated
     const counts = new Map<string, number>();
     for (const [re, w] of CUES[region]) {
       for (const m of head.matchAll(re)) {
+        if (script === 'simplified' && region !== 'CN' && MARKET_CUE.test(m[0])) continue;
         counts.set(m[0], (counts.get(m[0]) ?? 0) + 1);
         score[region] += w;
       }

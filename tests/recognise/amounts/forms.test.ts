@@ -196,6 +196,10 @@ describe('region inference', () => {
     ['湖南株洲市发改委主任介绍,项目投资8000万元。', 'traditional', 'CN'],
     ['两岸交流,台湾方面表示欢迎大陆游客。', 'traditional', 'TW'],
     ['嘉义县消防局第三大队大埔分队新建厅舍,经费3152万元,113年3月开工,大埔乡公所协助,大埔分队', 'traditional', 'TW'],
+    // a mainland report on a Hong Kong listing: the market's words do not make simplified text Hong Kong's
+    ['美团港股收跌,市值3000亿港元,港交所公告,港元计价,营收918.4亿元', 'simplified', 'CN'],
+    // Hong Kong's government and place words still do
+    ['特区政府公布,立法会通过,新界及九龙的差饷宽减,本港居民受惠', 'simplified', 'HK'],
   ])('%s → %s', (text, script, region) => {
     const r = chooseRegion(text, script);
     expect(r.region).toBe(region);

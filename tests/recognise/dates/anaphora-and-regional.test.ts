@@ -414,3 +414,14 @@ describe('a spring story about last year', () => {
     expect(lastYearWritten('已有110年历史', null, true)).toBe(null);
   });
 });
+
+describe('public holidays of 清明, 端午 and 中秋 as the notices of their year set them', () => {
+  it.each<[string, string, Region, Row[]]>([
+    ['清明连假交通疏运', '2026-03-06', 'TW', [['清明连假', '2026-04-03', '2026-04-06', 'day']]],
+    ['端午假期期间，全国铁路发送旅客', '2025-05-20', 'CN', [['端午假期期间', '2025-05-31', '2025-06-02', 'day']]],
+    ['清明假期出游人数', '2024-04-08', 'CN', [['清明假期', '2024-04-04', '2024-04-06', 'day']]],
+    ['中秋节假期', '2024-09-10', 'CN', [['中秋节假期', '2024-09-15', '2024-09-17', 'day']]],
+  ])('%s (%s, %s)', (text, pub, region, rows) => {
+    expect(found(text, region, pub)).toEqual(rows);
+  });
+});
