@@ -4,6 +4,13 @@ import { segment } from '../../src/pipeline/segment/jieba.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-boundary', () => {
+  it('a term before a body is not part of its name (来届立法会)', () => {
+    const text = '来届立法会将审议，新一届特区政府上任';
+    const d = docWith(text, [['来届立法会', 'ORG'], ['新一届特区政府', 'ORG']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['立法会/ORG', '特区政府/ORG']);
+  });
   it('a verb or a preposition that introduces a name is trimmed off its edge; so is a body\'s website after it', () => {
     const text = '我们希望小米加快布局，由它承运远洋航运集团的货物。根据农业部官网，证监会官方微博发布';
     const d = docWith(text, [['希望小米', 'COMPANY'], ['承运远洋航运集团', 'COMPANY'], ['根据农业部官网', 'ORG'], ['证监会官方微博', 'ORG']]);

@@ -53,6 +53,10 @@ describe('refine-companies', () => {
   it('a listed name after 以 and before a Latin or numbered product (以辉达GB200, 长建（1038）)', () => {
     expect(run('鸿海已布建4个以辉达GB200绘图处理平台', [])).toEqual(['鸿海/COMPANY', '辉达/COMPANY']);
   });
+  it("names inside a market index's name are none; a centre that serves or manages is a body", () => {
+    expect(run('恒生中国企业指数跌，恒生科技指数升，恒生银行升', [['恒生', 'COMPANY'], ['中国', 'LOCATION'], ['恒生科技', 'COMPANY'], ['恒生银行', 'COMPANY']])).toEqual(['恒生银行/COMPANY']);
+    expect(run('阿克苏招商服务中心与国家会展中心', [['阿克苏招商服务中心', 'LOCATION'], ['国家会展中心', 'LOCATION']])).toEqual(['阿克苏招商服务中心/ORG', '国家会展中心/LOCATION']);
+  });
   it('a listed name may end inside a token jieba could not read (港铁重), not inside a word it knows (交通部门)', () => {
     expect(run('港铁重铁路线当晚通宵行驶', [])).toEqual(['港铁/COMPANY']);
     expect(run('各地交通部门加强巡查', [])).toEqual([]);

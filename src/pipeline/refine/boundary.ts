@@ -10,7 +10,7 @@
  * nor is a dash or slash at either edge (`中国—` of `中国—东盟`). A leader's
  * title glued after an organisation or a country is not part of it:
  * `英国首相` is the LOCATION `英国`, `国务院国资委主任` the ORG `国务院国资委`; nor is a count of the companies
- * just named (`…中国重工两大集团`).
+ * just named (`…中国重工两大集团`), nor a term before a body (`来届立法会`).
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
@@ -32,6 +32,8 @@ const EDGE_DASH = /[—–\-－―─~～/／]/;
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
 /** a count of the companies just named, glued after the last (`中国船舶与中国重工两大集团`) */
 const GROUP_TAIL = /[两二三四五六七八九十几数多]大(?:公司|企业|集团|银行|央企|国企|券商|车企|巨头|运营商)$/;
+/** a term before a body's name (`来届立法会`, `本届政府`, `新一届董事会`) */
+const TERM_HEAD = /^(?:来届|本届|上届|下届|历届|新一届|新一任|前任|现任)/;
 /** a body's website or account after its name (`农业部官网`, `证监会官方微博`): the body is the name */
 const SITE_TAIL = /(?:官网|官方网站|官方微博|官方微信|微信公众号|公众号)$/;
 /** a photo credit's or a byline's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`, `…网作者`) */
@@ -59,6 +61,9 @@ export function trimEdges(doc: Doc): void {
       m.end = m.start + title.index;
       if (placeForms(text.slice(m.start, m.end)).length) m.type = 'LOCATION';
     }
+    // a term before a body is not part of its name (`来届立法会`, `新一届政府`)
+    const term = TERM_HEAD.exec(text.slice(m.start, m.end));
+    if (term && m.end - m.start - term[0].length >= 2) (m as NormMention).start += term[0].length;
     const current = text.slice(m.start, m.end);
     const tail = GROUP_TAIL.exec(current) ?? SITE_TAIL.exec(current);
     if (tail && tail.index >= 2) m.end = m.start + tail.index;

@@ -13,7 +13,8 @@
  *  (c) banks and groups: a central bank or development bank is ORG
  *      (`中国人民银行`); another name ending in a business word
  *      (`…银行`, `…分行`, `…集团`, `…有限公司`, `…证券`) is COMPANY, and so is a
- *      construction group's engineering bureau (`中建三局`).
+ *      construction group's engineering bureau (`中建三局`);
+ *  (e) names inside a market index's name are none (`恒生科技指数`).
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -27,6 +28,12 @@ const GLUED_AFTER = /[指称说升跌涨再续将也]/;
 
 /** A stock's short name with a special-treatment prefix or a share-class suffix, between a list's or a clause's marks. */
 const STOCK_NAME = /(?<![A-Za-z\d*])\*?S?\*?ST\p{Script=Han}{2}|(?<=^|[、，,。；;：:\s(（“"「及和与])\p{Script=Han}{2,6}[-－](?:SW|WR|W|S|B|U)(?![A-Za-z])/gmu;
+
+/** How the name of a centre that is a body ends (not a venue's: `国际金融中心`, `会展中心`). */
+const BODY_CENTRE = /(?:服务|管理|研究|指挥|促进|监测|检测|培训|调度|救灾|备灾|招商)中心$/;
+
+/** A market index's name: an index family and what follows it up to 指数. */
+const MARKET_INDEX = /(?:恒生|沪深|上证|深证|中证|国证|创业板|科创|标普|道琼斯|纳斯达克|富时|日经|MSCI)[\p{Script=Han}A-Za-z\d]{0,10}?指数/gu;
 
 /** score of a listed-name mention */
 const LIST_SCORE = 0.8;
@@ -168,6 +175,17 @@ export function applyCompanies(doc: Doc): void {
     if (t && t !== m.type) m.type = t;
     // an orchestra, an association or a university the tagger took for a business
     else if (!t && m.type === 'COMPANY' && NON_BUSINESS_END.test(name)) m.type = 'ORG';
+    // a centre that serves, manages or studies is a body, not a place (`阿克苏招商服务中心`, `湖北省人体器官捐献管理中心`)
+    else if (!t && m.type === 'LOCATION' && BODY_CENTRE.test(name)) m.type = 'ORG';
+  }
+  // (e) names inside a market index's name are no mention (`恒生科技指数`, `恒生中国企业指数`, `沪深300指数`)
+  if (text.includes('指数')) {
+    const inIndex = new Set<NormMention>();
+    for (const x of text.matchAll(MARKET_INDEX)) {
+      const [s0, e0] = [x.index!, x.index! + x[0].length];
+      for (const m of doc.mentions) if (isName(m) && m.start >= s0 && m.end <= e0) inIndex.add(m);
+    }
+    if (inIndex.size) setMentions(doc, doc.mentions.filter((m) => !inIndex.has(m)));
   }
   // (d) a "person" with revenue, a board or a results briefing is a company (`联强2025年营收…`, `联强今天召开法人说明会`),
   // and so is every mention of that name in the article

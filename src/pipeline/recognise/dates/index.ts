@@ -102,7 +102,7 @@ const REL_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上
 /** (`来年` never inside `未来年均`; Taiwan writes the 民国 year inside: `今（115）年`, `去(114)年`) */
 const REL_YEAR_RE = Object.keys(REL_YEAR).map((k) => (k === '来年' ? '(?<!未)来年' : /^[今去明]/.test(k) ? `${k[0]}(?:\\(\\d{2,3}\\))?年` : k)).join('|');
 /** The year offset of a relative year word (`去(114)年`: −1). */
-const relYearOffset = (w: string): number => REL_YEAR[w.replace(/\(\d+\)/, '')];
+const relYearOffset = (w: string): number => (w === '今' ? 0 : REL_YEAR[w.replace(/\(\d+\)/, '')]);
 const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
 const DAY = String.raw`\d{1,2}|三十一?|卅一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
@@ -116,7 +116,8 @@ const JOIN = /^(?:起?至|到|-|—|–|~|－)$/;
 
 const RE_YMD = new RegExp(
   // a space may stand between a four-digit year and 年 (`2025 年 11 月 3 日`, Hong Kong pages)
-  `${NOT_AFTER_NUM}(?:(${YEAR}|'?\\d{2}|[〇○零一二三四五六七八九]{2})(?:(?<=\\d{4}) )?年${NOT_DURATION}|(${REL_YEAR_RE}))` +
+  // (Taiwan and Hong Kong print write this year's parts and months with 今 alone: `今上半年`, `今3月`)
+  `${NOT_AFTER_NUM}(?:(${YEAR}|'?\\d{2}|[〇○零一二三四五六七八九]{2})(?:(?<=\\d{4}) )?年${NOT_DURATION}|(${REL_YEAR_RE}|(?<![至迄如当现古而从自于於到直及即距据])今(?=(?:${YPART})|\\d{1,2}月)))` +
     `(?: ?(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?|(初(?!步)|底|末|年中|${YPART}))?`,
   'g',
 );
