@@ -138,6 +138,11 @@ const RE_QUARTER_PAIR = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?第?([一二三四1-4])(?:([、及和与])|至|到|-|—)第?([一二三四1-4])季度?`,
   'g',
 );
+/** Days listed under one month, the last with 日 (`3月21、22、28及29日`): one mention from the first to the last. */
+const RE_DAY_LIST = new RegExp(
+  `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})月(\\d{1,2}(?:[、,，]\\d{1,2})*[、及和与]\\d{1,2})[日号]`,
+  'g',
+);
 const RE_DAY_RANGE = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})月(${DAY})(?:至|到|-|~|—)(${DAY})[日号]`,
   'g',
@@ -440,6 +445,15 @@ export function findDates(text: string, published: string | null, region: Region
         ? m[2] ? unresolved('day') : span(`XXXX-${iso(NO_YEAR, mo, d1).slice(5)}`, `XXXX-${iso(NO_YEAR, mo, d2).slice(5)}`, 'day')
         : isValid(y, mo, d2) ? span(iso(y, mo, d1), iso(y, mo, d2), 'day') : null;
     }
+    add(m.index, m.index + m[0].length, v, 0.9);
+  }
+  for (const m of /\d[、及和与]\d{1,2}[日号]/.test(text) ? text.matchAll(RE_DAY_LIST) : []) {
+    const mo = num(m[3]);
+    const ds = m[4].split(/[、,，及和与]/).map(Number);
+    if (!ds.every((d, i) => i === 0 || d > ds[i - 1]) || !isValid(2000, mo, ds[ds.length - 1])) continue;
+    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : pub ? yearOfMonth(mo, pub) : null;
+    const [d1, d2] = [ds[0], ds[ds.length - 1]];
+    const v = y === null ? (m[2] ? unresolved('day') : withoutYear(span(iso(NO_YEAR, mo, d1), iso(NO_YEAR, mo, d2), 'day'))) : isValid(y, mo, d2) ? span(iso(y, mo, d1), iso(y, mo, d2), 'day') : null;
     add(m.index, m.index + m[0].length, v, 0.9);
   }
   for (const m of text.matchAll(RE_YEAR_RANGE)) {
