@@ -9,7 +9,7 @@ import type { Component } from '../component.js';
 import type { NameEngine } from './engines/name-engine.js';
 import { findAmounts, noteCurrency } from './amounts/index.js';
 import { INDEX_CONTEXT } from './amounts/units.js';
-import { FISCAL_YEAR_CONTEXT, NEW_YEAR_CONTEXT, findDates, lastYearWritten, reportingDay } from './dates/index.js';
+import { FISCAL_YEAR_CONTEXT, NEW_YEAR_CONTEXT, TODAY_WORD, findDates, lastYearWritten, reportingDay } from './dates/index.js';
 
 /** The `names` component over these engines; `doc.options.engine` picks one per call. */
 export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Component {
@@ -58,12 +58,19 @@ export function recogniseDates(doc: Doc): void {
   const fiscalYear = FISCAL_YEAR_CONTEXT.test(doc.norm.text);
   // `同期` at the start of a paragraph refers to the last date of the paragraphs before it
   let previous: DateValue | undefined;
+  // `当日` at the start of a paragraph refers to the last single day the paragraphs before named
+  let previousDay: DateValue | undefined;
   // the last year written out in the paragraphs before (a bare `全年` in a results story is that year's)
   let year: number | undefined;
   const notAfter = day ? Number(day.slice(0, 4)) : null;
   perParagraph(doc, (t) => {
-    const found = findDates(t, day, region, { lunarNewYear, fiscalYear, previous, year });
-    for (const m of found) if (!m.base && m.value.start && m.value.end && !m.value.vague && !m.value.start.startsWith('XXXX')) previous = m.value;
+    const found = findDates(t, day, region, { lunarNewYear, fiscalYear, previous, previousDay, year });
+    for (const m of found) {
+      const v = m.value;
+      if (m.base || !v.start || !v.end || v.vague || v.start.startsWith('XXXX')) continue;
+      previous = v;
+      if (v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain) && !TODAY_WORD.test(t.slice(m.start, m.end))) previousDay = v;
+    }
     year = lastYearWritten(t, notAfter, region === 'TW') ?? year;
     return found.map(({ base: _, ...m }) => m);
   }, 'dates');

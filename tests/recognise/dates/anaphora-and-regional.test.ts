@@ -427,3 +427,11 @@ describe('public holidays of 清明, 端午 and 中秋 as the notices of their y
     expect(found(text, region, pub)).toEqual(rows);
   });
 });
+
+describe('an anaphoric day at the start of a paragraph', () => {
+  it('refers to the last single day the paragraphs before named, not to a year or to today', () => {
+    const rows = findDates('比赛当日温度介乎17至22度', '2024-05-15', 'HK', { previous: { start: '2024-01-01', end: '2024-12-31', grain: 'year' }, previousDay: { start: '2024-05-19', end: '2024-05-19', grain: 'day' } })
+      .map((m) => [m.value.start, m.value.end]);
+    expect(rows).toEqual([['2024-05-19', '2024-05-19']]);
+  });
+});

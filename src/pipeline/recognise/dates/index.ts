@@ -325,6 +325,8 @@ export interface DateContext {
   lunarNewYear?: boolean;
   /** the last date resolved in the paragraphs before: what `同期` at the start of this one refers to */
   previous?: DateValue;
+  /** the last single day named in the paragraphs before (not today by its name): what `当日` refers back to */
+  previousDay?: DateValue;
   /** the last year written out (`2025年`) in the paragraphs before, if not after published's: the year a results story is about */
   year?: number;
   /** the article is about a government's financial years (`2026/27年度`, `财政预算案`): Hong Kong's `来年` is the next one */
@@ -603,7 +605,7 @@ export function findDates(text: string, published: string | null, region: Region
   addMore(text, pub, region, add, anaphora);
 
   const merged = festivalHeadings(text, inheritSentenceYear(text, inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)), pub));
-  return mergeTimeRanges(text, extend(text, resolveAnaphora(text, comparisonBases(text, merged, context.previous ?? null), anaphora, pub, context.previous ?? null), pub))
+  return mergeTimeRanges(text, extend(text, resolveAnaphora(text, comparisonBases(text, merged, context.previous ?? null), anaphora, pub, context.previous ?? null, context.previousDay ?? null), pub))
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
 }
@@ -827,14 +829,15 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
  * `去年同期` the same a year earlier, `2024年同月` in 2024.
  */
 /** Words for published's day, which an anaphoric day never refers back to. */
-const TODAY_WORD = /^今(?:天|日|\(\S{1,3}\)日)?$/;
+export const TODAY_WORD = /^今(?:天|日|\(\S{1,3}\)日)?$/;
 
-function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Ymd | null, before: DateValue | null = null): Cand[] {
+function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Ymd | null, before: DateValue | null = null, beforeDay: DateValue | null = null): Cand[] {
   if (!anaphora.size) return cands;
   let prev: DateValue | null = before;
-  // `当晚` at the start of a paragraph is the day the paragraphs before ended on
-  let prevDay: string | null = before?.start && before.end && !before.vague && !before.start.startsWith('XXXX') &&
-    before.start.slice(0, 10) === before.end.slice(0, 10) && /day|hour|minute/.test(before.grain) ? before.start.slice(0, 10) : null;
+  // `当晚` at the start of a paragraph is the last day the paragraphs before named
+  const day = beforeDay ?? before;
+  let prevDay: string | null = day?.start && day.end && !day.vague && !day.start.startsWith('XXXX') &&
+    day.start.slice(0, 10) === day.end.slice(0, 10) && /day|hour|minute/.test(day.grain) ? day.start.slice(0, 10) : null;
   let prevEnd = -1;
   for (const c of cands) {
     const a = anaphora.get(c.start);
