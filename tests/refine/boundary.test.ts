@@ -4,6 +4,13 @@ import { segment } from '../../src/pipeline/segment/jieba.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-boundary', () => {
+  it("a university's campus in brackets is part of its name; the place inside gives way", () => {
+    const text = '毕业于中国地质大学（武汉），后入读中国石油大学(北京)';
+    const d = docWith(text, [['中国地质大学', 'ORG'], ['武汉', 'LOCATION'], ['中国石油大学', 'ORG']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['中国地质大学（武汉）/ORG', '中国石油大学(北京)/ORG']);
+  });
   it('a term before a body is not part of its name (来届立法会)', () => {
     const text = '来届立法会将审议，新一届特区政府上任';
     const d = docWith(text, [['来届立法会', 'ORG'], ['新一届特区政府', 'ORG']]);

@@ -5,6 +5,13 @@ import { cutCompanyBodies } from '../../src/pipeline/refine/company-body.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-place-suffix', () => {
+  it('a place nothing is tagged on, followed by a body word, is that body (经广州海关监管); not an ordinary word', () => {
+    const text = '经广州海关监管的货物，湘潭市人民政府印发，平安公安局';
+    const d = docWith(text, []);
+    d.tokens = segment(text);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['广州海关/ORG', '湘潭市人民政府/ORG']);
+  });
   it('a place + government or committee word is one ORG', () => {
     const d = docWith('株洲市政府与岳阳市委、浏阳市人民政府和长沙市发改委联合发文', [
       ['株洲市', 'LOCATION'], ['岳阳', 'LOCATION'], ['市委', 'ORG'], ['浏阳市', 'LOCATION'], ['长沙市', 'LOCATION'],

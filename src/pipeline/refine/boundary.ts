@@ -14,7 +14,7 @@
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
-import { isName } from './util.js';
+import { isName, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { LEADER_TITLE_END, TITLES } from '../lang/zh/lexicon-words.js';
 
@@ -32,6 +32,8 @@ const EDGE_DASH = /[—–\-－―─~～/／]/;
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
 /** a count of the companies just named, glued after the last (`中国船舶与中国重工两大集团`) */
 const GROUP_TAIL = /[两二三四五六七八九十几数多]大(?:公司|企业|集团|银行|央企|国企|券商|车企|巨头|运营商)$/;
+/** a campus in brackets right after a university's name */
+const CAMPUS = /^[(（](\p{Script=Han}{2,4})[)）]/u;
 /** a term before a body's name (`来届立法会`, `本届政府`, `新一届董事会`) */
 const TERM_HEAD = /^(?:来届|本届|上届|下届|历届|新一届|新一任|前任|现任)/;
 /** a body's website or account after its name (`农业部官网`, `证监会官方微博`): the body is the name */
@@ -44,6 +46,7 @@ const PERSON_TITLE = new RegExp(`^(?:${[...TITLES, '特助', '执行董事', '�
 
 export function trimEdges(doc: Doc): void {
   const text = doc.norm.text;
+  const campusOf = new Map<NormMention, number>();
   const tokenStarts = new Set(doc.tokens.map((t) => t.start));
   for (const m of doc.mentions as NormMention[]) {
     if (!isName(m)) continue;
@@ -61,6 +64,11 @@ export function trimEdges(doc: Doc): void {
       m.end = m.start + title.index;
       if (placeForms(text.slice(m.start, m.end)).length) m.type = 'LOCATION';
     }
+    // a university's campus in brackets is part of its name (`中国地质大学（武汉）`): the place inside gives way
+    if (m.type === 'ORG' && /(?:大学|学院)$/.test(text.slice(m.start, m.end))) {
+      const campus = CAMPUS.exec(text.slice(m.end, m.end + 8));
+      if (campus && placeForms(campus[1]).length) campusOf.set(m, m.end + campus[0].length);
+    }
     // a term before a body is not part of its name (`来届立法会`, `新一届政府`)
     const term = TERM_HEAD.exec(text.slice(m.start, m.end));
     if (term && m.end - m.start - term[0].length >= 2) (m as NormMention).start += term[0].length;
@@ -74,6 +82,14 @@ export function trimEdges(doc: Doc): void {
       const tail = CREDIT_TAIL.exec(name);
       if (tail) m.end = m.start + tail.index;
     }
+  }
+  if (campusOf.size) {
+    const inside = new Set<NormMention>();
+    for (const [m, end] of campusOf) {
+      for (const o of doc.mentions) if (o !== m && o.start >= m.end && o.end <= end) inside.add(o);
+      m.end = end;
+    }
+    setMentions(doc, doc.mentions.filter((o) => !inside.has(o)));
   }
   if (!doc.tokens.length) return;
   for (const m of doc.mentions) {

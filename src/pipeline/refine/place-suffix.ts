@@ -12,7 +12,8 @@
  * A named facility the recogniser missed (a proper-name word + `大桥`, `核电厂`,
  * `游乐场` …, where no mention lies) is one LOCATION (`tagNamedFacilities`); a
  * place before a site with a name of its own is two (`荃湾` + `沙咀道游乐场`:
- * `splitPlaceFromNamedSite`).
+ * `splitPlaceFromNamedSite`). A place nothing is tagged on, followed by a body's word (`经广州海关监管`), is that
+ * body (`tagPlaceBodies`).
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -77,8 +78,36 @@ export function mergePlaceSuffixes(doc: Doc): void {
     m.type = suffix.type;
   }
   setMentions(doc, ms.filter((m) => !drop.has(m)));
+  tagPlaceBodies(doc);
   tagNamedFacilities(doc);
   splitPlaceFromNamedSite(doc);
+}
+
+/** Government words a place's body ends with, for places nothing is tagged on (the commonest, unambiguous ones). */
+const BODY_AFTER_PLACE = /^(?:海关|人民政府|市政府|县政府|区政府|省政府|市委|县委|区委|省委|发改委|公安局|统计局|商务局|教育局|住建局|人社局|财政局|税务局|市场监管局|生态环境局|交通运输局|自然资源局|应急管理局|文旅局|卫健委)/;
+
+/**
+ * A province, city or county by its name, directly followed by a body's word, where nothing is tagged (`经广州海关监管`,
+ * `湘潭市人民政府印发`): one ORG. The name must be a gazetteer place that is no ordinary word, at a token start.
+ */
+function tagPlaceBodies(doc: Doc): void {
+  const text = doc.norm.text;
+  if (!/海关|政府|[市县区省]委|局|委/.test(text)) return;
+  const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
+  const added: NormMention[] = [];
+  for (const t of doc.tokens) {
+    for (let len = Math.min(6, t.end - t.start + 3); len >= 2; len--) {
+      const name = text.slice(t.start, t.start + len);
+      const body = BODY_AFTER_PLACE.exec(text.slice(t.start + len, t.start + len + 6));
+      if (!body) continue;
+      const forms = placeForms(name);
+      if (!forms.length || forms.some((f) => f.commonWord) || !forms.some((f) => ['province', 'city', 'county'].includes(f.place.level))) continue;
+      const span = { start: t.start, end: t.start + len + body[0].length };
+      if (doc.inContent(span.start) && taken.tryTake(span)) added.push({ ...span, type: 'ORG', score: 0.8, source: 'place-suffix' });
+      break;
+    }
+  }
+  if (added.length) setMentions(doc, [...doc.mentions, ...added]);
 }
 
 /** How a named site's name ends: a facility, park or street word. */
@@ -155,4 +184,4 @@ export function tagNamedFacilities(doc: Doc): void {
   if (added.length) setMentions(doc, [...doc.mentions, ...added]);
 }
 
-export const placeSuffixComponent = component('refine-place-suffix', ['mentions'], ['mentions'], mergePlaceSuffixes);
+export const placeSuffixComponent = component('refine-place-suffix', ['mentions', 'tokens'], ['mentions'], mergePlaceSuffixes);
