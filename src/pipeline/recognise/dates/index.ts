@@ -151,7 +151,7 @@ const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之�
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今夜(?![星月])|今晨|今早|昨晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今夜(?![星月])|今晨|今早|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
@@ -238,7 +238,7 @@ const RE_FISCAL_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?:年?(?:财政年度|财�
 const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
 /** A clock time right after a date: `9:30`, `9时30分`, `10时半`, `上午9点`, `下午3点半`. */
 const TIME_RE = new RegExp(
-  String.raw`^\s?(上午|下午|晚上|晚间|凌晨|早上|早晨|中午|正午|傍晚|夜间|晚)?\s?(\d{1,2}|[零一二两三四五六七八九十]{1,3})` +
+  String.raw`^\s?(上午|下午|晚上|晚间|凌晨|清晨|早上|早晨|中午|正午|傍晚|夜间|深夜|午夜|晚)?\s?约?(\d{1,2}|[零一二两三四五六七八九十]{1,3})` +
     String.raw`(?:[:：](\d{2})(?![\d])(?:[:：]\d{2}(?![\d]))?(?:\s?分(?![钟之]))?|时(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半))?|点(?:(\d{1,2}|[零一二三四五六七八九十]{1,3})分|(半)|钟)?)`,
 );
 /** Hours of a day written as a range after it: `0—24时`, `9-17时`. */
@@ -247,7 +247,7 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|连假|长假|前后|当天|时节|祭扫|[前后,，。、])|' +
+  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|连假|长假|前后|当天|时节|祭扫|[前后,，。、])|' +
   '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]|(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞日|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|和平纪念日|冬至|夏至|立春|立秋';
@@ -667,6 +667,17 @@ const RE_ROC = new RegExp(
     `(?:(${MON})月份?(?:(${DAY})[日号]|(${MPART}))?|(度)?(底|末|初|上半年|下半年|全年|首季度?|第?${Q}季度?)?)`,
   'g',
 );
+/** A 民国 date stamp closing a line after a bracketed credit: `（编辑：杨凯翔）1141107`. */
+const RE_ROC_STAMP = /[)）]\s?(1[01]\d)(0[1-9]|1[0-2])(0[1-9]|[12]\d|3[01])$/gm;
+/** A slashed 民国 date: `114/9/24`. */
+const RE_ROC_SLASH = /(?<![\d/.])(1[01]\d)\/(1[0-2]|0?[1-9])\/(3[01]|[12]\d|0?[1-9])(?![\d/.])/g;
+/** Dates in English on scraped pages: `18 Nov 2024`, `02 May`, `November 18, 2024`, `Nov. 18`. */
+const EN_MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+const EN_MONTH = String.raw`(January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept?|Oct|Nov|Dec)\.?`;
+const RE_EN_DATE = new RegExp(
+  String.raw`(?<![A-Za-z\d])(\d{1,2}) ${EN_MONTH}(?: (\d{4}))?(?![A-Za-z\d])|(?<![A-Za-z\d])${EN_MONTH} (\d{1,2})(?:,? (\d{4}))?(?![A-Za-z\d])`,
+  'g',
+);
 /** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
 const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
 /** `今` alone (Taiwan and Hong Kong print) after a name or a clause break, before what was done today (not a word of its own: `今年`, `今后`, `今昔`). */
@@ -731,6 +742,25 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     }
     const part = m[7] === '底' || m[7] === '末' ? '年底' : m[7] === '初' ? '年初' : m[7];
     add(m.index, m.index + m[0].length, part ? yearPart(y, part) : yearValue(y), 0.85);
+  }
+  for (const m of /[A-Z][a-z]/.test(text) ? text.matchAll(RE_EN_DATE) : []) {
+    const d = +(m[1] ?? m[5]);
+    const mo = EN_MONTHS.indexOf((m[2] ?? m[4]).slice(0, 3)) + 1;
+    const y = m[3] ?? m[6];
+    if (!mo || !(d >= 1 && d <= 31)) continue;
+    add(m.index, m.index + m[0].length, fromParts(y ? { y: +y, m: mo, d } : { m: mo, d }, pub), 0.8, y ? { y: +y, m: mo, d } : { m: mo, d });
+  }
+  // Taiwan's 民国 days written as numbers: the wire's stamp after an editor's credit (`（编辑：杨凯翔）1141107`) and
+  // slashed dates (`114/9/24`)
+  if (region === 'TW') {
+    for (const m of text.matchAll(RE_ROC_STAMP)) {
+      const [y, mo, d] = [+m[1] + 1911, +m[2], +m[3]];
+      if (isValid(y, mo, d)) add(m.index + m[0].length - 7, m.index + m[0].length, dayValue(y, mo, d), 0.85, { y, m: mo, d });
+    }
+    for (const m of text.matchAll(RE_ROC_SLASH)) {
+      const [y, mo, d] = [+m[1] + 1911, +m[2], +m[3]];
+      if (isValid(y, mo, d)) add(m.index, m.index + m[0].length, dayValue(y, mo, d), 0.85, { y, m: mo, d });
+    }
   }
   for (const m of text.includes('Q') ? text.matchAll(RE_QN) : []) {
     const y = m[1] ? +m[1] : pub ? quarterYear(+m[2], pub) : null;
@@ -1036,7 +1066,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
-    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今夜: 0, 今晨: 0, 今早: 0, 昨晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
+    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今夜: 0, 今晨: 0, 今早: 0, 昨晚: -1, 隔晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
     const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
   }
@@ -1195,7 +1225,7 @@ const HOLIDAY_NAME: Record<string, string> = {
 };
 
 /** Other names of a festival, resolved where a festival is found. */
-const FESTIVAL_ALIAS: Record<string, string> = { 中秋国庆: '国庆', 国庆中秋: '国庆', 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
+const FESTIVAL_ALIAS: Record<string, string> = { 中秋国庆: '国庆', 国庆中秋: '国庆', 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 农历年: '春节', 过年: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
 
 /** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */
@@ -1284,22 +1314,31 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       }
       const t = TIME_RE.exec(text.slice(c.end, Math.min(limit, c.end + 16)));
       if (!t) continue;
-      let h = num(t[2].replace(/两/g, '二'));
-      const minute = t[3] ?? t[4] ?? t[6];
-      const half = t[5] ?? t[7];
-      let mm = half ? 30 : minute !== undefined ? num(minute) : 0;
-      // the part of the day in the time (`下午3点`) or in the day word itself (`昨晚8点`, `当晚9时`)
-      const evening = t[1] ? /下午|晚|傍晚|夜间/.test(t[1]) : /[晚夜]$/.test(text.slice(c.start, c.end));
-      if (evening && h < 12) h += 12;
-      else if (evening && h === 12 && !t[1]) h = 24; // `今晚12点`: midnight, the day's end
-      if (!(h >= 0 && h <= 24 && mm >= 0 && mm < 60)) continue;
-      if (h === 24 && mm !== 0) continue; // 24时 is the day's end (ISO 8601 24:00)
-      const at = `${v.start}T${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`;
+      const clock = clockOf(t, /[晚夜]$/.test(text.slice(c.start, c.end)));
+      if (!clock) continue;
+      const at = `${v.start}T${clock.hhmm}`;
       c.end += t[0].length;
-      c.value = span(at, at, minute !== undefined || half ? 'minute' : 'hour');
+      c.value = span(at, at, clock.grain);
     }
   }
   return cands;
+}
+
+/**
+ * The clock time of a TIME_RE match as `HH:MM` and its grain; the part of the day is in the time (`下午3点`) or in the
+ * day word before it (`昨晚8点`, `当晚9时`: `evening`). Null when it is no time of day.
+ */
+function clockOf(t: RegExpExecArray, evening = false): { hhmm: string; grain: DateGrain } | null {
+  let h = num(t[2].replace(/两/g, '二'));
+  const minute = t[3] ?? t[4] ?? t[6];
+  const half = t[5] ?? t[7];
+  const mm = half ? 30 : minute !== undefined ? num(minute) : 0;
+  const late = t[1] ? /下午|晚|傍晚|夜间|深夜/.test(t[1]) : evening;
+  if (late && h < 12) h += 12;
+  else if (late && h === 12 && !t[1]) h = 24; // `今晚12点`: midnight, the day's end
+  if (!(h >= 0 && h <= 24 && mm >= 0 && mm < 60)) return null;
+  if (h === 24 && mm !== 0) return null; // 24时 is the day's end (ISO 8601 24:00)
+  return { hhmm: `${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`, grain: minute !== undefined || half ? 'minute' : 'hour' };
 }
 
 const WEEKDAY = /^(?:周|星期|礼拜)[一二三四五六日天]$/;
@@ -1474,6 +1513,17 @@ function mergeTimeRanges(text: string, cands: Cand[]): Cand[] {
   for (let i = 0; i < cands.length; i++) {
     const a = cands[i];
     const b = cands[i + 1];
+    // a time alone after the join ends the range on the same day (`今晨零时至清晨6时`, `明天上午0时至上午6时`)
+    if (timed(a.value) && !a.value!.start!.startsWith('XXXX')) {
+      const join = /^\s?(?:至|到|—|–|-|－|~)\s?/.exec(text.slice(a.end, a.end + 3));
+      const t = join ? TIME_RE.exec(text.slice(a.end + join[0].length, Math.min(b?.start ?? text.length, a.end + join[0].length + 16))) : null;
+      const clock = t ? clockOf(t) : null;
+      const end = clock ? `${a.value!.start!.slice(0, 10)}T${clock.hhmm}` : null;
+      if (t && clock && end! > a.value!.start!) {
+        out.push({ start: a.start, end: a.end + join![0].length + t[0].length, value: span(a.value!.start!, end!, finer(a.value!.grain, clock.grain)), score: a.score });
+        continue;
+      }
+    }
     if (b && timed(a.value) && timed(b.value) && JOIN.test(text.slice(a.end, b.start).trim())) {
       // a bare day after the join (`7月29日21:00至30日06:15`) is in the first date's month, not published's
       let end = b.value!.end!;
