@@ -8,6 +8,9 @@ const dropped = (text: string, spans: Parameters<typeof docWith>[1]) => {
 };
 
 describe('refine-latin', () => {
+  it('a "person" with a one-letter word is a product (Model Y); a person with initials or full names stays', () => {
+    expect(dropped('Model Y在中国的售价，Elon Musk表示', [['Model Y', 'PERSON'], ['Elon Musk', 'PERSON']])).toEqual(['Model Y']);
+  });
   it('drops lower-case words, cut words and multi-word capitals; keeps firms and places', () => {
     expect(
       dropped('报道《green energy rises》称，Global Research与BYD、hellobike及货轮OCEAN STAR抵达NOVO LAND', [

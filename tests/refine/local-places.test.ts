@@ -14,6 +14,12 @@ function run(text: string, region: Region, spans: Parameters<typeof docWith>[1] 
 }
 
 describe('refine-local-places', () => {
+  it("a Taiwan village named before its chief or office is a place; not 各里 or 邻里", () => {
+    expect(run('东港镇下廍里里长苏明白获奖。屏东市光荣里里长出席。各里里长与邻里里长', 'TW', [['东港镇', 'LOCATION'], ['屏东市', 'LOCATION']])).toEqual([
+      '东港镇/LOCATION', '下廍里/LOCATION', '屏东市/LOCATION', '光荣里/LOCATION',
+    ]);
+    expect(run('光荣里里长出席', 'CN')).toEqual([]);
+  });
   it('lists Hong Kong districts, MTR lines and stations, and every Taiwan township by full and short name', () => {
     expect(localPlaces('HK').places.get('调景岭')?.kind).toBe('station');
     expect(localPlaces('HK').places.get('机场快线')?.kind).toBe('rail-line');

@@ -3,6 +3,11 @@ import { mergeRegions } from '../../src/pipeline/refine/regions.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-regions', () => {
+  it('中国大陆 and 中国内地 are one place in mainland text too', () => {
+    const d = docWith('Model Y在中国大陆的售价，中国内地及香港', [['中国', 'LOCATION', 0], ['中国', 'LOCATION', 15], ['香港', 'LOCATION']]);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['中国大陆/LOCATION', '中国内地/LOCATION', '香港/LOCATION']);
+  });
   it('a region + 地区/区域 is one LOCATION, an administrative place + 地区 is not extended', () => {
     const d = docWith('珠三角地区的工厂与长沙地区的客户，以及长江中游区域', [
       ['珠三角', 'LOCATION'], ['长沙', 'LOCATION'], ['长江中游', 'LOCATION'],

@@ -35,7 +35,7 @@ const GROUP_TAIL = /[两二三四五六七八九十几数多]大(?:公司|企业
 /** a campus in brackets right after a university's name */
 const CAMPUS = /^[(（](\p{Script=Han}{2,4})[)）]/u;
 /** a term before a body's name (`来届立法会`, `本届政府`, `新一届董事会`) */
-const TERM_HEAD = /^(?:来届|本届|上届|下届|历届|新一届|新一任|前任|现任)/;
+const TERM_HEAD = /^(?:来届|本届|上届|下届|历届|新一届|新一任|前任|现任|暂代|署理)/;
 /** a body's website or account after its name (`农业部官网`, `证监会官方微博`): the body is the name */
 const SITE_TAIL = /(?:官网|官方网站|官方微博|官方微信|微信公众号|公众号)$/;
 /** a photo credit's or a byline's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`, `…网作者`) */

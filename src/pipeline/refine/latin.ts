@@ -8,7 +8,8 @@
  *      (`PEAK PEGASUS`: a vessel's or product's label, not a firm's name; a
  *      firm written in capitals is one word, `BYD`, `TCL`).
  *  (d) a common term of business and technology reporting (`EBITDA`, `GDP`,
- *      `IPO`, `CEO`, `token`, `App`), never a firm's name by itself.
+ *      `IPO`, `CEO`, `token`, `App`), never a firm's name by itself, or
+ *  (e) a "person" with a one-letter word (`Model Y`: a product).
  * Places are left alone (`NOVO LAND` is a housing estate).
  */
 import type { Doc, NormMention } from '../doc.js';
@@ -33,6 +34,8 @@ export function isLatinNonName(text: string, m: NormMention): boolean {
   if (s === s.toLowerCase() && inPhrase) return true;
   if (LETTER.test(text[m.start - 1] ?? '') || LETTER.test(text[m.end] ?? '')) return true;
   const words = s.split(/\s+/).filter(Boolean);
+  // (e) a "person" with a one-letter word is a model's name (`Model Y`), not a person's (initials have a dot: `J. Smith`)
+  if (m.type === 'PERSON' && words.length >= 2 && words.some((w) => /^[A-Za-z]$/.test(w))) return true;
   return words.length >= 2 && words.every((w) => w.length >= 3 && w === w.toUpperCase());
 }
 

@@ -8,7 +8,7 @@
  * segmenter token boundary, next to punctuation, another place or a linking
  * word (`北角至宝琳段`: jieba reads `至宝`); a longer one anywhere. A name
  * that is also a frequent ordinary word (`中正`, `和平`) is taken only where
- * jieba tags that very token as a place.
+ * jieba tags that very token as a place. In Taiwan a village named before its chief or office (`下廍里里长`) is a place.
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -52,7 +52,17 @@ export function applyLocalPlaces(doc: Doc): void {
       break;
     }
   }
+  // Taiwan's villages (里) named before their chief or office (`下廍里里长`, `光荣里办公处`)
+  if (doc.region.region === 'TW' && text.includes('里')) {
+    for (const m of text.matchAll(TW_VILLAGE)) {
+      const span = { start: m.index!, end: m.index! + m[1].length };
+      if (doc.inContent(span.start) && taken.tryTake(span)) added.push({ ...span, type: 'LOCATION', score: LOCAL_SCORE, source: 'local-places' });
+    }
+  }
   if (added.length) setMentions(doc, [...doc.mentions, ...added]);
 }
+
+/** A Taiwan village's name: two or three characters and 里, before its chief, officers or office. */
+const TW_VILLAGE = /(?<=[\p{P}\s镇乡市区]|^)(\p{Script=Han}{2,3}里)(?=里长|里干事|里民|里办公处|办公处)/gmu;
 
 export const localPlacesComponent = component('refine-local-places', ['mentions', 'tokens', 'region'], ['mentions'], applyLocalPlaces);

@@ -56,6 +56,10 @@ export function mergeRegions(doc: Doc): void {
     if (m.type !== 'LOCATION' || text.slice(m.start, m.end) !== '中国') continue;
     const next = doc.mentions.find((o) => o.start === m.end && o.type === 'LOCATION' && CHINA_REGION.test(text.slice(o.start, o.end)));
     if (next) claim(doc, m.start, next.end, 'LOCATION', 'refine-regions');
+    // (`中国大陆`, `中国内地` in mainland text too, where the region alone is not tagged)
+    else if (/^(?:内地|大陆)(?![化性架法型坡棚])/.test(text.slice(m.end, m.end + 3)) && !doc.mentions.some((o) => o.start < m.end + 2 && o.end > m.end)) {
+      claim(doc, m.start, m.end + 2, 'LOCATION', 'refine-regions');
+    }
   }
   // (e) a "person" who is exactly a place of the gazetteer by its full name (`何文田`, `蔡甸区`) is that place
   // (full names only: short forms such as 兴安 are also given names; measured on MSRA dev)

@@ -298,6 +298,10 @@ describe('fifth-session forms: middle-dot decimals, ranges of tenths, hedged hig
     // calls and Taiwan's villages and townships counted
     ['连打6通电话，全年11万829通', 'TW', [['6通', 'QUANTITY', { value: 6, unit: '通' }], ['11万829通', 'QUANTITY', { value: 110_829, unit: '通' }]]],
     ['20村里与13乡镇市', 'TW', [['20村里', 'QUANTITY', { value: 20, unit: '村里' }], ['13乡镇市', 'QUANTITY', { value: 13, unit: '乡镇市' }]]],
+    // Hong Kong's property sales: what a developer takes in (`套`, `吸金`) is money
+    ['新世界首8月沽1500伙 套逾210亿，累吸金46亿', 'HK', [
+      ['1500伙', 'QUANTITY', { value: 1500, unit: '伙' }], ['210亿', 'MONEY', { amount: 21_000_000_000, currency: 'HKD', approx: true }], ['46亿', 'MONEY', { amount: 4_600_000_000, currency: 'HKD' }],
+    ]],
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });

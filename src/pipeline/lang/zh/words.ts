@@ -59,6 +59,8 @@ export const PLACE_LEVEL_END = /[市省县区州镇乡]$/;
 export const ZONE_SUFFIXES = [
   '经济技术开发区', '高新技术产业开发区', '高新技术开发区', '经济开发区', '自由贸易试验区', '综合保税区', '工业园区', '产业园区',
   '风景名胜区', '名胜区', '风景区', '旅游度假区', '度假区', '景区', '新发展区', '新市镇', '经开区', '高新区', '开发区', '新片区', '自贸区', '综保区', '保税区', '工业园', '产业园', '示范区', '新区',
+  // a place's factory the press names by it (`上海超级工厂`)
+  '超级工厂',
 ].sort((a, b) => b.length - a.length);
 
 /** Bodies of a company that tag the company only (`宁德时代董事会` → `宁德时代`). */

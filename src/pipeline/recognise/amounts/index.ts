@@ -136,8 +136,8 @@ const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:约|約|大约|�
 /** Money words in the clause before a bare amount that takes its currency from the paragraph (`净利润12.5亿`, `岁出编列3兆350亿`). */
 const MONEY_CUE_RE =
   /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|短差|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资|收支|财赤|赌收|消费|信贷/;
-/** Verbs of spending right before a bare amount (`编42亿`, `另编16亿`, `斥资5亿`). */
-const MONEY_VERB_BEFORE = /(?:编列?|拨款?|斥资|耗资|投资|投入|募资|筹资|出资|注资|增资|耗费)了?$/;
+/** Verbs of spending or taking in right before a bare amount (`编42亿`, `另编16亿`, `斥资5亿`, Hong Kong's `累吸金46亿`, `沽1500伙 套逾210亿`). */
+const MONEY_VERB_BEFORE = /(?:编列?|拨款?|斥资|耗资|投资|投入|募资|筹资|出资|注资|增资|耗费|吸金|套现|(?:^|[^\d一二两三四五六七八九十几])套)(?:逾|约|近|超)?了?$/;
 /** Money words right after a bare amount (`700亿投资`). */
 const MONEY_CUE_AFTER = /^(?:投资|资金|营收|收入|贷款|信贷|融资|市值|订单|成交额|销售额|营业额|利润|净利|产值|税收|补贴|预算|赤字|财赤|赌收|消费)/;
 /** Where a clause starts, for MONEY_CUE_RE (a colon does not end one: `营收:45亿`). */
