@@ -14,6 +14,9 @@ function run(text: string, region: Region, spans: Parameters<typeof docWith>[1] 
 }
 
 describe('refine-local-places', () => {
+  it('a longer local place replaces a shorter place cut from it (天水 of 天水围)', () => {
+    expect(run('巴士路线改经天水围，前往元朗', 'HK', [['天水', 'LOCATION']])).toEqual(['天水围/LOCATION', '元朗/LOCATION']);
+  });
   it("a Taiwan village named before its chief or office is a place; not 各里 or 邻里", () => {
     expect(run('东港镇下廍里里长苏明白获奖。屏东市光荣里里长出席。各里里长与邻里里长', 'TW', [['东港镇', 'LOCATION'], ['屏东市', 'LOCATION']])).toEqual([
       '东港镇/LOCATION', '下廍里/LOCATION', '屏东市/LOCATION', '光荣里/LOCATION',

@@ -13,7 +13,7 @@
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { localPlaces } from '../lang/zh/places-local.js';
-import { setMentions } from './util.js';
+import { claim, setMentions } from './util.js';
 import { Occupancy } from '../recognise/resolve.js';
 
 const LOCAL_SCORE = 0.8;
@@ -51,6 +51,12 @@ export function applyLocalPlaces(doc: Doc): void {
       i = end - 1;
       break;
     }
+  }
+  // a longer local place replaces a shorter place the recogniser cut from it (`天水` of `天水围`)
+  for (const m of [...doc.mentions]) {
+    if (m.type !== 'LOCATION' || !doc.mentions.includes(m)) continue;
+    const longer = lengthsFrom(text[m.start]).find((len) => len > m.end - m.start && places.has(text.slice(m.start, m.start + len)));
+    if (longer) claim(doc, m.start, m.start + longer, 'LOCATION', 'local-places');
   }
   // Taiwan's villages (里) named before their chief or office (`下廍里里长`, `光荣里办公处`)
   if (doc.region.region === 'TW' && text.includes('里')) {
