@@ -4,6 +4,13 @@ import { segment } from '../../src/pipeline/segment/jieba.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-boundary', () => {
+  it("a place's urban area is the place (大冶城区 → 大冶); a district whose name ends so stays (蕉城区)", () => {
+    const text = '在大冶城区购房，蕉城区投资';
+    const d = docWith(text, [['大冶城区', 'LOCATION'], ['蕉城区', 'LOCATION']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['大冶/LOCATION', '蕉城区/LOCATION']);
+  });
   it("a university's campus in brackets is part of its name; the place inside gives way", () => {
     const text = '毕业于中国地质大学（武汉），后入读中国石油大学(北京)';
     const d = docWith(text, [['中国地质大学', 'ORG'], ['武汉', 'LOCATION'], ['中国石油大学', 'ORG']]);

@@ -34,6 +34,8 @@ const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s
 const GROUP_TAIL = /[两二三四五六七八九十几数多]大(?:公司|企业|集团|银行|央企|国企|券商|车企|巨头|运营商)$/;
 /** a campus in brackets right after a university's name */
 const CAMPUS = /^[(（](\p{Script=Han}{2,4})[)）]/u;
+/** a place's urban area after its name */
+const URBAN_AREA = /(?:中心|主|老)?城区$/;
 /** a term before a body's name (`来届立法会`, `本届政府`, `新一届董事会`) */
 const TERM_HEAD = /^(?:来届|本届|上届|下届|历届|新一届|新一任|前任|现任|暂代|署理)/;
 /** a body's website or account after its name (`农业部官网`, `证监会官方微博`): the body is the name */
@@ -58,6 +60,13 @@ export function trimEdges(doc: Doc): void {
     // a dash or slash is never a name's first or last character (`中国—` of `中国—东盟`)
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.end - 1])) m.end--;
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.start])) (m as NormMention).start++;
+    // a place's urban area is the place (`大冶城区`, `重庆中心城区`), not a district whose name ends so (`蕉城区`)
+    if (m.type === 'LOCATION') {
+      const name = text.slice(m.start, m.end);
+      const urban = URBAN_AREA.exec(name);
+      if (urban && urban.index >= 2 && !placeForms(name).some((f) => f.full) && placeForms(name.slice(0, urban.index)).length) m.end = m.start + urban.index;
+      continue;
+    }
     if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
     const title = LEADER_TITLE_END.exec(text.slice(m.start, m.end));
     if (title && title.index >= 2) {
