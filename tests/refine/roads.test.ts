@@ -43,6 +43,14 @@ describe('refine-roads', () => {
     ]);
     expect(run('途经龙和道、茶果岭道后封路', 'HK')).toEqual(['龙和道/LOCATION', '茶果岭道/LOCATION']);
   });
+  it("Macao's lanes and squares (巷, 前地) and a street named after a day (十月初五马路) in a notice", () => {
+    const text = '禁止车辆通行：介乎菜园巷与谭公庙前地之间的一段十月初五马路；船铺前地。';
+    const d = docWith(text, []);
+    d.region = { region: 'MO', source: 'request', reason: 'test' };
+    d.mentions = [{ start: text.indexOf('十月初五'), end: text.indexOf('十月初五') + 4, type: 'DATE', score: 0.8, source: 'dates' } as never];
+    tagRoads(d);
+    expect(shown(d)).toEqual(['菜园巷/LOCATION', '谭公庙前地/LOCATION', '十月初五马路/LOCATION', '船铺前地/LOCATION']);
+  });
   it('no street from a verb, a generic road word or a description', () => {
     expect(run('实施交通改道及调整封路安排，无出口道路、相关道路和比赛沿途路段', 'HK')).toEqual([]);
     expect(run('菜园路,卓家村路')).toEqual([]); // no road notice: the list alone is not enough

@@ -56,6 +56,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['医药集团/COMPANY', '小米公司/COMPANY']);
   });
+  it('drops a person the police do not name (邝某, 林某)', () => {
+    const d = docWith('邝某及林某涉嫌盗窃，林某某', [['邝某', 'PERSON'], ['林某', 'PERSON']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual([]);
+  });
   it('drops a surname alone as a person (李、邹), keeps one before a form of address (王先生) and full names', () => {
     const d = docWith('李、邹与何一度争执，王先生和邹家华出席', [['李', 'PERSON'], ['邹', 'PERSON'], ['何', 'PERSON'], ['王', 'PERSON'], ['邹家华', 'PERSON']]);
     genericComponent.run(d);

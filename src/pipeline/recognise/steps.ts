@@ -60,16 +60,19 @@ export function recogniseDates(doc: Doc): void {
   let previous: DateValue | undefined;
   // `当日` at the start of a paragraph refers to the last single day the paragraphs before named
   let previousDay: DateValue | undefined;
+  // a results story's `本季度` is the last single quarter the paragraphs before named
+  let previousQuarter: DateValue | undefined;
   // the last year written out in the paragraphs before (a bare `全年` in a results story is that year's)
   let year: number | undefined;
   const notAfter = day ? Number(day.slice(0, 4)) : null;
   perParagraph(doc, (t) => {
-    const found = findDates(t, day, region, { lunarNewYear, fiscalYear, previous, previousDay, year });
+    const found = findDates(t, day, region, { lunarNewYear, fiscalYear, previous, previousDay, previousQuarter, year });
     for (const m of found) {
       const v = m.value;
       if (m.base || !v.start || !v.end || v.vague || v.start.startsWith('XXXX')) continue;
       previous = v;
       if (v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain) && !TODAY_WORD.test(t.slice(m.start, m.end))) previousDay = v;
+      if (v.grain === 'quarter' && v.start.slice(0, 7) !== v.end.slice(0, 7) && Date.parse(v.end) - Date.parse(v.start) < 93 * 86_400_000) previousQuarter = v;
     }
     year = lastYearWritten(t, notAfter, region === 'TW') ?? year;
     return found.map(({ base: _, ...m }) => m);

@@ -8,7 +8,7 @@
  */
 import type { Doc } from '../doc.js';
 import { component } from '../component.js';
-import { claim } from './util.js';
+import { claim, isName } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 
 const MAINLAND_ROAD = /(?:国道|省道|县道)[GSXgsx]\d{1,4}(?:线)?|(?<![A-Za-z\d])[GSX]\d{1,4}(?:国道|省道|县道|线)/g;
@@ -19,11 +19,11 @@ const METRO_CONTEXT = /地铁|轨道交通|轻轨|换乘|站点/;
 const ROAD_CONTEXT = /交流道|高速公路|国道|匝道|车道|南向|北向|路段|高公局|封闭|车流/;
 
 /** What a street's name ends with (the text is simplified), with a compass word after some (`太子道东`, `干诺道中`). */
-const STREET_END = String.raw`(?:大马路|马路|大道|公路|绕道|隧道|圆形地|交汇处|回旋处|街|路|道)(?:[东西南北中](?![部面方边侧区段行延向线]))?`;
+const STREET_END = String.raw`(?:大马路|马路|大道|公路|绕道|隧道|圆形地|交汇处|回旋处|前地|街|巷|路|道)(?:[东西南北中](?![部面方边侧区段行延向线]))?`;
 /** After these a road word begins a longer word (`路上`, `道路`, `街道`, `路线`): no street ends there. */
 const STREET_WORD_AFTER = /^(?:[上线段面口况途径费演人网过边灯况标牌马]|路|道|歉|理|德|具|教|别|家|义|坊|头|市|巷|区|局|运)/;
 /** Articles about road works or closures. */
-const STREET_CONTEXT = /封路|封闭|改道|交通管制|交通安排|行车线|车道|路段|通车|绕行|交通改道|临时交通/;
+const STREET_CONTEXT = /封路|封闭|改道|交通管制|交通安排|行车线|车道|路段|通车|绕行|交通改道|临时交通|禁止车辆|车辆通行|禁止通行|暂停通行|停泊|上落客/;
 /** A street named in a list of a road notice: between list marks, after a location word (`介乎…与…之间`, `近`, `一段`). */
 const STREET_IN_LIST = new RegExp(
   String.raw`(?<=^|[、，,；;：:\s(（•·\-–—|]|及|和|与|至|近|往|由|经|沿|介乎|于|在|一段|途经|包括|前往|以)` +
@@ -72,7 +72,8 @@ function tagStreets(doc: Doc): void {
     if (NOT_STREET_NAME.test(name) || VERB_ROAD.test(text.slice(start, end)) || !doc.inContent(start)) continue;
     const after = text.slice(end, end + 1);
     if (STREET_WORD_AFTER.test(after)) continue;
-    claim(doc, start, end, 'LOCATION', 'refine-roads');
+    // (a street may be named after a day: `十月初五马路`, `八一大道`)
+    claim(doc, start, end, 'LOCATION', 'refine-roads', (o) => isName(o) || o.type === 'DATE');
   }
 }
 

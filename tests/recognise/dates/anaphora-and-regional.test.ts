@@ -454,3 +454,18 @@ describe('seventh-session forms: same-day time ranges, Taiwan stamps, English da
     expect(found('最快将于农历年前发放，过年前收到红包。回家过年', 'TW', '2026-01-07').map((r) => r[0])).toEqual(['农历年前', '过年前']);
   });
 });
+
+describe("a results story's 本季度 and the first months of a year", () => {
+  it('本季度 is the quarter reported when that quarter ended shortly before published, not in a forecast', () => {
+    const rows = (text: string, pub: string) => findDates(text, pub, 'CN').map((m) => [text.slice(m.start, m.end), m.value.start, m.value.end]);
+    expect(rows('网易发布2023年第二季度财报。本季度，净收入较上一季度增长，较去年同期增长。本季度将推出新游戏', '2023-08-24')).toEqual([
+      ['2023年第二季度', '2023-04-01', '2023-06-30'], ['本季度', '2023-04-01', '2023-06-30'], ['上一季度', '2023-01-01', '2023-03-31'],
+      ['去年同期', '2022-04-01', '2022-06-30'], ['本季度', '2023-07-01', '2023-09-30'],
+    ]);
+    expect(rows('去年第四季获利创新高。台积电预估本季营收仍受惠AI', '2026-01-16')[1]).toEqual(['本季', '2026-01-01', '2026-03-31']);
+  });
+  it('the first N months not yet over at published are last year\'s (前11月 in January)', () => {
+    expect(found('金管会公布前11月银行获利', 'TW', '2026-01-05')).toEqual([['前11月', '2025-01-01', '2025-11-30', 'month']]);
+    expect(found('前2月营收增长', 'TW', '2025-03-12')).toEqual([['前2月', '2025-01-01', '2025-02-28', 'month']]);
+  });
+});

@@ -327,6 +327,8 @@ export interface DateContext {
   previous?: DateValue;
   /** the last single day named in the paragraphs before (not today by its name): what `当日` refers back to */
   previousDay?: DateValue;
+  /** the last single quarter named in the paragraphs before: what a results story's `本季度` means */
+  previousQuarter?: DateValue;
   /** the last year written out (`2025年`) in the paragraphs before, if not after published's: the year a results story is about */
   year?: number;
   /** the article is about a government's financial years (`2026/27年度`, `财政预算案`): Hong Kong's `来年` is the next one */
@@ -474,8 +476,9 @@ export function findDates(text: string, published: string | null, region: Region
   }
   for (const m of /[前后首].{1,3}月/.test(text) ? text.matchAll(RE_YEAR_MONTHS) : []) {
     const stated = m[1] !== undefined || m[2] !== undefined;
-    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : pub?.y ?? null;
     const n = num(m[4].replace(/两/g, '二'));
+    // without a year, the first N months not yet over at published are last year's (`前11月` in a January report)
+    const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : pub ? (m[3] !== '后' && n >= pub.m ? pub.y - 1 : pub.y) : null;
     if (!(n >= 1 && n <= 11)) continue;
     if (!stated && m[3] === '后') continue; // bare 后两个月: the months after something, not of the year
     if (m[5] === '月' && m[3] === '后') continue; // `后3月`: not a written form of the last months
@@ -605,9 +608,38 @@ export function findDates(text: string, published: string | null, region: Region
   addMore(text, pub, region, add, anaphora);
 
   const merged = festivalHeadings(text, inheritSentenceYear(text, inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)), pub));
-  return mergeTimeRanges(text, extend(text, resolveAnaphora(text, comparisonBases(text, merged, context.previous ?? null), anaphora, pub, context.previous ?? null, context.previousDay ?? null), pub))
+  return mergeTimeRanges(text, extend(text, resolveAnaphora(text, comparisonBases(text, reportedQuarter(text, merged, pub, context.previousQuarter ?? null), context.previous ?? null), anaphora, pub, context.previous ?? null, context.previousDay ?? null), pub))
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
+}
+
+/** The sentence around `pos` (between sentence marks or line breaks), at most 60 characters each way. */
+function sentenceAround(text: string, pos: number): string {
+  let a = pos;
+  while (a > 0 && pos - a < 60 && !/[。；;！!？?\n]/.test(text[a - 1])) a--;
+  return text.slice(a, pos) + clauseFrom(text, pos);
+}
+
+/**
+ * `本季度` in a results story is the quarter it reports: the last single quarter named before it, where that quarter
+ * ended in the three months before published (`第二季度…本季度毛利率` in August); a forecast (`预估本季营收`) and a
+ * story without such a quarter mean the calendar quarter of published.
+ */
+function reportedQuarter(text: string, cands: Cand[], pub: Ymd | null, before: DateValue | null): Cand[] {
+  if (!pub || !/本季/.test(text)) return cands;
+  const today = iso(pub.y, pub.m, pub.d);
+  const single = (v: DateValue | null) =>
+    v?.grain === 'quarter' && v.start && v.end && !v.vague && !v.start.startsWith('XXXX') && quarterOf(v.start) === quarterOf(v.end) ? v : null;
+  let last = single(before);
+  for (const c of cands) {
+    const word = text.slice(c.start, c.end);
+    if (/^本季度?$/.test(word) && last && last.end! < today && (Date.parse(today) - Date.parse(last.end!)) / 86_400_000 <= 92 && !PLAN.test(sentenceAround(text, c.start))) {
+      c.value = span(last.start!, last.end!, 'quarter');
+      continue;
+    }
+    if (!/^本季度?$/.test(word)) last = single(c.value) ?? last;
+  }
+  return cands;
 }
 
 /** A period compared with: `较上月`, `比上个月`, `较前一季`, `环比上季度`. */
