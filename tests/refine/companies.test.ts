@@ -57,6 +57,11 @@ describe('refine-companies', () => {
     expect(run('恒生中国企业指数跌，恒生科技指数升，恒生银行升', [['恒生', 'COMPANY'], ['中国', 'LOCATION'], ['恒生科技', 'COMPANY'], ['恒生银行', 'COMPANY']])).toEqual(['恒生银行/COMPANY']);
     expect(run('阿克苏招商服务中心与国家会展中心', [['阿克苏招商服务中心', 'LOCATION'], ['国家会展中心', 'LOCATION']])).toEqual(['阿克苏招商服务中心/ORG', '国家会展中心/LOCATION']);
   });
+  it("a short name right before its stock code in brackets is a company, without the words before it", () => {
+    expect(run('科技股方面，华虹（1347）升3.9%，上海复旦（1385）升，而紫金（2899）跌，例如招金（1818）', [['上海复旦', 'ORG']])).toEqual([
+      '华虹/COMPANY', '上海复旦/COMPANY', '紫金/COMPANY', '招金/COMPANY',
+    ]);
+  });
   it('a listed name may end inside a token jieba could not read (港铁重), not inside a word it knows (交通部门)', () => {
     expect(run('港铁重铁路线当晚通宵行驶', [])).toEqual(['港铁/COMPANY']);
     expect(run('各地交通部门加强巡查', [])).toEqual([]);

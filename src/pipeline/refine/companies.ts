@@ -28,12 +28,17 @@ const GLUED_AFTER = /[指称说升跌涨再续将也]/;
 
 /** A stock's short name with a special-treatment prefix or a share-class suffix, between a list's or a clause's marks. */
 const STOCK_NAME = /(?<![A-Za-z\d*])\*?S?\*?ST\p{Script=Han}{2}|(?<=^|[、，,。；;：:\s(（“"「及和与])\p{Script=Han}{2,6}[-－](?:SW|WR|W|S|B|U)(?![A-Za-z])/gmu;
+/** A stock's short name right before its code in brackets, between a list's or a clause's marks (`小米（1810）升2.6%`, `贵州茅台(600519)`). */
+const NAME_BEFORE_CODE = /(?<=^|[、，,。；;：:\s“"「])(\p{Script=Han}{2,6})(?=\s?[(（]\d{4,6}(?:\.(?:HK|SH|SZ))?[)）])/gmu;
 
 /** How the name of a centre that is a body ends (not a venue's: `国际金融中心`, `会展中心`). */
 const BODY_CENTRE = /(?:服务|管理|研究|指挥|促进|监测|检测|培训|调度|救灾|备灾|招商)中心$/;
 
 /** A market index's name: an index family and what follows it up to 指数. */
 const MARKET_INDEX = /(?:恒生|沪深|上证|深证|中证|国证|创业板|科创|标普|道琼斯|纳斯达克|富时|日经|MSCI)[\p{Script=Han}A-Za-z\d]{0,10}?指数/gu;
+
+/** Segmenter tags of words that never begin a company's short name (conjunctions, adverbs, prepositions, verbs, pronouns). */
+const FUNCTION_POS = /^(?:c|d|p|r|u[a-z]*|v|vd|m|q|f)$/;
 
 /** score of a listed-name mention */
 const LIST_SCORE = 0.8;
@@ -160,6 +165,33 @@ export function applyCompanies(doc: Doc): void {
       if (!doc.inContent(span.start)) continue;
       const inside = new Set(owner.slice(span.start, span.end).filter((o) => o) as NormMention[]);
       if ([...inside].some((o) => o.start < span.start || o.end > span.end || !isName(o))) continue;
+      for (const o of inside) drop.add(o);
+      const m: NormMention = { ...span, type: 'COMPANY', score: LIST_SCORE, source: 'companies' };
+      added.push(m);
+      for (let k = span.start; k < span.end; k++) owner[k] = m;
+    }
+  }
+  if (/[(（]\d{4,6}/.test(text)) {
+    for (const b of text.matchAll(NAME_BEFORE_CODE)) {
+      const span = { start: b.index!, end: b.index! + b[1].length };
+      // the name is the words right before the code, not a conjunction, adverb or verb before them (`而腾讯`, `例如阿里巴巴`)
+      let from = span.end;
+      for (const t of doc.tokensWithin(span.start, span.end).reverse()) {
+        if (t.start < span.start || FUNCTION_POS.test(t.pos)) break;
+        from = t.start;
+      }
+      span.start = from;
+      if (span.end - span.start < 2) continue;
+      b[1] = text.slice(span.start, span.end);
+      if (!doc.inContent(span.start) || isGenericName(b[1], 'COMPANY')) continue;
+      const inside = new Set(owner.slice(span.start, span.end).filter((o) => o) as NormMention[]);
+      if ([...inside].some((o) => o.start < span.start || o.end > span.end || !isName(o) || o.type === 'PERSON')) continue;
+      // (a name with a stock code is a company, whatever it was tagged: `上海复旦（1385）`)
+      const same = [...inside].find((o) => o.start === span.start && o.end === span.end);
+      if (same) {
+        same.type = 'COMPANY';
+        continue;
+      }
       for (const o of inside) drop.add(o);
       const m: NormMention = { ...span, type: 'COMPANY', score: LIST_SCORE, source: 'companies' };
       added.push(m);
