@@ -4,6 +4,13 @@ import { segment } from '../../src/pipeline/segment/jieba.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-boundary', () => {
+  it("a leader's administration is the leader where the article names him (川普政府)", () => {
+    const text = '总统川普表示，川普政府设下例外，台北市政府回应';
+    const d = docWith(text, [['川普', 'PERSON'], ['川普政府', 'ORG'], ['台北市政府', 'ORG']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['川普/PERSON', '川普/PERSON', '台北市政府/ORG']);
+  });
   it("a place's urban area is the place (大冶城区 → 大冶); a district whose name ends so stays (蕉城区)", () => {
     const text = '在大冶城区购房，蕉城区投资';
     const d = docWith(text, [['大冶城区', 'LOCATION'], ['蕉城区', 'LOCATION']]);

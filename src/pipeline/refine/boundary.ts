@@ -92,6 +92,18 @@ export function trimEdges(doc: Doc): void {
       if (tail) m.end = m.start + tail.index;
     }
   }
+  // a leader's administration is the leader (`川普政府` → PERSON `川普`, where the article names him)
+  if (text.includes('政府')) {
+    const people = new Set(doc.mentions.filter((m) => m.type === 'PERSON').map((m) => text.slice(m.start, m.end)));
+    for (const m of doc.mentions) {
+      if (m.type !== 'ORG' || !text.slice(m.start, m.end).endsWith('政府')) continue;
+      const head = text.slice(m.start, m.end - 2);
+      if (people.has(head)) {
+        m.end -= 2;
+        m.type = 'PERSON';
+      }
+    }
+  }
   if (campusOf.size) {
     const inside = new Set<NormMention>();
     for (const [m, end] of campusOf) {

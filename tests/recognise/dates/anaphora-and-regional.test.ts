@@ -446,6 +446,7 @@ describe('seventh-session forms: same-day time ranges, Taiwan stamps, English da
     ['老虎资讯综合\n14 May 2024\n正文', 'CN', [['14 May 2024', '2024-05-14', '2024-05-14', 'day']]],
     ['On November 18, 2023 it said. May I help', 'CN', [['November 18, 2023', '2023-11-18', '2023-11-18', 'day']]],
     ['美股隔晚偏软', 'HK', [['隔晚', '2024-05-14', '2024-05-14', 'day']]],
+    ['邝某于十三日凌晨被捕，十四日再犯，历时十三日', 'MO', [['十三日', '2024-05-13', '2024-05-13', 'day'], ['十四日', '2024-05-14', '2024-05-14', 'day']]],
   ])('%s (%s)', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });
