@@ -62,6 +62,11 @@ describe('refine-companies', () => {
       '华虹/COMPANY', '上海复旦/COMPANY', '紫金/COMPANY', '招金/COMPANY',
     ]);
   });
+  it("a country in brackets after a player's name is a place", () => {
+    expect(run('波尔卡诺娃(奥地利)/斯佐科斯(罗马尼亚)夺冠', [['波尔卡诺娃', 'PERSON'], ['奥地利', 'ORG'], ['斯佐科斯', 'PERSON'], ['罗马尼亚', 'ORG']])).toEqual([
+      '波尔卡诺娃/PERSON', '奥地利/LOCATION', '斯佐科斯/PERSON', '罗马尼亚/LOCATION',
+    ]);
+  });
   it('a listed name may end inside a token jieba could not read (港铁重), not inside a word it knows (交通部门)', () => {
     expect(run('港铁重铁路线当晚通宵行驶', [])).toEqual(['港铁/COMPANY']);
     expect(run('各地交通部门加强巡查', [])).toEqual([]);

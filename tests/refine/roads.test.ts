@@ -51,6 +51,9 @@ describe('refine-roads', () => {
     tagRoads(d);
     expect(shown(d)).toEqual(['菜园巷/LOCATION', '谭公庙前地/LOCATION', '十月初五马路/LOCATION', '船铺前地/LOCATION']);
   });
+  it("Taiwan's freeway interchanges (平镇系统, 王田交流道)", () => {
+    expect(run('封闭国1平镇系统、王田交流道', 'TW', [['平镇', 'LOCATION'], ['王田', 'LOCATION']])).toEqual(['国1/LOCATION', '平镇系统/LOCATION', '王田交流道/LOCATION']);
+  });
   it('no street from a verb, a generic road word or a description', () => {
     expect(run('实施交通改道及调整封路安排，无出口道路、相关道路和比赛沿途路段', 'HK')).toEqual([]);
     expect(run('菜园路,卓家村路')).toEqual([]); // no road notice: the list alone is not enough

@@ -21,6 +21,7 @@ import { component } from '../component.js';
 import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
+import { placeForms } from '../lang/zh/gazetteer.js';
 
 /** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
 const GLUED_BEFORE = /[及和与跟同对向被由把将为在从以给让指据]/;
@@ -207,6 +208,8 @@ export function applyCompanies(doc: Doc): void {
     if (t && t !== m.type) m.type = t;
     // an orchestra, an association or a university the tagger took for a business
     else if (!t && m.type === 'COMPANY' && NON_BUSINESS_END.test(name)) m.type = 'ORG';
+    // a country in brackets after a player's name is a place, not a team (`波尔卡诺娃(奥地利)`)
+    else if (!t && m.type === 'ORG' && /[(（]/.test(text[m.start - 1] ?? '') && /[)）]/.test(text[m.end] ?? '') && placeForms(name).some((f) => f.full && f.place.level === 'country')) m.type = 'LOCATION';
     // a centre that serves, manages or studies is a body, not a place (`阿克苏招商服务中心`, `湖北省人体器官捐献管理中心`)
     else if (!t && m.type === 'LOCATION' && BODY_CENTRE.test(name)) m.type = 'ORG';
   }

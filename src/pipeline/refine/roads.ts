@@ -53,7 +53,9 @@ function tagStreets(doc: Doc): void {
   for (const m of [...doc.mentions]) {
     if (m.type !== 'LOCATION' || !doc.mentions.includes(m)) continue;
     // (a street's name already ending in a road word takes a compass word after it: `太子道` + `东`)
-    const e = end.exec(text.slice(m.end, m.end + 4)) ?? (STREET_END_AT.test(text.slice(m.start, m.end)) ? COMPASS.exec(text.slice(m.end, m.end + 2)) : null);
+    const e = end.exec(text.slice(m.end, m.end + 4)) ?? (STREET_END_AT.test(text.slice(m.start, m.end)) ? COMPASS.exec(text.slice(m.end, m.end + 2)) : null) ??
+      // Taiwan's freeway interchanges (`平镇系统`, `王田交流道`)
+      (doc.region.region === 'TW' ? /^(?:系统|交流道)/.exec(text.slice(m.end, m.end + 3)) : null);
     if (!e || STREET_WORD_AFTER.test(text.slice(m.end + e[0].length, m.end + e[0].length + 1))) continue;
     if (doc.inContent(m.start)) claim(doc, m.start, m.end + e[0].length, 'LOCATION', 'refine-roads');
   }
