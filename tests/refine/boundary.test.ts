@@ -4,6 +4,13 @@ import { segment } from '../../src/pipeline/segment/jieba.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-boundary', () => {
+  it("a dateline's closing bracket ends what comes before it; a district before its councillors", () => {
+    const text = '〔记者吴仁捷／新北报导〕新北市警三重分局表示，深水埗区议员及沙田区区议员出席';
+    const d = docWith(text, [['新北报导〕新北市警三重分局', 'ORG'], ['深水埗区', 'LOCATION'], ['沙田区区', 'LOCATION']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['新北市警三重分局/ORG', '深水埗/LOCATION', '沙田区/LOCATION']);
+  });
   it("a leader's administration is the leader where the article names him (川普政府)", () => {
     const text = '总统川普表示，川普政府设下例外，台北市政府回应';
     const d = docWith(text, [['川普', 'PERSON'], ['川普政府', 'ORG'], ['台北市政府', 'ORG']]);

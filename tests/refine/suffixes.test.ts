@@ -5,10 +5,10 @@ import { cutCompanyBodies } from '../../src/pipeline/refine/company-body.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-place-suffix', () => {
-  it("a place's 超级工厂 is one place", () => {
-    const d = docWith('上海超级工厂累计交付', [['上海', 'LOCATION']]);
+  it("a place's 超级工厂 and a port of entry (口岸) are one place", () => {
+    const d = docWith('上海超级工厂累计交付，经霍尔果斯公路口岸出口', [['上海', 'LOCATION'], ['霍尔果斯公路', 'LOCATION']]);
     mergePlaceSuffixes(d);
-    expect(shown(d)).toEqual(['上海超级工厂/LOCATION']);
+    expect(shown(d)).toEqual(['上海超级工厂/LOCATION', '霍尔果斯公路口岸/LOCATION']);
   });
   it('a place nothing is tagged on, followed by a body word, is that body (经广州海关监管); not an ordinary word', () => {
     const text = '经广州海关监管的货物，湘潭市人民政府印发，平安公安局';

@@ -60,6 +60,14 @@ export function trimEdges(doc: Doc): void {
     // a dash or slash is never a name's first or last character (`中国—` of `中国—东盟`)
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.end - 1])) m.end--;
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.start])) (m as NormMention).start++;
+    // a dateline's closing bracket ends what comes before it (`〔记者X／新北报导〕新北市警三重分局`)
+    const close = text.slice(m.start, m.end).search(/[〕】」』）)]/);
+    if (close >= 0 && close < m.end - m.start - 2 && !/[〔【「『（(]/.test(text.slice(m.start, m.start + close))) (m as NormMention).start += close + 1;
+    // a district before its councillors (`深水埗区议员`: 深水埗; `沙田区区议员`: 沙田区)
+    if (m.type === 'LOCATION' && /区$/.test(text.slice(m.start, m.end)) && m.end - m.start >= 3) {
+      if (/^区(?:议员|议会)/.test(text.slice(m.end - 1, m.end + 2)) && text[m.end - 2] === '区') m.end -= 1;
+      else if (/^(?:议员|议会)/.test(text.slice(m.end, m.end + 2)) && text[m.end - 2] !== '区') m.end -= 1;
+    }
     // a place's urban area is the place (`大冶城区`, `重庆中心城区`), not a district whose name ends so (`蕉城区`)
     if (m.type === 'LOCATION') {
       const name = text.slice(m.start, m.end);

@@ -48,9 +48,15 @@ export function isFusedAbbreviation(text: string, m: NormMention): boolean {
  * A surname alone (`李、鄒`, `鄒的`, `何一度`) is no person's name: the contract tags full names. A surname before a
  * form of address (`王先生`, `周总理`, `李大娘`) stays: it is how the article names that person (MSRA tags it too).
  */
-const ADDRESS_AFTER = /^(?:先生|女士|小姐|太太|夫人|主席|总理|总书记|总统|书记|老师|师傅|大妈|大娘|大爷|大姐|大哥|阿姨|老板|律师|医生|教授|局长|市长|县长|省长|部长|厅长|处长|院长|校长|主任|经理|董事长|总裁|总|某|老|家|氏|姓)/;
+const ADDRESS_AFTER = /^(?:先生|女士|小姐|太太|夫人|主席|总理|总书记|总统|书记|老师|师傅|大妈|大娘|大爷|大姐|大哥|阿姨|老板|律师|医生|教授|局长|市长|县长|省长|部长|厅长|处长|院长|校长|主任|经理|董事长|总裁|总|某|老|家|氏)/;
 const isBareSurname = (text: string, m: NormMention) =>
-  m.type === 'PERSON' && ((m.end - m.start === 1 && !ADDRESS_AFTER.test(text.slice(m.end, m.end + 3))) || (m.end - m.start === 2 && text[m.end - 1] === '某')); // `邝某`: a person the police do not name
+  m.type === 'PERSON' &&
+  ((m.end - m.start === 1 && !ADDRESS_AFTER.test(text.slice(m.end, m.end + 3))) ||
+    // `邝某`: a person the police do not name; `许县长`: a surname and a title, no name
+    (m.end - m.start === 2 && text[m.end - 1] === '某') ||
+    (m.end - m.start === 3 && SURNAME_TITLE.test(text.slice(m.start + 1, m.end))));
+/** Titles that follow a bare surname inside a "person" (`许县长`, `王局长`). */
+const SURNAME_TITLE = /^(?:县长|市长|省长|区长|镇长|乡长|局长|处长|厅长|部长|院长|校长|主任|主席|书记|委员|议员|董事|总裁|经理|先生|女士|小姐|太太|教授|医生|律师|老师|警员|法官)$/;
 
 /** A storm's name follows or precedes these (`台风杜苏芮`, `杨柳台风`): the contract has no type for it. */
 const STORM_WORD = /台风|飓风|热带风暴|气旋/;
