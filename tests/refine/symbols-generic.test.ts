@@ -56,6 +56,13 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['医药集团/COMPANY', '小米公司/COMPANY']);
   });
+  it('drops 中国 of a fixed political phrase (中国特色, 中国式), a level\'s congress committee and a foundry giant', () => {
+    const d = docWith('中国特色社会主义，中国式现代化，中国经济，县人大常委会，晶圆代工大厂', [
+      ['中国', 'LOCATION', 0], ['中国', 'LOCATION', 9], ['中国', 'LOCATION', 16], ['县人大常委会', 'ORG'], ['晶圆代工大厂', 'COMPANY'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['中国/LOCATION']);
+  });
   it('drops a person the police do not name (邝某, 林某)', () => {
     const d = docWith('邝某及林某涉嫌盗窃，林某某', [['邝某', 'PERSON'], ['林某', 'PERSON']]);
     genericComponent.run(d);

@@ -49,6 +49,9 @@ export function isFusedAbbreviation(text: string, m: NormMention): boolean {
  * form of address (`王先生`, `周总理`, `李大娘`) stays: it is how the article names that person (MSRA tags it too).
  */
 const ADDRESS_AFTER = /^(?:先生|女士|小姐|太太|夫人|主席|总理|总书记|总统|书记|老师|师傅|大妈|大娘|大爷|大姐|大哥|阿姨|老板|律师|医生|教授|局长|市长|县长|省长|部长|厅长|处长|院长|校长|主任|经理|董事长|总裁|总|某|老|家|氏)/;
+/** `中国` in a fixed political phrase (`中国特色社会主义`, `中国式现代化`) names no place. */
+export const isFixedPhrase = (text: string, m: NormMention) => m.type === 'LOCATION' && text.slice(m.start, m.end) === '中国' && /^(?:特色|式)/.test(text.slice(m.end, m.end + 2));
+
 const isBareSurname = (text: string, m: NormMention) =>
   m.type === 'PERSON' &&
   ((m.end - m.start === 1 && !ADDRESS_AFTER.test(text.slice(m.end, m.end + 3))) ||
@@ -75,7 +78,7 @@ function stormNames(text: string, mentions: readonly NormMention[]): Set<string>
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
   const storms = STORM_WORD.test(text) ? stormNames(text, doc.mentions) : new Set<string>();
-  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m) && !isBareSurname(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
+  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m) && !isBareSurname(text, m) && !isFixedPhrase(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
 });
 
 export const abbreviationComponent = component('refine-abbreviation', ['mentions'], ['mentions'], (doc: Doc) => {

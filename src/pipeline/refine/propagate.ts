@@ -14,6 +14,7 @@ import { component } from '../component.js';
 import { Occupancy } from '../recognise/resolve.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { ZONE_SUFFIXES } from '../lang/zh/words.js';
+import { isFixedPhrase } from './generic.js';
 
 const ADDED = Symbol('added');
 
@@ -37,6 +38,7 @@ export function propagateNames(doc: Doc): void {
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const span = { start: at, end: at + name.length };
       if (name.length === 2 && (!starts.has(at) || !ends.has(span.end))) continue;
+      if (isFixedPhrase(text, { ...span, type } as NormMention)) continue; // `中国特色`
       // nor does a longer one end inside a word jieba knows (`民众党` of `民众/党团`); an unknown run may hold it (`港铁重/x`)
       if (doc.tokens.length && !ends.has(span.end) && !inUnknownRun(doc, span.end)) continue;
       if (!doc.inContent(at)) continue;

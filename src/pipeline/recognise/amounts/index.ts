@@ -118,6 +118,8 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   部: /^[门委署局]/, 条: /^[款例约文目件]/, 呎: /^[标货柜]/, 英尺: /^[标货柜]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
   // `3点半`, `10点30分`, `几点钟`: a time of day; `一手打造`, `二手房`: no board lot
   点: /^(?:[半钟\d零一二两三四五六七八九十]|整(?!数))/,
+  // `十三届三次四次全会`: sessions of a congress are no count
+  次: /^(?:[一二三四五六七八九十]次|全会|全体)/,
   // `2025台湾灯会`: a year before 台湾 is no count of machines
   台: /^(?:湾|北市|中市|南市|积电|股|胞|籍|独)/,
   // `通` counts calls and messages only (`6通电话`, `6通,`), not `3通道`, `2通过`
