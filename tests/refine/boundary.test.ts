@@ -4,6 +4,13 @@ import { segment } from '../../src/pipeline/segment/jieba.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-boundary', () => {
+  it('words of place before a name and a legislator after a party are cut (介乎京士顿街, 民众党立委)', () => {
+    const text = '介乎京士顿街与百德新街之间，民众党立委黄国昌';
+    const d = docWith(text, [['介乎京士顿街', 'LOCATION'], ['民众党立委', 'ORG'], ['黄国昌', 'PERSON']]);
+    d.tokens = segment(text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['京士顿街/LOCATION', '民众党/ORG', '黄国昌/PERSON']);
+  });
   it("a dateline's closing bracket ends what comes before it; a district before its councillors", () => {
     const text = '〔记者吴仁捷／新北报导〕新北市警三重分局表示，深水埗区议员及沙田区区议员出席';
     const d = docWith(text, [['新北报导〕新北市警三重分局', 'ORG'], ['深水埗区', 'LOCATION'], ['沙田区区', 'LOCATION']]);

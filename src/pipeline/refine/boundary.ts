@@ -60,6 +60,9 @@ export function trimEdges(doc: Doc): void {
     // a dash or slash is never a name's first or last character (`中国—` of `中国—东盟`)
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.end - 1])) m.end--;
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.start])) (m as NormMention).start++;
+    // words of place before a name are not part of it (`介乎京士顿街`, `位于博览道`)
+    const placeWord = /^(?:介乎|位于|例如)/.exec(text.slice(m.start, m.end));
+    if (placeWord && m.end - m.start - placeWord[0].length >= 2) (m as NormMention).start += placeWord[0].length;
     // a dateline's closing bracket ends what comes before it (`〔记者X／新北报导〕新北市警三重分局`)
     const close = text.slice(m.start, m.end).search(/[〕】」』）)]/);
     if (close >= 0 && close < m.end - m.start - 2 && !/[〔【「『（(]/.test(text.slice(m.start, m.start + close))) (m as NormMention).start += close + 1;

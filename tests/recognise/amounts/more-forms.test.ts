@@ -297,6 +297,7 @@ describe('fifth-session forms: middle-dot decimals, ranges of tenths, hedged hig
     ['千万元及以上项目', 'CN', [['千万元', 'MONEY', { amount: 10_000_000, currency: 'CNY', approx: true }]]],
     // calls and Taiwan's villages and townships counted
     ['连打6通电话，全年11万829通', 'TW', [['6通', 'QUANTITY', { value: 6, unit: '通' }], ['11万829通', 'QUANTITY', { value: 110_829, unit: '通' }]]],
+    ['高铁加开3班南下列车', 'TW', [['3班', 'QUANTITY', { value: 3, unit: '班' }]]],
     ['20村里与13乡镇市', 'TW', [['20村里', 'QUANTITY', { value: 20, unit: '村里' }], ['13乡镇市', 'QUANTITY', { value: 13, unit: '乡镇市' }]]],
     // Hong Kong's property sales: what a developer takes in (`套`, `吸金`) is money
     ['新世界首8月沽1500伙 套逾210亿，累吸金46亿', 'HK', [
@@ -305,7 +306,7 @@ describe('fifth-session forms: middle-dot decimals, ranges of tenths, hedged hig
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });
-  it.each(['亿元项目', '百分比为', '伊隆·马斯克', '设3通道', '2通过审查', '三乡镇', '2025台湾灯会', '省委十三届三次四次全会'])('%s: nothing', (text) => {
+  it.each(['亿元项目', '百分比为', '伊隆·马斯克', '设3通道', '2通过审查', '三乡镇', '2025台湾灯会', '省委十三届三次四次全会', '两班倒', '3班级'])('%s: nothing', (text) => {
     expect(found(text)).toEqual([]);
   });
 });

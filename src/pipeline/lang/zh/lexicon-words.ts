@@ -39,7 +39,7 @@ export const TITLE_SET = new Set(TITLES);
 
 /** Titles of the people who lead an organisation or a country, at the end of a string: never the last word of its name (`英国首相`, `国资委主任`). */
 export const LEADER_TITLE_END = new RegExp(
-  `(?:副)?(?:${['董事长', '总经理', '总裁', '行长', '主席', '总统', '总理', '首相', '外长', '外交部长', '国务卿', '部长', '省长', '市长', '县长', '区长', '局长', '厅长', '主任', '书记', '院长', '校长', '会长', '秘书长', '理事长', '发言人', '首席执行官', '执行长', '大使'].join('|')})$`,
+  `(?:副)?(?:${['董事长', '总经理', '总裁', '行长', '主席', '立委', '议员', '总统', '总理', '首相', '外长', '外交部长', '国务卿', '部长', '省长', '市长', '县长', '区长', '局长', '厅长', '主任', '书记', '院长', '校长', '会长', '秘书长', '理事长', '发言人', '首席执行官', '执行长', '大使'].join('|')})$`,
 );
 
 /** Non-title nouns that also announce a name (`村民王某`, `网友李明`); used with `TITLES` by the recogniser only. */

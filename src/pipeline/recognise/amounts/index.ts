@@ -122,6 +122,8 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   次: /^(?:[一二三四五六七八九十]次|全会|全体)/,
   // `2025台湾灯会`: a year before 台湾 is no count of machines
   台: /^(?:湾|北市|中市|南市|积电|股|胞|籍|独)/,
+  // `班` counts runs, not a class's head, a group or a shift (`3班级`, `两班倒`)
+  班: /^[级长主子组车底机倒制会]/,
   // `通` counts calls and messages only (`6通电话`, `6通,`), not `3通道`, `2通过`
   通: /^(?!电话|来电|报案|求助|简讯|短信|讯息|留言)\p{Script=Han}/u, 手: /^[打策包资房车货机表术续段工册艺稿指臂掌脚法]/,
 };

@@ -1549,7 +1549,8 @@ function mergeTimeRanges(text: string, cands: Cand[]): Cand[] {
     if (timed(a.value) && !a.value!.start!.startsWith('XXXX')) {
       const join = /^\s?(?:至|到|—|–|-|－|~)\s?/.exec(text.slice(a.end, a.end + 3));
       const t = join ? TIME_RE.exec(text.slice(a.end + join[0].length, Math.min(b?.start ?? text.length, a.end + join[0].length + 16))) : null;
-      const clock = t ? clockOf(t) : null;
+      // (an end without its part of the day keeps the start's afternoon: `傍晚5时30分至6时30分`)
+      const clock = t ? clockOf(t, !t[1] && Number(a.value!.start!.slice(11, 13)) >= 12) : null;
       const end = clock ? `${a.value!.start!.slice(0, 10)}T${clock.hhmm}` : null;
       if (t && clock && end! > a.value!.start!) {
         out.push({ start: a.start, end: a.end + join![0].length + t[0].length, value: span(a.value!.start!, end!, finer(a.value!.grain, clock.grain)), score: a.score });
