@@ -15,6 +15,9 @@ describe('refine-admin-places', () => {
     expect(run('发布单位：相山区统计局。相山区上半年经济运行平稳', [['相山区统计局', 'ORG']])).toEqual(['相山区统计局/ORG', '相山区/LOCATION']);
     expect(run('湖南省株洲市醴陵市')).toEqual(['湖南省/LOCATION', '株洲市/LOCATION', '醴陵市/LOCATION']);
   });
+  it('tags a world region by its name as a whole token (北美, 东南亚)', () => {
+    expect(run('受惠北美云端服务需求，东南亚市场')).toEqual(['北美/LOCATION', '东南亚/LOCATION']);
+  });
   it('tags a country by its name as a whole token (西班牙, 英国 before Latin), not inside a longer word (中国人)', () => {
     expect(run('已与西班牙（自动化）；捷克（无人机）合作，与英国Q5D合作。中国人')).toEqual(['西班牙/LOCATION', '捷克/LOCATION', '英国/LOCATION']);
   });

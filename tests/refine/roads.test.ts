@@ -42,6 +42,7 @@ describe('refine-roads', () => {
       '湛江街/LOCATION', '亚利雅架圆形地/LOCATION', '美副将马路/LOCATION',
     ]);
     expect(run('途经龙和道、茶果岭道后封路', 'HK')).toEqual(['龙和道/LOCATION', '茶果岭道/LOCATION']);
+    expect(run('游行队伍，来自东方斜巷，封路', 'MO')).toEqual(['东方斜巷/LOCATION']);
   });
   it("Macao's lanes and squares (巷, 前地) and a street named after a day (十月初五马路) in a notice", () => {
     const text = '禁止车辆通行：介乎菜园巷与谭公庙前地之间的一段十月初五马路；船铺前地。';

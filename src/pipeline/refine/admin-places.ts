@@ -30,7 +30,7 @@ export function applyAdminPlaces(doc: Doc): void {
       const name = text.slice(t.start, end);
       // (a country by its name, two characters or more, as a whole token: `西班牙`, `英国` before `Q5D`)
       // (not a demonym, nor `中国特色`, `中国式` of a fixed political phrase)
-      const country = len >= 2 && !/^(?:[人籍]|特色|式)/.test(text.slice(end, end + 2)) && (placeForms(name).some((f) => f.full && f.place.level === 'country'));
+      const country = len >= 2 && !/^(?:[人籍]|特色|式)/.test(text.slice(end, end + 2)) && (placeForms(name).some((f) => f.full && (f.place.level === 'country' || (f.place.level === 'region' && len >= 2))));
       if (!country && (len < 3 || !LEVEL_END.test(name) || !placeForms(name).some((f) => f.full && f.place.level !== 'country' && f.place.level !== 'region'))) continue;
       if (!doc.inContent(t.start) || !taken.tryTake({ start: t.start, end })) break;
       added.push({ start: t.start, end, type: 'LOCATION', score: 0.8, source: 'admin-places' });

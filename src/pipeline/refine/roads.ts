@@ -36,7 +36,7 @@ const STREET_END_AT = new RegExp(`${STREET_END}$`);
 /** A compass word after a street's name (`太子道东`, `干诺道中`), not a direction's first character (`东部`, `中段`). */
 const COMPASS = /^[东西南北中](?![部面方边侧区段行延向线])/;
 /** Words of place or list that end what comes before a street's name. */
-const LIST_WORD = /介乎|位于|例如|需要|包括|途经|前往|一段|经|沿|至|近|往|由|于|在|以|与|及|和|的|将/g;
+const LIST_WORD = /介乎|位于|例如|需要|包括|途经|前往|来自|一段|经|沿|至|近|往|由|于|在|以|与|及|和|的|将/g;
 /** A road word that with the character before it is a common word (`改道`, `国道`, `封路`, `报道`): no street. */
 const VERB_ROAD = /(?:[国省县改车通轨航赛坡频渠管报知行栈跑水]道|[封修让铁铺开带问走上过出进去来线网思道]路|的(?:路|道|街))(?:[东西南北中])?$/;
 /** Words that begin a description, not a name (`相关道路`, `主要路段`, `附近街道`). */

@@ -119,7 +119,7 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   // `3点半`, `10点30分`, `几点钟`: a time of day; `一手打造`, `二手房`: no board lot
   点: /^(?:[半钟\d零一二两三四五六七八九十]|整(?!数))/,
   // `十三届三次四次全会`: sessions of a congress are no count
-  次: /^(?:[一二三四五六七八九十]次|全会|全体)/,
+  次: /^(?:[一二三四五六七八九十]次|全会|全体|车|列车|自强|莒光|区间|普悠玛|太鲁阁)/, // … nor a train's number (`439次自强号`)
   // `2025台湾灯会`: a year before 台湾 is no count of machines
   台: /^(?:湾|北市|中市|南市|积电|股|胞|籍|独)/,
   // `班` counts runs, not a class's head, a group or a shift (`3班级`, `两班倒`)
