@@ -11,10 +11,51 @@
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { nameLengthsFrom, placeForms, shortForms } from '../lang/zh/gazetteer.js';
+import { COUNTRIES, WORLD_REGIONS } from '../lang/zh/world-data.js';
 import { setMentions } from './util.js';
 import { Occupancy } from '../recognise/resolve.js';
 
 const LEVEL_END = /(?:省|市|县|区|州|旗|盟|自治州|自治县|特别行政区)$/;
+
+/** Countries' and world regions' two-character full names. */
+let pairs: Set<string> | null = null;
+function worldPairs(): Set<string> {
+  if (pairs) return pairs;
+  pairs = new Set();
+  for (const list of [COUNTRIES, WORLD_REGIONS]) for (const names of list) for (const n of names.slice(1)) if (n.length === 2) pairs.add(n);
+  return pairs;
+}
+
+/** What a gazetteer full name is (a country or world region, or a division of China), memoised: the scan asks it for every token. */
+const kinds = new Map<string, 'world' | 'division' | null>();
+function fullNameKind(name: string): 'world' | 'division' | null {
+  let k = kinds.get(name);
+  if (k === undefined) {
+    const forms = placeForms(name).filter((f) => f.full);
+    k = forms.some((f) => f.place.level === 'country' || f.place.level === 'region') ? 'world' : forms.length ? 'division' : null;
+    if (kinds.size > 50_000) kinds.clear();
+    kinds.set(name, k);
+  }
+  return k;
+}
+
+/** The short forms of a county's or a city's full name that name it alone (not `开发`, an ordinary word, nor another place), memoised. */
+const shortsOf = new Map<string, string[]>();
+function usableShortForms(name: string): string[] {
+  let out = shortsOf.get(name);
+  if (out === undefined) {
+    out = [];
+    const form = name ? placeForms(name).find((f) => f.full && (f.place.level === 'county' || f.place.level === 'city')) : undefined;
+    if (form) {
+      for (const short of shortForms(name, form.place.level)) {
+        if (!placeForms(short).some((f) => f.commonWord || (f.full && f.place.code !== form.place.code))) out.push(short);
+      }
+    }
+    if (shortsOf.size > 50_000) shortsOf.clear();
+    shortsOf.set(name, out);
+  }
+  return out;
+}
 
 export function applyAdminPlaces(doc: Doc): void {
   const text = doc.norm.text;
@@ -27,11 +68,15 @@ export function applyAdminPlaces(doc: Doc): void {
     for (const len of nameLengthsFrom(text[t.start])) {
       const end = t.start + len;
       if (len < 2 || end > text.length || !ends.has(end)) continue;
+      // (two characters: only a country's or a world region's name — `美国`, `北美` — is worth a lookup)
+      if (len === 2 && !worldPairs().has(text.slice(t.start, end))) continue;
       const name = text.slice(t.start, end);
       // (a country by its name, two characters or more, as a whole token: `西班牙`, `英国` before `Q5D`)
       // (not a demonym, nor `中国特色`, `中国式` of a fixed political phrase)
-      const country = len >= 2 && !/^(?:[人籍]|特色|式)/.test(text.slice(end, end + 2)) && (placeForms(name).some((f) => f.full && (f.place.level === 'country' || (f.place.level === 'region' && len >= 2))));
-      if (!country && (len < 3 || !LEVEL_END.test(name) || !placeForms(name).some((f) => f.full && f.place.level !== 'country' && f.place.level !== 'region'))) continue;
+      const kind = fullNameKind(name);
+      if (!kind) continue;
+      const country = kind === 'world' && !/^(?:[人籍]|特色|式)/.test(text.slice(end, end + 2));
+      if (!country && (len < 3 || kind !== 'division' || !LEVEL_END.test(name))) continue;
       if (!doc.inContent(t.start) || !taken.tryTake({ start: t.start, end })) break;
       added.push({ start: t.start, end, type: 'LOCATION', score: 0.8, source: 'admin-places' });
       break;
@@ -45,13 +90,7 @@ export function applyAdminPlaces(doc: Doc): void {
     // a place, or the place an organisation's name begins with (`长武县公安局`)
     let name = text.slice(m.start, m.end);
     if (m.type === 'ORG') name = /^.{2,6}?[市县区]/.exec(name)?.[0] ?? '';
-    const form = placeForms(name).find((f) => f.full && (f.place.level === 'county' || f.place.level === 'city'));
-    if (!form) continue;
-    for (const short of shortForms(name, form.place.level)) {
-      // not a short form that is also an ordinary word (`开发`), nor one that names another place more often
-      if (placeForms(short).some((f) => f.commonWord || (f.full && f.place.code !== form.place.code))) continue;
-      shorts.add(short);
-    }
+    for (const short of usableShortForms(name)) shorts.add(short);
   }
   for (const short of shorts) {
     for (let at = text.indexOf(short); at >= 0; at = text.indexOf(short, at + 1)) {

@@ -84,7 +84,7 @@ export function mergePlaceSuffixes(doc: Doc): void {
 }
 
 /** Government words a place's body ends with, for places nothing is tagged on (the commonest, unambiguous ones). */
-const BODY_AFTER_PLACE = /^(?:海关|人民政府|市政府|县政府|区政府|省政府|市委|县委|区委|省委|发改委|公安局|统计局|商务局|教育局|住建局|人社局|财政局|税务局|市场监管局|生态环境局|交通运输局|自然资源局|应急管理局|文旅局|卫健委)/;
+const BODY_WORD = /(?:海关|人民政府|市政府|县政府|区政府|省政府|市委|县委|区委|省委|发改委|公安局|统计局|商务局|教育局|住建局|人社局|财政局|税务局|市场监管局|生态环境局|交通运输局|自然资源局|应急管理局|文旅局|卫健委)/g;
 
 /**
  * A province, city or county by its name, directly followed by a body's word, where nothing is tagged (`经广州海关监管`,
@@ -95,14 +95,17 @@ function tagPlaceBodies(doc: Doc): void {
   if (!/海关|政府|[市县区省]委|局|委/.test(text)) return;
   const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
   const added: NormMention[] = [];
-  for (const t of doc.tokens) {
-    for (let len = Math.min(6, t.end - t.start + 3); len >= 2; len--) {
-      const name = text.slice(t.start, t.start + len);
-      const body = BODY_AFTER_PLACE.exec(text.slice(t.start + len, t.start + len + 6));
-      if (!body) continue;
-      const forms = placeForms(name);
+  const starts = new Set(doc.tokens.map((t) => t.start));
+  // where a body's word starts; the place is the 2–6 characters before it, from a token start
+  for (const b of text.matchAll(BODY_WORD)) {
+    const at = b.index!;
+    if (!taken.isFree({ start: at, end: at + 1 })) continue;
+    for (let len = 6; len >= 2; len--) {
+      const start = at - len;
+      if (start < 0 || !starts.has(start)) continue;
+      const forms = placeForms(text.slice(start, at));
       if (!forms.length || forms.some((f) => f.commonWord) || !forms.some((f) => ['province', 'city', 'county'].includes(f.place.level))) continue;
-      const span = { start: t.start, end: t.start + len + body[0].length };
+      const span = { start, end: at + b[0].length };
       if (doc.inContent(span.start) && taken.tryTake(span)) added.push({ ...span, type: 'ORG', score: 0.8, source: 'place-suffix' });
       break;
     }
