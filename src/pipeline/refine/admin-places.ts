@@ -10,7 +10,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { nameLengthsFrom, placeForms, shortForms } from '../lang/zh/gazetteer.js';
+import { fullNameKind, nameLengthsFrom, placeForms, shortForms } from '../lang/zh/gazetteer.js';
 import { COUNTRIES, WORLD_REGIONS } from '../lang/zh/world-data.js';
 import { setMentions } from './util.js';
 import { Occupancy } from '../recognise/resolve.js';
@@ -24,19 +24,6 @@ function worldPairs(): Set<string> {
   pairs = new Set();
   for (const list of [COUNTRIES, WORLD_REGIONS]) for (const names of list) for (const n of names.slice(1)) if (n.length === 2) pairs.add(n);
   return pairs;
-}
-
-/** What a gazetteer full name is (a country or world region, or a division of China), memoised: the scan asks it for every token. */
-const kinds = new Map<string, 'world' | 'division' | null>();
-function fullNameKind(name: string): 'world' | 'division' | null {
-  let k = kinds.get(name);
-  if (k === undefined) {
-    const forms = placeForms(name).filter((f) => f.full);
-    k = forms.some((f) => f.place.level === 'country' || f.place.level === 'region') ? 'world' : forms.length ? 'division' : null;
-    if (kinds.size > 50_000) kinds.clear();
-    kinds.set(name, k);
-  }
-  return k;
 }
 
 /** The short forms of a county's or a city's full name that name it alone (not `开发`, an ordinary word, nor another place), memoised. */

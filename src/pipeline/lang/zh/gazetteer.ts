@@ -214,6 +214,23 @@ function getIndex(): Map<string, PlaceForm[]> {
 
 const LEVEL_ORDER: Record<PlaceLevel, number> = { country: 0, region: 1, province: 2, city: 3, county: 4 };
 
+let fullKinds: Map<string, 'world' | 'division'> | null = null;
+/**
+ * Whether `name` is the full name of a country or world region (`world`) or of a division of China (`division`),
+ * from one pass over the index (a lookup per token without sorting any list).
+ */
+export function fullNameKind(name: string): 'world' | 'division' | null {
+  if (!fullKinds) {
+    fullKinds = new Map();
+    for (const [n, forms] of getIndex()) {
+      const full = forms.filter((f) => f.full);
+      if (full.some((f) => f.place.level === 'country' || f.place.level === 'region')) fullKinds.set(n, 'world');
+      else if (full.length) fullKinds.set(n, 'division');
+    }
+  }
+  return fullKinds.get(name) ?? null;
+}
+
 /** All the ways `name` is used as a place name (full names first). */
 export function placeForms(name: string): PlaceForm[] {
   const list = getIndex().get(name);
