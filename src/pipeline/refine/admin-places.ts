@@ -17,6 +17,17 @@ import { Occupancy } from '../recognise/resolve.js';
 
 const LEVEL_END = /(?:省|市|县|区|州|旗|盟|自治州|自治县|特别行政区)$/;
 
+/** The last characters of the level words (LEVEL_END). */
+const LEVEL_LAST = new Set(['省', '市', '县', '区', '州', '旗', '盟']);
+/** The first characters of countries' and world regions' names. */
+let firsts: Set<string> | null = null;
+function worldFirst(): Set<string> {
+  if (firsts) return firsts;
+  firsts = new Set();
+  for (const list of [COUNTRIES, WORLD_REGIONS]) for (const names of list) for (const n of names.slice(1)) firsts.add(n[0]);
+  return firsts;
+}
+
 /** Countries' and world regions' two-character full names. */
 let pairs: Set<string> | null = null;
 function worldPairs(): Set<string> {
@@ -56,7 +67,9 @@ export function applyAdminPlaces(doc: Doc): void {
       const end = t.start + len;
       if (len < 2 || end > text.length || !ends.has(end)) continue;
       // (two characters: only a country's or a world region's name — `美国`, `北美` — is worth a lookup)
-      if (len === 2 && !worldPairs().has(text.slice(t.start, end))) continue;
+      if (len === 2 && (t.end !== end || !worldPairs().has(text.slice(t.start, end)))) continue;
+      // (cheap before a lookup: a division's name ends in its level word, a country's starts as one of them does)
+      if (len > 2 && !LEVEL_LAST.has(text[end - 1]) && !worldFirst().has(text[t.start])) continue;
       const name = text.slice(t.start, end);
       // (a country by its name, two characters or more, as a whole token: `西班牙`, `英国` before `Q5D`)
       // (not a demonym, nor `中国特色`, `中国式` of a fixed political phrase)

@@ -35,6 +35,8 @@ const NAME_BEFORE_CODE = /(?<=^|[、，,。；;：:\s“"「])(\p{Script=Han}{2,
 /** How the name of a centre that is a body ends (not a venue's: `国际金融中心`, `会展中心`). */
 const BODY_CENTRE = /(?:服务|管理|研究|指挥|促进|监测|检测|培训|调度|救灾|备灾|招商)中心$/;
 
+/** The families of market indexes (a cheap test before MARKET_INDEX). */
+const INDEX_FAMILY = /恒生|沪深|上证|深证|中证|国证|创业板|科创|标普|道琼斯|纳斯达克|富时|日经|MSCI/;
 /** A market index's name: an index family and what follows it up to 指数. */
 const MARKET_INDEX = /(?:恒生|沪深|上证|深证|中证|国证|创业板|科创|标普|道琼斯|纳斯达克|富时|日经|MSCI)[\p{Script=Han}A-Za-z\d]{0,10}?指数/gu;
 
@@ -214,7 +216,7 @@ export function applyCompanies(doc: Doc): void {
     else if (!t && m.type === 'LOCATION' && BODY_CENTRE.test(name)) m.type = 'ORG';
   }
   // (e) names inside a market index's name are no mention (`恒生科技指数`, `恒生中国企业指数`, `沪深300指数`)
-  if (text.includes('指数')) {
+  if (text.includes('指数') && INDEX_FAMILY.test(text)) {
     const inIndex = new Set<NormMention>();
     for (const x of text.matchAll(MARKET_INDEX)) {
       const [s0, e0] = [x.index!, x.index! + x[0].length];
