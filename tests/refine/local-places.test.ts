@@ -14,6 +14,12 @@ function run(text: string, region: Region, spans: Parameters<typeof docWith>[1] 
 }
 
 describe('refine-local-places', () => {
+  it("Hong Kong's estates: a district before an estate's own name is two places; an estate nothing covers is a place", () => {
+    expect(run('为大埔宏福苑居民提供服务，探访耀东邨及德朗邨', 'HK', [['大埔宏福苑', 'LOCATION']])).toEqual([
+      '大埔/LOCATION', '宏福苑/LOCATION', '耀东邨/LOCATION', '德朗邨/LOCATION',
+    ]);
+    expect(run('探访耀东邨', 'CN')).toEqual([]);
+  });
   it('a longer local place replaces a shorter place cut from it (天水 of 天水围)', () => {
     expect(run('巴士路线改经天水围，前往元朗', 'HK', [['天水', 'LOCATION']])).toEqual(['天水围/LOCATION', '元朗/LOCATION']);
   });

@@ -58,6 +58,21 @@ export function applyLocalPlaces(doc: Doc): void {
     const longer = lengthsFrom(text[m.start]).find((len) => len > m.end - m.start && places.has(text.slice(m.start, m.start + len)));
     if (longer) claim(doc, m.start, m.start + longer, 'LOCATION', 'local-places');
   }
+  // Hong Kong's housing estates: a district written before an estate's own name is two places (`大埔` + `宏福苑`,
+  // `上水` + `彩石邨`), and an estate (`…邨`) nothing covers is a place
+  if (doc.region.region === 'HK' && /[苑邨]/.test(text)) {
+    for (const m of [...doc.mentions]) {
+      if (m.type !== 'LOCATION' || !/[苑邨]$/.test(text[m.end - 1])) continue;
+      const district = lengthsFrom(text[m.start]).find((len) => m.end - m.start - len >= 3 && places.has(text.slice(m.start, m.start + len)));
+      if (!district) continue;
+      const split = m.start + district;
+      setMentions(doc, [...doc.mentions.filter((o) => o !== m), { ...m, end: split }, { ...m, start: split, source: 'local-places' }]);
+    }
+    for (const e of text.matchAll(HK_ESTATE)) {
+      const span = { start: e.index!, end: e.index! + e[0].length };
+      if (doc.inContent(span.start) && taken.tryTake(span) && !doc.mentions.some((o) => o.start < span.end && span.start < o.end)) added.push({ ...span, type: 'LOCATION', score: LOCAL_SCORE, source: 'local-places' });
+    }
+  }
   // Taiwan's villages (里) named before their chief or office (`下廍里里长`, `光荣里办公处`)
   if (doc.region.region === 'TW' && text.includes('里')) {
     for (const m of text.matchAll(TW_VILLAGE)) {
@@ -67,6 +82,9 @@ export function applyLocalPlaces(doc: Doc): void {
   }
   if (added.length) setMentions(doc, [...doc.mentions, ...added]);
 }
+
+/** A Hong Kong estate by its two-character name (`耀东邨`, `德朗邨`). */
+const HK_ESTATE = /\p{Script=Han}{2}邨/gu;
 
 /** A Taiwan village's name: two or three characters and 里, before its chief, officers or office. */
 const TW_VILLAGE = /(?<=[\p{P}\s镇乡市区]|^)(\p{Script=Han}{2,3}里)(?=里长|里干事|里民|里办公处|办公处)/gmu;
