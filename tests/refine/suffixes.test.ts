@@ -4,6 +4,14 @@ import { segment } from '../../src/pipeline/segment/jieba.js';
 import { cutCompanyBodies } from '../../src/pipeline/refine/company-body.js';
 import { docWith, shown } from './helpers.js';
 
+describe('refine-company-body (董事局)', () => {
+  it("a Hong Kong company's 董事局 (its board) tags the company only", () => {
+    const d = docWith('香港玉湖集团董事局主席出席', [['香港玉湖集团董事局', 'COMPANY']]);
+    cutCompanyBodies(d);
+    expect(shown(d)).toEqual(['香港玉湖集团/COMPANY']);
+  });
+});
+
 describe('refine-place-suffix', () => {
   it("a place's 超级工厂 and a port of entry (口岸) are one place", () => {
     const d = docWith('上海超级工厂累计交付，经霍尔果斯公路口岸出口', [['上海', 'LOCATION'], ['霍尔果斯公路', 'LOCATION']]);

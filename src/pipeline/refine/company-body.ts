@@ -15,7 +15,7 @@ import { COMPANY_BODIES, COMPANY_END } from '../lang/zh/words.js';
 import { isName } from './util.js';
 import { typeOfName } from './companies.js';
 
-const BOARDS = new Set(['董事会', '监事会', '股东大会']);
+const BOARDS = new Set(['董事会', '董事局', '监事会', '股东大会']);
 const DEPARTMENT = /(公司|集团)([\u4e00-\u9fff]{1,4}(?:部|处|中心))$/;
 /** A site after a company's name: (region | ordinal)? (function)? site word. */
 const SITE = /(华东|华南|华北|华中|西南|西北|东北|中国区|中国|亚太|全球|欧洲|德国|美国|第[一二三四五六七八九十\d]+)?((?:运营|研发|结算|销售|生产|制造|采购分拨|分拨|数字化转型运营)(?:总部|中心|基地)|总部|(?:新|超级)?工厂|(?:新)?(?:产线|生产线)|(?:生产|制造|研发)?基地)$/;

@@ -25,6 +25,10 @@ const CUES: Record<Region, [RegExp, number][]> = {
     // Government, places and housing words of the Hong Kong press.
     [/财政司|财政预算案|司长|特区|政府统计处|金管局|外汇基金|利得税|房委会|公屋|居屋|屋苑|(?<=[\d十百千万])(?:平方)?呎|港岛|元朗|沙田|荃湾|观塘|屯门|将军澳|葵青|北都|湾仔|铜锣湾|尖沙咀|旺角/g, 2],
     [/香港|内地/g, 1],
+    // Cantonese written as spoken (quotes in Hong Kong papers): Hong Kong or Macao
+    [/嘅|咗|喺|冇|佢哋|佢|哋|嘢|唔係|唔会|唔该|寻日|琴日|警署|屋邨/g, 2],
+    // Hong Kong's departments by the names only its government uses
+    [/运输署|房屋署|社署|社会福利署|食环署|康文署|民政事务|警务处|消防处|入境处|入境事务处|劳工及福利局|运输及物流局|医管局|机管局|天文台|选委会|政务司|律政司/g, 2],
   ],
   TW: [
     [/新台币|台币|NT\$/g, 3],

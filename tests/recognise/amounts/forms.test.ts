@@ -200,6 +200,9 @@ describe('region inference', () => {
     ['美团港股收跌,市值3000亿港元,港交所公告,港元计价,营收918.4亿元', 'simplified', 'CN'],
     // Hong Kong's government and place words still do
     ['特区政府公布,立法会通过,新界及九龙的差饷宽减,本港居民受惠', 'simplified', 'HK'],
+    // Cantonese as spoken, and departments only Hong Kong's government has
+    ['陈生话佢哋寻日喺度等咗好耐', 'traditional', 'HK'],
+    ['劳工及福利局与社署推出一户一社工服务', 'traditional', 'HK'],
   ])('%s → %s', (text, script, region) => {
     const r = chooseRegion(text, script);
     expect(r.region).toBe(region);

@@ -66,7 +66,7 @@ export const ZONE_SUFFIXES = [
 ].sort((a, b) => b.length - a.length);
 
 /** Bodies of a company that tag the company only (`宁德时代董事会` → `宁德时代`). */
-export const COMPANY_BODIES = ['党委', '党组', '董事会', '监事会', '党支部', '党总支', '股东大会'].sort((a, b) => b.length - a.length);
+export const COMPANY_BODIES = ['党委', '党组', '董事会', '董事局', '监事会', '党支部', '党总支', '股东大会'].sort((a, b) => b.length - a.length);
 
 /** How a company's name ends (its stem is a company when a body is cut off it). */
 export const COMPANY_END = /(公司|集团|银行|分行|支行|证券|保险|股份|控股|基金|信托)$/;
