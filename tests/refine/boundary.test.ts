@@ -3,62 +3,38 @@ import { trimEdges } from '../../src/pipeline/refine/boundary.js';
 import { segment } from '../../src/pipeline/segment/jieba.js';
 import { docWith, shown } from './helpers.js';
 
+/** Trim the given mentions of `text`, segmented as the pipeline segments it. */
+function run(text: string, spans: Parameters<typeof docWith>[1]): string[] {
+  const d = docWith(text, spans);
+  d.tokens = segment(text);
+  trimEdges(d);
+  return shown(d);
+}
+
 describe('refine-boundary', () => {
   it('words of place before a name and a legislator after a party are cut (介乎京士顿街, 民众党立委)', () => {
-    const text = '介乎京士顿街与百德新街之间，民众党立委黄国昌';
-    const d = docWith(text, [['介乎京士顿街', 'LOCATION'], ['民众党立委', 'ORG'], ['黄国昌', 'PERSON']]);
-    d.tokens = segment(text);
-    trimEdges(d);
-    expect(shown(d)).toEqual(['京士顿街/LOCATION', '民众党/ORG', '黄国昌/PERSON']);
+    expect(run('介乎京士顿街与百德新街之间，民众党立委黄国昌', [['介乎京士顿街', 'LOCATION'], ['民众党立委', 'ORG'], ['黄国昌', 'PERSON']])).toEqual(['京士顿街/LOCATION', '民众党/ORG', '黄国昌/PERSON']);
   });
   it("a dateline's closing bracket ends what comes before it; a district before its councillors", () => {
-    const text = '〔记者吴仁捷／新北报导〕新北市警三重分局表示，深水埗区议员及沙田区区议员出席';
-    const d = docWith(text, [['新北报导〕新北市警三重分局', 'ORG'], ['深水埗区', 'LOCATION'], ['沙田区区', 'LOCATION']]);
-    d.tokens = segment(text);
-    trimEdges(d);
-    expect(shown(d)).toEqual(['新北市警三重分局/ORG', '深水埗/LOCATION', '沙田区/LOCATION']);
+    expect(run('〔记者吴仁捷／新北报导〕新北市警三重分局表示，深水埗区议员及沙田区区议员出席', [['新北报导〕新北市警三重分局', 'ORG'], ['深水埗区', 'LOCATION'], ['沙田区区', 'LOCATION']])).toEqual(['新北市警三重分局/ORG', '深水埗/LOCATION', '沙田区/LOCATION']);
   });
   it("a leader's administration is the leader where the article names him (川普政府)", () => {
-    const text = '总统川普表示，川普政府设下例外，台北市政府回应';
-    const d = docWith(text, [['川普', 'PERSON'], ['川普政府', 'ORG'], ['台北市政府', 'ORG']]);
-    d.tokens = segment(text);
-    trimEdges(d);
-    expect(shown(d)).toEqual(['川普/PERSON', '川普/PERSON', '台北市政府/ORG']);
+    expect(run('总统川普表示，川普政府设下例外，台北市政府回应', [['川普', 'PERSON'], ['川普政府', 'ORG'], ['台北市政府', 'ORG']])).toEqual(['川普/PERSON', '川普/PERSON', '台北市政府/ORG']);
   });
   it("a place's urban area is the place (大冶城区 → 大冶); a district whose name ends so stays (蕉城区)", () => {
-    const text = '在大冶城区购房，蕉城区投资';
-    const d = docWith(text, [['大冶城区', 'LOCATION'], ['蕉城区', 'LOCATION']]);
-    d.tokens = segment(text);
-    trimEdges(d);
-    expect(shown(d)).toEqual(['大冶/LOCATION', '蕉城区/LOCATION']);
+    expect(run('在大冶城区购房，蕉城区投资', [['大冶城区', 'LOCATION'], ['蕉城区', 'LOCATION']])).toEqual(['大冶/LOCATION', '蕉城区/LOCATION']);
   });
   it("a university's campus in brackets is part of its name; the place inside gives way", () => {
-    const text = '毕业于中国地质大学（武汉），后入读中国石油大学(北京)';
-    const d = docWith(text, [['中国地质大学', 'ORG'], ['武汉', 'LOCATION'], ['中国石油大学', 'ORG']]);
-    d.tokens = segment(text);
-    trimEdges(d);
-    expect(shown(d)).toEqual(['中国地质大学（武汉）/ORG', '中国石油大学(北京)/ORG']);
+    expect(run('毕业于中国地质大学（武汉），后入读中国石油大学(北京)', [['中国地质大学', 'ORG'], ['武汉', 'LOCATION'], ['中国石油大学', 'ORG']])).toEqual(['中国地质大学（武汉）/ORG', '中国石油大学(北京)/ORG']);
   });
   it('a term before a body is not part of its name (来届立法会)', () => {
-    const text = '来届立法会将审议，新一届特区政府上任';
-    const d = docWith(text, [['来届立法会', 'ORG'], ['新一届特区政府', 'ORG']]);
-    d.tokens = segment(text);
-    trimEdges(d);
-    expect(shown(d)).toEqual(['立法会/ORG', '特区政府/ORG']);
+    expect(run('来届立法会将审议，新一届特区政府上任', [['来届立法会', 'ORG'], ['新一届特区政府', 'ORG']])).toEqual(['立法会/ORG', '特区政府/ORG']);
   });
   it('a verb or a preposition that introduces a name is trimmed off its edge; so is a body\'s website after it', () => {
-    const text = '我们希望小米加快布局，由它承运远洋航运集团的货物。根据农业部官网，证监会官方微博发布';
-    const d = docWith(text, [['希望小米', 'COMPANY'], ['承运远洋航运集团', 'COMPANY'], ['根据农业部官网', 'ORG'], ['证监会官方微博', 'ORG']]);
-    d.tokens = segment(text);
-    trimEdges(d);
-    expect(shown(d)).toEqual(['小米/COMPANY', '远洋航运集团/COMPANY', '农业部/ORG', '证监会/ORG']);
+    expect(run('我们希望小米加快布局，由它承运远洋航运集团的货物。根据农业部官网，证监会官方微博发布', [['希望小米', 'COMPANY'], ['承运远洋航运集团', 'COMPANY'], ['根据农业部官网', 'ORG'], ['证监会官方微博', 'ORG']])).toEqual(['小米/COMPANY', '远洋航运集团/COMPANY', '农业部/ORG', '证监会/ORG']);
   });
   it('leaves names whose edge tokens are verbs to jieba but name parts', () => {
-    const text = '工商银行湖北省分行发布公告';
-    const d = docWith(text, [['工商银行湖北省分行', 'COMPANY']]);
-    d.tokens = segment(text);
-    trimEdges(d);
-    expect(shown(d)).toEqual(['工商银行湖北省分行/COMPANY']);
+    expect(run('工商银行湖北省分行发布公告', [['工商银行湖北省分行', 'COMPANY']])).toEqual(['工商银行湖北省分行/COMPANY']);
   });
   it('a stock code after a company and a photo credit after a media outlet are not part of the name', () => {
     const text = '新鸿基地产(00016)公布业绩,腾讯控股（0700.HK）上涨。（中央社资料照）新华社发 时代周报记者摄 证券时报网作者';
@@ -85,10 +61,6 @@ describe('refine-boundary', () => {
     expect(shown(d)).toEqual(['英国/LOCATION', '国务院国资委/ORG', '英国首相办公室/ORG']);
   });
   it("a title is cut off a person's name", () => {
-    const text = '爱克科技董事长特助林柏舟表示，主任刘海宾介绍，书记员王某';
-    const d = docWith(text, [['特助林柏舟', 'PERSON'], ['主任刘海宾', 'PERSON'], ['书记员王某', 'PERSON']]);
-    d.tokens = segment(text);
-    trimEdges(d);
-    expect(shown(d)).toEqual(['林柏舟/PERSON', '刘海宾/PERSON', '书记员王某/PERSON']);
+    expect(run('爱克科技董事长特助林柏舟表示，主任刘海宾介绍，书记员王某', [['特助林柏舟', 'PERSON'], ['主任刘海宾', 'PERSON'], ['书记员王某', 'PERSON']])).toEqual(['林柏舟/PERSON', '刘海宾/PERSON', '书记员王某/PERSON']);
   });
 });

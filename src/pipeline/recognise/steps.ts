@@ -9,7 +9,7 @@ import type { Component } from '../component.js';
 import type { NameEngine } from './engines/name-engine.js';
 import { findAmounts, noteCurrency } from './amounts/index.js';
 import { INDEX_CONTEXT } from './amounts/units.js';
-import { FISCAL_YEAR_CONTEXT, NEW_YEAR_CONTEXT, TODAY_WORD, findDates, lastYearWritten, reportingDay } from './dates/index.js';
+import { FISCAL_YEAR_CONTEXT, NEW_YEAR_CONTEXT, TODAY_WORD, findDates, isSingleDay, isSingleQuarter, lastYearWritten, reportingDay } from './dates/index.js';
 
 /** The `names` component over these engines; `doc.options.engine` picks one per call. */
 export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Component {
@@ -71,8 +71,8 @@ export function recogniseDates(doc: Doc): void {
       const v = m.value;
       if (m.base || !v.start || !v.end || v.vague || v.start.startsWith('XXXX')) continue;
       previous = v;
-      if (v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain) && !TODAY_WORD.test(t.slice(m.start, m.end))) previousDay = v;
-      if (v.grain === 'quarter' && v.start.slice(0, 7) !== v.end.slice(0, 7) && Date.parse(v.end) - Date.parse(v.start) < 93 * 86_400_000) previousQuarter = v;
+      if (isSingleDay(v) && !TODAY_WORD.test(t.slice(m.start, m.end))) previousDay = v;
+      if (isSingleQuarter(v)) previousQuarter = v;
     }
     year = lastYearWritten(t, notAfter, region === 'TW') ?? year;
     return found.map(({ base: _, ...m }) => m);

@@ -10,8 +10,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { fullNameKind, nameLengthsFrom, placeForms, shortForms } from '../lang/zh/gazetteer.js';
-import { COUNTRIES, WORLD_REGIONS } from '../lang/zh/world-data.js';
+import { fullNameKind, isWorldPair, nameLengthsFrom, placeForms, shortForms, startsWorldName } from '../lang/zh/gazetteer.js';
 import { setMentions } from './util.js';
 import { Occupancy } from '../recognise/resolve.js';
 
@@ -19,23 +18,6 @@ const LEVEL_END = /(?:省|市|县|区|州|旗|盟|自治州|自治县|特别行�
 
 /** The last characters of the level words (LEVEL_END). */
 const LEVEL_LAST = new Set(['省', '市', '县', '区', '州', '旗', '盟']);
-/** The first characters of countries' and world regions' names. */
-let firsts: Set<string> | null = null;
-function worldFirst(): Set<string> {
-  if (firsts) return firsts;
-  firsts = new Set();
-  for (const list of [COUNTRIES, WORLD_REGIONS]) for (const names of list) for (const n of names.slice(1)) firsts.add(n[0]);
-  return firsts;
-}
-
-/** Countries' and world regions' two-character full names. */
-let pairs: Set<string> | null = null;
-function worldPairs(): Set<string> {
-  if (pairs) return pairs;
-  pairs = new Set();
-  for (const list of [COUNTRIES, WORLD_REGIONS]) for (const names of list) for (const n of names.slice(1)) if (n.length === 2) pairs.add(n);
-  return pairs;
-}
 
 /** The short forms of a county's or a city's full name that name it alone (not `开发`, an ordinary word, nor another place), memoised. */
 const shortsOf = new Map<string, string[]>();
@@ -67,9 +49,9 @@ export function applyAdminPlaces(doc: Doc): void {
       const end = t.start + len;
       if (len < 2 || end > text.length || !ends.has(end)) continue;
       // (two characters: only a country's or a world region's name — `美国`, `北美` — is worth a lookup)
-      if (len === 2 && (t.end !== end || !worldPairs().has(text.slice(t.start, end)))) continue;
+      if (len === 2 && (t.end !== end || !isWorldPair(text.slice(t.start, end)))) continue;
       // (cheap before a lookup: a division's name ends in its level word, a country's starts as one of them does)
-      if (len > 2 && !LEVEL_LAST.has(text[end - 1]) && !worldFirst().has(text[t.start])) continue;
+      if (len > 2 && !LEVEL_LAST.has(text[end - 1]) && !startsWorldName(text[t.start])) continue;
       const name = text.slice(t.start, end);
       // (a country by its name, two characters or more, as a whole token: `西班牙`, `英国` before `Q5D`)
       // (not a demonym, nor `中国特色`, `中国式` of a fixed political phrase)

@@ -16,7 +16,7 @@
  *      construction group's engineering bureau (`中建三局`);
  *  (e) names inside a market index's name are none (`恒生科技指数`).
  */
-import type { Doc, NormMention } from '../doc.js';
+import type { Doc, NormMention, Span } from '../doc.js';
 import { component } from '../component.js';
 import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
@@ -111,17 +111,23 @@ export function applyCompanies(doc: Doc): void {
   for (let k = 1; k <= text.length; k++) companyStarts[k] += companyStarts[k - 1];
   const drop = new Set<NormMention>();
   const added: NormMention[] = [];
+  /** The mentions holding characters of a span. */
+  const ownersIn = (span: Span) => new Set(owner.slice(span.start, span.end).filter((o): o is NormMention => o !== undefined));
+  /** Tag a span as a listed name; the mentions inside it give way. */
+  const take = (span: Span, type: NormMention['type'], inside: Iterable<NormMention>) => {
+    for (const o of inside) drop.add(o);
+    const m: NormMention = { ...span, type, score: LIST_SCORE, source: 'companies' };
+    added.push(m);
+    owner.fill(m, span.start, span.end);
+  };
   // construction groups' engineering bureaus no mention touches (`中交一航局`)
   for (const b of text.matchAll(SOE_BUREAU_ANY)) {
     const span = { start: b.index!, end: b.index! + b[0].length };
     if (!doc.inContent(span.start)) continue;
     // names wholly inside give way (`中铁` in `中铁十四局`); one reaching past it blocks it
-    const inside = new Set(owner.slice(span.start, span.end).filter((o) => o) as NormMention[]);
+    const inside = ownersIn(span);
     if ([...inside].some((o) => o.start < span.start || o.end > span.end || (o.start === span.start && o.end === span.end))) continue;
-    for (const o of inside) drop.add(o);
-    const m: NormMention = { ...span, type: 'COMPANY', score: LIST_SCORE, source: 'companies' };
-    added.push(m);
-    for (let k = span.start; k < span.end; k++) owner[k] = m;
+    take(span, 'COMPANY', inside);
   }
   for (let i = 0; i < text.length; i++) {
     const names = byFirst.get(text[i]);
@@ -147,15 +153,11 @@ export function applyCompanies(doc: Doc): void {
         const companyInSentence = companyStarts[se] - companyStarts[ss] > 0 || added.some((a) => a.type === 'COMPANY' && a.start >= ss && a.end <= se);
         if (isVeryCommonWord(name) && !listedAfterCompany && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) && (!companyInSentence || COMMON_WORD_AFTER.test(text.slice(span.end, span.end + 2)))) continue;
       }
-      const inside = new Set<NormMention>();
-      for (let k = span.start; k < span.end; k++) if (owner[k]) inside.add(owner[k]!);
+      const inside = ownersIn(span);
       // a shorter name strictly inside the listed one gives way (`宁德` in `宁德时代`, `上汽` in `上汽大众`)
       const ok = [...inside].every((m) => isName(m) && m.start >= span.start && m.end <= span.end && m.end - m.start < name.length);
       if (!ok) continue;
-      for (const m of inside) drop.add(m);
-      const m: NormMention = { ...span, type: list.get(name)!, score: LIST_SCORE, source: 'companies' };
-      added.push(m);
-      for (let k = span.start; k < span.end; k++) owner[k] = m;
+      take(span, list.get(name)!, inside);
       i = span.end - 1;
       break;
     }
@@ -166,12 +168,9 @@ export function applyCompanies(doc: Doc): void {
     for (const b of text.matchAll(STOCK_NAME)) {
       const span = { start: b.index!, end: b.index! + b[0].length };
       if (!doc.inContent(span.start)) continue;
-      const inside = new Set(owner.slice(span.start, span.end).filter((o) => o) as NormMention[]);
+      const inside = ownersIn(span);
       if ([...inside].some((o) => o.start < span.start || o.end > span.end || !isName(o))) continue;
-      for (const o of inside) drop.add(o);
-      const m: NormMention = { ...span, type: 'COMPANY', score: LIST_SCORE, source: 'companies' };
-      added.push(m);
-      for (let k = span.start; k < span.end; k++) owner[k] = m;
+      take(span, 'COMPANY', inside);
     }
   }
   if (/[(（]\d{4,6}/.test(text)) {
@@ -185,9 +184,8 @@ export function applyCompanies(doc: Doc): void {
       }
       span.start = from;
       if (span.end - span.start < 2) continue;
-      b[1] = text.slice(span.start, span.end);
-      if (!doc.inContent(span.start) || isGenericName(b[1], 'COMPANY')) continue;
-      const inside = new Set(owner.slice(span.start, span.end).filter((o) => o) as NormMention[]);
+      if (!doc.inContent(span.start) || isGenericName(text.slice(span.start, span.end), 'COMPANY')) continue;
+      const inside = ownersIn(span);
       if ([...inside].some((o) => o.start < span.start || o.end > span.end || !isName(o) || o.type === 'PERSON')) continue;
       // (a name with a stock code is a company, whatever it was tagged: `上海复旦（1385）`)
       const same = [...inside].find((o) => o.start === span.start && o.end === span.end);
@@ -195,10 +193,7 @@ export function applyCompanies(doc: Doc): void {
         same.type = 'COMPANY';
         continue;
       }
-      for (const o of inside) drop.add(o);
-      const m: NormMention = { ...span, type: 'COMPANY', score: LIST_SCORE, source: 'companies' };
-      added.push(m);
-      for (let k = span.start; k < span.end; k++) owner[k] = m;
+      take(span, 'COMPANY', inside);
     }
   }
   if (added.length || drop.size) setMentions(doc, [...doc.mentions, ...added].filter((m) => !drop.has(m)));

@@ -214,21 +214,45 @@ function getIndex(): Map<string, PlaceForm[]> {
 
 const LEVEL_ORDER: Record<PlaceLevel, number> = { country: 0, region: 1, province: 2, city: 3, county: 4 };
 
-let fullKinds: Map<string, 'world' | 'division'> | null = null;
+interface FullNames {
+  kinds: Map<string, 'world' | 'division'>;
+  /** two-character names of countries and world regions (`美国`, `北美`) */
+  worldPairs: Set<string>;
+  /** first characters of the names of countries and world regions */
+  worldFirsts: Set<string>;
+}
+let fullNames: FullNames | null = null;
+/** The index's full names by kind, from one pass over it. */
+function getFullNames(): FullNames {
+  if (fullNames) return fullNames;
+  fullNames = { kinds: new Map(), worldPairs: new Set(), worldFirsts: new Set() };
+  for (const [n, forms] of getIndex()) {
+    const full = forms.filter((f) => f.full);
+    if (full.some((f) => f.place.level === 'country' || f.place.level === 'region')) {
+      fullNames.kinds.set(n, 'world');
+      fullNames.worldFirsts.add(n[0]);
+      if (n.length === 2) fullNames.worldPairs.add(n);
+    } else if (full.length) fullNames.kinds.set(n, 'division');
+  }
+  return fullNames;
+}
+
 /**
- * Whether `name` is the full name of a country or world region (`world`) or of a division of China (`division`),
- * from one pass over the index (a lookup per token without sorting any list).
+ * Whether `name` is the full name of a country or world region (`world`) or of a division of China (`division`)
+ * (a lookup per token without sorting any list).
  */
 export function fullNameKind(name: string): 'world' | 'division' | null {
-  if (!fullKinds) {
-    fullKinds = new Map();
-    for (const [n, forms] of getIndex()) {
-      const full = forms.filter((f) => f.full);
-      if (full.some((f) => f.place.level === 'country' || f.place.level === 'region')) fullKinds.set(n, 'world');
-      else if (full.length) fullKinds.set(n, 'division');
-    }
-  }
-  return fullKinds.get(name) ?? null;
+  return getFullNames().kinds.get(name) ?? null;
+}
+
+/** Whether `name` is a two-character name of a country or world region (`美国`, `北美`). */
+export function isWorldPair(name: string): boolean {
+  return getFullNames().worldPairs.has(name);
+}
+
+/** Whether a country's or world region's name starts with `ch`. */
+export function startsWorldName(ch: string): boolean {
+  return getFullNames().worldFirsts.has(ch);
 }
 
 /** All the ways `name` is used as a place name (full names first). */
@@ -258,5 +282,5 @@ export function maxPlaceNameLength(): number {
 
 /** Build the index now (otherwise built on first use, ~0.1–0.2 s). */
 export function warmGazetteer(): void {
-  getIndex();
+  getFullNames();
 }

@@ -620,6 +620,16 @@ function sentenceAround(text: string, pos: number): string {
   return text.slice(a, pos) + clauseFrom(text, pos);
 }
 
+/** A resolved value that is one day (a day, or an hour or minute of it). */
+export function isSingleDay(v: DateValue | null | undefined): v is DateValue & { start: string; end: string } {
+  return !!v?.start && !!v.end && !v.vague && !v.start.startsWith('XXXX') && v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain);
+}
+
+/** A resolved value that is one calendar quarter. */
+export function isSingleQuarter(v: DateValue | null | undefined): v is DateValue & { start: string; end: string } {
+  return v?.grain === 'quarter' && !!v.start && !!v.end && !v.vague && !v.start.startsWith('XXXX') && quarterOf(v.start) === quarterOf(v.end);
+}
+
 /**
  * `本季度` in a results story is the quarter it reports: the last single quarter named before it, where that quarter
  * ended in the three months before published (`第二季度…本季度毛利率` in August); a forecast (`预估本季营收`) and a
@@ -628,8 +638,7 @@ function sentenceAround(text: string, pos: number): string {
 function reportedQuarter(text: string, cands: Cand[], pub: Ymd | null, before: DateValue | null): Cand[] {
   if (!pub || !/本季/.test(text)) return cands;
   const today = iso(pub.y, pub.m, pub.d);
-  const single = (v: DateValue | null) =>
-    v?.grain === 'quarter' && v.start && v.end && !v.vague && !v.start.startsWith('XXXX') && quarterOf(v.start) === quarterOf(v.end) ? v : null;
+  const single = (v: DateValue | null) => (isSingleQuarter(v) ? v : null);
   let last = single(before);
   for (const c of cands) {
     const word = text.slice(c.start, c.end);
@@ -656,8 +665,8 @@ const COMPARED = /(?:比|较|相比|相较于?|对比|与|和|由)$/;
 function comparisonBases(text: string, cands: Cand[], before: DateValue | null): Cand[] {
   // the last single month and the last single quarter mentioned (a festival's day between them does not count)
   const single = (v: DateValue | null, grain: 'month' | 'quarter'): DateValue | null =>
-    v?.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.grain === grain &&
-    (grain === 'month' ? v.start.slice(0, 7) === v.end.slice(0, 7) : quarterOf(v.start) === quarterOf(v.end)) ? v : null;
+    grain === 'quarter' ? (isSingleQuarter(v) ? v : null)
+      : v?.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.grain === 'month' && v.start.slice(0, 7) === v.end.slice(0, 7) ? v : null;
   const last: Record<'month' | 'quarter', DateValue | null> = { month: single(before, 'month'), quarter: single(before, 'quarter') };
   let lastYear: number | null = before?.end && !before.vague && !before.start?.startsWith('XXXX') ? Number(before.end.slice(0, 4)) : null;
   for (const c of cands) {
@@ -901,8 +910,7 @@ function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Y
   let prev: DateValue | null = before;
   // `当晚` at the start of a paragraph is the last day the paragraphs before named
   const day = beforeDay ?? before;
-  let prevDay: string | null = day?.start && day.end && !day.vague && !day.start.startsWith('XXXX') &&
-    day.start.slice(0, 10) === day.end.slice(0, 10) && /day|hour|minute/.test(day.grain) ? day.start.slice(0, 10) : null;
+  let prevDay: string | null = isSingleDay(day) ? day.start.slice(0, 10) : null;
   let prevEnd = -1;
   for (const c of cands) {
     const a = anaphora.get(c.start);
@@ -934,7 +942,7 @@ function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Y
     prevEnd = c.end;
     const v: DateValue | null = c.value;
     // (today itself is never what `当日` refers back to: `将于1月18日举行，今日举行记者会讲解当日安排`)
-    if (v && v.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.start.slice(0, 10) === v.end.slice(0, 10) && /day|hour|minute/.test(v.grain) && !TODAY_WORD.test(text.slice(c.start, c.end))) prevDay = v.start.slice(0, 10);
+    if (isSingleDay(v) && !TODAY_WORD.test(text.slice(c.start, c.end))) prevDay = v.start.slice(0, 10);
   }
   return cands;
 }
