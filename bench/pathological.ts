@@ -20,6 +20,8 @@ const CASES: [string, ArticleInput][] = [
   ['200,000 digits before 万元', { text: '1'.repeat(200_000) + '万元' }],
   ['100,000 numbers with units', { text: '3.5亿美元、22.8%、549个，'.repeat(8_000) }],
   ['names and amounts interleaved (60,000 of each)', { text: '株洲市发改委投资3亿元，刘海宾出席22.8%，'.repeat(30_000) }],
+  ['a road notice listing 30,000 streets', { text: '封路：' + '菜园路,'.repeat(30_000) }],
+  ['30,000 stock codes after a listed name (小米（1810）)', { text: '小米（1810）'.repeat(30_000) }],
   ['HTML nested 10,000 deep', { html: '<div>'.repeat(10_000) + '株洲市发改委主任刘海宾' + '</div>'.repeat(10_000) }],
   ['HTML with 100,000 unclosed <b>', { html: '<b>'.repeat(100_000) + '株洲市发改委主任刘海宾' }],
   ["the issue's crash article (one sentence × 19,500)", { text: '株洲市发改委主任刘海宾介绍，去年6月投产后，预计今年产值过8000万元，同比增长22.8%。'.repeat(19_500) }],

@@ -111,6 +111,29 @@ export function applyCompanies(doc: Doc): void {
   for (let k = 1; k <= text.length; k++) companyStarts[k] += companyStarts[k - 1];
   const drop = new Set<NormMention>();
   const added: NormMention[] = [];
+  // the companies this pass tagged, sorted by start: another company in a sentence by a binary search, not a pass
+  // over all of them (an article listing a name thousands of times stays linear)
+  const tagged: Span[] = [];
+  const firstTaggedFrom = (p: number) => {
+    let [lo, hi] = [0, tagged.length];
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (tagged[mid].start < p) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  };
+  const taggedWithin = (ss: number, se: number) => {
+    for (let k = firstTaggedFrom(ss); k < tagged.length && tagged[k].start < se; k++) if (tagged[k].end <= se) return true;
+    return false;
+  };
+  // whether a sentence has a business cue, once per sentence
+  const cueIn = new Map<string, boolean>();
+  const hasBusinessCue = (ss: number, se: number) => {
+    const key = `${ss}:${se}`;
+    if (!cueIn.has(key)) cueIn.set(key, BUSINESS_CUE.test(text.slice(ss, se)));
+    return cueIn.get(key)!;
+  };
   /** The mentions holding characters of a span. */
   const ownersIn = (span: Span) => new Set(owner.slice(span.start, span.end).filter((o): o is NormMention => o !== undefined));
   /** Tag a span as a listed name; the mentions inside it give way. */
@@ -118,6 +141,7 @@ export function applyCompanies(doc: Doc): void {
     for (const o of inside) drop.add(o);
     const m: NormMention = { ...span, type, score: LIST_SCORE, source: 'companies' };
     added.push(m);
+    if (type === 'COMPANY') tagged.splice(firstTaggedFrom(span.start), 0, span);
     owner.fill(m, span.start, span.end);
   };
   // construction groups' engineering bureaus no mention touches (`中交一航局`)
@@ -147,10 +171,10 @@ export function applyCompanies(doc: Doc): void {
         // (or listed right after a company: `零跑、小鹏、理想`)
         const prev = /[、和及与]/.test(text[span.start - 1] ?? '') ? owner[span.start - 2] : undefined;
         const listedAfterCompany = !!prev && (prev.type === 'COMPANY' || list.get(text.slice(prev.start, prev.end)) === 'COMPANY');
-        if (!BUSINESS_CUE.test(text.slice(ss, se)) && !listedAfterCompany) continue;
+        if (!hasBusinessCue(ss, se) && !listedAfterCompany) continue;
         // the commonest words need more: a company word after them, or another company in the sentence (one tagged
         // by this pass too: `零跑、小鹏、理想`)
-        const companyInSentence = companyStarts[se] - companyStarts[ss] > 0 || added.some((a) => a.type === 'COMPANY' && a.start >= ss && a.end <= se);
+        const companyInSentence = companyStarts[se] - companyStarts[ss] > 0 || taggedWithin(ss, se);
         if (isVeryCommonWord(name) && !listedAfterCompany && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) && (!companyInSentence || COMMON_WORD_AFTER.test(text.slice(span.end, span.end + 2)))) continue;
       }
       const inside = ownersIn(span);

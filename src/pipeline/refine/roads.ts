@@ -8,7 +8,7 @@
  */
 import type { Doc } from '../doc.js';
 import { component } from '../component.js';
-import { claim, isName } from './util.js';
+import { Claims, isName } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 
 const MAINLAND_ROAD = /(?:国道|省道|县道)[GSXgsx]\d{1,4}(?:线)?|(?<![A-Za-z\d])[GSX]\d{1,4}(?:国道|省道|县道|线)/g;
@@ -47,17 +47,17 @@ const NOT_STREET_NAME = /^(?:相关|主要|附近|沿途|以下|有关|其他|�
  * `太子道` + `东`); in an article about road works or closures, a name ending in a road word between the marks of a
  * list (`菜园路,天津街,卓家村路`, `介乎湛江街与…之间的一段美副将马路`) is a street too.
  */
-function tagStreets(doc: Doc): void {
+function tagStreets(doc: Doc, claims: Claims): void {
   const text = doc.norm.text;
   const end = new RegExp(`^${STREET_END}`);
-  for (const m of [...doc.mentions]) {
-    if (m.type !== 'LOCATION' || !doc.mentions.includes(m)) continue;
+  for (const m of doc.mentions) {
+    if (m.type !== 'LOCATION' || !claims.has(m)) continue;
     // (a street's name already ending in a road word takes a compass word after it: `太子道` + `东`)
     const e = end.exec(text.slice(m.end, m.end + 4)) ?? (STREET_END_AT.test(text.slice(m.start, m.end)) ? COMPASS.exec(text.slice(m.end, m.end + 2)) : null) ??
       // Taiwan's freeway interchanges (`平镇系统`, `王田交流道`)
       (doc.region.region === 'TW' ? /^(?:系统|交流道)/.exec(text.slice(m.end, m.end + 3)) : null);
     if (!e || STREET_WORD_AFTER.test(text.slice(m.end + e[0].length, m.end + e[0].length + 1))) continue;
-    if (doc.inContent(m.start)) claim(doc, m.start, m.end + e[0].length, 'LOCATION', 'refine-roads');
+    if (doc.inContent(m.start)) claims.claim(m.start, m.end + e[0].length, 'LOCATION', 'refine-roads');
   }
   if (!STREET_CONTEXT.test(text)) return;
   for (const m of text.matchAll(STREET_IN_LIST)) {
@@ -75,17 +75,18 @@ function tagStreets(doc: Doc): void {
     const after = text.slice(end, end + 1);
     if (STREET_WORD_AFTER.test(after)) continue;
     // (a street may be named after a day: `十月初五马路`, `八一大道`)
-    claim(doc, start, end, 'LOCATION', 'refine-roads', (o) => isName(o) || o.type === 'DATE');
+    claims.claim(start, end, 'LOCATION', 'refine-roads', (o) => isName(o) || o.type === 'DATE');
   }
 }
 
 export function tagRoads(doc: Doc): void {
   const text = doc.norm.text;
-  tagStreets(doc);
+  const claims = new Claims(doc);
+  tagStreets(doc, claims);
   const claimAll = (re: RegExp) => {
     for (const m of text.matchAll(re)) {
       if (!doc.inContent(m.index!)) continue;
-      claim(doc, m.index!, m.index! + m[0].length, 'LOCATION', 'refine-roads');
+      claims.claim(m.index!, m.index! + m[0].length, 'LOCATION', 'refine-roads');
     }
   };
   if (/[GSX]\d/.test(text)) claimAll(MAINLAND_ROAD);
@@ -95,9 +96,10 @@ export function tagRoads(doc: Doc): void {
       // the city's name belongs to the line (`西安地铁8号线`); a bare `地铁` before it does not
       const city = m[1] && !placeForms(m[1]).length ? m[0].search(/\d/) : 0;
       const start = m.index! + city;
-      if (doc.inContent(start)) claim(doc, start, m.index! + m[0].length, 'LOCATION', 'refine-roads');
+      if (doc.inContent(start)) claims.claim(start, m.index! + m[0].length, 'LOCATION', 'refine-roads');
     }
   }
+  claims.done();
 }
 
 export const roadsComponent = component('refine-roads', ['mentions', 'region'], ['mentions'], tagRoads);

@@ -48,3 +48,43 @@ export function claim(
   setMentions(doc, [...doc.mentions.filter((m) => !inside.includes(m)), { start, end, type, score, source }]);
   return true;
 }
+
+/**
+ * Many claims on one document for the price of one: `claim`'s rule, with the mentions a span touches found by
+ * position instead of by a pass over every mention (a component that claims once per match stays linear on an
+ * article of thousands of matches). `has` says whether a mention of the document is still there; `done` writes the
+ * claims back.
+ */
+export class Claims {
+  private readonly owner: (NormMention | undefined)[];
+  private readonly removed = new Set<NormMention>();
+  private readonly added: NormMention[] = [];
+
+  constructor(private readonly doc: Doc) {
+    this.owner = mentionOwners(doc);
+  }
+
+  has(m: NormMention): boolean {
+    return !this.removed.has(m);
+  }
+
+  claim(start: number, end: number, type: NormMention['type'], source: string, mayReplace: (m: NormMention) => boolean = isName): boolean {
+    const inside = new Set<NormMention>();
+    for (let k = start; k < end; k++) if (this.owner[k]) inside.add(this.owner[k]!);
+    for (const m of inside) if (m.start < start || m.end > end || !mayReplace(m)) return false;
+    const [only] = inside;
+    if (inside.size === 1 && only.start === start && only.end === end) {
+      only.type = type;
+      return true;
+    }
+    const m: NormMention = { start, end, type, score: Math.max(0.8, ...[...inside].map((o) => o.score)), source };
+    for (const o of inside) this.removed.add(o);
+    this.added.push(m);
+    this.owner.fill(m, start, end);
+    return true;
+  }
+
+  done(): void {
+    if (this.removed.size || this.added.length) setMentions(this.doc, [...this.doc.mentions, ...this.added].filter((m) => !this.removed.has(m)));
+  }
+}
