@@ -271,6 +271,8 @@ def main():
     for ep in range(a.max_epochs):
         train = epoch_records()
         random.shuffle(train)
+        if a.limit:
+            train = train[: a.limit]
         chunks = [sorted(train[i:i + a.bs * 50], key=lambda r: (r[6], len(r[0]))) for i in range(0, len(train), a.bs * 50)]
         batches = []
         for ch in chunks:
