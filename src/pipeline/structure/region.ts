@@ -29,6 +29,10 @@ const CUES: Record<Region, [RegExp, number][]> = {
     [/嘅|咗|喺|冇|佢哋|佢|哋|嘢|唔係|唔会|唔该|寻日|琴日|警署|屋邨/g, 2],
     // Hong Kong's departments by the names only its government uses
     [/运输署|房屋署|社署|社会福利署|食环署|康文署|民政事务|警务处|消防处|入境处|入境事务处|劳工及福利局|运输及物流局|医管局|机管局|天文台|选委会|政务司|律政司/g, 2],
+    // its two power companies, and cents written 仙 (`每度电140.6仙`)
+    [/两电|中电|港灯|(?<=[\d十百千万])仙/g, 2],
+    // year-on-year as the Hong Kong (and Macao) press writes it; the mainland writes 同比, Taiwan 年增
+    [/按年(?!度)|按月|按季(?!度)/g, 1],
   ],
   TW: [
     [/新台币|台币|NT\$/g, 3],
@@ -42,6 +46,7 @@ const CUES: Record<Region, [RegExp, number][]> = {
     [/澳门元|澳门币|葡币|MOP/g, 3],
     [/澳门特区|氹仔|路氹|博彩/g, 2],
     [/澳门/g, 1],
+    [/按年(?!度)|按月|按季(?!度)/g, 1], // as in Hong Kong: the two score it alike
   ],
   CN: [
     [/人民币|国务院|发改委|国资委|省委|市委|县委|党组|党工委|自治区|全国人大|政协|新华社/g, 2],

@@ -5,12 +5,9 @@
  * 亿/兆 amounts whose currency is clear from the clause or the sentence. Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
-import { chooseRegion, findAmounts, noteCurrency, type AmountMention, type Region } from '../../../src/pipeline/recognise/amounts/index.js';
+import { chooseRegion, findAmounts, noteCurrency, type Region } from '../../../src/pipeline/recognise/amounts/index.js';
 import { parseNumber } from '../../../src/pipeline/recognise/amounts/numbers.js';
-
-type Row = [string, AmountMention['type'], AmountMention['value']];
-const found = (text: string, region: Region = 'CN'): Row[] =>
-  findAmounts(text, region).map((m) => [text.slice(m.start, m.end), m.type, m.value]);
+import { amountRows as found, type AmountRow as Row } from '../../helpers/values.js';
 
 describe('spaces between the number and its magnitude, currency or unit', () => {
   it.each<[string, Region, Row[]]>([

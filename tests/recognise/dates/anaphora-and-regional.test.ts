@@ -6,16 +6,10 @@
 import { describe, expect, it } from 'vitest';
 import { findDates, lastYearWritten } from '../../../src/pipeline/recognise/dates/index.js';
 import type { Region } from '../../../src/pipeline/recognise/amounts/index.js';
+import { dateRows, type DateRow as Row } from '../../helpers/values.js';
 
 const PUB = '2024-05-15'; // a Wednesday
-type Row = [string, string | null, string | null, string, boolean?];
-function found(text: string, region: Region = 'CN', published: string | null = PUB): Row[] {
-  return findDates(text, published, region).map((m) => {
-    const row: Row = [text.slice(m.start, m.end), m.value.start, m.value.end, m.value.grain];
-    if (m.value.vague) row.push(true);
-    return row;
-  });
-}
+const found = (text: string, region: Region = 'CN', published: string | null = PUB): Row[] => dateRows(text, published, region);
 
 describe('民国 (Taiwan) dates', () => {
   it.each<[string, Region, Row[]]>([

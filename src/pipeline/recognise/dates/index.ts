@@ -82,6 +82,7 @@ const weekdayNumber = (c: string) => '一二三四五六'.indexOf(c) + 1 || 7;
 /** `17`, `十七`, `二十三`, `三十一`, `廿三`, `初九` → number. */
 function num(s: string): number {
   if (/^\d+$/.test(s)) return Number(s);
+  if (s === '元') return 1; // 元月
   if (s.length > 1) s = s.replace(/^[零〇○]/, ''); // 零一分
   s = s.replace(/^初/, '').replace(/^廿/, '二十').replace(/^卅/, '三十');
   if (s === '十') return 10;
@@ -103,11 +104,12 @@ const REL_YEAR: Record<string, number> = { 今年: 0, 本年: 0, 去年: -1, 上
 const REL_YEAR_RE = Object.keys(REL_YEAR).map((k) => (k === '来年' ? '(?<!未)来年' : /^[今去明]/.test(k) ? `${k[0]}(?:\\(\\d{2,3}\\))?年` : k)).join('|');
 /** The year offset of a relative year word (`去(114)年`: −1). */
 const relYearOffset = (w: string): number => (w === '今' ? 0 : REL_YEAR[w.replace(/\(\d+\)/, '')]);
-const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]`;
+/** A month's number; `元月` is January (never the 元 of an amount: `美元月均`, `100元月租`). */
+const MON = String.raw`\d{1,2}|十[一二]?|[一二三四五六七八九]|(?<![\d美欧日港台韩币万亿千百十元角分])元(?=月)`;
 const DAY = String.raw`\d{1,2}|三十一?|卅一?|二十[一二三四五六七八九]?|十[一二三四五六七八九]?|[一二三四五六七八九]`;
 const Q = String.raw`[一二三四1-4]`;
 /** Year part: `上半年`, `年底`, `一季度`, `前三季度` (after a year or on its own). */
-const YPART = String.raw`上半年度?|下半年度?|(?<=年)半年度|年初|年底|年末|全年|前[二三两2-3]季度?|首[二三两]季度?|第?${Q}季度(?:末|底)?|首季度?|第${Q}季(?!度)(?:末|底)?`;
+const YPART = String.raw`上半年度?|下半年度?|(?<=年)半年度|年初|年底|年末|(?<!年)岁末|全年|前[二三两2-3]季度?|首[二三两]季度?|第?${Q}季度(?:末|底)?|首季度?|第${Q}季(?!度)(?:末|底)?`;
 const MPART = String.raw`上中旬|中下旬|上旬|中旬|下旬|上半月|下半月|中(?=[^\u4e00-\u9fff\dA-Za-z]|$|以[后後前]|之[前后後]|[前后後起]|开始|左右)|初(?!步)|底|末`;
 const NOT_AFTER_NUM = String.raw`(?<![\d〇○零一二两三四五六七八九十.])`;
 /** A 4-digit number + 年 that is a duration, not a year: `5000年历史`, `2000年来`. */
@@ -247,12 +249,17 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦|清明节|清明(?=假期|期间|小长假|连假|长假|前后|当天|时节|祭扫|[前后,，。、])|' +
+  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|清明(?=假期|期间|小长假|连假|长假|前后|当天|时节|祭扫|[前后,，。、])|' +
   '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]|(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞日|圣诞(?=[前后,，。、]|当天|期间|假期|节)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|和平纪念日|冬至|夏至|立春|立秋';
+/** A day or days of a holiday counted from its start (`假期第四天`, `前三天`, `最后一天`). */
+const HOLIDAY_DAY = String.raw`第(?:\d{1,2}|[一二三四五六七八九十]{1,2})[天日]|前(?:\d|[两二三四五六七])[天日]|最后一[天日]`;
 /** A festival, in quotes or not (`“五一”假期`: the quotes belong to the span with what follows them), and what follows it. */
-const RE_FESTIVAL = new RegExp(`([“"])?(${FESTIVALS})([”"])?(假期期间|双节期间|双节假期|双节|连假|前后|前夕|前|后|期间|假期|长假|小长假|黄金周档期|黄金周|档期|首日)?`, 'g');
+const RE_FESTIVAL = new RegExp(
+  `([“"])?(${FESTIVALS})([”"])?(?:(假期|长假|小长假|连假|黄金周|档期)?(${HOLIDAY_DAY})|(假期期间|双节期间|双节假期|双节|连假|前后|前夕|前|后|期间|假期|长假|小长假|黄金周档期|黄金周|档期|首日))?`,
+  'g',
+);
 /** The year before a festival (`2024年春节`, `明年春节`), looked for behind a match: a leading optional group would be tried at every position. */
 const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE}))$`);
 
@@ -290,8 +297,9 @@ const RE_NEW_YEAR_DAYS = /(?<![农历月正腊大年])初([一二三四五六七
 
 /** Hong Kong's `年初一`…`年初十` and `年廿一`…`年廿九`, in an article about the new year (`年初一直` is no day). */
 const RE_HK_NEW_YEAR_DAYS = /(?<![\d〇○零一二三四五六七八九十今去明前后上下本同底])年(?:初([一二三四五六七八九十])|(廿[一二三四五六七八九]))(?![直度些批次个季月期号半])/g;
-/** A year of the zodiac (`马年`, `癸卯兔年`): the lunar year of that animal nearest published; never the idiom `猴年马月`. */
-const RE_ZODIAC_YEAR = /(?<![恐海河斑木铁飞])([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])?([鼠牛虎兔龙蛇马羊猴鸡狗猪])年(?![马代龄级均度内华])/g;
+/** A year of the zodiac (`马年`, `癸卯兔年`, `金蛇年` with the element the press adds): the lunar year of that animal nearest
+ * published; never the idiom `猴年马月`. */
+const RE_ZODIAC_YEAR = /(?<![恐海河斑铁飞])([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥]|[金水火土](?=[鼠牛虎兔龙蛇马羊猴鸡狗猪]年))?(?<!木)([鼠牛虎兔龙蛇马羊猴鸡狗猪])年(?![马代龄级均度内华])/g;
 /** A year of the zodiac right before a festival (`蛇年春节`). */
 const ZODIAC_BEFORE = /([甲乙丙丁戊己庚辛壬癸][子丑寅卯辰巳午未申酉戌亥])?([鼠牛虎兔龙蛇马羊猴鸡狗猪])年$/;
 /** Festivals of the lunar calendar, whose year a zodiac year names. */
@@ -538,11 +546,17 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, v, 0.85);
   }
   for (const m of text.matchAll(RE_FESTIVAL)) {
-    const [open, fest, close, suffix] = [m[1], m[2], m[3], m[4]];
+    const [open, fest, close, holidayWord, holidayDay] = [m[1], m[2], m[3], m[4], m[5]];
+    // `五一前三天` is the holiday's first three days, `春节前三天` the three days before it: without 假期 or the like,
+    // only the holidays counted by their days (五一, 国庆) read as the first ones
+    const counted = !!holidayDay && (!!holidayWord || !holidayDay.startsWith('前') || /^(?:五一|国庆|十一|劳动节)/.test(fest));
+    const suffix = counted ? '假期' : holidayDay ? '前' : m[6];
+    // (not counted: the span ends at 前, the count after it left out)
+    const end = m.index + m[0].length - (holidayDay && !counted ? holidayDay.length - 1 : 0);
     // quotes are part of the span only around a name with a suffix after them (`“五一”假期`), else the name alone
     const quoted = !!open && !!close && !!suffix;
     const from = m.index + (open && !quoted ? 1 : 0);
-    const to = quoted || !close ? m.index + m[0].length : m.index + (open ? 1 : 0) + fest.length;
+    const to = quoted || !close ? end : m.index + (open ? 1 : 0) + fest.length;
     const y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, from - 5), from));
     // a year of the zodiac before a lunar festival (`蛇年春节`) is that lunar year
     const z = !y && pub && LUNAR_FESTIVALS.has(FESTIVAL_ALIAS[fest] ?? fest) ? ZODIAC_BEFORE.exec(text.slice(Math.max(0, from - 5), from)) : null;
@@ -554,7 +568,10 @@ export function findDates(text: string, published: string | null, region: Region
     // the two festivals named together (`中秋国庆假期`, `国庆中秋双节`) are the holiday they share
     const both = fest === '中秋国庆' || fest === '国庆中秋' || !!suffix?.startsWith('双节');
     const what = both ? '假期' : quoted || !close ? suffix : undefined;
-    const v = festival(name, what, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
+    const holiday = name === '除夕' && year === undefined && !y?.[2] && gregorianEve(text, pub)
+      ? eveValue(pub!, what)
+      : festival(name, what, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
+    const v = counted && holiday && what === '假期' ? holidayDays(holiday, holidayDay) : holiday;
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
     // a heading of a holiday notice (`春节：1月28日…`) takes its year from the date it introduces
     if (year === undefined && !y?.[2] && /^[:：]/.test(text.slice(to, to + 1))) {
@@ -600,7 +617,7 @@ export function findDates(text: string, published: string | null, region: Region
     }
   }
   for (const m of text.includes('年') && pub ? text.matchAll(RE_ZODIAC_YEAR) : []) {
-    const v = zodiacYear(m[1], m[2], pub!);
+    const v = zodiacYear(m[1]?.length === 2 ? m[1] : undefined, m[2], pub!);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
   }
 
@@ -727,7 +744,7 @@ const RE_TODAY_ALONE =
 /** 本年度, 上年度, 今年度: a (fiscal) year relative to published. */
 const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
 /** A year before a name (`2024长沙国际工程机械展`, `2026斯诺克世锦赛`): only years near published. */
-const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项台套辆只头次届期号楼层米吨])/g;
+const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项套辆只头次届期号楼层米吨]|台(?![湾北中南东]))/g; // `2024台设备` is a count, `2024台湾灯会` a year
 /** A year after a name, closing it (`居屋2025`, `「香港街馬2025」`, `財政預算案2025︱`): only years near published. */
 const RE_YEAR_AFTER_NAME = /(?:19|20)\d\d(?=[」』”"）)\]\s,，。、;；:：︱|]|$)/gm;
 /** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year (not `历年同期`, every year's). */
@@ -1268,7 +1285,7 @@ const HOLIDAY_NAME: Record<string, string> = {
 };
 
 /** Other names of a festival, resolved where a festival is found. */
-const FESTIVAL_ALIAS: Record<string, string> = { 中秋国庆: '国庆', 国庆中秋: '国庆', 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 农历年: '春节', 过年: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
+const FESTIVAL_ALIAS: Record<string, string> = { 元旦日: '元旦', 中秋国庆: '国庆', 国庆中秋: '国庆', 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 农历年: '春节', 过年: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
 
 /** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */
@@ -1323,6 +1340,34 @@ function festival(name: string, suffix: string | undefined, year: number | undef
   if (suffix === '首日') return span(day, day, 'day');
   const [a, b] = name === '春节' ? [-1, 5] : name.startsWith('国庆') || name === '十一' ? [0, 6] : name === '五一' || name === '劳动节' ? [0, 4] : [0, 0];
   return span(addDays(day, a), addDays(day, b), 'day', true);
+}
+
+/**
+ * 除夕 at the turn of the Gregorian year is New Year's Eve, 31 December (Hong Kong's `除夕倒數`, `除夕及元旦`): in an
+ * article of the last days of December or of 1 January whose paragraph says nothing of the lunar new year, and, before
+ * 28 December, speaks of 元旦, 跨年 or a countdown.
+ */
+function gregorianEve(text: string, pub: Ymd | null): boolean {
+  if (!pub || !((pub.m === 12 && pub.d >= 20) || (pub.m === 1 && pub.d === 1))) return false;
+  if (/春节|农历|过年|大年|新春|年三十|腊月|年廿|[鼠牛虎兔龙蛇马羊猴鸡狗猪]年/.test(text)) return false;
+  return (pub.m === 12 && pub.d >= 28) || pub.m === 1 || /元旦|跨年|倒数|新年/.test(text);
+}
+function eveValue(pub: Ymd, what: string | undefined): DateValue {
+  const d = iso(pub.m === 1 ? pub.y - 1 : pub.y, 12, 31);
+  return what === '前' || what === '前夕' ? span(addDays(d, what === '前' ? -14 : -3), addDays(d, -1), 'day', true) : span(d, d, 'day', !!what && what !== '假期');
+}
+
+/** Days of a holiday counted from its first: `第四天`, `前三天`, `最后一天`. */
+function holidayDays(holiday: DateValue, which: string): DateValue {
+  if (!holiday.start || !holiday.end || holiday.start.startsWith('XXXX')) return holiday;
+  const a = holiday.start.slice(0, 10);
+  const b = holiday.end.slice(0, 10);
+  if (which.startsWith('最后')) return span(b, b, 'day', holiday.vague);
+  const n = /\d/.test(which) ? parseInt(which.slice(1), 10) : num(which.slice(1, -1).replace(/两/g, '二'));
+  if (!(n >= 1 && n <= 15)) return holiday;
+  if (which.startsWith('前')) return span(a, addDays(a, n - 1), 'day', holiday.vague);
+  const d = addDays(a, n - 1);
+  return span(d, d, 'day', holiday.vague);
 }
 
 function shift(d: string | null, n: number): string | null {
