@@ -19,6 +19,11 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['江城在线/ORG', '楚天都市网/ORG']);
   });
+  it("a government's news account credited in a source line is an outlet; 发布 in running text is no name", () => {
+    const d = docWith('时间：2024-01-17 来源：南关发布\n（来源：旅顺口发布）\n上海发布新政策。来源：发布', [['南关', 'ORG'], ['上海', 'LOCATION']]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['南关发布/ORG', '旅顺口发布/ORG', '上海/LOCATION']);
+  });
   it('a dateline and a bracketed credit tag the outlet only', () => {
     const d = docWith('标题\n星城网岳麓3月2日电 近日开工。\n【滨海经济网】消息\n本报讯 记者报道', [['岳麓', 'LOCATION']]);
     tagMedia(d);

@@ -29,5 +29,5 @@ export const KNOWN_OUTLETS = [
 
 /** how an outlet's name ends, unambiguously (a `…网` is an outlet only in a credit line) */
 export const OUTLET_END = /(日报|晚报|早报|晨报|商报|时报|周刊|报社|通讯社|新闻社|电视台|广播电台|广播电视台|频道)$/;
-/** an outlet's name in a credit line or dateline ends so */
-export const CREDIT_OUTLET_END = /(网|报|社|台|在线|新闻|频道|周刊|杂志|之星)$/;
+/** an outlet's name in a credit line or dateline ends so (`…发布`: a government's news account, `上海发布`, `南关发布`) */
+export const CREDIT_OUTLET_END = /(网|报|社|台|在线|新闻|频道|周刊|杂志|之星|(?<=\p{Script=Han}{2})发布)$/u;
