@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { isLatinNonName } from '../../src/pipeline/refine/latin.js';
-import { docWith } from './helpers.js';
+import { isLatinNonName, latinComponent } from '../../src/pipeline/refine/latin.js';
+import { docWith, shown } from './helpers.js';
 
 const dropped = (text: string, spans: Parameters<typeof docWith>[1]) => {
   const d = docWith(text, spans);
@@ -18,11 +18,22 @@ describe('refine-latin', () => {
       ]),
     ).toEqual(['green', 'obal', 'OCEAN STAR']);
   });
+  it("drops an emoji's short code between colons (a forum repost's :memo:), keeps a name after a colon", () => {
+    expect(dropped(':memo: 今日收评 :rocket: 英伟达：NVIDIA发布', [['memo', 'PERSON'], ['rocket', 'COMPANY'], ['NVIDIA', 'COMPANY']])).toEqual(['memo', 'rocket']);
+  });
   it('drops terms of business and technology reporting, keeps short firm names', () => {
     expect(
       dropped('EBITDA增长，每百万token降价，CEO表示，vivo与TCL、IDC数据显示', [
         ['EBITDA', 'COMPANY'], ['token', 'COMPANY'], ['CEO', 'ORG'], ['vivo', 'COMPANY'], ['TCL', 'COMPANY'], ['IDC', 'COMPANY'],
       ]),
     ).toEqual(['EBITDA', 'token', 'CEO']);
+  });
+});
+
+describe('refine-latin: web addresses', () => {
+  it('a web address is no name of any type; the outlet after it stays', () => {
+    const d = docWith('来源：www.thepaper.cn 澎湃新闻，见news.sina.com.cn', [['www.thepaper.cn', 'ORG'], ['澎湃新闻', 'ORG'], ['news.sina.com.cn', 'COMPANY']]);
+    latinComponent.run(d);
+    expect(shown(d)).toEqual(['澎湃新闻/ORG']);
   });
 });

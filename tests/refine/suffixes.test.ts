@@ -49,6 +49,13 @@ describe('refine-place-suffix', () => {
     tagNamedFacilities(d);
     expect(shown(d)).toEqual(['太平岭核电厂/LOCATION', '淡江大桥/LOCATION']);
   });
+  it('a place tagged before a facility word takes it in, also over two tokens or a kind of facility (湾仔海滨, 观塘海滨, 香港湿地公园)', () => {
+    const text = '前往香港湿地公园及湾仔海滨、观塘海滨参观';
+    const d = docWith(text, [['香港', 'LOCATION'], ['湾仔', 'LOCATION'], ['观塘', 'LOCATION']]);
+    d.tokens = segment(text);
+    tagNamedFacilities(d);
+    expect(shown(d)).toEqual(['香港湿地公园/LOCATION', '湾仔海滨/LOCATION', '观塘海滨/LOCATION']);
+  });
   it('a place before a site with a name of its own is two places; before a generic site word, one (杭州国际金融中心)', () => {
     const text = '荃湾沙咀道游乐场、大埔天后宫风水广场和杭州国际金融中心';
     const d = docWith(text, [['荃湾沙咀道游乐场', 'LOCATION'], ['大埔天后宫风水广场', 'LOCATION'], ['杭州国际金融中心', 'LOCATION']]);

@@ -34,6 +34,11 @@ describe('boilerplate', () => {
   it('marks copyright and editor lines', () => {
     expect(classifyBoilerplate(['正文第一段，内容很长很长。', '版权所有 © 2023 某某网 未经授权不得转载', '(责任编辑:张三)'])).toEqual([false, true, false]); // the editor is a PERSON (bylines.ts)
   });
+  it("keeps bullets that a line ending in a colon introduces: the article's own list of figures", () => {
+    const article = ['紫金矿业发布三季报，营收同比增长。', '前三季度核心业务进展：', '• 矿产金产量65吨，同比增长20%', '• 矿产铜产量83万吨，同比增长5%', '• 碳酸锂产量1.1万吨', '相关新闻', '• 某地发布新政', '• 某企业签约'];
+    expect(classifyBoilerplate(article)).toEqual([false, false, false, false, false, true, true, true]);
+    expect(classifyBoilerplate(['正文。', '• 标题一', '• 标题二', '• 标题三'])).toEqual([false, true, true, true]);
+  });
   it('keeps a dateline that carries an editor credit or an originality mark (article content by the contract)', () => {
     expect(classifyBoilerplate(['2025年11月20日 08:00 来源:央视新闻客户端 编辑:徐世杰', '©原创   2024-05-23 14:44', '正文。'])).toEqual([false, false, false]);
   });

@@ -9,12 +9,14 @@
  *      firm written in capitals is one word, `BYD`, `TCL`).
  *  (d) a common term of business and technology reporting (`EBITDA`, `GDP`,
  *      `IPO`, `CEO`, `token`, `App`), never a firm's name by itself, or
- *  (e) a "person" with a one-letter word (`Model Y`: a product).
+ *  (e) a "person" with a one-letter word (`Model Y`: a product), or
+ *  (f) an emoji's short code between colons (`:memo:`, `:rocket:` of a forum repost).
+ * A web address is no name either (`www.thepaper.cn`), whatever its type.
  * Places are left alone (`NOVO LAND` is a housing estate).
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { setMentions } from './util.js';
+import { isName, setMentions } from './util.js';
 
 const LATIN_ONLY = /^[A-Za-z][A-Za-z .&'-]*$/;
 /** Terms of business and technology reporting (compared in lower case). */
@@ -30,6 +32,7 @@ export function isLatinNonName(text: string, m: NormMention): boolean {
   const s = text.slice(m.start, m.end);
   if (!LATIN_ONLY.test(s)) return false;
   if (TERMS.has(s.toLowerCase())) return true;
+  if (text[m.start - 1] === ':' && text[m.end] === ':' && /^[a-z_]+$/.test(s)) return true; // (f)
   const inPhrase = / [A-Za-z]/.test(text.slice(m.end, m.end + 2)) || /[A-Za-z] $/.test(text.slice(Math.max(0, m.start - 2), m.start));
   if (s === s.toLowerCase() && inPhrase) return true;
   if (LETTER.test(text[m.start - 1] ?? '') || LETTER.test(text[m.end] ?? '')) return true;
@@ -39,7 +42,10 @@ export function isLatinNonName(text: string, m: NormMention): boolean {
   return words.length >= 2 && words.every((w) => w.length >= 3 && w === w.toUpperCase());
 }
 
+/** A web address (`www.thepaper.cn`, `news.sina.com.cn`). */
+const WEB_ADDRESS = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|hk|tw|mo|io|info)(?:\.[a-z]{2})?(?:\/\S*)?$/i;
+
 export const latinComponent = component('refine-latin', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
-  setMentions(doc, doc.mentions.filter((m) => !isLatinNonName(text, m)));
+  setMentions(doc, doc.mentions.filter((m) => !isLatinNonName(text, m) && !(isName(m) && WEB_ADDRESS.test(text.slice(m.start, m.end)))));
 });

@@ -145,7 +145,7 @@ export function splitPlaceFromNamedSite(doc: Doc): void {
 const FACILITY_WORDS = new Set([
   '核电厂', '核电站', '发电厂', '电厂', '水电站', '大桥', '隧道', '机场', '国际机场', '码头', '港区', '水库', '游乐场', '体育馆', '体育场',
   '体育中心', '图书馆', '博物馆', '美术馆', '纪念馆', '殡仪馆', '展览馆', '会展中心', '净水场', '再生水厂', '水厂', '火车站', '高铁站',
-  '大剧院', '植物园', '动物园', '广场', '公园',
+  '大剧院', '植物园', '动物园', '广场', '公园', '海滨',
 ]);
 const FACILITY_LAST = new Set([...FACILITY_WORDS].map((w) => w[w.length - 1]));
 /** Words before a facility word that make it a kind, not a name (`城市广场`, `人民公园`, `国际机场`). */
@@ -164,6 +164,7 @@ export function tagNamedFacilities(doc: Doc): void {
   const toks = doc.tokens;
   // what the mentions cover as the step starts, built at the first facility word (most articles have none)
   let covered: Occupancy | null = null;
+  /** LOCATION mentions by where they end */
   let mentionAt: Map<number, NormMention> | null = null;
   for (let i = 1; i < toks.length; i++) {
     const t = toks[i];
@@ -172,15 +173,19 @@ export function tagNamedFacilities(doc: Doc): void {
     const p = toks[i - 1];
     if (p.end !== t.start || !FACILITY_WORDS.has(text.slice(t.start, t.end))) continue;
     covered ??= new Occupancy(text.length, doc.mentions);
-    mentionAt ??= new Map(doc.mentions.map((m) => [m.start, m]));
-    if (!covered.isFree(t)) continue;
+    mentionAt ??= new Map(doc.mentions.filter((m) => m.type === 'LOCATION').map((m) => [m.end, m]));
+    if (!covered.isFree(t) || !doc.inContent(p.start)) continue;
     const name = text.slice(p.start, p.end);
-    if (name.length < 2 || KIND_BEFORE.test(name) || !doc.inContent(p.start)) continue;
-    const before = mentionAt.get(p.start);
-    if (before && before.end === p.end && before.type === 'LOCATION') {
+    // a place tagged right before takes the facility word in (`湾仔` + `海滨`, `观塘` of two tokens + `海滨`), and a
+    // place before a kind of facility names it (`香港` + `湿地公园`, as `株洲` + `高新区`)
+    const before = mentionAt.get(p.end) ?? (KIND_BEFORE.test(name) && name.length >= 2 ? mentionAt.get(p.start) : undefined);
+    if (before && before.start <= p.start) {
+      mentionAt.delete(before.end);
       before.end = t.end;
+      mentionAt.set(before.end, before);
       continue;
     }
+    if (name.length < 2 || KIND_BEFORE.test(name)) continue;
     if (!covered.isFree(p) || !NAME_POS.has(p.pos) || /[\d\p{P}A-Za-z]/u.test(name)) continue;
     added.push({ start: p.start, end: t.end, type: 'LOCATION', score: 0.75, source: 'refine-place-suffix' });
   }

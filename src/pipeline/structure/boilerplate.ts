@@ -59,11 +59,13 @@ export function classifyBoilerplate(paragraphs: readonly string[]): boolean[] {
     }
     if (p.length <= 100 && (CONTACT.test(p) || CREDIT.test(p)) && !DATELINE.test(p)) flags[i] = true;
   }
-  // A run of three or more headline-like lines is a link list even without a marker.
+  // A run of three or more headline-like lines is a link list even without a marker — unless the line before
+  // introduces it (`前三季度核心业务进展：` and then the figures, one bullet each): the article's own list.
   for (let i = 0; i < paragraphs.length; ) {
     let j = i;
     while (j < paragraphs.length && isHeadlineLike(paragraphs[j].trim())) j++;
-    if (j - i >= 3) for (let k = i; k < j; k++) flags[k] = true;
+    const intro = i > 0 && !flags[i - 1] && /[:：]$/.test(paragraphs[i - 1].trim());
+    if (j - i >= 3 && !intro) for (let k = i; k < j; k++) flags[k] = true;
     i = Math.max(j, i + 1);
   }
   return flags;
