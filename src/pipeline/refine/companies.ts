@@ -46,18 +46,41 @@ const FUNCTION_POS = /^(?:c|d|p|r|u[a-z]*|v|vd|m|q|f)$/;
 /** score of a listed-name mention */
 const LIST_SCORE = 0.8;
 
-let firstIndex: Map<string, string[]> | null = null;
-/** listed names by first character, longest first */
-function namesByFirst(): Map<string, string[]> {
+let firstIndex: Map<string, FirstEntry> | null = null;
+/** The listed names that begin with one character, and their lengths, longest first. */
+interface FirstEntry {
+  lengths: number[];
+  names: Set<string>;
+}
+
+/**
+ * Listed names by first character. A position is tested with one set lookup per length (at most a dozen), not one
+ * comparison per name: `中` and `华` begin hundreds of listed names each.
+ */
+function namesByFirst(): Map<string, FirstEntry> {
   if (firstIndex) return firstIndex;
   firstIndex = new Map();
   for (const [name, type] of minedCompanies()) {
     // a listed name that is a generic reference (`财政局` from MSRA's labels) is never tagged on its own
     if (isGenericName(name, type)) continue;
-    firstIndex.set(name[0], [...(firstIndex.get(name[0]) ?? []), name]);
+    let e = firstIndex.get(name[0]);
+    if (!e) firstIndex.set(name[0], (e = { lengths: [], names: new Set() }));
+    e.names.add(name);
+    if (!e.lengths.includes(name.length)) e.lengths.push(name.length);
   }
-  for (const names of firstIndex.values()) names.sort((a, b) => b.length - a.length);
+  for (const e of firstIndex.values()) e.lengths.sort((a, b) => b - a);
   return firstIndex;
+}
+
+/** The listed names at `i` of `text`, longest first. */
+function* listedAt(byFirst: Map<string, FirstEntry>, text: string, i: number): Generator<string> {
+  const e = byFirst.get(text[i]);
+  if (!e) return;
+  for (const len of e.lengths) {
+    if (i + len > text.length) continue;
+    const name = text.slice(i, i + len);
+    if (e.names.has(name)) yield name;
+  }
 }
 
 /** What follows a company's name and never a person's: its revenue, profit, board, results briefing (a date may come between). */
@@ -94,7 +117,13 @@ export function applyCompanies(doc: Doc): void {
   // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`)
   for (const m of doc.mentions) {
     if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
-    const name = byFirst.get(text[m.start])?.find((n) => m.start + n.length < m.end && text.startsWith(n, m.start) && ends.has(m.start + n.length));
+    let name: string | undefined;
+    for (const n of listedAt(byFirst, text, m.start)) {
+      if (m.start + n.length < m.end && ends.has(m.start + n.length)) {
+        name = n;
+        break;
+      }
+    }
     if (!name) continue;
     const end = m.start + name.length;
     const next = doc.tokenCovering(end, end + 1);
@@ -154,10 +183,8 @@ export function applyCompanies(doc: Doc): void {
     take(span, 'COMPANY', inside);
   }
   for (let i = 0; i < text.length; i++) {
-    const names = byFirst.get(text[i]);
-    if (!names || (owner[i] && owner[i]!.start < i)) continue;
-    for (const name of names) {
-      if (!text.startsWith(name, i)) continue;
+    if (!byFirst.has(text[i]) || (owner[i] && owner[i]!.start < i)) continue;
+    for (const name of listedAt(byFirst, text, i)) {
       const span = { start: i, end: i + name.length };
       // (a listed name may end inside a token that jieba could not read, made of it and the next word: `港铁重/x铁路线`;
       // not inside a word jieba knows: `交通部门`)

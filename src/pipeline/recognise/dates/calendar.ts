@@ -72,13 +72,34 @@ export function unresolved(grain: DateGrain, vague = false): DateValue {
   return vague ? { start: null, end: null, grain, vague: true } : { start: null, end: null, grain };
 }
 
+/**
+ * The calendar conversions below are pure and each costs lunar-javascript an astronomical computation (solar terms,
+ * new moons); an article asks the same few again and again (every paragraph resolves against one publication date),
+ * so their answers are kept. The keys are days and years: a few thousand entries at most.
+ */
+function memo<A extends unknown[], R>(f: (...a: A) => R): (...a: A) => R {
+  const cache = new Map<string, R>();
+  return (...a: A) => {
+    const key = a.join(',');
+    let r = cache.get(key);
+    if (r === undefined && !cache.has(key)) {
+      if (cache.size >= 20_000) cache.clear();
+      r = f(...a);
+      cache.set(key, r);
+    }
+    return r as R;
+  };
+}
+
+const lunarYearOfDay = memo((y: number, m: number, d: number): number => Solar.fromYmd(y, m, d).getLunar().getYear());
+
 /** Lunar year (the one starting at Spring Festival) that contains the solar date. */
 export function lunarYearOf(p: Ymd): number {
-  return Solar.fromYmd(p.y, p.m, p.d).getLunar().getYear();
+  return lunarYearOfDay(p.y, p.m, p.d);
 }
 
 /** Solar ISO date of lunar y/m/d (non-leap month), or null when that lunar day does not exist. */
-export function lunarToSolar(y: number, m: number, d: number): string | null {
+export const lunarToSolar = memo((y: number, m: number, d: number): string | null => {
   try {
     const solar = Lunar.fromYmd(y, m, d).getSolar();
     const back = solar.getLunar();
@@ -87,17 +108,17 @@ export function lunarToSolar(y: number, m: number, d: number): string | null {
   } catch {
     return null;
   }
-}
+});
 
 /** Solar date of the 清明 solar term in Gregorian year `y`. */
-export function qingming(y: number): string | null {
+export const qingming = memo((y: number): string | null => {
   try {
     const s = Lunar.fromYmd(y, 1, 1).getJieQiTable()['清明'];
     return iso(s.getYear(), s.getMonth(), s.getDay());
   } catch {
     return null;
   }
-}
+});
 
 /** A placeholder leap year for dates whose year is unknown; written back as `XXXX`. */
 export const NO_YEAR = 2000;
@@ -138,7 +159,7 @@ export function easter(y: number): string {
 }
 
 /** Solar date of solar term `name` (`清明`, `冬至` …) in Gregorian year `y`. */
-export function solarTerm(y: number, name: string): string | null {
+export const solarTerm = memo((y: number, name: string): string | null => {
   const alias: Record<string, string> = { 冬至: 'DONG_ZHI', 小寒: 'XIAO_HAN', 大寒: 'DA_HAN', 立春: 'LI_CHUN' };
   try {
     const table = Lunar.fromYmd(y, 6, 1).getJieQiTable();
@@ -150,4 +171,4 @@ export function solarTerm(y: number, name: string): string | null {
   } catch {
     return null;
   }
-}
+});
