@@ -22,6 +22,19 @@ export const inUnknownRun = (doc: Doc, p: number) => doc.tokenCovering(p - 1, p)
 export const overlaps = (a: { start: number; end: number }, b: { start: number; end: number }) => a.start < b.end && b.start < a.end;
 
 /**
+ * The rule of a claim on [start, end) over the mentions it touches (`inside`): refused (null) when one crosses either
+ * edge or `mayReplace` refuses it; else the one mention exactly there is retyped, or a new mention replaces them all.
+ */
+function claimRule(inside: readonly NormMention[], start: number, end: number, type: NormMention['type'], source: string, mayReplace: (m: NormMention) => boolean): NormMention | 'retyped' | null {
+  for (const m of inside) if (m.start < start || m.end > end || !mayReplace(m)) return null;
+  if (inside.length === 1 && inside[0].start === start && inside[0].end === end) {
+    inside[0].type = type;
+    return 'retyped';
+  }
+  return { start, end, type, score: Math.max(0.8, ...inside.map((m) => m.score)), source };
+}
+
+/**
  * Tag [start, end) as one mention of `type`, replacing the mentions wholly
  * inside it; refused (false) when a mention crosses either edge, or when
  * `mayReplace` refuses one of those inside.
@@ -34,19 +47,10 @@ export function claim(
   source: string,
   mayReplace: (m: NormMention) => boolean = isName,
 ): boolean {
-  const inside: NormMention[] = [];
-  for (const m of doc.mentions) {
-    if (!overlaps(m, { start, end })) continue;
-    if (m.start < start || m.end > end || !mayReplace(m)) return false;
-    inside.push(m);
-  }
-  if (inside.length === 1 && inside[0].start === start && inside[0].end === end) {
-    inside[0].type = type;
-    return true;
-  }
-  const score = Math.max(0.8, ...inside.map((m) => m.score));
-  setMentions(doc, [...doc.mentions.filter((m) => !inside.includes(m)), { start, end, type, score, source }]);
-  return true;
+  const inside = doc.mentions.filter((m) => overlaps(m, { start, end }));
+  const made = claimRule(inside, start, end, type, source, mayReplace);
+  if (made && made !== 'retyped') setMentions(doc, [...doc.mentions.filter((m) => !inside.includes(m)), made]);
+  return made !== null;
 }
 
 /**
@@ -71,17 +75,13 @@ export class Claims {
   claim(start: number, end: number, type: NormMention['type'], source: string, mayReplace: (m: NormMention) => boolean = isName): boolean {
     const inside = new Set<NormMention>();
     for (let k = start; k < end; k++) if (this.owner[k]) inside.add(this.owner[k]!);
-    for (const m of inside) if (m.start < start || m.end > end || !mayReplace(m)) return false;
-    const [only] = inside;
-    if (inside.size === 1 && only.start === start && only.end === end) {
-      only.type = type;
-      return true;
+    const made = claimRule([...inside], start, end, type, source, mayReplace);
+    if (made && made !== 'retyped') {
+      for (const o of inside) this.removed.add(o);
+      this.added.push(made);
+      this.owner.fill(made, start, end);
     }
-    const m: NormMention = { start, end, type, score: Math.max(0.8, ...[...inside].map((o) => o.score)), source };
-    for (const o of inside) this.removed.add(o);
-    this.added.push(m);
-    this.owner.fill(m, start, end);
-    return true;
+    return made !== null;
   }
 
   done(): void {
