@@ -14,6 +14,12 @@ describe('refine-roads', () => {
   it('numbered national and provincial highways with their road word', () => {
     expect(run('国道G104与G318线交汇，省道S210改造')).toEqual(['国道G104/LOCATION', 'G318线/LOCATION', '省道S210/LOCATION']);
   });
+  it('a route of streets joined by dashes is one street each; a dash inside another place stays', () => {
+    expect(run('白莲泾路—博成路—高科西路—世博大道实施交通管制', 'CN', [['白莲泾路—博成路—高科西路—世博大道', 'LOCATION']])).toEqual([
+      '白莲泾路/LOCATION', '博成路/LOCATION', '高科西路/LOCATION', '世博大道/LOCATION',
+    ]);
+    expect(run('沪宁-杭州线路开通', 'CN', [['沪宁-杭州', 'LOCATION']])).toEqual(['沪宁-杭州/LOCATION']);
+  });
   it('a bare number is a train, not a road', () => {
     expect(run('乘坐G104次列车')).toEqual([]);
   });

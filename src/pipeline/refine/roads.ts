@@ -6,9 +6,9 @@
  * article about a metro, its numbered lines (`2号线`, `8号环线`, and `西安地铁8号线` with the city's name).
  * Mentions inside are replaced; one crossing an edge blocks the tag.
  */
-import type { Doc } from '../doc.js';
+import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { Claims, isName } from './util.js';
+import { Claims, isName, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 
 const MAINLAND_ROAD = /(?:国道|省道|县道)[GSXgsx]\d{1,4}(?:线)?|(?<![A-Za-z\d])[GSX]\d{1,4}(?:国道|省道|县道|线)/g;
@@ -28,7 +28,7 @@ const STREET_CONTEXT = /封路|封闭|改道|交通管制|交通安排|行车线
 const STREET_IN_LIST = new RegExp(
   String.raw`(?<=^|[、，,；;：:\s(（•·\-–—|]|及|和|与|至|近|往|由|经|沿|介乎|于|在|一段|途经|包括|前往|以)` +
     String.raw`(\p{Script=Han}{2,5}?${STREET_END})` +
-    String.raw`(?=$|[、，,；;：:\s。)）|(（]|及|和|与|至|近|往|之间|的|段|一带|附近|方向|起|为|后|前)`,
+    String.raw`(?=$|[、，,；;：:\s。)）|(（\-–—]|及|和|与|至|近|往|之间|的|段|一带|附近|方向|起|为|后|前)`,
   'gmu',
 );
 /** The road word a name ends with. */
@@ -79,8 +79,31 @@ function tagStreets(doc: Doc, claims: Claims): void {
   }
 }
 
+/** Streets joined by dashes into one mention (a route: `白莲泾路—博成路—高科西路`) are one mention each. */
+function splitRoutes(doc: Doc): void {
+  const text = doc.norm.text;
+  const out: NormMention[] = [];
+  let split = false;
+  for (const m of doc.mentions) {
+    const s = text.slice(m.start, m.end);
+    const parts = m.type === 'LOCATION' && /[—–－-]/.test(s) ? s.split(/[—–－-]/) : null;
+    if (!parts || parts.length < 2 || !parts.every((p) => p.length >= 3 && STREET_END_AT.test(p) && !VERB_ROAD.test(p))) {
+      out.push(m);
+      continue;
+    }
+    let at = m.start;
+    for (const p of parts) {
+      out.push({ ...m, start: at, end: at + p.length, source: 'refine-roads' });
+      at += p.length + 1;
+    }
+    split = true;
+  }
+  if (split) setMentions(doc, out);
+}
+
 export function tagRoads(doc: Doc): void {
   const text = doc.norm.text;
+  splitRoutes(doc);
   const claims = new Claims(doc);
   tagStreets(doc, claims);
   const claimAll = (re: RegExp) => {

@@ -73,8 +73,9 @@ describe('anaphoric days', () => {
       ['前一天', '2024-05-14', '2024-05-14', 'day'],
     ]);
   });
-  it('a day just after a date only repeats it', () => {
-    expect(found('元宵节当晚举行灯会').map((r) => r[0])).toEqual(['元宵节']);
+  it('a day just after a date only repeats it; after a festival it is part of the festival’s mention (元宵节当晚, as the set tags it)', () => {
+    expect(found('5月20日当晚举行灯会').map((r) => r[0])).toEqual(['5月20日']);
+    expect(found('元宵节当晚举行灯会').map((r) => r[0])).toEqual(['元宵节当晚']);
   });
   it('is not a duration or a generic day', () => {
     expect(found('提前一天准备,按申报日当天税率,每当天黑')).toEqual([]);

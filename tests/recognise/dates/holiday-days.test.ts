@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dateRows as found, type DateRow as Row } from '../../helpers/values.js';
+import type { Region } from '../../../src/pipeline/recognise/amounts/index.js';
 
 describe('days of a holiday counted from its first', () => {
   it.each<[string, string, Row[]]>([
@@ -56,5 +57,33 @@ describe('more names of days, months and years', () => {
 
   it.each(['美元月均汇率走高', '每户100元月租', '木马年', '新增2024台设备'])('no date in %s', (text) => {
     expect(found(text, '2025-06-01')).toEqual([]);
+  });
+});
+
+describe('a festival with its year as an event writes it, on its own day, and the same holiday of another year', () => {
+  it.each<[string, string, string, Row[]]>([
+    ['2025国庆焰火在南投施放', '2025-09-14', 'TW', [['2025国庆', '2025-10-10', '2025-10-10', 'day']]],
+    ['114年国庆焰火', '2025-09-14', 'TW', [['114年国庆', '2025-10-10', '2025-10-10', 'day']]],
+    ['国庆当晚施放焰火', '2025-09-14', 'TW', [['国庆当晚', '2025-10-10', '2025-10-10', 'day']]],
+    ['端午节日期间，消费额较2022年节日同期增长10%，比2019年节日同期增长5%', '2023-06-25', 'CN', [
+      ['端午节日期间', '2023-06-22', '2023-06-24', 'day'],
+      ['2022年节日同期', '2022-06-22', '2022-06-24', 'day'],
+      ['2019年节日同期', '2019-06-22', '2019-06-24', 'day'],
+    ]],
+  ])('%s', (text, pub, region, rows) => {
+    expect(found(text, pub, region as Region)).toEqual(rows);
+  });
+
+  it('reads a 民国 year before a festival only in Taiwan text', () => {
+    expect(found('114年国庆', '2025-09-14', 'CN')).toEqual([['国庆', '2025-10-01', '2025-10-01', 'day']]);
+  });
+
+  it('a period compared with is never what the next 同期 refers back to (上年同期 twice is still the year before)', () => {
+    const text = '预计2024年1-6月净利润为负,与上年同期相比将亏损。二、上年同期经营业绩';
+    expect(found(text, '2024-07-10').map((r) => r.slice(0, 3))).toEqual([
+      ['2024年1-6月', '2024-01-01', '2024-06-30'],
+      ['上年同期', '2023-01-01', '2023-06-30'],
+      ['上年同期', '2023-01-01', '2023-06-30'],
+    ]);
   });
 });

@@ -257,11 +257,12 @@ const FESTIVALS =
 const HOLIDAY_DAY = String.raw`第(?:\d{1,2}|[一二三四五六七八九十]{1,2})[天日]|前(?:\d|[两二三四五六七])[天日]|最后一[天日]`;
 /** A festival, in quotes or not (`“五一”假期`: the quotes belong to the span with what follows them), and what follows it. */
 const RE_FESTIVAL = new RegExp(
-  `([“"])?(${FESTIVALS})([”"])?(?:(假期|长假|小长假|连假|黄金周|档期)?(${HOLIDAY_DAY})|(假期期间|双节期间|双节假期|双节|连假|前后|前夕|前|后|期间|假期|长假|小长假|黄金周档期|黄金周|档期|首日))?`,
+  `([“"])?(${FESTIVALS})([”"])?(?:(假期|长假|小长假|连假|黄金周|档期)?(${HOLIDAY_DAY})|(假期期间|双节期间|双节假期|双节|连假|前后|前夕|前|后|期间|(?<=节)日期间|假期|长假|小长假|黄金周档期|黄金周|档期|首日|当天|当日|当晚))?`,
   'g',
 );
-/** The year before a festival (`2024年春节`, `明年春节`), looked for behind a match: a leading optional group would be tried at every position. */
-const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE}))$`);
+/** The year before a festival (`2024年春节`, `明年春节`, `2025国庆` as an event's name writes it, Taiwan's `114年国庆`), looked for behind a
+ * match: a leading optional group would be tried at every position. */
+const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE})|(?<![\\d.])((?:19|20)\\d{2})|(?<![\\d.])(1[01]\\d)年)$`);
 
 /** After a bare 全年: a company's full-year results or dividend (its reporting year), or a slogan (`全年红`). */
 const FULL_YEAR_RESULTS = /^(?:的)?(?:派息|派发|股息|业绩|每股|盈利|纯益|溢利|少赚|多赚|亏损|蚀|红|股东)/;
@@ -550,24 +551,26 @@ export function findDates(text: string, published: string | null, region: Region
     // `五一前三天` is the holiday's first three days, `春节前三天` the three days before it: without 假期 or the like,
     // only the holidays counted by their days (五一, 国庆) read as the first ones
     const counted = !!holidayDay && (!!holidayWord || !holidayDay.startsWith('前') || /^(?:五一|国庆|十一|劳动节)/.test(fest));
-    const suffix = counted ? '假期' : holidayDay ? '前' : m[6];
+    const suffix = counted ? '假期' : holidayDay ? '前' : m[6] === '日期间' ? '期间' : m[6]; // (`端午节日期间`: 节日 + 期间)
     // (not counted: the span ends at 前, the count after it left out)
     const end = m.index + m[0].length - (holidayDay && !counted ? holidayDay.length - 1 : 0);
     // quotes are part of the span only around a name with a suffix after them (`“五一”假期`), else the name alone
     const quoted = !!open && !!close && !!suffix;
     const from = m.index + (open && !quoted ? 1 : 0);
     const to = quoted || !close ? end : m.index + (open ? 1 : 0) + fest.length;
-    const y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, from - 5), from));
+    let y = FESTIVAL_YEAR.exec(text.slice(Math.max(0, from - 5), from));
+    if (y?.[4] && region !== 'TW') y = null; // a 民国 year only in Taiwan text
     // a year of the zodiac before a lunar festival (`蛇年春节`) is that lunar year
     const z = !y && pub && LUNAR_FESTIVALS.has(FESTIVAL_ALIAS[fest] ?? fest) ? ZODIAC_BEFORE.exec(text.slice(Math.max(0, from - 5), from)) : null;
     const zYear = z ? zodiacYear(z[1], z[2], pub!) : null;
     const start = from - (y ? y[0].length : zYear ? z![0].length : 0);
     // one name per festival (`农历新年` is 春节); Taiwan's 国庆 is 10 October (双十节)
     const name = region === 'TW' && fest.startsWith('国庆') ? '双十节' : FESTIVAL_ALIAS[fest] ?? fest;
-    const year = y?.[1] ? yearNum(y[1]) : zYear ? Number(zYear.start!.slice(0, 4)) : undefined;
+    const year = y?.[1] ? yearNum(y[1]) : y?.[3] ? +y[3] : y?.[4] ? +y[4] + 1911 : zYear ? Number(zYear.start!.slice(0, 4)) : undefined;
     // the two festivals named together (`中秋国庆假期`, `国庆中秋双节`) are the holiday they share
     const both = fest === '中秋国庆' || fest === '国庆中秋' || !!suffix?.startsWith('双节');
-    const what = both ? '假期' : quoted || !close ? suffix : undefined;
+    // (`国庆当晚`, `元宵节当天`: the festival's own day)
+    const what = both ? '假期' : suffix?.startsWith('当') ? undefined : quoted || !close ? suffix : undefined;
     const holiday = name === '除夕' && year === undefined && !y?.[2] && gregorianEve(text, pub)
       ? eveValue(pub!, what)
       : festival(name, what, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
@@ -759,7 +762,8 @@ const THAT_DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 隔天: 1
 const RE_PAIR = /(今明|明后)两(年|天|日)/g;
 /** A few days before / after published: `数日前`, `几天后`. */
 const RE_FEW_DAYS = /(?:数|几|多)(?:天|日)(之前|之后|以前|以后|前|后)|(?<![提之以])前(?:几|两|些)(?:天|日子)/g;
-const SAME_PREFIX = /(?:(去年|上年|今年)|(?<![\d.])(\d{4})年)$/;
+/** What stands before `同期`: a year, and the holiday it is about (`2022年节日同期`, `去年假期同期`). */
+const SAME_PREFIX = /(?:(去年|上年|今年)|(?<![\d.])(\d{4})年)(?:节日|节假日|假期|春节|国庆)?$/;
 /** 春运, the 40-day travel season from 15 days before 春节, with its year or as a day of it: `2025年春运`, `春运第31天`. */
 const RE_CHUNYUN = new RegExp(`(?:(?<![\\d])(\\d{4}) ?年|(今年|去年|明年))?春运(首日|第(\\d{1,2}|${CN_NUM})天)?`, 'g');
 /** A bare 黄金周 (`澳门黄金周暂录28万入境`): the holiday week of the season published is in. */
@@ -894,7 +898,7 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     if (name) add(m.index, m.index + m[0].length, festival(name, '黄金周', undefined, undefined, pub), 0.75);
   }
   for (const m of text.includes('同') ? text.matchAll(RE_SAME) : []) {
-    const p = SAME_PREFIX.exec(text.slice(Math.max(0, m.index - 5), m.index));
+    const p = SAME_PREFIX.exec(text.slice(Math.max(0, m.index - 8), m.index));
     const start = m.index - (p ? p[0].length : 0);
     const shift = p?.[1] === '去年' || p?.[1] === '上年' ? -1 : 0;
     anaphora.set(start, { shift, year: p?.[2] ? +p[2] : undefined });
@@ -953,6 +957,9 @@ function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Y
           return rest.startsWith('-02-29') && !isValid(y, 2, 29) ? `${y}-02-28${rest.slice(6)}` : `${y}${rest}`;
         };
         c.value = span(move(p.start), move(p.end), p.grain);
+        // `上年同期`, `2019年同期`: a period compared with, never itself what the next `同期` refers back to (a heading
+        // `二、上年同期经营业绩` after `与上年同期相比` is still the year before the reported period, not two years)
+        if (a.shift !== 0 || a.year !== undefined) c.base = true;
       } else if (!pub) c.value = unresolved('month', true);
     }
     if (c.value && c.value.start && !c.base) prev = c.value;
