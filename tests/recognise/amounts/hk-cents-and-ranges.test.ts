@@ -45,3 +45,13 @@ describe('a range whose high end names no currency', () => {
     ]);
   });
 });
+
+describe('负 before a number is its minus sign (Hong Kong and Taiwan print a fall or a loss so)', () => {
+  it.each<[string, Region, Row[]]>([
+    ['租金调整率为负6.4%', 'HK', [['负6.4%', 'PERCENT', { value: -6.4 }]]],
+    ['净利润为负2,300万元', 'CN', [['负2,300万元', 'MONEY', { amount: -23_000_000, currency: 'CNY' }]]],
+    ['误差在正负3%以内，胜负5%', 'CN', [['3%', 'PERCENT', { value: 3, approx: true }], ['5%', 'PERCENT', { value: 5 }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+});

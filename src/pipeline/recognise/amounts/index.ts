@@ -221,7 +221,24 @@ export function findAmounts(text: string, region: Region = 'CN', context: Amount
     }
   }
   addStandalone(text, out, ctx.local);
-  return shareListedUnit(text, resolvePending(out, text, ctx.local));
+  return negativeWord(text, shareListedUnit(text, resolvePending(out, text, ctx.local)));
+}
+
+/**
+ * `负6.4%`, `負2,300萬元`: a 负 right before the number is its minus sign, as Hong Kong and Taiwan print a fall or a loss
+ * (not `正负`, `胜负`, nor a range).
+ */
+function negativeWord(text: string, mentions: AmountMention[]): AmountMention[] {
+  if (!text.includes('负')) return mentions;
+  for (const m of mentions) {
+    if ((m.type !== 'PERCENT' && m.type !== 'MONEY') || text[m.start - 1] !== '负' || /[正胜自抱欺]/.test(text[m.start - 2] ?? '')) continue;
+    const v = m.value as { value?: number; amount?: number; value_max?: number; amount_max?: number };
+    if (v.value_max !== undefined || v.amount_max !== undefined || (v.value ?? v.amount ?? -1) <= 0) continue;
+    m.start -= 1;
+    if (v.value !== undefined) v.value = -v.value;
+    else v.amount = -v.amount!;
+  }
+  return mentions;
 }
 
 /** A bare number listed before a percentage takes its unit: `分别回落2.6、0.9个百分点`, `增长5.1、6.2和7.3%`. */
