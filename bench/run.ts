@@ -80,26 +80,25 @@ async function measure(name: string, n: number): Promise<Record<string, number> 
   const fixture = join(SHARED, 'fixtures', '000_bf1e263cba28f34e.txt');
   if (existsSync(fixture)) articles.push(readFileSync(fixture, 'utf8'));
   const totalChars = articles.reduce((a, t) => a + t.length, 0);
+  const extract = (text: string) => extractArticle(pipeline, { text, published: '2023-03-17' }, { engine: name });
+  /** One article after another; the seconds the pass took. */
+  const pass = async (texts: string[]) => {
+    const t0 = performance.now();
+    for (const a of texts) await extract(a);
+    return (performance.now() - t0) / 1000;
+  };
   // warm-up, including the dirty fixture: its first run builds the lazily loaded tables (mojibake character
   // frequencies, OpenCC) — seconds of one-off start-up that would otherwise be counted as throughput
-  for (const a of [...articles.slice(0, 5), ...articles.slice(-1)]) await extractArticle(pipeline, { text: a, published: '2023-03-17' }, { engine: name });
-  let t0 = performance.now();
-  for (const a of articles) await extractArticle(pipeline, { text: a, published: '2023-03-17' }, { engine: name });
-  const secs = (performance.now() - t0) / 1000;
+  await pass([...articles.slice(0, 5), ...articles.slice(-1)]);
+  const secs = await pass(articles);
   // The pass above is the first the process makes over real text: V8 is still compiling the hot paths (the
-  // lexicon engine runs ~30 % faster once warm) and memoised lookups are still filling. A service runs warm, so
+  // lexicon engine runs ~25 % faster once warm) and memoised lookups are still filling. A service runs warm, so
   // the steady figure times n articles it has not seen after n others: code warm, caches not built on them.
-  for (const a of warming) await extractArticle(pipeline, { text: a, published: '2023-03-17' }, { engine: name });
+  await pass(warming);
   const steadyChars = steady.reduce((a, t) => a + t.length, 0);
-  t0 = performance.now();
-  for (const a of steady) await extractArticle(pipeline, { text: a, published: '2023-03-17' }, { engine: name });
-  const steadySecs = (performance.now() - t0) / 1000;
+  const steadySecs = await pass(steady);
   const lat: number[] = [];
-  for (const a of long) {
-    t0 = performance.now();
-    await extractArticle(pipeline, { text: a, published: '2023-03-17' }, { engine: name });
-    lat.push(performance.now() - t0);
-  }
+  for (const a of long) lat.push((await pass([a])) * 1000);
   const r: Record<string, number> = {
     articles: articles.length,
     chars: totalChars,
@@ -119,7 +118,7 @@ async function measure(name: string, n: number): Promise<Record<string, number> 
     // warm, as above: every worker compiles its own code and sees only its share, so the pool first runs the n
     // warming articles four times (a worker reaches the one-stream warm speed after ~400 articles)
     for (let k = 0; k < 4; k++) await Promise.all(warming.map((a) => pool.extract({ text: a, published: '2023-03-17' }, { engine: name })));
-    t0 = performance.now();
+    const t0 = performance.now();
     await Promise.all(articles.map((a) => pool.extract({ text: a, published: '2023-03-17' }, { engine: name })));
     const poolSecs = (performance.now() - t0) / 1000;
     await pool.close();

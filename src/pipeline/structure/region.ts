@@ -16,6 +16,9 @@ export { REGIONS, type Region, type RegionChoice };
 /** The currency of a bare `元` / `块` in each region. */
 export const REGION_CURRENCY: Record<Region, string> = { CN: 'CNY', HK: 'HKD', TW: 'TWD', MO: 'MOP' };
 
+/** Year-on-year as the Hong Kong and Macao press write it (the mainland writes 同比, Taiwan 年增): a cue of both, scored alike. */
+const YEAR_ON_YEAR = /按年(?!度)|按月|按季(?!度)/g;
+
 /** Cue words (simplified: they are matched on normalised text) and their weights. */
 const CUES: Record<Region, [RegExp, number][]> = {
   HK: [
@@ -31,8 +34,7 @@ const CUES: Record<Region, [RegExp, number][]> = {
     [/运输署|房屋署|社署|社会福利署|食环署|康文署|民政事务|警务处|消防处|入境处|入境事务处|劳工及福利局|运输及物流局|医管局|机管局|天文台|选委会|政务司|律政司/g, 2],
     // its two power companies, and cents written 仙 (`每度电140.6仙`)
     [/两电|中电|港灯|(?<=[\d十百千万])仙/g, 2],
-    // year-on-year as the Hong Kong (and Macao) press writes it; the mainland writes 同比, Taiwan 年增
-    [/按年(?!度)|按月|按季(?!度)/g, 1],
+    [YEAR_ON_YEAR, 1],
   ],
   TW: [
     [/新台币|台币|NT\$/g, 3],
@@ -46,7 +48,7 @@ const CUES: Record<Region, [RegExp, number][]> = {
     [/澳门元|澳门币|葡币|MOP/g, 3],
     [/澳门特区|氹仔|路氹|博彩/g, 2],
     [/澳门/g, 1],
-    [/按年(?!度)|按月|按季(?!度)/g, 1], // as in Hong Kong: the two score it alike
+    [YEAR_ON_YEAR, 1],
   ],
   CN: [
     [/人民币|国务院|发改委|国资委|省委|市委|县委|党组|党工委|自治区|全国人大|政协|新华社/g, 2],

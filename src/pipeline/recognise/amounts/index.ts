@@ -583,14 +583,14 @@ function compound(text: string, pos: number, word: string): { amount: number; en
   return e > pos ? { amount, end: e } : null;
 }
 
+/** An amount that names no currency of its own: number, magnitude, 元. */
+const BARE_YUAN_END = /^[\d,.\s十百千万亿兆]*[元圆块]$/;
+
 /**
  * A range `A 至 B` where B is an amount and A a number (or an amount of the same kind):
  * one mention from A to B with the low end in `amount`/`value` and the high end in
  * `amount_max`/`value_max`.
  */
-/** An amount that names no currency of its own: number, magnitude, 元. */
-const BARE_YUAN_END = /^[\d,.\s十百千万亿兆]*[元圆块]$/;
-
 function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pending | null {
   const { text } = ctx;
   if (m1?.pending) m1 = null; // 投资80亿至90亿美元: the low end is part of the range
@@ -605,17 +605,15 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
   if (!m2 || m2.pending) return null;
   if (m1 && (m1.type !== m2.type || m1.pending)) return null;
   if (j[0].includes('百分之') && !(m1 && m1.type === 'PERCENT')) return null;
-  let v2 = m2.value as { amount?: number; value?: number; currency?: string; unit?: string };
+  const v2 = m2.value as { amount?: number; value?: number; currency?: string; unit?: string };
   // `美金2,000萬元至2,300萬元`: the high end's bare 元 is the low end's currency, not the region's
-  const m1Money = m1?.type === 'MONEY' ? (m1.value as MoneyValue) : null;
-  if (m1Money && m2.type === 'MONEY' && v2.currency !== m1Money.currency && BARE_YUAN_END.test(text.slice(s2, m2.end))) {
-    v2 = { ...v2, currency: m1Money.currency };
-  }
+  const lowCurrency = m1?.type === 'MONEY' ? (m1.value as MoneyValue).currency : undefined;
+  const currency = lowCurrency && m2.type === 'MONEY' && BARE_YUAN_END.test(text.slice(s2, m2.end)) ? lowCurrency : v2.currency;
   const high = v2.amount ?? v2.value!;
   let low: number;
   if (m1) {
     const v1 = m1.value as { amount?: number; value?: number; currency?: string; unit?: string };
-    if (v1.currency !== v2.currency || v1.unit !== v2.unit) return null;
+    if (v1.currency !== currency || v1.unit !== v2.unit) return null;
     low = v1.amount ?? v1.value!;
   } else {
     // The low end takes the high end's magnitude when it has none: 1-2亿元, 8至10万元.
@@ -640,7 +638,7 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
   const approx = !!(m1?.value as { approx?: boolean } | undefined)?.approx || !!(v2 as { approx?: boolean }).approx || hedgedAround(text, start, m2.end) || /[约約]/.test(j[0]);
   if (m2.type === 'MONEY') {
     const v = m2.value as MoneyValue;
-    const value: MoneyValue = { amount: round(low), currency: v2.currency ?? v.currency, amount_max: v.amount, ...(approx ? { approx: true } : {}) };
+    const value: MoneyValue = { amount: round(low), currency: currency!, amount_max: v.amount, ...(approx ? { approx: true } : {}) };
     return { start, end: m2.end, type: 'MONEY', value, score: m2.score };
   }
   if (m2.type === 'PERCENT') {

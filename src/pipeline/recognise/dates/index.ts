@@ -572,7 +572,7 @@ export function findDates(text: string, published: string | null, region: Region
     // (`国庆当晚`, `元宵节当天`: the festival's own day)
     const what = both ? '假期' : suffix?.startsWith('当') ? undefined : quoted || !close ? suffix : undefined;
     const holiday = name === '除夕' && year === undefined && !y?.[2] && gregorianEve(text, pub)
-      ? eveValue(pub!, what)
+      ? aroundFestival(name, iso(pub!.m === 1 ? pub!.y - 1 : pub!.y, 12, 31), what, region)
       : festival(name, what, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
     const v = counted && holiday && what === '假期' ? holidayDays(holiday, holidayDay) : holiday;
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
@@ -1332,7 +1332,11 @@ function festival(name: string, suffix: string | undefined, year: number | undef
     if (day && days(day) < -75 && next && pub!.m >= 10) day = next;
     else if (day && days(day) > 75 && prev && pub!.m <= 2) day = prev;
   }
-  if (!day) return null;
+  return day ? aroundFestival(name, day, suffix, region) : null;
+}
+
+/** The days that `suffix` (`前`, `期间`, `首日` …) makes of a festival `name` falling on `day`. */
+function aroundFestival(name: string, day: string, suffix: string | undefined, region: Region): DateValue {
   if (!suffix) return span(day, day, 'day');
   if (suffix === '前' || suffix === '前夕') return span(addDays(day, suffix === '前' ? -14 : -3), addDays(day, -1), 'day', true);
   if (suffix === '后') return span(addDays(day, 1), addDays(day, 14), 'day', true);
@@ -1358,10 +1362,6 @@ function gregorianEve(text: string, pub: Ymd | null): boolean {
   if (!pub || !((pub.m === 12 && pub.d >= 20) || (pub.m === 1 && pub.d === 1))) return false;
   if (/春节|农历|过年|大年|新春|年三十|腊月|年廿|[鼠牛虎兔龙蛇马羊猴鸡狗猪]年/.test(text)) return false;
   return (pub.m === 12 && pub.d >= 28) || pub.m === 1 || /元旦|跨年|倒数|新年/.test(text);
-}
-function eveValue(pub: Ymd, what: string | undefined): DateValue {
-  const d = iso(pub.m === 1 ? pub.y - 1 : pub.y, 12, 31);
-  return what === '前' || what === '前夕' ? span(addDays(d, what === '前' ? -14 : -3), addDays(d, -1), 'day', true) : span(d, d, 'day', !!what && what !== '假期');
 }
 
 /** Days of a holiday counted from its first: `第四天`, `前三天`, `最后一天`. */
