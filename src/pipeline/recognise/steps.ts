@@ -9,7 +9,7 @@ import type { Component } from '../component.js';
 import type { NameEngine } from './engines/name-engine.js';
 import { findAmounts, noteCurrency } from './amounts/index.js';
 import { INDEX_CONTEXT } from './amounts/units.js';
-import { FISCAL_YEAR_CONTEXT, NEW_YEAR_CONTEXT, TODAY_WORD, findDates, isSingleDay, isSingleQuarter, lastYearWritten, reportingDay } from './dates/index.js';
+import { FISCAL_YEAR_CONTEXT, NEW_YEAR_CONTEXT, TODAY_WORD, findDates, isSingleDay, isSingleQuarter, lastYearWritten, reportingDay, scheduleYear as timetableYear } from './dates/index.js';
 
 /** The `names` component over these engines; `doc.options.engine` picks one per call. */
 export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Component {
@@ -56,6 +56,8 @@ export function recogniseDates(doc: Doc): void {
   const day = reportingDay(head, doc.published);
   const lunarNewYear = NEW_YEAR_CONTEXT.test(doc.norm.text);
   const fiscalYear = FISCAL_YEAR_CONTEXT.test(doc.norm.text);
+  // next year's holiday timetable (published in the autumn): its bare dates are that year's
+  const scheduleYear = timetableYear(doc.norm.text, day);
   // `同期` at the start of a paragraph refers to the last date of the paragraphs before it
   let previous: DateValue | undefined;
   // `当日` at the start of a paragraph refers to the last single day the paragraphs before named
@@ -66,7 +68,7 @@ export function recogniseDates(doc: Doc): void {
   let year: number | undefined;
   const notAfter = day ? Number(day.slice(0, 4)) : null;
   perParagraph(doc, (t) => {
-    const found = findDates(t, day, region, { lunarNewYear, fiscalYear, previous, previousDay, previousQuarter, year });
+    const found = findDates(t, day, region, { lunarNewYear, fiscalYear, previous, previousDay, previousQuarter, year, scheduleYear });
     for (const m of found) {
       const v = m.value;
       if (m.base || !v.start || !v.end || v.vague || v.start.startsWith('XXXX')) continue;

@@ -4,7 +4,7 @@
  * `数日前`, `年中`, and more festival names. Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
-import { findDates, lastYearWritten } from '../../../src/pipeline/recognise/dates/index.js';
+import { findDates, lastYearWritten, scheduleYear } from '../../../src/pipeline/recognise/dates/index.js';
 import type { Region } from '../../../src/pipeline/recognise/amounts/index.js';
 import { dateRows, type DateRow as Row } from '../../helpers/values.js';
 
@@ -390,6 +390,16 @@ describe('sixth-session forms: years closing a name, today is no antecedent, a y
     // a later month of the same sentence keeps the year written before it; an earlier month does not
     ['于2023年4月开行首列班列，5月推出公共班列', [['2023年4月', '2023-04-01', '2023-04-30', 'month'], ['5月', '2023-05-01', '2023-05-31', 'month']]],
     ['2023年11月开工。3月完工', [['2023年11月', '2023-11-01', '2023-11-30', 'month'], ['3月', '2024-03-01', '2024-03-31', 'month']]],
+    // after a year written alone, any month of the sentence is of that year; not after a year compared with
+    ['2023年银行业获利在8月创高，9月回落', [['2023年', '2023-01-01', '2023-12-31', 'year'], ['8月', '2023-08-01', '2023-08-31', 'month'], ['9月', '2023-09-01', '2023-09-30', 'month']]],
+    ['2023年的展期横跨一月和二月', [['2023年', '2023-01-01', '2023-12-31', 'year'], ['一月', '2023-01-01', '2023-01-31', 'month'], ['二月', '2023-02-01', '2023-02-28', 'month']]],
+    ['2025年经济将增长2.4%，较1月预测值下调', [['2025年', '2025-01-01', '2025-12-31', 'year'], ['1月', '2024-01-01', '2024-01-31', 'month']]],
+    ['比2023年增长，3月回升', [['2023年', '2023-01-01', '2023-12-31', 'year'], ['3月', '2024-03-01', '2024-03-31', 'month']]],
+    ['2022年底签约，今年元旦成立，7月投产', [['2022年底', '2022-12-01', '2022-12-31', 'month'], ['今年元旦', '2024-01-01', '2024-01-01', 'day'], ['7月', '2024-07-01', '2024-07-31', 'month']]],
+    // `截至…止六个月` is the period a later `去年同期` moves back a year
+    ['截至2024年6月30日止六个月，盈利较去年同期减少', [['2024年6月30日', '2024-06-30', '2024-06-30', 'day'], ['去年同期', '2023-01-01', '2023-06-30', 'halfyear']]],
+    ['截至2023年12月31日止年度，收入较去年同期上升', [['2023年12月31日', '2023-12-31', '2023-12-31', 'day'], ['去年同期', '2022-01-01', '2022-12-31', 'year']]],
+    ['截至2024年3月31日止三个月，营收较去年同期增长', [['2024年3月31日', '2024-03-31', '2024-03-31', 'day'], ['去年同期', '2023-01-01', '2023-03-31', 'quarter']]],
     ['公布第1季业绩，当季博彩收入上升，季内净收益增加', [
       ['第1季', '2024-01-01', '2024-03-31', 'quarter'], ['当季', '2024-01-01', '2024-03-31', 'quarter'], ['季内', '2024-01-01', '2024-03-31', 'quarter'],
     ]],
@@ -464,5 +474,37 @@ describe("a results story's 本季度 and the first months of a year", () => {
   it('the first N months not yet over at published are last year\'s (前11月 in January)', () => {
     expect(found('金管会公布前11月银行获利', 'TW', '2026-01-05')).toEqual([['前11月', '2025-01-01', '2025-11-30', 'month']]);
     expect(found('前2月营收增长', 'TW', '2025-03-12')).toEqual([['前2月', '2025-01-01', '2025-02-28', 'month']]);
+  });
+});
+
+describe("next year's holiday timetable, published in the autumn", () => {
+  const notice = [
+    '经国务院批准，现将2025年元旦、春节等节假日放假调休日期的具体安排通知如下。',
+    '一、元旦：1月1日放假，共1天。',
+    '二、春节：1月28日至2月4日放假调休，共8天。1月26日(周日)、2月8日(周六)上班。',
+    '三、清明节：4月4日至6日放假，与周末连休。',
+  ].join('\n');
+  const rows = (text: string, published: string) =>
+    findDates(text, published, 'CN', { scheduleYear: scheduleYear(text, published), lunarNewYear: true }).map((m) => [text.slice(m.start, m.end), m.value.start]);
+
+  it("reads the timetable's bare dates and holidays as that year's", () => {
+    expect(scheduleYear(notice, '2024-11-12')).toBe(2025);
+    expect(rows(notice, '2024-11-12')).toEqual([
+      ['2025年元旦', '2025-01-01'], ['春节', '2025-01-29'], ['元旦', '2025-01-01'], ['1月1日', '2025-01-01'], ['春节', '2025-01-29'],
+      ['1月28日至2月4日', '2025-01-28'], ['1月26日(周日)', '2025-01-26'], ['2月8日(周六)', '2025-02-08'], ['清明节', '2025-04-04'], ['4月4日至6日', '2025-04-04'],
+    ]);
+  });
+
+  it('keeps the day the notice was published and dates with a year of their own', () => {
+    const text = '11月12日，国务院办公厅发布关于2025年部分节假日安排的通知。今年国庆假期出游人数创新高。元旦：1月1日放假。';
+    expect(rows(text, '2024-11-12')).toEqual([
+      ['11月12日', '2024-11-12'], ['2025年', '2025-01-01'], ['今年国庆假期', '2024-10-01'], ['元旦', '2025-01-01'], ['1月1日', '2025-01-01'],
+    ]);
+  });
+
+  it('is not a timetable of this year or of a year long past', () => {
+    expect(scheduleYear(notice, '2025-01-05')).toBeUndefined();
+    expect(scheduleYear('关于2024年部分节假日安排的通知', '2024-11-12')).toBeUndefined();
+    expect(scheduleYear(notice, null)).toBeUndefined();
   });
 });

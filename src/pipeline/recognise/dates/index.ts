@@ -342,7 +342,28 @@ export interface DateContext {
   year?: number;
   /** the article is about a government's financial years (`2026/27年度`, `财政预算案`): Hong Kong's `来年` is the next one */
   fiscalYear?: boolean;
+  /** the article is next year's holiday timetable (`2024年部分节假日安排`, scheduleYear): its bare dates are of that year */
+  scheduleYear?: number;
 }
+
+/** A timetable of a year's public holidays (`关于2024年部分节假日安排的通知`, `2024年元旦、春节…放假调休日期的具体安排`). */
+const HOLIDAY_NOTICE = /((?:19|20)\d{2})年(?:部分)?(?:法定)?节假日(?:放假)?安排|((?:19|20)\d{2})年(?:元旦|春节)[\u4e00-\u9fff、，,]{0,30}?放假(?:调休)?(?:日期)?(?:的)?(?:具体)?安排/;
+
+/**
+ * The year of the holiday timetable an article publishes or reports, when it is the year after published's
+ * (such notices come out in the autumn): `1月1日` and `春节` in it are next year's.
+ */
+export function scheduleYear(text: string, published: string | null): number | undefined {
+  const m = published ? HOLIDAY_NOTICE.exec(text) : null;
+  if (!m) return undefined;
+  const y = Number(m[1] ?? m[2]);
+  return y === Number(published!.slice(0, 4)) + 1 ? y : undefined;
+}
+
+/** A date written with a year of its own or relative to today (`2024年`, `今年`, `明天`, `次日`, `同期`). */
+const OWN_YEAR = /\d{4}|(?<!清)明|[今去昨前后本上下同当次翌隔]/;
+/** A sentence that reports the notice itself (`10月25日，国务院办公厅发布通知`): its dates are published's year. */
+const REPORTING = /发布|印发|公布|宣布|发出|获悉|记者/;
 
 /** An article about a government's financial years (for DateContext.fiscalYear). */
 export const FISCAL_YEAR_CONTEXT = /财政年度|财政预算案|预算案|\d{4}\/\d{2}年度|\d{4}至\d{2}年度/;
@@ -627,10 +648,33 @@ export function findDates(text: string, published: string | null, region: Region
   const anaphora: Anaphora = new Map();
   addMore(text, pub, region, add, anaphora);
 
+  if (context.scheduleYear && pub) return inSchedule(text, found(), findDates(text, `${context.scheduleYear}-06-30`, region, { ...context, scheduleYear: undefined }));
+  return found();
+
+  function found(): DateMention[] {
   const merged = festivalHeadings(text, inheritSentenceYear(text, inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)), pub));
   return mergeTimeRanges(text, extend(text, resolveAnaphora(text, comparisonBases(text, reportedQuarter(text, merged, pub, context.previousQuarter ?? null), context.previous ?? null), anaphora, pub, context.previous ?? null, context.previousDay ?? null), pub))
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
+  }
+}
+
+/**
+ * In next year's holiday timetable, a date without a year of its own takes the timetable's year (`shifted`: the
+ * same text read as if published in the middle of that year), except in a sentence that reports the notice itself.
+ */
+function inSchedule(text: string, own: DateMention[], shifted: DateMention[]): DateMention[] {
+  const yearless = (m: DateMention) => !OWN_YEAR.test(text.slice(m.start, m.end)) && !REPORTING.test(sentenceAround(text, m.start));
+  const out: DateMention[] = [];
+  const used = new Set<DateMention>();
+  for (const sm of shifted) {
+    const mine = own.filter((m) => m.start < sm.end && sm.start < m.end);
+    // (the shifted reading may join what the own one leaves apart: `除夕(2月9日)`, one day once both are next year's)
+    if (!mine.length || !yearless(sm) || !mine.every(yearless) || mine.some((m) => m.start < sm.start || m.end > sm.end)) continue;
+    out.push(sm);
+    for (const m of mine) used.add(m);
+  }
+  return [...out, ...own.filter((m) => !used.has(m))].sort((x, y) => x.start - y.start);
 }
 
 /** The sentence around `pos` (between sentence marks or line breaks), at most 60 characters each way. */
@@ -962,13 +1006,31 @@ function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Y
         if (a.shift !== 0 || a.year !== undefined) c.base = true;
       } else if (!pub) c.value = unresolved('month', true);
     }
-    if (c.value && c.value.start && !c.base) prev = c.value;
+    if (c.value && c.value.start && !c.base) prev = periodEnding(text, c.end, c.value) ?? c.value;
     prevEnd = c.end;
     const v: DateValue | null = c.value;
     // (today itself is never what `当日` refers back to: `将于1月18日举行，今日举行记者会讲解当日安排`)
     if (isSingleDay(v) && !TODAY_WORD.test(text.slice(c.start, c.end))) prevDay = v.start.slice(0, 10);
   }
   return cands;
+}
+
+const PERIOD_ENDING = /^\s?(?:止|为止)(?:的)?(?:(六|6|三|3|九|9|十二|12)个月|(年度|财政年度|财年|全年))/;
+
+/**
+ * `截至2025年6月30日止六个月`: results for the period ending that day, which a later `去年同期` moves back a year
+ * (the first half of 2024, not 30 June 2024).
+ */
+function periodEnding(text: string, end: number, v: DateValue): DateValue | null {
+  if (!isSingleDay(v) || v.start.length !== 10) return null;
+  const m = PERIOD_ENDING.exec(text.slice(end, end + 8).replace(/個/g, '个').replace(/為/g, '为').replace(/財/g, '财'));
+  if (!m) return null;
+  const n = m[2] ? 12 : { 六: 6, 三: 3, 九: 9, 十二: 12 }[m[1]] ?? Number(m[1]);
+  const [y, mo] = [Number(v.start.slice(0, 4)), Number(v.start.slice(5, 7))];
+  const back = y * 12 + mo - n; // the month before the period's first
+  const first = iso(Math.floor(back / 12), (back % 12) + 1, 1);
+  if (addDays(v.start, 1).slice(8) !== '01') return null; // a period ends on a month's last day
+  return span(first, v.start, n === 3 ? 'quarter' : n === 6 ? 'halfyear' : n === 12 ? 'year' : 'month');
 }
 
 /**
@@ -1552,21 +1614,34 @@ function inheritListed(text: string, cands: Cand[]): Cand[] {
 
 /**
  * A month named without a year after a date with one in the same sentence takes its year when it comes later in
- * that year (`于2025年4月开行首列班列，5月推出公共班列` in a January 2026 report: May 2025).
+ * that year (`于2025年4月开行首列班列，5月推出公共班列` in a January 2026 report: May 2025); after a year alone
+ * (`2025年金融业获利一度在5月创高`), any month of it.
  */
 function inheritSentenceYear(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
-  let last: Cand | null = null;
+  let last: { y: number; m?: number; end: number } | null = null;
   for (const c of cands) {
     if (last && /[。！？!?；;\n]/.test(text.slice(last.end, c.start))) last = null;
     const p = c.parts;
-    if (p && p.y === undefined && p.m !== undefined && last?.parts?.y && last.parts.m !== undefined && p.m >= last.parts.m && c.value?.start && !c.value.vague) {
-      const v = fromParts({ ...p, y: last.parts.y }, pub);
-      if (v) c.value = v;
+    if (p && p.y === undefined && p.m !== undefined && last && /^[\d一二三四五六七八九十元]/.test(text[c.start]) && (last.m === undefined || p.m >= last.m) && c.value?.start && !c.value.vague &&
+      !COMPARED_WITH.test(text.slice(Math.max(0, c.start - 3), c.start))) {
+      const v = fromParts({ ...p, y: last.y }, pub);
+      if (v) {
+        c.value = v;
+        last = { y: last.y, m: p.m, end: c.end };
+        continue;
+      }
     }
-    if (c.parts?.y && c.parts.m !== undefined) last = c;
+    if (c.parts?.y && c.parts.m !== undefined) last = { y: c.parts.y, m: c.parts.m, end: c.end };
+    // a year written alone that the sentence is about (`2025年金融业获利在5月创高`), not one it compares with (`比2024年`)
+    else if (c.parts?.y && WRITTEN_YEAR.test(text.slice(c.start, c.end)) && !COMPARED_WITH.test(text.slice(Math.max(0, c.start - 3), c.start))) last = { y: c.parts.y, end: c.end };
+    else if (c.value && /(?:19|20)\d{2}|[今去明前后上本]年/.test(text.slice(c.start, c.end))) last = null; // another date with a year of its own (`今年元旦`) takes over
   }
   return cands;
 }
+
+/** A date compared with (`较1月预测值`, `比2024年`); unlike COMPARED, `和`/`与` join dates as often as they compare them. */
+const COMPARED_WITH = /(?:比|较|相比|相较于?|对比)$/;
+const WRITTEN_YEAR = /^(?:(?:19|20)\d{2}|[〇○零一二三四五六七八九]{4}) ?年$/;
 
 /** Keep the longest candidate among overlapping ones (earlier start breaks ties). */
 function selectLongest(cands: Cand[]): Cand[] {
