@@ -6,6 +6,9 @@
 # featurize.py (NER_VOCAB_FROM=models/ner). Rebuilds the warm start from models/ner (from_onnx.py) and the SoftLexicon
 # features (softlex.py featurize models/ner) on the machine itself: they are too large to carry.
 # Runs on a CPU too, slowly (LIMIT=200 M=0.3 RUNS="A G" for a smoke test).
+# PLAN=mlm (eighth session): the same warm start with a masked-character objective on unlabelled modern news lines
+# (silver_train made from an annotation_pool.py draw with empty spans; train.py --mlm). Split files whose feat/*.npz
+# was not carried are featurized on the machine (featurize.py), so only data/ and vocab/ need to travel.
 set -u
 export PYTHONUNBUFFERED=1
 export NER_BUILD=${NER_BUILD:-.device/gpu}
@@ -17,14 +20,21 @@ EVERY=${EVERY:-100}
 LIMIT=${LIMIT:-0}
 PY=${PY:-python3}
 RUNS=${RUNS:-"A B C D E F G H"}
-mkdir -p "$OUT" "$B/runs"
+mkdir -p "$OUT" "$B/runs" "$B/feat"
 T0=$(date +%s)
 nvidia-smi -L 2>/dev/null
 $PY -c "import torch, numpy; print('torch', torch.__version__, 'numpy', numpy.__version__, 'cuda', torch.cuda.is_available())"
-$PY training/from_onnx.py models/ner "$B/base.pt" || exit 1
-# SoftLexicon features, one process per corpus
-for p in cluener msra newsann pku resume weibo; do NER_ONLY=$p $PY training/softlex.py featurize models/ner > "$B/softlex-$p.log" 2>&1 & done
+PLAN=${PLAN:-finetune}
+CORPORA="cluener msra newsann pku resume weibo"
+[ "$PLAN" = mlm ] && CORPORA="$CORPORA silver"
+$PY training/from_onnx.py models/ner "$B/base.pt" > "$B/from_onnx.log" 2>&1 &
+# ids and lexicon bits where not carried, and SoftLexicon features: one process per corpus
+for p in $CORPORA; do
+  ls "$B"/feat/$p*.npz > /dev/null 2>&1 || NER_ONLY=$p $PY training/featurize.py > "$B/featurize-$p.log" 2>&1 &
+  NER_ONLY=$p $PY training/softlex.py featurize models/ner > "$B/softlex-$p.log" 2>&1 &
+done
 wait
+tail -n 2 "$B/from_onnx.log"; [ -f "$B/base.pt" ] || exit 1
 ls "$B"/feat/*.softlex.npy | wc -l
 echo "prepared in $(( $(date +%s) - T0 )) s"
 
@@ -41,6 +51,20 @@ declare -A ARGS=(
   [G]="--data $MIX --lr 6e-4 --seed 17 --freeze-emb"
   [H]="--data $MIX --lr 2e-4 --seed 18 --freeze-emb"                     # gentle
 )
+if [ "$PLAN" = mlm ]; then
+  RUNS=${RUNS_MLM:-"A B C D E F G H"}
+  U="--unk-drop 0.1 --freeze-emb"
+  ARGS=(
+    [A]="--data $MIX,silver --mlm silver:0.2 --lr 4e-4 --seed 21 $U"
+    [B]="--data $MIX,silver --mlm silver:0.5 --lr 4e-4 --seed 22 $U"
+    [C]="--data $MIX,silver --mlm silver:1 --lr 4e-4 --seed 23 $U"
+    [D]="--data $MIX,silver*0.5 --mlm silver:0.5 --lr 4e-4 --seed 24 $U"
+    [E]="--data $MIX --lr 4e-4 --seed 25 $U"                                   # control: round 11's E, new seed
+    [F]="--data $MIX,silver --mlm silver:0.5 --lr 4e-4 --seed 26 --dropout 0.5 --freeze-emb"
+    [G]="--data $MIX,silver --mlm silver:0.5 --lr 4e-4 --seed 27 --unk-drop 0.1"  # embeddings trained too
+    [H]="--data $MIX,silver*2 --mlm silver:0.5 --lr 4e-4 --seed 28 $U"
+  )
+fi
 for r in $RUNS; do
   OMP_NUM_THREADS=2 TORCH_THREADS=2 $PY training/train.py "$r" ${ARGS[$r]} $COMMON \
     --final-evals newsann_dev,msra_dev,cluener_dev > "$B/runs/$r.log" 2>&1 &

@@ -110,6 +110,25 @@ def evaluate(model, recs, dev, bs=256, head=None, name=""):
     return prf(gold, pred, fold=name.split("_")[0] in FOLD_COMPANY)
 
 
+def masked_char_loss(model, head, c, b, lx, lens, mask, softlex, rate=0.15):
+    """Cross-entropy of the hidden characters (BERT-style masking through the tagger's own inputs): a chosen
+    position loses its char id, the two bigrams that contain it, its lexicon bits and its SoftLexicon row."""
+    pick = (torch.rand(c.shape, device=c.device) < rate) & mask
+    if not pick.any():
+        return c.new_zeros((), dtype=torch.float)
+    target = c[pick]
+    c = torch.where(pick, torch.ones_like(c), c)
+    prev = torch.cat([pick[:, 1:], torch.zeros_like(pick[:, :1])], 1)  # right bigram of i-1 covers char i
+    b = torch.where(pick | prev, torch.ones_like(b), b)
+    lx = lx.masked_fill(pick.unsqueeze(-1), 0.0)
+    if softlex is not None:
+        softlex = softlex.masked_fill(pick.unsqueeze(-1), 0.0)
+    x = model.features(c, b, lx, softlex)
+    h = model.bilstm_padded(x, lens)
+    logits = head(model.drop(h[pick]))
+    return torch.nn.functional.cross_entropy(logits, target)
+
+
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("name")
@@ -143,6 +162,12 @@ def main():
     ap.add_argument("--softlex", type=int, default=0,
                     help="SoftLexicon input of this width (4 x word-vector dim; feat/*.softlex.npy from softlex.py)")
     ap.add_argument("--final-evals", default=",".join(EVAL_SETS), help="sets scored at the end")
+    ap.add_argument("--mlm", default="",
+                    help="SOURCE:WEIGHT — the records of this --data source (unlabelled corpus lines, e.g. silver made "
+                         "with empty spans) train a masked-character objective instead of the tagger: 15%% of their "
+                         "characters are hidden (char, both bigrams, lexicon bits and SoftLexicon row) and predicted "
+                         "from the BiLSTM's states by a separate output layer, loss x WEIGHT. The layer is not part "
+                         "of the saved model, so export is unchanged")
     a = ap.parse_args()
     global SOFTLEX
     SOFTLEX = bool(a.softlex)
@@ -228,7 +253,18 @@ def main():
         model.char_emb.weight.data.copy_(torch.from_numpy(z["char"]).to(dev))
         model.bi_emb.weight.data.copy_(torch.from_numpy(z["bigram"]).to(dev))
         P("loaded pretrained embeddings", a.pretrained)
-    opt = torch.optim.Adam([p for p in model.parameters() if p.requires_grad], lr=a.lr)
+    mlm_src, mlm_w, mlm_head = -1, 0.0, None
+    if a.mlm:
+        name, _, w = a.mlm.partition(":")
+        assert not a.multihead and name in sources, "--mlm names one --data source (single head)"
+        mlm_src, mlm_w = sources.index(name), float(w or 1)
+        # tag records by source so MLM batches can be told apart (the head index slot is 0 without --multihead)
+        for d, (recs, w2) in list(weights.items()):
+            weights[d] = ([r[:6] + (sources.index(d),) for r in recs], w2)
+        mlm_head = torch.nn.Linear(2 * a.hidden, nc).to(dev)
+        P("masked-character objective on", name, "weight", mlm_w)
+    params = [p for p in model.parameters() if p.requires_grad] + (list(mlm_head.parameters()) if mlm_head else [])
+    opt = torch.optim.Adam(params, lr=a.lr)
     t0 = time.time()
     best, best_state, best_ep = -1, None, -1
     history = []
@@ -288,8 +324,13 @@ def main():
                 c = torch.where((torch.rand(c.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(c), c)
                 b = torch.where((torch.rand(b.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(b), b)
             head = bt[0][6]
-            em = model.emissions(c, b, lx, lens, head=head, softlex=batchify.softlex)
-            loss = model.nll(em, t, mask, head=head, allow=batchify.allow) / len(bt)
+            if head == mlm_src:
+                loss = mlm_w * masked_char_loss(model, mlm_head, c, b, lx, lens, mask, batchify.softlex)
+            else:
+                if mlm_head is not None:
+                    head = 0
+                em = model.emissions(c, b, lx, lens, head=head, softlex=batchify.softlex)
+                loss = model.nll(em, t, mask, head=head, allow=batchify.allow) / len(bt)
             opt.zero_grad()
             loss.backward()
             torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
