@@ -144,6 +144,10 @@ describe('QUANTITY forms', () => {
     ['气温18~25℃', 'CN', [['18~25℃', 'QUANTITY', { value: 18, unit: '°C', value_max: 25 }]]],
     ['-3℃至5℃', 'CN', [['-3℃至5℃', 'QUANTITY', { value: -3, unit: '°C', value_max: 5 }]]],
     ['新增六个', 'CN', [['六个', 'QUANTITY', { value: 6, unit: '个' }]]],
+    // a Chinese measure word may meet a Latin word; a Latin unit must end its own
+    ['18家A股上市车企', 'CN', [['18家', 'QUANTITY', { value: 18, unit: '家' }]]],
+    ['发行2.5亿股H股', 'CN', [['2.5亿股', 'QUANTITY', { value: 250_000_000, unit: '股' }]]],
+    ['时速80kmh的车', 'CN', []],
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });

@@ -89,7 +89,8 @@ function escape(s: string): string {
 
 const HEDGE_WORDS = '约合|大约|约|将近|接近|近|超过|超|逾|不足|不到|几乎';
 const CURRENCY_SUFFIX_RE = new RegExp(`^\\s?(?:${byLength(Object.keys(CURRENCY_WORDS)).join('|')})`);
-const UNIT_RE = new RegExp(`^[ \\u00a0]?(?:${byLength(UNIT_WORDS).join('|')})(?![A-Za-z])`);
+// (a Latin unit must end its word, `5 km` not `5 kmh`; a Chinese measure word may meet a Latin one: `21家A股公司`)
+const UNIT_RE = new RegExp(`^[ \\u00a0]?(?:${byLength(UNIT_WORDS).join('|')})(?:(?<![A-Za-z])|(?![A-Za-z]))`);
 /** An alternative unit in brackets: `台(套)`. */
 const ALT_UNIT_RE = new RegExp(`^[(（](?:${byLength(UNIT_WORDS).join('|')})[)）]`);
 const SYMBOL_RE = /(?:(?:US|HK|NT|MOP|NZ|[SAC])?\$|[¥￥€£₩₹])\s?$/;
