@@ -159,7 +159,7 @@ const RE_RELATIVE = new RegExp(
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
     String.raw`(?<![\d〇○零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
     String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
-    String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\)日`,
+    String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\)日|(?<parenWord2>今|昨|明)\((?<parenDay2>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日\)`, // `今（12）日`, Hong Kong's `今(25日)`
     String.raw`(?<![月])(?<halfMonth>上半月|下半月)`,
   ].join('|'),
   'g',
@@ -235,6 +235,8 @@ function fiscalYearBefore(marks: readonly YearMark[], pos: number): number | nul
 /** After a financial year: its first quarter (`首季`), a numbered quarter, or a half (`上半年`). */
 const FISCAL_PART = /^(?:(首季)|第([一二三四1-4])季度?|([上下])半年(?!度))/;
 /** A single fiscal or reporting year: `2024财年`, `2024财政年度`, `2024年财政年度`, `2024年度`, `FY2024`, `FY24`. */
+/** A school year, September to August: `2024/25学年`, `2024至2025学年度`. */
+const RE_SCHOOL_YEAR = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})学年度?/g;
 const RE_FISCAL_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?:年?(?:财政年度|财年)|年度)|(?<![A-Za-z])FY ?(20\d{2}|\d{2})(?![\d])/g;
 /** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
 const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
@@ -545,6 +547,11 @@ export function findDates(text: string, published: string | null, region: Region
       continue;
     }
     add(m.index, m.index + m[0].length, v, 0.9);
+  }
+  for (const m of text.includes('学年') ? text.matchAll(RE_SCHOOL_YEAR) : []) {
+    const y1 = m[1].length === 2 ? 2000 + +m[1] : +m[1];
+    const y2 = m[2].length === 2 ? Math.floor(y1 / 100) * 100 + +m[2] : +m[2];
+    if (y2 === y1 + 1 && isValid(y1, 1, 1)) add(m.index, m.index + m[0].length, span(iso(y1, 9, 1), iso(y2, 8, 31), 'year'), 0.9);
   }
   for (const m of /年度|财年|FY/.test(text) ? text.matchAll(RE_FISCAL_YEAR) : []) {
     const y = m[1] ? +m[1] : m[2].length === 2 ? 2000 + +m[2] : +m[2];
@@ -1266,9 +1273,9 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     if (!pub) return unresolved('day');
     return monthPart(pub.y, pub.m, g.halfMonth);
   }
-  if (g.parenDay) {
+  if (g.parenDay || g.parenDay2) {
     if (!pub) return unresolved('day');
-    return dayValue(pub.y, pub.m, num(g.parenDay)); // `今（12）日`, `昨（二十）日`
+    return dayValue(pub.y, pub.m, num((g.parenDay ?? g.parenDay2)!)); // `今（12）日`, `昨（二十）日`, `今(25日)`
   }
   return null;
 }
