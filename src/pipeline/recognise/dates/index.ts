@@ -791,6 +791,9 @@ const RE_EN_DATE = new RegExp(
   'g',
 );
 /** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
+/** Half-years in Latin: `2025H1`, `2025 H2`, `H1 2025`, `1H25`. */
+const RE_HN = /(?<![A-Za-z\d])(?:((?:19|20)\d{2}) ?H([12])|H([12]) ?((?:19|20)\d{2})|([12])H ?(\d{2}))(?![A-Za-z\d])/g;
+const RE_YEAR_PART_BARE = /(?<![\d.])((?:19|20)\d{2})(上半年|下半年|全年|第?[一二三四]季度(?:末|底)?|前[二三]季度)/g;
 const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
 /** `今` alone (Taiwan and Hong Kong print) after a name or a clause break, before what was done today (not a word of its own: `今年`, `今后`, `今昔`). */
 const RE_TODAY_ALONE =
@@ -879,6 +882,13 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     const y = m[1] ? +m[1] : pub ? quarterYear(+m[2], pub) : null;
     add(m.index, m.index + m[0].length, y === null ? unresolved('quarter') : quarterValue(y, +m[2]), 0.8);
   }
+  for (const m of /H/.test(text) ? text.matchAll(RE_HN) : []) {
+    const y = m[1] ? +m[1] : m[4] ? +m[4] : 2000 + +m[6];
+    const h = +(m[2] ?? m[3] ?? m[5]);
+    add(m.index, m.index + m[0].length, monthsValue(y, h === 1 ? 1 : 7, h === 1 ? 6 : 12, 'halfyear'), 0.8);
+  }
+  // a year written without 年 before a part of it (`2025上半年`, `2024全年`)
+  for (const m of text.matchAll(RE_YEAR_PART_BARE)) add(m.index, m.index + m[0].length, yearPart(+m[1], m[2]), 0.9);
   for (const m of text.includes('年度') ? text.matchAll(RE_REL_FY) : []) {
     if (!pub) {
       add(m.index, m.index + m[0].length, unresolved('year'), 0.8);
@@ -1146,9 +1156,13 @@ function yearPart(y: number | null, part: string): DateValue | null {
   if (part.endsWith('半年度')) part = part.startsWith('下') ? '下半年' : '上半年';
   if (part.startsWith('首季')) part = '一季度';
   else if (/^首[二三两]季/.test(part)) part = `前${part[1] === '两' ? '二' : part[1]}季度`; // 首三季: the first three quarters
-  // the end of a quarter (`三季度末`) is its last month, as 年底 is the year's
+  // the end of a quarter (`三季度末余额`) is its last day, the date a balance is struck on, as 月底 is the month's
   const qEnd = /^第?([一二三四1-4])季度?[末底]$/.exec(part);
-  if (qEnd) return y === null ? unresolved('month') : monthValue(y, num(qEnd[1]) * 3);
+  if (qEnd) {
+    if (y === null) return unresolved('day');
+    const m = num(qEnd[1]) * 3;
+    return dayValue(y, m, daysInMonth(y, m));
+  }
   const q = /^(前)?第?([一二三四1-4])季度?$/.exec(part);
   const grain: DateGrain = q ? 'quarter' : part.includes('半年') ? 'halfyear' : part === '全年' ? 'year' : 'month';
   if (y === null) return unresolved(grain);
