@@ -18,6 +18,7 @@ import { localPlacesComponent } from './local-places.js';
 import { adminPlacesComponent } from './admin-places.js';
 import { roadsComponent } from './roads.js';
 import { listsComponent } from './lists.js';
+import { departmentsComponent } from './departments.js';
 
 /**
  * Not wired: `abbreviationComponent` (generic.ts, fused one-character
@@ -25,5 +26,5 @@ import { listsComponent } from './lists.js';
  * tags `中`/`美` in `中美关系`); see README.md.
  */
 export function refineComponents(): Component[] {
-  return [symbolsComponent, latinComponent, boundaryComponent, localPlacesComponent, adminPlacesComponent, roadsComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, listsComponent, propagateComponent];
+  return [symbolsComponent, latinComponent, boundaryComponent, localPlacesComponent, adminPlacesComponent, roadsComponent, regionsComponent, placeSuffixComponent, genericComponent, fusedAbbreviationComponent, companyBodyComponent, companiesComponent, mediaComponent, listsComponent, departmentsComponent, propagateComponent];
 }
