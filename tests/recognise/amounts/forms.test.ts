@@ -148,6 +148,9 @@ describe('QUANTITY forms', () => {
     ['18家A股上市车企', 'CN', [['18家', 'QUANTITY', { value: 18, unit: '家' }]]],
     ['发行2.5亿股H股', 'CN', [['2.5亿股', 'QUANTITY', { value: 250_000_000, unit: '股' }]]],
     ['时速80kmh的车', 'CN', []],
+    // a label's colon before an amount; not a time or a score
+    ['净利润:7,734.86万元', 'CN', [['7,734.86万元', 'MONEY', { amount: 77_348_600, currency: 'CNY' }]]],
+    ['比分3:1，10:30开始', 'CN', []],
     ['储能6.9吉瓦时', 'CN', [['6.9吉瓦时', 'QUANTITY', { value: 6.9, unit: 'GWh' }]]],
     ['发电量500兆瓦时', 'CN', [['500兆瓦时', 'QUANTITY', { value: 500, unit: 'MWh' }]]],
     ['货柜量1,351万TEU', 'TW', [['1,351万TEU', 'QUANTITY', { value: 13_510_000, unit: 'TEU' }]]],

@@ -322,7 +322,9 @@ function sentenceAround(text: string, pos: number): string {
 function blockedStart(text: string, start: number): boolean {
   if (text[start - 1] === ' ' && /[第初]/.test(text[start - 2] ?? '')) return true; // 第 3 个
   const prev = text[start - 1] ?? '';
-  if (/[A-Za-z\d._/#:]/.test(prev)) return true; // model / version numbers, fractions, times
+  if (/[A-Za-z\d._/#]/.test(prev)) return true; // model / version numbers, fractions
+  // a time or a score (`10:30`, `3:1`), not a label's colon (`净利润:7,734.86万元`)
+  if (prev === ':' && /[A-Za-z\d\s]/.test(text[start - 2] ?? ' ')) return true;
   if (/[第初]/.test(prev) || /(?:周|星期|礼拜)$/.test(text.slice(Math.max(0, start - 2), start))) return true;
   return false;
 }
