@@ -151,6 +151,7 @@ describe('QUANTITY forms', () => {
     // a label's colon before an amount; not a time or a score
     ['净利润:7,734.86万元', 'CN', [['7,734.86万元', 'MONEY', { amount: 77_348_600, currency: 'CNY' }]]],
     ['比分3:1，10:30开始', 'CN', []],
+    ['工程分别支出54亿、53亿及17亿', 'CN', [['54亿', 'MONEY', { amount: 5_400_000_000, currency: 'CNY' }], ['53亿', 'MONEY', { amount: 5_300_000_000, currency: 'CNY' }], ['17亿', 'MONEY', { amount: 1_700_000_000, currency: 'CNY' }]]],
     ['储能6.9吉瓦时', 'CN', [['6.9吉瓦时', 'QUANTITY', { value: 6.9, unit: 'GWh' }]]],
     ['发电量500兆瓦时', 'CN', [['500兆瓦时', 'QUANTITY', { value: 500, unit: 'MWh' }]]],
     ['货柜量1,351万TEU', 'TW', [['1,351万TEU', 'QUANTITY', { value: 13_510_000, unit: 'TEU' }]]],

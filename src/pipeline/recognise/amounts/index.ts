@@ -527,7 +527,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   const cueAfter = MONEY_CUE_AFTER.test(tail);
   // … or a verb of spending right before it says it is money whatever follows (`编42亿进行改建`, `斥资5亿收购`)
   const spent = MONEY_VERB_BEFORE.test(text.slice(Math.max(lastEnd, start - 4), start));
-  if (!/^[\u4e00-\u9fff]/.test(tail) || cueAfter || spent) {
+  // (a list's joiner ends the phrase too: `分别支出54亿、53亿及17亿`)
+  if (!/^[\u4e00-\u9fff]/.test(tail) || /^(?:[及和与或]|以及)[\d一二两三四五六七八九十百千]/.test(tail) || cueAfter || spent) {
     let c = start;
     while (c > lastEnd && start - c < 16 && !CLAUSE_END.test(text[c - 1])) c--;
     const cue = cueAfter || spent || MONEY_CUE_RE.test(text.slice(c, start));
