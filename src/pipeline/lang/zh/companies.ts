@@ -17,9 +17,11 @@ import { scanJiebaDict } from './jieba-dict.js';
  * companies-best-known.tsv: the best-known mainland and foreign companies by the
  * names the press uses, written by hand (names that are also common words are
  * marked `ambiguous` and need a sentence about business);
+ * companies-listed.tsv: further mainland listed companies (index constituents
+ * and well-known A- and H-share companies of every sector), the same way;
  * the first list that names a name sets its type.
  */
-export const LISTS = ['bodies-hk-mo-tw.tsv', 'companies-best-known.tsv', 'companies.tsv', 'names-labelled.tsv'];
+export const LISTS = ['bodies-hk-mo-tw.tsv', 'companies-best-known.tsv', 'companies-listed.tsv', 'companies.tsv', 'names-labelled.tsv'];
 
 let cache: Map<string, 'COMPANY' | 'ORG'> | null = null;
 /** Listed names that are also common words (`小米`, `苹果`, `平安`): source column `ambiguous`. */
