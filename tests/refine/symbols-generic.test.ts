@@ -79,6 +79,9 @@ describe('refine-generic', () => {
     ]);
     genericComponent.run(d);
     expect(shown(d)).toEqual(['湖南省卫生健康委员会/ORG', '国家统计局/ORG', '省政府驻上海办事处/ORG']);
+    const g = docWith('市发展改革委和德州市发展改革委', [['市发展改革委', 'ORG'], ['德州市发展改革委', 'ORG']]);
+    genericComponent.run(g);
+    expect(shown(g)).toEqual(['德州市发展改革委/ORG']);
     const e = docWith('县委宣传部和市政府办公室发文，株洲市委宣传部转发', [['县委宣传部', 'ORG'], ['市政府办公室', 'ORG'], ['株洲市委宣传部', 'ORG']]);
     genericComponent.run(e);
     expect(shown(e)).toEqual(['株洲市委宣传部/ORG']);
