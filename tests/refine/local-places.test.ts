@@ -20,6 +20,9 @@ describe('refine-local-places', () => {
     ]);
     expect(run('探访耀东邨', 'CN')).toEqual([]);
   });
+  it('a district the model took for a person is the place (黄大仙); a person stays a person', () => {
+    expect(run('官员到黄大仙探访，何永贤出席', 'HK', [['黄大仙', 'PERSON'], ['何永贤', 'PERSON']])).toEqual(['黄大仙/LOCATION', '何永贤/PERSON']);
+  });
   it('a longer local place replaces a shorter place cut from it (天水 of 天水围)', () => {
     expect(run('巴士路线改经天水围，前往元朗', 'HK', [['天水', 'LOCATION']])).toEqual(['天水围/LOCATION', '元朗/LOCATION']);
   });

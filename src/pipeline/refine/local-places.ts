@@ -8,7 +8,7 @@
  * segmenter token boundary, next to punctuation, another place or a linking
  * word (`北角至宝琳段`: jieba reads `至宝`); a longer one anywhere. A name
  * that is also a frequent ordinary word (`中正`, `和平`) is taken only where
- * jieba tags that very token as a place. In Taiwan a village named before its chief or office (`下廍里里长`) is a place.
+ * jieba tags that very token as a place. A district or county the model took for a person is the place. In Taiwan a village named before its chief or office (`下廍里里长`) is a place.
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -57,6 +57,11 @@ export function applyLocalPlaces(doc: Doc): void {
     if (m.type !== 'LOCATION' || !doc.mentions.includes(m)) continue;
     const longer = lengthsFrom(text[m.start]).find((len) => len > m.end - m.start && places.has(text.slice(m.start, m.start + len)));
     if (longer) claim(doc, m.start, m.start + longer, 'LOCATION', 'local-places');
+  }
+  // a district, county or city the model took for a person (`黄大仙`, a Hong Kong district and a deity) is the place
+  for (const m of doc.mentions) {
+    const place = m.type === 'PERSON' ? places.get(text.slice(m.start, m.end)) : undefined;
+    if (place && !place.commonWord && /^(?:district|county|county-short)$/.test(place.kind)) m.type = 'LOCATION';
   }
   // Hong Kong's housing estates: a district written before an estate's own name is two places (`大埔` + `宏福苑`,
   // `上水` + `彩石邨`), and an estate (`…邨`) nothing covers is a place
