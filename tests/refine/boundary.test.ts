@@ -12,6 +12,10 @@ function run(text: string, spans: Parameters<typeof docWith>[1]): string[] {
 }
 
 describe('refine-boundary', () => {
+  it('two three-character names written together are two people; one long name is not cut', () => {
+    expect(run('何永贤麦美娟到场', [['何永贤麦美娟', 'PERSON']])).toEqual(['何永贤/PERSON', '麦美娟/PERSON']);
+    expect(run('波尔卡诺娃获胜', [['波尔卡诺娃', 'PERSON']])).toEqual(['波尔卡诺娃/PERSON']);
+  });
   it('words of place before a name and a legislator after a party are cut (介乎京士顿街, 民众党立委)', () => {
     expect(run('介乎京士顿街与百德新街之间，民众党立委黄国昌', [['介乎京士顿街', 'LOCATION'], ['民众党立委', 'ORG'], ['黄国昌', 'PERSON']])).toEqual(['京士顿街/LOCATION', '民众党/ORG', '黄国昌/PERSON']);
   });

@@ -10,13 +10,14 @@
  * nor is a dash or slash at either edge (`中国—` of `中国—东盟`). A leader's
  * title glued after an organisation or a country is not part of it:
  * `英国首相` is the LOCATION `英国`, `国务院国资委主任` the ORG `国务院国资委`; nor is a count of the companies
- * just named (`…中国重工两大集团`), nor a term before a body (`来届立法会`).
+ * just named (`…中国重工两大集团`), nor a term before a body (`来届立法会`). Two three-character names written
+ * together (`何永贤麦美娟`) are two people.
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
 import { isName, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
-import { LEADER_TITLE_END, TITLES } from '../lang/zh/lexicon-words.js';
+import { LEADER_TITLE_END, SURNAMES, TITLES } from '../lang/zh/lexicon-words.js';
 
 const VERB = new Set(['v', 'vd']);
 /** words that head a phrase around a name, never inside one */
@@ -42,6 +43,9 @@ const TERM_HEAD = /^(?:来届|本届|上届|下届|历届|新一届|新一任|�
 const SITE_TAIL = /(?:官网|官方网站|官方微博|官方微信|微信公众号|公众号)$/;
 /** a photo credit's or a byline's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`, `…网作者`) */
 const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:(?:记者|通讯员)?(?:资料照|资料图|资料相片|供图|图片|摄|发)|记者|特约记者|通讯员|作者|编辑)$/;
+
+/** Six Chinese characters and nothing else: what two three-character names written together look like. */
+const GLUED_PAIR = /^\p{Script=Han}{6}$/u;
 
 /** A title before a person's name is not part of it (`特助林柏舟`, `主任刘海宾`): titles of two characters or more, longest first. */
 const PERSON_TITLE = new RegExp(`^(?:${[...TITLES, '特助', '执行董事', '独立董事', '首席'].filter((t) => t.length >= 2).sort((a, b) => b.length - a.length).join('|')})(?=\\p{Script=Han}{2,4}$)`, 'u');
@@ -115,6 +119,9 @@ export function trimEdges(doc: Doc): void {
       }
     }
   }
+  // two three-character names written together (`何永贤麦美娟`): two people, where each begins with a common surname
+  const glued = doc.mentions.filter((m) => m.type === 'PERSON' && GLUED_PAIR.test(text.slice(m.start, m.end)) && SURNAMES.has(text[m.start]) && SURNAMES.has(text[m.start + 3]));
+  if (glued.length) setMentions(doc, [...doc.mentions.filter((m) => !glued.includes(m)), ...glued.flatMap((m) => [{ ...m, end: m.start + 3 }, { ...m, start: m.start + 3 }])]);
   if (campusOf.size) {
     const inside = new Set<NormMention>();
     for (const [m, end] of campusOf) {
