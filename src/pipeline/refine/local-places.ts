@@ -58,7 +58,7 @@ export function applyLocalPlaces(doc: Doc): void {
     const longer = lengthsFrom(text[m.start]).find((len) => len > m.end - m.start && places.has(text.slice(m.start, m.start + len)));
     if (longer) claim(doc, m.start, m.start + longer, 'LOCATION', 'local-places');
   }
-  // a district, county or city the model took for a person (`黄大仙`, a Hong Kong district and a deity) is the place
+  // a district or county the model took for a person (`黄大仙`, a Hong Kong district and a deity) is the place
   for (const m of doc.mentions) {
     const place = m.type === 'PERSON' ? places.get(text.slice(m.start, m.end)) : undefined;
     if (place && !place.commonWord && /^(?:district|county|county-short)$/.test(place.kind)) m.type = 'LOCATION';

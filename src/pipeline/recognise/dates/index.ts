@@ -159,7 +159,7 @@ const RE_RELATIVE = new RegExp(
     String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
     String.raw`(?<![\d〇○零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
     String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
-    String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})\)日|(?<parenWord2>今|昨|明)\((?<parenDay2>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})日\)`, // `今（12）日`, Hong Kong's `今(25日)`
+    String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})(?:\)日|日\))`, // `今（12）日`, Hong Kong's `今(25日)`
     String.raw`(?<![月])(?<halfMonth>上半月|下半月)`,
   ].join('|'),
   'g',
@@ -183,6 +183,12 @@ const RE_DECADE = new RegExp(
 const RE_DMY = /(?<![\d.\-/:])(\d{1,2})([/.])(\d{1,2})\2(\d{4}|\d{2})(?![\d.\-/:])/g;
 /** Fiscal years: `2025/26年度`, `2025至26年度`, `2025-2026财年`. */
 const RE_FISCAL = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})(?:财政年度|年度|财年)|(?<![\d.\/])(20\d{2})\/(\d{2})(?:年(?![度\d])|(?![\d\/.%年]))/g;
+/** The two years of a pair written `2025/26`, `25/26` or `2024至2025` (the second's century from the first). */
+function yearPair(a: string, b: string): [number, number] {
+  const y1 = a.length === 2 ? 2000 + +a : +a;
+  return [y1, b.length === 2 ? Math.floor(y1 / 100) * 100 + +b : +b];
+}
+
 /** Quarter `k` (or, with `months` 6, the half starting there) of Hong Kong's financial year `y1`/`y1+1` (April–March). */
 function fiscalPart(y1: number, k: number, months: 3 | 6): DateValue {
   const first = 4 + (k - 1) * 3;
@@ -234,9 +240,9 @@ function fiscalYearBefore(marks: readonly YearMark[], pos: number): number | nul
 
 /** After a financial year: its first quarter (`首季`), a numbered quarter, or a half (`上半年`). */
 const FISCAL_PART = /^(?:(首季)|第([一二三四1-4])季度?|([上下])半年(?!度))/;
-/** A single fiscal or reporting year: `2024财年`, `2024财政年度`, `2024年财政年度`, `2024年度`, `FY2024`, `FY24`. */
 /** A school year, September to August: `2024/25学年`, `2024至2025学年度`. */
 const RE_SCHOOL_YEAR = /(?<![\d.\/])(\d{4}|\d{2})(?:\/|至|到|-|－|~)(\d{2}|\d{4})学年度?/g;
+/** A single fiscal or reporting year: `2024财年`, `2024财政年度`, `2024年财政年度`, `2024年度`, `FY2024`, `FY24`. */
 const RE_FISCAL_YEAR = /(?<![\d.\/])((?:19|20)\d{2})(?:年?(?:财政年度|财年)|年度)|(?<![A-Za-z])FY ?(20\d{2}|\d{2})(?![\d])/g;
 /** `从2019-2021` (no 年): the 从 marks the numbers as years; it stays outside the span. */
 const RE_FROM_YEARS = /(?<=从)(\d{4})(?:至|到|-|~|—)(\d{4})(?![\d年])/g;
@@ -534,9 +540,7 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, dayValue(y, mo, d), 0.85, { y, m: mo, d });
   }
   for (const m of /年度|财年|20\d\d\/\d/.test(text) ? text.matchAll(RE_FISCAL) : []) {
-    const y1 = m[1] ? (m[1].length === 2 ? 2000 + +m[1] : +m[1]) : +m[3];
-    const b = m[2] ?? m[4];
-    const y2 = b.length === 2 ? Math.floor(y1 / 100) * 100 + +b : +b;
+    const [y1, y2] = yearPair(m[1] ?? m[3], m[2] ?? m[4]);
     if (y2 !== y1 + 1 || !isValid(y1, 1, 1)) continue;
     const v = region === 'HK' ? span(iso(y1, 4, 1), iso(y2, 3, 31), 'year') : span(iso(y1, 1, 1), iso(y2, 12, 31), 'year');
     // a quarter or half of a Hong Kong financial year (`2025/26年度首季`: April–June 2025)
@@ -549,8 +553,7 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, v, 0.9);
   }
   for (const m of text.includes('学年') ? text.matchAll(RE_SCHOOL_YEAR) : []) {
-    const y1 = m[1].length === 2 ? 2000 + +m[1] : +m[1];
-    const y2 = m[2].length === 2 ? Math.floor(y1 / 100) * 100 + +m[2] : +m[2];
+    const [y1, y2] = yearPair(m[1], m[2]);
     if (y2 === y1 + 1 && isValid(y1, 1, 1)) add(m.index, m.index + m[0].length, span(iso(y1, 9, 1), iso(y2, 8, 31), 'year'), 0.9);
   }
   for (const m of /年度|财年|FY/.test(text) ? text.matchAll(RE_FISCAL_YEAR) : []) {
@@ -790,10 +793,11 @@ const RE_EN_DATE = new RegExp(
   String.raw`(?<![A-Za-z\d])(\d{1,2}) ${EN_MONTH}(?: (\d{4}))?(?![A-Za-z\d])|(?<![A-Za-z\d])${EN_MONTH} (\d{1,2})(?:,? (\d{4}))?(?![A-Za-z\d])`,
   'g',
 );
-/** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
 /** Half-years in Latin: `2025H1`, `2025 H2`, `H1 2025`, `1H25`. */
 const RE_HN = /(?<![A-Za-z\d])(?:((?:19|20)\d{2}) ?H([12])|H([12]) ?((?:19|20)\d{2})|([12])H ?(\d{2}))(?![A-Za-z\d])/g;
+/** A year written without 年 before a part of it: `2025上半年`, `2024全年`, `2025三季度末`. */
 const RE_YEAR_PART_BARE = /(?<![\d.])((?:19|20)\d{2})(上半年|下半年|全年|第?[一二三四]季度(?:末|底)?|前[二三]季度)/g;
+/** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
 const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
 /** `今` alone (Taiwan and Hong Kong print) after a name or a clause break, before what was done today (not a word of its own: `今年`, `今后`, `今昔`). */
 const RE_TODAY_ALONE =
@@ -887,7 +891,6 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     const h = +(m[2] ?? m[3] ?? m[5]);
     add(m.index, m.index + m[0].length, monthsValue(y, h === 1 ? 1 : 7, h === 1 ? 6 : 12, 'halfyear'), 0.8);
   }
-  // a year written without 年 before a part of it (`2025上半年`, `2024全年`)
   for (const m of text.matchAll(RE_YEAR_PART_BARE)) add(m.index, m.index + m[0].length, yearPart(+m[1], m[2]), 0.9);
   for (const m of text.includes('年度') ? text.matchAll(RE_REL_FY) : []) {
     if (!pub) {
@@ -1039,14 +1042,14 @@ const PERIOD_ENDING = /^\s?(?:止|为止)(?:的)?(?:(六|6|三|3|九|9|十二|12
  * (the first half of 2024, not 30 June 2024).
  */
 function periodEnding(text: string, end: number, v: DateValue): DateValue | null {
-  if (!isSingleDay(v) || v.start.length !== 10) return null;
-  const m = PERIOD_ENDING.exec(text.slice(end, end + 8).replace(/個/g, '个').replace(/為/g, '为').replace(/財/g, '财'));
+  // (a period ends on a month's last day)
+  if (!isSingleDay(v) || v.start.length !== 10 || addDays(v.start, 1).slice(8) !== '01') return null;
+  const m = PERIOD_ENDING.exec(text.slice(end, end + 8));
   if (!m) return null;
   const n = m[2] ? 12 : { 六: 6, 三: 3, 九: 9, 十二: 12 }[m[1]] ?? Number(m[1]);
   const [y, mo] = [Number(v.start.slice(0, 4)), Number(v.start.slice(5, 7))];
   const back = y * 12 + mo - n; // the month before the period's first
   const first = iso(Math.floor(back / 12), (back % 12) + 1, 1);
-  if (addDays(v.start, 1).slice(8) !== '01') return null; // a period ends on a month's last day
   return span(first, v.start, n === 3 ? 'quarter' : n === 6 ? 'halfyear' : n === 12 ? 'year' : 'month');
 }
 
@@ -1287,9 +1290,9 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     if (!pub) return unresolved('day');
     return monthPart(pub.y, pub.m, g.halfMonth);
   }
-  if (g.parenDay || g.parenDay2) {
+  if (g.parenDay) {
     if (!pub) return unresolved('day');
-    return dayValue(pub.y, pub.m, num((g.parenDay ?? g.parenDay2)!)); // `今（12）日`, `昨（二十）日`, `今(25日)`
+    return dayValue(pub.y, pub.m, num(g.parenDay)); // `今（12）日`, `昨（二十）日`, `今(25日)`
   }
   return null;
 }
