@@ -64,17 +64,20 @@ class Tagger(nn.Module):
             x.append(softlex)
         return self.drop(torch.cat(x, -1))
 
-    def emissions(self, chars, bigrams, lex, lengths=None, head=None, softlex=None):
-        head = self.head if head is None else head
-        x = self.features(chars, bigrams, lex, softlex)
+    def states(self, x, lengths=None):
+        """The BiLSTM's states over features `x` (padding never reaches a real position when `lengths` is given)."""
         if lengths is not None and self.fast_padded:
-            h = self.bilstm_padded(x, lengths)
-        elif lengths is not None:
+            return self.bilstm_padded(x, lengths)
+        if lengths is not None:
             packed = pack_padded_sequence(x, lengths.cpu(), batch_first=True, enforce_sorted=False)
             h, _ = self.lstm(packed)
             h, _ = pad_packed_sequence(h, batch_first=True, total_length=x.shape[1])
-        else:
-            h, _ = self.lstm(x)
+            return h
+        return self.lstm(x)[0]
+
+    def emissions(self, chars, bigrams, lex, lengths=None, head=None, softlex=None):
+        head = self.head if head is None else head
+        h = self.states(self.features(chars, bigrams, lex, softlex), lengths)
         out = self.out if head == 0 else self.x_out[head - 1]
         return out(self.drop(h))
 

@@ -123,8 +123,7 @@ def masked_char_loss(model, head, c, b, lx, lens, mask, softlex, rate=0.15):
     lx = lx.masked_fill(pick.unsqueeze(-1), 0.0)
     if softlex is not None:
         softlex = softlex.masked_fill(pick.unsqueeze(-1), 0.0)
-    x = model.features(c, b, lx, softlex)
-    h = model.bilstm_padded(x, lens)
+    h = model.states(model.features(c, b, lx, softlex), lens)
     logits = head(model.drop(h[pick]))
     return torch.nn.functional.cross_entropy(logits, target)
 
