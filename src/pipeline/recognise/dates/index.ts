@@ -168,6 +168,8 @@ const RE_RELATIVE = new RegExp(
 const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)|(?<quarter>本季度?|今季度?|上一?季度?|前一季度?|下一?季度?)(?![节])/g;
 /** A duration before `N年后` (`时隔5年后首次`): not a date. */
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
+/** What ends right before a phrase that opens a clause: nothing, punctuation, or a joining word. */
+const CLAUSE_OPENING = /(?:^|[，。；：、,;:！!？?\s（(“"]|[而和与及但])$/;
 /** `今年前三个月`, `前两个月`, `后两个月`, Taiwan's `前11月`: the first / last N months of a year. */
 const RE_YEAR_MONTHS = new RegExp(
   `(?:(${YEAR})年|(${REL_YEAR_RE}))?(?<![\\d个此之提日目])(前|后|首)(\\d{1,2}|${CN_NUM})(个月|月(?![日号份底末初中上下旬]|\\d{1,2}[日号]))(?![前后内以之])`,
@@ -257,9 +259,9 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|清明(?=假期|期间|小长假|连假|长假|前后|当天|时节|祭扫|[前后,，。、])|' +
+  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|(?<![政吏治风])清明(?=假期|期间|小长假|连假|长假|前后|当天|当日|时节|祭扫|扫墓|祭祖|踏青|出游|上坟|将至|临近|到来|来临|假日|节气|那天|这天|[前后,，。、；;！!？?都时至”"]|$)|(?<=今年|正值|时值|适逢|每逢|逢|过|每年|到了)清明|' +
   '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]|(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
-  '七夕节?|重阳节|重阳(?=[前后,，。、]|当天|期间|登高)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
+  '七夕节?|重阳节|重阳(?=[前后,，。、；;！!？?都时至”"]|当天|当日|期间|登高|赏菊|敬老|佳节|那天|这天|$)|(?<=今年|正值|时值|适逢|每逢|逢|过|每年|到了|九九)重阳|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞日|圣诞(?=[前后,，。、]|当天|期间|假期|节|跨年)|耶诞节|耶诞(?=[前后,，。、]|当天|期间|假期|节|跨年|晚会|活动|市集|灯)|(?<![\u4e00-\u9fff]跨)跨年(?![度\d〇○零一二三四五六七八九十两]|经营|发展|合作|项目|工程)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|和平纪念日|冬至|夏至|立春|立秋';
 /** A day or days of a holiday counted from its start (`假期第四天`, `前三天`, `最后一天`). */
 const HOLIDAY_DAY = String.raw`第(?:\d{1,2}|[一二三四五六七八九十]{1,2})[天日]|前(?:\d|[两二三四五六七])[天日]|最后一[天日]`;
@@ -518,7 +520,9 @@ export function findDates(text: string, published: string | null, region: Region
     // without a year, the first N months not yet over at published are last year's (`前11月` in a January report)
     const y = m[1] ? yearNum(m[1]) : m[2] ? relYear(pub, relYearOffset(m[2])) : pub ? (m[3] !== '后' && n >= pub.m ? pub.y - 1 : pub.y) : null;
     if (!(n >= 1 && n <= 11)) continue;
-    if (!stated && m[3] === '后') continue; // bare 后两个月: the months after something, not of the year
+    // bare 后两个月 is the months after something (`投产后两个月`) unless it opens a clause, or answers a 前N个月 before
+    // it in the sentence (`前三个月增长，后两个月放缓`): then the year's last months
+    if (!stated && m[3] === '后' && !(CLAUSE_OPENING.test(text.slice(Math.max(0, m.index - 2), m.index)) || /前(?:\d{1,2}|[一二两三四五六七八九十]{1,2})个?月/.test(text.slice(Math.max(0, m.index - 40), m.index)))) continue;
     if (m[5] === '月' && m[3] === '后') continue; // `后3月`: not a written form of the last months
     const v = y === null ? unresolved('month') : m[3] !== '后' ? monthsValue(y, 1, n) : monthsValue(y, 13 - n, 12);
     add(m.index, m.index + m[0].length, v, 0.8);
@@ -742,10 +746,14 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
     grain === 'quarter' ? (isSingleQuarter(v) ? v : null)
       : v?.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.grain === 'month' && v.start.slice(0, 7) === v.end.slice(0, 7) ? v : null;
   const last: Record<'month' | 'quarter', DateValue | null> = { month: single(before, 'month'), quarter: single(before, 'quarter') };
+  let lastAt = -1; // where the last single month or quarter of this text ends
   let lastYear: number | null = before?.end && !before.vague && !before.start?.startsWith('XXXX') ? Number(before.end.slice(0, 4)) : null;
   for (const c of cands) {
     const word = text.slice(c.start, c.end);
-    const compared = COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start));
+    // `第三季增长1.8%，上季为2.5%`: a bare previous period that states its own figure after the period of the sentence
+    const answered = RE_BASE.test(word) && lastAt >= 0 && !/[。！？!?\n]/.test(text.slice(lastAt, c.start)) &&
+      /^(?:(?:则|則)?[为為]|(?:同期)?(?:则|則)[为為])/.test(text.slice(c.end, c.end + 3)) && /[，,；;]\s?$/.test(text.slice(c.start - 2, c.start));
+    const compared = answered || COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start));
     if (compared && RE_BASE_YEAR_END.test(word)) {
       c.base = true;
       if (lastYear !== null) c.value = monthValue(lastYear - 1, 12);
@@ -765,6 +773,7 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
     }
     // a period compared with (`2月营收较1月下滑`) is not the period the text is about
     if (compared) continue;
+    if (single(c.value, 'month') || single(c.value, 'quarter')) lastAt = c.end;
     last.month = single(c.value, 'month') ?? last.month;
     last.quarter = single(c.value, 'quarter') ?? last.quarter;
     if (c.value?.start && !c.value.vague && !c.value.start.startsWith('XXXX')) lastYear = Number(c.value.end!.slice(0, 4));

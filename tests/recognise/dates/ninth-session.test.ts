@@ -1,0 +1,57 @@
+/**
+ * Forms of the ninth session: bare `清明` and `重阳` as days wherever the festival is meant (not `政治清明`, not a
+ * name), a bare `后两个月` that opens a clause or answers a `前三个月` (the year's last months), and a previous month
+ * or quarter that states its own figure after the period of its sentence (`第三季增长1.8%，上季为2.5%`: the
+ * second quarter). Sentences are our own.
+ */
+import { describe, expect, it } from 'vitest';
+import { dateRows as found, type DateRow as Row } from '../../helpers/values.js';
+import type { Region } from '../../../src/pipeline/recognise/amounts/index.js';
+
+describe('bare 清明 and 重阳', () => {
+  it.each<[string, Row[]]>([
+    ['清明扫墓的人很多', [['清明', '2024-04-04', '2024-04-04', 'day']]],
+    ['今年清明，市民踏青出游', [['今年清明', '2024-04-04', '2024-04-04', 'day']]],
+    ['端午、重阳都是传统节日', [['端午', '2024-06-10', '2024-06-10', 'day'], ['重阳', '2024-10-11', '2024-10-11', 'day']]],
+    ['每逢重阳，社区为老人送上慰问', [['重阳', '2024-10-11', '2024-10-11', 'day']]],
+    ['清明踏青、重阳赏菊', [['清明', '2024-04-04', '2024-04-04', 'day'], ['重阳', '2024-10-11', '2024-10-11', 'day']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2024-05-15')).toEqual(rows);
+  });
+
+  it.each(['政治清明', '吏治清明，百姓安居', '清明上河图真迹', '重阳宫始建于金代'])('%s is no date', (text) => {
+    expect(found(text, '2024-05-15')).toEqual([]);
+  });
+});
+
+describe('a bare 后N个月 is the year\'s last months only where it opens a clause or answers 前N个月', () => {
+  it.each<[string, Row[]]>([
+    ['前三个月销量增长，后两个月将放缓', [['前三个月', '2024-01-01', '2024-03-31', 'month'], ['后两个月', '2024-11-01', '2024-12-31', 'month']]],
+    ['后两个月订单回升', [['后两个月', '2024-11-01', '2024-12-31', 'month']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2024-05-15')).toEqual(rows);
+  });
+
+  it.each(['项目投产后两个月即实现盈利', '门店开业后3个月内回本'])('%s: the months after something, no date', (text) => {
+    expect(found(text, '2024-05-15')).toEqual([]);
+  });
+});
+
+describe('a previous period that states its own figure after the period of its sentence', () => {
+  it.each<[string, string, Region, Row[]]>([
+    ['第三季GDP增幅為1.8%，上季為2.5%', '2024-11-20', 'HK', [
+      ['第三季', '2024-07-01', '2024-09-30', 'quarter'], ['上季', '2024-04-01', '2024-06-30', 'quarter'],
+    ]],
+    ['10月CPI同比上涨2.1%，上月为1.8%', '2024-11-09', 'CN', [
+      ['10月', '2024-10-01', '2024-10-31', 'month'], ['上月', '2024-09-01', '2024-09-30', 'month'],
+    ]],
+  ])('%s', (text, pub, region, rows) => {
+    expect(found(text, pub, region)).toEqual(rows);
+  });
+
+  it('a previous month in a sentence of its own is the month before published', () => {
+    expect(found('10月CPI同比上涨2.1%。上月出口为1.8万亿元', '2024-11-09')).toEqual([
+      ['10月', '2024-10-01', '2024-10-31', 'month'], ['上月', '2024-10-01', '2024-10-31', 'month'],
+    ]);
+  });
+});
