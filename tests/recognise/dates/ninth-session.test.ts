@@ -2,7 +2,8 @@
  * Forms of the ninth session: bare `清明` and `重阳` as days wherever the festival is meant (not `政治清明`, not a
  * name), a bare `后两个月` that opens a clause or answers a `前三个月` (the year's last months), and a previous month
  * or quarter that states its own figure after the period of its sentence (`第三季增长1.8%，上季为2.5%`: the
- * second quarter). Sentences are our own.
+ * second quarter), a bare `月底` (the end of the month published in) and a range of weekdays (`下周一至周三`).
+ * Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
 import { dateRows as found, type DateRow as Row } from '../../helpers/values.js';
@@ -53,5 +54,20 @@ describe('a previous period that states its own figure after the period of its s
     expect(found('10月CPI同比上涨2.1%。上月出口为1.8万亿元', '2024-11-09')).toEqual([
       ['10月', '2024-10-01', '2024-10-31', 'month'], ['上月', '2024-10-01', '2024-10-31', 'month'],
     ]);
+  });
+});
+
+describe('a bare 月底 and a range of weekdays', () => {
+  it.each<[string, Row[]]>([
+    ['整改须在月底前完成', [['月底', '2024-11-30', '2024-11-30', 'day']]],
+    ['下周一至周三有雨', [['下周一至周三', '2024-11-25', '2024-11-27', 'day']]],
+    ['周五到周日转晴', [['周五到周日', '2024-11-22', '2024-11-24', 'day']]],
+    ['展览周六至周一开放', [['周六至周一', '2024-11-23', '2024-11-25', 'day']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2024-11-20')).toEqual(rows);
+  });
+
+  it.each(['每月末结算一次', '3月底'])('%s is not the month published in', (text) => {
+    expect(found(text, '2024-11-20').map((r) => r[1])).not.toContain('2024-11-30');
   });
 });

@@ -156,7 +156,9 @@ const RE_RELATIVE = new RegExp(
     String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今夜(?![星月])|今晨|今早|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
-    String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])`,
+    String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])(?:(?:至|到|—|–|-|~)(?:周|星期|礼拜)(?<wd2>[一二三四五六日天]))?`,
+    // a bare `月底` / `月末`: the end of the month published in (not `3月底`, `本月底`, `每月末`, `年月末`)
+    String.raw`(?<![\d〇○零一二两三四五六七八九十个年本上下这每该当同次前岁])(?<monthEnd>月底|月末)`,
     String.raw`(?<![\d〇○零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
     String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
     String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})(?:\)日|日\))`, // `今（12）日`, Hong Kong's `今(25日)`
@@ -1246,6 +1248,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const y = pub.y + Math.floor((q - 1) / 4);
     return quarterValue(y, ((q - 1 + 4) % 4) + 1);
   }
+  if (g.monthEnd) return pub ? monthPart(pub.y, pub.m, '底') : unresolved('day');
   if (g.month) {
     const off = g.month.startsWith('上') ? -1 : g.month.startsWith('下') ? 1 : 0;
     if (!pub) return unresolved(g.mpart ? 'day' : 'month', !!g.mpart && !g.mday && !g.mpart.includes('半月'));
@@ -1264,6 +1267,11 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     if (!g.wd) return span(monday, addDays(monday, 6), 'week');
     const wd = weekdayNumber(g.wd);
     const d = addDays(monday, wd - 1);
+    // `下周一至周三`: the days of that week from one to the other (a second day before the first is next week's)
+    if (g.wd2) {
+      const wd2 = weekdayNumber(g.wd2);
+      return span(d, addDays(monday, wd2 - 1 + (wd2 < wd ? 7 : 0)), 'day');
+    }
     return span(d, d, 'day');
   }
   if (g.n) {
