@@ -2,7 +2,8 @@
  * Forms of the ninth session: bare `清明` and `重阳` as days wherever the festival is meant (not `政治清明`, not a
  * name), a bare `后两个月` that opens a clause or answers a `前三个月` (the year's last months), and a previous month
  * or quarter that states its own figure after the period of its sentence (`第三季增长1.8%，上季为2.5%`: the
- * second quarter), a bare `月底` (the end of the month published in) and a range of weekdays (`下周一至周三`).
+ * second quarter), a bare `月底` (the end of the month published in), a range of weekdays (`下周一至周三`) and
+ * `当年` (the year of the date just mentioned, like `同年`).
  * Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
@@ -69,5 +70,17 @@ describe('a bare 月底 and a range of weekdays', () => {
 
   it.each(['每月末结算一次', '3月底'])('%s is not the month published in', (text) => {
     expect(found(text, '2024-11-20').map((r) => r[1])).not.toContain('2024-11-30');
+  });
+});
+
+describe('当年: the year of the date just mentioned', () => {
+  it('takes the year of the date before it', () => {
+    expect(found('2018年公司在港上市，当年营收增长两成', '2024-11-20')).toEqual([
+      ['2018年', '2018-01-01', '2018-12-31', 'year'], ['当年', '2018-01-01', '2018-12-31', 'year'],
+    ]);
+  });
+
+  it.each(['想当年他还是个孩子', '当年轻人遇到困难时', '当年度预算尚未公布', '他当年就来过这里'])('%s: no date', (text) => {
+    expect(found(text, '2024-11-20')).toEqual([]);
   });
 });

@@ -821,7 +821,7 @@ const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿�
 const RE_YEAR_AFTER_NAME = /(?:19|20)\d\d(?=[」』”"）)\]\s,，。、;；:：︱|]|$)/gm;
 /** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year (not `历年同期`, every year's). */
 const RE_SAME = /(?<!不可|历年|往年|历史)同[期月日](?!而语)/g;
-const RE_SAME_YEAR = new RegExp(`(?<![不共一])同年(?![龄级代纪度底末初])(?:(${MON})月(?:(${DAY})[日号])?)?`, 'g');
+const RE_SAME_YEAR = new RegExp(`(?<![不共一想])[同当]年(?![龄级代纪度底末初轻青少华])(?:(${MON})月(?:(${DAY})[日号])?)?`, 'g');
 /** A bare year listed before a year with 年 (`2027及2030年`, `2024、2025年`) is a year too. */
 const RE_LISTED_YEAR = /(?<![\d.])((?:19|20)\d{2})(?=(?:、|及|和|与|或|、\s)(?:19|20)\d{2}年)/g;
 /** Anaphoric days: `当天`, `当日`, `当晚` (the day just mentioned), `次日`, `翌日`, `隔天` (the day after it), `前一天`. */
@@ -979,8 +979,8 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     anaphora.set(start, { shift, year: p?.[2] ? +p[2] : undefined });
     add(start, m.index + 2, unresolved(m[0].endsWith('日') ? 'day' : 'month', true), 0.75);
   }
-  // `同年`: the year of the date just mentioned (not `同年龄`, `同年级`, `一同年…`)
-  for (const m of text.includes('同年') ? text.matchAll(RE_SAME_YEAR) : []) {
+  // `同年`, `当年`: the year of the date just mentioned (not `同年龄`, `同年级`, `一同年…`, `想当年`, `当年轻人`)
+  for (const m of /[同当]年/.test(text) ? text.matchAll(RE_SAME_YEAR) : []) {
     const mo = m[1] ? num(m[1]) : undefined;
     const d = m[2] ? num(m[2]) : undefined;
     if (mo !== undefined && (mo < 1 || mo > 12)) continue;
