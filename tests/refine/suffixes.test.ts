@@ -87,6 +87,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['何文田站/LOCATION', '古洞站/LOCATION', '株洲/LOCATION', '长沙/LOCATION']);
   });
+  it("a place's toll station, service area or expressway, with or without a direction, is one place", () => {
+    const d = docWith('仪式在石楼东收费站举行，汾石高速公路通车，途经平遥服务区', [['石楼', 'LOCATION'], ['汾石', 'LOCATION'], ['平遥', 'LOCATION']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['石楼东收费站/LOCATION', '汾石高速公路/LOCATION', '平遥服务区/LOCATION']);
+  });
   it('leaves a place alone when a longer mention reaches past the suffix', () => {
     const d = docWith('长沙新区建设公司成立', [['长沙', 'LOCATION'], ['新区建设公司', 'COMPANY']]);
     mergePlaceSuffixes(d);

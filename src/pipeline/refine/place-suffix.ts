@@ -4,7 +4,7 @@
  * (`株洲市政府`, `岳阳市委`, `浏阳市人民政府`, `长沙市发改委`); a place
  * followed by a zone, park or new-district word is one LOCATION (`株洲高新区`,
  * `长沙经开区`, `…经济技术开发区`, `庐山风景名胜区`; not a province's or a city's
- * `景区`), and so is a place followed by 站, its
+ * `景区`), and so is a road facility (`石楼东收费站`, `汾石高速公路`) and a place followed by 站, its
  * station (`何文田站`); a party followed by 团 or 党团 is its caucus (`国民党团`). Mentions inside the suffix (a generic
  * `市委`, `新区` tagged on their own) are absorbed; a mention reaching past it
  * blocks the merge. A generic "place" before a government word (`特区政府`,
@@ -52,7 +52,7 @@ function suffixAfter(text: string, m: NormMention): { len: number; type: EntityT
 const GENERIC_PLACES = new Set(['特区', '本市', '全市', '该市', '本省', '全省', '该省', '本县', '该县', '全县', '本区', '该区', '全区', '当地', '地方', '各地', '本地', '本港', '全国', '我国', '我省', '我市']);
 
 /** How a facility's name ends: a named plant, station, airport, bridge or tunnel is a place (LOCATION), not its operator. */
-const FACILITY_END = /(?:核电站|核电厂|发电厂|电厂|水电站|电站|净水场|净水厂|再生水厂|水厂|污水处理厂|国际机场|机场|航厦|大桥|隧道|港区|码头)$/;
+const FACILITY_END = /(?:收费站|服务区|高速公路|核电站|核电厂|发电厂|电厂|水电站|电站|净水场|净水厂|再生水厂|水厂|污水处理厂|国际机场|机场|航厦|大桥|隧道|港区|码头)$/;
 
 export function mergePlaceSuffixes(doc: Doc): void {
   const text = doc.norm.text;

@@ -64,6 +64,8 @@ export const ZONE_SUFFIXES = [
   '风景名胜区', '名胜区', '风景区', '旅游度假区', '度假区', '景区', '新发展区', '新市镇', '经开区', '高新区', '开发区', '新片区', '自贸区', '综保区', '保税区', '工业园', '产业园', '示范区', '新区',
   // a place's factory the press names by it (`上海超级工厂`); a port of entry (`霍尔果斯公路口岸`, `白云机场口岸`)
   '超级工厂', '口岸',
+  // a road facility named by its place, with or without a direction (`石楼东收费站`, `汾石高速公路`, `浮山北收费站`)
+  ...['收费站', '服务区', '高速公路', '立交桥', '互通立交'].flatMap((f) => [f, ...'东西南北'.split('').map((d) => d + f)]),
 ].sort((a, b) => b.length - a.length);
 
 /** Bodies of a company that tag the company only (`宁德时代董事会` → `宁德时代`). */
