@@ -5,11 +5,12 @@
  * The caller may state it; otherwise it is inferred from the text: currency words (`港元`,
  * `新台币`, `澳门元`), place and institution words typical of each press (`港股`, `立法会`,
  * `台北`, `立法院`, `行政院`), and the script (traditional text is Hong Kong, Taiwan or Macau
- * unless its words say mainland). Simplified text stays mainland unless the cues are strong:
+ * unless its words, or the mainland cities and counties it writes out, say mainland). Simplified text stays mainland unless the cues are strong:
  * mainland business news mentions `港股` and `香港` all the time.
  */
 import type { Doc, Region, RegionChoice, Script } from '../doc.js';
 import { REGIONS } from '../doc.js';
+import { lookupPlace } from '../lang/zh/gazetteer.js';
 
 export { REGIONS, type Region, type RegionChoice };
 
@@ -64,6 +65,31 @@ const CUES: Record<Region, [RegExp, number][]> = {
  */
 const MARKET_CUE = /^(?:港元|港币|港圆|港纸|HK\$|港股|恒指|恒生指数|港交所|联交所|新台币|台币|NT\$|台积电)$/;
 
+/** At most this many mainland cities and counties written out count, two points each (a Hong Kong story names 深圳市 too). */
+const MAINLAND_PLACES_MAX = 4;
+
+/**
+ * Mainland cities and counties written out with their suffix (`上杭县`, `龙岩市`, `株洲市`), distinct, found in the
+ * gazetteer (GB/T 2260) and not in Taiwan, Hong Kong or Macao: a traditional-script article about a mainland county
+ * is a mainland one.
+ */
+function mainlandPlaces(text: string): string[] {
+  const found = new Set<string>();
+  for (const m of text.matchAll(/[县市]/g)) {
+    for (const len of [3, 4, 2]) {
+      const name = text.slice(m.index + 1 - len, m.index + 1);
+      if (name.length < len || !/^[\u4e00-\u9fff]+$/.test(name)) continue;
+      const places = lookupPlace(name);
+      if (places.length && places.every((p) => p.name === name && (p.level === 'city' || p.level === 'county') && !/^(?:71|81|82)/.test(p.code))) {
+        found.add(name);
+        break;
+      }
+    }
+    if (found.size >= MAINLAND_PLACES_MAX) break;
+  }
+  return [...found];
+}
+
 /**
  * The region of an article: `stated` when the caller gives one, else inferred from `text`
  * (normalised: simplified, half-width) and its script.
@@ -83,6 +109,11 @@ export function chooseRegion(text: string, script: Script = 'simplified', stated
       }
     }
     seen[region] = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, n]) => `${k} ×${n}`);
+  }
+  const mainland = mainlandPlaces(head);
+  if (mainland.length) {
+    score.CN += 2 * mainland.length;
+    seen.CN.push(...mainland.slice(0, 4 - Math.min(4, seen.CN.length)));
   }
   const traditional = script !== 'simplified';
   // Script prior: simplified text is mainland unless the cues are strong.

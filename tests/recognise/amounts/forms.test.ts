@@ -214,6 +214,12 @@ describe('region inference', () => {
     // Cantonese as spoken, and departments only Hong Kong's government has
     ['陈生话佢哋寻日喺度等咗好耐', 'traditional', 'HK'],
     ['劳工及福利局与社署推出一户一社工服务', 'traditional', 'HK'],
+    // a mainland county's story in traditional script: the counties and cities it writes out say mainland
+    ['上杭县是革命老区,连续三年入围百强县,龙岩市支持上杭县工业园区建设,投资10亿元', 'traditional', 'CN'],
+    // Taiwan's counties are not the mainland's
+    ['嘉义县与云林县合作,彰化县投资10亿元', 'traditional', 'TW'],
+    // a Hong Kong story that names two mainland cities stays Hong Kong's
+    ['特区政府与深圳市、东莞市合作,立法会通过拨款,港元计价', 'traditional', 'HK'],
   ])('%s → %s', (text, script, region) => {
     const r = chooseRegion(text, script);
     expect(r.region).toBe(region);
