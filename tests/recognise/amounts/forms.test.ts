@@ -163,6 +163,9 @@ describe('QUANTITY forms', () => {
     ['排名第三', 'ordinals'],
     ['世界500强', 'rankings'],
     ['前5大客户', 'rankings'],
+    ['位列榜单86位', 'rankings'],
+    ['排名较去年提升1位', 'rankings'],
+    ['名列全省第3名', 'rankings'],
     ['贵州茅台(600519)', 'stock codes'],
     ['股票代码600519.SH', 'stock codes'],
     ['联系电话13912345678', 'phone numbers'],
@@ -173,6 +176,10 @@ describe('QUANTITY forms', () => {
     ['角度30度', 'angles'],
   ])('%s: no quantity (%s)', (text) => {
     expect(found(text).filter((r) => r[1] === 'QUANTITY')).toEqual([]);
+  });
+
+  it('a count of people in 位 is still a quantity', () => {
+    expect(found('5位专家出席，排名提升2位')).toEqual([['5位', 'QUANTITY', { value: 5, unit: '位' }]]);
   });
 });
 

@@ -84,3 +84,17 @@ describe('当年: the year of the date just mentioned', () => {
     expect(found(text, '2024-11-20')).toEqual([]);
   });
 });
+
+describe('words that look like dates and are not', () => {
+  it.each([
+    '营收创同期新高', '刷新同期最佳表现', '续创同期最低', // 同期 as every same period before: a record, no date
+    '之后年年增加', // 后年 inside 之后年年
+    '开放珠海居民一周一行', // 周一 inside 一周一行
+  ])('%s', (text) => {
+    expect(found(text, '2024-11-20')).toEqual([]);
+  });
+
+  it('同期 compared with is still a date', () => {
+    expect(found('10月营收较去年同期增长5%', '2024-11-20').map((r) => r[0])).toEqual(['10月', '去年同期']);
+  });
+});

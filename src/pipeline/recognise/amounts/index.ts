@@ -319,6 +319,9 @@ function sentenceAround(text: string, pos: number): string {
   return text.slice(a, b);
 }
 
+/** What comes before the number of a place on a list or a move on it (`位列榜单86位`, `提升1位`, `上升3名`). */
+const RANKED_BEFORE = /(?:位列|位居|名列|排名|排在|排|列|居|跻身)[^，。；,;\d]{0,5}$|(?:提升|上升|下降|下滑|前进|后退|跃升|攀升|提高|上移|下移|跌落)了?$/;
+
 function blockedStart(text: string, start: number): boolean {
   if (text[start - 1] === ' ' && /[第初]/.test(text[start - 2] ?? '')) return true; // 第 3 个
   const prev = text[start - 1] ?? '';
@@ -484,6 +487,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     let word = unitMatch[0].trimStart();
     if (word === '个' && DURATION_AFTER_GE.test(after.slice(unitMatch[0].length))) return null; // `3个月`, `約 7 個月`
     if (prev === '前' && !inRange) return null; // 前三名: a ranking
+    // a place on a list and a move on it (`位列榜单86位`, `排名较去年提升1位`): a ranking, not a count of people
+    if (/^\s?[位名]/.test(unitMatch[0]) && RANKED_BEFORE.test(text.slice(Math.max(0, start - 8), start))) return null;
     let e = end + unitMatch[0].length;
     const alt = ALT_UNIT_RE.exec(text.slice(e, e + 6));
     if (alt) {

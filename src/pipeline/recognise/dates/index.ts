@@ -156,7 +156,7 @@ const RE_RELATIVE = new RegExp(
     String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今夜(?![星月])|今晨|今早|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
-    String.raw`(?<!每)(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])(?:(?:至|到|—|–|-|~)(?:周|星期|礼拜)(?<wd2>[一二三四五六日天]))?`,
+    String.raw`(?<![每一])(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])(?:(?:至|到|—|–|-|~)(?:周|星期|礼拜)(?<wd2>[一二三四五六日天]))?`,
     // a bare `月底` / `月末`: the end of the month published in (not `3月底`, `本月底`, `每月末`, `年月末`)
     String.raw`(?<![\d〇○零一二两三四五六七八九十个年本上下这每该当同次前岁])(?<monthEnd>月底|月末)`,
     String.raw`(?<![\d〇○零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
@@ -409,7 +409,7 @@ export function findDates(text: string, published: string | null, region: Region
     const short = m[1] !== undefined && m[1].replace("'", '').length === 2;
     if (short && !twoDigitYearOk(text, s, e, m[1], m[3] !== undefined)) continue;
     // 投产后年产值: 后年 inside a word, not the year after next.
-    if (m[2] === '后年' && !m[3] && !m[6] && (/^(?:产|均|营|收|销|度|利|增|新|的产)/.test(text.slice(e, e + 2)) || /[产成建营运达投完]$/.test(text.slice(0, s)))) continue;
+    if (m[2] === '后年' && !m[3] && !m[6] && (/^(?:产|均|营|收|销|度|利|增|新|的产)/.test(text.slice(e, e + 2)) || /[产成建营运达投完之以然随此最落]$/.test(text.slice(0, s)))) continue;
     // 上年 is the year before the one the paragraph is about (`2021年…比上年增长`), 去年 the one before published.
     const y = m[1] ? (short ? twoDigitYear(yearNum(m[1].replace("'", '')), pub) : yearNum(m[1])) : m[2] === '上年' ? (anchorYear(text, s, pub, context.year) ?? NaN) - 1 : relYear(pub, relYearOffset(m[2]));
     if (Number.isNaN(y)) continue;
@@ -820,7 +820,7 @@ const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿�
 /** A year after a name, closing it (`居屋2025`, `「香港街馬2025」`, `財政預算案2025︱`): only years near published. */
 const RE_YEAR_AFTER_NAME = /(?:19|20)\d\d(?=[」』”"）)\]\s,，。、;；:：︱|]|$)/gm;
 /** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year (not `历年同期`, every year's). */
-const RE_SAME = /(?<!不可|历年|往年|历史)同[期月日](?!而语)/g;
+const RE_SAME = /(?<!不可|历年|往年|历史)同[期月日](?!而语|新高|新低|最|次高|次低|高位|低位|纪录)/g;
 const RE_SAME_YEAR = new RegExp(`(?<![不共一想])[同当]年(?![龄级代纪度底末初轻青少华])(?:(${MON})月(?:(${DAY})[日号])?)?`, 'g');
 /** A bare year listed before a year with 年 (`2027及2030年`, `2024、2025年`) is a year too. */
 const RE_LISTED_YEAR = /(?<![\d.])((?:19|20)\d{2})(?=(?:、|及|和|与|或|、\s)(?:19|20)\d{2}年)/g;
