@@ -1,7 +1,7 @@
 /**
  * A department named after its ministry or bureau is one ORG with it (ANNOTATION.md: government bodies and
  * departments with a name in them): `国家统计局` + `城市司`, `财政部` + `统计处`, `卫福部` + `食药署`, `经济部` +
- * `技术司`, `文化和旅游部` + `数据中心`. The department's own name is two to six characters ending in a unit word
+ * `技术司`, `文化和旅游部` + `数据中心`, a legislature's committee (`立法会` + `财务委员会`, `立法院` + `财政委员会`). The department's own name is two to six characters ending in a unit word
  * and ends at a token boundary, so a verb after the body (`…局依法处理`, `…部署`) is never read as one.
  */
 import type { Doc } from '../doc.js';
@@ -9,9 +9,9 @@ import { component } from '../component.js';
 import { Claims } from './util.js';
 
 /** What a ministry, bureau or commission's name ends with. */
-const BODY_END = /(?:部|局|委|署|厅|委员会)$/;
+const BODY_END = /(?:部|局|委|署|厅|委员会|立法会|议会|立法院)$/;
 /** A department's name after it: two to six characters and a unit word (not a title: `司长`, `处长`, `署长`). */
-const DEPARTMENT = /^(\p{Script=Han}{2,6}?)((?<!公)司|处|署|厅|中心|办公室)(?![长理罚置分于在以有得名法令])/u;
+const DEPARTMENT = /^(\p{Script=Han}{2,6}?)((?<!公)司|处|署|厅|中心|办公室|委员会)(?![长理罚置分于在以有得名法令])/u;
 /** Words that join clauses or bodies (`…局随后与港铁公司`): no department's name holds them. */
 const JOINER = /[与和及并随后同跟向对把被从由为的是在]/;
 /** Words that begin a clause, not a department's name (`…部表示`, `…局近日`, `…委将…`). */
