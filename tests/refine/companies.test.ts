@@ -85,6 +85,10 @@ describe('refine-companies', () => {
     expect(run('小米发布新款手机。', [])).toEqual(['小米/COMPANY']);
     expect(run('早餐喝了一碗小米粥，又吃了一个苹果。', [])).toEqual([]);
   });
+  it('a conjunction or a preposition the recogniser or the segmenter left before a listed name is not part of it', () => {
+    expect(run('京东跌1.8%，惟百度逆市高收，由美团牵头', [['京东', 'COMPANY'], ['惟百度', 'COMPANY'], ['由美团', 'ORG']])).toEqual(['京东/COMPANY', '百度/COMPANY', '美团/COMPANY']);
+    expect(run('京东（9618）跌1.8%，惟百度（9888）逆市高收', [])).toEqual(['京东/COMPANY', '百度/COMPANY']);
+  });
   it('a mention that runs from a listed company into a verb or a Latin product name ends with the company', () => {
     expect(run('苹果iPhone销量下滑。', [['苹果iPhone', 'COMPANY']])).toEqual(['苹果/COMPANY']);
   });

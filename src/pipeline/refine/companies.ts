@@ -6,7 +6,8 @@
  *      only in a sentence about business); a shorter name mention strictly inside the
  *      listed name gives way (`宁德` in `宁德时代`, `上汽` in `上汽大众`), one
  *      reaching past it blocks it;
- *  (a0) a mention that runs from a listed company into a verb or a Latin
+ *  (a0) a mention that a conjunction opens before exactly a listed name is the
+ *      name (`惟百度` → `百度`); a mention that runs from a listed company into a verb or a Latin
  *      product name ends with the company (`苹果iPhone` → `苹果`);
  *  (b) a name mention that is exactly a listed name takes the listed type
  *      (`比亚迪` tagged PERSON → COMPANY);
@@ -26,6 +27,8 @@ import { placeForms } from '../lang/zh/gazetteer.js';
 /** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
 const GLUED_BEFORE = /[及和与跟同对向被由把将为在从以给让指据]/;
 const GLUED_AFTER = /[指称说升跌涨再续将也]/;
+/** One-character conjunctions, adverbs and prepositions a recogniser leaves at the start of a name (`惟百度逆市高收`). */
+const LEADING_WORD = /[惟唯但而并且亦又及和与跟同对向被由把将为在从以给让据令使]/;
 
 /** A stock's short name with a special-treatment prefix or a share-class suffix, between a list's or a clause's marks. */
 const STOCK_NAME = /(?<![A-Za-z\d*])\*?S?\*?ST\p{Script=Han}{2}|(?<=^|[、，,。；;：:\s(（“"「及和与])\p{Script=Han}{2,6}[-－](?:SW|WR|W|S|B|U)(?![A-Za-z])/gmu;
@@ -113,6 +116,14 @@ export function applyCompanies(doc: Doc): void {
   // such a character and end before one, though no token boundary is there
   const startsWord = (p: number) => starts.has(p) || (p > 0 && GLUED_BEFORE.test(text[p - 1]) && starts.has(p - 1));
   const endsWord = (p: number) => ends.has(p) || (GLUED_AFTER.test(text[p] ?? '') && ends.has(p + 1));
+  // (a0) a mention that a conjunction or a preposition opens, before exactly a listed name, is that name
+  // (`惟百度` → `百度`, `及美团` → `美团`)
+  for (const m of doc.mentions) {
+    if (m.end - m.start < 3 || !LEADING_WORD.test(text[m.start]) || !list.has(text.slice(m.start + 1, m.end))) continue;
+    if (owner[m.start] === m) owner[m.start] = undefined;
+    m.start += 1;
+    m.type = list.get(text.slice(m.start, m.end))!;
+  }
   // (a0) a mention that runs from a listed company into a verb or a Latin product name ends with the company
   // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`)
   for (const m of doc.mentions) {
@@ -234,6 +245,8 @@ export function applyCompanies(doc: Doc): void {
         from = t.start;
       }
       span.start = from;
+      // (the segmenter may glue the conjunction to the name: `惟百度`)
+      if (LEADING_WORD.test(text[span.start]) && list.has(text.slice(span.start + 1, span.end))) span.start += 1;
       if (span.end - span.start < 2) continue;
       if (!doc.inContent(span.start) || isGenericName(text.slice(span.start, span.end), 'COMPANY')) continue;
       const inside = ownersIn(span);
