@@ -63,6 +63,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['中国/LOCATION']);
   });
+  it("drops the place a currency's name begins with (澳门元, 新加坡元), not a place before 元朗", () => {
+    const d = docWith('澳门元、港元及新加坡元的比重，澳门元朗', [['澳门', 'LOCATION', 0], ['新加坡', 'LOCATION'], ['澳门', 'LOCATION', 14]]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['澳门/LOCATION']);
+  });
   it('drops a person the police do not name (邝某, 林某)', () => {
     const d = docWith('邝某及林某涉嫌盗窃，林某某', [['邝某', 'PERSON'], ['林某', 'PERSON']]);
     genericComponent.run(d);

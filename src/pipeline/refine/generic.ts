@@ -50,7 +50,13 @@ export function isFusedAbbreviation(text: string, m: NormMention): boolean {
  */
 const ADDRESS_AFTER = /^(?:先生|女士|小姐|太太|夫人|主席|总理|总书记|总统|书记|老师|师傅|大妈|大娘|大爷|大姐|大哥|阿姨|老板|律师|医生|教授|局长|市长|县长|省长|部长|厅长|处长|院长|校长|主任|经理|董事长|总裁|总|某|老|家|氏)/;
 /** `中国` in a fixed political phrase (`中国特色社会主义`, `中国式现代化`) names no place. */
-export const isFixedPhrase = (text: string, m: NormMention) => m.type === 'LOCATION' && text.slice(m.start, m.end) === '中国' && /^(?:特色|式)/.test(text.slice(m.end, m.end + 2));
+export const isFixedPhrase = (text: string, m: NormMention) =>
+  m.type === 'LOCATION' && ((text.slice(m.start, m.end) === '中国' && /^(?:特色|式)/.test(text.slice(m.end, m.end + 2))) || isCurrencyName(text, m));
+
+/** Places whose name a currency's begins with (`澳门元`, `新加坡元`, `新台币`): the currency names no place. */
+const CURRENCY_PLACE = /^(?:澳门|新加坡|新西兰|澳大利亚|加拿大|香港|台湾|新台|马来西亚|文莱|瑞士|南非|新|港)$/;
+const isCurrencyName = (text: string, m: NormMention) =>
+  /^[元币圆]/.test(text.slice(m.end, m.end + 1)) && !/^元(?:首|老|帅|素|宵|旦|朗)/.test(text.slice(m.end, m.end + 2)) && CURRENCY_PLACE.test(text.slice(m.start, m.end));
 
 const isBareSurname = (text: string, m: NormMention) =>
   m.type === 'PERSON' &&
