@@ -65,7 +65,8 @@ describe('aliases', () => {
     expect(company.mentions).toHaveLength(2);
     const person = entities.find((e) => e.type === 'PERSON')!;
     expect(person.name).toBe('謝曙');
-    expect(person.aliases).toEqual(['謝董事長']);
+    expect(person.aliases).toEqual([]); // a surname + title is no mention (the contract tags the name only)
+    expect(person.mentions).toHaveLength(1);
     expect(person.role).toEqual({ title: '董事長', org: company.id, org_name: company.name }); // in the article's script
   });
 

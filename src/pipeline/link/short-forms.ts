@@ -5,14 +5,14 @@
  *    `淳华氢能源科技(湖南)有限公司`), found at token boundaries; a place or
  *    person strictly inside it gives way (`宁德` in `宁德时代` once the article
  *    has named `宁德时代新能源科技股份有限公司`);
- *  - a surname plus title (`谢董事长`) when exactly one person in the article
- *    has that surname.
+ * A surname plus title (`谢董事长`) is not added: the contract tags the name only, never the title, and a surname
+ * alone is no name (the evaluation set tags neither).
  * They are added as mentions of the same type (source `short-form`); the
  * alias step then links them to the full form.
  */
 import type { Doc, NormMention } from '../doc.js';
 import { Occupancy } from '../recognise/resolve.js';
-import { LEADER_TITLE_END, TITLES } from '../lang/zh/lexicon-words.js';
+import { LEADER_TITLE_END } from '../lang/zh/lexicon-words.js';
 import { lookupPlace } from '../lang/zh/gazetteer.js';
 import { isGenericName } from '../refine/generic.js';
 import { mentionOwners } from '../refine/util.js';
@@ -21,10 +21,6 @@ const MAX_NAME = 40;
 /** How the name of a division ends (towns and villages the gazetteer does not list; not `超市`). */
 const PLACE_END = /(?:省|(?<!超)市|县|区|镇|乡|村|旗|街道)$/;
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|股份)$/;
-/** Titles that follow a surname as a form of address (谢董事长, 王主任). */
-const ADDRESS_TITLES = TITLES.filter((t) => t.length >= 2 && !['记者', '通讯员', '代表', '专家', '委员', '编辑'].includes(t)).sort(
-  (a, b) => b.length - a.length,
-);
 
 /** The distinctive core of an organisation name: without parenthesised parts and legal suffixes. */
 export function nameCore(name: string): string {
@@ -90,22 +86,5 @@ export function addShortForms(doc: Doc): void {
     }
   }
 
-  // 2. surname + title, when the surname is unambiguous among the article's people
-  const bySurname = new Map<string, Set<string>>();
-  for (const m of doc.mentions) {
-    if (m.type !== 'PERSON' || m.end - m.start < 2) continue;
-    const name = text.slice(m.start, m.end);
-    const set = bySurname.get(name[0]) ?? new Set();
-    set.add(name);
-    bySurname.set(name[0], set);
-  }
-  for (const [surname, names] of bySurname) {
-    if (names.size !== 1) continue;
-    for (let at = text.indexOf(surname); at >= 0; at = text.indexOf(surname, at + 1)) {
-      const title = ADDRESS_TITLES.find((t) => text.startsWith(t, at + 1));
-      if (!title) continue;
-      add({ start: at, end: at + 1 + title.length, type: 'PERSON', score: 0.7, source: 'short-form' });
-    }
-  }
   if (added.length) doc.mentions = [...doc.mentions.filter((m) => !replaced.has(m)), ...added].sort((a, b) => a.start - b.start);
 }
