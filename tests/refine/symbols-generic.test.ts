@@ -84,6 +84,9 @@ describe('refine-generic', () => {
     ]);
     genericComponent.run(d);
     expect(shown(d)).toEqual(['湖南省卫生健康委员会/ORG', '国家统计局/ORG', '省政府驻上海办事处/ORG']);
+    const w = docWith('区党工委书记和湘江新区党工委', [['区党工委', 'ORG'], ['湘江新区党工委', 'ORG']]);
+    genericComponent.run(w);
+    expect(shown(w)).toEqual(['湘江新区党工委/ORG']);
     const g = docWith('市发展改革委和德州市发展改革委', [['市发展改革委', 'ORG'], ['德州市发展改革委', 'ORG']]);
     genericComponent.run(g);
     expect(shown(g)).toEqual(['德州市发展改革委/ORG']);

@@ -39,6 +39,9 @@ describe('boilerplate', () => {
     expect(classifyBoilerplate(article)).toEqual([false, false, false, false, false, true, true, true]);
     expect(classifyBoilerplate(['正文。', '• 标题一', '• 标题二', '• 标题三'])).toEqual([false, true, true, true]);
   });
+  it("keeps the original headline a repost quotes (原标题): the article's own words", () => {
+    expect(classifyBoilerplate(['(原标题:2025年8月份居民消费价格同比下降0.4%)', '正文。', '版权所有，未经授权不得转载'])).toEqual([false, false, true]);
+  });
   it('keeps a dateline that carries an editor credit or an originality mark (article content by the contract)', () => {
     expect(classifyBoilerplate(['2025年11月20日 08:00 来源:央视新闻客户端 编辑:徐世杰', '©原创   2024-05-23 14:44', '正文。'])).toEqual([false, false, false]);
   });

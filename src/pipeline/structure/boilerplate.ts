@@ -13,10 +13,10 @@ const BLOCK_MARKER =
 const CONTACT =
   /(热线|电话|邮箱|e-?mail|投稿|报料|爆料|联系方式|联系我们|QQ群?|微信号|传真|客服)[:：\s]*[\d@+(（-]|[\w.+-]+@[\w-]+\.[\w.]+/i;
 
-/** Copyright, licence and source lines. An editor's credit (`责任编辑：张三`) is no furniture: the contract tags the
+/** Copyright, licence and source lines (not the original headline, `原标题：…`: the article's own words). An editor's credit (`责任编辑：张三`) is no furniture: the contract tags the
  * name in it (a PERSON that link/bylines.ts keeps out of the tag suggestions). */
 const CREDIT =
-  /(版权所有|copyright|©|\(c\)\s*\d{4}|未经(本网)?授权|不得转载|禁止转载|转载请注明|免责声明|本文(系|为)转载|原标题[:：]|ICP备|网安备|举报电话|不良信息举报)/i;
+  /(版权所有|copyright|©|\(c\)\s*\d{4}|未经(本网)?授权|不得转载|禁止转载|转载请注明|免责声明|本文(系|为)转载|ICP备|网安备|举报电话|不良信息举报)/i;
 
 /** A dateline: a line that opens with the page's date stamp (`2025年11月20日 08:00 来源:… 编辑:…`, `©原创 2024-05-23 14:44`);
  * article content by the contract even where it carries a `©` that CREDIT takes for a copyright line. */
