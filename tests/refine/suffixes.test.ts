@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { mergePlaceSuffixes, splitPlaceFromNamedSite, tagNamedFacilities } from '../../src/pipeline/refine/place-suffix.js';
+import { mergePlaceSuffixes, splitPlaceFromNamedSite, splitPlaceFromStreet, tagNamedFacilities } from '../../src/pipeline/refine/place-suffix.js';
 import { segment } from '../../src/pipeline/segment/jieba.js';
 import { cutCompanyBodies } from '../../src/pipeline/refine/company-body.js';
 import { docWith, shown } from './helpers.js';
@@ -91,6 +91,13 @@ describe('refine-place-suffix', () => {
     const d = docWith('仪式在石楼东收费站举行，汾石高速公路通车，途经平遥服务区', [['石楼', 'LOCATION'], ['汾石', 'LOCATION'], ['平遥', 'LOCATION']]);
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['石楼东收费站/LOCATION', '汾石高速公路/LOCATION', '平遥服务区/LOCATION']);
+  });
+  it('a district before a street with a name of its own is two places; a road named after the district is one', () => {
+    const text = '牛头角彩霞道住宅地，元朗攸壆路公屋，观塘道、屯门公路、香港仔隧道和沙田坳道';
+    const d = docWith(text, [['牛头角彩霞道', 'LOCATION'], ['元朗攸壆路', 'LOCATION'], ['观塘道', 'LOCATION'], ['屯门公路', 'LOCATION'], ['香港仔隧道', 'LOCATION'], ['沙田坳道', 'LOCATION']]);
+    d.region = { region: 'HK', source: 'request', reason: 'test' };
+    splitPlaceFromStreet(d);
+    expect(shown(d)).toEqual(['牛头角/LOCATION', '彩霞道/LOCATION', '元朗/LOCATION', '攸壆路/LOCATION', '观塘道/LOCATION', '屯门公路/LOCATION', '香港仔隧道/LOCATION', '沙田坳道/LOCATION']);
   });
   it('leaves a place alone when a longer mention reaches past the suffix', () => {
     const d = docWith('长沙新区建设公司成立', [['长沙', 'LOCATION'], ['新区建设公司', 'COMPANY']]);

@@ -81,6 +81,7 @@ export function mergePlaceSuffixes(doc: Doc): void {
   tagPlaceBodies(doc);
   tagNamedFacilities(doc);
   splitPlaceFromNamedSite(doc);
+  splitPlaceFromStreet(doc);
 }
 
 /** Government words a place's body ends with, for places nothing is tagged on (the commonest, unambiguous ones). */
@@ -137,6 +138,37 @@ export function splitPlaceFromNamedSite(doc: Doc): void {
     if (KIND_BEFORE.test(text.slice(next.start, next.end))) continue;
     added.push({ ...m, start: next.start, source: 'refine-place-suffix' });
     m.end = toks[0].end;
+  }
+  if (added.length) setMentions(doc, [...doc.mentions, ...added]);
+}
+
+/** A street's own name after a place: two to four characters, a road word, maybe a compass word (`彩霞道`, `攸壆路`, `太子道西`). */
+const STREET_AFTER_PLACE = /^(\p{Script=Han}{2,4})(?:路|道|街)[东西南北中]?$/u;
+/** Names of kinds of road, not of one (`大马路`, `高速公路`'s `高速`, `环城路`). */
+const ROAD_KIND = /^(?:大马|高速|快速|环城|环岛|沿海|沿江|一级|二级|乡村|村村)$/;
+/** Ways that are no street: an interchange, a tunnel, a channel (`五股交流道`, `海底隧道`, `排水路`). */
+const NOT_A_STREET = /(?:交流道|隧道|水路|绕道|通道|车道|步道|管道|航道|河道|渠道|坡道|匝道|栈道|索道|铁路|公路|轨道)$/;
+
+/**
+ * A district written before a street with a name of its own is two places (`牛头角` + `彩霞道`, `元朗` + `攸壆路`,
+ * `睢阳区` + `珠江东路`), whatever the segmenter made of the street's name; a road named after the district
+ * (`观塘道`, `屯门公路`, `沙田坳道`) has no name of its own after it and stays one.
+ */
+export function splitPlaceFromStreet(doc: Doc): void {
+  const text = doc.norm.text;
+  const { places } = localPlaces(doc.region.region);
+  const added: NormMention[] = [];
+  for (const m of doc.mentions) {
+    if (m.type !== 'LOCATION' || m.end - m.start < 5 || !/[路道街东西南北中]$/.test(text[m.end - 1])) continue;
+    const name = text.slice(m.start, m.end);
+    // the longest place the name begins with (`香港仔`, not `香港`, in `香港仔隧道`)
+    let len = Math.min(4, name.length - 3);
+    while (len >= 2 && !(places.has(name.slice(0, len)) || placeForms(name.slice(0, len)).length)) len--;
+    if (len < 2) continue;
+    const street = STREET_AFTER_PLACE.exec(name.slice(len));
+    if (!street || ROAD_KIND.test(street[1]) || NOT_A_STREET.test(name)) continue;
+    added.push({ ...m, start: m.start + len, source: 'refine-place-suffix' });
+    m.end = m.start + len;
   }
   if (added.length) setMentions(doc, [...doc.mentions, ...added]);
 }
