@@ -176,6 +176,7 @@ describe('QUANTITY forms', () => {
     ['3年疫情期间', 'durations'],
     ['未来5年', 'durations'],
     ['工期18个月', 'durations'],
+    ['工期不得超过二百七十个工作天', 'durations'],
     ['角度30度', 'angles'],
   ])('%s: no quantity (%s)', (text) => {
     expect(found(text).filter((r) => r[1] === 'QUANTITY')).toEqual([]);

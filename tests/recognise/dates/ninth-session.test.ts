@@ -98,3 +98,12 @@ describe('words that look like dates and are not', () => {
     expect(found('10月营收较去年同期增长5%', '2024-11-20').map((r) => r[0])).toEqual(['10月', '去年同期']);
   });
 });
+
+describe('a clock time on the hour written with 正 (Macao and Hong Kong notices)', () => {
+  it.each<[string, Row[]]>([
+    ['截止时间为十月三十日下午五时正', [['十月三十日下午五时正', '2024-10-30T17:00', '2024-10-30T17:00', 'hour']]],
+    ['10月30日下午5时正值高峰', [['10月30日下午5时', '2024-10-30T17:00', '2024-10-30T17:00', 'hour']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2024-09-26', 'MO')).toEqual(rows);
+  });
+});

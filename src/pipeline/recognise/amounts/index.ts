@@ -131,7 +131,7 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
 /** After `N届`: a body or a meeting it numbers (`十四届全国人大`, `十九届三中全会`, `二十届中央委员会`). */
 const SESSION_AFTER_TERM = /^(?:全国|中央|人大|政协|全会|党代会|代表大会|委员会|常委会|理事会|董事会|监事会|[一二三四五六七八九十]中全会|[一二三四五六七八九十]次)/;
 /** `个` + these is a duration (`3个月`), not a quantity. */
-const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|交易日|季度|年头|半月|钟头)/;
+const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|工作天|交易日|季度|年头|半月|钟头)/;
 /** After `N成`: idioms and words where 成 is not "tenths" (`一成不变`, `八成是`). */
 const CHENG_BLOCK = /^(?:为|了|立|功|本|果|绩|交|员|长|熟|品|型|就|效|分|份|都|是|不变|千上万|一|语|年|人)/;
 /** After Chinese-numeral + 元: not money (`一元化`, `二元论`). */
