@@ -87,6 +87,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['何文田站/LOCATION', '古洞站/LOCATION', '株洲/LOCATION', '长沙/LOCATION']);
   });
+  it("a place's district court and prosecutors' office, as Taiwan's press shortens them, are one ORG", () => {
+    const d = docWith('台中地院判决，新北地检起诉，台湾高院驳回', [['台中', 'LOCATION'], ['新北', 'LOCATION'], ['台湾', 'LOCATION']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['台中地院/ORG', '新北地检/ORG', '台湾高院/ORG']);
+  });
   it("a place's toll station, service area or expressway, with or without a direction, is one place", () => {
     const d = docWith('仪式在石楼东收费站举行，汾石高速公路通车，途经平遥服务区', [['石楼', 'LOCATION'], ['汾石', 'LOCATION'], ['平遥', 'LOCATION']]);
     mergePlaceSuffixes(d);

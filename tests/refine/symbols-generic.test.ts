@@ -68,8 +68,8 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['澳门/LOCATION']);
   });
-  it('drops a person the police do not name (邝某, 林某)', () => {
-    const d = docWith('邝某及林某涉嫌盗窃，林某某', [['邝某', 'PERSON'], ['林某', 'PERSON']]);
+  it('drops a person the police do not name (邝某, 林某, 吴女) and a surname glued to a verb (吴坦承)', () => {
+    const d = docWith('邝某及林某涉嫌盗窃，林某某，吴女今出庭，吴坦承犯案', [['邝某', 'PERSON'], ['林某', 'PERSON'], ['吴女今', 'PERSON'], ['吴坦承', 'PERSON']]);
     genericComponent.run(d);
     expect(shown(d)).toEqual([]);
   });

@@ -60,8 +60,10 @@ const isCurrencyName = (text: string, m: NormMention) =>
 const isBareSurname = (text: string, m: NormMention) =>
   m.type === 'PERSON' &&
   (m.end - m.start === 1 ||
-    // `邝某`: a person the police do not name; `许县长`: a surname and a title, no name
-    (m.end - m.start === 2 && text[m.end - 1] === '某') ||
+    // `邝某`: a person the police do not name, `吴女`: Ms Wu; `许县长`: a surname and a title, no name
+    (m.end - m.start === 2 && /[某女男]/.test(text[m.end - 1])) ||
+    // `吴女今`, `吴坦承`: a surname with a word after it that no given name has
+    (m.end - m.start === 3 && /^(?:[女男][今昨]|坦承|表示|指出|坦言|透露|否认|承认|供称|辩称|认为)$/.test(text.slice(m.start + 1, m.end))) ||
     (m.end - m.start === 3 && SURNAME_TITLE.test(text.slice(m.start + 1, m.end))));
 /** Titles that follow a bare surname inside a "person" (`许县长`, `王局长`). */
 const SURNAME_TITLE = /^(?:县长|市长|省长|区长|镇长|乡长|局长|处长|厅长|部长|院长|校长|主任|主席|书记|委员|议员|董事|总裁|经理|先生|女士|小姐|太太|教授|医生|律师|老师|警员|法官)$/;
