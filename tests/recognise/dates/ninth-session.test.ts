@@ -107,3 +107,22 @@ describe('a clock time on the hour written with 正 (Macao and Hong Kong notices
     expect(found(text, '2024-09-26', 'MO')).toEqual(rows);
   });
 });
+
+describe('a period compared with is not what a later 同期 refers back to', () => {
+  it('比去年 does not anchor the next 去年同期; 2019年的同期 is one span', () => {
+    const text = '今年1至9月诊疗人次增长，前三季度和2019年的同期相比增长12.4%，床位使用率比去年提高7.6个百分点，与去年同期相比增长6%';
+    expect(found(text, '2023-11-02').map((r) => r.slice(0, 3))).toEqual([
+      ['今年1至9月', '2023-01-01', '2023-09-30'],
+      ['前三季度', '2023-01-01', '2023-09-30'],
+      ['2019年的同期', '2019-01-01', '2019-09-30'],
+      ['去年', '2022-01-01', '2022-12-31'],
+      ['去年同期', '2022-01-01', '2022-09-30'],
+    ]);
+  });
+
+  it('由下星期一起 is a start, not a period compared with: 同日 is that day', () => {
+    expect(found('由下星期一起新增3条巴士线。同日5条路线改道', '2025-12-16').map((r) => r.slice(0, 2))).toEqual([
+      ['下星期一', '2025-12-22'], ['同日', '2025-12-22'],
+    ]);
+  });
+});

@@ -773,8 +773,13 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
       }
       continue;
     }
-    // a period compared with (`2月营收较1月下滑`) is not the period the text is about
-    if (compared) continue;
+    // a period compared with (`2月营收较1月下滑`, `比去年提升`) is not the period the text is about, nor what a later
+    // `同期` refers back to
+    if (compared) {
+      // (`由下星期一起`: a start, not a period compared with)
+      if (!/^(?:起|开始)/.test(text.slice(c.end, c.end + 2))) c.base = true;
+      continue;
+    }
     if (single(c.value, 'month') || single(c.value, 'quarter')) lastAt = c.end;
     last.month = single(c.value, 'month') ?? last.month;
     last.quarter = single(c.value, 'quarter') ?? last.quarter;
@@ -832,7 +837,7 @@ const RE_PAIR = /(今明|明后)两(年|天|日)/g;
 /** A few days before / after published: `数日前`, `几天后`. */
 const RE_FEW_DAYS = /(?:数|几|多)(?:天|日)(之前|之后|以前|以后|前|后)|(?<![提之以])前(?:几|两|些)(?:天|日子)/g;
 /** What stands before `同期`: a year, and the holiday it is about (`2022年节日同期`, `去年假期同期`). */
-const SAME_PREFIX = /(?:(去年|上年|今年)|(?<![\d.])(\d{4})年)(?:节日|节假日|假期|春节|国庆)?$/;
+const SAME_PREFIX = /(?:(去年|上年|今年)|(?<![\d.])(\d{4})年)(?:节日|节假日|假期|春节|国庆)?的?$/;
 /** 春运, the 40-day travel season from 15 days before 春节, with its year or as a day of it: `2025年春运`, `春运第31天`. */
 const RE_CHUNYUN = new RegExp(`(?:(?<![\\d])(\\d{4}) ?年|(今年|去年|明年))?春运(首日|第(\\d{1,2}|${CN_NUM})天)?`, 'g');
 /** A bare 黄金周 (`澳门黄金周暂录28万入境`): the holiday week of the season published is in. */
