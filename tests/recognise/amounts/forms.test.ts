@@ -155,6 +155,11 @@ describe('QUANTITY forms', () => {
     ['储能6.9吉瓦时', 'CN', [['6.9吉瓦时', 'QUANTITY', { value: 6.9, unit: 'GWh' }]]],
     ['发电量500兆瓦时', 'CN', [['500兆瓦时', 'QUANTITY', { value: 500, unit: 'MWh' }]]],
     ['货柜量1,351万TEU', 'TW', [['1,351万TEU', 'QUANTITY', { value: 13_510_000, unit: 'TEU' }]]],
+    // a bare magnitude after a count of people or of visits: 人次, or 人 for a number of people
+    ['总诊疗人次达到51.1亿。', 'CN', [['51.1亿', 'QUANTITY', { value: 5_110_000_000, unit: '人次' }]]],
+    ['入境旅客人次达逾17.2万，投票人数为131.7万', 'MO', [
+      ['17.2万', 'QUANTITY', { value: 172_000, unit: '人次', approx: true }], ['131.7万', 'QUANTITY', { value: 1_317_000, unit: '人' }],
+    ]],
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });
@@ -177,6 +182,8 @@ describe('QUANTITY forms', () => {
     ['未来5年', 'durations'],
     ['工期18个月', 'durations'],
     ['工期不得超过二百七十个工作天', 'durations'],
+    ['游客达10万元消费', 'a magnitude inside a longer amount'],
+    ['全市人口1400万', 'a population is no count of visits'],
     ['角度30度', 'angles'],
   ])('%s: no quantity (%s)', (text) => {
     expect(found(text).filter((r) => r[1] === 'QUANTITY')).toEqual([]);

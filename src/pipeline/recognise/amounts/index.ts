@@ -319,6 +319,9 @@ function sentenceAround(text: string, pos: number): string {
   return text.slice(a, b);
 }
 
+/** A count of people or of visits right before a bare magnitude, with at most a verb between (`出入境总人次达`, `投票人数为`). */
+const PEOPLE_COUNT_BEFORE = /(人次|人数|代理人数量|客流量?|旅客|游客|访客|乘客|观众)(?:总数|总量)?(?:达到|达|为|是|约|逾|超过|超|突破|有望突破|录得|录|共有|共|近|仅|减少|增加|增至|升至|降至|合共)*$/;
+
 /** Products a size in inches, millimetres or nanometres specifies (`12英寸晶圆`, `300mm硅片`, `3纳米制程`). */
 const PRODUCT_AFTER = /^\s?(?:完美)?(?:晶圆|硅片|硅外延片|外延片|抛光片|单晶|衬底|芯片|制程|工艺|产线|生产线|屏|显示屏|面板|电视|显示器|笔记本|平板)/;
 
@@ -527,6 +530,18 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     const approx = n.approx || hedgedAround(text, s, e);
     const value: QuantityValue = { value: round(sign * n.value), unit, ...(approx ? { approx: true } : {}) };
     return { start: s, end: e, type: 'QUANTITY', value, score: isChinese ? 0.8 : 0.9 };
+  }
+
+  // --- QUANTITY without a measure word: a magnitude after a count of people (`总诊疗人次达到51.1亿`, `投票人数为131.7万`) ---
+  if (!inRange && /[万亿][多余]?$/.test(bare) && /^(?:$|[，,。；;、）)\s!?！？])/.test(after.replace(/^(?:左右|以上|之多|多|余)/, ''))) {
+    const count = PEOPLE_COUNT_BEFORE.exec(text.slice(Math.max(lastEnd, start - 14), start));
+    if (count) {
+      const n = parseNumber(run);
+      if (!n) return null;
+      const approx = n.approx || hedgedAround(text, start, end);
+      const unit = /人数|数量/.test(count[1]) ? '人' : '人次';
+      return { start, end, type: 'QUANTITY', value: { value: round(n.value), unit, ...(approx ? { approx: true } : {}) }, score: 0.75 };
+    }
   }
 
   // --- MONEY without a currency word: a magnitude after a money word (`净利润12.5亿`) ---
