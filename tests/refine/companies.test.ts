@@ -89,6 +89,11 @@ describe('refine-companies', () => {
     expect(run('京东跌1.8%，惟百度逆市高收，由美团牵头', [['京东', 'COMPANY'], ['惟百度', 'COMPANY'], ['由美团', 'ORG']])).toEqual(['京东/COMPANY', '百度/COMPANY', '美团/COMPANY']);
     expect(run('京东（9618）跌1.8%，惟百度（9888）逆市高收', [])).toEqual(['京东/COMPANY', '百度/COMPANY']);
   });
+  it("a group's numbered academy is part of its name", () => {
+    expect(run('航天科技集团五院抓总研制，航天科工集团二院院长出席', [['航天科技集团', 'ORG'], ['航天科工集团', 'COMPANY']])).toEqual([
+      '航天科技集团五院/COMPANY', '航天科工集团二院/COMPANY',
+    ]);
+  });
   it('a mention that runs from a listed company into a verb or a Latin product name ends with the company', () => {
     expect(run('苹果iPhone销量下滑。', [['苹果iPhone', 'COMPANY']])).toEqual(['苹果/COMPANY']);
   });

@@ -261,6 +261,13 @@ export function applyCompanies(doc: Doc): void {
     }
   }
   if (added.length || drop.size) setMentions(doc, [...doc.mentions, ...added].filter((m) => !drop.has(m)));
+  // a group's numbered academy is part of its name (`航天科技集团五院`, `航天科工集团二院`), where nothing else is tagged
+  for (const m of doc.mentions) {
+    if ((m.type !== 'COMPANY' && m.type !== 'ORG') || !text.endsWith('集团', m.end)) continue;
+    const academy = /^[一二三四五六七八九十]{1,2}院(?![长士内外])/.exec(text.slice(m.end, m.end + 4));
+    const end = m.end + (academy?.[0].length ?? 0);
+    if (academy && !doc.mentions.some((o) => o !== m && o.start < end && o.end > m.end)) [m.end, m.type] = [end, 'COMPANY'];
+  }
   // (b), (c): retype (after tagging, so that a place inside a listed name still gives way)
   for (const m of doc.mentions) {
     if (!isName(m)) continue;
