@@ -129,6 +129,10 @@ describe('bare amounts whose currency is clear', () => {
     ['料日均赌收10.5亿', 'MO', [['10.5亿', 'MONEY', { amount: 1_050_000_000, currency: 'MOP' }]]],
     ['每年收支3400万', 'CN', [['3400万', 'MONEY', { amount: 34_000_000, currency: 'CNY' }]]],
     ['14亿中国人', 'CN', []],
+    ['立法会通过逾1777亿拨款', 'HK', [['1777亿', 'MONEY', { amount: 177_700_000_000, currency: 'HKD', approx: true }]]],
+    ['电影可以破2,000万票房', 'HK', [['2,000万', 'MONEY', { amount: 20_000_000, currency: 'HKD' }]]],
+    ['当天成交45余亿', 'CN', [['45余亿', 'MONEY', { amount: 4_500_000_000, currency: 'CNY', approx: true }]]],
+    ['成交3亿股', 'CN', [['3亿股', 'QUANTITY', { value: 300_000_000, unit: '股' }]]],
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });
