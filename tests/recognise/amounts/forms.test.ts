@@ -169,6 +169,7 @@ describe('QUANTITY forms', () => {
     ['世界500强', 'rankings'],
     ['前5大客户', 'rankings'],
     ['位列榜单86位', 'rankings'],
+    ['投资实现两位数增长', 'a number of digits'],
     ['12英寸抛光片项目', 'product sizes'],
     ['国家标准《300mm硅外延片》', 'product sizes'],
     ['3纳米制程量产', 'product sizes'],
