@@ -119,6 +119,17 @@ describe('Hong Kong cents and numbers listed before a percentage', () => {
   });
 });
 
+describe('groups of three digits separated by a space (Hong Kong print)', () => {
+  it.each<[string, Region, Row[]]>([
+    ['申请约4 900宗', 'HK', [['4 900宗', 'QUANTITY', { value: 4900, unit: '宗', approx: true }]]],
+    ['另有12 345 678元', 'HK', [['12 345 678元', 'MONEY', { amount: 12_345_678, currency: 'HKD' }]]],
+    ['2024 100人', 'HK', [['100人', 'QUANTITY', { value: 100, unit: '人' }]]],
+    ['排第3 12个', 'HK', [['12个', 'QUANTITY', { value: 12, unit: '个' }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+});
+
 describe('bare amounts whose currency is clear', () => {
   it.each<[string, Region, Row[]]>([
     ['新区700亿投资、56个项目落户', 'CN', [['700亿', 'MONEY', { amount: 70_000_000_000, currency: 'CNY' }], ['56个', 'QUANTITY', { value: 56, unit: '个' }]]],

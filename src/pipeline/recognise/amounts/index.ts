@@ -99,10 +99,10 @@ const PREFIX_CURRENCY_RE = new RegExp(`(${byLength(PREFIX_CURRENCY).join('|')})(
 /**
  * Numeral runs: Arabic or Chinese digits with magnitudes, 多/余, decimal point, thousands
  * commas, a leading 数/几 before ten thousands or more (`数十亿`, `几百万`: one of them, approximate);
- * a full stop or a middle dot between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％`, `七四三七·三億` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
+ * a space between groups of three digits (`4 900宗`, Hong Kong print), a full stop or a middle dot between Chinese digits is a decimal point (`七二九．二億`, `三十九．五％`, `七四三七·三億` in Taiwan print). `千` before 米/克/瓦 and `兆` before 瓦/赫/字节 belong to the unit (`5千米`, `3兆瓦`).
  */
 const runSource = (digits: string) =>
-  String.raw`[-+]?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[${digits}]|[百千](?=万?亿)|万(?=亿))(?:[\d${digits}万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[${digits}两])[.·・‧](?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆]))*`;
+  String.raw`[-+]?(?:[数几](?=[十百千]?[万亿])[十百千万亿]|\d|[${digits}]|[百千](?=万?亿)|万(?=亿))(?:[\d${digits}万亿多余]|百(?!分)|千(?![米克瓦伏帕焦卡])|兆(?![瓦赫字帕焦欧伏])|[.,](?=\d)|点(?=[零〇○一二三四五六七八九])|(?<=[${digits}两])[.·・‧](?=[零〇○一二三四五六七八九])|(?<=\d)[ \u00a0](?=[多余]?[万亿兆])|(?<=(?:^|[^\d \u00a0\u2009\u202f.,])\d{1,3}(?:[ \u00a0\u2009\u202f]\d{3})*)[ \u00a0\u2009\u202f](?=\d{3}(?![\d.,])))*`;
 /** Runs with 廿 卅 卌 (Taiwan print) only where the text has one: the wider digit class costs every other text ~1.7×. */
 const RUNS = [runSource('零〇○一二两三四五六七八九十'), runSource('零〇○一二两三四五六七八九十廿卅卌')].map((src) => ({
   run: new RegExp(src, 'g'),

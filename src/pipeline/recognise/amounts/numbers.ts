@@ -34,7 +34,7 @@ export function parseNumber(s: string): ParsedNumber | null {
   let value: number | null;
   let approx = false;
   if (s.startsWith('+')) s = s.slice(1); // an explicit plus sign (`同比+13.2%`)
-  if (/[ \u00a0○]/.test(s)) s = s.replace(/[ \u00a0]/g, '').replace(/○/g, '〇');
+  if (/[ \u00a0\u2009\u202f○]/.test(s)) s = s.replace(/[ \u00a0\u2009\u202f]/g, '').replace(/○/g, '〇');
   // 廿 卅 卌 (Taiwan print, lunar days): twenty, thirty, forty
   if (/[廿卅卌]/.test(s)) s = s.replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/卌/g, '四十');
   // `数十亿`, `几百万`: at least one of the magnitude, approximate
