@@ -126,3 +126,9 @@ describe('a period compared with is not what a later 同期 refers back to', () 
     ]);
   });
 });
+
+describe('同一季度 is the same quarter, not the first', () => {
+  it('leaves 一季度 of 同一季度 alone', () => {
+    expect(found('与去年同一季度相比增长，第一季度亦增长', '2025-08-14').map((r) => r[0])).toEqual(['去年', '第一季度']);
+  });
+});

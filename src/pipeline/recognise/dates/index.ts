@@ -124,7 +124,7 @@ const RE_YMD = new RegExp(
   'g',
 );
 const RE_MD = new RegExp(`${NOT_AFTER_NUM}(${MON}) ?月份?(?: ?(${DAY}) ?[日号]|(${MPART}))?`, 'g');
-const RE_YPART = new RegExp(`(?<![年半\\d〇○零一二两三四五六七八九十几多])(${YPART})`, 'g');
+const RE_YPART = new RegExp(`(?<![年半\\d〇○零一二两三四五六七八九十几多同])(${YPART})`, 'g');
 const RE_DAY_ONLY = /(\d{1,2}|(?<![一二三四五六七八九十廿卅零〇○])(?:二?十[一二三四五六七八九]|三十一?|廿[一二三四五六七八九]|卅一?)) ?日(?!内|游|以内|之内|左右|元|圆|本|均|间|后|前|来)/g; // 5日均线: a moving average; `十三日` in Macao and Taiwan print
 /** What may not stand before a day-only date (`近5日`, `第3日`, `12.5日`; a count of days after a verb: `连升3日`, `停牌3日`), a space apart or not (checked in code: faster than a lookbehind). */
 const DAY_ONLY_BLOCK = /[\d.月年近数多每个第余前后升跌涨连续共历满停休隔达牌时]/;
