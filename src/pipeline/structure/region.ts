@@ -53,6 +53,8 @@ const CUES: Record<Region, [RegExp, number][]> = {
   ],
   CN: [
     [/人民币|国务院|发改委|国资委|省委|市委|县委|党组|党工委|自治区|全国人大|政协|新华社/g, 2],
+    // an A-share report's words (`归属于上市公司股东的净利润`, `扣非`, `每10股派发`)
+    [/归属于?上市公司|归母净利|扣非|每10股派/g, 2],
     // Mainland provinces: a traditional-script article about 株洲 is still a mainland one.
     [/北京|天津|上海|重庆|河北|山西|辽宁|吉林|黑龙江|江苏|浙江|安徽|福建|江西|山东|河南|湖北|湖南|广东|广西|海南|四川|贵州|云南|陕西|甘肃|青海|宁夏|新疆|西藏|内蒙古/g, 1],
   ],
@@ -109,6 +111,13 @@ export function chooseRegion(text: string, script: Script = 'simplified', stated
       }
     }
     seen[region] = [...counts].sort((a, b) => b[1] - a[1]).slice(0, 4).map(([k, n]) => `${k} ×${n}`);
+  }
+  // year-on-year as the mainland writes it (`同比`, `环比`): a cue of the mainland, counted at most three times (the Hong
+  // Kong press quotes mainland figures with it too)
+  const yoy = Math.min(3, head.match(/同比|环比/g)?.length ?? 0);
+  if (yoy) {
+    score.CN += yoy;
+    seen.CN.push(`同比 ×${yoy}`);
   }
   const mainland = mainlandPlaces(head);
   if (mainland.length) {

@@ -235,6 +235,8 @@ describe('region inference', () => {
     ['劳工及福利局与社署推出一户一社工服务', 'traditional', 'HK'],
     // a mainland county's story in traditional script: the counties and cities it writes out say mainland
     ['上杭县是革命老区,连续三年入围百强县,龙岩市支持上杭县工业园区建设,投资10亿元', 'traditional', 'CN'],
+    // an A-share results story reposted in traditional script: 同比 and the report's words say mainland
+    ['伊利股份发布年报,实现营收1261.79亿元,同比增长2.4%,归属上市公司净利润104.29亿元,同比增长10.6%', 'traditional', 'CN'],
     // Taiwan's counties are not the mainland's
     ['嘉义县与云林县合作,彰化县投资10亿元', 'traditional', 'TW'],
     // a Hong Kong story that names two mainland cities stays Hong Kong's
