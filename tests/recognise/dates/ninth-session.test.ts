@@ -132,3 +132,15 @@ describe('同一季度 is the same quarter, not the first', () => {
     expect(found('与去年同一季度相比增长，第一季度亦增长', '2025-08-14').map((r) => r[0])).toEqual(['去年', '第一季度']);
   });
 });
+
+describe("past year and quarters as reports write them", () => {
+  it('过去的一年 in a report of the first months is last year; later in the year no date', () => {
+    expect(found('过去的一年，全区经济增长5%', '2025-01-14')).toEqual([['过去的一年', '2024-01-01', '2024-12-31', 'year']]);
+    expect(found('过去的一年，全区经济增长5%', '2025-06-14')).toEqual([]);
+  });
+  it('a two-digit year with 年 before Q1-Q4', () => {
+    expect(found('25 年Q3营收增长，2024年Q1', '2025-11-05')).toEqual([
+      ['25 年Q3', '2025-07-01', '2025-09-30', 'quarter'], ['2024年Q1', '2024-01-01', '2024-03-31', 'quarter'],
+    ]);
+  });
+});

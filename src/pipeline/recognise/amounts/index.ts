@@ -116,11 +116,11 @@ const HEDGE_BEFORE = new RegExp(`(?:${HEDGE_WORDS})[ \u00a0]?$`);
 const HEDGE_AFTER = /^(?:左右|上下|以上|以下|以内|之多)/;
 /** A unit word that is the first character of a longer word here (`部门`, `城市`, `剂量`, `节日`). */
 const UNIT_WORD_AFTER: Record<string, RegExp> = {
-  部: /^[门委署局]/, 条: /^[款例约文目件]/, 呎: /^[标货柜]/, 英尺: /^[标货柜]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
+  部: /^[门委署局分]/, 条: /^[款例约文目件]/, 呎: /^[标货柜]/, 英尺: /^[标货柜]/, 城: /^[市区镇乡际]/, 岁: /^月/, 剂: /^[量型]/, 期: /^[间内限货刊满末中]/, 节: /^[日假课目点约能拍奏]/,
   // `3点半`, `10点30分`, `几点钟`: a time of day; `一手打造`, `二手房`: no board lot
   点: /^(?:[半钟\d零一二两三四五六七八九十]|整(?!数))/,
   // `十三届三次四次全会`: sessions of a congress are no count
-  次: /^(?:[一二三四五六七八九十]次|全会|全体|车|列车|自强|莒光|区间|普悠玛|太鲁阁)/, // … nor a train's number (`439次自强号`)
+  次: /^(?:[一二三四五六七八九十]次|全会|全体|车|列车|自强|莒光|区间|普悠玛|太鲁阁|产业)/, // … nor a train's number (`439次自强号`)
   // `2025台湾灯会`: a year before 台湾 is no count of machines
   台: /^(?:湾|北市|中市|南市|积电|股|胞|籍|独)/,
   // `班` counts runs, not a class's head, a group or a shift (`3班级`, `两班倒`)
@@ -131,7 +131,7 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   通: /^(?!电话|来电|报案|求助|简讯|短信|讯息|留言)\p{Script=Han}/u, 手: /^[打策包资房车货机表术续段工册艺稿指臂掌脚法]/,
 };
 /** After `N届`: a body or a meeting it numbers (`十四届全国人大`, `十九届三中全会`, `二十届中央委员会`). */
-const SESSION_AFTER_TERM = /^(?:全国|中央|人大|政协|全会|党代会|代表大会|委员会|常委会|理事会|董事会|监事会|[一二三四五六七八九十]中全会|[一二三四五六七八九十]次)/;
+const SESSION_AFTER_TERM = /^(?:全国|中央|人大|政协|全会|党代会|代表大会|委员会|常委会|理事会|董事会|监事会|[一二三四五六七八九十]中(?:全会|[、和及])|[一二三四五六七八九十]次)/;
 /** `个` + these is a duration (`3个月`), not a quantity. */
 const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|工作天|交易日|季度|年头|半月|钟头)/;
 /** After `N成`: idioms and words where 成 is not "tenths" (`一成不变`, `八成是`). */

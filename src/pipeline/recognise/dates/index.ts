@@ -168,6 +168,8 @@ const RE_RELATIVE = new RegExp(
 );
 /** Vague recent periods and relative quarters (relative() reads them by group name too). */
 const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)|(?<quarter>本季度?|今季度?|上一?季度?|前一季度?|下一?季度?)(?![节])/g;
+/** `过去的一年`, `刚刚过去的一年`: the year before, in a report of the year's first months. */
+const RE_PAST_YEAR = /过去的(?:一|这一)年(?![来多半度级])/g;
 /** A duration before `N年后` (`时隔5年后首次`): not a date. */
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
 /** What ends right before a phrase that opens a clause: nothing, punctuation, or a joining word. */
@@ -512,6 +514,8 @@ export function findDates(text: string, published: string | null, region: Region
     const v = relative(m, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
   }
+  // `过去的一年` in a report of the first months (a government's work report, a year-end review): last year
+  for (const m of pub && pub.m <= 3 && text.includes('过去的') ? text.matchAll(RE_PAST_YEAR) : []) add(m.index, m.index + m[0].length, yearValue(pub!.y - 1), 0.8);
   for (const m of text.matchAll(RE_RELATIVE2)) {
     const v = relative(m, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
@@ -814,7 +818,7 @@ const RE_HN = /(?<![A-Za-z\d])(?:((?:19|20)\d{2}) ?H([12])|H([12]) ?((?:19|20)\d
 /** A year written without 年 before a part of it: `2025上半年`, `2024全年`, `2025三季度末`. */
 const RE_YEAR_PART_BARE = /(?<![\d.])((?:19|20)\d{2})(上半年|下半年|全年|第?[一二三四]季度(?:末|底)?|前[二三]季度)/g;
 /** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
-const RE_QN = /(?<![A-Za-z\d])(?:(\d{4})年?)?Q([1-4])(?![A-Za-z\d])/g;
+const RE_QN = /(?<![A-Za-z\d])(?:(\d{4}) ?年? ?|(\d{2}) ?年 ?)?Q([1-4])(?![A-Za-z\d])/g;
 /** `今` alone (Taiwan and Hong Kong print) after a name or a clause break, before what was done today (not a word of its own: `今年`, `今后`, `今昔`). */
 const RE_TODAY_ALONE =
   /(?<=[\p{Script=Han}）)」”,，])(?<![至迄如当现古而从自于於到直及今即距据汔])今(?=\p{Script=Han})(?![年月日天晚早后朝次届期季周夜午生世人古昔春夏秋冬明来时刻番回度岁际夕儿者是非为个宵晨起])/gu;
@@ -899,8 +903,9 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     }
   }
   for (const m of text.includes('Q') ? text.matchAll(RE_QN) : []) {
-    const y = m[1] ? +m[1] : pub ? quarterYear(+m[2], pub) : null;
-    add(m.index, m.index + m[0].length, y === null ? unresolved('quarter') : quarterValue(y, +m[2]), 0.8);
+    // (`25年Q3`: a two-digit year with 年)
+    const y = m[1] ? +m[1] : m[2] ? 2000 + +m[2] : pub ? quarterYear(+m[3], pub) : null;
+    add(m.index, m.index + m[0].length, y === null ? unresolved('quarter') : quarterValue(y, +m[3]), 0.8);
   }
   for (const m of /H/.test(text) ? text.matchAll(RE_HN) : []) {
     const y = m[1] ? +m[1] : m[4] ? +m[4] : 2000 + +m[6];
