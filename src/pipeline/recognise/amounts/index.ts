@@ -125,9 +125,9 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   台: /^(?:湾|北市|中市|南市|积电|股|胞|籍|独)/,
   // `班` counts runs, not a class's head, a group or a shift (`3班级`, `两班倒`)
   班: /^[级长主子组车底机倒制会]/,
-  // `通` counts calls and messages only (`6通电话`, `6通,`), not `3通道`, `2通过`
   // `两位数增长`: a number of digits, not of people
   位: /^数/,
+  // `通` counts calls and messages only (`6通电话`, `6通,`), not `3通道`, `2通过`
   通: /^(?!电话|来电|报案|求助|简讯|短信|讯息|留言)\p{Script=Han}/u, 手: /^[打策包资房车货机表术续段工册艺稿指臂掌脚法]/,
 };
 /** After `N届`: a body or a meeting it numbers (`十四届全国人大`, `十九届三中全会`, `二十届中央委员会`). */
