@@ -302,6 +302,9 @@ function reportYear(text: string, pos: number, pub: Ymd, articleYear?: number): 
   // an article about last year (`公布2025年第四季与全年财报`, published in the spring) reports its 全年
   if (aboutLastYear(pub, articleYear) && !plan) return pub.y - 1;
   if (pub.m > 2) return pub.y;
+  // `较好完成全年目标任务` reports the year just ended; `确保完成全年目标` plans the new one
+  const lead = text.slice(Math.max(0, pos - 12), pos).split(/[，。；;,！!？?\n]/).pop()!;
+  if (/完成$/.test(lead)) return PLAN.test(lead) || /确保|要|努力|奋力|冲刺/.test(lead) ? pub.y : pub.y - 1;
   return DONE_CLAUSE.test(clause) && !plan ? pub.y - 1 : pub.y;
 }
 
@@ -511,7 +514,7 @@ export function findDates(text: string, published: string | null, region: Region
   }
   for (const m of text.matchAll(RE_RELATIVE)) {
     if (m.groups!.n && (DURATION_BEFORE.test(text.slice(Math.max(0, m.index - 4), m.index)) || (m.groups!.unit === '日' && /\d/.test(m.groups!.n)))) continue;
-    const v = relative(m, pub);
+    const v = m.groups!.monthEnd ? monthEndAfter(text, m.index, pub) ?? relative(m, pub) : relative(m, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
   }
   // `过去的一年` in a report of the first months (a government's work report, a year-end review): last year
@@ -1230,6 +1233,20 @@ function monthPart(y: number | null, m: number, part: string): DateValue | null 
   if (part === '底' || part === '末') return span(iso(y, m, last), iso(y, m, last), 'day');
   const [a, b] = part === '上中旬' ? [1, 20] : part === '中下旬' ? [11, last] : /初|上旬/.test(part) ? [1, 10] : /中/.test(part) ? [11, 20] : [21, last];
   return span(iso(y, m, a), iso(y, m, b), 'day', true);
+}
+
+/** A month's end stated earlier in the paragraph (`6月末`, `2024年6月底`): the last one before a position. */
+const RE_STATED_MONTH_END = /(?:((?:19|20)\d{2})年)?(?<![\d.])(\d{1,2})月(?:份)?[末底]/g;
+/** A bare `月末` after a stated month's end in its paragraph (`6月末,…。月末人民币贷款余额`) is that month's end. */
+function monthEndAfter(text: string, pos: number, pub: Ymd | null): DateValue | null {
+  const before = text.slice(text.lastIndexOf('\n', pos - 1) + 1, pos);
+  let last: RegExpMatchArray | undefined;
+  for (const m of before.matchAll(RE_STATED_MONTH_END)) last = m;
+  if (!last) return null;
+  const mo = +last[2];
+  if (mo < 1 || mo > 12) return null;
+  const y = last[1] ? +last[1] : pub ? yearOfMonth(mo, pub) : null;
+  return monthPart(y, mo, '底');
 }
 
 /** Dates relative to the publication date (RE_RELATIVE named groups). */
