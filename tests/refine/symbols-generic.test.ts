@@ -73,6 +73,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual([]);
   });
+  it('drops a word for a person that is no name (老翁, 事主, 男子), keeps a name', () => {
+    const d = docWith('老翁接到电话，事主及男子报警，陈大文被捕', [['老翁', 'PERSON'], ['事主', 'PERSON'], ['男子', 'PERSON'], ['陈大文', 'PERSON']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['陈大文/PERSON']);
+  });
   it('drops a surname alone as a person (李、邹), also before a form of address (王先生, 许县长), keeps full names', () => {
     const d = docWith('李、邹与何一度争执，王先生、许县长和邹家华出席', [['李', 'PERSON'], ['邹', 'PERSON'], ['何', 'PERSON'], ['王', 'PERSON'], ['许县长', 'PERSON'], ['邹家华', 'PERSON']]);
     genericComponent.run(d);

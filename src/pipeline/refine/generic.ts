@@ -70,6 +70,10 @@ const isBareSurname = (text: string, m: NormMention) =>
     // `吴女今`, `吴坦承`: a surname with a word after it that no given name has
     (m.end - m.start === 3 && /^(?:[女男][今昨]|坦承|表示|指出|坦言|透露|否认|承认|供称|辩称|认为)$/.test(text.slice(m.start + 1, m.end))) ||
     (m.end - m.start === 3 && SURNAME_TITLE.test(text.slice(m.start + 1, m.end))));
+/** Words for a person that are no one's name (`老翁`, `事主`, `疑犯`): police and court reports use them for the unnamed. */
+const PERSON_NOUN = /^(?:老翁|老伯|老婦|老妇|婦人|妇人|婆婆|伯伯|男子|女子|少年|少女|男童|女童|老人|長者|长者|事主|疑犯|嫌犯|死者|傷者|伤者|司機|司机|途人|路人|苦主|被告|原告|女事主|男事主)$/;
+const isPersonNoun = (text: string, m: NormMention) => m.type === 'PERSON' && PERSON_NOUN.test(text.slice(m.start, m.end));
+
 /** Titles that follow a bare surname inside a "person" (`许县长`, `王局长`). */
 const SURNAME_TITLE = /^(?:县长|市长|省长|区长|镇长|乡长|局长|处长|厅长|部长|院长|校长|主任|主席|书记|委员|议员|董事|总裁|经理|先生|女士|小姐|太太|教授|医生|律师|老师|警员|法官)$/;
 
@@ -90,7 +94,7 @@ function stormNames(text: string, mentions: readonly NormMention[]): Set<string>
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
   const storms = STORM_WORD.test(text) ? stormNames(text, doc.mentions) : new Set<string>();
-  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m, doc.region.region) && !isBareSurname(text, m) && !isFixedPhrase(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
+  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m, doc.region.region) && !isBareSurname(text, m) && !isPersonNoun(text, m) && !isFixedPhrase(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
 });
 
 export const abbreviationComponent = component('refine-abbreviation', ['mentions'], ['mentions'], (doc: Doc) => {

@@ -272,9 +272,10 @@ describe('the lunar new year as Hong Kong writes it, and years of the zodiac', (
   });
 });
 
-describe('当季 and 单季 in a report: the quarter just mentioned', () => {
+describe('当季 in a report: the quarter just mentioned; 单季 (a single quarter as a measure) is no date', () => {
   it.each<[string, string[][]]>([
-    ['第四季营收1501亿元，单季营收创新高', [['第四季', '2025-10-01'], ['单季', '2025-10-01']]],
+    ['第四季营收1501亿元，单季营收创新高', [['第四季', '2025-10-01']]],
+    ['營收創單季新高', []],
     ['2025年第三季度，当季净利增长', [['2025年第三季度', '2025-07-01'], ['当季', '2025-07-01']]],
     ['当季水果上市', []],
     ['11月，当季营收', [['11月', '2025-11-01']]],

@@ -1,7 +1,10 @@
 /**
  * Forms of the tenth session: a bare `月末` / `月底` after a month's end stated earlier in its paragraph (that
  * month's end, the date a balance is struck on), and a bare `全年` right after `完成` in a report of the year's
- * first months (`较好完成全年目标任务`: the year just ended; `确保完成全年目标` plans the new one).
+ * first months (`较好完成全年目标任务`: the year just ended; `确保完成全年目标` plans the new one), or before a total
+ * (`全年合共提供14077伙`); a day with the festival on it (`2月24日元宵节`) and a month with `当月` (`8月当月`) as one
+ * mention; `七下八上`; `前日(22日)`; bare `过年` before `快到`; a festival last year's period fell in (`去年同月适逢春节`);
+ * `五月天` (the band) and `单季` are no dates.
  * Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
@@ -33,5 +36,31 @@ describe('a bare 全年 after 完成 in a report of the first months', () => {
     ['较好完成全年目标任务', '2025-06-14', [['全年', '2025-01-01', '2025-12-31', 'year']]],
   ])('%s (published %s)', (text, pub, rows) => {
     expect(found(text, pub)).toEqual(rows);
+  });
+});
+
+describe('a total reported in a report of the first months', () => {
+  it('全年合共 in February is last year', () => {
+    expect(found('全年合共提供14077伙', '2026-02-24', 'HK')).toEqual([['全年', '2025-01-01', '2025-12-31', 'year']]);
+  });
+});
+
+describe('names joined to a date, and other forms', () => {
+  it.each<[string, string, Row[]]>([
+    ['灯会将于2月24日元宵节开幕', '2023-03-30', [['2月24日元宵节', '2024-02-24', '2024-02-24', 'day']]],
+    ['明年3月3日元宵节登场', '2025-02-24', [['明年3月3日元宵节', '2026-03-03', '2026-03-03', 'day']]],
+    ['8月当月，出口增长5%', '2024-09-19', [['8月当月', '2024-08-01', '2024-08-31', 'month']]],
+    ['今年七下八上期间防汛', '2025-07-01', [['今年七下八上', '2025-07-21', '2025-08-10', 'day']]],
+    ['前日(22日)一名老翁接到电话，后日(26日)提堂', '2025-12-24', [
+      ['前日(22日)', '2025-12-22', '2025-12-22', 'day'], ['后日(26日)', '2025-12-26', '2025-12-26', 'day'],
+    ]],
+    ['过年快到了，鸡蛋需求增', '2026-01-26', [['过年', '2026-02-17', '2026-02-17', 'day']]],
+    ['加上去年同月适逢春节，基数较低', '2026-03-04', [['去年同月', null, null, 'month', true], ['春节', '2025-01-29', '2025-01-29', 'day']]],
+  ])('%s (published %s)', (text, pub, rows) => {
+    expect(found(text, pub)).toEqual(rows);
+  });
+
+  it.each(['五月天演唱会门票售罄', '前日召开会议', '营收创单季新高'])('%s: no date', (text) => {
+    expect(found(text, '2025-12-24')).toEqual([]);
   });
 });

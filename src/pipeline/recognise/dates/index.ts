@@ -153,7 +153,7 @@ const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之�
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|近日|日前|今晚|今夜(?![星月])|今晨|今早|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|前日(?=\()|后日(?=\()|近日|日前|今晚|今夜(?![星月])|今晨|今早|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<![每一])(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])(?:(?:至|到|—|–|-|~)(?:周|星期|礼拜)(?<wd2>[一二三四五六日天]))?`,
@@ -263,7 +263,7 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|清明(?<![政吏治风]清明)(?=假期|期间|小长假|连假|长假|前后|当天|当日|时节|祭扫|扫墓|祭祖|踏青|出游|上坟|将至|临近|到来|来临|假日|节气|那天|这天|[前后,，。、；;！!？?都时至”"]|$)|清明(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了)清明)|' +
+  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假|快到|将至|临近|到来|来临|聚餐|团圆饭|年货)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|清明(?<![政吏治风]清明)(?=假期|期间|小长假|连假|长假|前后|当天|当日|时节|祭扫|扫墓|祭祖|踏青|出游|上坟|将至|临近|到来|来临|假日|节气|那天|这天|[前后,，。、；;！!？?都时至”"]|$)|清明(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了)清明)|' +
   '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]|(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、；;！!？?都时至”"]|当天|当日|期间|登高|赏菊|敬老|佳节|那天|这天|$)|重阳(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了|九九)重阳)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞日|圣诞(?=[前后,，。、]|当天|期间|假期|节|跨年)|耶诞节|耶诞(?=[前后,，。、]|当天|期间|假期|节|跨年|晚会|活动|市集|灯)|(?<![\u4e00-\u9fff]跨)跨年(?![度\d〇○零一二三四五六七八九十两]|经营|发展|合作|项目|工程)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|和平纪念日|冬至|夏至|立春|立秋';
@@ -278,10 +278,13 @@ const RE_FESTIVAL = new RegExp(
  * match: a leading optional group would be tried at every position. */
 const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE})|(?<![\\d.])((?:19|20)\\d{2})|(?<![\\d.])(1[01]\\d)年)$`);
 
+/** Last year's period that a festival fell in (`去年同月适逢春节`): the festival of last year. */
+const LAST_YEAR_FELL = /去年(?:同期|同月|同季|同一时期|同时期)?(?:适逢|正值|恰逢|遇上|碰上|逢)$/;
+
 /** After a bare 全年: a company's full-year results or dividend (its reporting year), or a slogan (`全年红`). */
 const FULL_YEAR_RESULTS = /^(?:的)?(?:派息|派发|股息|业绩|每股|盈利|纯益|溢利|少赚|多赚|亏损|蚀|红|股东)/;
 /** A clause that reports what happened (`全年新增`, `全年仍实现了`), read back from 全年 to its clause's end. */
-const DONE_CLAUSE = /了|实现|完成|新增|新注册|累计|共计|达到|同比|比上年/;
+const DONE_CLAUSE = /了|实现|完成|新增|新注册|累计|共计|合共|共有|录得|达到|同比|比上年/;
 
 /**
  * The year of a bare 全年: published's, but in January and February a clause that reports what was done
@@ -431,6 +434,7 @@ export function findDates(text: string, published: string | null, region: Region
     else add(s, e, fromParts({ y, m: mo, d }, pub), score, { y, m: mo, d });
   }
   for (const m of text.matchAll(RE_MD)) {
+    if (text.startsWith('五月天', m.index) && text[m.index + 3] !== '气' && m[0] === '五月') continue; // the band
     const mo = num(m[1]);
     const d = m[2] ? num(m[2]) : undefined;
     const y = pub?.y ?? null;
@@ -617,7 +621,7 @@ export function findDates(text: string, published: string | null, region: Region
     const what = both ? '假期' : suffix?.startsWith('当') ? undefined : quoted || !close ? suffix : undefined;
     const holiday = name === '除夕' && year === undefined && !y?.[2] && gregorianEve(text, pub)
       ? aroundFestival(name, iso(pub!.m === 1 ? pub!.y - 1 : pub!.y, 12, 31), what, region)
-      : festival(name, what, year, y?.[2] ? relYearOffset(y[2]) : undefined, pub, region);
+      : festival(name, what, year, y?.[2] ? relYearOffset(y[2]) : year === undefined && LAST_YEAR_FELL.test(text.slice(Math.max(0, from - 10), from)) ? -1 : undefined, pub, region);
     const v = counted && holiday && what === '假期' ? holidayDays(holiday, holidayDay) : holiday;
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
     // a heading of a holiday notice (`春节：1月28日…`) takes its year from the date it introduces
@@ -675,7 +679,7 @@ export function findDates(text: string, published: string | null, region: Region
   return found();
 
   function found(): DateMention[] {
-  const merged = festivalHeadings(text, inheritSentenceYear(text, inheritListed(text, mergeRanges(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands)))), pub)), pub));
+  const merged = festivalHeadings(text, inheritSentenceYear(text, inheritListed(text, mergeRanges(text, mergeDayAndName(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands))))), pub)), pub));
   return mergeTimeRanges(text, extend(text, resolveAnaphora(text, comparisonBases(text, reportedQuarter(text, merged, pub, context.previousQuarter ?? null), context.previous ?? null), anaphora, pub, context.previous ?? null, context.previousDay ?? null), pub))
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
@@ -853,8 +857,9 @@ const RE_GOLDEN_WEEK = /(?<![庆一动])黄金周(档期)?/g;
 type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
 /** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
 type Anaphora = Map<number, { shift: number; year?: number; days?: number; quarter?: boolean; wholeYear?: boolean; month?: number; day?: number }>;
-/** `当季`, `单季` before a figure of a report, `季内`: the quarter just mentioned. */
-const RE_THAT_QUARTER = /(?<![每])[当单]季(?=营收|营业|净利|净收益|收益|盈利|溢利|毛利|收入|业绩|获利|每股|出货|销售|销量|旅客|访客|入境|出口|进口|经济|亏损|合并|博彩|赌收|经调整|GDP|EPS|EBITDA)|(?<![一二三四1-4第每本上下首])季内(?=[\p{Script=Han}A-Za-z])/gu;
+/** `当季` before a figure of a report, `季内`: the quarter just mentioned (`单季`, a single quarter as a measure, is
+ * no date: `创单季新高`). */
+const RE_THAT_QUARTER = /(?<![每])当季(?=营收|营业|净利|净收益|收益|盈利|溢利|毛利|收入|业绩|获利|每股|出货|销售|销量|旅客|访客|入境|出口|进口|经济|亏损|合并|博彩|赌收|经调整|GDP|EPS|EBITDA)|(?<![一二三四1-4第每本上下首])季内(?=[\p{Script=Han}A-Za-z])/gu;
 
 /** Five-year plans, 民国 years (Taiwan), `Q4`, `本年度`, years before names, and `同期` anaphora. */
 function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anaphora: Anaphora): void {
@@ -985,6 +990,11 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     const name = pub!.m >= 9 && pub!.m <= 11 ? '国庆' : pub!.m >= 4 && pub!.m <= 6 ? '五一' : null;
     if (name) add(m.index, m.index + m[0].length, festival(name, '黄金周', undefined, undefined, pub), 0.75);
   }
+  // `七下八上`, the flood-control season's peak: the last third of July and the first of August
+  for (const m of pub && text.includes('七下八上') ? text.matchAll(/(?:(今年|去年)|(?<![\d.])((?:19|20)\d{2})年)?七下八上/g) : []) {
+    const y = m[2] ? +m[2] : pub!.y + (m[1] === '去年' ? -1 : 0);
+    add(m.index, m.index + m[0].length, span(iso(y, 7, 21), iso(y, 8, 10), 'day'), 0.8);
+  }
   for (const m of text.includes('同') ? text.matchAll(RE_SAME) : []) {
     const p = SAME_PREFIX.exec(text.slice(Math.max(0, m.index - 8), m.index));
     const start = m.index - (p ? p[0].length : 0);
@@ -1000,8 +1010,8 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     anaphora.set(m.index, { shift: 0, wholeYear: true, month: mo, day: d });
     add(m.index, m.index + m[0].length, unresolved(d ? 'day' : mo ? 'month' : 'year', true), 0.75);
   }
-  // `当季营收`, `单季毛利率`: the quarter just mentioned (only a quarter; `当季水果` is in season)
-  for (const m of /[当单]季|季内/.test(text) ? text.matchAll(RE_THAT_QUARTER) : []) {
+  // `当季营收`: the quarter just mentioned (only a quarter; `当季水果` is in season)
+  for (const m of /当季|季内/.test(text) ? text.matchAll(RE_THAT_QUARTER) : []) {
     anaphora.set(m.index, { shift: 0, quarter: true });
     add(m.index, m.index + 2, unresolved('quarter', true), 0.75);
   }
@@ -1257,7 +1267,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
-    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今夜: 0, 今晨: 0, 今早: 0, 昨晚: -1, 隔晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
+    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 前日: -2, 后日: 2, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今夜: 0, 今晨: 0, 今早: 0, 昨晚: -1, 隔晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
     const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
   }
@@ -1588,9 +1598,33 @@ function mergeWeekday(text: string, cands: Cand[]): Cand[] {
     return WEEKDAY.test(w) || (WEEKDAY_DATED.test(w) && b.value?.start === a.value.start) ? { ...a, end: b.end } : null;
   });
 }
+/** A festival's name, as it may follow its day (`2月24日元宵节`, `1月1日元旦`). */
+const FESTIVAL_NAME = /^(?:农历|農曆)?(?:[\u4e00-\u9fff]{1,4}[节節]|除夕|元旦|元宵|端午|中秋|国庆|國慶|小年夜?|年三十|大年夜|春节|春節|圣诞|聖誕|平安夜|冬至|夏至|七夕|腊八|清明|重阳|重陽)$/;
+
+/**
+ * A day followed by the festival that falls on it (`2月24日元宵节`, `明年3月3日元宵节`) is one mention, in the
+ * festival's year where the day states none and the festival falls on it; a month followed by `当月` (`8月当月`) is
+ * one mention with the month's value.
+ */
+function mergeDayAndName(text: string, cands: Cand[]): Cand[] {
+  const out = mergeAdjacent(cands, (a, b) => {
+    if (b.start !== a.end || a.value?.grain !== 'day' || !a.value.start || a.value.start !== a.value.end || a.value.start.startsWith('XXXX')) return null;
+    if (b.value?.grain !== 'day' || b.value.start !== b.value.end || !FESTIVAL_NAME.test(text.slice(b.start, b.end))) return null;
+    if (a.parts?.y !== undefined) return { ...a, end: b.end };
+    // without a year of its own, the day is in the year (of the three nearest) the festival falls on it
+    const name = text.slice(b.start, b.end).replace(/^(?:农历|農曆)/, '').replace(/節$/, '节');
+    const y = Number(a.value.start.slice(0, 4));
+    const md = a.value.start.slice(4);
+    const fits = [y, y + 1, y - 1].find((yy) => [name, FESTIVAL_ALIAS[name], `${name}节`, name.replace(/节$/, '')].some((n) => n && festivalDay(n, yy) === `${yy}${md}`));
+    return { ...a, end: b.end, value: fits === undefined || fits === y ? a.value : span(`${fits}${md}`, `${fits}${md}`, 'day') };
+  });
+  // `8月当月`: the month itself
+  for (const c of out) if (c.value?.grain === 'month' && /^[当當]月/.test(text.slice(c.end, c.end + 2))) c.end += 2;
+  return out.filter((c, i) => i === 0 || !(c.start >= out[i - 1].start && c.end <= out[i - 1].end));
+}
 const WEEKDAY_DATED = /^(?:周|星期|礼拜)[一二三四五六日天]\([^()]{1,12}\)$/;
 
-const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|明天|明日|后天|今晚|今晨|今早|昨晚|明晚|当天|当日|次日|翌日|第二天|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
+const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|前日|明天|明日|后天|后日|今晚|今晨|今早|昨晚|明晚|当天|当日|次日|翌日|第二天|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
 
 /**
  * A relative day with its date in brackets is one mention with the bracketed date's value:
