@@ -37,6 +37,13 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['四川公安/ORG', '长沙市卫健委/ORG', '岳麓区人民法院/ORG']);
   });
+  it("a township's office, a clinic, a village's party branch, a Hong Kong police district and a border station are one ORG with the place", () => {
+    const d = docWith('将军区公所、梨山卫生所、寨南村党支部、九龙城警区、黄大仙警区重案组与友谊关出入境边防检查站', [
+      ['将军区', 'LOCATION'], ['梨山', 'LOCATION'], ['寨南村', 'LOCATION'], ['九龙城', 'LOCATION'], ['黄大仙', 'LOCATION'], ['友谊关', 'LOCATION'],
+    ]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['将军区公所/ORG', '梨山卫生所/ORG', '寨南村党支部/ORG', '九龙城警区/ORG', '黄大仙警区重案组/ORG', '友谊关出入境边防检查站/ORG']);
+  });
   it('a named facility tagged as its operator is a place (兴达电厂, 太平岭核电厂, 淡江大桥)', () => {
     const d = docWith('兴达电厂与太平岭核电厂、淡江大桥，台电公司', [['兴达电厂', 'COMPANY'], ['太平岭核电厂', 'ORG'], ['淡江大桥', 'ORG'], ['台电公司', 'COMPANY']]);
     mergePlaceSuffixes(d);
