@@ -44,6 +44,13 @@ describe('refine-generic', () => {
     genericComponent.run(e);
     expect(shown(e)).toEqual([]);
   });
+  it('drops bus and insurance companies as kinds (专营巴士公司, 寿险公司), a sector of listed companies (主要乳企上市公司), the central government and a train service; keeps 九巴', () => {
+    const d = docWith('专营巴士公司与九巴、寿险公司，主要乳企上市公司，中央政府开行中欧班列', [
+      ['专营巴士公司', 'COMPANY'], ['九巴', 'COMPANY'], ['寿险公司', 'COMPANY'], ['主要乳企上市公司', 'COMPANY'], ['中央政府', 'ORG'], ['中欧班列', 'ORG'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['九巴/COMPANY']);
+  });
   it('drops a bare fire or police unit (消防局, 交警大队), keeps a named one', () => {
     const d = docWith('彰化县消防局表示，消防局与交警大队出动', [['彰化县消防局', 'ORG'], ['消防局', 'ORG'], ['交警大队', 'ORG']]);
     genericComponent.run(d);
