@@ -80,6 +80,13 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual([]);
   });
+  it('drops two fused abbreviations (沪滇, 港澳, 中美) and 沙戈荒; keeps a place of that name (台中, 晋中, 苏澳) and 鲁中', () => {
+    const d = docWith('沪滇协作、港澳居民、中美关系、沙戈荒基地，台中、晋中、苏澳与鲁中', [
+      ['沪滇', 'LOCATION'], ['港澳', 'LOCATION'], ['中美', 'LOCATION'], ['沙戈荒', 'LOCATION'], ['台中', 'LOCATION'], ['晋中', 'LOCATION'], ['苏澳', 'LOCATION'], ['鲁中', 'LOCATION'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['台中/LOCATION', '晋中/LOCATION', '苏澳/LOCATION', '鲁中/LOCATION']);
+  });
   it('drops a word for a person that is no name (老翁, 事主, 男子), keeps a name', () => {
     const d = docWith('老翁接到电话，事主及男子报警，陈大文被捕', [['老翁', 'PERSON'], ['事主', 'PERSON'], ['男子', 'PERSON'], ['陈大文', 'PERSON']]);
     genericComponent.run(d);

@@ -10,8 +10,9 @@
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { EVENT_END, GENERIC_COMPANY, GENERIC_REFERENCES, GENERIC_SECTOR_COMPANY, LEVEL_WORD, LOCAL_BODIES } from '../lang/zh/words.js';
-import { placeForms } from '../lang/zh/gazetteer.js';
+import { isWorldPair, lookupPlace, placeForms } from '../lang/zh/gazetteer.js';
 import { isName, setMentions } from './util.js';
+import { localPlaces } from '../lang/zh/places-local.js';
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -48,6 +49,19 @@ export function isGenericName(s: string, type: EntityType): boolean {
 export function isFusedAbbreviation(text: string, m: NormMention): boolean {
   return isName(m) && m.type !== 'PERSON' && [...text.slice(m.start, m.end)].length === 1 && !standsAlone(text, m);
 }
+
+/** One-character abbreviations of provinces, regions and countries that pair up in fused words (`沪滇协作`, `港澳居民`, `中美关系`). */
+const PAIR_ABBREVIATIONS = new Set([...'京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕秦甘陇港澳台中美日韩英法德俄']);
+/**
+ * Two such abbreviations fused (`沪滇`, `川港`, `港澳`, `中美`) name two places in a word the contract skips; not a place of
+ * that name (`台中`, `晋中`, `青海`, a township `苏澳`), and `中` only first (`鲁中` is a region).
+ */
+export const isFusedPair = (text: string, m: NormMention) => {
+  if (m.type !== 'LOCATION' || m.end - m.start !== 2) return false;
+  const s = text.slice(m.start, m.end);
+  return PAIR_ABBREVIATIONS.has(s[0]) && PAIR_ABBREVIATIONS.has(s[1]) && s[1] !== '中' && s[0] !== s[1] && !lookupPlace(s).length && !isWorldPair(s) &&
+    !(['HK', 'MO', 'TW'] as const).some((r) => localPlaces(r).places.has(s)); // (`苏澳`, a township)
+};
 
 /** `中国` in a fixed political phrase (`中国特色社会主义`, `中国式现代化`) names no place. */
 export const isFixedPhrase = (text: string, m: NormMention) =>
@@ -94,7 +108,7 @@ function stormNames(text: string, mentions: readonly NormMention[]): Set<string>
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
   const storms = STORM_WORD.test(text) ? stormNames(text, doc.mentions) : new Set<string>();
-  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m, doc.region.region) && !isBareSurname(text, m) && !isPersonNoun(text, m) && !isFixedPhrase(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
+  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m, doc.region.region) && !isBareSurname(text, m) && !isPersonNoun(text, m) && !isFusedPair(text, m) && !isFixedPhrase(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
 });
 
 export const abbreviationComponent = component('refine-abbreviation', ['mentions'], ['mentions'], (doc: Doc) => {
