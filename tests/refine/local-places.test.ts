@@ -31,6 +31,10 @@ describe('refine-local-places', () => {
       '东港镇/LOCATION', '下廍里/LOCATION', '屏东市/LOCATION', '光荣里/LOCATION',
     ]);
     expect(run('光荣里里长出席', 'CN')).toEqual([]);
+    // its chief named after `长` where its township comes first, and a neighbourhood of it; not `村里长`
+    expect(run('东港镇下廍里长周锦谷获奖，屏东市光荣里第6邻邻长，不少村里长出席', 'TW', [['东港镇', 'LOCATION'], ['屏东市', 'LOCATION']])).toEqual([
+      '东港镇/LOCATION', '下廍里/LOCATION', '屏东市/LOCATION', '光荣里/LOCATION',
+    ]);
   });
   it('lists Hong Kong districts, MTR lines and stations, and every Taiwan township by full and short name', () => {
     expect(localPlaces('HK').places.get('调景岭')?.kind).toBe('station');

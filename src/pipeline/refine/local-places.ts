@@ -78,10 +78,10 @@ export function applyLocalPlaces(doc: Doc): void {
       if (doc.inContent(span.start) && taken.tryTake(span) && !doc.mentions.some((o) => o.start < span.end && span.start < o.end)) added.push({ ...span, type: 'LOCATION', score: LOCAL_SCORE, source: 'local-places' });
     }
   }
-  // Taiwan's villages (里) named before their chief or office (`下廍里里长`, `光荣里办公处`)
+  // Taiwan's villages (里) named before their chief or office (`下廍里里长`, `下廍里长周锦谷`, `光荣里办公处`, `光荣里第6邻`)
   if (doc.region.region === 'TW' && text.includes('里')) {
     for (const m of text.matchAll(TW_VILLAGE)) {
-      const span = { start: m.index!, end: m.index! + m[1].length };
+      const span = { start: m.index!, end: m.index! + (m[1] ?? m[2]).length };
       if (doc.inContent(span.start) && taken.tryTake(span)) added.push({ ...span, type: 'LOCATION', score: LOCAL_SCORE, source: 'local-places' });
     }
   }
@@ -91,7 +91,8 @@ export function applyLocalPlaces(doc: Doc): void {
 /** A Hong Kong estate by its two-character name (`耀东邨`, `德朗邨`). */
 const HK_ESTATE = /\p{Script=Han}{2}邨/gu;
 
-/** A Taiwan village's name: two or three characters and 里, before its chief, officers or office. */
-const TW_VILLAGE = /(?<=[\p{P}\s镇乡市区]|^)(\p{Script=Han}{2,3}里)(?=里长|里干事|里民|里办公处|办公处)/gmu;
+/** A Taiwan village's name: two or three characters and 里, before its chief (`里长`; after its township, `长` and a name),
+ * officers, office or a neighbourhood of it (`光荣里第6邻`); not `村里` (villages and 里 together). */
+const TW_VILLAGE = /(?<=[\p{P}\s镇乡市区]|^)(\p{Script=Han}{2,3}(?<!村)里)(?=里长|里干事|里民|里办公处|办公处|第[\d一二三四五六七八九十]+邻)|(?<=[镇乡市区])(\p{Script=Han}{2}(?<!村)里)(?=长(?![期大远久达度江城沙])\p{Script=Han}{2})/gmu;
 
 export const localPlacesComponent = component('refine-local-places', ['mentions', 'tokens', 'region'], ['mentions'], applyLocalPlaces);
