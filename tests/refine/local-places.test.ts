@@ -23,6 +23,10 @@ describe('refine-local-places', () => {
   it('a district the model took for a person is the place (黄大仙); a person stays a person', () => {
     expect(run('官员到黄大仙探访，何永贤出席', 'HK', [['黄大仙', 'PERSON'], ['何永贤', 'PERSON']])).toEqual(['黄大仙/LOCATION', '何永贤/PERSON']);
   });
+  it('in Hong Kong 中原 is the estate agency and an estate taken for a company is a place', () => {
+    expect(run('中原地产数据显示，美孚新邨录得成交', 'HK', [['中原', 'LOCATION'], ['美孚新邨', 'COMPANY']])).toEqual(['中原/COMPANY', '美孚新邨/LOCATION']);
+    expect(run('中原地区降雨', 'CN', [['中原', 'LOCATION']])).toEqual(['中原/LOCATION']);
+  });
   it('a longer local place replaces a shorter place cut from it (天水 of 天水围)', () => {
     expect(run('巴士路线改经天水围，前往元朗', 'HK', [['天水', 'LOCATION']])).toEqual(['天水围/LOCATION', '元朗/LOCATION']);
   });

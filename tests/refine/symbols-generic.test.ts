@@ -87,6 +87,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['台中/LOCATION', '晋中/LOCATION', '苏澳/LOCATION', '鲁中/LOCATION']);
   });
+  it('a kind of state organ after a place (辽宁检察机关) names the place only; bare, nothing', () => {
+    const d = docWith('辽宁检察机关依法对其提起公诉，检察机关表示', [['辽宁检察机关', 'ORG'], ['检察机关', 'ORG']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['辽宁/LOCATION']);
+  });
   it('drops a word for a person that is no name (老翁, 事主, 男子), keeps a name', () => {
     const d = docWith('老翁接到电话，事主及男子报警，陈大文被捕', [['老翁', 'PERSON'], ['事主', 'PERSON'], ['男子', 'PERSON'], ['陈大文', 'PERSON']]);
     genericComponent.run(d);

@@ -105,8 +105,19 @@ function stormNames(text: string, mentions: readonly NormMention[]): Set<string>
   return out;
 }
 
+/** A kind of state organ (`检察机关`, `公安机关`): after a place (`辽宁检察机关`) only the place is named. */
+const ORGAN_KIND = /^(\p{Script=Han}*?)(?:检察|公安|审判|司法|行政|政法|执法|纪检监察|税务|海关)机关$/u;
+function organsToPlaces(text: string, mentions: NormMention[]): NormMention[] {
+  return mentions.flatMap((m) => {
+    const k = m.type === 'ORG' ? ORGAN_KIND.exec(text.slice(m.start, m.end)) : null;
+    if (!k) return [m];
+    return k[1] && lookupPlace(k[1]).length ? [{ ...m, end: m.start + k[1].length, type: 'LOCATION' as const }] : [];
+  });
+}
+
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
+  if (text.includes('机关')) setMentions(doc, organsToPlaces(text, doc.mentions));
   const storms = STORM_WORD.test(text) ? stormNames(text, doc.mentions) : new Set<string>();
   setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m, doc.region.region) && !isBareSurname(text, m) && !isPersonNoun(text, m) && !isFusedPair(text, m) && !isFixedPhrase(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
 });

@@ -9,6 +9,7 @@
  * word (`北角至宝琳段`: jieba reads `至宝`); a longer one anywhere. A name
  * that is also a frequent ordinary word (`中正`, `和平`) is taken only where
  * jieba tags that very token as a place. A district or county the model took for a person is the place. In Taiwan a village named before its chief or office (`下廍里里长`) is a place.
+ * In Hong Kong `中原` is the estate agency, and an estate (`…邨`) taken for a company is a place.
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -62,6 +63,14 @@ export function applyLocalPlaces(doc: Doc): void {
   for (const m of doc.mentions) {
     const place = m.type === 'PERSON' ? places.get(text.slice(m.start, m.end)) : undefined;
     if (place && !place.commonWord && /^(?:district|county|county-short)$/.test(place.kind)) m.type = 'LOCATION';
+  }
+  if (doc.region.region === 'HK') {
+    for (const m of doc.mentions) {
+      const s = text.slice(m.start, m.end);
+      // `中原` in Hong Kong is the estate agency (中原地产); an estate (`美孚新邨`) is a place, not its developer
+      if (m.type === 'LOCATION' && s === '中原') m.type = 'COMPANY';
+      else if ((m.type === 'COMPANY' || m.type === 'ORG') && s.length >= 3 && /邨$/.test(s)) m.type = 'LOCATION';
+    }
   }
   // Hong Kong's housing estates: a district written before an estate's own name is two places (`大埔` + `宏福苑`,
   // `上水` + `彩石邨`), and an estate (`…邨`) nothing covers is a place

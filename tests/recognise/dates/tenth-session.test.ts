@@ -4,7 +4,8 @@
  * first months (`较好完成全年目标任务`: the year just ended; `确保完成全年目标` plans the new one), or before a total
  * (`全年合共提供14077伙`); a day with the festival on it (`2月24日元宵节`) and a month with `当月` (`8月当月`) as one
  * mention; `七下八上`; `前日(22日)`; bare `过年` before `快到`; a festival last year's period fell in (`去年同月适逢春节`);
- * `五月天` (the band) and `单季` are no dates.
+ * `五月天` (the band) and `单季` are no dates; `昨(12月31日)`, `今年一一五年` (a relative year and its 民国 year), `今(2023)年首季`,
+ * `今个周末`.
  * Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
@@ -62,5 +63,20 @@ describe('names joined to a date, and other forms', () => {
 
   it.each(['五月天演唱会门票售罄', '前日召开会议', '营收创单季新高'])('%s: no date', (text) => {
     expect(found(text, '2025-12-24')).toEqual([]);
+  });
+});
+
+describe('relative days and years written with their numbers', () => {
+  it.each<[string, string, Row[]]>([
+    ['田北辰昨(12月31日)表示', '2026-01-01', [['昨(12月31日)', '2025-12-31', '2025-12-31', 'day']]],
+    ['今年一一五年预算与去年一一四年度', '2026-01-01', [
+      ['今年一一五年', '2026-01-01', '2026-12-31', 'year'], ['去年一一四年度', '2025-01-01', '2025-12-31', 'year'],
+    ]],
+    ['去年2025年全年', '2026-02-11', [['去年', '2025-01-01', '2025-12-31', 'year'], ['2025年全年', '2025-01-01', '2025-12-31', 'year']]],
+    ['今(2023)年首季博彩税', '2023-05-05', [['今(2023)年首季', '2023-01-01', '2023-03-31', 'quarter']]],
+    ['今(2025)年入境旅客', '2025-07-08', [['今(2025)年', '2025-01-01', '2025-12-31', 'year']]],
+    ['今个周末睇楼', '2025-11-30', [['今个周末', '2025-11-29', '2025-11-30', 'day']]],
+  ])('%s (published %s)', (text, pub, rows) => {
+    expect(found(text, pub, 'TW')).toEqual(rows);
   });
 });

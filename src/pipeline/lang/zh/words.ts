@@ -11,7 +11,7 @@ export const GENERIC_REFERENCES = new Set([
   '盐湖', '湖区', '山区', '库区', '林区', '牧区', '矿区', '城区', '郊区', '老城区', '市区', '县城', '乡村', '农村', '沿海', '内陆',
   '海域', '流域', '边境', '高原', '平原', '盆地', '草原', '沙漠', '戈壁', '荒漠', '沙戈荒', '无人区',
   // the central government as a kind of body, and a freight-train service (no organisation)
-  '中央政府', '中欧班列',
+  '中央政府', '中欧班列', '指标屋苑', '屋苑',
 ]);
 
 /**

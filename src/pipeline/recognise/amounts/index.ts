@@ -327,6 +327,9 @@ const PEOPLE_COUNT_BEFORE = /(人次|人数|代理人数量|客流量?|旅客|�
 /** Products a size in inches, millimetres or nanometres specifies (`12英寸晶圆`, `300mm硅片`, `3纳米制程`). */
 const PRODUCT_AFTER = /^\s?(?:完美|(?:高端|先进|特色)?(?:模拟|数字|功率|逻辑|存储)?(?:集成电路)?)(?:晶圆|硅片|硅外延片|外延片|抛光片|单晶|衬底|芯片|制程|工艺|产线|生产线|屏|显示屏|面板|电视|显示器|笔记本|平板)/;
 
+/** After a train's number (`172次行驶至七堵止`, `5805次邮轮式列车`, `自3757次起`): a train, not a count of times. */
+const TRAIN_AFTER = /^(?:列车|车次|行驶|停驶|开行|邮轮式|自强号?|莒光号?|区间车|普悠玛|太鲁阁|起[(,，、])/;
+
 /** What comes before the number of a place on a list or a move on it (`位列榜单86位`, `提升1位`, `上升3名`). */
 const RANKED_BEFORE = /(?:位列|位居|名列|排名|排在|排|列|居|跻身)[^，。；,;\d]{0,5}$|(?:提升|上升|下降|下滑|前进|后退|跃升|攀升|提高|上移|下移|跌落)了?$/;
 
@@ -518,6 +521,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (unit === null) return null;
     // a product's size is its specification, not a measure (`12英寸抛光片`, `300mm硅外延片`, `7纳米制程`)
     if ((unit === 'in' || unit === 'mm' || unit === 'nm') && PRODUCT_AFTER.test(text.slice(e, e + 14))) return null;
+    if (word === '次' && TRAIN_AFTER.test(text.slice(e, e + 4))) return null;
     if (isSigned(run) && unit !== '°C' && unit !== '°F') return null;
     if (isChinese && n.value === 1 && !inRange && word !== '手') return null; // 一家公司, 统一口径: an article, not a count
     if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点

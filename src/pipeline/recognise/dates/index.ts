@@ -153,9 +153,9 @@ const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之�
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|前日(?=\()|后日(?=\()|近日|日前|今晚|今夜(?![星月])|今晨|今早|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|前日(?=\()|后日(?=\()|昨(?=\(\d{1,2}月)|近日|日前|今晚|今夜(?![星月])|今晨|今早|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
-    String.raw`(?<week>上上|下下|本|这|上|下)个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
+    String.raw`(?<week>上上|下下|本|这|上|下|今(?=个))个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<![每一])(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])(?:(?:至|到|—|–|-|~)(?:周|星期|礼拜)(?<wd2>[一二三四五六日天]))?`,
     // a bare `月底` / `月末`: the end of the month published in (not `3月底`, `本月底`, `每月末`, `年月末`)
     String.raw`(?<monthEnd>月[底末])(?<![\d〇○零一二两三四五六七八九十个年本上下这每该当同次前岁]月[底末])`,
@@ -277,6 +277,9 @@ const RE_FESTIVAL = new RegExp(
 /** The year before a festival (`2024年春节`, `明年春节`, `2025国庆` as an event's name writes it, Taiwan's `114年国庆`), looked for behind a
  * match: a leading optional group would be tried at every position. */
 const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年|(${REL_YEAR_RE})|(?<![\\d.])((?:19|20)\\d{2})|(?<![\\d.])(1[01]\\d)年)$`);
+
+/** `今(2023)年`, `去(2024)年首季`: a relative year with its number in brackets. */
+const RE_PAREN_YEAR = /([今去明])\(((?:19|20)\d{2})\)年(上半年|下半年|首季|第[一二三四1-4]季度?|[一二三四]季度|全年)?/g;
 
 /** Last year's period that a festival fell in (`去年同月适逢春节`): the festival of last year. */
 const LAST_YEAR_FELL = /去年(?:同期|同月|同季|同一时期|同时期)?(?:适逢|正值|恰逢|遇上|碰上|逢)$/;
@@ -990,6 +993,12 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     const name = pub!.m >= 9 && pub!.m <= 11 ? '国庆' : pub!.m >= 4 && pub!.m <= 6 ? '五一' : null;
     if (name) add(m.index, m.index + m[0].length, festival(name, '黄金周', undefined, undefined, pub), 0.75);
   }
+  // `今(2023)年`: this year with its number in brackets (Macao and Taiwan papers), with a part after it (`今(2023)年首季`)
+  for (const m of text.includes(')年') ? text.matchAll(RE_PAREN_YEAR) : []) {
+    const y = +m[2];
+    const v = m[3] ? yearPart(y, m[3]) : yearValue(y);
+    if (v) add(m.index, m.index + m[0].length, v, 0.85);
+  }
   // `七下八上`, the flood-control season's peak: the last third of July and the first of August
   for (const m of pub && text.includes('七下八上') ? text.matchAll(/(?:(今年|去年)|(?<![\d.])((?:19|20)\d{2})年)?七下八上/g) : []) {
     const y = m[2] ? +m[2] : pub!.y + (m[1] === '去年' ? -1 : 0);
@@ -1598,16 +1607,20 @@ function mergeWeekday(text: string, cands: Cand[]): Cand[] {
     return WEEKDAY.test(w) || (WEEKDAY_DATED.test(w) && b.value?.start === a.value.start) ? { ...a, end: b.end } : null;
   });
 }
+/** A 民国 year alone (`一一五年`, `114年度`). */
+const ROC_YEAR_ONLY = /^(?:[一二三四五六七八九〇○零]{3}|1[01]\d)年度?$/;
 /** A festival's name, as it may follow its day (`2月24日元宵节`, `1月1日元旦`). */
 const FESTIVAL_NAME = /^(?:农历|農曆)?(?:[\u4e00-\u9fff]{1,4}[节節]|除夕|元旦|元宵|端午|中秋|国庆|國慶|小年夜?|年三十|大年夜|春节|春節|圣诞|聖誕|平安夜|冬至|夏至|七夕|腊八|清明|重阳|重陽)$/;
 
 /**
  * A day followed by the festival that falls on it (`2月24日元宵节`, `明年3月3日元宵节`) is one mention, in the
- * festival's year where the day states none and the festival falls on it; a month followed by `当月` (`8月当月`) is
- * one mention with the month's value.
+ * festival's year where the day states none and the festival falls on it; a month followed by `当月` (`8月当月`) and a
+ * relative year followed by the same year written out (`今年一一五年`) are one mention.
  */
 function mergeDayAndName(text: string, cands: Cand[]): Cand[] {
   const out = mergeAdjacent(cands, (a, b) => {
+    // a relative year and the same year written out (Taiwan's `今年一一五年`, `去年114年度`): one mention
+    if (b.start === a.end && a.value?.grain === 'year' && b.value?.grain === 'year' && a.value.start === b.value.start && a.value.end === b.value.end && /^[今去明]年$/.test(text.slice(a.start, a.end)) && ROC_YEAR_ONLY.test(text.slice(b.start, b.end))) return { ...a, end: b.end };
     if (b.start !== a.end || a.value?.grain !== 'day' || !a.value.start || a.value.start !== a.value.end || a.value.start.startsWith('XXXX')) return null;
     if (b.value?.grain !== 'day' || b.value.start !== b.value.end || !FESTIVAL_NAME.test(text.slice(b.start, b.end))) return null;
     if (a.parts?.y !== undefined) return { ...a, end: b.end };
