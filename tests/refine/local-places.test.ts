@@ -23,6 +23,9 @@ describe('refine-local-places', () => {
   it('a district the model took for a person is the place (黄大仙); a person stays a person', () => {
     expect(run('官员到黄大仙探访，何永贤出席', 'HK', [['黄大仙', 'PERSON'], ['何永贤', 'PERSON']])).toEqual(['黄大仙/LOCATION', '何永贤/PERSON']);
   });
+  it("Taiwan's railway and metro lines are places (东部干线, 深澳线, 土城树林线 over a township cut from it)", () => {
+    expect(run('台铁东部干线与深澳线停驶，土城树林线延宕', 'TW', [['土城', 'LOCATION']])).toEqual(['东部干线/LOCATION', '深澳线/LOCATION', '土城树林线/LOCATION']);
+  });
   it('in Hong Kong 中原 is the estate agency and an estate taken for a company is a place', () => {
     expect(run('中原地产数据显示，美孚新邨录得成交', 'HK', [['中原', 'LOCATION'], ['美孚新邨', 'COMPANY']])).toEqual(['中原/COMPANY', '美孚新邨/LOCATION']);
     expect(run('中原地区降雨', 'CN', [['中原', 'LOCATION']])).toEqual(['中原/LOCATION']);

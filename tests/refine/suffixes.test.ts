@@ -44,6 +44,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['将军区公所/ORG', '梨山卫生所/ORG', '寨南村党支部/ORG', '九龙城警区/ORG', '黄大仙警区重案组/ORG', '友谊关出入境边防检查站/ORG']);
   });
+  it("a Taiwan school after its place is one ORG (吉安国中); a person's home town named as a site is a place (屈原故里)", () => {
+    const d = docWith('吉安国中学生游览屈原故里', [['吉安', 'LOCATION'], ['屈原', 'PERSON']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['吉安国中/ORG', '屈原故里/LOCATION']);
+  });
   it('a named facility tagged as its operator is a place (兴达电厂, 太平岭核电厂, 淡江大桥)', () => {
     const d = docWith('兴达电厂与太平岭核电厂、淡江大桥，台电公司', [['兴达电厂', 'COMPANY'], ['太平岭核电厂', 'ORG'], ['淡江大桥', 'ORG'], ['台电公司', 'COMPANY']]);
     mergePlaceSuffixes(d);

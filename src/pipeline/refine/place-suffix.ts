@@ -1,6 +1,6 @@
 /**
  * A named facility (`兴达电厂`, `太平岭核电厂`, `淡江大桥`) is a LOCATION even where it was tagged as
- * its operator. A place followed by a government or committee word is one ORG
+ * its operator, and so is a person's home town named as a site (`屈原故里`). A place followed by a government or committee word is one ORG
  * (`株洲市政府`, `岳阳市委`, `浏阳市人民政府`, `长沙市发改委`); a place
  * followed by a zone, park or new-district word is one LOCATION (`株洲高新区`,
  * `长沙经开区`, `…经济技术开发区`, `庐山风景名胜区`; not a province's or a city's
@@ -59,6 +59,13 @@ export function mergePlaceSuffixes(doc: Doc): void {
   // a facility tagged as a company or an organisation (`兴达电厂`, `太平岭核电厂`) is a place
   for (const m of doc.mentions) {
     if ((m.type === 'COMPANY' || m.type === 'ORG') && m.end - m.start >= 4 && FACILITY_END.test(text.slice(m.start, m.end))) m.type = 'LOCATION';
+  }
+  // a person's home town named as a site (`屈原故里`, `炎帝故里`) is a place
+  for (const m of doc.mentions) {
+    if (m.type === 'PERSON' && text.startsWith('故里', m.end)) {
+      m.type = 'LOCATION';
+      m.end += 2;
+    }
   }
   const ms = [...doc.mentions].sort((a, b) => a.start - b.start);
   const drop = new Set<NormMention>();

@@ -56,8 +56,8 @@ export const GOVERNMENT_SUFFIXES = [
   '县府', '市府', '主计处', '地政处', '环保局', '卫生局', '社会局', '文化局', '观旅局', '观光旅游局', '经发局', '都发局', '劳工局',
   '警察局', '建设局', '工务局', '农业局', '区公所', '乡公所', '镇公所', '市公所', '地检署', '地方法院', '议会', '分局', '地院', '地检', '高院', '高分院',
   // a township's office after a name that ends in its level (`将军区` + `公所`), a clinic, a township council, a village's
-  // party branch, a Hong Kong police district, a border inspection station
-  '公所', '卫生所', '卫生院', '代表会', '党支部', '党总支', '警区重案组', '警区刑事调查队', '警区', '边检总站', '边检站', '出入境边防检查站',
+  // party branch, Taiwan's junior high and primary schools (`吉安国中`), a Hong Kong police district, a border inspection station
+  '公所', '卫生所', '卫生院', '代表会', '党支部', '党总支', '国中', '国小', '警区重案组', '警区刑事调查队', '警区', '边检总站', '边检站', '出入境边防检查站',
 ].sort((a, b) => b.length - a.length);
 
 /** Party committee of a place written right after a place ending in 市/省/县/区 (`岳阳市` + `委`). */
