@@ -178,6 +178,7 @@ describe('QUANTITY forms', () => {
     ['3纳米制程量产', 'product sizes'],
     ['12英寸高端模拟集成电路芯片生产线', 'product sizes'],
     ['172次行驶至七堵止，另5805次邮轮式列车停驶，下行自3757次起(善化17:06)', 'train numbers'],
+    ['逆行自439次(花莲站19:03)起停驶', 'train numbers'],
     ['排名较去年提升1位', 'rankings'],
     ['名列全省第3名', 'rankings'],
     ['贵州茅台(600519)', 'stock codes'],

@@ -144,6 +144,11 @@ describe('bare amounts whose currency is clear', () => {
     ['电影可以破2,000万票房', 'HK', [['2,000万', 'MONEY', { amount: 20_000_000, currency: 'HKD' }]]],
     ['当天成交45余亿', 'CN', [['45余亿', 'MONEY', { amount: 4_500_000_000, currency: 'CNY', approx: true }]]],
     ['成交3亿股', 'CN', [['3亿股', 'QUANTITY', { value: 300_000_000, unit: '股' }]]],
+    // a change or a cause right after the amount ends its phrase where a money word stands in the clause
+    ['首季赌税101亿按年增15.8%', 'MO', [['101亿', 'MONEY', { amount: 10_100_000_000, currency: 'MOP' }], ['15.8%', 'PERCENT', { value: 15.8 }]]],
+    ['全天成交额达到87.3亿天量', 'CN', [['87.3亿', 'MONEY', { amount: 8_730_000_000, currency: 'CNY' }]]],
+    ['旅客人数4亿同比增5%', 'CN', [['5%', 'PERCENT', { value: 5 }]]],
+    ['资本收入减少约60亿所致', 'MO', []],
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });

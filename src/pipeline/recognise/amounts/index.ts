@@ -149,6 +149,8 @@ const MONEY_CUE_RE =
 const MONEY_VERB_BEFORE = /(?:编列?|拨款?|斥资|耗资|投资|投入|募资|筹资|出资|注资|增资|耗费|吸金|套现|(?:^|[^\d一二两三四五六七八九十几])套)(?:逾|约|近|超)?了?$/;
 /** Money words right after a bare amount (`700亿投资`). */
 const MONEY_CUE_AFTER = /^(?:投资|资金|营收|收入|贷款|信贷|融资|市值|订单|成交额|销售额|营业额|利润|净利|产值|税收|补贴|预算|赤字|财赤|赌收|消费|拨款|票房|使费|开支|经费)/;
+/** A change or a cause right after an amount (`101亿按年增15.8%`, `两百亿同比增36%`, `减少约60亿所致`). */
+const CHANGE_AFTER = /^(?:按年|按月|同比|环比|年增|年减|季增|季减|月增|月减|所致|天量|创新高|创历史)/;
 /** Where a clause starts, for MONEY_CUE_RE (a colon does not end one: `营收:45亿`). */
 const CLAUSE_END = /[,，。;；!?！？、\n]/;
 /** Sentences about prices: discounts (`八折`) and colloquial `块` are money/percent here. */
@@ -521,7 +523,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (unit === null) return null;
     // a product's size is its specification, not a measure (`12英寸抛光片`, `300mm硅外延片`, `7纳米制程`)
     if ((unit === 'in' || unit === 'mm' || unit === 'nm') && PRODUCT_AFTER.test(text.slice(e, e + 14))) return null;
-    if (word === '次' && TRAIN_AFTER.test(text.slice(e, e + 4))) return null;
+    if (word === '次' && (TRAIN_AFTER.test(text.slice(e, e + 4)) || (text[start - 1] === '自' && /^[(（]/.test(text.slice(e, e + 1))))) return null;
+    if (word === '所' && /^[致以有得需在谓属占]/.test(text.slice(e, e + 1))) return null; // `减少约60亿所致`: 所 is no measure word
     if (isSigned(run) && unit !== '°C' && unit !== '°F') return null;
     if (isChinese && n.value === 1 && !inRange && word !== '手') return null; // 一家公司, 统一口径: an article, not a count
     if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点
@@ -559,10 +562,13 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   // … or a verb of spending right before it says it is money whatever follows (`编42亿进行改建`, `斥资5亿收购`)
   const spent = MONEY_VERB_BEFORE.test(text.slice(Math.max(lastEnd, start - 4), start));
   // (a list's joiner ends the phrase too: `分别支出54亿、53亿及17亿`)
-  if (!/^[\u4e00-\u9fff]/.test(tail) || /^(?:[及和与或]|以及)[\d一二两三四五六七八九十百千]/.test(tail) || cueAfter || spent) {
+  // (a change or a cause after it ends the phrase too, where a money word stands in the clause: `赌税101亿按年增15.8%`)
+  const changeAfter = CHANGE_AFTER.test(tail);
+  if (!/^[\u4e00-\u9fff]/.test(tail) || /^(?:[及和与或]|以及)[\d一二两三四五六七八九十百千]/.test(tail) || cueAfter || spent || changeAfter) {
     let c = start;
     while (c > lastEnd && start - c < 16 && !CLAUSE_END.test(text[c - 1])) c--;
     const cue = cueAfter || spent || MONEY_CUE_RE.test(text.slice(c, start));
+    if (changeAfter && !cue && /^[\u4e00-\u9fff]/.test(tail)) return null;
     // Without a cue only 亿/兆 amounts may follow a money amount (`减少3025亿`); 万 is too often a count.
     if (!cue && !/[亿兆]$/.test(bare)) return null;
     const n = parseNumber(run);
