@@ -30,8 +30,9 @@ describe('refine-companies', () => {
     expect(run('比亚迪、理想和蔚来的销量均上升', [['比亚迪', 'COMPANY'], ['蔚来', 'COMPANY']])).toEqual(['比亚迪/COMPANY', '理想/COMPANY', '蔚来/COMPANY']);
   });
   it('a name with revenue, a board or a results briefing is a company, and so is every mention of it', () => {
-    expect(run('联强今天召开法人说明会，副总裁杜书全表示，联强2025年营收4112亿元，联强受惠于AI。', [['联强', 'PERSON'], ['杜书全', 'PERSON'], ['联强', 'PERSON'], ['联强', 'PERSON']])).toEqual([
-      '联强/COMPANY', '杜书全/PERSON', '联强/COMPANY', '联强/COMPANY',
+    // (a name on no list: `联强` is a listed company now; each mention at its own offset)
+    expect(run('鼎元今天召开法人说明会，副总裁杜书全表示，鼎元2025年营收4112亿元，鼎元受惠于AI。', [['鼎元', 'PERSON', 0], ['杜书全', 'PERSON'], ['鼎元', 'PERSON', 21], ['鼎元', 'PERSON', 37]])).toEqual([
+      '鼎元/COMPANY', '杜书全/PERSON', '鼎元/COMPANY', '鼎元/COMPANY',
     ]);
     expect(run('董事长王伟表示，公司今年营收增长', [['王伟', 'PERSON']])).toEqual(['王伟/PERSON']);
   });
