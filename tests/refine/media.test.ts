@@ -8,6 +8,11 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['新华社/ORG', '西湖晚报/ORG', '光明网/ORG']);
   });
+  it("an outlet's app is the outlet (北京日报客户端, 中安新闻客户端)", () => {
+    const d = docWith('北京日报客户端与中安新闻客户端报道', [['北京日报', 'ORG'], ['中安新闻', 'ORG']]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['北京日报客户端/ORG', '中安新闻客户端/ORG']);
+  });
   it('knows Hong Kong, Taiwan and more mainland outlets by name; not words such as 财经 or 上报', () => {
     const text = '据法庭线报道，钜亨网、香港01和齐鲁晚报均有报道。财经新闻须上报';
     const d = docWith(text, []);

@@ -49,6 +49,13 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['吉安国中/ORG', '屈原故里/LOCATION']);
   });
+  it('an autonomous prefecture after its place is one place (西双版纳傣族自治州), not a province before one (贵州省 + 黔东南苗族侗族自治州); a court cut after 地 is the court', () => {
+    const d = docWith('西双版纳傣族自治州与贵州省黔东南苗族侗族自治州，桥头地检署起诉', [
+      ['西双版纳', 'LOCATION'], ['傣族自治州', 'LOCATION'], ['贵州省', 'LOCATION'], ['黔东南苗族侗族自治州', 'LOCATION'], ['桥头地', 'LOCATION'],
+    ]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['西双版纳傣族自治州/LOCATION', '贵州省/LOCATION', '黔东南苗族侗族自治州/LOCATION', '桥头地检署/ORG']);
+  });
   it('a named facility tagged as its operator is a place (兴达电厂, 太平岭核电厂, 淡江大桥)', () => {
     const d = docWith('兴达电厂与太平岭核电厂、淡江大桥，台电公司', [['兴达电厂', 'COMPANY'], ['太平岭核电厂', 'ORG'], ['淡江大桥', 'ORG'], ['台电公司', 'COMPANY']]);
     mergePlaceSuffixes(d);

@@ -92,6 +92,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['辽宁/LOCATION']);
   });
+  it('drops kinds of bank (农商行, 城商行), a trading day taken for a name, and a surname with 嫌 (吕嫌: suspect Lü)', () => {
+    const d = docWith('农商行与城商行，近3个交易日，吕嫌被捕', [['农商行', 'COMPANY'], ['城商行', 'COMPANY'], ['交易日', 'COMPANY'], ['吕嫌', 'PERSON']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual([]);
+  });
   it('drops a word for a person that is no name (老翁, 事主, 男子), keeps a name', () => {
     const d = docWith('老翁接到电话，事主及男子报警，陈大文被捕', [['老翁', 'PERSON'], ['事主', 'PERSON'], ['男子', 'PERSON'], ['陈大文', 'PERSON']]);
     genericComponent.run(d);

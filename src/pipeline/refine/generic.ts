@@ -79,8 +79,8 @@ const isCurrencyName = (text: string, m: NormMention) =>
 const isBareSurname = (text: string, m: NormMention) =>
   m.type === 'PERSON' &&
   (m.end - m.start === 1 ||
-    // `邝某`: a person the police do not name, `吴女`: Ms Wu; `许县长`: a surname and a title, no name
-    (m.end - m.start === 2 && /[某女男]/.test(text[m.end - 1])) ||
+    // `邝某`: a person the police do not name, `吴女`: Ms Wu, `吕嫌`: suspect Lü; `许县长`: a surname and a title, no name
+    (m.end - m.start === 2 && /[某女男嫌]/.test(text[m.end - 1])) ||
     // `吴女今`, `吴坦承`: a surname with a word after it that no given name has
     (m.end - m.start === 3 && /^(?:[女男][今昨]|坦承|表示|指出|坦言|透露|否认|承认|供称|辩称|认为)$/.test(text.slice(m.start + 1, m.end))) ||
     (m.end - m.start === 3 && SURNAME_TITLE.test(text.slice(m.start + 1, m.end))));

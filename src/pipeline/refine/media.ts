@@ -36,6 +36,13 @@ export function tagMedia(doc: Doc): void {
     const s = text.slice(m.start, m.end);
     if (KNOWN.has(s) || (OUTLET_END.test(s) && s.length > 3)) m.type = 'ORG';
   }
+  // an outlet's app is the outlet (`北京日报客户端`, `中安新闻客户端`), where nothing else is tagged on it
+  for (const m of doc.mentions) {
+    if (m.type !== 'ORG' || !/^(?:新闻)?客户端/.test(text.slice(m.end, m.end + 5))) continue;
+    const s = text.slice(m.start, m.end);
+    const end = m.end + (text.startsWith('新闻', m.end) ? 5 : 3);
+    if ((KNOWN.has(s) || OUTLET_END.test(s) || /新闻$/.test(s)) && !doc.mentions.some((o) => o !== m && o.start < end && o.end > m.end)) m.end = end;
+  }
   const tag = (start: number, name: string) => {
     if (name.length >= 2 && !SELF.test(name) && doc.inContent(start)) claim(doc, start, start + name.length, 'ORG', 'refine-media');
   };

@@ -27,6 +27,10 @@ import { Occupancy } from '../recognise/resolve.js';
 const SCENIC = /^(?:景区|风景区|度假区|旅游度假区)$/;
 const isProvinceOrCity = (name: string) => lookupPlace(name).some((p) => p.level === 'province' || p.level === 'city' || p.level === 'country');
 
+/** The peoples and the level of an autonomous division after its place's name (`傣族自治州`, `土家族苗族自治县`). */
+const ETHNIC = '维吾尔|蒙古|土家|布依|朝鲜|哈尼|哈萨克|傈僳|拉祜|东乡|纳西|景颇|柯尔克孜|达斡尔|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|乌孜别克|鄂温克|德昂|保安|裕固|独龙|鄂伦春|苗|侗|傣|彝|藏|壮|回|满|瑶|白|黎|佤|畲|羌|水|土|怒|京';
+const AUTONOMOUS = new RegExp(`^(?:(?:${ETHNIC})族){1,3}自治(?:州|县|区|旗)`);
+
 /** A party's caucus in a legislature (`国民党团`, `民众党立院党团`): one ORG with the party's name. */
 const CAUCUS = /^(?:立院党团|党团|团)/;
 
@@ -38,6 +42,14 @@ function suffixAfter(text: string, m: NormMention): { len: number; type: EntityT
   }
   const gov = GOVERNMENT_SUFFIXES.find((s) => text.startsWith(s, m.end));
   if (gov) return { len: gov.length, type: 'ORG' };
+  // a court's place cut after 地 (`桥头地` + `检署`, `士林地` + `院`): the court
+  if (place.endsWith('地') && place.length >= 3) {
+    const court = /^(?:检署|院|检)/.exec(text.slice(m.end, m.end + 2));
+    if (court) return { len: court[0].length, type: 'ORG' };
+  }
+  // an autonomous prefecture, county or banner after its place (`西双版纳` + `傣族自治州`)
+  const autonomous = AUTONOMOUS.exec(text.slice(m.end, m.end + 14));
+  if (autonomous) return { len: autonomous[0].length, type: 'LOCATION' };
   if (PLACE_LEVEL_END.test(place) && text[m.end] === '委') return { len: 1, type: 'ORG' };
   // a station takes the place's name (`何文田站`, `古洞站`); not `站长`, `站点`, `站台`, a verb `站在`
   if (text[m.end] === '站' && !/^[长点台内外稳起住岗在着立满出]/.test(text.slice(m.end + 1, m.end + 2)) && !place.endsWith('站')) return { len: 1, type: 'LOCATION' };

@@ -5,7 +5,8 @@
  * (`全年合共提供14077伙`); a day with the festival on it (`2月24日元宵节`) and a month with `当月` (`8月当月`) as one
  * mention; `七下八上`; `前日(22日)`; bare `过年` before `快到`; a festival last year's period fell in (`去年同月适逢春节`);
  * `五月天` (the band) and `单季` are no dates; `昨(12月31日)`, `今年一一五年` (a relative year and its 民国 year), `今(2023)年首季`,
- * `今个周末`.
+ * `今个周末`; Taiwan's `农历3月初2` (digits after 初), `国历4月12日`, and a day without its month after a day with one in its
+ * paragraph (`4月17日…起驾，20日抵达`: April).
  * Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
@@ -78,5 +79,25 @@ describe('relative days and years written with their numbers', () => {
     ['今个周末睇楼', '2025-11-30', [['今个周末', '2025-11-29', '2025-11-30', 'day']]],
   ])('%s (published %s)', (text, pub, rows) => {
     expect(found(text, pub, 'TW')).toEqual(rows);
+  });
+});
+
+describe('lunar days in digits, the Gregorian calendar named, and days that take the month before them', () => {
+  it.each<[string, string, Row[]]>([
+    ['订于4月17日深夜10点5分(农历3月初2)起驾，20日抵达新港，26日回銮', '2026-03-03', [
+      ['4月17日深夜10点5分', '2026-04-17T22:05', '2026-04-17T22:05', 'minute'], ['农历3月初2', '2026-04-18', '2026-04-18', 'day'],
+      ['20日', '2026-04-20', '2026-04-20', 'day'], ['26日', '2026-04-26', '2026-04-26', 'day'],
+    ]],
+    ['国历4月12日(周日)起驾', '2026-03-03', [['国历4月12日(周日)', '2026-04-12', '2026-04-12', 'day']]],
+    ['6月18日开工，25日完工', '2024-11-14', [['6月18日', '2024-06-18', '2024-06-18', 'day'], ['25日', '2024-06-25', '2024-06-25', 'day']]],
+    // (an earlier day of the month, or another paragraph: the month published in)
+    ['6月18日开工，5日完工', '2024-11-14', [['6月18日', '2024-06-18', '2024-06-18', 'day'], ['5日', '2024-11-05', '2024-11-05', 'day']]],
+    ['3月5日召开会议。\n25日发布', '2024-11-14', [['3月5日', '2024-03-05', '2024-03-05', 'day'], ['25日', '2024-11-25', '2024-11-25', 'day']]],
+  ])('%s', (text, pub, rows) => {
+    expect(found(text, pub, 'TW')).toEqual(rows);
+  });
+
+  it('3月初 without 农历 is the first days of March, not a lunar day', () => {
+    expect(found('3月初2', '2026-03-03')).toEqual([['3月初', '2026-03-01', '2026-03-10', 'day', true]]);
   });
 });

@@ -12,6 +12,8 @@ export const GENERIC_REFERENCES = new Set([
   '海域', '流域', '边境', '高原', '平原', '盆地', '草原', '沙漠', '戈壁', '荒漠', '沙戈荒', '无人区',
   // the central government as a kind of body, and a freight-train service (no organisation)
   '中央政府', '中欧班列', '指标屋苑', '屋苑',
+  // kinds of bank (`农商行`, `城商行`, `国有大行`) and a trading day taken for a name
+  '农商行', '城商行', '村镇银行', '股份行', '国有大行', '交易日',
 ]);
 
 /**

@@ -259,8 +259,9 @@ const TIME_RE = new RegExp(
 );
 /** Hours of a day written as a range after it: `0—24时`, `9-17时`. */
 const HOUR_RANGE = /^\s?(\d{1,2})(?:—|–|-|－|至|到)(\d{1,2})时/;
-const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七八九]`;
-const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
+const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七八九]|1[0-2]|[1-9]`;
+/** (Taiwan's papers write the day's number in digits after 初: `农历3月初2`) */
+const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|初(?:10|[1-9])(?!\d)|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
   '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假|快到|将至|临近|到来|来临|聚餐|团圆饭|年货)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|中秋|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|清明(?<![政吏治风]清明)(?=假期|期间|小长假|连假|长假|前后|当天|当日|时节|祭扫|扫墓|祭祖|踏青|出游|上坟|将至|临近|到来|来临|假日|节气|那天|这天|[前后,，。、；;！!？?都时至”"]|$)|清明(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了)清明)|' +
@@ -588,7 +589,8 @@ export function findDates(text: string, published: string | null, region: Region
     const isLunar = m[1] || m[4] || /[正腊冬]/.test(m[2] ?? '') || /^[初廿]/.test(m[3] ?? '');
     if (!isLunar) continue; // 三月十五 without 农历/初/廿 is ambiguous: leave it to RE_MD
     const lm = m[4] ? 1 : ({ 正: 1, 冬: 11, 腊: 12 } as Record<string, number>)[m[2]] ?? num(m[2]);
-    const ld = num(m[4] ?? m[3]);
+    const ld = num((m[4] ?? m[3]).replace(/^初(?=\d)/, ''));
+    if (/\d/.test(m[2] ?? '') && !m[1]) continue; // `3月初`: a Gregorian month's first days, unless 农历 says lunar
     let v: DateValue | null;
     if (!pub) v = lm >= 1 && lm <= 12 && ld >= 1 && ld <= 30 ? unresolved('day') : null;
     else {
@@ -682,7 +684,8 @@ export function findDates(text: string, published: string | null, region: Region
   return found();
 
   function found(): DateMention[] {
-  const merged = festivalHeadings(text, inheritSentenceYear(text, inheritListed(text, mergeRanges(text, mergeDayAndName(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands))))), pub)), pub));
+  const joined = mergeRanges(text, mergeDayAndName(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands))))), pub);
+  const merged = festivalHeadings(text, inheritSentenceYear(text, inheritParagraphMonth(text, inheritListed(text, joined)), pub));
   return mergeTimeRanges(text, extend(text, resolveAnaphora(text, comparisonBases(text, reportedQuarter(text, merged, pub, context.previousQuarter ?? null), context.previous ?? null), anaphora, pub, context.previous ?? null, context.previousDay ?? null), pub))
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
@@ -1631,8 +1634,11 @@ function mergeDayAndName(text: string, cands: Cand[]): Cand[] {
     const fits = [y, y + 1, y - 1].find((yy) => [name, FESTIVAL_ALIAS[name], `${name}节`, name.replace(/节$/, '')].some((n) => n && festivalDay(n, yy) === `${yy}${md}`));
     return { ...a, end: b.end, value: fits === undefined || fits === y ? a.value : span(`${fits}${md}`, `${fits}${md}`, 'day') };
   });
-  // `8月当月`: the month itself
-  for (const c of out) if (c.value?.grain === 'month' && /^[当當]月/.test(text.slice(c.end, c.end + 2))) c.end += 2;
+  // `8月当月`: the month itself; `国历4月12日`: the calendar named before the day
+  for (const c of out) {
+    if (c.value?.grain === 'month' && /^[当當]月/.test(text.slice(c.end, c.end + 2))) c.end += 2;
+    if (c.value?.grain === 'day' && /(?:国历|國曆|公历|阳历|新历)$/.test(text.slice(Math.max(0, c.start - 2), c.start))) c.start -= 2;
+  }
   return out.filter((c, i) => i === 0 || !(c.start >= out[i - 1].start && c.end <= out[i - 1].end));
 }
 const WEEKDAY_DATED = /^(?:周|星期|礼拜)[一二三四五六日天]\([^()]{1,12}\)$/;
@@ -1723,6 +1729,28 @@ function inheritListed(text: string, cands: Cand[]): Cand[] {
     if (!/^(?:、|和|及|与|以及)$/.test(text.slice(a.end, c.start).trim())) continue;
     const m = Number(base.slice(5, 7));
     c.value = base.startsWith('XXXX') ? withoutYear(dayValue(NO_YEAR, m, c.parts.d)) : dayValue(Number(base.slice(0, 4)), m, c.parts.d);
+  }
+  return cands;
+}
+
+/**
+ * A day written without its month (`20日`) after a day with one in the same paragraph (`4月12日起驾，…20日抵达`) is in
+ * that month, when it comes later in it.
+ */
+function inheritParagraphMonth(text: string, cands: Cand[]): Cand[] {
+  let last: { y: string; m: number; d: number; end: number } | null = null;
+  for (const c of cands) {
+    if (last && text.slice(last.end, c.start).includes('\n')) last = null;
+    const p = c.parts;
+    if (last && p && p.d !== undefined && p.m === undefined && p.y === undefined && p.d > last.d && c.value?.start && !c.value.vague) {
+      const v = last.y === 'XXXX' ? withoutYear(dayValue(NO_YEAR, last.m, p.d)) : dayValue(Number(last.y), last.m, p.d);
+      if (v) c.value = v;
+      continue;
+    }
+    // (a day with its time too: `4月17日深夜10点5分`)
+    if (p?.m !== undefined && p.d !== undefined && c.value?.start && c.value.start === c.value.end && /^(?:day|hour|minute)$/.test(c.value.grain)) {
+      last = { y: c.value.start.slice(0, 4), m: p.m, d: p.d, end: c.end };
+    } else if (c.parts?.m !== undefined) last = null;
   }
   return cands;
 }
