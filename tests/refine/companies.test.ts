@@ -107,6 +107,10 @@ describe('refine-companies', () => {
     ]);
     expect(run('财政局和省卫生厅表示', [])).toEqual([]); // bare local bureaus are generic: never tagged from a list
   });
+  it('knows Taiwan and Hong Kong listed companies by their short names and more Hong Kong and Macao bodies', () => {
+    for (const n of ['新光金', '国票金', '台企银', '世界先进', '汇控', '长建']) expect(typeOfName(n)).toBe('COMPANY');
+    for (const n of ['立会', '区议会', '交通咨询委员会', '市政署']) expect(typeOfName(n)).toBe('ORG');
+  });
   it('retypes a mention that is exactly a listed company', () => {
     expect(run('市民很喜欢比亚迪的新车。', [['比亚迪', 'PERSON']])).toEqual(['比亚迪/COMPANY']);
   });
