@@ -97,6 +97,12 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual([]);
   });
+  it('in a Taiwan article keeps a bare bureau the article is about (地政局), not a fire bureau or a press office (消防局, 新闻局)', () => {
+    const d = docWith('地政局表示，消防局与新闻局配合，周休二日与陈情人', [['地政局', 'ORG'], ['消防局', 'ORG'], ['新闻局', 'ORG'], ['周休', 'PERSON'], ['陈情人', 'PERSON']]);
+    d.region = { region: 'TW', source: 'request', reason: 'test' };
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['地政局/ORG']);
+  });
   it('drops a word for a person that is no name (老翁, 事主, 男子), keeps a name', () => {
     const d = docWith('老翁接到电话，事主及男子报警，陈大文被捕', [['老翁', 'PERSON'], ['事主', 'PERSON'], ['男子', 'PERSON'], ['陈大文', 'PERSON']]);
     genericComponent.run(d);
