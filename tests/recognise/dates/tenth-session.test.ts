@@ -101,3 +101,13 @@ describe('lunar days in digits, the Gregorian calendar named, and days that take
     expect(found('3月初2', '2026-03-03')).toEqual([['3月初', '2026-03-01', '2026-03-10', 'day', true]]);
   });
 });
+
+describe('trading days, counted over weekdays', () => {
+  it.each<[string, string, Row[]]>([
+    ['近3个交易日外资卖超', '2025-09-26', [['近3个交易日', '2025-09-24', '2025-09-26', 'day']]],
+    ['较上一个交易日上涨', '2025-09-22', [['上一个交易日', '2025-09-19', '2025-09-19', 'day']]],
+    ['前一个交易日', '2025-07-24', [['前一个交易日', '2025-07-23', '2025-07-23', 'day']]],
+  ])('%s (published %s)', (text, pub, rows) => {
+    expect(found(text, pub)).toEqual(rows);
+  });
+});

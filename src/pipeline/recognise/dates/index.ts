@@ -282,6 +282,20 @@ const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八�
 /** `今(2023)年`, `去(2024)年首季`: a relative year with its number in brackets. */
 const RE_PAREN_YEAR = /([今去明])\(((?:19|20)\d{2})\)年(上半年|下半年|首季|第[一二三四1-4]季度?|[一二三四]季度|全年)?/g;
 
+/** The trading day before published (`上一个交易日`, `前一个交易日`) and the last N trading days (`近3个交易日`). */
+const RE_TRADING_DAYS = /(?<![之以])(上一个|前一个|上一|前一)交易日|近(\d{1,2}|[一二两三四五六七八九十]{1,2})个交易日/g;
+/** The weekday `n` weekdays back from `day` (`inclusive`: `day` itself counts as the first when it is a weekday). */
+function weekdaysBack(day: string, n: number, inclusive: boolean): string {
+  let d = day;
+  let left = n;
+  if (inclusive && weekday(d) <= 5) left--;
+  while (left > 0) {
+    d = addDays(d, -1);
+    if (weekday(d) <= 5) left--;
+  }
+  return d;
+}
+
 /** Last year's period that a festival fell in (`去年同月适逢春节`): the festival of last year. */
 const LAST_YEAR_FELL = /去年(?:同期|同月|同季|同一时期|同时期)?(?:适逢|正值|恰逢|遇上|碰上|逢)$/;
 
@@ -1001,6 +1015,17 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     const y = +m[2];
     const v = m[3] ? yearPart(y, m[3]) : yearValue(y);
     if (v) add(m.index, m.index + m[0].length, v, 0.85);
+  }
+  // trading days (weekdays; a market's own holidays are not known here): `上一个交易日`, `近3个交易日`
+  for (const m of pub && text.includes('交易日') ? text.matchAll(RE_TRADING_DAYS) : []) {
+    const today = iso(pub!.y, pub!.m, pub!.d);
+    if (m[1]) {
+      const d = weekdaysBack(today, 1, false);
+      add(m.index, m.index + m[0].length, span(d, d, 'day'), 0.8);
+    } else {
+      const n = /\d/.test(m[2]) ? Number(m[2]) : num(m[2].replace(/两/g, '二'));
+      if (n >= 1 && n <= 30) add(m.index, m.index + m[0].length, span(weekdaysBack(today, n, true), today, 'day'), 0.8);
+    }
   }
   // `七下八上`, the flood-control season's peak: the last third of July and the first of August
   for (const m of pub && text.includes('七下八上') ? text.matchAll(/(?:(今年|去年)|(?<![\d.])((?:19|20)\d{2})年)?七下八上/g) : []) {
