@@ -90,7 +90,7 @@ const isBareSurname = (text: string, m: NormMention) =>
     (m.end - m.start === 3 && SURNAME_TITLE.test(text.slice(m.start + 1, m.end))));
 /** Words for a person that are no one's name (`老翁`, `事主`, `疑犯`, `陈情人`): police and court reports use them for the unnamed;
  * and `周休` (the weekend, `周休二日`). */
-const PERSON_NOUN = /^(?:周休|陈情人|老翁|老伯|老婦|老妇|婦人|妇人|婆婆|伯伯|男子|女子|少年|少女|男童|女童|老人|長者|长者|事主|疑犯|嫌犯|死者|傷者|伤者|司機|司机|途人|路人|苦主|被告|原告|女事主|男事主)$/;
+const PERSON_NOUN = /^(?:周休|陈情人|老翁|老伯|老妇|妇人|婆婆|伯伯|男子|女子|少年|少女|男童|女童|老人|长者|事主|疑犯|嫌犯|死者|伤者|司机|途人|路人|苦主|被告|原告|女事主|男事主)$/;
 const isPersonNoun = (text: string, m: NormMention) => m.type === 'PERSON' && PERSON_NOUN.test(text.slice(m.start, m.end));
 
 /** Titles that follow a bare surname inside a "person" (`许县长`, `王局长`). */

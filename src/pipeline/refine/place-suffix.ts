@@ -74,7 +74,7 @@ export function mergePlaceSuffixes(doc: Doc): void {
   }
   // a person's home town named as a site (`屈原故里`, `炎帝故里`) is a place
   for (const m of doc.mentions) {
-    if (m.type === 'PERSON' && text.startsWith('故里', m.end)) {
+    if (m.type === 'PERSON' && text.startsWith('故里', m.end) && !doc.mentions.some((o) => o !== m && o.start < m.end + 2 && o.end > m.end)) {
       m.type = 'LOCATION';
       m.end += 2;
     }
