@@ -110,6 +110,10 @@ describe('refine-companies', () => {
   it('knows Taiwan and Hong Kong listed companies by their short names and more Hong Kong and Macao bodies', () => {
     for (const n of ['新光金', '国票金', '台企银', '世界先进', '汇控', '长建']) expect(typeOfName(n)).toBe('COMPANY');
     for (const n of ['立会', '区议会', '交通咨询委员会', '市政署']) expect(typeOfName(n)).toBe('ORG');
+    for (const n of ['粤水电', '广东建工', '全家便利商店']) expect(typeOfName(n)).toBe('COMPANY');
+    // (全家 is also a word: tagged only in a sentence about business)
+    expect(run('全家人一起吃饭', [])).toEqual([]);
+    expect(run('全家1月营收创新高', [])).toEqual(['全家/COMPANY']);
   });
   it('retypes a mention that is exactly a listed company', () => {
     expect(run('市民很喜欢比亚迪的新车。', [['比亚迪', 'PERSON']])).toEqual(['比亚迪/COMPANY']);

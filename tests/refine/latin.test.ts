@@ -8,6 +8,11 @@ const dropped = (text: string, spans: Parameters<typeof docWith>[1]) => {
 };
 
 describe('refine-latin', () => {
+  it('a number and a dash before a firm\'s Latin name belong to it (7-ELEVEN)', () => {
+    const d = docWith('台湾7-ELEVEN营收，3-D打印', [['ELEVEN', 'COMPANY']]);
+    latinComponent.run(d);
+    expect(shown(d)).toEqual(['7-ELEVEN/COMPANY']);
+  });
   it('a "person" with a one-letter word is a product (Model Y); a person with initials or full names stays', () => {
     expect(dropped('Model Y在中国的售价，Elon Musk表示', [['Model Y', 'PERSON'], ['Elon Musk', 'PERSON']])).toEqual(['Model Y']);
   });

@@ -56,6 +56,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['西双版纳傣族自治州/LOCATION', '贵州省/LOCATION', '黔东南苗族侗族自治州/LOCATION', '桥头地检署/ORG']);
   });
+  it('a "place" that ends in a body\'s word is the body (内蒙古自治区文化和旅游厅); a generic place before one is not', () => {
+    const d = docWith('内蒙古自治区文化和旅游厅发布数据', [['内蒙古自治区文化和旅游厅', 'LOCATION']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['内蒙古自治区文化和旅游厅/ORG']);
+  });
   it('a named facility tagged as its operator is a place (兴达电厂, 太平岭核电厂, 淡江大桥)', () => {
     const d = docWith('兴达电厂与太平岭核电厂、淡江大桥，台电公司', [['兴达电厂', 'COMPANY'], ['太平岭核电厂', 'ORG'], ['淡江大桥', 'ORG'], ['台电公司', 'COMPANY']]);
     mergePlaceSuffixes(d);

@@ -11,7 +11,8 @@
  *      `IPO`, `CEO`, `token`, `App`), never a firm's name by itself, or
  *  (e) a "person" with a one-letter word (`Model Y`: a product), or
  *  (f) an emoji's short code between colons (`:memo:`, `:rocket:` of a forum repost).
- * A web address is no name either (`www.thepaper.cn`), whatever its type.
+ * A web address is no name either (`www.thepaper.cn`), whatever its type. A number and a dash before a firm's Latin name
+ * belong to it (`7-ELEVEN`).
  * Places are left alone (`NOVO LAND` is a housing estate).
  */
 import type { Doc, NormMention } from '../doc.js';
@@ -45,7 +46,15 @@ export function isLatinNonName(text: string, m: NormMention): boolean {
 /** A web address (`www.thepaper.cn`, `news.sina.com.cn`). */
 const WEB_ADDRESS = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|hk|tw|mo|io|info)(?:\.[a-z]{2})?(?:\/\S*)?$/i;
 
+/** A number and a dash before a Latin name are part of it (`7-ELEVEN`). */
+const NUMBER_DASH_BEFORE = /(?<![\dA-Za-z.])\d{1,2}-$/;
+
 export const latinComponent = component('refine-latin', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
+  for (const m of doc.mentions) {
+    if ((m.type !== 'COMPANY' && m.type !== 'ORG') || !LATIN_ONLY.test(text.slice(m.start, m.end))) continue;
+    const lead = NUMBER_DASH_BEFORE.exec(text.slice(Math.max(0, m.start - 4), m.start));
+    if (lead && !doc.mentions.some((o) => o !== m && o.end > m.start - lead[0].length && o.start < m.start)) m.start -= lead[0].length;
+  }
   setMentions(doc, doc.mentions.filter((m) => !isLatinNonName(text, m) && !(isName(m) && WEB_ADDRESS.test(text.slice(m.start, m.end)))));
 });

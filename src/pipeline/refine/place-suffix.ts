@@ -72,6 +72,13 @@ export function mergePlaceSuffixes(doc: Doc): void {
   for (const m of doc.mentions) {
     if ((m.type === 'COMPANY' || m.type === 'ORG') && m.end - m.start >= 4 && FACILITY_END.test(text.slice(m.start, m.end))) m.type = 'LOCATION';
   }
+  // a "place" that ends in a body's word is that body (`内蒙古自治区文化和旅游厅`, `巴东县人民政府`)
+  for (const m of doc.mentions) {
+    if (m.type !== 'LOCATION') continue;
+    const s = text.slice(m.start, m.end);
+    const gov = GOVERNMENT_SUFFIXES.find((g) => g.length >= 2 && s.endsWith(g));
+    if (gov && s.length - gov.length >= 2 && !GENERIC_PLACES.has(s.slice(0, -gov.length))) m.type = 'ORG';
+  }
   // a person's home town named as a site (`屈原故里`, `炎帝故里`) is a place
   for (const m of doc.mentions) {
     if (m.type === 'PERSON' && text.startsWith('故里', m.end) && !doc.mentions.some((o) => o !== m && o.start < m.end + 2 && o.end > m.end)) {

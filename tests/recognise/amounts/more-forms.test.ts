@@ -149,6 +149,12 @@ describe('bare amounts whose currency is clear', () => {
     ['全天成交额达到87.3亿天量', 'CN', [['87.3亿', 'MONEY', { amount: 8_730_000_000, currency: 'CNY' }]]],
     ['旅客人数4亿同比增5%', 'CN', [['5%', 'PERCENT', { value: 5 }]]],
     ['资本收入减少约60亿所致', 'MO', []],
+    ['执行率两成一', 'MO', [['两成一', 'PERCENT', { value: 21 }]]],
+    // a dash after a closing bracket joins two amounts: no minus sign
+    ['回购金额3000万元(含)-3500万元(含)', 'CN', [['3000万元', 'MONEY', { amount: 30_000_000, currency: 'CNY' }], ['3500万元', 'MONEY', { amount: 35_000_000, currency: 'CNY' }]]],
+    // Taiwan's townships and lines named by a numeral and a measure word are places
+    ['途经五股、泰山，六家支线停驶', 'TW', []],
+    ['收购五股股份', 'CN', [['五股', 'QUANTITY', { value: 5, unit: '股' }]]],
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });

@@ -111,3 +111,17 @@ describe('trading days, counted over weekdays', () => {
     expect(found(text, pub)).toEqual(rows);
   });
 });
+
+describe('bare 中秋 is the festival where the festival is meant, and 即日 opens a range', () => {
+  it.each<[string, Row[]]>([
+    ['同庆中秋 (09:16)', [['中秋', '2025-10-06', '2025-10-06', 'day']]],
+    ['中秋将至，市民赏月', [['中秋', '2025-10-06', '2025-10-06', 'day']]],
+    ['灯会即日至10月13日举行', [['即日至10月13日', '2025-10-03', '2025-10-13', 'day']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2025-10-03', 'HK')).toEqual(rows);
+  });
+
+  it.each(['维园中秋彩灯会', '中秋灯饰亮灯', '中秋打卡热点'])('%s: 中秋 as a modifier is no date', (text) => {
+    expect(found(text, '2025-10-03', 'HK')).toEqual([]);
+  });
+});

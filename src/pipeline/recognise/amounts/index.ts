@@ -35,6 +35,7 @@
  * article: `一家公司`), digit runs of 11+ digits (phone/ID numbers), zero-led runs (`010`),
  * or numbers glued to Latin letters or dots (model/version numbers).
  */
+import { localPlaces } from '../../lang/zh/places-local.js';
 import type { MoneyValue, PercentValue, QuantityValue } from '../../doc.js';
 import { parseNumber } from './numbers.js';
 import { REGION_CURRENCY } from '../../structure/region.js';
@@ -135,7 +136,7 @@ const SESSION_AFTER_TERM = /^(?:全国|中央|人大|政协|全会|党代会|代
 /** `个` + these is a duration (`3个月`), not a quantity. */
 const DURATION_AFTER_GE = /^(?:多)?(?:月|小时|星期|礼拜|工作日|工作天|交易日|季度|年头|半月|钟头)/;
 /** After `N成`: idioms and words where 成 is not "tenths" (`一成不变`, `八成是`). */
-const CHENG_BLOCK = /^(?:为|了|立|功|本|果|绩|交|员|长|熟|品|型|就|效|分|份|都|是|不变|千上万|一|语|年|人)/;
+const CHENG_BLOCK = /^(?:为|了|立|功|本|果|绩|交|员|长|熟|品|型|就|效|分|份|都|是|不变|千上万|一(?=\p{Script=Han})|语|年|人)/u;
 /** After Chinese-numeral + 元: not money (`一元化`, `二元论`). */
 const YUAN_BLOCK = /^(?:化|论|素|旦|宵|首|老|帅|气|件|结构|函数|次方程)/;
 /** What may follow a bare small Chinese-numeral amount (`五角钱`, `一元,`). */
@@ -357,9 +358,19 @@ function currencyOf(ctx: Ctx, code: string): string {
 /** A run that starts with a sign (a character test: this runs for every numeral in the text). */
 const isSigned = (run: string) => run[0] === '-' || run[0] === '+';
 
+/** Whether a local place of the region's (lang/zh/places-local: Taiwan's townships `五股`, `七股`, lines `六家支线`) starts at `start`
+ * and covers the numeral and its word up to `end`. */
+function isLocalPlaceAt(region: Region, text: string, start: number, end: number): boolean {
+  if (region === 'CN') return false;
+  const { places, lengthsFrom } = localPlaces(region);
+  return lengthsFrom(text[start]).some((len) => len >= end - start && places.has(text.slice(start, start + len)));
+}
+
 /** Try to read one amount whose numeral run `run` starts at `start`. */
 function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRange = false): Pending | null {
   const { text } = ctx;
+  // a dash after a closing bracket joins two amounts (`3000万元(含)-3500万元(含)`): no minus sign
+  if (isSigned(run) && /[)）\]】]/.test(text[start - 1] ?? '')) return readAmount(ctx, start + 1, run.slice(1), lastEnd, inRange);
   const digitsStart = isSigned(run) ? start + 1 : start;
   if (!inRange && blockedStart(text, start)) return null;
   const prev = text[start - 1] ?? '';
@@ -527,6 +538,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (word === '所' && /^[致以有得需在谓属占]/.test(text.slice(e, e + 1))) return null; // `减少约60亿所致`: 所 is no measure word
     if (isSigned(run) && unit !== '°C' && unit !== '°F') return null;
     if (isChinese && n.value === 1 && !inRange && word !== '手') return null; // 一家公司, 统一口径: an article, not a count
+    if (isChinese && isLocalPlaceAt(ctx.region, text, start, e)) return null; // Taiwan's 五股, 六家支线, 七股: places
     if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
     if (/[数几]/.test(prev) && /^[十百千万]/.test(bare) && !inRange) return null; // 数十米, 几十个: no definite value
