@@ -50,11 +50,11 @@ describe('refine-place-suffix', () => {
     expect(shown(d)).toEqual(['吉安国中/ORG', '屈原故里/LOCATION']);
   });
   it('an autonomous prefecture after its place is one place (西双版纳傣族自治州), not a province before one (贵州省 + 黔东南苗族侗族自治州); a court cut after 地 is the court', () => {
-    const d = docWith('西双版纳傣族自治州与贵州省黔东南苗族侗族自治州，桥头地检署起诉', [
-      ['西双版纳', 'LOCATION'], ['傣族自治州', 'LOCATION'], ['贵州省', 'LOCATION'], ['黔东南苗族侗族自治州', 'LOCATION'], ['桥头地', 'LOCATION'],
+    const d = docWith('西双版纳傣族自治州与贵州省黔东南苗族侗族自治州，桥头地检署起诉，顺河回族区', [
+      ['西双版纳', 'LOCATION'], ['傣族自治州', 'LOCATION'], ['贵州省', 'LOCATION'], ['黔东南苗族侗族自治州', 'LOCATION'], ['桥头地', 'LOCATION'], ['顺河', 'LOCATION'],
     ]);
     mergePlaceSuffixes(d);
-    expect(shown(d)).toEqual(['西双版纳傣族自治州/LOCATION', '贵州省/LOCATION', '黔东南苗族侗族自治州/LOCATION', '桥头地检署/ORG']);
+    expect(shown(d)).toEqual(['西双版纳傣族自治州/LOCATION', '贵州省/LOCATION', '黔东南苗族侗族自治州/LOCATION', '桥头地检署/ORG', '顺河回族区/LOCATION']);
   });
   it('a "place" that ends in a body\'s word is the body (内蒙古自治区文化和旅游厅); a generic place before one is not', () => {
     const d = docWith('内蒙古自治区文化和旅游厅发布数据', [['内蒙古自治区文化和旅游厅', 'LOCATION']]);

@@ -27,9 +27,9 @@ import { Occupancy } from '../recognise/resolve.js';
 const SCENIC = /^(?:景区|风景区|度假区|旅游度假区)$/;
 const isProvinceOrCity = (name: string) => lookupPlace(name).some((p) => p.level === 'province' || p.level === 'city' || p.level === 'country');
 
-/** The peoples and the level of an autonomous division after its place's name (`傣族自治州`, `土家族苗族自治县`). */
+/** The peoples and the level of an autonomous division after its place's name (`傣族自治州`, `土家族苗族自治县`, `回族区`, `满族乡`). */
 const ETHNIC = '维吾尔|蒙古|土家|布依|朝鲜|哈尼|哈萨克|傈僳|拉祜|东乡|纳西|景颇|柯尔克孜|达斡尔|仫佬|布朗|撒拉|毛南|仡佬|锡伯|阿昌|普米|塔吉克|乌孜别克|鄂温克|德昂|保安|裕固|独龙|鄂伦春|苗|侗|傣|彝|藏|壮|回|满|瑶|白|黎|佤|畲|羌|水|土|怒|京';
-const AUTONOMOUS = new RegExp(`^(?:(?:${ETHNIC})族){1,3}自治(?:州|县|区|旗)`);
+const AUTONOMOUS = new RegExp(`^(?:(?:${ETHNIC})族){1,3}(?:自治(?:州|县|区|旗)|区(?!域)|乡|镇)`);
 
 /** A party's caucus in a legislature (`国民党团`, `民众党立院党团`): one ORG with the party's name. */
 const CAUCUS = /^(?:立院党团|党团|团)/;

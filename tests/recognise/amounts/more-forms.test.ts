@@ -155,6 +155,10 @@ describe('bare amounts whose currency is clear', () => {
     // Taiwan's townships and lines named by a numeral and a measure word are places
     ['途经五股、泰山，六家支线停驶', 'TW', []],
     ['收购五股股份', 'CN', [['五股', 'QUANTITY', { value: 5, unit: '股' }]]],
+    // a ten right after a hundred (`九百十七`), a Latin unit after a spaced magnitude, a flat's sale in Hong Kong
+    ['总预算五十七亿四千九百十七万五千元', 'TW', [['五十七亿四千九百十七万五千元', 'MONEY', { amount: 5_749_175_000, currency: 'TWD' }]]],
+    ['集装箱吞吐量1632.8 万 TEU，同比', 'CN', [['1632.8 万 TEU', 'QUANTITY', { value: 16_328_000, unit: 'TEU' }]]],
+    ['以1180万沽出，原价515万买入', 'HK', [['1180万', 'MONEY', { amount: 11_800_000, currency: 'HKD' }], ['515万', 'MONEY', { amount: 5_150_000, currency: 'HKD' }]]],
   ])('%s', (text, region, rows) => {
     expect(found(text, region)).toEqual(rows);
   });

@@ -125,3 +125,13 @@ describe('bare 中秋 is the festival where the festival is meant, and 即日 op
     expect(found(text, '2025-10-03', 'HK')).toEqual([]);
   });
 });
+
+describe('festivals after a year with 年度, and days named for an occasion', () => {
+  it.each<[string, string, Row[]]>([
+    ['2023年度农历春节活动', '2023-01-20', [['2023年度农历春节', '2023-01-22', '2023-01-22', 'day']]],
+    ['今天是国庆日', '2023-09-30', [['今天', '2023-09-30', '2023-09-30', 'day'], ['国庆日', '2023-10-01', '2023-10-01', 'day']]],
+    ['中国航天日活动', '2025-04-23', [['中国航天日', '2025-04-24', '2025-04-24', 'day']]],
+  ])('%s', (text, pub, rows) => {
+    expect(found(text, pub, 'MO')).toEqual(rows);
+  });
+});

@@ -148,8 +148,8 @@ const MONEY_CUE_RE =
   /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|短差|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资|收支|财赤|赌收|消费|信贷|票房|成交(?!量)/;
 /** Verbs of spending or taking in right before a bare amount (`编42亿`, `另编16亿`, `斥资5亿`, Hong Kong's `累吸金46亿`, `沽1500伙 套逾210亿`). */
 const MONEY_VERB_BEFORE = /(?:编列?|拨款?|斥资|耗资|投资|投入|募资|筹资|出资|注资|增资|耗费|吸金|套现|(?:^|[^\d一二两三四五六七八九十几])套)(?:逾|约|近|超)?了?$/;
-/** Money words right after a bare amount (`700亿投资`). */
-const MONEY_CUE_AFTER = /^(?:投资|资金|营收|收入|贷款|信贷|融资|市值|订单|成交额|销售额|营业额|利润|净利|产值|税收|补贴|预算|赤字|财赤|赌收|消费|拨款|票房|使费|开支|经费)/;
+/** Money words right after a bare amount (`700亿投资`), and a flat's sale in Hong Kong (`以1180万沽出`, `515万买入`). */
+const MONEY_CUE_AFTER = /^(?:投资|资金|营收|收入|贷款|信贷|融资|市值|订单|成交额|销售额|营业额|利润|净利|产值|税收|补贴|预算|赤字|财赤|赌收|消费|拨款|票房|使费|开支|经费|沽出|沽|售出|易手|转手|买入|购入|入市|承接|成交(?!量))/;
 /** A change or a cause right after an amount (`101亿按年增15.8%`, `两百亿同比增36%`, `减少约60亿所致`). */
 const CHANGE_AFTER = /^(?:按年|按月|同比|环比|年增|年减|季增|季减|月增|月减|所致|天量|创新高|创历史)/;
 /** Where a clause starts, for MONEY_CUE_RE (a colon does not end one: `营收:45亿`). */
@@ -506,7 +506,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   // --- QUANTITY: number + measure word / unit ---
   const unitMatch = UNIT_RE.exec(after);
   // a space after a magnitude ends the number (`获利300亿 台企银…`: 台 begins the next word)
-  if (unitMatch && /^[ \u00a0]/.test(unitMatch[0]) && /[万亿兆千百]$/.test(run)) return null;
+  // (a unit in Latin letters after the space still belongs to it: `1632.8 万 TEU`)
+  if (unitMatch && /^[ \u00a0]/.test(unitMatch[0]) && /[万亿兆千百]$/.test(run) && !/^[ \u00a0][A-Za-z]/.test(unitMatch[0])) return null;
   if (unitMatch) {
     let word = unitMatch[0].trimStart();
     if (word === '个' && DURATION_AFTER_GE.test(after.slice(unitMatch[0].length))) return null; // `3个月`, `約 7 個月`

@@ -37,6 +37,8 @@ export function parseNumber(s: string): ParsedNumber | null {
   if (/[ \u00a0\u2009\u202f○]/.test(s)) s = s.replace(/[ \u00a0\u2009\u202f]/g, '').replace(/○/g, '〇');
   // 廿 卅 卌 (Taiwan print, lunar days): twenty, thirty, forty
   if (/[廿卅卌]/.test(s)) s = s.replace(/廿/g, '二十').replace(/卅/g, '三十').replace(/卌/g, '四十');
+  // `九百十七` (Taiwan's and spoken usage): a ten right after a hundred is one ten (九百一十七)
+  if (/百十/.test(s)) s = s.replace(/(?<=百)十/g, '一十');
   // `数十亿`, `几百万`: at least one of the magnitude, approximate
   if (/^[数几][十百千万亿]/.test(s)) {
     const rest = parseNumber(`一${s.slice(1)}`);
