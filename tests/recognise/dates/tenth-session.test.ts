@@ -6,7 +6,8 @@
  * mention; `七下八上`; `前日(22日)`; bare `过年` before `快到`; a festival last year's period fell in (`去年同月适逢春节`);
  * `五月天` (the band) and `单季` are no dates; `昨(12月31日)`, `今年一一五年` (a relative year and its 民国 year), `今(2023)年首季`,
  * `今个周末`; Taiwan's `农历3月初2` (digits after 初), `国历4月12日`, and a day without its month after a day with one in its
- * paragraph (`4月17日…起驾，20日抵达`: April).
+ * paragraph (`4月17日…起驾，20日抵达`: April); trading days over weekdays; bare `中秋` only where the festival is meant; `即日至…`;
+ * `2023年度农历春节`, `国庆日`, `中国航天日`.
  * Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
