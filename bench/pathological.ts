@@ -25,6 +25,7 @@ const CASES: [string, ArticleInput][] = [
   ['HTML nested 10,000 deep', { html: '<div>'.repeat(10_000) + '株洲市发改委主任刘海宾' + '</div>'.repeat(10_000) }],
   ['HTML with 100,000 unclosed <b>', { html: '<b>'.repeat(100_000) + '株洲市发改委主任刘海宾' }],
   ["the issue's crash article (one sentence × 19,500)", { text: '株洲市发改委主任刘海宾介绍，去年6月投产后，预计今年产值过8000万元，同比增长22.8%。'.repeat(19_500) }],
+  ['one paragraph of 16,000 days after one stated month (…3月5日…8日…)', { text: '2024年3月5日开幕，' + '会议于下午举行，共计十余场活动并有8日'.repeat(16_000), published: '2024-05-15' }],
   ['HTML with 50,000 entities', { html: '<p>' + '&amp;株'.repeat(50_000) + '</p>' }],
   ['UTF-8 bytes read as Latin-1 (294,000 characters)', { text: Buffer.from('株洲市发改委主任刘海宾介绍，'.repeat(7_000), 'utf8').toString('latin1') }],
 ];

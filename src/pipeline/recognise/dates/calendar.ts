@@ -41,6 +41,18 @@ export function weekday(s: string): number {
   return new Date(`${s}T00:00:00Z`).getUTCDay() || 7;
 }
 
+/** The weekday `n` weekdays back from `day` (`inclusive`: `day` itself counts as the first when it is a weekday). */
+export function weekdaysBack(day: string, n: number, inclusive: boolean): string {
+  let d = day;
+  let left = n;
+  if (inclusive && weekday(d) <= 5) left--;
+  while (left > 0) {
+    d = addDays(d, -1);
+    if (weekday(d) <= 5) left--;
+  }
+  return d;
+}
+
 export function span(start: string, end: string, grain: DateGrain, vague = false): DateValue {
   return vague ? { start, end, grain, vague: true } : { start, end, grain };
 }

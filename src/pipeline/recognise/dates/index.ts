@@ -40,7 +40,7 @@ import type { DateGrain, DateValue } from '../../doc.js';
 import type { Region } from '../../doc.js';
 import {
   addDays, dayValue, daysInMonth, easter, iso, isValid, lunarToSolar, lunarYearOf, monthValue, monthsValue, NO_YEAR,
-  nthWeekday, parseIso, qingming, quarterValue, solarTerm, span, unresolved, weekday, withoutYear, yearValue, type Ymd,
+  nthWeekday, parseIso, qingming, quarterValue, solarTerm, span, unresolved, weekday, weekdaysBack, withoutYear, yearValue, type Ymd,
 } from './calendar.js';
 
 export interface DateMention {
@@ -284,17 +284,6 @@ const RE_PAREN_YEAR = /([今去明])\(((?:19|20)\d{2})\)年(上半年|下半年|
 
 /** The trading day before published (`上一个交易日`, `前一个交易日`) and the last N trading days (`近3个交易日`). */
 const RE_TRADING_DAYS = /(?<![之以])(上一个|前一个|上一|前一)交易日|近(\d{1,2}|[一二两三四五六七八九十]{1,2})个交易日/g;
-/** The weekday `n` weekdays back from `day` (`inclusive`: `day` itself counts as the first when it is a weekday). */
-function weekdaysBack(day: string, n: number, inclusive: boolean): string {
-  let d = day;
-  let left = n;
-  if (inclusive && weekday(d) <= 5) left--;
-  while (left > 0) {
-    d = addDays(d, -1);
-    if (weekday(d) <= 5) left--;
-  }
-  return d;
-}
 
 /** Last year's period that a festival fell in (`去年同月适逢春节`): the festival of last year. */
 const LAST_YEAR_FELL = /去年(?:同期|同月|同季|同一时期|同时期)?(?:适逢|正值|恰逢|遇上|碰上|逢)$/;
@@ -1760,13 +1749,29 @@ function inheritListed(text: string, cands: Cand[]): Cand[] {
 }
 
 /**
+ * Whether `brk` stands in the text between a remembered date's end and a later candidate's start, for candidates in
+ * order: each stretch of text is read once however long a date is remembered (a paragraph of thousands of dates after
+ * one stated month stays linear, where slicing from the remembered date each time was quadratic). Ask it only while a
+ * date is remembered; a date remembered anew ends at or after the last start asked about (it is that candidate or later).
+ */
+function breaksAfter(text: string, brk: RegExp): (end: number, start: number) => boolean {
+  let read = 0; // the text before `read` since the remembered date's end holds no break (or was read for an earlier one)
+  return (end, start) => {
+    const from = Math.max(read, end);
+    read = Math.max(read, start);
+    return from < start && brk.test(text.slice(from, start));
+  };
+}
+
+/**
  * A day written without its month (`20日`) after a day with one in the same paragraph (`4月12日起驾，…20日抵达`) is in
  * that month, when it comes later in it.
  */
 function inheritParagraphMonth(text: string, cands: Cand[]): Cand[] {
   let last: { y: string; m: number; d: number; end: number } | null = null;
+  const paragraphEnd = breaksAfter(text, /\n/);
   for (const c of cands) {
-    if (last && text.slice(last.end, c.start).includes('\n')) last = null;
+    if (last && paragraphEnd(last.end, c.start)) last = null;
     const p = c.parts;
     if (last && p && p.d !== undefined && p.m === undefined && p.y === undefined && p.d > last.d && c.value?.start && !c.value.vague) {
       const v = last.y === 'XXXX' ? withoutYear(dayValue(NO_YEAR, last.m, p.d)) : dayValue(Number(last.y), last.m, p.d);
@@ -1788,8 +1793,9 @@ function inheritParagraphMonth(text: string, cands: Cand[]): Cand[] {
  */
 function inheritSentenceYear(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
   let last: { y: number; m?: number; end: number } | null = null;
+  const sentenceEnd = breaksAfter(text, /[。！？!?；;\n]/);
   for (const c of cands) {
-    if (last && /[。！？!?；;\n]/.test(text.slice(last.end, c.start))) last = null;
+    if (last && sentenceEnd(last.end, c.start)) last = null;
     const p = c.parts;
     if (p && p.y === undefined && p.m !== undefined && last && /^[\d一二三四五六七八九十元]/.test(text[c.start]) && (last.m === undefined || p.m >= last.m) && c.value?.start && !c.value.vague &&
       !COMPARED_WITH.test(text.slice(Math.max(0, c.start - 3), c.start))) {
