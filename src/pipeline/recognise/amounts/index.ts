@@ -581,7 +581,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     let c = start;
     while (c > lastEnd && start - c < 16 && !CLAUSE_END.test(text[c - 1])) c--;
     const cue = cueAfter || spent || MONEY_CUE_RE.test(text.slice(c, start));
-    if (changeAfter && !cue && /^[\u4e00-\u9fff]/.test(tail)) return null;
+    if (changeAfter && !cue) return null; // (a change after it, but no money word in its clause: no amount)
     // Without a cue only 亿/兆 amounts may follow a money amount (`减少3025亿`); 万 is too often a count.
     if (!cue && !/[亿兆]$/.test(bare)) return null;
     const n = parseNumber(run);
