@@ -24,7 +24,7 @@
  * - 本周/上周/下周/上上周 are Monday–Sunday with grain week; 周三 alone is the Wednesday of
  *   the published week; 周末 is Saturday–Sunday (grain day).
  * - Decades and centuries: 八十年代 / 上世纪80年代 = 1980–1989 (grain decade), 21世纪 =
- *   2000–2099 (grain century); 初/中/末 of a decade are vague three-year windows.
+ *   2001–2100 (grain century; its parts keep the hundreds: 20世纪后半叶 = 1950–1999); 初/中/末 of a decade are vague three-year windows.
  * - Date-times keep their time (`2024-05-06 09:30`, `5月6日9时30分`): start = end =
  *   `YYYY-MM-DDTHH:MM`, grain minute (hour when only the hour is given).
  * - Fiscal years `2025/26年度`, `2025至26年度`: April–March in Hong Kong, else the two
@@ -1402,7 +1402,11 @@ function decade(g: Record<string, string | undefined>, pub: Ymd | null): DateVal
   }
   const c = g.crel ? relCentury(g.crel) : g.cn ? cent(g.cn) : NaN;
   if (!(c >= 11 && c <= 30)) return null;
-  return part((c - 1) * 100, 100, g.cpart ?? g.cnpart, 'century');
+  const centuryPart = g.cpart ?? g.cnpart;
+  // A whole century is counted as written: the 21st is 2001–2100; its parts (初, 上半叶 …)
+  // keep the hundreds reading (20世纪后半叶 = 1950–1999).
+  if (!centuryPart) return isValid(c * 100, 1, 1) ? span(iso((c - 1) * 100 + 1, 1, 1), iso(c * 100, 12, 31), 'century') : null;
+  return part((c - 1) * 100, 100, centuryPart, 'century');
 }
 
 const LUNAR_FESTIVAL: Record<string, [number, number]> = {
