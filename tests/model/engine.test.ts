@@ -60,3 +60,19 @@ describe('model chunks and deadlines', () => {
     expect(spans).toEqual([{ start: 0, end: 2, type: 'LOCATION', score: 0.9 }]);
   });
 });
+
+describe('names component', () => {
+  it('drops a PERSON an engine gives over a digit, so the share under it stays (逾7成)', async () => {
+    const text = '获校务会议代表逾7成同意票,校长陈文章续任。';
+    const fake: NameEngine = {
+      name: 'fake-digit',
+      model: 'fake',
+      async recognise() {
+        const at = (s: string) => ({ start: text.indexOf(s), end: text.indexOf(s) + s.length, type: 'PERSON' as const, score: 0.9, source: 'fake' });
+        return [at('逾7成'), at('陈文章')];
+      },
+    };
+    const r = await extractWith(fake, { text, published: '2025-12-13' });
+    expect(r.mentions.map((m) => `${m.text}/${m.type}`)).toEqual(['7成/PERCENT', '陈文章/PERSON']);
+  });
+});

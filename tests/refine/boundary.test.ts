@@ -34,6 +34,9 @@ describe('refine-boundary', () => {
   it('a term before a body is not part of its name (来届立法会)', () => {
     expect(run('来届立法会将审议，新一届特区政府上任', [['来届立法会', 'ORG'], ['新一届特区政府', 'ORG']])).toEqual(['立法会/ORG', '特区政府/ORG']);
   });
+  it('an industry epithet before a company is not part of it (异质结龙头东方日升)', () => {
+    expect(run('异质结龙头东方日升、芯片巨头英伟达发布公告', [['异质结龙头东方日升', 'COMPANY'], ['芯片巨头英伟达', 'COMPANY']])).toEqual(['东方日升/COMPANY', '英伟达/COMPANY']);
+  });
   it('a verb or a preposition that introduces a name is trimmed off its edge; so is a body\'s website after it', () => {
     expect(run('我们希望小米加快布局，由它承运远洋航运集团的货物。根据农业部官网，证监会官方微博发布', [['希望小米', 'COMPANY'], ['承运远洋航运集团', 'COMPANY'], ['根据农业部官网', 'ORG'], ['证监会官方微博', 'ORG']])).toEqual(['小米/COMPANY', '远洋航运集团/COMPANY', '农业部/ORG', '证监会/ORG']);
   });

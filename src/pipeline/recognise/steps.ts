@@ -22,8 +22,12 @@ export function namesComponent(engines: ReadonlyMap<string, NameEngine>): Compon
       if (!engine) throw new Error(`unknown engine "${doc.options.engine}"; available: ${[...engines.keys()].join(', ')}`);
       const keep = new Set(doc.contentParagraphs().map((p) => p.index));
       const sentences = doc.sentences.filter((s) => keep.has(s.paragraph));
-      // one at a time: spreading hundreds of thousands of mentions into push() overflows the stack
-      for (const m of await engine.recognise(doc, sentences)) doc.mentions.push(m);
+      // one at a time: spreading hundreds of thousands of mentions into push() overflows the stack;
+      // a person's name never holds a digit (`逾7成` is a share, whatever the model says)
+      for (const m of await engine.recognise(doc, sentences)) {
+        if (m.type === 'PERSON' && /\d/.test(doc.norm.text.slice(m.start, m.end))) continue;
+        doc.mentions.push(m);
+      }
     },
   };
 }

@@ -10,7 +10,7 @@
  * nor is a dash or slash at either edge (`中国—` of `中国—东盟`). A leader's
  * title glued after an organisation or a country is not part of it:
  * `英国首相` is the LOCATION `英国`, `国务院国资委主任` the ORG `国务院国资委`; nor is a count of the companies
- * just named (`…中国重工两大集团`), nor a term before a body (`来届立法会`). Two three-character names written
+ * just named (`…中国重工两大集团`), nor a term before a body (`来届立法会`), nor an industry epithet before a company (`异质结龙头东方日升`). Two three-character names written
  * together (`何永贤麦美娟`) are two people.
  */
 import type { Doc, NormMention, Token } from '../doc.js';
@@ -39,6 +39,8 @@ const CAMPUS = /^[(（](\p{Script=Han}{2,4})[)）]/u;
 const URBAN_AREA = /(?:中心|主|老)?城区$/;
 /** a term before a body's name (`来届立法会`, `本届政府`, `新一届董事会`) */
 const TERM_HEAD = /^(?:来届|本届|上届|下届|历届|新一届|新一任|前任|现任|暂代|署理)/;
+/** an industry epithet before a company (`异质结龙头东方日升`, `芯片巨头英伟达`): what follows 龙头/巨头 is the name */
+const EPITHET_HEAD = /^\p{Script=Han}{1,8}?(?:龙头|巨头)(?=\p{Script=Han}{2})/u;
 /** a body's website or account after its name (`农业部官网`, `证监会官方微博`): the body is the name */
 const SITE_TAIL = /(?:官网|官方网站|官方微博|官方微信|微信公众号|公众号)$/;
 /** a photo credit's or a byline's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`, `…网作者`) */
@@ -94,7 +96,7 @@ export function trimEdges(doc: Doc): void {
       if (campus && placeForms(campus[1]).length) campusOf.set(m, m.end + campus[0].length);
     }
     // a term before a body is not part of its name (`来届立法会`, `新一届政府`)
-    const term = TERM_HEAD.exec(text.slice(m.start, m.end));
+    const term = TERM_HEAD.exec(text.slice(m.start, m.end)) ?? (m.type === 'COMPANY' ? EPITHET_HEAD.exec(text.slice(m.start, m.end)) : null);
     if (term && m.end - m.start - term[0].length >= 2) (m as NormMention).start += term[0].length;
     const current = text.slice(m.start, m.end);
     const tail = GROUP_TAIL.exec(current) ?? SITE_TAIL.exec(current);

@@ -67,6 +67,25 @@ describe('anaphoric days', () => {
       ['次日', '2024-05-04', '2024-05-04', 'day'],
     ]);
   });
+  it('a bare 同日 is the last day named, past a year between; 去年同日 stays an anaphora of the period', () => {
+    expect(found('5月3日晚间,甲公司发布预告,预计2023年出货增长。同日,乙公司发布公告。')).toEqual([
+      ['5月3日', '2024-05-03', '2024-05-03', 'day'],
+      ['2023年', '2023-01-01', '2023-12-31', 'year'],
+      ['同日', '2024-05-03', '2024-05-03', 'day'],
+    ]);
+    expect(found('同日,乙公司发布公告。')).toEqual([['同日', '2024-05-15', '2024-05-15', 'day']]);
+    expect(found('5月3日入境3万人次,较去年同日增加。').map((r) => r.slice(0, 3))).toEqual([
+      ['5月3日', '2024-05-03', '2024-05-03'],
+      ['去年同日', '2023-05-03', '2023-05-03'],
+    ]);
+  });
+  it("Hong Kong's 今午 and 昨午 are days; after 今午 a clock time of 1 to 7 is p.m.", () => {
+    expect(found('警方昨午拘捕一名男子,今午3时再开会', 'HK')).toEqual([
+      ['昨午', '2024-05-14', '2024-05-14', 'day'],
+      ['今午3时', '2024-05-15T15:00', '2024-05-15T15:00', 'hour'],
+    ]);
+    expect(found('迄今午无人受伤', 'HK')).toEqual([]);
+  });
   it('当天 without a day before it is the published day; 前一天 the day before', () => {
     expect(found('他当天表示,前一天已有预告。')).toEqual([
       ['当天', '2024-05-15', '2024-05-15', 'day'],

@@ -128,6 +128,8 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   班: /^[级长主子组车底机倒制会]/,
   // `两位数增长`: a number of digits, not of people
   位: /^数/,
+  // `5票据`, `3票价`: no votes
+  票: /^[据价面证选务友根]/,
   // `通` counts calls and messages only (`6通电话`, `6通,`), not `3通道`, `2通过`
   通: /^(?!电话|来电|报案|求助|简讯|短信|讯息|留言)\p{Script=Han}/u, 手: /^[打策包资房车货机表术续段工册艺稿指臂掌脚法]/,
 };
@@ -330,8 +332,8 @@ const PEOPLE_COUNT_BEFORE = /(人次|人数|代理人数量|客流量?|旅客|�
 /** Products a size in inches, millimetres or nanometres specifies (`12英寸晶圆`, `300mm硅片`, `3纳米制程`). */
 const PRODUCT_AFTER = /^\s?(?:完美|(?:高端|先进|特色)?(?:模拟|数字|功率|逻辑|存储)?(?:集成电路)?)(?:晶圆|硅片|硅外延片|外延片|抛光片|单晶|衬底|芯片|制程|工艺|产线|生产线|屏|显示屏|面板|电视|显示器|笔记本|平板)/;
 
-/** After a train's number (`172次行驶至七堵止`, `5805次邮轮式列车`, `自3757次起`): a train, not a count of times. */
-const TRAIN_AFTER = /^(?:列车|车次|行驶|停驶|开行|邮轮式|自强号?|莒光号?|区间车|普悠玛|太鲁阁|起[(,，、])/;
+/** After a train's number (`172次行驶至七堵止`, `5805次邮轮式列车`, `75052次中欧班列`, `自3757次起`): a train, not a count of times. */
+const TRAIN_AFTER = /^(?:列车|车次|(?:中欧|中亚|中老|中越)?班列|行驶|停驶|开行|邮轮式|自强号?|莒光号?|区间车|普悠玛|太鲁阁|起[(,，、])/;
 
 /** What comes before the number of a place on a list or a move on it (`位列榜单86位`, `提升1位`, `上升3名`). */
 const RANKED_BEFORE = /(?:位列|位居|名列|排名|排在|排|列|居|跻身)[^，。；,;\d]{0,5}$|(?:提升|上升|下降|下滑|前进|后退|跃升|攀升|提高|上移|下移|跌落)了?$/;
@@ -343,6 +345,8 @@ function blockedStart(text: string, start: number): boolean {
   // a time or a score (`10:30`, `3:1`), not a label's colon (`净利润:7,734.86万元`)
   if (prev === ':' && /[A-Za-z\d\s]/.test(text[start - 2] ?? ' ')) return true;
   if (/[第初]/.test(prev) || /(?:周|星期|礼拜)$/.test(text.slice(Math.max(0, start - 2), start))) return true;
+  // the second of two ordinals listed under one 第 (`第4、5名`, `第三及四名`)
+  if (/[、及和与至]/.test(prev) && /第[\d一二三四五六七八九十]{1,3}[、及和与至]$/.test(text.slice(Math.max(0, start - 6), start))) return true;
   return false;
 }
 
@@ -419,6 +423,13 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     const e = end + bp[0].length;
     return pct(start, e, round(n.value / 100), n.approx || hedgedAround(text, start, e), score, 'percentage_point');
   }
+  // two neighbouring tenths (`七八成`, `七、八成`): a range, 70 to 80
+  const pair = /^[一二三四五六七八]$/.test(bare) ? /^、?([二三四五六七八九])成/.exec(after) : /^[一二三四五六七八][二三四五六七八九]$/.test(bare) && after.startsWith('成') ? ['成', bare[1]] : null;
+  if (pair && parseNumber(pair[1])!.value === parseNumber(bare[0])!.value + 1 && !CHENG_BLOCK.test(after.slice(pair[0].length))) {
+    const e = end + pair[0].length;
+    const lo = parseNumber(bare[0])!.value * 10;
+    return { start, end: e, type: 'PERCENT', value: { value: lo, value_max: lo + 10, ...(hedgedAround(text, start, e) ? { approx: true } : {}) }, score: 0.8 };
+  }
   if (after.startsWith('成') && /^(?:[一二两三四五六七八九十]|[1-9]|10)$/.test(bare) && !CHENG_BLOCK.test(after.slice(1))) {
     const n = parseNumber(bare);
     if (!n) return null;
@@ -458,7 +469,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   }
   let sub: [string, number] | null = null;
   if (!moneySuffix && !sym && !pre) {
-    const w = /^(?:美分|美仙|港仙|角|毛|毫|仙|分(?=钱))/.exec(after)?.[0];
+    const w = /^(?:美分|美仙|港仙|角|毛|毫(?![米升克秒安瓦伏巴])|仙|分(?=钱))/.exec(after)?.[0]; // (`2,600毫米` is a length)
     // 长三角, 珠三角, 金三角: regions, not three jiao.
     const regionSanjiao = w === '角' && bare === '三' && /[长珠金]$/.test(before);
     if (w && !regionSanjiao && (!isChinese || MONEY_END.test(after.slice(w.length))) && ((w !== '毫' && w !== '仙') || ctx.region === 'HK' || ctx.region === 'MO')) {
@@ -504,7 +515,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   }
 
   // --- QUANTITY: number + measure word / unit ---
-  const unitMatch = UNIT_RE.exec(after);
+  // (`2,000万票房` is takings: money, read below)
+  const unitMatch = /^\s?票房/.test(after) ? null : UNIT_RE.exec(after);
   // a space after a magnitude ends the number (`获利300亿 台企银…`: 台 begins the next word)
   // (a unit in Latin letters after the space still belongs to it: `1632.8 万 TEU`)
   if (unitMatch && /^[ \u00a0]/.test(unitMatch[0]) && /[万亿兆千百]$/.test(run) && !/^[ \u00a0][A-Za-z]/.test(unitMatch[0])) return null;
@@ -607,7 +619,7 @@ function discount(s: string): number | null {
 }
 
 const SMALL = String.raw`\d{1,2}|[零一二两三四五六七八九十]{1,3}`;
-const COMPOUND_SUB_RE = new RegExp(`^(又)?(${SMALL})(美分|美仙|角|毛|毫|分(?![钟之析别部期配数类批享成工红秒]))`);
+const COMPOUND_SUB_RE = new RegExp(`^(又)?(${SMALL})(美分|美仙|角|毛|毫(?![米升克秒安瓦伏巴])|分(?![钟之析别部期配数类批享成工红秒]))`);
 
 /** The cents after a whole amount (`元` + `五角` + `5分`); its value in whole units. */
 function compound(text: string, pos: number, word: string): { amount: number; end: number } | null {
@@ -733,13 +745,14 @@ const BARE_MAGNITUDE: Record<string, number> = { 十亿: 1e9, 百万: 1e6, 千�
 
 /** Forms without a digit-led run: `百分之百`, `半价`, `超亿元`. */
 function addStandalone(text: string, out: AmountMention[], local: string): void {
-  const re = /百分之百(?![分之])|半价/g;
+  const re = /百分之百(?![分之])|半价|(?<=[升跌涨降增减飙逾约近超达占仅过有])半成(?![品熟年本型衣功事交])/g;
   let added = false;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
     if (out.some((o) => o.start < e && s < o.end)) continue;
-    out.push(pct(s, e, m[0] === '半价' ? 50 : 100, false, 0.85));
+    // `半成` (Hong Kong: half of 一成) only after a change or a hedge: `股价飙逾半成`, `跌近半成`
+    out.push(pct(s, e, m[0] === '半价' ? 50 : m[0] === '半成' ? 5 : 100, m[0] === '半成' && hedgedAround(text, s, e), 0.85));
     added = true;
   }
   if (text.includes('元')) {

@@ -30,8 +30,8 @@ export const COUNTS = [
   '股', '架次', '辆次', '班次', '趟', '单', '尾', '羽', '床', '坪', '万人次', '剂', '剂次', '岁', '城',
   // Hong Kong's housing units (`1,300伙`); phone calls (`连打6通电话`); Taiwan's villages and townships (`20村里`, `13乡镇市`)
   '伙', '通', '村里', '乡镇市',
-  // train runs (`加开3班`)
-  '班',
+  // train runs (`加开3班`); votes (`以87票通过`)
+  '班', '票',
   // `期` counts phases only after 两 (`二期`, `三期工程` are ordinals): see unitSymbol.
   '期',
 ];

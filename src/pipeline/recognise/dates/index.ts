@@ -149,11 +149,11 @@ const RE_DAY_RANGE = new RegExp(
   `${NOT_AFTER_NUM}(?:(${YEAR})年|(${REL_YEAR_RE}))?(${MON})月(${DAY})(?:至|到|-|~|—)(${DAY})[日号]`,
   'g',
 );
-const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4})年(?!来|之久|多年|历史)/g;
+const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4}|\d{2})年(?!来|之久|多年|历史|度)/g;
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|前日(?=\()|后日(?=\()|即日(?=起|至|到)|昨(?=\(\d{1,2}月)|近日|日前|今晚|今夜(?![星月])|今晨|今早|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|前日(?=\()|后日(?=\()|即日(?=起|至|到)|昨(?=\(\d{1,2}月)|近日|日前|今晚|今夜(?![星月])|今晨|今早|(?<![迄至])今午|昨午|明午|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下|今(?=个))个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<![每一])(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])(?:(?:至|到|—|–|-|~)(?:周|星期|礼拜)(?<wd2>[一二三四五六日天]))?`,
@@ -519,7 +519,7 @@ export function findDates(text: string, published: string | null, region: Region
     add(m.index, m.index + m[0].length, v, 0.9);
   }
   for (const m of text.matchAll(RE_YEAR_RANGE)) {
-    const [y1, y2] = [+m[1], +m[2]];
+    const [y1, y2] = yearPair(m[1], m[2]); // `2026至28年`: the second's century from the first
     const ok = y1 < y2 && isValid(y1, 1, 1) && isValid(y2, 1, 1);
     add(m.index, m.index + m[0].length, ok ? span(iso(y1, 1, 1), iso(y2, 12, 31), 'year') : null, 0.9);
   }
@@ -1025,6 +1025,12 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     const p = SAME_PREFIX.exec(text.slice(Math.max(0, m.index - 8), m.index));
     const start = m.index - (p ? p[0].length : 0);
     const shift = p?.[1] === '去年' || p?.[1] === '上年' ? -1 : 0;
+    // a bare `同日` is the day just named, like `当日` (`同日，协鑫集成发布…`)
+    if (!p && m[0] === '同日') {
+      anaphora.set(start, { shift: 0, days: 0 });
+      add(start, m.index + 2, unresolved('day'), 0.75);
+      continue;
+    }
     anaphora.set(start, { shift, year: p?.[2] ? +p[2] : undefined });
     add(start, m.index + 2, unresolved(m[0].endsWith('日') ? 'day' : 'month', true), 0.75);
   }
@@ -1293,7 +1299,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
-    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 前日: -2, 后日: 2, 即日: 0, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今夜: 0, 今晨: 0, 今早: 0, 昨晚: -1, 隔晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
+    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 前日: -2, 后日: 2, 即日: 0, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今夜: 0, 今晨: 0, 今早: 0, 今午: 0, 昨午: -1, 明午: 1, 昨晚: -1, 隔晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
     const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
   }
@@ -1580,7 +1586,9 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       }
       const t = TIME_RE.exec(text.slice(c.end, Math.min(limit, c.end + 16)));
       if (!t) continue;
-      const clock = clockOf(t, /[晚夜]$/.test(text.slice(c.start, c.end)));
+      const dayWord = text.slice(c.start, c.end);
+      // (after `今午`, Hong Kong's "this afternoon", 1 to 7 o'clock are p.m.)
+      const clock = clockOf(t, /[晚夜]$/.test(dayWord) || (/午$/.test(dayWord) && !t[1] && num(t[2].replace(/两/g, '二')) <= 7));
       if (!clock) continue;
       const at = `${v.start}T${clock.hhmm}`;
       c.end += t[0].length;
@@ -1662,7 +1670,7 @@ function mergeDayAndName(text: string, cands: Cand[]): Cand[] {
 }
 const WEEKDAY_DATED = /^(?:周|星期|礼拜)[一二三四五六日天]\([^()]{1,12}\)$/;
 
-const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|前日|明天|明日|后天|后日|今晚|今晨|今早|昨晚|明晚|当天|当日|次日|翌日|第二天|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
+const PAREN_HEAD = /^(?:今天|今日|昨天|昨日|昨|前天|前日|明天|明日|后天|后日|今晚|今晨|今早|今午|昨午|昨晚|明晚|当天|当日|次日|翌日|第二天|(?:本|这|上|下)?(?:周|星期|礼拜)[一二三四五六日天])$/;
 
 /**
  * A relative day with its date in brackets is one mention with the bracketed date's value:
