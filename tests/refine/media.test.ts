@@ -39,6 +39,11 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['新甘肃/ORG', '甘肃日报/ORG', '新民晚报社区版·长三角/ORG', '扬子晚报网/ORG']);
   });
+  it('a document cited by its title at the start of a line is no outlet (《公报》显示); a paper still is', () => {
+    const d = docWith('《公报》显示,资源增长\n《统计公报》指出\n《人民日报》报道', []);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['人民日报/ORG']);
+  });
   it('a CCTV channel is one ORG', () => {
     const d = docWith('总台央视财经频道将直播', [['央视', 'ORG']]);
     tagMedia(d);

@@ -51,6 +51,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['九巴/COMPANY']);
   });
+  it('drops a document cited by its short title (《公报》), keeps the body that issued it', () => {
+    const d = docWith('国家卫生健康委发布统计公报。根据《公报》,我国医疗机构增加', [['国家卫生健康委', 'ORG'], ['公报', 'ORG']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['国家卫生健康委/ORG']);
+  });
   it('drops a bare fire or police unit (消防局, 交警大队), keeps a named one', () => {
     const d = docWith('彰化县消防局表示，消防局与交警大队出动', [['彰化县消防局', 'ORG'], ['消防局', 'ORG'], ['交警大队', 'ORG']]);
     genericComponent.run(d);

@@ -21,6 +21,9 @@ const DATELINE = new RegExp(`(?:^|\\n)\\s*((?:${NAME_RUN}){2,20}?)(?:\\d{1,2}月
 const CHANNEL = /(?:中央广播电视总台|总台)?(?:央视|CCTV-?\d*)[\p{Script=Han}]{0,4}频道/gu;
 const OUTLET_HEAD = /^.*?(网|日报|晚报|早报|晨报|商报|时报|报|通讯社|新闻社|社|电视台|台|在线)(?:网(?![友民站页络店购点格]))?/u;
 
+/** a document's title, not an outlet's, though it ends in 报 (`《公报》`, `《统计公报》`, `《年报》`) */
+const DOCUMENT_END = /(?:公报|通报|简报|年报|季报|月报|快报|预报|汇报|喜报|海报|战报|情报)$/;
+
 /** the outlet speaking of itself (`本报讯`, `本台记者`): no name */
 const SELF = /^(本|我|该|记者|通讯员)/;
 
@@ -68,6 +71,7 @@ export function tagMedia(doc: Doc): void {
   }
   for (const m of text.matchAll(BRACKET_CREDIT)) {
     const name = m[1];
+    if (DOCUMENT_END.test(name) && !KNOWN.has(name)) continue; // `《公报》显示`: a document cited by its title
     if (CREDIT_OUTLET_END.test(name) || KNOWN.has(name)) tag(m.index! + m[0].indexOf(name, m[0].search(/[【《[]/)), name);
   }
   for (const m of text.matchAll(DATELINE)) {

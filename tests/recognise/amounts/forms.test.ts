@@ -35,6 +35,7 @@ describe('PERCENT forms', () => {
     ['入住率约七、八成,三四成的企业', 'TW', [['七、八成', 'PERCENT', { value: 70, value_max: 80, approx: true }], ['三四成', 'PERCENT', { value: 30, value_max: 40 }]]],
     ['以87票同意通过,10亿票房', 'TW', [['87票', 'QUANTITY', { value: 87, unit: '票' }], ['10亿', 'MONEY', { amount: 1_000_000_000, currency: 'TWD' }]]],
     ['年雨量介乎2,000至2,600毫米', 'HK', [['2,000至2,600毫米', 'QUANTITY', { value: 2000, value_max: 2600, unit: 'mm' }]]],
+    ['黄埔花园11期9座极高层单位,碧海蓝天6座高层D室,兴建3座大楼', 'HK', [['3座', 'QUANTITY', { value: 3, unit: '座' }]]],
     ['不良率为2‰', 'CN', [['2‰', 'PERCENT', { value: 0.2 }]]],
     ['千分之三', 'CN', [['千分之三', 'PERCENT', { value: 0.3 }]]],
     ['万分之五的手续费', 'CN', [['万分之五', 'PERCENT', { value: 0.05 }]]],

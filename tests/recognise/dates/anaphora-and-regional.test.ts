@@ -79,6 +79,18 @@ describe('anaphoric days', () => {
       ['去年同日', '2023-05-03', '2023-05-03'],
     ]);
   });
+  it('全月 after a month is one mention; a bare 全月 is the month just named, else published’s', () => {
+    expect(found('4月全月录191宗,上月全月录12宗。')).toEqual([
+      ['4月全月', '2024-04-01', '2024-04-30', 'month'],
+      ['上月全月', '2024-04-01', '2024-04-30', 'month'],
+    ]);
+    expect(found('3月5日开盘,全月录12宗。本周末未录成交,全月累录18宗。全月份')).toEqual([
+      ['3月5日', '2024-03-05', '2024-03-05', 'day'],
+      ['全月', '2024-03-01', '2024-03-31', 'month'],
+      ['本周末', '2024-05-18', '2024-05-19', 'day'],
+      ['全月', '2024-05-01', '2024-05-31', 'month'],
+    ]);
+  });
   it("Hong Kong's 今午 and 昨午 are days; after 今午 a clock time of 1 to 7 is p.m.", () => {
     expect(found('警方昨午拘捕一名男子,今午3时再开会', 'HK')).toEqual([
       ['昨午', '2024-05-14', '2024-05-14', 'day'],

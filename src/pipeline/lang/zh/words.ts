@@ -14,6 +14,8 @@ export const GENERIC_REFERENCES = new Set([
   '中央政府', '中欧班列', '指标屋苑', '屋苑',
   // kinds of bank (`农商行`, `城商行`, `国有大行`) and a trading day taken for a name
   '农商行', '城商行', '村镇银行', '股份行', '国有大行', '交易日', '文化和旅游', '文化广电和旅游',
+  // a document cited by its short title (`根据《公报》`)
+  '公报', '统计公报',
 ]);
 
 /**

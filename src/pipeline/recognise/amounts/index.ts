@@ -332,6 +332,8 @@ const PEOPLE_COUNT_BEFORE = /(人次|人数|代理人数量|客流量?|旅客|�
 /** Products a size in inches, millimetres or nanometres specifies (`12英寸晶圆`, `300mm硅片`, `3纳米制程`). */
 const PRODUCT_AFTER = /^\s?(?:完美|(?:高端|先进|特色)?(?:模拟|数字|功率|逻辑|存储)?(?:集成电路)?)(?:晶圆|硅片|硅外延片|外延片|抛光片|单晶|衬底|芯片|制程|工艺|产线|生产线|屏|显示屏|面板|电视|显示器|笔记本|平板)/;
 
+/** After a block's number in a housing estate (`黄埔花园11期9座极高层单位`, `6座高层D室`, `7座中层`): a floor or a flat. */
+const BLOCK_AFTER = /^(?:极|頂|顶)?[低中高]层|^顶层|^[A-Z]室|^地下|^\d{1,2}楼/;
 /** After a train's number (`172次行驶至七堵止`, `5805次邮轮式列车`, `75052次中欧班列`, `自3757次起`): a train, not a count of times. */
 const TRAIN_AFTER = /^(?:列车|车次|(?:中欧|中亚|中老|中越)?班列|行驶|停驶|开行|邮轮式|自强号?|莒光号?|区间车|普悠玛|太鲁阁|起[(,，、])/;
 
@@ -549,6 +551,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if ((unit === 'in' || unit === 'mm' || unit === 'nm') && PRODUCT_AFTER.test(text.slice(e, e + 14))) return null;
     if (word === '次' && (TRAIN_AFTER.test(text.slice(e, e + 4)) || (text[start - 1] === '自' && /^[(（]/.test(text.slice(e, e + 1))))) return null;
     if (word === '所' && /^[致以有得需在谓属占]/.test(text.slice(e, e + 1))) return null; // `减少约60亿所致`: 所 is no measure word
+    if (word === '座' && BLOCK_AFTER.test(text.slice(e, e + 3))) return null; // `44座低层A室`: a block of an estate, not a count
     if (isSigned(run) && unit !== '°C' && unit !== '°F') return null;
     if (isChinese && n.value === 1 && !inRange && word !== '手') return null; // 一家公司, 统一口径: an article, not a count
     if (isChinese && isLocalPlaceAt(ctx.region, text, start, e)) return null; // Taiwan's 五股, 六家支线, 七股: places

@@ -849,6 +849,8 @@ const RE_SAME = /(?<!不可|历年|往年|历史)同[期月日](?!而语|新高|
 const RE_SAME_YEAR = new RegExp(`(?<![不共一想])[同当]年(?![龄级代纪度底末初轻青少华])(?:(${MON})月(?:(${DAY})[日号])?)?`, 'g');
 /** A bare year listed before a year with 年 (`2027及2030年`, `2024、2025年`) is a year too. */
 const RE_LISTED_YEAR = /(?<![\d.])((?:19|20)\d{2})(?=(?:、|及|和|与|或|、\s)(?:19|20)\d{2}年)/g;
+/** A bare `全月` (not `11月全月`, one mention; not `全月份`). */
+const RE_WHOLE_MONTH = /(?<![月\d])全月(?![份薪])/g;
 /** Anaphoric days: `当天`, `当日`, `当晚` (the day just mentioned), `次日`, `翌日`, `隔天` (the day after it), `前一天`. */
 const RE_THAT_DAY = /(?<![每适相日提])(当天|当日|当晚|当夜|次日|翌日|隔天|隔日|第二天|前一天|前一日)/g;
 const THAT_DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 隔天: 1, 隔日: 1, 第二天: 1, 前一天: -1, 前一日: -1 };
@@ -865,7 +867,7 @@ const RE_GOLDEN_WEEK = /(?<![庆一动])黄金周(档期)?/g;
 
 type Add = (start: number, end: number, value: DateValue | null, score: number, parts?: Parts) => void;
 /** Anaphoric candidates by start: the year shift (`去年同期`: −1) or the stated year (`2024年同月`). */
-type Anaphora = Map<number, { shift: number; year?: number; days?: number; quarter?: boolean; wholeYear?: boolean; month?: number; day?: number }>;
+type Anaphora = Map<number, { shift: number; year?: number; days?: number; quarter?: boolean; wholeYear?: boolean; wholeMonth?: boolean; month?: number; day?: number }>;
 /** `当季` before a figure of a report, `季内`: the quarter just mentioned (`单季`, a single quarter as a measure, is
  * no date: `创单季新高`). */
 const RE_THAT_QUARTER = /(?<![每])当季(?=营收|营业|净利|净收益|收益|盈利|溢利|毛利|收入|业绩|获利|每股|出货|销售|销量|旅客|访客|入境|出口|进口|经济|亏损|合并|博彩|赌收|经调整|GDP|EPS|EBITDA)|(?<![一二三四1-4第每本上下首])季内(?=[\p{Script=Han}A-Za-z])/gu;
@@ -1042,6 +1044,11 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     anaphora.set(m.index, { shift: 0, wholeYear: true, month: mo, day: d });
     add(m.index, m.index + m[0].length, unresolved(d ? 'day' : mo ? 'month' : 'year', true), 0.75);
   }
+  // a bare `全月` (`全月录12宗成交`): the whole month just mentioned, else published's (`11月全月` is one mention: see extend)
+  for (const m of text.includes('全月') ? text.matchAll(RE_WHOLE_MONTH) : []) {
+    anaphora.set(m.index, { shift: 0, wholeMonth: true });
+    add(m.index, m.index + 2, unresolved('month', true), 0.75);
+  }
   // `当季营收`: the quarter just mentioned (only a quarter; `当季水果` is in season)
   for (const m of /当季|季内/.test(text) ? text.matchAll(RE_THAT_QUARTER) : []) {
     anaphora.set(m.index, { shift: 0, quarter: true });
@@ -1073,7 +1080,10 @@ function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Y
       c.value = c.start === prevEnd ? null : day ? span(day, day, 'day') : unresolved('day');
     } else if (a && c.value && c.value.vague && c.value.start === null) {
       const p: DateValue | null = prev;
-      if (a.wholeYear) {
+      if (a.wholeMonth) {
+        const m = p?.start && p.end && !p.vague && !p.start.startsWith('XXXX') && p.start.slice(0, 7) === p.end.slice(0, 7) ? p.start : null;
+        c.value = m ? monthValue(Number(m.slice(0, 4)), Number(m.slice(5, 7))) : pub ? monthValue(pub.y, pub.m) : null;
+      } else if (a.wholeYear) {
         // `同年` is the year of the date just mentioned, `同年9月` a month of it
         const y = p?.start && !p.vague && !p.start.startsWith('XXXX') ? Number(p.start.slice(0, 4)) : null;
         c.value = y === null ? null : a.month === undefined ? yearValue(y) : a.day === undefined ? monthValue(y, a.month) : isValid(y, a.month, a.day) ? dayValue(y, a.month, a.day) : null;
@@ -1573,6 +1583,11 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       c.end += 2;
       const today = pub ? iso(pub.y, pub.m, pub.d) : null;
       c.value = today && v.start && !v.start.startsWith('XXXX') && v.start <= today ? span(v.start, today, 'day') : unresolved('day', true);
+      continue;
+    }
+    // `11月全月`, `上月全月`: the month, one mention
+    if (v.grain === 'month' && v.start && v.end && v.start.slice(0, 7) === v.end.slice(0, 7) && text.startsWith('全月', c.end) && c.end + 2 <= limit) {
+      c.end += 2;
       continue;
     }
     if (v.grain === 'day' && v.start && v.start === v.end) {
