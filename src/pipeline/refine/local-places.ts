@@ -19,7 +19,7 @@ import { Occupancy } from '../recognise/resolve.js';
 
 const LOCAL_SCORE = 0.8;
 /** what may stand right before or after a two-character place that jieba glued to a neighbour */
-const OPEN_BEFORE = /[\p{P}\s至到和及与或往赴从经在于]/u;
+const OPEN_BEFORE = /[\p{P}\s至到和及与或往赴从经在于而但]/u;
 const OPEN_AFTER = /[\p{P}\s至到和及与或段站线区]/u;
 
 export function applyLocalPlaces(doc: Doc): void {
