@@ -34,6 +34,12 @@ describe('refine-boundary', () => {
   it('a term before a body is not part of its name (来届立法会)', () => {
     expect(run('来届立法会将审议，新一届特区政府上任', [['来届立法会', 'ORG'], ['新一届特区政府', 'ORG']])).toEqual(['立法会/ORG', '特区政府/ORG']);
   });
+  it('a one-character word after a name is not part of it where it is a token of its own (玉山金在)', () => {
+    const d = docWith('玉山金在10月获利大增', [['玉山金在', 'COMPANY']]);
+    d.tokens = segment(d.norm.text);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['玉山金/COMPANY']);
+  });
   it('an industry epithet before a company is not part of it (异质结龙头东方日升)', () => {
     expect(run('异质结龙头东方日升、芯片巨头英伟达发布公告', [['异质结龙头东方日升', 'COMPANY'], ['芯片巨头英伟达', 'COMPANY']])).toEqual(['东方日升/COMPANY', '英伟达/COMPANY']);
   });

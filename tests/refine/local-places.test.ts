@@ -20,6 +20,9 @@ describe('refine-local-places', () => {
     ]);
     expect(run('探访耀东邨', 'CN')).toEqual([]);
   });
+  it('a two-character place after 而 or 但 starts where a word can (而红隧和东隧)', () => {
+    expect(run('西隧车流上升,而红隧和东隧的车流下降', 'HK')).toEqual(['西隧/LOCATION', '红隧/LOCATION', '东隧/LOCATION']);
+  });
   it('a district the model took for a person is the place (黄大仙); a person stays a person', () => {
     expect(run('官员到黄大仙探访，何永贤出席', 'HK', [['黄大仙', 'PERSON'], ['何永贤', 'PERSON']])).toEqual(['黄大仙/LOCATION', '何永贤/PERSON']);
   });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { symbolsComponent } from '../../src/pipeline/refine/symbols.js';
-import { abbreviationComponent, genericComponent } from '../../src/pipeline/refine/generic.js';
+import { abbreviationComponent, genericComponent, isGeneric } from '../../src/pipeline/refine/generic.js';
 import { docWith, shown } from './helpers.js';
 
 describe('refine-symbols', () => {
@@ -50,6 +50,12 @@ describe('refine-generic', () => {
     ]);
     genericComponent.run(d);
     expect(shown(d)).toEqual(['九巴/COMPANY']);
+  });
+  it("a bare 海关 is Hong Kong's or Macao's customs there, and no body in a mainland article", () => {
+    const m = { start: 0, end: 2, type: 'ORG' as const, score: 0.8, source: 'test' };
+    expect(isGeneric('海关人员表示', m, 'HK')).toBe(false);
+    expect(isGeneric('海关人员表示', m, 'MO')).toBe(false);
+    expect(isGeneric('海关人员表示', m, 'CN')).toBe(true);
   });
   it('drops a document cited by its short title (《公报》), keeps the body that issued it', () => {
     const d = docWith('国家卫生健康委发布统计公报。根据《公报》,我国医疗机构增加', [['国家卫生健康委', 'ORG'], ['公报', 'ORG']]);

@@ -96,6 +96,8 @@ export function trimEdges(doc: Doc): void {
       if (campus && placeForms(campus[1]).length) campusOf.set(m, m.end + campus[0].length);
     }
     // a term before a body is not part of its name (`来届立法会`, `新一届政府`)
+    // a preposition glued after a company (`玉山金在10月…`; jieba reads `金在`): not `自在`, `所在`, `现在`
+    if (m.type === 'COMPANY' && m.end - m.start >= 3 && /[在于]/.test(text[m.end - 1]) && !/[自存实所现正]/.test(text[m.end - 2])) m.end -= 1;
     const term = TERM_HEAD.exec(text.slice(m.start, m.end)) ?? (m.type === 'COMPANY' ? EPITHET_HEAD.exec(text.slice(m.start, m.end)) : null);
     if (term && m.end - m.start - term[0].length >= 2) (m as NormMention).start += term[0].length;
     const current = text.slice(m.start, m.end);

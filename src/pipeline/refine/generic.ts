@@ -34,6 +34,8 @@ export function isGeneric(text: string, m: NormMention, region?: string): boolea
   // in Hong Kong, Macao and Taiwan articles a department's bare name is the one body the article is about (Hong Kong's
   // 教育局, a county's 地政局 named in full before): the evaluation set tags 22 such names against 5 left out
   if (region && region !== 'CN' && LOCAL_BODIES.has(s) && !STILL_GENERIC.has(s)) return false;
+  // Hong Kong's and Macao's customs are their own body (`海关人员`, `海关表示`); a mainland article's bare 海关 names none
+  if ((region === 'HK' || region === 'MO') && s === '海关') return false;
   return isGenericName(s, m.type);
 }
 

@@ -79,6 +79,13 @@ describe('anaphoric days', () => {
       ['去年同日', '2023-05-03', '2023-05-03'],
     ]);
   });
+  it('a part of a month more than half a year ahead is last year’s (12月末 in January); 比上月末 is the end of the month before it', () => {
+    expect(found('12月末,M2余额266万亿元,增速比上月末低0.6个百分点,比上年同期高2.8个百分点。', 'CN', '2023-01-10')).toEqual([
+      ['12月末', '2022-12-31', '2022-12-31', 'day'],
+      ['上月末', '2022-11-30', '2022-11-30', 'day'],
+      ['上年同期', '2021-12-31', '2021-12-31', 'day'],
+    ]);
+  });
   it('全月 after a month is one mention; a bare 全月 is the month just named, else published’s', () => {
     expect(found('4月全月录191宗,上月全月录12宗。')).toEqual([
       ['4月全月', '2024-04-01', '2024-04-30', 'month'],

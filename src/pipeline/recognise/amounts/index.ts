@@ -149,7 +149,7 @@ const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s!?！？]|$)/;
 const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:约|約|大约|大約)?(?:百分之)?/;
 /** Money words in the clause before a bare amount that takes its currency from the paragraph (`净利润12.5亿`, `岁出编列3兆350亿`). */
 const MONEY_CUE_RE =
-  /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|短差|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资|收支|财赤|赌收|消费|信贷|票房|成交(?!量)/;
+  /收入|营收|收益|利润|净利|纯益|获利|盈利|盈余|亏损|赤字|差短|短差|金额|成交额|销售额|营业额|交易额|投资|资金|市值|资产|负债|债务|贷款|融资|募资|募集|税|开支|支出|岁入|岁出|预算|编列|经费|财源|拨款|补贴|补助|奖金|工资|赔偿|罚款|估值|总额|余额|存款|保费|收费|费用|成本|价值|货值|产值|GDP|生产总值|出口额|进口额|订单额|赚|花费|耗资|斥资|收支|财赤|赌收|消费|信贷|票房|成交(?!量)|(?:农业|农产|农田|财产|经济|直接|灾害|财物)?损失|农损|灾损/;
 /** Verbs of spending or taking in right before a bare amount (`编42亿`, `另编16亿`, `斥资5亿`, Hong Kong's `累吸金46亿`, `沽1500伙 套逾210亿`). */
 const MONEY_VERB_BEFORE = /(?:编列?|拨款?|斥资|耗资|投资|投入|募资|筹资|出资|注资|增资|耗费|吸金|套现|(?:^|[^\d一二两三四五六七八九十几])套)(?:逾|约|近|超)?了?$/;
 /** Money words right after a bare amount (`700亿投资`), and a flat's sale in Hong Kong (`以1180万沽出`, `515万买入`). */
@@ -334,6 +334,10 @@ const PEOPLE_COUNT_BEFORE = /(人次|人数|代理人数量|客流量?|旅客|�
 /** Products a size in inches, millimetres or nanometres specifies (`12英寸晶圆`, `300mm硅片`, `3纳米制程`). */
 const PRODUCT_AFTER = /^\s?(?:完美|(?:高端|先进|特色)?(?:模拟|数字|功率|逻辑|存储)?(?:集成电路)?)(?:晶圆|硅片|硅外延片|外延片|抛光片|单晶|衬底|芯片|制程|工艺|产线|生产线|屏|显示屏|面板|电视|显示器|笔记本|平板)/;
 
+/** A sentence about interest rates or yields, where 厘 is percent (`最优惠利率5厘`, `按息3.5厘`, `4.6厘高回报`). */
+const INTEREST_CONTEXT = /息|利率|按揭|存款|贷款|借贷|优惠利率|[PH]按|拆息|年利|回报|收益率|租金/;
+/** A change of a rate just before its figure (`减息0.25厘`, `下调0.125厘`, `加息半厘`): percentage points. */
+const RATE_CHANGE_BEFORE = /(?:[减加降升削调]息?|下调|上调|调低|调高|调减|调升|提高|降低|减低|下降|上升|增加|减少|回落|收窄|扩阔)(?:港元)?(?:最优惠(?:贷款)?利率|存款利率|利率|息率)?了?[约近逾]?\s?$/;
 /** After a block's number in a housing estate (`黄埔花园11期9座极高层单位`, `6座高层D室`, `7座中层`): a floor or a flat. */
 const BLOCK_AFTER = /^(?:极|頂|顶)?[低中高]层|^顶层|^[A-Z]室|^地下|^\d{1,2}楼/;
 /** After a train's number (`172次行驶至七堵止`, `5805次邮轮式列车`, `75052次中欧班列`, `自3757次起`): a train, not a count of times. */
@@ -420,7 +424,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     return pct(start, e, round(n.value), approx, score, 'percentage_point');
   }
   // basis points: a hundredth of a percentage point (`加息25个基点`, `125基点`, `50bp`)
-  const bp = /^\s?个?(?:基点|基本点|[bB][pP](?![A-Za-z]))/.exec(after);
+  const bp = /^\s?个?(?:基点|基本点|点子|[bB][pP](?![A-Za-z]))/.exec(after);
   if (bp) {
     const n = parseNumber(run);
     if (!n) return null;
@@ -433,6 +437,15 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     const e = end + pair[0].length;
     const lo = parseNumber(bare[0])!.value * 10;
     return { start, end: e, type: 'PERCENT', value: { value: lo, value_max: lo + 10, ...(hedgedAround(text, start, e) ? { approx: true } : {}) }, score: 0.8 };
+  }
+  // an interest rate in 厘 (Hong Kong: `最优惠利率5厘`, `减息0.25厘`): percent, a change in percentage points
+  const li = /^\s?厘(?![米升克])/.exec(after);
+  if (li && !isChinese && INTEREST_CONTEXT.test(sentenceAround(text, start))) {
+    const n = parseNumber(run);
+    if (!n || n.value > 30) return null;
+    const e = end + li[0].length;
+    const change = RATE_CHANGE_BEFORE.test(text.slice(Math.max(lastEnd, start - 14), start));
+    return pct(start, e, round(n.value), n.approx || hedgedAround(text, start, e), score, change ? 'percentage_point' : undefined);
   }
   if (after.startsWith('成') && /^(?:[一二两三四五六七八九十]|[1-9]|10)$/.test(bare) && !CHENG_BLOCK.test(after.slice(1))) {
     const n = parseNumber(bare);

@@ -444,11 +444,11 @@ export function findDates(text: string, published: string | null, region: Region
     if (text.startsWith('五月天', m.index) && text[m.index + 3] !== '气' && m[0] === '五月') continue; // the band
     const mo = num(m[1]);
     const d = m[2] ? num(m[2]) : undefined;
-    const y = pub?.y ?? null;
     const s = m.index;
     const e = s + m[0].length;
     const score = d ? 0.9 : 0.8;
-    if (m[3]) add(s, e, mo >= 1 && mo <= 12 ? monthPart(y, mo, m[3]) : null, score);
+    // (a part of a month more than half a year ahead is last year's, as a bare month is: `12月末` in January)
+    if (m[3]) add(s, e, mo >= 1 && mo <= 12 ? monthPart(pub ? yearOfMonth(mo, pub) : null, mo, m[3]) : null, score);
     else add(s, e, fromParts({ m: mo, d }, pub), score, { m: mo, d });
   }
   let marks: YearMark[] | undefined;
@@ -755,6 +755,8 @@ function reportedQuarter(text: string, cands: Cand[], pub: Ymd | null, before: D
 const RE_BASE = /^(?:上个?月|上一个?月|上一?季度?|前一季度?)$/;
 /** The end of the year before, compared with (`借款……比上年底增加`): the year before the last date mentioned. */
 const RE_BASE_YEAR_END = /^上一?年[底末]$/;
+/** The end of the month before, compared with (`余额……比上月末低`): the month before the last month's end mentioned. */
+const RE_BASE_MONTH_END = /^上个?月[底末]$/;
 const COMPARED = /(?:比|较|相比|相较于?|对比|与|和|由)$/;
 
 /**
@@ -769,6 +771,7 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
       : v?.start && v.end && !v.vague && !v.start.startsWith('XXXX') && v.grain === 'month' && v.start.slice(0, 7) === v.end.slice(0, 7) ? v : null;
   const last: Record<'month' | 'quarter', DateValue | null> = { month: single(before, 'month'), quarter: single(before, 'quarter') };
   let lastAt = -1; // where the last single month or quarter of this text ends
+  let lastMonthEnd: string | null = null; // the last month's end mentioned (`12月末`)
   let lastYear: number | null = before?.end && !before.vague && !before.start?.startsWith('XXXX') ? Number(before.end.slice(0, 4)) : null;
   for (const c of cands) {
     const word = text.slice(c.start, c.end);
@@ -776,6 +779,16 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
     const answered = RE_BASE.test(word) && lastAt >= 0 && !/[。！？!?\n]/.test(text.slice(lastAt, c.start)) &&
       /^(?:(?:则|則)?[为為]|(?:同期)?(?:则|則)[为為])/.test(text.slice(c.end, c.end + 3)) && /[，,；;]\s?$/.test(text.slice(c.start - 2, c.start));
     const compared = answered || COMPARED.test(text.slice(Math.max(0, c.start - 4), c.start));
+    // `12月末余额……比上月末低`: the end of the month before the month-end just mentioned
+    if (compared && RE_BASE_MONTH_END.test(word)) {
+      c.base = true;
+      if (lastMonthEnd) {
+        const [y, m] = [Number(lastMonthEnd.slice(0, 4)), Number(lastMonthEnd.slice(5, 7))];
+        const [py, pm] = m === 1 ? [y - 1, 12] : [y, m - 1];
+        c.value = dayValue(py, pm, daysInMonth(py, pm));
+      }
+      continue;
+    }
     if (compared && RE_BASE_YEAR_END.test(word)) {
       c.base = true;
       if (lastYear !== null) c.value = monthValue(lastYear - 1, 12);
@@ -800,6 +813,8 @@ function comparisonBases(text: string, cands: Cand[], before: DateValue | null):
       if (!/^(?:起|开始)/.test(text.slice(c.end, c.end + 2))) c.base = true;
       continue;
     }
+    const v = c.value;
+    if (v?.start && v.grain === 'day' && v.start === v.end && !v.vague && !v.start.startsWith('XXXX') && Number(v.start.slice(8, 10)) === daysInMonth(Number(v.start.slice(0, 4)), Number(v.start.slice(5, 7)))) lastMonthEnd = v.start;
     if (single(c.value, 'month') || single(c.value, 'quarter')) lastAt = c.end;
     last.month = single(c.value, 'month') ?? last.month;
     last.quarter = single(c.value, 'quarter') ?? last.quarter;
