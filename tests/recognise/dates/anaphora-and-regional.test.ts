@@ -86,6 +86,11 @@ describe('anaphoric days', () => {
       ['上年同期', '2021-12-31', '2021-12-31', 'day'],
     ]);
   });
+  it('a bare 全年 after a relative year earlier in its sentence is that year’s; a year compared with does not count', () => {
+    const rows = found('2023年则为6900元。对于今年的预测数字,全年旅客4600万人次。营收较去年同期增长,全年目标不变。去年首季9700元,全年8000元。', 'CN', '2024-03-18');
+    // (the second 全年 follows a year compared with: it keeps the year written before, 2023)
+    expect(rows.filter((r) => r[0] === '全年').map((r) => r[1])).toEqual(['2024-01-01', '2023-01-01', '2023-01-01']);
+  });
   it('全月 after a month is one mention; a bare 全月 is the month just named, else published’s', () => {
     expect(found('4月全月录191宗,上月全月录12宗。')).toEqual([
       ['4月全月', '2024-04-01', '2024-04-30', 'month'],

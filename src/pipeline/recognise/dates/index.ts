@@ -459,7 +459,7 @@ export function findDates(text: string, published: string | null, region: Region
     const bareYear = m[1] === '全年' && !/(?<![\d.])(?:19|20)\d{2}年/.test(text.slice(0, m.index));
     if (bareYear && !pub) continue;
     // (a half or a quarter without a year in a spring story about last year is last year's, unless planned: `上半年价格下跌`)
-    const stated = bareYear ? reportYear(text, m.index, pub!, context.year) : anchorYear(text, m.index, null) ??
+    const stated = (m[1] === '全年' ? relativeYearBefore(text, m.index, pub) : null) ?? (bareYear ? reportYear(text, m.index, pub!, context.year) : anchorYear(text, m.index, null)) ??
       (pub && !m[1].includes('季') && aboutLastYear(pub, context.year) && !PLAN.test(clauseFrom(text, m.index)) ? context.year! : null);
     const q = /^第?([一二三四1-4])季度?$/.exec(m[1]);
     // a quarter in a Hong Kong text about a financial year is of that year (`2024/25年度……首季`: April–June 2024)
@@ -1156,6 +1156,19 @@ function anchorYear(text: string, pos: number, pub: Ymd | null, articleYear?: nu
   if (written !== null && !(articleYear !== undefined && written < articleYear - 3)) return written;
   if (pub && aboutLastYear(pub, articleYear)) return articleYear!;
   return pub?.y ?? null;
+}
+
+/** A relative year earlier in the sentence, after any year written out there (`对于今年的预测数字,全年旅港人数`): its year. */
+function relativeYearBefore(text: string, pos: number, pub: Ymd | null): number | null {
+  if (!pub) return null;
+  let a = pos;
+  while (a > 0 && pos - a < 60 && !/[。！？!?\n；;]/.test(text[a - 1])) a--;
+  const before = text.slice(a, pos);
+  // (not a year compared with: `较去年同期`, `比去年`)
+  const rel = [...before.matchAll(/(?<![比较与])(今|去|明)年(?![度底末初来同])/g)].pop();
+  if (!rel) return null;
+  if (/(?:19|20)\d{2} ?年/.test(before.slice(rel.index))) return null;
+  return pub.y + (rel[1] === '去' ? -1 : rel[1] === '明' ? 1 : 0);
 }
 
 /** A story published in the spring about the year before (`公布2025年第四季与全年财报` in February 2026). */
