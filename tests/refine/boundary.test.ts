@@ -40,6 +40,13 @@ describe('refine-boundary', () => {
     trimEdges(d);
     expect(shown(d)).toEqual(['玉山金/COMPANY']);
   });
+  it('a parent and its subsidiary written together are two companies; a company named only by place and kind leaves its places', () => {
+    const d = docWith('国泰君安全资子公司国泰君安证裕投资有限公司跟投,海通证券全资子公司。湖南长沙某食品有限公司', [
+      ['国泰君安全资子公司国泰君安证裕投资有限公司', 'COMPANY'], ['海通证券全资子公司', 'COMPANY'], ['湖南长沙某食品有限公司', 'COMPANY'],
+    ]);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['国泰君安/COMPANY', '国泰君安证裕投资有限公司/COMPANY', '海通证券/COMPANY', '湖南/LOCATION', '长沙/LOCATION']);
+  });
   it('an industry epithet before a company is not part of it (异质结龙头东方日升)', () => {
     expect(run('异质结龙头东方日升、芯片巨头英伟达发布公告', [['异质结龙头东方日升', 'COMPANY'], ['芯片巨头英伟达', 'COMPANY']])).toEqual(['东方日升/COMPANY', '英伟达/COMPANY']);
   });

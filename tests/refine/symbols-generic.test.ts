@@ -56,6 +56,10 @@ describe('refine-generic', () => {
     expect(isGeneric('海关人员表示', m, 'HK')).toBe(false);
     expect(isGeneric('海关人员表示', m, 'MO')).toBe(false);
     expect(isGeneric('海关人员表示', m, 'CN')).toBe(true);
+    const press = { start: 0, end: 3, type: 'ORG' as const, score: 0.8, source: 'test' };
+    expect(isGeneric('新闻局表示', press, 'MO')).toBe(false);
+    expect(isGeneric('新闻局表示', press, 'TW')).toBe(true);
+    expect(isGeneric('国家队夺冠', { ...m, end: 3 }, 'CN')).toBe(true);
   });
   it('drops a document cited by its short title (《公报》), keeps the body that issued it', () => {
     const d = docWith('国家卫生健康委发布统计公报。根据《公报》,我国医疗机构增加', [['国家卫生健康委', 'ORG'], ['公报', 'ORG']]);

@@ -123,6 +123,8 @@ export function trimEdges(doc: Doc): void {
       }
     }
   }
+  splitSubsidiaries(doc);
+  anonymisedCompanies(doc);
   // two three-character names written together (`何永贤麦美娟`): two people, where each begins with a common surname
   const glued = new Set(doc.mentions.filter((m) => m.type === 'PERSON' && GLUED_PAIR.test(text.slice(m.start, m.end)) && SURNAMES.has(text[m.start]) && SURNAMES.has(text[m.start + 3])));
   if (glued.size) setMentions(doc, [...doc.mentions.filter((m) => !glued.has(m)), ...[...glued].flatMap((m) => [{ ...m, end: m.start + 3 }, { ...m, start: m.start + 3 }])]);
@@ -150,6 +152,51 @@ export function trimEdges(doc: Doc): void {
     (m as NormMention).start = start;
     m.end = end;
   }
+}
+
+/** A parent and its subsidiary written together (`国泰君安全资子公司国泰君安证裕投资有限公司`): two companies. */
+const SUBSIDIARY_LINK = /(?:全资|控股|下属)?子公司/;
+
+function splitSubsidiaries(doc: Doc): void {
+  const text = doc.norm.text;
+  const split = new Map<NormMention, NormMention[]>();
+  for (const m of doc.mentions) {
+    if (m.type !== 'COMPANY') continue;
+    const link = SUBSIDIARY_LINK.exec(text.slice(m.start, m.end));
+    if (!link || link.index < 2) continue;
+    const rest = m.end - m.start - link.index - link[0].length;
+    // (`国泰君安全资子公司` alone: the parent)
+    if (rest === 0) split.set(m, [{ ...m, end: m.start + link.index }]);
+    else if (rest >= 2) split.set(m, [{ ...m, end: m.start + link.index }, { ...m, start: m.start + link.index + link[0].length }]);
+  }
+  if (split.size) setMentions(doc, doc.mentions.flatMap((m) => split.get(m) ?? [m]));
+}
+
+/**
+ * A company the article names only by its place and kind (`大连某食品有限公司`, `大连旅顺某海带丝加工厂`): no name,
+ * only its places (`大连`, `旅顺`), read from the left as long as the gazetteer knows them.
+ */
+function anonymisedCompanies(doc: Doc): void {
+  const text = doc.norm.text;
+  if (!text.includes('某')) return;
+  const replaced = new Map<NormMention, NormMention[]>();
+  for (const m of doc.mentions) {
+    if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+    // (`某` inside the mention, or right after it where the recogniser stopped before it)
+    const at = text.indexOf('某', m.start);
+    if (at < 0 || at > m.end) continue;
+    const places: NormMention[] = [];
+    let p = m.start;
+    while (p < at) {
+      let len = Math.min(6, at - p);
+      while (len >= 2 && !placeForms(text.slice(p, p + len)).length) len--;
+      if (len < 2) break;
+      places.push({ ...m, start: p, end: p + len, type: 'LOCATION' });
+      p += len;
+    }
+    replaced.set(m, places);
+  }
+  if (replaced.size) setMentions(doc, doc.mentions.flatMap((m) => replaced.get(m) ?? [m]));
 }
 
 export const boundaryComponent = component('refine-boundary', ['mentions', 'tokens'], ['mentions'], trimEdges);

@@ -36,6 +36,8 @@ export function isGeneric(text: string, m: NormMention, region?: string): boolea
   if (region && region !== 'CN' && LOCAL_BODIES.has(s) && !STILL_GENERIC.has(s)) return false;
   // Hong Kong's and Macao's customs are their own body (`海关人员`, `海关表示`); a mainland article's bare 海关 names none
   if ((region === 'HK' || region === 'MO') && s === '海关') return false;
+  // Macao's 新闻局 is its government information bureau (a Taiwan county's is one of many)
+  if (region === 'MO' && s === '新闻局') return false;
   return isGenericName(s, m.type);
 }
 

@@ -36,6 +36,7 @@ describe('PERCENT forms', () => {
     ['以87票同意通过,10亿票房', 'TW', [['87票', 'QUANTITY', { value: 87, unit: '票' }], ['10亿', 'MONEY', { amount: 1_000_000_000, currency: 'TWD' }]]],
     ['年雨量介乎2,000至2,600毫米', 'HK', [['2,000至2,600毫米', 'QUANTITY', { value: 2000, value_max: 2600, unit: 'mm' }]]],
     ['黄埔花园11期9座极高层单位,碧海蓝天6座高层D室,兴建3座大楼', 'HK', [['3座', 'QUANTITY', { value: 3, unit: '座' }]]],
+    ['香港七人榄球赛开锣,七人获奖', 'HK', [['七人', 'QUANTITY', { value: 7, unit: '人' }]]],
     ['车流约64,000双向车次,买了三双鞋', 'HK', [['三双', 'QUANTITY', { value: 3, unit: '双' }]]],
     ['四大银行减息0.25厘,最优惠利率下调0.125厘至5厘,减12.5点子', 'HK', [
       ['0.25厘', 'PERCENT', { value: 0.25, unit: 'percentage_point' }], ['0.125厘', 'PERCENT', { value: 0.125, unit: 'percentage_point' }],

@@ -128,6 +128,8 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   班: /^[级长主子组车底机倒制会]/,
   // `两位数增长`: a number of digits, not of people
   位: /^数/,
+  // `七人榄球`: rugby sevens, not seven people
+  人: /^(?:榄球|欖球|制)/,
   // `64,000双向车次`: both ways, not pairs
   双: /^[向边方打语]/,
   // `5票据`, `3票价`: no votes
