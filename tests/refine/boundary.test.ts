@@ -47,6 +47,11 @@ describe('refine-boundary', () => {
     trimEdges(d);
     expect(shown(d)).toEqual(['国泰君安/COMPANY', '国泰君安证裕投资有限公司/COMPANY', '海通证券/COMPANY', '湖南/LOCATION', '长沙/LOCATION']);
   });
+  it('an adverb glued after a four-character name is not part of it (欧阳伯权亦)', () => {
+    const d = docWith('欧阳伯权亦表示,李亦出席', [['欧阳伯权亦', 'PERSON'], ['李亦', 'PERSON']]);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['欧阳伯权/PERSON', '李亦/PERSON']);
+  });
   it('an industry epithet before a company is not part of it (异质结龙头东方日升)', () => {
     expect(run('异质结龙头东方日升、芯片巨头英伟达发布公告', [['异质结龙头东方日升', 'COMPANY'], ['芯片巨头英伟达', 'COMPANY']])).toEqual(['东方日升/COMPANY', '英伟达/COMPANY']);
   });

@@ -60,6 +60,7 @@ describe('refine-generic', () => {
     expect(isGeneric('新闻局表示', press, 'MO')).toBe(false);
     expect(isGeneric('新闻局表示', press, 'TW')).toBe(true);
     expect(isGeneric('国家队夺冠', { ...m, end: 3 }, 'CN')).toBe(true);
+    expect(isGeneric('门市增加', { ...m, type: 'LOCATION' as const }, 'TW')).toBe(true);
   });
   it('drops a document cited by its short title (《公报》), keeps the body that issued it', () => {
     const d = docWith('国家卫生健康委发布统计公报。根据《公报》,我国医疗机构增加', [['国家卫生健康委', 'ORG'], ['公报', 'ORG']]);

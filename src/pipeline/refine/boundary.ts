@@ -59,6 +59,8 @@ export function trimEdges(doc: Doc): void {
   for (const m of doc.mentions as NormMention[]) {
     if (!isName(m)) continue;
     if (m.type === 'PERSON') {
+      // an adverb glued after a four-character name (`欧阳伯权亦表示`): not part of it
+      if (m.end - m.start >= 4 && /[亦也则曾并又均已]/.test(text[m.end - 1])) m.end -= 1;
       // (where the segmenter starts a word after the title: not `书记` of `书记员`)
       const title = PERSON_TITLE.exec(text.slice(m.start, m.end));
       if (title && tokenStarts.has(m.start + title[0].length)) (m as NormMention).start += title[0].length;

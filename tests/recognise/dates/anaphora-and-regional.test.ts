@@ -91,6 +91,9 @@ describe('anaphoric days', () => {
     // (the second 全年 follows a year compared with: it keeps the year written before, 2023)
     expect(rows.filter((r) => r[0] === '全年').map((r) => r[1])).toEqual(['2024-01-01', '2023-01-01', '2023-01-01']);
   });
+  it('a time zone after a date-time stays outside it, as the set writes it (10:30 2025-12-09 HKT)', () => {
+    expect(found('更新时间 10:30 2025-12-09 HKT 内容', 'HK')).toEqual([['10:30 2025-12-09', '2025-12-09T10:30', '2025-12-09T10:30', 'minute']]);
+  });
   it('全月 after a month is one mention; a bare 全月 is the month just named, else published’s', () => {
     expect(found('4月全月录191宗,上月全月录12宗。')).toEqual([
       ['4月全月', '2024-04-01', '2024-04-30', 'month'],

@@ -16,8 +16,8 @@ export const GENERIC_REFERENCES = new Set([
   '农商行', '城商行', '村镇银行', '股份行', '国有大行', '交易日', '文化和旅游', '文化广电和旅游',
   // a document cited by its short title (`根据《公报》`)
   '公报', '统计公报',
-  // a country's team, named by no name (`国家队`)
-  '国家队',
+  // a country's team, named by no name (`国家队`); a shop (`门市`)
+  '国家队', '门市',
   // kinds of tunnel (`三条过海隧道`)
   '过海隧道', '海底隧道',
 ]);
