@@ -47,6 +47,11 @@ describe('refine-boundary', () => {
     trimEdges(d);
     expect(shown(d)).toEqual(['国泰君安/COMPANY', '国泰君安证裕投资有限公司/COMPANY', '海通证券/COMPANY', '湖南/LOCATION', '长沙/LOCATION']);
   });
+  it('the end of a constituency glued before its member is not part of the name (选区罗明才)', () => {
+    const d = docWith('新北市第十二选区罗明才', [['区罗明才', 'PERSON']]);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['罗明才/PERSON']);
+  });
   it('an adverb glued after a four-character name is not part of it (欧阳伯权亦)', () => {
     const d = docWith('欧阳伯权亦表示,李亦出席', [['欧阳伯权亦', 'PERSON'], ['李亦', 'PERSON']]);
     trimEdges(d);

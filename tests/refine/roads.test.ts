@@ -28,6 +28,10 @@ describe('refine-roads', () => {
     expect(run('美国3家公司与中国1月出口，高速公路封闭', 'TW')).toEqual([]);
     expect(run('国1平镇系统', 'CN')).toEqual([]);
   });
+  it("Taiwan's provincial highways by number (台8线, 台2甲线); not in a mainland article", () => {
+    expect(run('台8线183K坍方,台2甲线与台9线通车', 'TW')).toEqual(['台8线/LOCATION', '台2甲线/LOCATION', '台9线/LOCATION']);
+    expect(run('台8线', 'CN')).toEqual([]);
+  });
   it('numbered metro lines in an article about a metro, with the city before 地铁', () => {
     expect(run('西安地铁8号线在大唐不夜城站与2号线、4号线换乘；地铁8号环线')).toEqual(['西安地铁8号线/LOCATION', '2号线/LOCATION', '4号线/LOCATION', '8号环线/LOCATION']);
     expect(run('工厂的1号线投产')).toEqual([]);

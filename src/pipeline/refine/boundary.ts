@@ -17,7 +17,7 @@ import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
 import { isName, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
-import { LEADER_TITLE_END, SURNAMES, TITLES } from '../lang/zh/lexicon-words.js';
+import { COMPOUND_SURNAMES, LEADER_TITLE_END, SURNAMES, TITLES } from '../lang/zh/lexicon-words.js';
 
 const VERB = new Set(['v', 'vd']);
 /** words that head a phrase around a name, never inside one */
@@ -59,6 +59,8 @@ export function trimEdges(doc: Doc): void {
   for (const m of doc.mentions as NormMention[]) {
     if (!isName(m)) continue;
     if (m.type === 'PERSON') {
+      // the end of a constituency's name glued before its member (`第三选区罗明才`): not part of the name
+      if (m.end - m.start === 4 && /[区县市乡镇里村]/.test(text[m.start]) && SURNAMES.has(text[m.start + 1]) && !COMPOUND_SURNAMES.has(text.slice(m.start, m.start + 2))) (m as NormMention).start += 1;
       // an adverb glued after a four-character name (`欧阳伯权亦表示`): not part of it
       if (m.end - m.start >= 4 && /[亦也则曾并又均已]/.test(text[m.end - 1])) m.end -= 1;
       // (where the segmenter starts a word after the title: not `书记` of `书记员`)

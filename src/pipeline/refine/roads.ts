@@ -2,7 +2,7 @@
  * Numbered roads and metro lines are places (LOCATION): China's national and provincial highways written
  * with their number and a road word (`国道G104`, `G104国道`, `G318线`, `省道S210`), and in
  * Taiwan articles the national freeways by number (`国1`, `国道3号`) where the text is about
- * roads. A bare `G104` is also a high-speed train's number, so the road word is required. In an
+ * roads, and the provincial highways (`台8线`, `台2甲线`). A bare `G104` is also a high-speed train's number, so the road word is required. In an
  * article about a metro, its numbered lines (`2号线`, `8号环线`, and `西安地铁8号线` with the city's name).
  * Mentions inside are replaced; one crossing an edge blocks the tag.
  */
@@ -14,6 +14,8 @@ import { placeForms } from '../lang/zh/gazetteer.js';
 const MAINLAND_ROAD = /(?:国道|省道|县道)[GSXgsx]\d{1,4}(?:线)?|(?<![A-Za-z\d])[GSX]\d{1,4}(?:国道|省道|县道|线)/g;
 /** `国1`, `国道3号` (not `美国3家`, `中国1月`: a country's last character before a count or a date) */
 const TW_FREEWAY = /(?<![美中英法德韩泰俄印日越全各本外民王帝爱我两强大小诸邻])国道?[1-9]\d?号?(?![\d.%]|[家个名位项件台辆人座条所种次年月日号楼期届倍成])|国道[1-9]\d?号/g;
+/** Taiwan's provincial highways by number (`台8线`, `台2甲线`, `台9线`) */
+const TW_PROVINCIAL = /(?<![\d平舞讲站月后阳前柜电擂出上下兄炮灯楼戏天看展吧机烛窗登高一二两三四五六七八九十几多每])台[1-9]\d?[甲乙丙丁]?线/gu; // (not `平台8线`, `两台3线`)
 const METRO_LINE = /(?:(\p{Script=Han}{2,4})(?:地铁|轨道交通))?(?<![\d.])\d{1,2}号(?:环)?线/gu;
 const METRO_CONTEXT = /地铁|轨道交通|轻轨|换乘|站点/;
 const ROAD_CONTEXT = /交流道|高速公路|国道|匝道|车道|南向|北向|路段|高公局|封闭|车流/;
@@ -114,6 +116,7 @@ export function tagRoads(doc: Doc): void {
   };
   if (/[GSX]\d/.test(text)) claimAll(MAINLAND_ROAD);
   if (doc.region.region === 'TW' && ROAD_CONTEXT.test(text)) claimAll(TW_FREEWAY);
+  if (doc.region.region === 'TW' && text.includes('台')) claimAll(TW_PROVINCIAL);
   if (/\d号(?:环)?线/.test(text) && METRO_CONTEXT.test(text)) {
     for (const m of text.matchAll(METRO_LINE)) {
       // the city's name belongs to the line (`西安地铁8号线`); a bare `地铁` before it does not
