@@ -10,6 +10,11 @@ describe('refine-company-body (董事局)', () => {
     cutCompanyBodies(d);
     expect(shown(d)).toEqual(['香港玉湖集团/COMPANY']);
   });
+  it("a bank's department tags the bank; a company's legal name and its institute written together are two", () => {
+    const d = docWith('国家开发银行资金部负责人与航天科技集团有限公司航天推进技术研究院院长', [['国家开发银行资金部', 'COMPANY'], ['航天科技集团有限公司航天推进技术研究院', 'COMPANY']]);
+    cutCompanyBodies(d);
+    expect(shown(d)).toEqual(['国家开发银行/COMPANY', '航天科技集团有限公司/COMPANY', '航天推进技术研究院/ORG']);
+  });
 });
 
 describe('refine-place-suffix', () => {

@@ -12,11 +12,11 @@
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { COMPANY_BODIES, COMPANY_END } from '../lang/zh/words.js';
-import { isName } from './util.js';
+import { isName, setMentions } from './util.js';
 import { typeOfName } from './companies.js';
 
 const BOARDS = new Set(['董事会', '董事局', '监事会', '股东大会']);
-const DEPARTMENT = /(公司|集团)([\u4e00-\u9fff]{1,4}(?:部|处|中心))$/;
+const DEPARTMENT = /(公司|集团|银行)([\u4e00-\u9fff]{1,4}(?:部|处|中心))$/;
 /** A site after a company's name: (region | ordinal)? (function)? site word. */
 const SITE = /(华东|华南|华北|华中|西南|西北|东北|中国区|中国|亚太|全球|欧洲|德国|美国|第[一二三四五六七八九十\d]+)?((?:运营|研发|结算|销售|生产|制造|采购分拨|分拨|数字化转型运营)(?:总部|中心|基地)|总部|(?:新|超级)?工厂|(?:新)?(?:产线|生产线)|(?:生产|制造|研发)?基地)$/;
 
@@ -45,6 +45,23 @@ export function cutCompanyBodies(doc: Doc): void {
     m.end = m.start + stem.length;
     m.type = 'COMPANY';
   }
+  splitInstitutes(doc);
+}
+
+/** A company's legal name and an institute of it written together (`航天科技集团有限公司航天推进技术研究院`): the company and the institute (ORG). */
+const INSTITUTE_AFTER = /(有限公司|有限责任公司|集团公司)(\p{Script=Han}{3,14}(?:研究院|研究所|设计院|学院|大学|医院))$/u;
+
+function splitInstitutes(doc: Doc): void {
+  const text = doc.norm.text;
+  const split = new Map<NormMention, NormMention[]>();
+  for (const m of doc.mentions) {
+    if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+    const x = INSTITUTE_AFTER.exec(text.slice(m.start, m.end));
+    if (!x || x.index < 2) continue;
+    const cut = m.start + x.index + x[1].length;
+    split.set(m, [{ ...m, end: cut, type: 'COMPANY' }, { ...m, start: cut, type: 'ORG' }]);
+  }
+  if (split.size) setMentions(doc, doc.mentions.flatMap((m) => split.get(m) ?? [m]));
 }
 
 export const companyBodyComponent = component('refine-company-body', ['mentions'], ['mentions'], cutCompanyBodies);
