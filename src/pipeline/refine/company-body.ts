@@ -16,7 +16,8 @@ import { isName, setMentions } from './util.js';
 import { typeOfName } from './companies.js';
 
 const BOARDS = new Set(['董事会', '董事局', '监事会', '股东大会']);
-const DEPARTMENT = /(公司|集团|银行)([\u4e00-\u9fff]{1,4}(?:部|处|中心))$/;
+/** (a bank's department, not its card centre: `民生银行信用卡中心` is a business of its own) */
+const DEPARTMENT = /(公司|集团)([\u4e00-\u9fff]{1,4}(?:部|处|中心))$|(银行)([\u4e00-\u9fff]{1,4}(?:部|处))$/;
 /** A site after a company's name: (region | ordinal)? (function)? site word. */
 const SITE = /(华东|华南|华北|华中|西南|西北|东北|中国区|中国|亚太|全球|欧洲|德国|美国|第[一二三四五六七八九十\d]+)?((?:运营|研发|结算|销售|生产|制造|采购分拨|分拨|数字化转型运营)(?:总部|中心|基地)|总部|(?:新|超级)?工厂|(?:新)?(?:产线|生产线)|(?:生产|制造|研发)?基地)$/;
 
@@ -34,7 +35,7 @@ export function cutCompanyBodies(doc: Doc): void {
       if (BOARDS.has(body) || companies.has(s) || COMPANY_END.test(s) || m.type === 'COMPANY') stem = s;
     } else {
       const d = DEPARTMENT.exec(name);
-      if (d) stem = name.slice(0, -d[2].length);
+      if (d) stem = name.slice(0, -(d[2] ?? d[4]).length);
       const site = !d && m.type === 'COMPANY' ? SITE.exec(name) : null;
       if (site && site.index >= 2) {
         const s = name.slice(0, site.index);
