@@ -198,6 +198,8 @@ function anonymisedCompanies(doc: Doc): void {
       places.push({ ...m, start: p, end: p + len, type: 'LOCATION' });
       p += len;
     }
+    // a named body before `某` (`南京军区空军某部`, `…交通大队某中队`) stays: only a "company" that is all places gives way
+    if (at === m.end && p < at) continue;
     replaced.set(m, places);
   }
   if (replaced.size) setMentions(doc, doc.mentions.flatMap((m) => replaced.get(m) ?? [m]));
