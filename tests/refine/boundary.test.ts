@@ -46,6 +46,9 @@ describe('refine-boundary', () => {
     ]);
     trimEdges(d);
     expect(shown(d)).toEqual(['国泰君安/COMPANY', '国泰君安证裕投资有限公司/COMPANY', '海通证券/COMPANY', '湖南/LOCATION', '长沙/LOCATION']);
+    const s = docWith('新北市三峡警分局三峡派出所员警', [['新北市三峡警分局三峡派出所', 'ORG']]);
+    trimEdges(s);
+    expect(shown(s)).toEqual(['新北市三峡警分局/ORG', '三峡派出所/ORG']);
     const e = docWith('南京军区空军某部学兵与大连某公司', [['南京军区空军', 'ORG'], ['大连', 'COMPANY']]);
     trimEdges(e);
     expect(shown(e)).toEqual(['南京军区空军/ORG', '大连/LOCATION']);

@@ -158,13 +158,19 @@ export function trimEdges(doc: Doc): void {
   }
 }
 
-/** A parent and its subsidiary written together (`国泰君安全资子公司国泰君安证裕投资有限公司`): two companies. */
+/** A parent and its subsidiary written together (`国泰君安全资子公司国泰君安证裕投资有限公司`): two companies; so are a police precinct and its station. */
 const SUBSIDIARY_LINK = /(?:全资|控股|下属)?子公司/;
 
 function splitSubsidiaries(doc: Doc): void {
   const text = doc.norm.text;
   const split = new Map<NormMention, NormMention[]>();
   for (const m of doc.mentions) {
+    // a police precinct and its station written together (`新北市三峡警分局三峡派出所`): two bodies
+    const station = m.type === 'ORG' ? /^(\p{Script=Han}{2,}?分局)(\p{Script=Han}{2,6}派出所)$/u.exec(text.slice(m.start, m.end)) : null;
+    if (station) {
+      split.set(m, [{ ...m, end: m.start + station[1].length }, { ...m, start: m.start + station[1].length }]);
+      continue;
+    }
     if (m.type !== 'COMPANY') continue;
     const link = SUBSIDIARY_LINK.exec(text.slice(m.start, m.end));
     if (!link || link.index < 2) continue;

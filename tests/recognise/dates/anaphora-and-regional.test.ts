@@ -94,6 +94,11 @@ describe('anaphoric days', () => {
   it('a time zone after a date-time stays outside it, as the set writes it (10:30 2025-12-09 HKT)', () => {
     expect(found('更新时间 10:30 2025-12-09 HKT 内容', 'HK')).toEqual([['10:30 2025-12-09', '2025-12-09T10:30', '2025-12-09T10:30', 'minute']]);
   });
+  it('a day in brackets after a weekday is of the published week, whatever month the paragraph named before', () => {
+    expect(found('上周五(10日)宣布从11月1日起加征关税。不过在周一(13日)开市前夕', 'HK', '2025-10-13').map((r) => r.slice(0, 2))).toEqual([
+      ['上周五(10日)', '2025-10-10'], ['11月1日', '2025-11-01'], ['周一(13日)', '2025-10-13'],
+    ]);
+  });
   it('全月 after a month is one mention; a bare 全月 is the month just named, else published’s', () => {
     expect(found('4月全月录191宗,上月全月录12宗。')).toEqual([
       ['4月全月', '2024-04-01', '2024-04-30', 'month'],
