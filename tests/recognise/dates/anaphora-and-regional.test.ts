@@ -98,6 +98,8 @@ describe('anaphoric days', () => {
     expect(found('上周五(10日)宣布从11月1日起加征关税。不过在周一(13日)开市前夕', 'HK', '2025-10-13').map((r) => r.slice(0, 2))).toEqual([
       ['上周五(10日)', '2025-10-10'], ['11月1日', '2025-11-01'], ['周一(13日)', '2025-10-13'],
     ]);
+    // (such a day still lends its month to a later bare day)
+    expect(found('上周五(3月28日)起开放,30日截止', 'CN', '2025-04-01').map((r) => r.slice(0, 2))).toEqual([['上周五(3月28日)', '2025-03-28'], ['30日', '2025-03-30']]);
   });
   it('全月 after a month is one mention; a bare 全月 is the month just named, else published’s', () => {
     expect(found('4月全月录191宗,上月全月录12宗。')).toEqual([

@@ -1830,8 +1830,8 @@ function inheritParagraphMonth(text: string, cands: Cand[]): Cand[] {
     const p = c.parts;
     // (a day in brackets after a weekday or a relative day, `周一(13日)`, `今日(13日)`, is of the published week)
     const head = /^([^(]{1,4})\(/.exec(text.slice(c.start, c.end));
-    if (head && PAREN_HEAD.test(head[1])) continue;
-    if (last && p && p.d !== undefined && p.m === undefined && p.y === undefined && p.d > last.d && c.value?.start && !c.value.vague) {
+    const ofPublishedWeek = !!head && PAREN_HEAD.test(head[1]);
+    if (last && !ofPublishedWeek && p && p.d !== undefined && p.m === undefined && p.y === undefined && p.d > last.d && c.value?.start && !c.value.vague) {
       const v = last.y === 'XXXX' ? withoutYear(dayValue(NO_YEAR, last.m, p.d)) : dayValue(Number(last.y), last.m, p.d);
       if (v) c.value = v;
       continue;
