@@ -11,7 +11,9 @@
  * title glued after an organisation or a country is not part of it:
  * `英国首相` is the LOCATION `英国`, `国务院国资委主任` the ORG `国务院国资委`; nor is a count of the companies
  * just named (`…中国重工两大集团`), nor a term before a body (`来届立法会`), nor an industry epithet before a company (`异质结龙头东方日升`). Two three-character names written
- * together (`何永贤麦美娟`) are two people.
+ * together (`何永贤麦美娟`) are two people; so are a parent and its subsidiary (`…全资子公司…`) two companies and a police
+ * precinct and its station two bodies. A company the article names only by place and kind (`大连某食品有限公司`) leaves
+ * its places.
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
@@ -193,8 +195,10 @@ function anonymisedCompanies(doc: Doc): void {
   for (const m of doc.mentions) {
     if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
     // (`某` inside the mention, or right after it where the recogniser stopped before it)
-    const at = text.indexOf('某', m.start);
-    if (at < 0 || at > m.end) continue;
+    // (looked for within the mention and the character after it only: linear over many mentions)
+    const k = text.slice(m.start, m.end + 1).indexOf('某');
+    if (k < 0) continue;
+    const at = m.start + k;
     const places: NormMention[] = [];
     let p = m.start;
     while (p < at) {
