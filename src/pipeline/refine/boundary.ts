@@ -17,7 +17,7 @@
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
-import { isName, setMentions } from './util.js';
+import { isName, replaceMentions, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { COMPOUND_SURNAMES, LEADER_TITLE_END, SURNAMES, TITLES } from '../lang/zh/lexicon-words.js';
 
@@ -165,23 +165,18 @@ const SUBSIDIARY_LINK = /(?:全资|控股|下属)?子公司/;
 
 function splitSubsidiaries(doc: Doc): void {
   const text = doc.norm.text;
-  const split = new Map<NormMention, NormMention[]>();
-  for (const m of doc.mentions) {
+  replaceMentions(doc, (m) => {
     // a police precinct and its station written together (`新北市三峡警分局三峡派出所`): two bodies
     const station = m.type === 'ORG' ? /^(\p{Script=Han}{2,}?分局)(\p{Script=Han}{2,6}派出所)$/u.exec(text.slice(m.start, m.end)) : null;
-    if (station) {
-      split.set(m, [{ ...m, end: m.start + station[1].length }, { ...m, start: m.start + station[1].length }]);
-      continue;
-    }
-    if (m.type !== 'COMPANY') continue;
+    if (station) return [{ ...m, end: m.start + station[1].length }, { ...m, start: m.start + station[1].length }];
+    if (m.type !== 'COMPANY') return null;
     const link = SUBSIDIARY_LINK.exec(text.slice(m.start, m.end));
-    if (!link || link.index < 2) continue;
+    if (!link || link.index < 2) return null;
     const rest = m.end - m.start - link.index - link[0].length;
     // (`国泰君安全资子公司` alone: the parent)
-    if (rest === 0) split.set(m, [{ ...m, end: m.start + link.index }]);
-    else if (rest >= 2) split.set(m, [{ ...m, end: m.start + link.index }, { ...m, start: m.start + link.index + link[0].length }]);
-  }
-  if (split.size) setMentions(doc, doc.mentions.flatMap((m) => split.get(m) ?? [m]));
+    if (rest === 0) return [{ ...m, end: m.start + link.index }];
+    return rest >= 2 ? [{ ...m, end: m.start + link.index }, { ...m, start: m.start + link.index + link[0].length }] : null;
+  });
 }
 
 /**
@@ -191,13 +186,12 @@ function splitSubsidiaries(doc: Doc): void {
 function anonymisedCompanies(doc: Doc): void {
   const text = doc.norm.text;
   if (!text.includes('某')) return;
-  const replaced = new Map<NormMention, NormMention[]>();
-  for (const m of doc.mentions) {
-    if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+  replaceMentions(doc, (m) => {
+    if (m.type !== 'COMPANY' && m.type !== 'ORG') return null;
     // (`某` inside the mention, or right after it where the recogniser stopped before it)
     // (looked for within the mention and the character after it only: linear over many mentions)
     const k = text.slice(m.start, m.end + 1).indexOf('某');
-    if (k < 0) continue;
+    if (k < 0) return null;
     const at = m.start + k;
     const places: NormMention[] = [];
     let p = m.start;
@@ -209,10 +203,8 @@ function anonymisedCompanies(doc: Doc): void {
       p += len;
     }
     // a named body before `某` (`南京军区空军某部`, `…交通大队某中队`) stays: only a "company" that is all places gives way
-    if (at === m.end && p < at) continue;
-    replaced.set(m, places);
-  }
-  if (replaced.size) setMentions(doc, doc.mentions.flatMap((m) => replaced.get(m) ?? [m]));
+    return at === m.end && p < at ? null : places;
+  });
 }
 
 export const boundaryComponent = component('refine-boundary', ['mentions', 'tokens'], ['mentions'], trimEdges);

@@ -12,7 +12,7 @@
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { COMPANY_BODIES, COMPANY_END } from '../lang/zh/words.js';
-import { isName, setMentions } from './util.js';
+import { isName, replaceMentions } from './util.js';
 import { typeOfName } from './companies.js';
 
 const BOARDS = new Set(['董事会', '董事局', '监事会', '股东大会']);
@@ -54,15 +54,13 @@ const INSTITUTE_AFTER = /(有限公司|有限责任公司|集团公司)(\p{Scrip
 
 function splitInstitutes(doc: Doc): void {
   const text = doc.norm.text;
-  const split = new Map<NormMention, NormMention[]>();
-  for (const m of doc.mentions) {
-    if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+  replaceMentions(doc, (m) => {
+    if (m.type !== 'COMPANY' && m.type !== 'ORG') return null;
     const x = INSTITUTE_AFTER.exec(text.slice(m.start, m.end));
-    if (!x || x.index < 2) continue;
+    if (!x || x.index < 2) return null;
     const cut = m.start + x.index + x[1].length;
-    split.set(m, [{ ...m, end: cut, type: 'COMPANY' }, { ...m, start: cut, type: 'ORG' }]);
-  }
-  if (split.size) setMentions(doc, doc.mentions.flatMap((m) => split.get(m) ?? [m]));
+    return [{ ...m, end: cut, type: 'COMPANY' }, { ...m, start: cut, type: 'ORG' }];
+  });
 }
 
 export const companyBodyComponent = component('refine-company-body', ['mentions'], ['mentions'], cutCompanyBodies);

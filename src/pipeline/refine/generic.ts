@@ -27,6 +27,9 @@ export function standsAlone(text: string, m: NormMention): boolean {
 /** Bare bodies that stay generic there too: fire and police units, a county's accounting office, its press office, the congress
  * (the set tags none of 13 such mentions on dev, ten sessions in). */
 const STILL_GENERIC = new Set(['消防局', '消防救援支队', '消防支队', '交警支队', '交警大队', '警察局', '新闻局', '主计处', '人大', '人大常委会']);
+/** Bare names that are one body in these regions, whatever the lists above say: Hong Kong's and Macao's customs (a mainland
+ * article's bare 海关 names none), Macao's government information bureau (a Taiwan county's 新闻局 is one of many). */
+const ONE_BODY_IN: Record<string, readonly string[]> = { 海关: ['HK', 'MO'], 新闻局: ['MO'] };
 
 export function isGeneric(text: string, m: NormMention, region?: string): boolean {
   if (!isName(m)) return false;
@@ -34,10 +37,7 @@ export function isGeneric(text: string, m: NormMention, region?: string): boolea
   // in Hong Kong, Macao and Taiwan articles a department's bare name is the one body the article is about (Hong Kong's
   // 教育局, a county's 地政局 named in full before): the evaluation set tags 22 such names against 5 left out
   if (region && region !== 'CN' && LOCAL_BODIES.has(s) && !STILL_GENERIC.has(s)) return false;
-  // Hong Kong's and Macao's customs are their own body (`海关人员`, `海关表示`); a mainland article's bare 海关 names none
-  if ((region === 'HK' || region === 'MO') && s === '海关') return false;
-  // Macao's 新闻局 is its government information bureau (a Taiwan county's is one of many)
-  if (region === 'MO' && s === '新闻局') return false;
+  if (region && ONE_BODY_IN[s]?.includes(region)) return false;
   return isGenericName(s, m.type);
 }
 

@@ -9,6 +9,16 @@ export function setMentions(doc: Doc, mentions: NormMention[]): void {
   doc.mentions = mentions.sort((a, b) => a.start - b.start);
 }
 
+/** Each mention replaced by what `replace` gives for it (null: kept as it is; [] : dropped); the mentions are set once, when one changed. */
+export function replaceMentions(doc: Doc, replace: (m: NormMention) => NormMention[] | null): void {
+  const replaced = new Map<NormMention, NormMention[]>();
+  for (const m of doc.mentions) {
+    const r = replace(m);
+    if (r) replaced.set(m, r);
+  }
+  if (replaced.size) setMentions(doc, doc.mentions.flatMap((m) => replaced.get(m) ?? [m]));
+}
+
 /** Which mention holds each character of `doc.norm.text` (undefined: none): a mention by position in constant time. */
 export function mentionOwners(doc: Doc): (NormMention | undefined)[] {
   const owner: (NormMention | undefined)[] = new Array(doc.norm.text.length);

@@ -435,9 +435,9 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   }
   // two neighbouring tenths (`七八成`, `七、八成`): a range, 70 to 80
   const pair = /^[一二三四五六七八]$/.test(bare) ? /^、?([二三四五六七八九])成/.exec(after) : /^[一二三四五六七八][二三四五六七八九]$/.test(bare) && after.startsWith('成') ? ['成', bare[1]] : null;
-  if (pair && parseNumber(pair[1])!.value === parseNumber(bare[0])!.value + 1 && !CHENG_BLOCK.test(after.slice(pair[0].length))) {
+  const lo = pair ? parseNumber(bare[0])!.value * 10 : 0;
+  if (pair && parseNumber(pair[1])!.value * 10 === lo + 10 && !CHENG_BLOCK.test(after.slice(pair[0].length))) {
     const e = end + pair[0].length;
-    const lo = parseNumber(bare[0])!.value * 10;
     return { start, end: e, type: 'PERCENT', value: { value: lo, value_max: lo + 10, ...(hedgedAround(text, start, e) ? { approx: true } : {}) }, score: 0.8 };
   }
   // an interest rate in 厘 (Hong Kong: `最优惠利率5厘`, `减息0.25厘`): percent, a change in percentage points
