@@ -78,6 +78,24 @@ describe('refine-boundary', () => {
     trimEdges(d);
     expect(shown(d)).toEqual(['新鸿基地产/COMPANY', '腾讯控股/COMPANY', '中央社/ORG', '新华社/ORG', '时代周报/ORG', '证券时报网/ORG']);
   });
+  it('a stock code inside a company mention ends the name (日月光（3711）半導體公司 → 日月光)', () => {
+    const text = '日月光（3711）半导体公司3日动土，王品(2727)集团公布营收';
+    const d = docWith(text, [['日月光（3711）半导体公司', 'COMPANY'], ['王品(2727)集团', 'COMPANY']]);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['日月光/COMPANY', '王品/COMPANY']);
+  });
+  it("a byline's reporter and place joined by a slash are not one person (王苡蘋╱高雄)", () => {
+    const text = '记者王苡蘋╱高雄报导，李四/台北';
+    const d = docWith(text, [['王苡蘋╱高雄', 'PERSON'], ['李四/台北', 'PERSON']]);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['王苡蘋/PERSON', '李四/PERSON']);
+  });
+  it("a place's people are the place (台南人 → 台南), a place whose name ends in 人 is left alone", () => {
+    const text = '身为台南人，成都人的习惯，仙人洞';
+    const d = docWith(text, [['台南人', 'LOCATION'], ['成都人', 'LOCATION'], ['仙人洞', 'LOCATION']]);
+    trimEdges(d);
+    expect(shown(d)).toEqual(['台南/LOCATION', '成都/LOCATION', '仙人洞/LOCATION']);
+  });
   it('a count of the companies just named is not glued to the last one', () => {
     const text = '中国船舶与中国重工两大集团完成合并，三大运营商';
     const d = docWith(text, [['中国重工两大集团', 'COMPANY'], ['三大运营商', 'COMPANY']]);

@@ -148,6 +148,15 @@ describe('refine-generic', () => {
     const f = docWith('市府新闻局与台中市新闻局、人大常委会、甘肃省人大常委会', [['新闻局', 'ORG'], ['台中市新闻局', 'ORG'], ['人大常委会', 'ORG'], ['甘肃省人大常委会', 'ORG']]);
     genericComponent.run(f);
     expect(shown(f)).toEqual(['台中市新闻局/ORG', '甘肃省人大常委会/ORG']);
+    // a court, procuratorate or government after its level word only (`县人民检察院`), not a named one
+    const c = docWith('县人民检察院、市中级人民法院和区人民政府，秭归县人民检察院', [['县人民检察院', 'ORG'], ['市中级人民法院', 'ORG'], ['区人民政府', 'ORG'], ['秭归县人民检察院', 'ORG']]);
+    genericComponent.run(c);
+    expect(shown(c)).toEqual(['秭归县人民检察院/ORG']);
+  });
+  it("drops a country's make (美系), a kind of factory (灯塔工厂) and Macao's casino kinds (衛星場, 博彩承批公司)", () => {
+    const d = docWith('美系外资看好，灯塔工厂落地，卫星场由博彩承批公司经营，美国商会', [['美系', 'COMPANY'], ['灯塔工厂', 'COMPANY'], ['卫星场', 'LOCATION'], ['博彩承批公司', 'COMPANY'], ['美国商会', 'ORG']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['美国商会/ORG']);
   });
   it('drops single-character abbreviations fused into words, keeps standalone ones', () => {
     const d = docWith('中美贸易升温，湘企产品销往欧、美、日', [['中', 'LOCATION'], ['美', 'LOCATION'], ['湘', 'LOCATION'], ['欧', 'LOCATION'], ['美', 'LOCATION', 15], ['日', 'LOCATION', 17]]);

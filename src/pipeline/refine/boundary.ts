@@ -30,9 +30,9 @@ const isEdgeWord = (t: Token, s: string) => ((VERB.has(t.pos) || t.pos === 'vn')
 /** two-character prepositions glued before a name (`根据农业部`): never part of it */
 const LEADING_PREPOSITIONS = new Set(['根据', '按照', '依据', '依照', '通过', '关于', '对于', '随着']);
 
-const EDGE_DASH = /[—–\-－―─~～/／]/;
+const EDGE_DASH = /[—–\-－―─~～/／╱]/;
 /** a stock code in brackets after a company's name */
-const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]$/;
+const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]/;
 /** a count of the companies just named, glued after the last (`中国船舶与中国重工两大集团`) */
 const GROUP_TAIL = /[两二三四五六七八九十几数多]大(?:公司|企业|集团|银行|央企|国企|券商|车企|巨头|运营商)$/;
 /** a campus in brackets right after a university's name */
@@ -68,6 +68,9 @@ export function trimEdges(doc: Doc): void {
       // (where the segmenter starts a word after the title: not `书记` of `书记员`)
       const title = PERSON_TITLE.exec(text.slice(m.start, m.end));
       if (title && tokenStarts.has(m.start + title[0].length)) (m as NormMention).start += title[0].length;
+      // a byline's reporter and place written with a slash (`王苡蘋╱高雄`): the name ends at the slash
+      const slash = /[/／╱]/.exec(text.slice(m.start, m.end));
+      if (slash && slash.index >= 2) m.end = m.start + slash.index;
     }
     // a dash or slash is never a name's first or last character (`中国—` of `中国—东盟`)
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.end - 1])) m.end--;
@@ -88,6 +91,9 @@ export function trimEdges(doc: Doc): void {
       const name = text.slice(m.start, m.end);
       const urban = URBAN_AREA.exec(name);
       if (urban && urban.index >= 2 && !placeForms(name).some((f) => f.full) && placeForms(name.slice(0, urban.index)).length) m.end = m.start + urban.index;
+      // a place's people are the place (`台南人`, `成都人`: the set tags the place alone)
+      const place = text.slice(m.start, m.end);
+      if (place.length >= 3 && place.endsWith('人') && !placeForms(place).length && placeForms(place.slice(0, -1)).length) m.end -= 1;
       continue;
     }
     if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
