@@ -27,6 +27,18 @@ describe('spaces between the number and its magnitude, currency or unit', () => 
   });
 });
 
+describe('多/余 after the last section of a number in sections', () => {
+  it.each<[string, Region, Row[]]>([
+    ['财损金额约新台币5亿8,975万余元', 'TW', [['新台币5亿8,975万余元', 'MONEY', { amount: 589_750_000, currency: 'TWD', approx: true }]]],
+    ['营收12亿3000万多元', 'CN', [['12亿3000万多元', 'MONEY', { amount: 1_230_000_000, currency: 'CNY', approx: true }]]],
+  ])('%s', (text, region, rows) => {
+    expect(found(text, region)).toEqual(rows);
+  });
+  it('8000多万余 is still no number', () => {
+    expect(parseNumber('8000多万余')).toBeNull();
+  });
+});
+
 describe('numbers in sections and positional Chinese digits', () => {
   it.each<[string, Region, Row[]]>([
     ['营业额港币318亿4,600万元', 'HK', [['港币318亿4,600万元', 'MONEY', { amount: 31_846_000_000, currency: 'HKD' }]]],

@@ -51,6 +51,11 @@ export function parseNumber(s: string): ParsedNumber | null {
     const exp = [...s].reduce((e, c) => e + MAGNITUDE[c], 0);
     return { value: 10 ** exp, approx: true };
   }
+  // 多/余 after the last magnitude of a number in sections (`5亿8,975万余`): the number without it, approximate
+  if (/(?<=[万亿兆])[多余]$/.test(s) && /[兆亿万](?!$)./.test(s.slice(0, -1))) {
+    const rest = parseNumber(s.slice(0, -1));
+    return rest && { value: rest.value, approx: true };
+  }
   const m = ARABIC.exec(s);
   const sections = m || !/[兆亿万].|[〇零一二两三四五六七八九]{3}|点/.test(s) ? null : parseSections(s);
   if (sections !== null) {

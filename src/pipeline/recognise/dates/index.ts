@@ -279,6 +279,10 @@ const RE_FESTIVAL = new RegExp(
  * match: a leading optional group would be tried at every position. */
 const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八九])(${YEAR})年度?|(${REL_YEAR_RE})|(?<![\\d.])((?:19|20)\\d{2})|(?<![\\d.])(1[01]\\d)年)$`);
 
+/** A bare `年内` (the published year), not after a number, a year word or 近/每 (`三年内`, `今年内`, `近年内`). */
+const RE_BARE_WITHIN_YEAR = /(?<![\d〇零一二两三四五六七八九十百千几数多半近每今去明前后本该同全当上下往历逐隔来次翌周整个])年内(?![容地外部])/g;
+/** `今(4/27)`: a relative day with its month and day in brackets (not `今(8)日`, which RE_YMD reads). */
+const RE_PAREN_MONTH_DAY = /([今昨明])\((\d{1,2})\/(\d{1,2})\)(?![日号])/g;
 /** `今(2023)年`, `去(2024)年首季`: a relative year with its number in brackets. */
 const RE_PAREN_YEAR = /([今去明])\(((?:19|20)\d{2})\)年(上半年|下半年|首季|第[一二三四1-4]季度?|[一二三四]季度|全年)?/g;
 
@@ -410,7 +414,8 @@ export function findDates(text: string, published: string | null, region: Region
   for (const m of text.matchAll(RE_ISO)) {
     const [y, mo, d] = [+m[1], +m[3], +m[4]];
     // a page's time stamp written time first (`16:33 2022-08-11`, Hong Kong sites): one date-time
-    const t = TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 7), m.index));
+    // (two characters more than the time itself, so that the lookbehinds see the seconds of a time before: `17:07:47 2025-07-28`)
+    const t = TIME_BEFORE.exec(text.slice(Math.max(0, m.index - 9), m.index));
     if (t && +t[1] <= 23 && isValid(y, mo, d)) {
       const at = `${iso(y, mo, d)}T${t[1].padStart(2, '0')}:${t[2]}`;
       add(m.index - t[0].length, m.index + m[0].length, span(at, at, 'minute'), 0.95);
@@ -846,8 +851,8 @@ const RE_EN_DATE = new RegExp(
 );
 /** Half-years in Latin: `2025H1`, `2025 H2`, `H1 2025`, `1H25`. */
 const RE_HN = /(?<![A-Za-z\d])(?:((?:19|20)\d{2}) ?H([12])|H([12]) ?((?:19|20)\d{2})|([12])H ?(\d{2}))(?![A-Za-z\d])/g;
-/** A year written without 年 before a part of it: `2025上半年`, `2024全年`, `2025三季度末`. */
-const RE_YEAR_PART_BARE = /(?<![\d.])((?:19|20)\d{2})(上半年|下半年|全年|第?[一二三四]季度(?:末|底)?|前[二三]季度)/g;
+/** A year written without 年 before a part of it: `2025上半年`, `2024全年`, `2025三季度末`, Taiwan's `2023首季`, `2023第一季`. */
+const RE_YEAR_PART_BARE = /(?<![\d.])((?:19|20)\d{2})(上半年|下半年|全年|第?[一二三四]季度(?:末|底)?|前[二三]季度|首季度?|第[一二三四1-4]季(?![度\d]))/g;
 /** Quarters written `Q4`, `2025Q4`, `2025年Q4`. */
 const RE_QN = /(?<![A-Za-z\d])(?:(\d{4}) ?年? ?|(\d{2}) ?年 ?)?Q([1-4])(?![A-Za-z\d])/g;
 /** `今` alone (Taiwan and Hong Kong print) after a name or a clause break, before what was done today (not a word of its own: `今年`, `今后`, `今昔`). */
@@ -1021,6 +1026,15 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     const y = +m[2];
     const v = m[3] ? yearPart(y, m[3]) : yearValue(y);
     if (v) add(m.index, m.index + m[0].length, v, 0.85);
+  }
+  // a bare `年内` (`预计年内投产`, `在年内累计升幅`): the published year; not a count's (`三年内`, `近年内`)
+  for (const m of pub && text.includes('年内') ? text.matchAll(RE_BARE_WITHIN_YEAR) : []) add(m.index, m.index + m[0].length, yearValue(pub!.y), 0.7);
+  // `今(4/27)`: today, yesterday or tomorrow with its month/day in brackets (Taiwan papers), when they agree
+  for (const m of pub && text.includes('/') ? text.matchAll(RE_PAREN_MONTH_DAY) : []) {
+    const at = new Date(Date.UTC(pub!.y, pub!.m - 1, pub!.d + (m[1] === '昨' ? -1 : m[1] === '明' ? 1 : 0)));
+    if (at.getUTCMonth() + 1 !== +m[2] || at.getUTCDate() !== +m[3]) continue;
+    const day = iso(at.getUTCFullYear(), +m[2], +m[3]);
+    add(m.index, m.index + m[0].length, span(day, day, 'day'), 0.85);
   }
   // trading days (weekdays; a market's own holidays are not known here): `上一个交易日`, `近3个交易日`
   for (const m of pub && text.includes('交易日') ? text.matchAll(RE_TRADING_DAYS) : []) {
@@ -1596,6 +1610,9 @@ function shift(d: string | null, n: number): string | null {
   return d ? addDays(d, n) : null;
 }
 
+/** What follows `今年中` when it is the middle of the year (not `今年中国`, `今年中秋`, `今年中标`). */
+const MID_YEAR_AFTER = /^(?:[,，。；;、前后以将会可再才]|宣布|动工|开工|开始|推出|完成|落成|启用|上市|投产|开业|开幕|举行|发布|公布|推动|启动)/;
+
 /**
  * Forms that continue a date: `以来` (from its start to published: `今年以来`) and a clock
  * time after a day (`2024-05-06 09:30`, `5月6日上午9时`).
@@ -1612,6 +1629,18 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       const today = pub ? iso(pub.y, pub.m, pub.d) : null;
       c.value = today && v.start && !v.start.startsWith('XXXX') && v.start <= today ? span(v.start, today, 'day') : unresolved('day', true);
       continue;
+    }
+    // `今年内`, `2025年内`: the year, one mention; `今年中`, `去年中宣布`: its middle (June–July, vague)
+    if (v.grain === 'year' && !v.vague && v.start && !v.start.startsWith('XXXX') && text[c.end - 1] === '年' && c.end + 1 <= limit) {
+      if (text[c.end] === '内' && !/^[容地外部]/.test(text.slice(c.end + 1, c.end + 2))) {
+        c.end += 1;
+        continue;
+      }
+      if (text[c.end] === '中' && MID_YEAR_AFTER.test(text.slice(c.end + 1, c.end + 3))) {
+        c.value = yearPart(Number(v.start.slice(0, 4)), '年中');
+        c.end += 1;
+        continue;
+      }
     }
     // `11月全月`, `上月全月`: the month, one mention
     if (v.grain === 'month' && v.start && v.end && v.start.slice(0, 7) === v.end.slice(0, 7) && text.startsWith('全月', c.end) && c.end + 2 <= limit) {
