@@ -16,7 +16,7 @@ import { join } from 'node:path';
 import type { Pipeline } from '../src/pipeline/pipeline.js';
 import { extractArticle } from '../src/service/extract.js';
 import { NAME_TYPES } from '../src/pipeline/entity-types.js';
-import { NEWS_DIR, TYPES, type NewsArticle, type NewsMention } from './news-set.js';
+import { NEWS_DIR, TYPES, type NewsArticle, type NewsMention, type NewsSplit } from './news-set.js';
 
 interface Counts {
   tp: number;
@@ -49,7 +49,7 @@ const prf = (c: Counts): PRF => {
 const add = (a: Counts, b: Counts) => ({ tp: a.tp + b.tp, fp: a.fp + b.fp, fn: a.fn + b.fn });
 const ZERO = (): Counts => ({ tp: 0, fp: 0, fn: 0 });
 
-export function readNewsSplit(split: 'dev' | 'test'): NewsArticle[] | null {
+export function readNewsSplit(split: NewsSplit): NewsArticle[] | null {
   const file = join(NEWS_DIR, `${split}.jsonl`);
   if (!existsSync(file)) return null;
   return readFileSync(file, 'utf8')

@@ -86,14 +86,16 @@ const COMMON = scanJiebaDict((w, f, tag) => !['nt', 'nz', 'nr', 'nrt', 'nrfg', '
 
 const VERBS = scanJiebaDict((w, f, tag) => (tag === 'v' || tag === 'vn') && f >= 20 && w.length === 2);
 
-/** corpus lines of the news-dev articles: `part-NNN lines A-B` in their `source` */
+/** corpus lines of the news-dev and news-train articles: `part-NNN lines A-B` in their `source` */
 function devLines(): Map<string, [number, number][]> {
   const out = new Map<string, [number, number][]>();
   let text = '';
-  try {
-    text = readFileSync(join(ROOT, 'eval', 'news', 'dev.jsonl'), 'utf8');
-  } catch {
-    return out;
+  for (const split of ['dev', 'train']) {
+    try {
+      text += readFileSync(join(ROOT, 'eval', 'news', `${split}.jsonl`), 'utf8');
+    } catch {
+      // (a split not built yet)
+    }
   }
   for (const line of text.split('\n')) {
     if (!line.trim()) continue;

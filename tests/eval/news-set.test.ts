@@ -42,7 +42,7 @@ describe('the annotation format', () => {
 });
 
 describe('eval/news', () => {
-  it('every annotated file passes the checks and dev.jsonl / test.jsonl / SOURCES.md are up to date', () => {
+  it('every annotated file passes the checks and train.jsonl / dev.jsonl / test.jsonl / SOURCES.md are up to date', () => {
     const { articles, problems } = buildSet();
     expect(problems.filter((p) => p.level === 'error')).toEqual([]);
     expect(articles.length).toBeGreaterThanOrEqual(40);
