@@ -175,22 +175,35 @@ def split_long(rec, maxlen=160):
     return out
 
 
-def silver():
-    """Self-training data: corpus lines labelled by the service (scripts/silver.ts), if it has been made."""
-    path = os.path.join(BUILD, "silver", "silver.jsonl")
+def service_coordinates(subdir, prefix):
+    """Records written in the service's own coordinates by a script (`{"id","text","spans":[[s,e,TYPE]]}` with TYPE in
+    PERSON/LOCATION/ORG/COMPANY), if they have been made: $NER_BUILD/<subdir>/<subdir>.jsonl."""
+    path = os.path.join(BUILD, subdir, f"{subdir}.jsonl")
     if not os.path.exists(path):
         return []
     name = {"PERSON": "PER", "LOCATION": "LOC", "ORG": "ORG", "COMPANY": "COMPANY"}
-    return [{"id": "silver:" + r["id"], "text": norm_text(r["text"]), "spans": [[s, e, name[t]] for s, e, t in r["spans"]]}
+    return [{"id": prefix + r["id"], "text": norm_text(r["text"]), "spans": [[s, e, name[t]] for s, e, t in r["spans"]]}
             for r in read_jsonl(path)]
+
+
+def silver():
+    """Self-training data: corpus lines labelled by the service (scripts/silver.ts)."""
+    return service_coordinates("silver", "silver:")
+
+
+def newsart():
+    """Evaluation-set articles given to training (scripts/news-train.ts: the service's normalised, simplified text, one
+    record per sentence, code-point offsets)."""
+    return service_coordinates("newsart", "newsart:")
 
 
 def main():
     out = {}
     only = os.environ.get("NER_ONLY")
-    if only in ("newsann", "silver"):  # new annotation batches or silver data: rebuild only their splits
+    if only in ("newsann", "silver", "newsart"):  # new annotation batches, silver data or articles: only their splits
         made = dict(zip(("newsann_train", "newsann_dev"), news_annotations())) if only == "newsann" else \
-            {"silver_train": [p for r in silver() for p in split_long(r)]}
+            {"silver_train": [p for r in silver() for p in split_long(r)]} if only == "silver" else \
+            {"newsart_train": [p for r in newsart() for p in split_long(r)]}
         for name, recs in made.items():
             write_jsonl(os.path.join(BUILD, "data", f"{name}.jsonl.xz"), recs)
             print(name, len(recs), sum(len(r["spans"]) for r in recs))
@@ -224,6 +237,7 @@ def main():
 
     out["newsann_train"], out["newsann_dev"] = news_annotations()
     out["silver_train"] = silver()
+    out["newsart_train"] = newsart()
     for sp in ("train", "dev", "test"):
         out[f"weibo_{sp}"] = mapped(read_jsonl(f"{NER}/weibo/{sp}.jsonl"), m_weibo)
         out[f"resume_{sp}"] = mapped(read_jsonl(f"{NER}/resume/{sp}.jsonl"), m_resume)
