@@ -65,6 +65,7 @@ describe('refine-boundary', () => {
   });
   it('an industry epithet before a company is not part of it (异质结龙头东方日升)', () => {
     expect(run('异质结龙头东方日升、芯片巨头英伟达发布公告', [['异质结龙头东方日升', 'COMPANY'], ['芯片巨头英伟达', 'COMPANY']])).toEqual(['东方日升/COMPANY', '英伟达/COMPANY']);
+    expect(run('股东中华保险集团增资，控股股东华润集团', [['股东中华保险集团', 'COMPANY'], ['控股股东华润集团', 'COMPANY']])).toEqual(['中华保险集团/COMPANY', '华润集团/COMPANY']);
   });
   it('a verb or a preposition that introduces a name is trimmed off its edge; so is a body\'s website after it', () => {
     expect(run('我们希望小米加快布局，由它承运远洋航运集团的货物。根据农业部官网，证监会官方微博发布', [['希望小米', 'COMPANY'], ['承运远洋航运集团', 'COMPANY'], ['根据农业部官网', 'ORG'], ['证监会官方微博', 'ORG']])).toEqual(['小米/COMPANY', '远洋航运集团/COMPANY', '农业部/ORG', '证监会/ORG']);

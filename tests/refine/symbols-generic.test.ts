@@ -154,7 +154,7 @@ describe('refine-generic', () => {
     expect(shown(c)).toEqual(['秭归县人民检察院/ORG']);
   });
   it("drops a country's make (美系), a kind of factory (灯塔工厂) and Macao's casino kinds (衛星場, 博彩承批公司)", () => {
-    const d = docWith('美系外资看好，灯塔工厂落地，卫星场由博彩承批公司经营，美国商会', [['美系', 'COMPANY'], ['灯塔工厂', 'COMPANY'], ['卫星场', 'LOCATION'], ['博彩承批公司', 'COMPANY'], ['美国商会', 'ORG']]);
+    const d = docWith('美系外资看好，灯塔工厂落地，卫星场由博彩承批公司经营，美国商会，为财险公司', [['美系', 'COMPANY'], ['灯塔工厂', 'COMPANY'], ['卫星场', 'LOCATION'], ['博彩承批公司', 'COMPANY'], ['美国商会', 'ORG'], ['为财险公司', 'COMPANY']]);
     genericComponent.run(d);
     expect(shown(d)).toEqual(['美国商会/ORG']);
   });

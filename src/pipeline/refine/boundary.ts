@@ -41,8 +41,9 @@ const CAMPUS = /^[(（](\p{Script=Han}{2,4})[)）]/u;
 const URBAN_AREA = /(?:中心|主|老)?城区$/;
 /** a term before a body's name (`来届立法会`, `本届政府`, `新一届董事会`) */
 const TERM_HEAD = /^(?:来届|本届|上届|下届|历届|新一届|新一任|前任|现任|暂代|署理)/;
-/** an industry epithet before a company (`异质结龙头东方日升`, `芯片巨头英伟达`): what follows 龙头/巨头 is the name */
-const EPITHET_HEAD = /^\p{Script=Han}{1,8}?(?:龙头|巨头)(?=\p{Script=Han}{2})/u;
+/** an industry epithet before a company (`异质结龙头东方日升`, `芯片巨头英伟达`): what follows 龙头/巨头 is the name; so is
+ * what follows a shareholder's role (`股东中华保险集团`, `控股股东…`) */
+const EPITHET_HEAD = /^(?:\p{Script=Han}{1,8}?(?:龙头|巨头)|(?:控股|第一大|大)?股东)(?=\p{Script=Han}{2})/u;
 /** a body's website or account after its name (`农业部官网`, `证监会官方微博`): the body is the name */
 const SITE_TAIL = /(?:官网|官方网站|官方微博|官方微信|微信公众号|公众号)$/;
 /** a photo credit's or a byline's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`, `…网作者`) */
