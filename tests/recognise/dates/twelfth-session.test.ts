@@ -2,7 +2,8 @@
  * Forms of the twelfth session: a year without 年 before Taiwan's quarters (`2023首季`, `2023第一季`); a relative day
  * with its month/day in brackets (`今(4/27)`, `昨(12/31)` across the new year); `今年内` / `2025年内` and a bare `年内`
  * (the published year; not `三年内`, `近年内`, `今年内容`); `今年中` (June–July, vague) only where the year's middle is meant
- * (not `今年中国`, `今年中秋`); a page's time stamp with seconds (`2025-07-28 17:07:47`: one date-time).
+ * (not `今年中国`, `今年中秋`); a page's time stamp with seconds (`2025-07-28 17:07:47`: one date-time); a bare first day before
+ * a day range (`24至27日`); a schedule line `10/18(六) 17:05` (month/day with its weekday, and a time).
  * Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
@@ -57,5 +58,26 @@ describe("a page's time stamp with seconds", () => {
       ['2025-07-28 17:07:47', '2025-07-28T17:07', '2025-07-28T17:07', 'minute'],
       ['2025-07-28 17:07:47', '2025-07-28T17:07', '2025-07-28T17:07', 'minute'],
     ]);
+  });
+});
+
+describe('a bare first day before a day range, and a schedule line', () => {
+  it.each<[string, Row[]]>([
+    ['一连四日(24至27日)在启德举行', [['24至27日', '2025-04-24', '2025-04-27', 'day']]],
+    ['26到28日开放', [['26到28日', '2025-04-26', '2025-04-28', 'day']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2025-04-27')).toEqual(rows);
+  });
+  it('a score or a holiday day count before a day is left out (3-27日, 第1至3日)', () => {
+    expect(found('比分3-27日，第1至3日', '2025-04-27').map((r) => r[0])).toEqual(['27日', '3日']);
+  });
+  it.each<[string, Row[]]>([
+    ['G1 10/18(六) 17:05 中信兄弟 台北大巨蛋', [['10/18(六) 17:05', '2025-10-18T17:05', '2025-10-18T17:05', 'minute']]],
+    ['10/19(日)开打', [['10/19(日)', '2025-10-19', '2025-10-19', 'day']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2025-10-13', 'TW')).toEqual(rows);
+  });
+  it('a month/day whose weekday fits no year next to published is no date', () => {
+    expect(found('10/18(一)开打', '2025-10-13', 'TW')).toEqual([]);
   });
 });

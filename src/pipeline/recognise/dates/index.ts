@@ -281,6 +281,8 @@ const FESTIVAL_YEAR = new RegExp(`(?:(?<![\\d〇○零一二三四五六七八�
 
 /** A bare `年内` (the published year), not after a number, a year word or 近/每 (`三年内`, `今年内`, `近年内`). */
 const RE_BARE_WITHIN_YEAR = /(?<![\d〇零一二两三四五六七八九十百千几数多半近每今去明前后本该同全当上下往历逐隔来次翌周整个])年内(?![容地外部])/g;
+/** `10/18(六) 17:05`, `10/19(日)`: month/day and its weekday in brackets (a schedule's line), with a clock time after it. */
+const RE_SLASH_DAY_WEEKDAY = /(?<![\d/.])(1[0-2]|0?[1-9])\/(3[01]|[12]\d|0?[1-9])\((?:周|星期)?([一二三四五六日天])\)(?:\s?(\d{1,2}):([0-5]\d)(?![\d:]))?/g;
 /** `今(4/27)`: a relative day with its month and day in brackets (not `今(8)日`, which RE_YMD reads). */
 const RE_PAREN_MONTH_DAY = /([今昨明])\((\d{1,2})\/(\d{1,2})\)(?![日号])/g;
 /** `今(2023)年`, `去(2024)年首季`: a relative year with its number in brackets. */
@@ -693,7 +695,7 @@ export function findDates(text: string, published: string | null, region: Region
 
   function found(): DateMention[] {
   const joined = mergeRanges(text, mergeDayAndName(text, mergeWeekday(text, mergeParenthesised(text, bracketNotes(text, selectLongest(cands))))), pub);
-  const merged = festivalHeadings(text, inheritSentenceYear(text, inheritParagraphMonth(text, inheritListed(text, joined)), pub));
+  const merged = bareDayRanges(text, festivalHeadings(text, inheritSentenceYear(text, inheritParagraphMonth(text, inheritListed(text, joined)), pub)));
   return mergeTimeRanges(text, extend(text, resolveAnaphora(text, comparisonBases(text, reportedQuarter(text, merged, pub, context.previousQuarter ?? null), context.previous ?? null), anaphora, pub, context.previous ?? null, context.previousDay ?? null), pub))
     .filter((c): c is Cand & { value: DateValue } => c.value !== null)
     .map((c) => ({ start: c.start, end: c.end, type: 'DATE' as const, value: c.value, score: c.score, ...(c.base ? { base: true } : {}) }));
@@ -1029,6 +1031,15 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
   }
   // a bare `年内` (`预计年内投产`, `在年内累计升幅`): the published year; not a count's (`三年内`, `近年内`)
   for (const m of pub && text.includes('年内') ? text.matchAll(RE_BARE_WITHIN_YEAR) : []) add(m.index, m.index + m[0].length, yearValue(pub!.y), 0.7);
+  // a schedule's `10/18(六) 17:05`: month/day with its weekday in brackets (the weekday picks the year next to published)
+  for (const m of pub && text.includes('/') ? text.matchAll(RE_SLASH_DAY_WEEKDAY) : []) {
+    const [mo, d] = [+m[1], +m[2]];
+    const y = [pub!.y, pub!.y + 1, pub!.y - 1].find((yy) => isValid(yy, mo, d) && weekday(iso(yy, mo, d)) === weekdayNumber(m[3]));
+    if (y === undefined) continue;
+    const day = iso(y, mo, d);
+    const at = m[4] !== undefined && +m[4] <= 23 ? `${day}T${m[4].padStart(2, '0')}:${m[5]}` : null;
+    add(m.index, m.index + (at ? m[0].length : m[0].indexOf(')') + 1), at ? span(at, at, 'minute') : span(day, day, 'day'), 0.85);
+  }
   // `今(4/27)`: today, yesterday or tomorrow with its month/day in brackets (Taiwan papers), when they agree
   for (const m of pub && text.includes('/') ? text.matchAll(RE_PAREN_MONTH_DAY) : []) {
     const at = new Date(Date.UTC(pub!.y, pub!.m - 1, pub!.d + (m[1] === '昨' ? -1 : m[1] === '明' ? 1 : 0)));
@@ -1936,6 +1947,21 @@ function mergeRanges(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
     out.push(a);
   }
   return out;
+}
+
+/** A bare first day before a day range's end (`一连四日(24至27日)`): one range, in the end's month. */
+function bareDayRanges(text: string, cands: Cand[]): Cand[] {
+  for (let i = 0; i < cands.length; i++) {
+    const c = cands[i];
+    const v = c.value;
+    if (!v?.start || v.start !== v.end || v.grain !== 'day' || v.start.startsWith('XXXX') || c.parts?.d === undefined || c.parts.m !== undefined) continue;
+    const head = /(?<![\d.\/月年:：第])(\d{1,2})\s?(?:至|到|—|–|~|～)\s?$/.exec(text.slice(Math.max(0, c.start - 6), c.start));
+    if (!head || +head[1] < 1 || +head[1] >= c.parts.d || (i > 0 && cands[i - 1].end > c.start - head[0].length)) continue;
+    const first = `${v.start.slice(0, 8)}${head[1].padStart(2, '0')}`;
+    c.start -= head[0].length;
+    c.value = span(first, v.end, 'day');
+  }
+  return cands;
 }
 
 /** Two date-times joined as a range once their times are read (`12月24日下午2时至12月25日上午5时`): one span. */
