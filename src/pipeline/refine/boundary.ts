@@ -5,12 +5,13 @@
  * part of one (`希望`, `派出`, `新设`, `承运`), that token is trimmed, when
  * what remains still starts and ends at token boundaries and has at least two
  * characters. PERSON mentions are left alone (tokens split given names).
- * A title before a person's name is cut (`特助林柏舟`). A listed company's stock code (`新鸿基地产(00016)`, `腾讯控股（0700.HK）`) and
+ * A title before a person's name is cut (`特助林柏舟`), and a byline's place after a slash (`王苡蘋╱高雄`); a place's people are
+ * the place (`台南人`). A listed company's stock code (`新鸿基地产(00016)`, `腾讯控股（0700.HK）`) and
  * a photo credit's tail (`中央社资料照`, `新华社发`) are not part of the name,
  * nor is a dash or slash at either edge (`中国—` of `中国—东盟`). A leader's
  * title glued after an organisation or a country is not part of it:
  * `英国首相` is the LOCATION `英国`, `国务院国资委主任` the ORG `国务院国资委`; nor is a count of the companies
- * just named (`…中国重工两大集团`), nor a term before a body (`来届立法会`), nor an industry epithet before a company (`异质结龙头东方日升`). Two three-character names written
+ * just named (`…中国重工两大集团`), nor a term before a body (`来届立法会`), nor an industry epithet or a shareholder's role before a company (`异质结龙头东方日升`, `股东中华保险集团`). Two three-character names written
  * together (`何永贤麦美娟`) are two people; so are a parent and its subsidiary (`…全资子公司…`) two companies and a police
  * precinct and its station two bodies. A company the article names only by place and kind (`大连某食品有限公司`) leaves
  * its places.
@@ -31,7 +32,7 @@ const isEdgeWord = (t: Token, s: string) => ((VERB.has(t.pos) || t.pos === 'vn')
 const LEADING_PREPOSITIONS = new Set(['根据', '按照', '依据', '依照', '通过', '关于', '对于', '随着']);
 
 const EDGE_DASH = /[—–\-－―─~～/／╱]/;
-/** a stock code in brackets after a company's name */
+/** a stock code in brackets after a company's name, or inside the mention before a generic tail (`日月光（3711）半导体公司`): the name ends before it */
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]/;
 /** a count of the companies just named, glued after the last (`中国船舶与中国重工两大集团`) */
 const GROUP_TAIL = /[两二三四五六七八九十几数多]大(?:公司|企业|集团|银行|央企|国企|券商|车企|巨头|运营商)$/;

@@ -16,7 +16,8 @@
  * - 年初 = January, 年底/年末 = December (grain month);
  *   月初/上旬 = days 1–10, 中旬 = 11–20, 下旬 = 21–end (grain day, vague); 月底/月末 = the month's last day
  *   (grain day: `6月底` is mostly a reporting date, 30 June), as 年底 is the year's last month. Bare 月中/年中
- *   are not recognised (`3月中国…`, `今年中国…`).
+ *   are not recognised (`3月中国…`, `今年中国…`); `今年中` / `去年中` before what marks the year's middle (`今年中动工`,
+ *   `去年中宣布`) are June–July (vague). `今年内`, `2025年内` and a bare `年内` are the year.
  * - 上半年 / 下半年 have grain halfyear; 前三季度 grain quarter (a union of quarters).
  * - `X以来` (今年以来, 去年以来, 3月以来) runs from the start of X to published (grain day).
  * - 近日 / 日前 = the 7 days up to and including published (grain day, vague).
