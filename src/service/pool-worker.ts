@@ -7,7 +7,7 @@ import type { ArticleInput } from '../contract/schemas.js';
 import type { PoolJobOptions } from './pool.js';
 import type { DictEntry } from '../pipeline/recognise/user-dictionary.js';
 import { createPipeline } from '../pipeline/pipeline.js';
-import { Budget, DeadlineExceeded, TooComplex, setSharedState } from '../pipeline/budget.js';
+import { Budget, DeadlineExceeded, TooComplex, WorkerStopping, setSharedState } from '../pipeline/budget.js';
 import { settleHeap } from './settle-heap.js';
 
 const port = parentPort!;
@@ -43,5 +43,6 @@ try {
   settleHeap(); // the warm-up's garbage, collected before the worker reports ready
   port.postMessage({ type: 'ready', engines: [...engines.values()].map((e) => [e.name, e.model]) });
 } catch (e) {
-  port.postMessage({ type: 'init-error', error: String(e) });
+  // (a worker the pool stopped while it was starting refuses its native loads: that is no failure to report)
+  if (!(e instanceof WorkerStopping)) port.postMessage({ type: 'init-error', error: String(e) });
 }

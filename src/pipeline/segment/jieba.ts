@@ -46,9 +46,10 @@ const jieba = createRequire(import.meta.url)('nodejieba') as NodeJieba;
 
 let loaded = false;
 
+/** (jieba's dictionary load, ~1 s of native code, is a native section: a pool never terminates a worker inside it) */
 function ensureLoaded(): void {
   if (!loaded) {
-    jieba.load();
+    nativeSection(() => jieba.load());
     loaded = true;
   }
 }
@@ -91,11 +92,13 @@ export function loadUserDictionary(src: string | UserDictEntry[]): 'load' | 'ins
   if (!loaded) {
     // cppjieba accepts several user dictionaries separated by '|'.
     const file = userDictFile(entries.map(toLine).join('\n') + '\n');
-    jieba.load({ userDict: `${jieba.DEFAULT_USER_DICT}|${file}` });
+    nativeSection(() => jieba.load({ userDict: `${jieba.DEFAULT_USER_DICT}|${file}` }));
     loaded = true;
     return 'load';
   }
-  for (const e of entries) jieba.insertWord(e.word, e.pos);
+  nativeSection(() => {
+    for (const e of entries) jieba.insertWord(e.word, e.pos);
+  });
   return 'insertWord';
 }
 

@@ -240,9 +240,12 @@ export async function loadNerModel(dir?: string, opts: { threads?: number } = {}
   const meta = JSON.parse(readFileSync(join(d, 'meta.json'), 'utf8')) as Meta;
   const threads = opts.threads ?? (Number(process.env.NER_THREADS ?? process.env.MODEL_THREADS ?? 2) || 2);
   const files = Array.isArray(meta.files.model) ? meta.files.model : [meta.files.model];
-  const sessions = await Promise.all(
-    files.map((f) =>
-      ort.InferenceSession.create(join(d, f), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' }),
+  // (creating a session is native work on ONNX Runtime's threads: a native section, so a pool never terminates the worker inside it)
+  const sessions = await nativeSectionAsync(() =>
+    Promise.all(
+      files.map((f) =>
+        ort.InferenceSession.create(join(d, f), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' }),
+      ),
     ),
   );
   const lexicon = readLexicon(join(d, meta.files.lexicon));
