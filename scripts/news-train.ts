@@ -33,7 +33,7 @@ async function main() {
   const rows: string[] = [];
   let articles = 0;
   let kept = 0;
-  let outside = 0;
+  let names = 0;
   for (const a of readNewsSplit('train') ?? []) {
     articles++;
     seen = null;
@@ -48,11 +48,10 @@ async function main() {
       const cp = (i: number) => [...text.slice(0, i)].length; // Python indexes code points (an emoji is one character)
       rows.push(JSON.stringify({ id: `${a.id}@${s.start}`, text, spans: disjoint.map((g) => [cp(g.start - s.start), cp(g.end - s.start), g.type]) }));
     }
-    outside += gold.length;
+    names += gold.length;
   }
-  outside -= kept;
   writeFileSync(out, rows.join('\n') + '\n');
-  console.log(`${articles} articles -> ${rows.length} sentences, ${kept} names (${outside} outside the model's sentences)`);
+  console.log(`${articles} articles -> ${rows.length} sentences, ${kept} names (${names - kept} across a sentence boundary or overlapping)`);
 }
 
 main().catch((e) => {

@@ -200,11 +200,14 @@ def newsart():
 def main():
     out = {}
     only = os.environ.get("NER_ONLY")
-    if only in ("newsann", "silver", "newsart"):  # new annotation batches, silver data or articles: only their splits
-        made = dict(zip(("newsann_train", "newsann_dev"), news_annotations())) if only == "newsann" else \
-            {"silver_train": [p for r in silver() for p in split_long(r)]} if only == "silver" else \
-            {"newsart_train": [p for r in newsart() for p in split_long(r)]}
-        for name, recs in made.items():
+    # new annotation batches, silver data or the evaluation set's train articles: rebuild only their splits
+    only_splits = {
+        "newsann": lambda: dict(zip(("newsann_train", "newsann_dev"), news_annotations())),
+        "silver": lambda: {"silver_train": [p for r in silver() for p in split_long(r)]},
+        "newsart": lambda: {"newsart_train": [p for r in newsart() for p in split_long(r)]},
+    }
+    if only in only_splits:
+        for name, recs in only_splits[only]().items():
             write_jsonl(os.path.join(BUILD, "data", f"{name}.jsonl.xz"), recs)
             print(name, len(recs), sum(len(r["spans"]) for r in recs))
         return

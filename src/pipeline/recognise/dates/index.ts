@@ -1043,9 +1043,8 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
   }
   // `今(4/27)`: today, yesterday or tomorrow with its month/day in brackets (Taiwan papers), when they agree
   for (const m of pub && text.includes('/') ? text.matchAll(RE_PAREN_MONTH_DAY) : []) {
-    const at = new Date(Date.UTC(pub!.y, pub!.m - 1, pub!.d + (m[1] === '昨' ? -1 : m[1] === '明' ? 1 : 0)));
-    if (at.getUTCMonth() + 1 !== +m[2] || at.getUTCDate() !== +m[3]) continue;
-    const day = iso(at.getUTCFullYear(), +m[2], +m[3]);
+    const day = addDays(iso(pub!.y, pub!.m, pub!.d), m[1] === '昨' ? -1 : m[1] === '明' ? 1 : 0);
+    if (Number(day.slice(5, 7)) !== +m[2] || Number(day.slice(8, 10)) !== +m[3]) continue;
     add(m.index, m.index + m[0].length, span(day, day, 'day'), 0.85);
   }
   // trading days (weekdays; a market's own holidays are not known here): `上一个交易日`, `近3个交易日`
