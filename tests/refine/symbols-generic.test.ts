@@ -60,6 +60,10 @@ describe('refine-generic', () => {
     expect(isGeneric('新闻局表示', press, 'MO')).toBe(false);
     expect(isGeneric('新闻局表示', press, 'TW')).toBe(true);
     expect(isGeneric('国家队夺冠', { ...m, end: 3 }, 'CN')).toBe(true);
+    // a name spelt like a property of every JavaScript object is just a name (it once threw: a 500 for the request)
+    for (const word of ['toString', 'constructor', '__proto__', 'hasOwnProperty']) {
+      expect(isGeneric(word, { ...m, end: word.length, type: 'COMPANY' }, 'HK')).toBe(false);
+    }
     expect(isGeneric('门市增加', { ...m, type: 'LOCATION' as const }, 'TW')).toBe(true);
   });
   it('drops a document cited by its short title (《公报》), keeps the body that issued it', () => {

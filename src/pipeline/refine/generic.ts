@@ -29,7 +29,8 @@ export function standsAlone(text: string, m: NormMention): boolean {
 const STILL_GENERIC = new Set(['消防局', '消防救援支队', '消防支队', '交警支队', '交警大队', '警察局', '新闻局', '主计处', '人大', '人大常委会']);
 /** Bare names that are one body in these regions, whatever the lists above say: Hong Kong's and Macao's customs (a mainland
  * article's bare 海关 names none), Macao's government information bureau (a Taiwan county's 新闻局 is one of many). */
-const ONE_BODY_IN: Record<string, readonly string[]> = { 海关: ['HK', 'MO'], 新闻局: ['MO'] };
+// (a Map: a mention's text is any string, and a plain object would answer `toString` or `constructor` with Object's own)
+const ONE_BODY_IN = new Map<string, readonly string[]>([['海关', ['HK', 'MO']], ['新闻局', ['MO']]]);
 
 export function isGeneric(text: string, m: NormMention, region?: string): boolean {
   if (!isName(m)) return false;
@@ -37,7 +38,7 @@ export function isGeneric(text: string, m: NormMention, region?: string): boolea
   // in Hong Kong, Macao and Taiwan articles a department's bare name is the one body the article is about (Hong Kong's
   // 教育局, a county's 地政局 named in full before): the evaluation set tags 22 such names against 5 left out
   if (region && region !== 'CN' && LOCAL_BODIES.has(s) && !STILL_GENERIC.has(s)) return false;
-  if (region && ONE_BODY_IN[s]?.includes(region)) return false;
+  if (region && ONE_BODY_IN.get(s)?.includes(region)) return false;
   return isGenericName(s, m.type);
 }
 
