@@ -105,5 +105,6 @@ describe('the OpenAPI document', () => {
     expect((await js.text()).length).toBeGreaterThan(100_000);
     expect((await app.request('/docs/assets/swagger-ui.css')).status).toBe(200);
     expect((await app.request('/docs/assets/..%2Fpackage.json')).status).toBe(404);
+    for (const name of ['constructor', 'toString', '__proto__']) expect((await app.request(`/docs/assets/${name}`)).status).toBe(404);
   });
 });

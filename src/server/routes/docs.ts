@@ -48,7 +48,8 @@ export function docsRoutes(opts: { dir?: string | null } = {}) {
   app.get('/docs', (c) => c.html(dir ? PAGE : FALLBACK));
   app.get('/docs/assets/:name', (c) => {
     const name = c.req.param('name');
-    const type = ASSETS[name];
+    // (own keys only: `/docs/assets/constructor` is no asset)
+    const type = Object.hasOwn(ASSETS, name) ? ASSETS[name] : undefined;
     if (!dir || !type) return c.json({ error: { code: 'not_found', message: `no asset ${name}` } }, 404);
     let body = cache.get(name);
     if (!body) cache.set(name, (body = new Uint8Array(readFileSync(join(dir, name)))));
