@@ -8,14 +8,18 @@
  * pipeline as a one-paragraph article, so normalisation and the offset map are
  * part of what is measured.
  *
- *   npm run eval [-- --engine lexicon,model] [--dataset news-dev,msra-test,…] [--dev] [--limit N] [--without component,…] [--json out.json] [--errors out.jsonl]
- * `--dev` runs only the dev sets (for choices); the test sets are for the final table.
+ *   npm run eval [-- --engine lexicon,model] [--dataset news-dev,msra-test,…] [--dev] [--limit N] [--without component,…] [--head msra] [--json out.json] [--errors out.jsonl]
+ * `--dev` runs only the dev sets (for choices); the test sets are for the final table. `--head NAME` reads one of the
+ * model's extra output heads (models/ner/meta.json `heads`: another corpus's conventions) instead of its news head,
+ * and leaves out the components that apply ANNOTATION.md's conventions (the refine rules and short forms), which that
+ * corpus does not follow; `--with-refine` keeps them.
  */
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import * as OpenCC from 'opencc-js';
 import { ROOT } from '../src/paths.js';
 import { createPipeline } from '../src/pipeline/pipeline.js';
+import { refineComponents } from '../src/pipeline/refine/index.js';
 import { loadEngines } from '../src/pipeline/recognise/engines/registry.js';
 import { loadConfig } from '../src/config.js';
 import { DATASETS, type Gold, type Sentence } from './eval-datasets.js';
@@ -40,9 +44,20 @@ function arg(name: string): string | undefined {
 }
 
 async function main() {
-  const { engines } = await loadEngines({ ...loadConfig(), ENGINE: 'model' });
+  const config = loadConfig();
+  const head = arg('head') ?? config.MODEL_HEAD;
+  const { engines } = await loadEngines({ ...config, ENGINE: 'model', MODEL_HEAD: head });
+  const modelEngine = engines.get('model');
+  if (head && !modelEngine) throw new Error('--head: the model did not load (see the warning above)');
+  if (modelEngine) console.log(`model engine: ${modelEngine.model}`);
   // --without a,b: leave pipeline components out, to measure what each adds
-  const pipeline = createPipeline({ engines, without: arg('without')?.split(',') });
+  const without = arg('without')?.split(',') ?? [];
+  if (head && !process.argv.includes('--with-refine')) {
+    const contract = [...refineComponents().map((c) => c.name), 'short-forms'];
+    without.push(...contract);
+    console.log(`head ${head}: without the contract's conventions (${contract.join(', ')}); --with-refine keeps them`);
+  }
+  const pipeline = createPipeline({ engines, without });
   const wanted = (arg('engine') ?? [...engines.keys()].join(',')).split(',');
   const limit = Number(arg('limit') ?? Infinity);
   const only = arg('dataset')?.split(',');

@@ -18,6 +18,15 @@ const Config = z.object({
   ENGINE: z.enum(['model', 'lexicon']).default('model'),
   /** a folder with the NER model (default: models/ner) */
   MODEL_DIR: z.string().optional(),
+  /**
+   * one of the model's extra output heads (meta.json `heads`, e.g. `msra`: the 1998 People's Daily conventions) instead
+   * of its news head, for measuring the model on that corpus (`npm run eval -- --head msra`); news is served by the
+   * default head
+   */
+  MODEL_HEAD: z
+    .string()
+    .optional()
+    .transform((v) => v || undefined),
   /** a jieba user dictionary loaded at start (word [freq] [pos] per line) */
   USER_DICT: z.string().optional(),
   /**

@@ -176,6 +176,9 @@ def load_checkpoint(path):
     c = ck["config"]
     m = Tagger(c["n_chars"], c["n_bigrams"], hidden=c["hidden"], use_lex=c["use_lex"], use_bigram=c["use_bigram"],
                n_heads=c.get("n_heads", 1), softlex_dim=c.get("softlex_dim", 0))
-    m.load_state_dict({k: v.float() if v.is_floating_point() else v for k, v in ck["state"].items()})
+    state = {k: v.float() if v.is_floating_point() else v for k, v in ck["state"].items()}
+    for k in ("x_trans", "x_start", "x_end"):  # a rebuilt single-head model (from_onnx.py) has no unused placeholders
+        state.setdefault(k, getattr(m, k).detach().clone())
+    m.load_state_dict(state)
     m.eval()
     return m, c

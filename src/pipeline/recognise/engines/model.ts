@@ -148,17 +148,20 @@ async function importHfRuntime(): Promise<typeof import('../model/hf-token-class
  * The engine over the model in `dir` (default models/ner, or MODEL_DIR): this
  * project's BiLSTM-CRF (a folder with meta.json), or any Hugging Face
  * token-classification model in the standard ONNX layout (config.json,
- * tokenizer.json, onnx/model_quantized.onnx) run by transformers.js.
+ * tokenizer.json, onnx/model_quantized.onnx) run by transformers.js. `head`: one of the BiLSTM-CRF's extra
+ * output heads (meta.json `heads`) instead of its news head.
  */
-export async function createModelEngine(dir?: string, threads?: number): Promise<NameEngine> {
+export async function createModelEngine(dir?: string, threads?: number, head?: string): Promise<NameEngine> {
   const modelDir = dir ?? defaultModelDir();
+  const hf = !existsSync(join(modelDir, 'meta.json')) && existsSync(join(modelDir, 'config.json'));
+  if (hf && head) throw new Error(`MODEL_HEAD=${head}: output heads belong to this project's BiLSTM-CRF models; ${modelDir} holds a Hugging Face model`);
   // A sentence longer than a model chunk (no real one is: an unpunctuated run of 1,000,000 characters) is cut
   // into chunk-sized pieces before batching, so the deadline is checked between its pieces too.
   const model = windowed(
     batching(
-      !existsSync(join(modelDir, 'meta.json')) && existsSync(join(modelDir, 'config.json'))
+      hf
         ? windowed(await (await importHfRuntime()).loadHfTokenClassificationModel(modelDir), 400)
-        : await loadNerModel(modelDir, { threads }),
+        : await loadNerModel(modelDir, { threads, head }),
     ),
     MODEL_CHUNK_CHARS,
   );

@@ -53,7 +53,17 @@ interface Meta {
     softlexWords?: string;
     softlexVectors?: string;
   };
+  /**
+   * Extra output heads over the same encoder, each trained for another corpus's conventions (training/add_head.py,
+   * graft_head.py): a small graph of its own (`states` in, `emissions` out) over the main graph's `states` output, and
+   * its CRF in crf.json `heads`. The news head (`emissions`, crf.json's own transitions) is the default; another is
+   * chosen with loadNerModel's `head` (MODEL_HEAD), to measure on that corpus. A head's graph runs only when chosen.
+   */
+  heads?: Record<string, { file: string; conventions: string; corpus: string; typeMap?: Record<string, ModelEntityType> }>;
 }
+
+/** crf.json: the news head's CRF, and the extra heads' CRFs by head name (labels shared). */
+type CrfFile = CrfParams & { heads?: Record<string, Omit<CrfParams, 'labels'>> };
 
 /**
  * Padded positions per ONNX call when meta.json sets none. ONNX Runtime's LSTM workspace grows with B×T and its
@@ -109,8 +119,11 @@ export class BiLstmCrfModel implements NerModel {
     readonly featurizer: Featurizer,
     readonly crf: ConstrainedCrf,
     readonly company: CompanyStage | null,
+    /** an extra head (meta.json `heads`) read instead of the news head: its name and its graph over `states` */
+    readonly head: { name: string; session: ort.InferenceSession; typeMap?: Record<string, ModelEntityType> } | null = null,
   ) {
-    this.name = meta.name;
+    // responses name the model they came from: a head's answers are not the news head's
+    this.name = head ? `${meta.name}/${head.name}` : meta.name;
     this.version = meta.version;
   }
 
@@ -173,10 +186,10 @@ export class BiLstmCrfModel implements NerModel {
         lengths: new ort.Tensor('int32', lengths, [B]),
       };
       if (softlex) feeds.softlex = new ort.Tensor('float32', softlex, [B, T, SW]);
-      const em = (await nativeSectionAsync(() => this.sessions[0].run(feeds))).emissions.data as Float32Array;
+      const em = await this.run(this.sessions[0], feeds);
       if (this.sessions.length > 1) {
         for (const member of this.sessions.slice(1)) {
-          const e2 = (await nativeSectionAsync(() => member.run(feeds))).emissions.data as Float32Array;
+          const e2 = await this.run(member, feeds);
           for (let i = 0; i < em.length; i++) em[i] += e2[i];
         }
         const n = this.sessions.length;
@@ -198,6 +211,14 @@ export class BiLstmCrfModel implements NerModel {
       });
     }
     return out;
+  }
+
+  /** One batch's emissions [B,T,K]: the news head's `emissions`, or the chosen head's graph over the `states` output. */
+  private async run(session: ort.InferenceSession, feeds: Record<string, ort.Tensor>): Promise<Float32Array> {
+    const head = this.head;
+    if (!head) return (await nativeSectionAsync(() => session.run(feeds, ['emissions']))).emissions.data as Float32Array;
+    const { states } = await nativeSectionAsync(() => session.run(feeds, ['states']));
+    return (await nativeSectionAsync(() => head.session.run({ states }))).emissions.data as Float32Array;
   }
 
   async predict(sentences: string[]): Promise<ModelSpan[][]> {
@@ -224,7 +245,7 @@ export class BiLstmCrfModel implements NerModel {
         while (e < T && labels[path[e]] === `I-${ty}`) e++;
         let s = 0;
         for (let k = t; k < e; k++) s += marg[k * K + path[k]];
-        let type = this.meta.typeMap[ty];
+        let type = this.head?.typeMap?.[ty] ?? this.meta.typeMap[ty];
         if (type === 'ORG' && this.company?.isCompany(text, t, e)) type = 'COMPANY';
         spans.push({ start: t, end: e, type, score: s / (e - t) });
         t = e;
@@ -234,10 +255,18 @@ export class BiLstmCrfModel implements NerModel {
   }
 }
 
-/** `threads`: ONNX Runtime intra-op threads (default: NER_THREADS from the environment, else 2). */
-export async function loadNerModel(dir?: string, opts: { threads?: number } = {}): Promise<NerModel> {
+/**
+ * `threads`: ONNX Runtime intra-op threads (default: NER_THREADS from the environment, else 2). `head`: one of
+ * meta.json's extra `heads` instead of the news head (an unknown name is an error that lists the model's heads).
+ */
+export async function loadNerModel(dir?: string, opts: { threads?: number; head?: string } = {}): Promise<NerModel> {
   const d = dir ?? defaultModelDir();
   const meta = JSON.parse(readFileSync(join(d, 'meta.json'), 'utf8')) as Meta;
+  if (opts.head && !Object.hasOwn(meta.heads ?? {}, opts.head)) {
+    const known = Object.keys(meta.heads ?? {});
+    throw new Error(`model ${meta.name}@${meta.version} has no head "${opts.head}" (its extra heads: ${known.join(', ') || 'none'})`);
+  }
+  const head = opts.head ? meta.heads?.[opts.head] : undefined;
   const threads = opts.threads ?? (Number(process.env.NER_THREADS ?? process.env.MODEL_THREADS ?? 2) || 2);
   const files = Array.isArray(meta.files.model) ? meta.files.model : [meta.files.model];
   // (creating a session is native work on ONNX Runtime's threads: a native section, so a pool never terminates the worker inside it)
@@ -257,9 +286,17 @@ export async function loadNerModel(dir?: string, opts: { threads?: number } = {}
       ? SoftLexicon.read(join(d, meta.files.softlexWords), join(d, meta.files.softlexVectors), lexicon)
       : null,
   );
-  const crf = new ConstrainedCrf(JSON.parse(readFileSync(join(d, meta.files.crf), 'utf8')) as CrfParams);
+  const crfFile = JSON.parse(readFileSync(join(d, meta.files.crf), 'utf8')) as CrfFile;
+  const headCrf = opts.head ? crfFile.heads?.[opts.head] : undefined;
+  if (opts.head && !headCrf) throw new Error(`model ${meta.name}@${meta.version}: crf.json has no CRF for head "${opts.head}"`);
+  const crf = new ConstrainedCrf(headCrf ? { labels: crfFile.labels, ...headCrf } : crfFile);
+  const headSession =
+    head &&
+    (await nativeSectionAsync(() =>
+      ort.InferenceSession.create(join(d, head.file), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' }),
+    ));
   const company = meta.files.company
     ? new CompanyStage(JSON.parse(readFileSync(join(d, meta.files.company), 'utf8')) as CompanyStageSpec)
     : null;
-  return new BiLstmCrfModel(meta, sessions, featurizer, crf, company);
+  return new BiLstmCrfModel(meta, sessions, featurizer, crf, company, headSession && opts.head ? { name: opts.head, session: headSession, typeMap: head.typeMap } : null);
 }

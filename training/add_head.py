@@ -1,0 +1,202 @@
+"""Train an extra output head (a small layer + CRF) over a trained tagger's frozen encoder, for one corpus's
+conventions, so the shipped news head is untouched: issue 17's "a per-corpus output head ... is acceptable, with the
+news head chosen on dev". The BiLSTM states of the corpus's records are computed once (eval mode, fp16, cached in
+--cache); only the head learns (partial-label CRF likelihood, as train.py); the epoch with the best F1 on the selection
+set is kept. training/graft_head.py then adds the head to a shipped model folder.
+
+Usage: add_head.py BASE.pt OUT.pt --corpus msra [--hidden-head 0|N] [--epochs 6] [--lr 2e-3] [--lr-decay 0.7] [--dropout 0.2]
+                   [--holdout 0.1] [--eval msra_test] [--cache DIR]
+OUT.pt = {"corpus", "layers": [(weight [out,in], bias)...] (ReLU between), "crf": {transitions, start, end}, "result"}.
+"""
+import argparse
+import json
+import os
+import random
+import sys
+import time
+
+import numpy as np
+import torch
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import train as T  # noqa: E402  (load_split, batchify, prf, FOLD_COMPANY)
+from common import NT, tags_to_spans  # noqa: E402
+from model import load_checkpoint  # noqa: E402
+
+
+@torch.no_grad()
+def states_of(model, recs, bs=128):
+    """The frozen encoder's BiLSTM states for each record, fp16 [n, 2*hidden]."""
+    out = [None] * len(recs)
+    order = sorted(range(len(recs)), key=lambda i: len(recs[i][0]))
+    for k in range(0, len(order), bs):
+        idx = order[k:k + bs]
+        c, b, lx, t, lens, mask = T.batchify([recs[i] for i in idx], "cpu")
+        h = model.states(model.features(c, b, lx, T.batchify.softlex), lens)
+        for j, i in enumerate(idx):
+            out[i] = h[j, :len(recs[i][0])].half().numpy()
+    return out
+
+
+def cached_states(model, recs, cache, name):
+    """states_of, kept as one fp16 array + offsets in `cache` (the same records in the same order)."""
+    if cache:
+        path = os.path.join(cache, name + ".npz")
+        n = np.array([len(r[0]) for r in recs])
+        if os.path.exists(path):
+            z = np.load(path)
+            if np.array_equal(z["lengths"], n):
+                off = np.concatenate([[0], np.cumsum(n)])
+                states = z["states"]  # (each z[...] reads the whole array again)
+                return [states[off[i]:off[i + 1]] for i in range(len(recs))]
+    rows = states_of(model, recs)
+    if cache:
+        os.makedirs(cache, exist_ok=True)
+        np.savez(path, states=np.concatenate(rows), lengths=n)
+    return rows
+
+
+class Head(torch.nn.Module):
+    """Linear (hidden 0) or Linear-ReLU-Linear over the states, and its own CRF (started from the news head's)."""
+
+    def __init__(self, dim, hidden, base, dropout):
+        super().__init__()
+        if hidden:
+            self.layers = torch.nn.ModuleList([torch.nn.Linear(dim, hidden), torch.nn.Linear(hidden, NT)])
+        else:  # starts as a copy of the news head
+            self.layers = torch.nn.ModuleList([torch.nn.Linear(dim, NT)])
+            self.layers[0].load_state_dict(base.out.state_dict())
+        self.drop = torch.nn.Dropout(dropout)
+        self.trans = torch.nn.Parameter(base.trans.detach().clone())
+        self.start = torch.nn.Parameter(base.start.detach().clone())
+        self.end = torch.nn.Parameter(base.end.detach().clone())
+
+    def forward(self, x):
+        x = self.drop(x)
+        for i, layer in enumerate(self.layers):
+            x = layer(x)
+            if i + 1 < len(self.layers):
+                x = self.drop(torch.relu(x))
+        return x
+
+
+def pad(rows, recs, idx):
+    L = max(len(rows[i]) for i in idx)
+    x = np.zeros((len(idx), L, rows[idx[0]].shape[1]), np.float32)
+    for j, i in enumerate(idx):
+        x[j, :len(rows[i])] = rows[i]
+    _, _, _, t, lens, mask = T.batchify([recs[i] for i in idx], "cpu")
+    return torch.from_numpy(x), t, mask, T.batchify.allow
+
+
+def decode(base, head, em, mask):
+    """Viterbi with the head's CRF (the base model's decoder, its CRF swapped for the head's)."""
+    base.crf_params = lambda _h: (head.trans, head.start, head.end)
+    try:
+        return base.decode(em, mask, head=0)
+    finally:
+        del base.crf_params
+
+
+def score(base, head, rows, recs, fold, bs=256):
+    head.eval()
+    gold, pred = [], []
+    order = sorted(range(len(recs)), key=lambda i: len(recs[i][0]))
+    with torch.no_grad():
+        for k in range(0, len(order), bs):
+            idx = order[k:k + bs]
+            x, t, mask, _ = pad(rows, recs, idx)
+            path = decode(base, head, head(x), mask).numpy()
+            for j, i in enumerate(idx):
+                n = len(recs[i][0])
+                gold += [(i, s, e, ty) for s, e, ty in tags_to_spans(recs[i][3].tolist())]
+                pred += [(i, s, e, ty) for s, e, ty in tags_to_spans(path[j, :n].tolist())]
+    head.train()
+    return T.prf(gold, pred, fold=fold)
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("base")
+    ap.add_argument("out")
+    ap.add_argument("--corpus", required=True, help="records {corpus}_train learn, {corpus}_dev selects")
+    ap.add_argument("--hidden-head", type=int, default=0, help="0: one linear layer; N: linear-ReLU(N)-linear")
+    ap.add_argument("--epochs", type=int, default=6)
+    ap.add_argument("--lr", type=float, default=2e-3)
+    ap.add_argument("--lr-decay", type=float, default=0.7, help="learning-rate factor per epoch")
+    ap.add_argument("--bs", type=int, default=64)
+    ap.add_argument("--dropout", type=float, default=0.2)
+    ap.add_argument("--holdout", type=float, default=0.0,
+                    help="select on this share of {corpus}_train (every k-th record, never learnt from) instead of "
+                         "{corpus}_dev — when {corpus}_dev is the set the head is reported on (CLUENER's dev carve)")
+    ap.add_argument("--eval", default="", help="score these splits with the chosen head at the end (e.g. msra_test)")
+    ap.add_argument("--cache", default="", help="keep the encoder's states here (they depend only on BASE and the data)")
+    a = ap.parse_args()
+    torch.manual_seed(1)
+    random.seed(1)
+    torch.set_num_threads(int(os.environ.get("TORCH_THREADS", os.cpu_count() or 1)))
+    base, config = load_checkpoint(a.base)
+    T.SOFTLEX = bool(config.get("softlex_dim"))
+    fold = a.corpus in T.FOLD_COMPANY
+    t0 = time.time()
+    train = [r for r in T.load_split(a.corpus + "_train") if len(r[0]) <= 300]
+    S_train = cached_states(base, train, a.cache, a.corpus + "_train")
+    if a.holdout:
+        k = round(1 / a.holdout)
+        dev, S_dev, sel = train[::k], S_train[::k], f"{a.corpus}_train[::{k}]"
+        train, S_train = ([x for i, x in enumerate(v) if i % k] for v in (train, S_train))
+    else:
+        dev, sel = T.load_split(a.corpus + "_dev"), a.corpus + "_dev"
+        S_dev = cached_states(base, dev, a.cache, a.corpus + "_dev")
+    print(f"records train {len(train)}, selection {sel} {len(dev)}; states in {time.time() - t0:.0f}s", flush=True)
+
+    head = Head(S_train[0].shape[1], a.hidden_head, base, a.dropout)
+    opt = torch.optim.Adam(head.parameters(), lr=a.lr)
+
+    def check(label):
+        f = score(base, head, S_dev, dev, fold)
+        print(f"[{label}] {sel} ALL {f['ALL']['f']} PER {f['PER']['f']} LOC {f['LOC']['f']} "
+              f"ORG {f['ORG']['f']} COMPANY {f['COMPANY']['f']} ({time.time() - t0:.0f}s)", flush=True)
+        return f["ALL"]["f"]
+
+    best, best_state = -1.0, None
+    if not a.hidden_head:
+        best = check("start: a copy of the news head")
+    order = list(range(len(train)))
+    for ep in range(a.epochs):
+        random.shuffle(order)
+        chunks = [sorted(order[i:i + a.bs * 50], key=lambda j: len(train[j][0])) for i in range(0, len(order), a.bs * 50)]
+        batches = [ch[i:i + a.bs] for ch in chunks for i in range(0, len(ch), a.bs)]
+        random.shuffle(batches)
+        tot = 0.0
+        for idx in batches:
+            x, t, mask, allow = pad(S_train, train, idx)
+            em = head(x)
+            loss = (base.log_partition(em, mask, head.trans, head.start, head.end)
+                    - base.log_partition(em, mask, head.trans, head.start, head.end, allow)).sum() / len(idx)
+            opt.zero_grad()
+            loss.backward()
+            opt.step()
+            tot += loss.item()
+        for g in opt.param_groups:
+            g["lr"] *= a.lr_decay
+        f = check(f"epoch {ep} loss {tot / len(batches):.3f}")
+        if f > best:
+            best, best_state = f, {k: v.detach().clone() for k, v in head.state_dict().items()}
+    if best_state is None:
+        sys.exit(f"the new head never beat a copy of the news head on {sel} ({best}); nothing written")
+    head.load_state_dict(best_state)
+    res = {"corpus": a.corpus, "hidden_head": a.hidden_head, "selected_on": sel, "selection_f1": best, "eval": {}}
+    for split in [s for s in a.eval.split(",") if s]:
+        recs = T.load_split(split)
+        res["eval"][split] = score(base, head, cached_states(base, recs, a.cache, split), recs, fold)
+        print(split, json.dumps(res["eval"][split]["ALL"]), flush=True)
+    torch.save({"corpus": a.corpus, "layers": [(l.weight.detach(), l.bias.detach()) for l in head.layers],
+                "crf": {"transitions": head.trans.detach().tolist(), "start": head.start.detach().tolist(),
+                        "end": head.end.detach().tolist()}, "result": res}, a.out)
+    json.dump(res, open(a.out + ".json", "w"), indent=1)
+    print("wrote", a.out, f"({time.time() - t0:.0f}s)")
+
+
+if __name__ == "__main__":
+    main()

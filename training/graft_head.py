@@ -1,0 +1,84 @@
+"""Graft an extra output head (training/add_head.py) onto a shipped model folder, leaving the news head's graph,
+weights and outputs as they were. The main graph only names the BiLSTM states (the news head's input) as a second
+output, `states` (ONNX Runtime computes every node of a graph whichever outputs are fetched, so a head inside it would
+slow the news path; naming an existing tensor costs nothing). The head is its own small graph, head.NAME.onnx
+(`states` in, `emissions` out), run only when asked (MODEL_HEAD=NAME, `npm run eval -- --head NAME`); its CRF goes into
+crf.json `heads`, its file and description into meta.json `heads`.
+
+Usage: graft_head.py MODEL_DIR HEAD.pt NAME "conventions in words"      (HEAD.pt: add_head.py's output)
+"""
+import json
+import os
+import sys
+
+import numpy as np
+import onnx
+import torch
+from onnx import helper, numpy_helper, TensorProto
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from train import FOLD_COMPANY  # noqa: E402  (corpora without a company type)
+
+
+def name_states(g):
+    """Rename the news head's input tensor (the BiLSTM states) to `states` and make it a graph output."""
+    if any(o.name == "states" for o in g.graph.output):
+        return next(o for o in g.graph.output if o.name == "states").type.tensor_type.shape.dim[2].dim_value
+    add = next(n for n in g.graph.node if "emissions" in n.output)
+    mm = next(n for n in g.graph.node if n.op_type == "MatMul" and n.output[0] in add.input)
+    inits = {i.name: i for i in g.graph.initializer}
+    old = next(v for v in mm.input if v not in inits)
+    dim = next(inits[v] for v in mm.input if v in inits).dims[0]
+    for n in g.graph.node:
+        n.output[:] = ["states" if x == old else x for x in n.output]
+        n.input[:] = ["states" if x == old else x for x in n.input]
+    g.graph.output.append(helper.make_tensor_value_info("states", TensorProto.FLOAT, ["B", "T", dim]))
+    return dim
+
+
+def main():
+    model_dir, head_path, name, conventions = sys.argv[1:5]
+    head = torch.load(head_path, map_location="cpu")
+    layers = [(w.float().numpy(), b.float().numpy()) for w, b in head["layers"]]  # ReLU between layers
+    path = os.path.join(model_dir, "model.onnx")
+    g = onnx.load(path)
+    dim = name_states(g)
+    assert layers[0][0].shape[1] == dim, (layers[0][0].shape, dim)
+    onnx.checker.check_model(g)
+    onnx.save(g, path)
+    nodes, inits, x = [], [], "states"
+    for i, (w, b) in enumerate(layers):
+        p = f"layer{i}"
+        inits += [numpy_helper.from_array(np.ascontiguousarray(w.T), p + "_w"), numpy_helper.from_array(b, p + "_b")]
+        last = i + 1 == len(layers)
+        nodes += [helper.make_node("MatMul", [x, p + "_w"], [p + "_mm"], name=p + "/MatMul"),
+                  helper.make_node("Add", [p + "_mm", p + "_b"], ["emissions" if last else p + "_a"], name=p + "/Add")]
+        if not last:
+            nodes.append(helper.make_node("Relu", [p + "_a"], [p + "_y"], name=p + "/Relu"))
+            x = p + "_y"
+    K = layers[-1][0].shape[0]
+    hg = helper.make_graph(nodes, f"head_{name}", [helper.make_tensor_value_info("states", TensorProto.FLOAT, ["B", "T", dim])],
+                           [helper.make_tensor_value_info("emissions", TensorProto.FLOAT, ["B", "T", K])], inits)
+    hm = helper.make_model(hg, opset_imports=[helper.make_opsetid("", 17)], producer_name="training/graft_head.py")
+    hm.ir_version = g.ir_version
+    onnx.checker.check_model(hm)
+    file = f"head.{name}.onnx"
+    onnx.save(hm, os.path.join(model_dir, file))
+    crf_path = os.path.join(model_dir, "crf.json")
+    crf = json.load(open(crf_path))
+    crf.setdefault("heads", {})[name] = head["crf"]
+    json.dump(crf, open(crf_path, "w"))
+    meta_path = os.path.join(model_dir, "meta.json")
+    meta = json.load(open(meta_path))
+    entry = {"file": file, "conventions": conventions, "corpus": head["corpus"],
+             "layers": [list(w.shape[::-1]) for w, _ in layers]}
+    if head["corpus"] in FOLD_COMPANY:  # the corpus has no company type: its COMPANY-or-ORG spans are ORG
+        entry["typeMap"] = {"COMPANY": "ORG"}
+    meta.setdefault("heads", {})[name] = entry
+    meta.setdefault("outputs", {})["states"] = f"float32 [B,T,{dim}] (the BiLSTM states: the heads' input)"
+    json.dump(meta, open(meta_path, "w"), indent=1, ensure_ascii=False)
+    print(f"grafted head {name} ({len(layers)} layer(s)) onto {model_dir}: {file}")
+
+
+if __name__ == "__main__":
+    main()
