@@ -47,6 +47,24 @@ describe('extra output heads (models/ner/meta.json heads)', () => {
     await expect(loadNerModel(undefined, { head: 'constructor' })).rejects.toThrow(/has no head "constructor"/);
   });
 
+  it('a head needs the `states` output in every graph of the model: one without it is an error at load, not at the first request', async () => {
+    const { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
+    const { tmpdir } = await import('node:os');
+    const { join } = await import('node:path');
+    const { defaultModelDir } = await import('../../src/pipeline/recognise/model/index.js');
+    const dir = mkdtempSync(join(tmpdir(), 'heads-'));
+    try {
+      cpSync(defaultModelDir(), dir, { recursive: true });
+      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+      // a second "member" that is a real graph without `states` (the head's own graph: `states` in, `emissions` out)
+      meta.files.model = ['model.onnx', 'head.msra.onnx'];
+      writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
+      await expect(loadNerModel(dir, { head: 'msra' })).rejects.toThrow(/head "msra" needs a `states` output, which head\.msra\.onnx lacks/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('MODEL_HEAD reaches the model engine, which names the head it answers with', async () => {
     const { engines } = await loadEngines({ ENGINE: 'model', MODEL_HEAD: 'msra', ORT_THREADS: 1 });
     expect(engines.get('model')?.model).toBe(`bilstm-crf-softlex-h256/msra@${news.version}`);

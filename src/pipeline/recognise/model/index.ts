@@ -290,6 +290,9 @@ export async function loadNerModel(dir?: string, opts: { threads?: number; head?
   const headCrf = opts.head ? crfFile.heads?.[opts.head] : undefined;
   if (opts.head && !headCrf) throw new Error(`model ${meta.name}@${meta.version}: crf.json has no CRF for head "${opts.head}"`);
   const crf = new ConstrainedCrf(headCrf ? { labels: crfFile.labels, ...headCrf } : crfFile);
+  // a head reads the BiLSTM states: every member of the model must name them (graft_head.py), or the first batch would fail
+  const stateless = head ? files.filter((_, i) => !sessions[i].outputNames.includes('states')) : [];
+  if (stateless.length) throw new Error(`model ${meta.name}@${meta.version}: head "${opts.head}" needs a \`states\` output, which ${stateless.join(', ')} lacks (training/graft_head.py adds it)`);
   const headSession =
     head &&
     (await nativeSectionAsync(() =>
