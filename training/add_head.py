@@ -81,21 +81,13 @@ class Head(torch.nn.Module):
 
 
 def pad(rows, recs, idx):
+    """States [B, L, 2H] of records `idx`, right-padded, with their tags, mask and partial labels."""
     L = max(len(rows[i]) for i in idx)
     x = np.zeros((len(idx), L, rows[idx[0]].shape[1]), np.float32)
     for j, i in enumerate(idx):
         x[j, :len(rows[i])] = rows[i]
-    _, _, _, t, lens, mask = T.batchify([recs[i] for i in idx], "cpu")
-    return torch.from_numpy(x), t, mask, T.batchify.allow
-
-
-def decode(base, head, em, mask):
-    """Viterbi with the head's CRF (the base model's decoder, its CRF swapped for the head's)."""
-    base.crf_params = lambda _h: (head.trans, head.start, head.end)
-    try:
-        return base.decode(em, mask, head=0)
-    finally:
-        del base.crf_params
+    t, _, mask, allow = T.batch_labels([recs[i] for i in idx], "cpu")
+    return torch.from_numpy(x), t, mask, allow
 
 
 def score(base, head, rows, recs, fold, bs=256):
@@ -106,7 +98,7 @@ def score(base, head, rows, recs, fold, bs=256):
         for k in range(0, len(order), bs):
             idx = order[k:k + bs]
             x, t, mask, _ = pad(rows, recs, idx)
-            path = decode(base, head, head(x), mask).numpy()
+            path = base.decode(head(x), mask, crf=(head.trans, head.start, head.end)).numpy()
             for j, i in enumerate(idx):
                 n = len(recs[i][0])
                 gold += [(i, s, e, ty) for s, e, ty in tags_to_spans(recs[i][3].tolist())]

@@ -142,9 +142,10 @@ class Tagger(nn.Module):
         return torch.logsumexp(alpha + end.unsqueeze(0), 1)
 
     @torch.no_grad()
-    def decode(self, em, mask, head=None):
+    def decode(self, em, mask, head=None, crf=None):
+        """Constrained Viterbi with head `head`'s CRF, or with `crf` = (transitions, start, end) when given."""
         head = self.head if head is None else head
-        trans0, start0, end0 = self.crf_params(head)
+        trans0, start0, end0 = crf if crf is not None else self.crf_params(head)
         allowed, start_ok = allowed_matrix()
         allowed, start_ok = allowed.to(em.device), start_ok.to(em.device)
         neg = -1e4

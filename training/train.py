@@ -44,29 +44,41 @@ def load_split(name):
 BITS = torch.tensor([1 << k for k in range(16)], dtype=torch.int32)
 
 
+def batch_labels(recs, dev):
+    """A right-padded batch's tags, lengths, mask and partial labels ([B, L, NT] bool: the tags allowed at each char)."""
+    L = max(len(r[0]) for r in recs)
+    B = len(recs)
+    t = np.zeros((B, L), np.int64)
+    al = np.full((B, L), (1 << NT) - 1, np.int64)
+    lens = np.zeros(B, np.int64)
+    for i, r in enumerate(recs):
+        n = len(r[0])
+        t[i, :n], al[i, :n] = r[3], r[5]
+        lens[i] = n
+    t, lens = torch.from_numpy(t).to(dev), torch.from_numpy(lens).to(dev)
+    mask = torch.arange(L, device=dev).unsqueeze(0) < lens.unsqueeze(1)
+    tag_bits = torch.tensor([1 << k for k in range(NT)], dtype=torch.int64)
+    allow = ((torch.from_numpy(al).unsqueeze(-1) & tag_bits) != 0).to(dev)
+    return t, lens, mask, allow
+
+
 def batchify(recs, dev):
     L = max(len(r[0]) for r in recs)
     B = len(recs)
     c = np.zeros((B, L), np.int64)
     b = np.zeros((B, L), np.int64)
     lx = np.zeros((B, L), np.int32)
-    t = np.zeros((B, L), np.int64)
-    al = np.full((B, L), (1 << NT) - 1, np.int64)
-    lens = np.zeros(B, np.int64)
     sl = np.zeros((B, L, recs[0][4].shape[1]), np.float32) if recs[0][4] is not None else None
     for i, r in enumerate(recs):
         n = len(r[0])
-        c[i, :n], b[i, :n], lx[i, :n], t[i, :n], al[i, :n] = r[0], r[1], r[2], r[3], r[5]
+        c[i, :n], b[i, :n], lx[i, :n] = r[0], r[1], r[2]
         if sl is not None:
             sl[i, :n] = r[4]
-        lens[i] = n
-    c, b, t, lens = (torch.from_numpy(x).to(dev) for x in (c, b, t, lens))
+    c, b = torch.from_numpy(c).to(dev), torch.from_numpy(b).to(dev)
     lx = torch.from_numpy(lx).to(dev)
     lexf = ((lx.unsqueeze(-1) & BITS.to(dev)) != 0).float()
-    mask = torch.arange(c.shape[1], device=dev).unsqueeze(0) < lens.unsqueeze(1)
     batchify.softlex = None if sl is None else torch.from_numpy(sl).to(dev)
-    tag_bits = torch.tensor([1 << k for k in range(NT)], dtype=torch.int64)
-    batchify.allow = ((torch.from_numpy(al).unsqueeze(-1) & tag_bits) != 0).to(dev)  # [B, L, NT] partial labels
+    t, lens, mask, batchify.allow = batch_labels(recs, dev)  # allow: [B, L, NT] partial labels
     return c, b, lexf, t, lens, mask
 
 
