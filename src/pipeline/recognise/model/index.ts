@@ -270,13 +270,9 @@ export async function loadNerModel(dir?: string, opts: { threads?: number; head?
   const threads = opts.threads ?? (Number(process.env.NER_THREADS ?? process.env.MODEL_THREADS ?? 2) || 2);
   const files = Array.isArray(meta.files.model) ? meta.files.model : [meta.files.model];
   // (creating a session is native work on ONNX Runtime's threads: a native section, so a pool never terminates the worker inside it)
-  const sessions = await nativeSectionAsync(() =>
-    Promise.all(
-      files.map((f) =>
-        ort.InferenceSession.create(join(d, f), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' }),
-      ),
-    ),
-  );
+  const open = (file: string) =>
+    nativeSectionAsync(() => ort.InferenceSession.create(join(d, file), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' }));
+  const sessions = await Promise.all(files.map((f) => open(f)));
   const lexicon = readLexicon(join(d, meta.files.lexicon));
   const featurizer = new Featurizer(
     readVocab(join(d, meta.files.chars)),
@@ -293,13 +289,9 @@ export async function loadNerModel(dir?: string, opts: { threads?: number; head?
   // a head reads the BiLSTM states: every member of the model must name them (graft_head.py), or the first batch would fail
   const stateless = head ? files.filter((_, i) => !sessions[i].outputNames.includes('states')) : [];
   if (stateless.length) throw new Error(`model ${meta.name}@${meta.version}: head "${opts.head}" needs a \`states\` output, which ${stateless.join(', ')} lacks (training/graft_head.py adds it)`);
-  const headSession =
-    head &&
-    (await nativeSectionAsync(() =>
-      ort.InferenceSession.create(join(d, head.file), { intraOpNumThreads: threads, interOpNumThreads: 1, graphOptimizationLevel: 'all' }),
-    ));
+  const chosen = head && opts.head ? { name: opts.head, session: await open(head.file), typeMap: head.typeMap } : null;
   const company = meta.files.company
     ? new CompanyStage(JSON.parse(readFileSync(join(d, meta.files.company), 'utf8')) as CompanyStageSpec)
     : null;
-  return new BiLstmCrfModel(meta, sessions, featurizer, crf, company, headSession && opts.head ? { name: opts.head, session: headSession, typeMap: head.typeMap } : null);
+  return new BiLstmCrfModel(meta, sessions, featurizer, crf, company, chosen);
 }
