@@ -2,6 +2,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { loadNerModel, type NerModel } from '../../src/pipeline/recognise/model/index.js';
 import { loadEngines } from '../../src/pipeline/recognise/engines/registry.js';
 import { loadConfig } from '../../src/config.js';
+import { withModelCopy } from '../helpers/model-copy.js';
 
 // models/ner carries one extra head over the news head's encoder (training/add_head.py, graft_head.py): `msra`, the
 // 1998 People's Daily conventions, for measuring on that corpus. The service answers with the news head unless asked.
@@ -48,21 +49,11 @@ describe('extra output heads (models/ner/meta.json heads)', () => {
   });
 
   it('a head needs the `states` output in every graph of the model: one without it is an error at load, not at the first request', async () => {
-    const { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
-    const { join } = await import('node:path');
-    const { defaultModelDir } = await import('../../src/pipeline/recognise/model/index.js');
-    const dir = mkdtempSync(join(tmpdir(), 'heads-'));
-    try {
-      cpSync(defaultModelDir(), dir, { recursive: true });
-      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+    await withModelCopy(async ({ dir, meta, writeMeta }) => {
       // a second "member" that is a real graph without `states` (the head's own graph: `states` in, `emissions` out)
-      meta.files.model = ['model.onnx', 'head.msra.onnx'];
-      writeFileSync(join(dir, 'meta.json'), JSON.stringify(meta));
+      writeMeta({ ...meta, files: { ...meta.files, model: ['model.onnx', 'head.msra.onnx'] } });
       await expect(loadNerModel(dir, { head: 'msra' })).rejects.toThrow(/head "msra" needs a `states` output, which head\.msra\.onnx lacks/);
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 
   it('MODEL_HEAD reaches the model engine, which names the head it answers with', async () => {

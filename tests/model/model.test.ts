@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import { Featurizer, loadNerModel, normText, type NerModel } from '../../src/pipeline/recognise/model/index.js';
+import { withModelCopy } from '../helpers/model-copy.js';
 
 let model: NerModel;
 beforeAll(async () => {
@@ -122,20 +123,15 @@ describe('default NER model: arbitrary input', () => {
 
 describe('ensemble members (meta.files.model as a list)', () => {
   it('averages the members’ emissions: the model listed twice gives exactly the single model’s spans and scores', async () => {
-    const { cpSync, mkdtempSync, readFileSync, writeFileSync, rmSync } = await import('node:fs');
-    const { tmpdir } = await import('node:os');
+    const { cpSync } = await import('node:fs');
     const { join } = await import('node:path');
-    const { defaultModelDir } = await import('../../src/pipeline/recognise/model/index.js');
-    const dir = mkdtempSync(join(tmpdir(), 'ner-ensemble-'));
-    try {
-      cpSync(defaultModelDir(), dir, { recursive: true });
-      const meta = JSON.parse(readFileSync(join(dir, 'meta.json'), 'utf8'));
+    await withModelCopy(async ({ dir, meta, writeMeta }) => {
       const first = Array.isArray(meta.files.model) ? meta.files.model[0] : meta.files.model;
       cpSync(join(dir, first), join(dir, 'member-copy.onnx'));
       // only the first member: the reference
-      writeFileSync(join(dir, 'meta.json'), JSON.stringify({ ...meta, files: { ...meta.files, model: first } }));
+      writeMeta({ ...meta, files: { ...meta.files, model: first } });
       const single = await loadNerModel(dir);
-      writeFileSync(join(dir, 'meta.json'), JSON.stringify({ ...meta, files: { ...meta.files, model: [first, 'member-copy.onnx'] } }));
+      writeMeta({ ...meta, files: { ...meta.files, model: [first, 'member-copy.onnx'] } });
       const twice = await loadNerModel(dir);
       const s = ['董事长李玉龙告诉记者', '株洲市政府与中车株洲电力机车研究所签约，新华社北京电'];
       const a = await single.predict(s);
@@ -144,8 +140,6 @@ describe('ensemble members (meta.files.model as a list)', () => {
         a.map((x) => x.map(({ start, end, type }) => ({ start, end, type }))),
       );
       b.flat().forEach((x, i) => expect(x.score).toBeCloseTo(a.flat()[i].score, 5));
-    } finally {
-      rmSync(dir, { recursive: true, force: true });
-    }
+    });
   });
 });
