@@ -4,9 +4,10 @@ news head chosen on dev". The BiLSTM states of the corpus's records are computed
 --cache); only the head learns (partial-label CRF likelihood, as train.py); the epoch with the best F1 on the selection
 set is kept. training/graft_head.py then adds the head to a shipped model folder.
 
-Usage: add_head.py BASE.pt OUT.pt --corpus msra [--hidden-head 0|N] [--epochs 6] [--lr 2e-3] [--lr-decay 0.7] [--dropout 0.2]
-                   [--holdout 0.1] [--eval msra_test] [--cache DIR]
-OUT.pt = {"corpus", "layers": [(weight [out,in], bias)...] (ReLU between), "crf": {transitions, start, end}, "result"}.
+Usage: add_head.py BASE.pt OUT.pt --corpus msra [--also newsart*3] [--hidden-head 0|N] [--lstm-head 0|N] [--epochs 6] [--lr 2e-3]
+                   [--lr-decay 0.7] [--dropout 0.2] [--holdout 0.1] [--eval msra_test] [--cache DIR]
+OUT.pt = {"corpus", "lstm": None or a BiLSTM's state dict, "layers": [(weight [out,in], bias)...] (ReLU between),
+          "crf": {transitions, start, end}, "result"}. With --lstm-head N the layers read [states; BiLSTM(N) over them].
 """
 import argparse
 import json
@@ -21,7 +22,7 @@ import torch
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train as T  # noqa: E402  (load_split, batchify, prf, FOLD_COMPANY)
 from common import NT, tags_to_spans  # noqa: E402
-from model import load_checkpoint  # noqa: E402
+from model import Tagger, load_checkpoint  # noqa: E402
 
 
 @torch.no_grad()
@@ -57,12 +58,17 @@ def cached_states(model, recs, cache, name):
 
 
 class Head(torch.nn.Module):
-    """Linear (hidden 0) or Linear-ReLU-Linear over the states, and its own CRF (started from the news head's)."""
+    """Linear (hidden 0) or Linear-ReLU-Linear over the states — or, with lstm N, over [states; a BiLSTM(N) over the
+    states] (context of its own on top of the frozen encoder's) — and its own CRF (started from the news head's)."""
 
-    def __init__(self, dim, hidden, base, dropout):
+    def __init__(self, dim, hidden, base, dropout, lstm=0):
         super().__init__()
+        self.lstm = torch.nn.LSTM(dim, lstm, batch_first=True, bidirectional=True) if lstm else None
+        d = dim + 2 * lstm
         if hidden:
-            self.layers = torch.nn.ModuleList([torch.nn.Linear(dim, hidden), torch.nn.Linear(hidden, NT)])
+            self.layers = torch.nn.ModuleList([torch.nn.Linear(d, hidden), torch.nn.Linear(hidden, NT)])
+        elif lstm:
+            self.layers = torch.nn.ModuleList([torch.nn.Linear(d, NT)])
         else:  # starts as a copy of the news head
             self.layers = torch.nn.ModuleList([torch.nn.Linear(dim, NT)])
             self.layers[0].load_state_dict(base.out.state_dict())
@@ -71,8 +77,11 @@ class Head(torch.nn.Module):
         self.start = torch.nn.Parameter(base.start.detach().clone())
         self.end = torch.nn.Parameter(base.end.detach().clone())
 
-    def forward(self, x):
+    def forward(self, x, lengths=None):
         x = self.drop(x)
+        if self.lstm is not None:  # exact over right padding (Tagger's unpacked BiLSTM; it reads self.lstm)
+            h = Tagger.bilstm_padded(self, x, lengths) if lengths is not None else self.lstm(x)[0]
+            x = torch.cat([x, self.drop(h)], -1)
         for i, layer in enumerate(self.layers):
             x = layer(x)
             if i + 1 < len(self.layers):
@@ -81,13 +90,13 @@ class Head(torch.nn.Module):
 
 
 def pad(rows, recs, idx):
-    """States [B, L, 2H] of records `idx`, right-padded, with their tags, mask and partial labels."""
+    """States [B, L, 2H] of records `idx`, right-padded, with their tags, mask, partial labels and lengths."""
     L = max(len(rows[i]) for i in idx)
     x = np.zeros((len(idx), L, rows[idx[0]].shape[1]), np.float32)
     for j, i in enumerate(idx):
         x[j, :len(rows[i])] = rows[i]
-    t, _, mask, allow = T.batch_labels([recs[i] for i in idx], "cpu")
-    return torch.from_numpy(x), t, mask, allow
+    t, lens, mask, allow = T.batch_labels([recs[i] for i in idx], "cpu")
+    return torch.from_numpy(x), t, mask, allow, lens
 
 
 def score(base, head, rows, recs, fold, bs=256):
@@ -97,8 +106,8 @@ def score(base, head, rows, recs, fold, bs=256):
     with torch.no_grad():
         for k in range(0, len(order), bs):
             idx = order[k:k + bs]
-            x, t, mask, _ = pad(rows, recs, idx)
-            path = base.decode(head(x), mask, crf=(head.trans, head.start, head.end)).numpy()
+            x, t, mask, _, lengths = pad(rows, recs, idx)
+            path = base.decode(head(x, lengths), mask, crf=(head.trans, head.start, head.end)).numpy()
             for j, i in enumerate(idx):
                 n = len(recs[i][0])
                 gold += [(i, s, e, ty) for s, e, ty in tags_to_spans(recs[i][3].tolist())]
@@ -112,7 +121,9 @@ def main():
     ap.add_argument("base")
     ap.add_argument("out")
     ap.add_argument("--corpus", required=True, help="records {corpus}_train learn, {corpus}_dev selects")
+    ap.add_argument("--also", default="", help="more training corpora, CORPUS[*k],... (their _train records, k times)")
     ap.add_argument("--hidden-head", type=int, default=0, help="0: one linear layer; N: linear-ReLU(N)-linear")
+    ap.add_argument("--lstm-head", type=int, default=0, help="N: a BiLSTM of N per direction over the states first")
     ap.add_argument("--epochs", type=int, default=6)
     ap.add_argument("--lr", type=float, default=2e-3)
     ap.add_argument("--lr-decay", type=float, default=0.7, help="learning-rate factor per epoch")
@@ -140,9 +151,14 @@ def main():
     else:
         dev, sel = T.load_split(a.corpus + "_dev"), a.corpus + "_dev"
         S_dev = cached_states(base, dev, a.cache, a.corpus + "_dev")
+    for spec in [x for x in a.also.split(",") if x]:  # after the holdout, which is carved from {corpus}_train alone
+        name, _, k = spec.partition("*")
+        recs = [r for r in T.load_split(name + "_train") if len(r[0]) <= 300]
+        rows = cached_states(base, recs, a.cache, name + "_train")
+        train, S_train = train + recs * int(k or 1), S_train + rows * int(k or 1)
     print(f"records train {len(train)}, selection {sel} {len(dev)}; states in {time.time() - t0:.0f}s", flush=True)
 
-    head = Head(S_train[0].shape[1], a.hidden_head, base, a.dropout)
+    head = Head(S_train[0].shape[1], a.hidden_head, base, a.dropout, a.lstm_head)
     opt = torch.optim.Adam(head.parameters(), lr=a.lr)
 
     def check(label):
@@ -152,7 +168,7 @@ def main():
         return f["ALL"]["f"]
 
     best, best_state = -1.0, None
-    if not a.hidden_head:
+    if not a.hidden_head and not a.lstm_head:
         best = check("start: a copy of the news head")
     order = list(range(len(train)))
     for ep in range(a.epochs):
@@ -162,8 +178,8 @@ def main():
         random.shuffle(batches)
         tot = 0.0
         for idx in batches:
-            x, t, mask, allow = pad(S_train, train, idx)
-            em = head(x)
+            x, t, mask, allow, lengths = pad(S_train, train, idx)
+            em = head(x, lengths)
             loss = (base.log_partition(em, mask, head.trans, head.start, head.end)
                     - base.log_partition(em, mask, head.trans, head.start, head.end, allow)).sum() / len(idx)
             opt.zero_grad()
@@ -178,12 +194,14 @@ def main():
     if best_state is None:
         sys.exit(f"the new head never beat a copy of the news head on {sel} ({best}); nothing written")
     head.load_state_dict(best_state)
-    res = {"corpus": a.corpus, "hidden_head": a.hidden_head, "selected_on": sel, "selection_f1": best, "eval": {}}
+    res = {"corpus": a.corpus, "also": a.also, "hidden_head": a.hidden_head, "lstm_head": a.lstm_head, "selected_on": sel,
+           "selection_f1": best, "eval": {}}
     for split in [s for s in a.eval.split(",") if s]:
         recs = T.load_split(split)
         res["eval"][split] = score(base, head, cached_states(base, recs, a.cache, split), recs, fold)
         print(split, json.dumps(res["eval"][split]["ALL"]), flush=True)
-    torch.save({"corpus": a.corpus, "layers": [(l.weight.detach(), l.bias.detach()) for l in head.layers],
+    lstm = {k: v.detach() for k, v in head.lstm.state_dict().items()} if head.lstm is not None else None
+    torch.save({"corpus": a.corpus, "lstm": lstm, "layers": [(l.weight.detach(), l.bias.detach()) for l in head.layers],
                 "crf": {"transitions": head.trans.detach().tolist(), "start": head.start.detach().tolist(),
                         "end": head.end.detach().tolist()}, "result": res}, a.out)
     json.dump(res, open(a.out + ".json", "w"), indent=1)

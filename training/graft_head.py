@@ -2,11 +2,12 @@
 weights and outputs as they were. The main graph only names the BiLSTM states (the news head's input) as a second
 output, `states` (ONNX Runtime computes every node of a graph whichever outputs are fetched, so a head inside it would
 slow the news path; naming an existing tensor costs nothing). The head is its own small graph, head.NAME.onnx
-(`states` in, `emissions` out), run only when asked (MODEL_HEAD=NAME, `npm run eval -- --head NAME`); its CRF goes into
+(`states` in — and `lengths` when the head has a BiLSTM of its own — `emissions` out), run only when asked (MODEL_HEAD=NAME, `npm run eval -- --head NAME`); its CRF goes into
 crf.json `heads`, its file and description into meta.json `heads`.
 
 Usage: graft_head.py MODEL_DIR HEAD.pt NAME "conventions in words"      (HEAD.pt: add_head.py's output)
 """
+import inspect
 import json
 import os
 import sys
@@ -36,16 +37,49 @@ def name_states(g):
     return dim
 
 
-def main():
-    model_dir, head_path, name, conventions = sys.argv[1:5]
-    head = torch.load(head_path, map_location="cpu")
-    layers = [(w.float().numpy(), b.float().numpy()) for w, b in head["layers"]]  # ReLU between layers
-    path = os.path.join(model_dir, "model.onnx")
-    g = onnx.load(path)
-    dim = name_states(g)
-    assert layers[0][0].shape[1] == dim, (layers[0][0].shape, dim)
-    onnx.checker.check_model(g)
-    onnx.save(g, path)
+def lstm_head_graph(head, dim):
+    """A head with a BiLSTM of its own (add_head.py --lstm-head): exported by torch, then the LSTM's sequence_lens
+    wired to a `lengths` input (as export.py does for the encoder), so padding never reaches a real position."""
+    sd = head["lstm"]
+    n = sd["weight_hh_l0"].shape[1]
+    lstm = torch.nn.LSTM(dim, n, batch_first=True, bidirectional=True)
+    lstm.load_state_dict({k: v.float() for k, v in sd.items()})
+    layers = torch.nn.ModuleList()
+    for w, b in head["layers"]:
+        layer = torch.nn.Linear(w.shape[1], w.shape[0])
+        layer.load_state_dict({"weight": w.float(), "bias": b.float()})
+        layers.append(layer)
+
+    class LstmHead(torch.nn.Module):
+        def __init__(self):
+            super().__init__()
+            self.lstm, self.layers = lstm, layers
+
+        def forward(self, states):
+            x = torch.cat([states, self.lstm(states)[0]], -1)
+            for i, layer in enumerate(self.layers):
+                x = layer(x)
+                if i + 1 < len(self.layers):
+                    x = torch.relu(x)
+            return x
+
+    kw = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
+    raw = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"head_{os.getpid()}.onnx")
+    torch.onnx.export(LstmHead().eval(), (torch.zeros(2, 5, dim),), raw, input_names=["states"], output_names=["emissions"],
+                      dynamic_axes={"states": {0: "B", 1: "T"}, "emissions": {0: "B", 1: "T"}}, opset_version=17, **kw)
+    hm = onnx.load(raw)
+    os.remove(raw)
+    node = next(x for x in hm.graph.node if x.op_type == "LSTM")
+    hm.graph.input.append(helper.make_tensor_value_info("lengths", TensorProto.INT32, ["B"]))
+    while len(node.input) < 5:
+        node.input.append("")
+    node.input[4] = "lengths"
+    hm.producer_name = "training/graft_head.py"
+    return hm
+
+
+def mlp_head_graph(layers, dim, name):
+    """A head of linear layers (ReLU between) over `states`, written node by node."""
     nodes, inits, x = [], [], "states"
     for i, (w, b) in enumerate(layers):
         p = f"layer{i}"
@@ -59,7 +93,22 @@ def main():
     K = layers[-1][0].shape[0]
     hg = helper.make_graph(nodes, f"head_{name}", [helper.make_tensor_value_info("states", TensorProto.FLOAT, ["B", "T", dim])],
                            [helper.make_tensor_value_info("emissions", TensorProto.FLOAT, ["B", "T", K])], inits)
-    hm = helper.make_model(hg, opset_imports=[helper.make_opsetid("", 17)], producer_name="training/graft_head.py")
+    return helper.make_model(hg, opset_imports=[helper.make_opsetid("", 17)], producer_name="training/graft_head.py")
+
+
+def main():
+    model_dir, head_path, name, conventions = sys.argv[1:5]
+    head = torch.load(head_path, map_location="cpu")
+    layers = [(w.float().numpy(), b.float().numpy()) for w, b in head["layers"]]  # ReLU between layers
+    lstm = head.get("lstm")
+    path = os.path.join(model_dir, "model.onnx")
+    g = onnx.load(path)
+    dim = name_states(g)
+    lstm_dim = int(lstm["weight_hh_l0"].shape[1]) if lstm is not None else 0
+    assert layers[0][0].shape[1] == dim + 2 * lstm_dim, (layers[0][0].shape, dim, lstm_dim)
+    onnx.checker.check_model(g)
+    onnx.save(g, path)
+    hm = lstm_head_graph(head, dim) if lstm is not None else mlp_head_graph(layers, dim, name)
     hm.ir_version = g.ir_version
     onnx.checker.check_model(hm)
     file = f"head.{name}.onnx"
@@ -72,6 +121,8 @@ def main():
     meta = json.load(open(meta_path))
     entry = {"file": file, "conventions": conventions, "corpus": head["corpus"],
              "layers": [list(w.shape[::-1]) for w, _ in layers]}
+    if lstm is not None:
+        entry["lstm"] = [dim, lstm_dim]  # a BiLSTM of its own first: input size, hidden size per direction
     if head["corpus"] in FOLD_COMPANY:  # the corpus has no company type: its COMPANY-or-ORG spans are ORG
         entry["typeMap"] = {"COMPANY": "ORG"}
     meta.setdefault("heads", {})[name] = entry

@@ -55,9 +55,10 @@ interface Meta {
   };
   /**
    * Extra output heads over the same encoder, each trained for another corpus's conventions (training/add_head.py,
-   * graft_head.py): a small graph of its own (`states` in, `emissions` out) over the main graph's `states` output, and
-   * its CRF in crf.json `heads`. The news head (`emissions`, crf.json's own transitions) is the default; another is
-   * chosen with loadNerModel's `head` (MODEL_HEAD), to measure on that corpus. A head's graph runs only when chosen.
+   * graft_head.py): a small graph of its own (`states` in, and `lengths` if it has a BiLSTM; `emissions` out) over
+   * the main graph's `states` output, and its CRF in crf.json `heads`. The news head (`emissions`, crf.json's own
+   * transitions) is the default; another is chosen with loadNerModel's `head` (MODEL_HEAD), to measure on that
+   * corpus. A head's graph runs only when chosen.
    */
   heads?: Record<string, { file: string; conventions: string; corpus: string; typeMap?: Record<string, ModelEntityType> }>;
 }
@@ -218,7 +219,9 @@ export class BiLstmCrfModel implements NerModel {
     const head = this.head;
     if (!head) return (await nativeSectionAsync(() => session.run(feeds, ['emissions']))).emissions.data as Float32Array;
     const { states } = await nativeSectionAsync(() => session.run(feeds, ['states']));
-    return (await nativeSectionAsync(() => head.session.run({ states }))).emissions.data as Float32Array;
+    // a head with a BiLSTM of its own reads the rows' lengths too (its LSTM's sequence_lens), as the encoder does
+    const headFeeds: Record<string, ort.Tensor> = head.session.inputNames.includes('lengths') ? { states, lengths: feeds.lengths } : { states };
+    return (await nativeSectionAsync(() => head.session.run(headFeeds))).emissions.data as Float32Array;
   }
 
   async predict(sentences: string[]): Promise<ModelSpan[][]> {
