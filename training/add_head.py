@@ -62,6 +62,8 @@ class Head(torch.nn.Module):
     states] (context of its own on top of the frozen encoder's) — and its own CRF (started from the news head's)."""
 
     def __init__(self, dim, hidden, base, dropout, lstm=0):
+        """`base`: the trained tagger whose CRF (and, for a linear head, output layer) the head starts from; None
+        when the weights are loaded afterwards (graft_head.py)."""
         super().__init__()
         self.lstm = torch.nn.LSTM(dim, lstm, batch_first=True, bidirectional=True) if lstm else None
         d = dim + 2 * lstm
@@ -71,11 +73,11 @@ class Head(torch.nn.Module):
             self.layers = torch.nn.ModuleList([torch.nn.Linear(d, NT)])
         else:  # starts as a copy of the news head
             self.layers = torch.nn.ModuleList([torch.nn.Linear(dim, NT)])
-            self.layers[0].load_state_dict(base.out.state_dict())
+            if base is not None:
+                self.layers[0].load_state_dict(base.out.state_dict())
         self.drop = torch.nn.Dropout(dropout)
-        self.trans = torch.nn.Parameter(base.trans.detach().clone())
-        self.start = torch.nn.Parameter(base.start.detach().clone())
-        self.end = torch.nn.Parameter(base.end.detach().clone())
+        crf = (base.trans, base.start, base.end) if base is not None else (torch.zeros(NT, NT), torch.zeros(NT), torch.zeros(NT))
+        self.trans, self.start, self.end = (torch.nn.Parameter(p.detach().clone()) for p in crf)
 
     def forward(self, x, lengths=None):
         x = self.drop(x)

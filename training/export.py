@@ -17,6 +17,19 @@ from model import load_checkpoint
 from train import BITS, batchify, load_split, prf
 
 
+def wire_lengths(g):
+    """Give a graph's one LSTM (exported by torch without sequence lengths) a `lengths` int32 [B] input as its
+    sequence_lens, so a row's padding never reaches its real positions (the backward direction starts at its end)."""
+    lstm = [n for n in g.graph.node if n.op_type == "LSTM"]
+    assert len(lstm) == 1, [n.op_type for n in g.graph.node]
+    g.graph.input.append(onnx.helper.make_tensor_value_info("lengths", onnx.TensorProto.INT32, ["B"]))
+    node = lstm[0]
+    while len(node.input) < 5:
+        node.input.append("")
+    node.input[4] = "lengths"
+    return g
+
+
 def export(run_dir, out_dir):
     m, _ = load_checkpoint(os.path.join(run_dir, "model.pt"))
     os.makedirs(out_dir, exist_ok=True)
@@ -34,14 +47,7 @@ def export(run_dir, out_dir):
     raw = os.path.join(out_dir, "raw.onnx")
     torch.onnx.export(m, args, raw, input_names=names, output_names=["emissions"], dynamic_axes=axes,
                       opset_version=17, **kw)
-    g = onnx.load(raw)
-    lstm = [n for n in g.graph.node if n.op_type == "LSTM"]
-    assert len(lstm) == 1, [n.op_type for n in g.graph.node]
-    g.graph.input.append(onnx.helper.make_tensor_value_info("lengths", onnx.TensorProto.INT32, ["B"]))
-    node = lstm[0]
-    while len(node.input) < 5:
-        node.input.append("")
-    node.input[4] = "lengths"
+    g = wire_lengths(onnx.load(raw))
     onnx.checker.check_model(g)
     fp32 = os.path.join(out_dir, "model.fp32.onnx")
     onnx.save(g, fp32)

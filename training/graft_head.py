@@ -2,8 +2,9 @@
 weights and outputs as they were. The main graph only names the BiLSTM states (the news head's input) as a second
 output, `states` (ONNX Runtime computes every node of a graph whichever outputs are fetched, so a head inside it would
 slow the news path; naming an existing tensor costs nothing). The head is its own small graph, head.NAME.onnx
-(`states` in — and `lengths` when the head has a BiLSTM of its own — `emissions` out), run only when asked (MODEL_HEAD=NAME, `npm run eval -- --head NAME`); its CRF goes into
-crf.json `heads`, its file and description into meta.json `heads`.
+(`states` in, and `lengths` when the head has a BiLSTM of its own; `emissions` out), run only when asked
+(MODEL_HEAD=NAME, `npm run eval -- --head NAME`); its CRF goes into crf.json `heads`, its file and description into
+meta.json `heads`.
 
 Usage: graft_head.py MODEL_DIR HEAD.pt NAME "conventions in words"      (HEAD.pt: add_head.py's output)
 """
@@ -18,6 +19,8 @@ import torch
 from onnx import helper, numpy_helper, TensorProto
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+from add_head import Head  # noqa: E402
+from export import wire_lengths  # noqa: E402
 from train import FOLD_COMPANY  # noqa: E402  (corpora without a company type)
 
 
@@ -38,42 +41,20 @@ def name_states(g):
 
 
 def lstm_head_graph(head, dim):
-    """A head with a BiLSTM of its own (add_head.py --lstm-head): exported by torch, then the LSTM's sequence_lens
-    wired to a `lengths` input (as export.py does for the encoder), so padding never reaches a real position."""
-    sd = head["lstm"]
-    n = sd["weight_hh_l0"].shape[1]
-    lstm = torch.nn.LSTM(dim, n, batch_first=True, bidirectional=True)
-    lstm.load_state_dict({k: v.float() for k, v in sd.items()})
-    layers = torch.nn.ModuleList()
-    for w, b in head["layers"]:
-        layer = torch.nn.Linear(w.shape[1], w.shape[0])
+    """A head with a BiLSTM of its own (add_head.py --lstm-head): add_head.py's Head rebuilt with the trained weights,
+    exported by torch, its LSTM's sequence_lens wired to a `lengths` input (export.py's wire_lengths)."""
+    layers = head["layers"]
+    n = int(head["lstm"]["weight_hh_l0"].shape[1])
+    m = Head(dim, layers[0][0].shape[0] if len(layers) > 1 else 0, None, 0.0, lstm=n)
+    m.lstm.load_state_dict({k: v.float() for k, v in head["lstm"].items()})
+    for layer, (w, b) in zip(m.layers, layers, strict=True):
         layer.load_state_dict({"weight": w.float(), "bias": b.float()})
-        layers.append(layer)
-
-    class LstmHead(torch.nn.Module):
-        def __init__(self):
-            super().__init__()
-            self.lstm, self.layers = lstm, layers
-
-        def forward(self, states):
-            x = torch.cat([states, self.lstm(states)[0]], -1)
-            for i, layer in enumerate(self.layers):
-                x = layer(x)
-                if i + 1 < len(self.layers):
-                    x = torch.relu(x)
-            return x
-
     kw = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     raw = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"head_{os.getpid()}.onnx")
-    torch.onnx.export(LstmHead().eval(), (torch.zeros(2, 5, dim),), raw, input_names=["states"], output_names=["emissions"],
+    torch.onnx.export(m.eval(), (torch.zeros(2, 5, dim),), raw, input_names=["states"], output_names=["emissions"],
                       dynamic_axes={"states": {0: "B", 1: "T"}, "emissions": {0: "B", 1: "T"}}, opset_version=17, **kw)
-    hm = onnx.load(raw)
+    hm = wire_lengths(onnx.load(raw))
     os.remove(raw)
-    node = next(x for x in hm.graph.node if x.op_type == "LSTM")
-    hm.graph.input.append(helper.make_tensor_value_info("lengths", TensorProto.INT32, ["B"]))
-    while len(node.input) < 5:
-        node.input.append("")
-    node.input[4] = "lengths"
     hm.producer_name = "training/graft_head.py"
     return hm
 
