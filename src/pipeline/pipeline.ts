@@ -81,23 +81,28 @@ export class Pipeline {
 
 export function createPipeline(config: PipelineConfig): Pipeline {
   const dictionary = config.dictionary ?? new UserDictionary();
-  const without = new Set(config.without ?? []);
+  const components = [
+    component('normalise', ['text'], ['norm', 'script', 'garbled'], normalise),
+    component('dateline', ['norm', 'published'], ['published'], datelineStep),
+    component('structure', ['norm'], ['paragraphs', 'sentences'], (d) => (paragraphs(d), boilerplate(d), sentences(d))),
+    component('region', ['norm', 'script'], ['region'], regionStep),
+    component('segment', ['norm'], ['tokens'], segmentStep),
+    namesComponent(config.engines),
+    component('amounts', ['paragraphs', 'region'], ['mentions'], recogniseAmounts),
+    component('dates', ['paragraphs', 'published', 'region'], ['mentions'], recogniseDates),
+    component('resolve', ['mentions'], ['mentions'], resolveOverlaps),
+    dictionary,
+    ...refineComponents(),
+    component('short-forms', ['mentions', 'tokens'], ['mentions'], addShortForms),
+    component('link', ['mentions', 'paragraphs'], ['entities'], linkEntities),
+  ];
+  // a name no component has would measure the whole pipeline under another name (a typo, or a component renamed)
+  const names = components.map((c) => c.name);
+  const unknown = (config.without ?? []).filter((n) => !names.includes(n));
+  if (unknown.length) throw new Error(`without: no pipeline component ${unknown.join(', ')} (they are: ${names.join(', ')})`);
+  const without = new Set(config.without);
   return new Pipeline(
-    [
-      component('normalise', ['text'], ['norm', 'script', 'garbled'], normalise),
-      component('dateline', ['norm', 'published'], ['published'], datelineStep),
-      component('structure', ['norm'], ['paragraphs', 'sentences'], (d) => (paragraphs(d), boilerplate(d), sentences(d))),
-      component('region', ['norm', 'script'], ['region'], regionStep),
-      component('segment', ['norm'], ['tokens'], segmentStep),
-      namesComponent(config.engines),
-      component('amounts', ['paragraphs', 'region'], ['mentions'], recogniseAmounts),
-      component('dates', ['paragraphs', 'published', 'region'], ['mentions'], recogniseDates),
-      component('resolve', ['mentions'], ['mentions'], resolveOverlaps),
-      dictionary,
-      ...refineComponents(),
-      component('short-forms', ['mentions', 'tokens'], ['mentions'], addShortForms),
-      component('link', ['mentions', 'paragraphs'], ['entities'], linkEntities),
-    ].filter((c) => !without.has(c.name)),
+    components.filter((c) => !without.has(c.name)),
     config.engines,
     dictionary,
   );

@@ -32,6 +32,10 @@ describe('createPipeline', () => {
     expect(createPipeline({ engines, without: ['refine-propagate'] }).names).not.toContain('refine-propagate');
   });
 
+  it('refuses to leave out a component it does not have (a typo would otherwise measure the whole pipeline)', () => {
+    expect(() => createPipeline({ engines, without: ['refine-propagate', 'refine-propagat'] })).toThrow(/no pipeline component refine-propagat \(they are: normalise, /);
+  });
+
   it('refuses a component whose requirement no earlier component assigns', () => {
     const late = component('late', ['entities'], ['mentions'], () => {});
     expect(() => new Pipeline([late], engines, new UserDictionary())).toThrow(/late requires entities/);
