@@ -69,11 +69,9 @@ class Head(torch.nn.Module):
         d = dim + 2 * lstm
         if hidden:
             self.layers = torch.nn.ModuleList([torch.nn.Linear(d, hidden), torch.nn.Linear(hidden, NT)])
-        elif lstm:
+        else:
             self.layers = torch.nn.ModuleList([torch.nn.Linear(d, NT)])
-        else:  # starts as a copy of the news head
-            self.layers = torch.nn.ModuleList([torch.nn.Linear(dim, NT)])
-            if base is not None:
+            if not lstm and base is not None:  # a linear head over the states alone starts as a copy of the news head
                 self.layers[0].load_state_dict(base.out.state_dict())
         self.drop = torch.nn.Dropout(dropout)
         crf = (base.trans, base.start, base.end) if base is not None else (torch.zeros(NT, NT), torch.zeros(NT), torch.zeros(NT))
