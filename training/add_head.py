@@ -2,10 +2,11 @@
 conventions, so the shipped news head is untouched: issue 17's "a per-corpus output head ... is acceptable, with the
 news head chosen on dev". The BiLSTM states of the corpus's records are computed once (eval mode, fp16, cached in
 --cache); only the head learns (partial-label CRF likelihood, as train.py); the epoch with the best F1 on the selection
-set is kept. training/graft_head.py then adds the head to a shipped model folder.
+set is kept (and written after every epoch that improves it, so a long run cut short keeps its best).
+training/graft_head.py then adds the head to a shipped model folder.
 
 Usage: add_head.py BASE.pt OUT.pt --corpus msra [--also newsart*3] [--hidden-head 0|N] [--lstm-head 0|N] [--epochs 6] [--lr 2e-3]
-                   [--lr-decay 0.7] [--dropout 0.2] [--holdout 0.1] [--eval msra_test] [--cache DIR]
+                   [--lr-decay 0.7] [--dropout 0.2] [--holdout 0.1] [--eval msra_test] [--cache DIR] [--seed 1]
 OUT.pt = {"corpus", "lstm": None or a BiLSTM's state dict, "layers": [(weight [out,in], bias)...] (ReLU between),
           "crf": {transitions, start, end}, "result"}. With --lstm-head N the layers read [states; BiLSTM(N) over them].
 """
@@ -77,6 +78,21 @@ class Head(torch.nn.Module):
         crf = (base.trans, base.start, base.end) if base is not None else (torch.zeros(NT, NT), torch.zeros(NT), torch.zeros(NT))
         self.trans, self.start, self.end = (torch.nn.Parameter(p.detach().clone()) for p in crf)
 
+    @classmethod
+    def from_saved(cls, saved, dim):
+        """The head of an add_head.py OUT.pt (eval mode, no dropout), with its CRF."""
+        layers, lstm = saved["layers"], saved.get("lstm")
+        m = cls(dim, layers[0][0].shape[0] if len(layers) > 1 else 0, None, 0.0,
+                lstm=int(lstm["weight_hh_l0"].shape[1]) if lstm is not None else 0)
+        if lstm is not None:
+            m.lstm.load_state_dict({k: v.float() for k, v in lstm.items()})
+        for layer, (w, b) in zip(m.layers, layers, strict=True):
+            layer.load_state_dict({"weight": w.float(), "bias": b.float()})
+        crf = saved["crf"]
+        for p, key in ((m.trans, "transitions"), (m.start, "start"), (m.end, "end")):
+            p.data = torch.tensor(crf[key], dtype=torch.float32)
+        return m.eval()
+
     def forward(self, x, lengths=None):
         x = self.drop(x)
         if self.lstm is not None:  # exact over right padding (Tagger's unpacked BiLSTM; it reads self.lstm)
@@ -87,6 +103,19 @@ class Head(torch.nn.Module):
             if i + 1 < len(self.layers):
                 x = self.drop(torch.relu(x))
         return x
+
+
+class HeadEnsemble(torch.nn.Module):
+    """Heads trained alike (add_head.py --seed): the mean of their emissions, decoded with the mean of their CRFs."""
+
+    def __init__(self, heads):
+        super().__init__()
+        self.heads = torch.nn.ModuleList(heads)
+        self.trans, self.start, self.end = (torch.nn.Parameter(torch.stack([getattr(h, k) for h in heads]).mean(0))
+                                            for k in ("trans", "start", "end"))
+
+    def forward(self, x, lengths=None):
+        return torch.stack([h(x, lengths) for h in self.heads]).mean(0)
 
 
 def pad(rows, recs, idx):
@@ -134,9 +163,10 @@ def main():
                          "{corpus}_dev — when {corpus}_dev is the set the head is reported on (CLUENER's dev carve)")
     ap.add_argument("--eval", default="", help="score these splits with the chosen head at the end (e.g. msra_test)")
     ap.add_argument("--cache", default="", help="keep the encoder's states here (they depend only on BASE and the data)")
+    ap.add_argument("--seed", type=int, default=1, help="initialisation, dropout and batch order (members of an ensemble)")
     a = ap.parse_args()
-    torch.manual_seed(1)
-    random.seed(1)
+    torch.manual_seed(a.seed)
+    random.seed(a.seed)
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", os.cpu_count() or 1)))
     base, config = load_checkpoint(a.base)
     T.SOFTLEX = bool(config.get("softlex_dim"))
@@ -167,6 +197,16 @@ def main():
               f"ORG {f['ORG']['f']} COMPANY {f['COMPANY']['f']} ({time.time() - t0:.0f}s)", flush=True)
         return f["ALL"]["f"]
 
+    def save(res):
+        """Write the head as it is now (OUT.pt + OUT.pt.json)."""
+        lstm = {k: v.detach() for k, v in head.lstm.state_dict().items()} if head.lstm is not None else None
+        torch.save({"corpus": a.corpus, "lstm": lstm, "layers": [(l.weight.detach(), l.bias.detach()) for l in head.layers],
+                    "crf": {"transitions": head.trans.detach().tolist(), "start": head.start.detach().tolist(),
+                            "end": head.end.detach().tolist()}, "result": res}, a.out)
+        json.dump(res, open(a.out + ".json", "w"), indent=1)
+
+    res = {"corpus": a.corpus, "also": a.also, "hidden_head": a.hidden_head, "lstm_head": a.lstm_head, "selected_on": sel,
+           "eval": {}}
     best, best_state = -1.0, None
     if not a.hidden_head and not a.lstm_head:
         best = check("start: a copy of the news head")
@@ -191,22 +231,17 @@ def main():
         f = check(f"epoch {ep} loss {tot / len(batches):.3f}")
         if f > best:
             best, best_state = f, {k: v.detach().clone() for k, v in head.state_dict().items()}
+            save({**res, "selection_f1": best, "epoch": ep, "epochs_done": ep + 1})  # a long run cut short keeps its best
     if best_state is None:
         sys.exit(f"the new head never beat a copy of the news head on {sel} ({best}); nothing written")
     head.load_state_dict(best_state)
-    res = {"corpus": a.corpus, "also": a.also, "hidden_head": a.hidden_head, "lstm_head": a.lstm_head, "selected_on": sel,
-           "selection_f1": best, "eval": {}}
+    res["selection_f1"] = best
     for split in [s for s in a.eval.split(",") if s]:
         recs = T.load_split(split)
         res["eval"][split] = score(base, head, cached_states(base, recs, a.cache, split), recs, fold)
         print(split, json.dumps(res["eval"][split]["ALL"]), flush=True)
-    lstm = {k: v.detach() for k, v in head.lstm.state_dict().items()} if head.lstm is not None else None
-    torch.save({"corpus": a.corpus, "lstm": lstm, "layers": [(l.weight.detach(), l.bias.detach()) for l in head.layers],
-                "crf": {"transitions": head.trans.detach().tolist(), "start": head.start.detach().tolist(),
-                        "end": head.end.detach().tolist()}, "result": res}, a.out)
-    json.dump(res, open(a.out + ".json", "w"), indent=1)
+    save({**res, "epochs_done": a.epochs})
     print("wrote", a.out, f"({time.time() - t0:.0f}s)")
-
 
 if __name__ == "__main__":
     main()

@@ -18,15 +18,15 @@ from train import BITS, batchify, load_split, prf
 
 
 def wire_lengths(g):
-    """Give a graph's one LSTM (exported by torch without sequence lengths) a `lengths` int32 [B] input as its
+    """Give a graph's LSTMs (exported by torch without sequence lengths) a `lengths` int32 [B] input as their
     sequence_lens, so a row's padding never reaches its real positions (the backward direction starts at its end)."""
-    lstm = [n for n in g.graph.node if n.op_type == "LSTM"]
-    assert len(lstm) == 1, [n.op_type for n in g.graph.node]
+    lstms = [n for n in g.graph.node if n.op_type == "LSTM"]
+    assert lstms, [n.op_type for n in g.graph.node]
     g.graph.input.append(onnx.helper.make_tensor_value_info("lengths", onnx.TensorProto.INT32, ["B"]))
-    node = lstm[0]
-    while len(node.input) < 5:
-        node.input.append("")
-    node.input[4] = "lengths"
+    for node in lstms:
+        while len(node.input) < 5:
+            node.input.append("")
+        node.input[4] = "lengths"
     return g
 
 

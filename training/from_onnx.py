@@ -2,6 +2,7 @@
 evaluated or fine-tuned without its training checkpoint (the checkpoint lives only in the git-ignored build dir).
 
 Usage: from_onnx.py MODEL_DIR OUT.pt      (writes {"state", "config"} in train.py's model.pt format)
+       from_onnx.py MODEL_DIR OUT.pt --head NAME   (head.NAME.onnx + its CRF, in add_head.py's OUT.pt format)
 
 The int8 embedding tables are dequantised (row scale x int8), which is exactly what the ONNX graph computes, so
 the rebuilt model gives the shipped model's emissions. ONNX LSTM gates are (i, o, f, c); PyTorch's are (i, f, g, o).
@@ -60,12 +61,7 @@ def load(model_dir):
     use_lex = W.shape[-1] >= base + 16
     softlex_dim = W.shape[-1] - base - (16 if use_lex else 0)
     sd = {"char_emb.weight": torch.from_numpy(char), "bi_emb.weight": torch.from_numpy(bigram)}
-    for d, suffix in ((0, ""), (1, "_reverse")):
-        sd["lstm.weight_ih_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(W[d], hidden).copy())
-        sd["lstm.weight_hh_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(R[d], hidden).copy())
-        wb, rb = B[d][:4 * hidden], B[d][4 * hidden:]
-        sd["lstm.bias_ih_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(wb, hidden).copy())
-        sd["lstm.bias_hh_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(rb, hidden).copy())
+    sd.update(lstm_state(W, R, B, hidden))
     sd["out.weight"] = torch.from_numpy(np.ascontiguousarray(out_w))
     sd["out.bias"] = torch.from_numpy(out_b.copy())
     sd["trans"] = torch.tensor(crf["transitions"])
@@ -76,7 +72,53 @@ def load(model_dir):
     return sd, cfg
 
 
+def lstm_state(W, R, B, hidden, prefix="lstm."):
+    """An ONNX bidirectional LSTM's W, R, B as a torch.nn.LSTM state dict (one layer)."""
+    sd = {}
+    for d, suffix in ((0, ""), (1, "_reverse")):
+        sd[prefix + "weight_ih_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(W[d], hidden).copy())
+        sd[prefix + "weight_hh_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(R[d], hidden).copy())
+        wb, rb = B[d][:4 * hidden], B[d][4 * hidden:]
+        sd[prefix + "bias_ih_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(wb, hidden).copy())
+        sd[prefix + "bias_hh_l0" + suffix] = torch.from_numpy(reorder_iofc_to_ifgo(rb, hidden).copy())
+    return sd
+
+
+def load_head(model_dir, name):
+    """A grafted head (training/graft_head.py) back in add_head.py's format: its LSTM (if any), its layers in graph
+    order (MatMul weight [in, out] -> [out, in], the Add's bias) and its CRF from crf.json `heads`. An ensemble's graph
+    (meta `members`) runs its members one after another, each from its LSTM: it comes back as ensemble_heads.py's
+    format, each member carrying the ensemble's (mean) CRF, whose mean is that CRF again."""
+    meta = json.load(open(os.path.join(model_dir, "meta.json")))["heads"][name]
+    g = onnx.load(os.path.join(model_dir, meta["file"]))
+    inits = {i.name: numpy_helper.to_array(i) for i in g.graph.initializer}
+    crf = json.load(open(os.path.join(model_dir, "crf.json")))["heads"][name]
+    members = [{"corpus": meta["corpus"], "lstm": None, "layers": [], "crf": crf}]
+    for n in g.graph.node:
+        if n.op_type == "LSTM":
+            if members[-1]["lstm"] is not None or members[-1]["layers"]:
+                members.append({"corpus": meta["corpus"], "lstm": None, "layers": [], "crf": crf})
+            W, R, B = (inits[x] for x in n.input[1:4])
+            members[-1]["lstm"] = lstm_state(W, R, B, R.shape[-1], prefix="")
+        elif n.op_type == "MatMul":
+            members[-1]["layers"].append([torch.from_numpy(np.ascontiguousarray(inits[n.input[1]].T)), None])
+        elif n.op_type == "Add" and members[-1]["layers"] and members[-1]["layers"][-1][1] is None:
+            members[-1]["layers"][-1][1] = torch.from_numpy(next(inits[x] for x in n.input if x in inits).copy())
+    for m in members:
+        m["layers"] = [tuple(x) for x in m["layers"]]
+    assert len(members) == meta.get("members", 1), (len(members), meta.get("members"))
+    result = {"rebuilt_from": os.path.join(model_dir, meta["file"])}
+    if len(members) == 1:
+        return {**members[0], "result": result}
+    return {"corpus": meta["corpus"], "members": members, "crf": crf, "result": result}
+
+
 def main():
+    if "--head" in sys.argv:
+        name = sys.argv[sys.argv.index("--head") + 1]
+        torch.save(load_head(sys.argv[1], name), sys.argv[2])
+        print("rebuilt head", name)
+        return
     sd, cfg = load(sys.argv[1])
     torch.save({"state": sd, "config": cfg}, sys.argv[2])
     print("rebuilt", cfg)

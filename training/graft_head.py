@@ -6,7 +6,7 @@ slow the news path; naming an existing tensor costs nothing). The head is its ow
 (MODEL_HEAD=NAME, `npm run eval -- --head NAME`); its CRF goes into crf.json `heads`, its file and description into
 meta.json `heads`.
 
-Usage: graft_head.py MODEL_DIR HEAD.pt NAME "conventions in words"      (HEAD.pt: add_head.py's output)
+Usage: graft_head.py MODEL_DIR HEAD.pt NAME "conventions in words"      (HEAD.pt: add_head.py's or ensemble_heads.py's output)
 """
 import inspect
 import json
@@ -19,7 +19,7 @@ import torch
 from onnx import helper, numpy_helper, TensorProto
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
-from add_head import Head  # noqa: E402
+from add_head import Head, HeadEnsemble  # noqa: E402
 from export import wire_lengths  # noqa: E402
 from train import FOLD_COMPANY  # noqa: E402  (corpora without a company type)
 
@@ -41,14 +41,13 @@ def name_states(g):
 
 
 def lstm_head_graph(head, dim):
-    """A head with a BiLSTM of its own (add_head.py --lstm-head): add_head.py's Head rebuilt with the trained weights,
-    exported by torch, its LSTM's sequence_lens wired to a `lengths` input (export.py's wire_lengths)."""
-    layers = head["layers"]
-    n = int(head["lstm"]["weight_hh_l0"].shape[1])
-    m = Head(dim, layers[0][0].shape[0] if len(layers) > 1 else 0, None, 0.0, lstm=n)
-    m.lstm.load_state_dict({k: v.float() for k, v in head["lstm"].items()})
-    for layer, (w, b) in zip(m.layers, layers, strict=True):
-        layer.load_state_dict({"weight": w.float(), "bias": b.float()})
+    """A head with a BiLSTM of its own (add_head.py --lstm-head), or an ensemble of such heads (ensemble_heads.py):
+    add_head.py's Head / HeadEnsemble rebuilt with the trained weights, exported by torch, each LSTM's sequence_lens
+    wired to a `lengths` input (export.py's wire_lengths)."""
+    if "members" in head:
+        m = HeadEnsemble([Head.from_saved(h, dim) for h in head["members"]])
+    else:
+        m = Head.from_saved(head, dim)
     kw = {"dynamo": False} if "dynamo" in inspect.signature(torch.onnx.export).parameters else {}
     raw = os.path.join(os.environ.get("TMPDIR", "/tmp"), f"head_{os.getpid()}.onnx")
     torch.onnx.export(m.eval(), (torch.zeros(2, 5, dim),), raw, input_names=["states"], output_names=["emissions"],
@@ -80,8 +79,10 @@ def mlp_head_graph(layers, dim, name):
 def main():
     model_dir, head_path, name, conventions = sys.argv[1:5]
     head = torch.load(head_path, map_location="cpu")
-    layers = [(w.float().numpy(), b.float().numpy()) for w, b in head["layers"]]  # ReLU between layers
-    lstm = head.get("lstm")
+    members = head.get("members", [head])  # an ensemble's members share one shape
+    assert len(members) == 1 or members[0].get("lstm") is not None, "ensembles of BiLSTM heads only"
+    layers = [(w.float().numpy(), b.float().numpy()) for w, b in members[0]["layers"]]  # ReLU between layers
+    lstm = members[0].get("lstm")
     path = os.path.join(model_dir, "model.onnx")
     g = onnx.load(path)
     dim = name_states(g)
@@ -104,6 +105,8 @@ def main():
              "layers": [list(w.shape[::-1]) for w, _ in layers]}
     if lstm is not None:
         entry["lstm"] = [dim, lstm_dim]  # a BiLSTM of its own first: input size, hidden size per direction
+    if len(members) > 1:
+        entry["members"] = len(members)  # the graph's emissions are the mean of this many heads of that shape
     if head["corpus"] in FOLD_COMPANY:  # the corpus has no company type: its COMPANY-or-ORG spans are ORG
         entry["typeMap"] = {"COMPANY": "ORG"}
     meta.setdefault("heads", {})[name] = entry
