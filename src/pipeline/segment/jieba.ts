@@ -14,7 +14,7 @@
  * drop whitespace tokens (a gap between two tokens means whitespace).
  *
  * Limits: `load()` is done once per thread (lazily on first use). The loaded
- * dictionary (~130 MB of native memory) is shared by every thread of the
+ * dictionary (~115 MB of native memory) is shared by every thread of the
  * process that loads the same files (patches/nodejieba+3.5.8.patch), so the
  * extraction workers hold one copy. A user dictionary *file* (with
  * frequencies) can only take part in the load, so call `loadUserDictionary`
@@ -36,7 +36,7 @@ interface TagResult {
   tag: string;
 }
 interface NodeJieba {
-  load(opts?: { userDict?: string }): void;
+  load(opts?: { userDict?: string; idfDict?: string }): void;
   tag(s: string): TagResult[];
   insertWord(word: string, tag?: string): boolean;
   DEFAULT_USER_DICT: string;
@@ -46,10 +46,16 @@ const jieba = createRequire(import.meta.url)('nodejieba') as NodeJieba;
 
 let loaded = false;
 
+/**
+ * jieba's load also reads its keyword-extraction table (idf.utf8: 6 MB, ~16 MB once loaded), which this service
+ * never uses (it calls `tag` and `insertWord` only): a one-word table takes its place (cppjieba needs a non-empty one).
+ */
+const UNUSED_IDF = '的 1.0\n';
+
 /** (jieba's dictionary load, ~1 s of native code, is a native section: a pool never terminates a worker inside it) */
 function ensureLoaded(): void {
   if (!loaded) {
-    nativeSection(() => jieba.load());
+    nativeSection(() => jieba.load({ idfDict: dictFile(UNUSED_IDF, 'idf') }));
     loaded = true;
   }
 }
@@ -91,8 +97,8 @@ export function loadUserDictionary(src: string | UserDictEntry[]): 'load' | 'ins
   }
   if (!loaded) {
     // cppjieba accepts several user dictionaries separated by '|'.
-    const file = userDictFile(entries.map(toLine).join('\n') + '\n');
-    nativeSection(() => jieba.load({ userDict: `${jieba.DEFAULT_USER_DICT}|${file}` }));
+    const file = dictFile(entries.map(toLine).join('\n') + '\n', 'user');
+    nativeSection(() => jieba.load({ userDict: `${jieba.DEFAULT_USER_DICT}|${file}`, idfDict: dictFile(UNUSED_IDF, 'idf') }));
     loaded = true;
     return 'load';
   }
@@ -107,8 +113,8 @@ export function loadUserDictionary(src: string | UserDictEntry[]): 'load' | 'ins
  * threads that load the same user dictionary (USER_DICT, in every extraction worker) name the same files
  * and share one loaded dictionary; a private temporary file when there is no such directory.
  */
-function userDictFile(text: string): string {
-  const name = `user-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.dict.utf8`;
+function dictFile(text: string, kind: 'user' | 'idf'): string {
+  const name = `${kind}-${createHash('sha256').update(text).digest('hex').slice(0, 32)}.dict.utf8`;
   const uid = process.getuid?.();
   const dir = join(tmpdir(), `jieba-dicts-${uid ?? 'user'}`);
   try {
