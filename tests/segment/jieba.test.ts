@@ -2,6 +2,10 @@ import { describe, expect, it, beforeAll } from 'vitest';
 import fc from 'fast-check';
 import { loadUserDictionary, parseUserDictionary, segment } from '../../src/pipeline/segment/jieba.js';
 import type { Token } from '../../src/pipeline/doc.js';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 
 /** Tokens are ordered, non-overlapping, in bounds, and only whitespace is left out. */
 function checkTokens(text: string, tokens: Token[]): void {
@@ -80,5 +84,34 @@ describe('segment', () => {
       }),
       { numRuns: 2000 },
     );
+  });
+});
+
+describe("jieba's keyword table (never used here)", () => {
+  // jieba's load reads a one-word keyword table written to a private temporary directory instead of its 6 MB
+  // idf.utf8; where nothing can be written, its own table: either way the same segmentation
+  const run = (env: NodeJS.ProcessEnv) => {
+    const code = `const { segment } = await import(${JSON.stringify(new URL('../../src/pipeline/segment/jieba.ts', import.meta.url).href)});
+      const text = '株洲市政府与中车株洲电力机车研究所签约，达产后年产值将超过100亿元。华为发布新款手机。';
+      console.log(JSON.stringify(segment(text).map((t) => [t.start, t.end, t.pos])));`;
+    const r = spawnSync(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', code], { env: { ...process.env, ...env }, encoding: 'utf8' });
+    expect(r.status, r.stderr).toBe(0);
+    return JSON.parse(r.stdout.trim().split('\n').pop()!) as unknown[];
+  };
+
+  it('is a one-word file in the private directory, and segments as with a read-only disk', () => {
+    const tmp = mkdtempSync(join(tmpdir(), 'idf-test-'));
+    try {
+      const written = run({ TMPDIR: tmp });
+      const dir = join(tmp, `jieba-dicts-${process.getuid?.() ?? 'user'}`);
+      const idf = readdirSync(dir).filter((f) => f.startsWith('idf-'));
+      expect(idf).toHaveLength(1);
+      expect(readFileSync(join(dir, idf[0]), 'utf8').trim().split('\n')).toHaveLength(1);
+      // nowhere to write: jieba's own table, and the same tokens
+      expect(run({ TMPDIR: join(tmp, 'missing', 'dir') })).toEqual(written);
+      expect(written.length).toBeGreaterThan(10);
+    } finally {
+      rmSync(tmp, { recursive: true, force: true });
+    }
   });
 });

@@ -49,13 +49,20 @@ let loaded = false;
 /**
  * jieba's load also reads its keyword-extraction table (idf.utf8: 6 MB, ~16 MB once loaded), which this service
  * never uses (it calls `tag` and `insertWord` only): a one-word table takes its place (cppjieba needs a non-empty one).
+ * Where no file can be written (a read-only disk), jieba reads its own table: more memory, the same segmentation.
  */
-const UNUSED_IDF = '的 1.0\n';
+function unusedIdf(): { idfDict?: string } {
+  try {
+    return { idfDict: dictFile('的 1.0\n', 'idf') };
+  } catch {
+    return {};
+  }
+}
 
 /** (jieba's dictionary load, ~1 s of native code, is a native section: a pool never terminates a worker inside it) */
 function ensureLoaded(): void {
   if (!loaded) {
-    nativeSection(() => jieba.load({ idfDict: dictFile(UNUSED_IDF, 'idf') }));
+    nativeSection(() => jieba.load(unusedIdf()));
     loaded = true;
   }
 }
@@ -98,7 +105,7 @@ export function loadUserDictionary(src: string | UserDictEntry[]): 'load' | 'ins
   if (!loaded) {
     // cppjieba accepts several user dictionaries separated by '|'.
     const file = dictFile(entries.map(toLine).join('\n') + '\n', 'user');
-    nativeSection(() => jieba.load({ userDict: `${jieba.DEFAULT_USER_DICT}|${file}`, idfDict: dictFile(UNUSED_IDF, 'idf') }));
+    nativeSection(() => jieba.load({ userDict: `${jieba.DEFAULT_USER_DICT}|${file}`, ...unusedIdf() }));
     loaded = true;
     return 'load';
   }
