@@ -58,6 +58,25 @@ def cached_states(model, recs, cache, name):
     return rows
 
 
+def learn_and_select(base, corpus, holdout, cache, learn=True):
+    """The records a head learns from and the set that selects it, with their states: (train, S_train, dev, S_dev,
+    the selection set's name). {corpus}_train's records of up to 300 characters learn; with `holdout`, every k-th of
+    them selects instead (never learnt from), otherwise {corpus}_dev does. learn=False: the selection set alone
+    (ensemble_heads.py), train and S_train None where no holdout needs them."""
+    train = S_train = None
+    if learn or holdout:
+        train = [r for r in T.load_split(corpus + "_train") if len(r[0]) <= 300]
+        S_train = cached_states(base, train, cache, corpus + "_train")
+    if holdout:
+        k = round(1 / holdout)
+        dev, S_dev, sel = train[::k], S_train[::k], f"{corpus}_train[::{k}]"
+        train, S_train = ([x for i, x in enumerate(v) if i % k] for v in (train, S_train))
+    else:
+        dev, sel = T.load_split(corpus + "_dev"), corpus + "_dev"
+        S_dev = cached_states(base, dev, cache, sel)
+    return train, S_train, dev, S_dev, sel
+
+
 class Head(torch.nn.Module):
     """Linear (hidden 0) or Linear-ReLU-Linear over the states — or, with lstm N, over [states; a BiLSTM(N) over the
     states] (context of its own on top of the frozen encoder's) — and its own CRF (started from the news head's)."""
@@ -172,15 +191,7 @@ def main():
     T.SOFTLEX = bool(config.get("softlex_dim"))
     fold = a.corpus in T.FOLD_COMPANY
     t0 = time.time()
-    train = [r for r in T.load_split(a.corpus + "_train") if len(r[0]) <= 300]
-    S_train = cached_states(base, train, a.cache, a.corpus + "_train")
-    if a.holdout:
-        k = round(1 / a.holdout)
-        dev, S_dev, sel = train[::k], S_train[::k], f"{a.corpus}_train[::{k}]"
-        train, S_train = ([x for i, x in enumerate(v) if i % k] for v in (train, S_train))
-    else:
-        dev, sel = T.load_split(a.corpus + "_dev"), a.corpus + "_dev"
-        S_dev = cached_states(base, dev, a.cache, a.corpus + "_dev")
+    train, S_train, dev, S_dev, sel = learn_and_select(base, a.corpus, a.holdout, a.cache)
     for spec in [x for x in a.also.split(",") if x]:  # after the holdout, which is carved from {corpus}_train alone
         name, _, k = spec.partition("*")
         recs = [r for r in T.load_split(name + "_train") if len(r[0]) <= 300]

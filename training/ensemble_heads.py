@@ -16,7 +16,7 @@ import torch
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import train as T  # noqa: E402
-from add_head import Head, HeadEnsemble, cached_states, score  # noqa: E402
+from add_head import Head, HeadEnsemble, learn_and_select, score  # noqa: E402
 from model import load_checkpoint  # noqa: E402
 
 
@@ -35,13 +35,7 @@ def main():
     base, config = load_checkpoint(a.base)
     T.SOFTLEX = bool(config.get("softlex_dim"))
     fold = a.corpus in T.FOLD_COMPANY
-    if a.holdout:  # the records add_head.py --holdout selected on (never learnt from)
-        k = round(1 / a.holdout)
-        train = [r for r in T.load_split(a.corpus + "_train") if len(r[0]) <= 300]
-        dev, S_dev, sel = train[::k], cached_states(base, train, a.cache, a.corpus + "_train")[::k], f"{a.corpus}_train[::{k}]"
-    else:
-        dev, sel = T.load_split(a.corpus + "_dev"), a.corpus + "_dev"
-        S_dev = cached_states(base, dev, a.cache, sel)
+    *_, dev, S_dev, sel = learn_and_select(base, a.corpus, a.holdout, a.cache, learn=False)  # as add_head.py selected
     saved = [torch.load(p, map_location="cpu") for p in a.members]
     assert all(s["corpus"] == a.corpus for s in saved), [s["corpus"] for s in saved]
     heads = [Head.from_saved(s, S_dev[0].shape[1]) for s in saved]
