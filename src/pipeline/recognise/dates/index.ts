@@ -20,7 +20,8 @@
  *   `去年中宣布`) are June–July (vague). `今年内`, `2025年内` and a bare `年内` are the year.
  * - 上半年 / 下半年 have grain halfyear; 前三季度 grain quarter (a union of quarters).
  * - `X以来` (今年以来, 去年以来, 3月以来) runs from the start of X to published (grain day).
- * - 近日 / 日前 = the 7 days up to and including published (grain day, vague).
+ * - 近日 / 日前 = the 7 days up to and including published (grain day, vague); 早前 = the 30 days before published
+ *   (vague); 新的一年 / 新一年 = the published year (the next one in a November or December article).
  * - N年前 = year (published − N), vague; N个月前 = that month, vague; N天前 = that day.
  * - 本周/上周/下周/上上周 are Monday–Sunday with grain week; 周三 alone is the Wednesday of
  *   the published week; 周末 is Saturday–Sunday (grain day).
@@ -168,9 +169,11 @@ const RE_RELATIVE = new RegExp(
   'g',
 );
 /** Vague recent periods and relative quarters (relative() reads them by group name too). */
-const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年)|(?<quarter>本季度?|今季度?|上一?季度?|前一季度?|下一?季度?)(?![节])/g;
+const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年|(?<![提趁尽儘及较較比更最稍])早前(?![往来來去行进進]))|(?<quarter>本季度?|今季度?|上一?季度?|前一季度?|下一?季度?)(?![节])/g;
 /** `过去的一年`, `刚刚过去的一年`: the year before, in a report of the year's first months. */
 const RE_PAST_YEAR = /过去的(?:一|这一)年(?![来多半度级])/g;
+/** `新的一年`, `新一年` (not `新一年级`): the year under way, or the coming one in a November or December article. */
+const RE_NEW_YEAR = /新的一年|新一年(?![级級度])/g;
 /** A duration before `N年后` (`时隔5年后首次`): not a date. */
 const DURATION_BEFORE = /(?:时隔|相隔|间隔|历时|历经|经过|隔了|长达|持续|用了|花了|需要|仅用)$/;
 /** What ends right before a phrase that opens a clause: nothing, punctuation, or a joining word. */
@@ -265,7 +268,7 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|初(?:10|[1-9])(?!\d)|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假|快到|将至|临近|到来|来临|聚餐|团圆饭|年货)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|国庆日|(?:中国)?航天日|中秋(?=[前后,，。、；;！!？?都时至”"\\s)(]|$|期间|假期|佳节|当天|当日|当晚|之夜|夜|晚|小长假|长假|连假|黄金周|档期|前夕|来临|将至|临近|正日)|中秋(?<=(?:庆|贺|迎|过|度|逢)中秋)|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|清明(?<![政吏治风]清明)(?=假期|期间|小长假|连假|长假|前后|当天|当日|时节|祭扫|扫墓|祭祖|踏青|出游|上坟|将至|临近|到来|来临|假日|节气|那天|这天|[前后,，。、；;！!？?都时至”"]|$)|清明(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了)清明)|' +
+  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假|快到|将至|临近|到来|来临|聚餐|团圆饭|年货)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|(?<=[庆迎贺度过])新春(?![联茶])|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|国庆日|(?:中国)?航天日|中秋(?=[前后,，。、；;！!？?都时至”"\\s)(]|$|期间|假期|佳节|当天|当日|当晚|之夜|夜|晚|小长假|长假|连假|黄金周|档期|前夕|来临|将至|临近|正日)|中秋(?<=(?:庆|贺|迎|过|度|逢)中秋)|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|清明(?<![政吏治风]清明)(?=假期|期间|小长假|连假|长假|前后|当天|当日|时节|祭扫|扫墓|祭祖|踏青|出游|上坟|将至|临近|到来|来临|假日|节气|那天|这天|文化节|[前后,，。、；;！!？?都时至”"]|$)|清明(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了)清明)|' +
   '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]|(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、；;！!？?都时至”"]|当天|当日|期间|登高|赏菊|敬老|佳节|那天|这天|$)|重阳(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了|九九)重阳)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞日|圣诞(?=[前后,，。、]|当天|期间|假期|节|跨年)|耶诞节|耶诞(?=[前后,，。、]|当天|期间|假期|节|跨年|晚会|活动|市集|灯)|(?<![\u4e00-\u9fff]跨)跨年(?![度\d〇○零一二三四五六七八九十两]|经营|发展|合作|项目|工程)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|和平纪念日|冬至|夏至|立春|立秋';
@@ -538,6 +541,9 @@ export function findDates(text: string, published: string | null, region: Region
   }
   // `过去的一年` in a report of the first months (a government's work report, a year-end review): last year
   for (const m of pub && pub.m <= 3 && text.includes('过去的') ? text.matchAll(RE_PAST_YEAR) : []) add(m.index, m.index + m[0].length, yearValue(pub!.y - 1), 0.8);
+  for (const m of text.includes('一年') ? text.matchAll(RE_NEW_YEAR) : []) {
+    add(m.index, m.index + m[0].length, pub ? yearValue(pub.m >= 11 ? pub.y + 1 : pub.y) : unresolved('year'), 0.8);
+  }
   for (const m of text.matchAll(RE_RELATIVE2)) {
     const v = relative(m, pub);
     if (v) add(m.index, m.index + m[0].length, v, 0.8);
@@ -1371,6 +1377,8 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const w = g.vague;
     if (!pub || !today || w === '往年') return unresolved(w.startsWith('近') && w.includes('年') ? 'year' : 'day', true);
     if (w.includes('年')) return span(iso(pub.y - 5, 1, 1), today, 'year', true);
+    // 早前 (Hong Kong and Taiwan usage: some time before) is the month before published, published excluded
+    if (w === '早前') return span(addDays(today, -30), addDays(today, -1), 'day', true);
     const back = w === '近期' ? 30 : w === '连日来' ? 6 : w === '这两天' ? 1 : 2;
     return span(addDays(today, -back), today, 'day', true);
   }
@@ -1532,7 +1540,7 @@ const HOLIDAY_NAME: Record<string, string> = {
 };
 
 /** Other names of a festival, resolved where a festival is found. */
-const FESTIVAL_ALIAS: Record<string, string> = { 元旦日: '元旦', 中秋国庆: '国庆', 国庆中秋: '国庆', 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 农历年: '春节', 过年: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
+const FESTIVAL_ALIAS: Record<string, string> = { 元旦日: '元旦', 中秋国庆: '国庆', 国庆中秋: '国庆', 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 新春: '春节', 农历年: '春节', 过年: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
 
 /** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */

@@ -1,0 +1,49 @@
+/**
+ * Forms of the sixteenth session: Hong Kong and Taiwan's `早前` (some time before published: the month before, vague;
+ * not `提早前往`), `新的一年` / `新一年` (the year under way; the coming one late in the year; not `新一年级`), `新春` as
+ * the Spring Festival where it is celebrated or welcomed (`共庆新春`, `喜迎新春`; not a company's `五洲新春`, not `新春祝愿`), and `清明` before `文化节`. Sentences are our own.
+ */
+import { describe, expect, it } from 'vitest';
+import { dateRows as found, type DateRow as Row } from '../../helpers/values.js';
+
+describe('早前', () => {
+  it('is the 30 days before published, vague', () => {
+    expect(found('警方早前接获报案', '2025-12-24')).toEqual([['早前', '2025-11-24', '2025-12-23', 'day', true]]);
+  });
+  it('keeps no year it cannot resolve', () => {
+    expect(found('政府早前公布数字', null)).toEqual([['早前', null, null, 'day', true]]);
+  });
+  it('is not 提早 before 前往 or a comparison', () => {
+    expect(found('市民可提早前往会场，较早前更方便', '2025-12-24').map((r) => r[0])).toEqual([]);
+    expect(found('旅客宜早前往机场', '2025-12-24')).toEqual([]);
+  });
+});
+
+describe('新的一年', () => {
+  it.each<[string, string, Row[]]>([
+    ['在新的一年干有方向', '2024-02-18', [['新的一年', '2024-01-01', '2024-12-31', 'year']]],
+    ['为新一年积蓄动能', '2026-02-10', [['新一年', '2026-01-01', '2026-12-31', 'year']]],
+    ['展望新的一年', '2025-12-20', [['新的一年', '2026-01-01', '2026-12-31', 'year']]],
+  ])('%s (published %s)', (text, pub, rows) => {
+    expect(found(text, pub)).toEqual(rows);
+  });
+  it('is not a school year or a count of years', () => {
+    expect(found('新一年级学生入学', '2025-09-01')).toEqual([]);
+    expect(found('新一年度预算', '2025-09-01').map((r) => r[0])).not.toContain('新一年');
+  });
+});
+
+describe('新春 and 清明 before 文化节', () => {
+  it('新春 is the Spring Festival of the published lunar year', () => {
+    expect(found('与市民共庆新春。', '2026-02-14')).toEqual([['新春', '2026-02-17', '2026-02-17', 'day']]);
+    expect(found('喜迎新春，欢度佳节', '2025-01-20').map((r) => r[0])).toEqual(['新春']);
+  });
+  it('is not the festival in a name or before what it qualifies', () => {
+    expect(found('五洲新春上市时间为2016年', '2025-10-28').map((r) => r[0])).toEqual(['2016年']);
+    expect(found('送上新春祝愿，写新春联', '2026-02-14')).toEqual([]);
+  });
+  it('清明 names the festival in 清明文化节, not in 政治清明', () => {
+    expect(found('开封清明文化节开幕', '2024-04-07')).toEqual([['清明', '2024-04-04', '2024-04-04', 'day']]);
+    expect(found('政治清明，文化繁荣', '2024-04-07')).toEqual([]);
+  });
+});
