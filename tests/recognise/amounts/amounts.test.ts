@@ -160,12 +160,19 @@ describe('QUANTITY', () => {
     ['v2.5个', 'versions'],
     ['一家公司', 'the article 一'],
     ['统一口径', '一 inside words'],
+    ['统一名称与唯一名额', '一名 inside words'],
     ['数十米深处', 'vague counts'],
     ['汽车零部件', 'zero inside words'],
     ['五部门联合发文', 'a unit word inside a longer word'],
     ['二期工程', 'phase numbers'],
   ])('%s: no quantity (%s)', (text) => {
     expect(findAmounts(text).filter((m) => m.type === 'QUANTITY')).toEqual([]);
+  });
+});
+
+describe('一名: a count of the people a report names', () => {
+  it('is a quantity of one person, unlike the article 一 before other measure words', () => {
+    expect(found('一名男子报案,一家公司回应')).toEqual([['一名', 'QUANTITY', { value: 1, unit: '名' }]]);
   });
 });
 

@@ -32,7 +32,7 @@
  * Time units (年 月 日 天 周 小时 分钟 秒 …) are never units, so dates, times and durations
  * (`3年`, `3个月`) are not quantities; nor are vague counts (`数十米`), unit words starting a
  * longer word (`五部门`, `零部件`), phase numbers (`二期`), ordinals (`第三`, `前三名`), Chinese `一` + measure word (an
- * article: `一家公司`), digit runs of 11+ digits (phone/ID numbers), zero-led runs (`010`),
+ * article: `一家公司`; but `一名男子` counts a person), digit runs of 11+ digits (phone/ID numbers), zero-led runs (`010`),
  * or numbers glued to Latin letters or dots (model/version numbers).
  */
 import { localPlaces } from '../../lang/zh/places-local.js';
@@ -570,7 +570,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (word === '所' && /^[致以有得需在谓属占]/.test(text.slice(e, e + 1))) return null; // `减少约60亿所致`: 所 is no measure word
     if (word === '座' && BLOCK_AFTER.test(text.slice(e, e + 3))) return null; // `44座低层A室`: a block of an estate, not a count
     if (isSigned(run) && unit !== '°C' && unit !== '°F') return null;
-    if (isChinese && n.value === 1 && !inRange && word !== '手') return null; // 一家公司, 统一口径: an article, not a count
+    // 一家公司, 统一口径: an article, not a count; but news counts the people it reports on (`一名男子`, `一名86岁老人`)
+    if (isChinese && n.value === 1 && !inRange && word !== '手' && !(word === '名' && !/[统唯同之第万单划整专逐归合]/.test(prev))) return null;
     if (isChinese && isLocalPlaceAt(ctx.region, text, start, e)) return null; // Taiwan's 五股, 六家支线, 七股: places
     if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
