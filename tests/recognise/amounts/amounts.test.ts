@@ -176,6 +176,19 @@ describe('一名: a count of the people a report names', () => {
   });
 });
 
+describe('teams, shops and concentrations', () => {
+  it.each<[string, string, number, string]>([
+    ['男子组共54队参赛', '54队', 54, '队'],
+    ['门店数量达到7000店大关', '7000店', 7000, '店'],
+    ['检出陶斯松0.05 ppm', '0.05 ppm', 0.05, 'ppm'],
+  ])('%s', (text, mention, value, unit) => {
+    expect(found(text)).toEqual([[mention, 'QUANTITY', { value, unit }]]);
+  });
+  it('is no count inside a word or as the article', () => {
+    expect(found('执勤一队副队长到店检查,商店开门').filter((r) => r[1] === 'QUANTITY')).toEqual([]);
+  });
+});
+
 describe('mixed sentences', () => {
   it('finds every mention in order', () => {
     const text =

@@ -19,6 +19,8 @@ export const PHYSICAL: Record<string, string> = {
   km: 'km', kg: 'kg', mg: 'mg', mm: 'mm', cm: 'cm', ml: 'mL', mL: 'mL', kWh: 'kWh', kW: 'kW', MWh: 'MWh', MW: 'MW',
   GWh: 'GWh', GW: 'GW', TWh: 'TWh', GB: 'GB', TB: 'TB', MB: 'MB', 'm²': 'm2', 'm³': 'm3', km2: 'km2', m2: 'm2', m3: 'm3',
   '㎡': 'm2', '㎥': 'm3', '㎞': 'km', '㎏': 'kg', '㎜': 'mm', '㎝': 'cm', '㎖': 'mL',
+  // a residue limit or a concentration (`陶斯松0.05 ppm`)
+  ppm: 'ppm',
 };
 
 /** Measure words for counts (reported as written, brackets dropped: `台(套)` → `台套`). */
@@ -30,8 +32,8 @@ export const COUNTS = [
   '股', '架次', '辆次', '班次', '趟', '单', '尾', '羽', '床', '坪', '万人次', '剂', '剂次', '岁', '城',
   // Hong Kong's housing units (`1,300伙`); phone calls (`连打6通电话`); Taiwan's villages and townships (`20村里`, `13乡镇市`)
   '伙', '通', '村里', '乡镇市',
-  // train runs (`加开3班`); votes (`以87票通过`)
-  '班', '票',
+  // train runs (`加开3班`); votes (`以87票通过`); teams (`54队参赛`); shops (`门店达到7000店`)
+  '班', '票', '队', '店',
   // `期` counts phases only after 两 (`二期`, `三期工程` are ordinals): see unitSymbol.
   '期',
 ];
