@@ -92,7 +92,8 @@ describe('months named together and quarters of a Hong Kong financial year', () 
     // `今` alone before what was done today, in Taiwan and Hong Kong print
     ['台中市主计处今终在市政会议提出预算，市长说今只是通过暂定版', 'TW', [['今', '2024-05-15', '2024-05-15', 'day'], ['今', '2024-05-15', '2024-05-15', 'day']]],
     ['市府今表示，至今已有十人确诊，如今情况稳定，据今已有百年', 'TW', [['今', '2024-05-15', '2024-05-15', 'day']]],
-    ['主计总处今更新预测，今后将按季发布，今次会议，今起实施', 'TW', [['今', '2024-05-15', '2024-05-15', 'day']]],
+    // (`今起实施`, from today on: a headline's 今起 is published, in every region — sixteenth-session.test.ts)
+    ['主计总处今更新预测，今后将按季发布，今次会议，今起实施', 'TW', [['今', '2024-05-15', '2024-05-15', 'day'], ['今', '2024-05-15', '2024-05-15', 'day']]],
     // quarters named together or as a range, and the middle of a month
     ['第3、4季分别成长，2023年第1、2季则衰退', 'TW', [['第3、4季', '2024-07-01', '2024-12-31', 'quarter'], ['2023年第1、2季', '2023-01-01', '2023-06-30', 'quarter']]],
     ['二、三季度经济回升，第一至三季度累计增长', 'CN', [['二、三季度', '2024-04-01', '2024-09-30', 'quarter'], ['第一至三季度', '2024-01-01', '2024-09-30', 'quarter']]],

@@ -1,6 +1,7 @@
 /**
  * Forms of the sixteenth session: Hong Kong and Taiwan's `早前` (some time before published: the month before, vague;
- * not `提早前往`), `新的一年` / `新一年` (the year under way; the coming one late in the year; not `新一年级`), `新春` as
+ * not `提早前往`), `前不久` / `不久前` likewise, a headline's `今起` (today), `N个多月前` (that month, vague),
+ * `新的一年` / `新一年` (the year under way; the coming one late in the year; not `新一年级`), `新春` as
  * the Spring Festival where it is celebrated or welcomed (`共庆新春`, `喜迎新春`; not a company's `五洲新春`, not `新春祝愿`), and `清明` before `文化节`. Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
@@ -16,6 +17,21 @@ describe('早前', () => {
   it('is not 提早 before 前往 or a comparison', () => {
     expect(found('市民可提早前往会场，较早前更方便', '2025-12-24').map((r) => r[0])).toEqual([]);
     expect(found('旅客宜早前往机场', '2025-12-24')).toEqual([]);
+  });
+});
+
+describe('前不久, 今起, N个多月前', () => {
+  it.each<[string, Row[]]>([
+    ['前不久闭幕的广交会', [['前不久', '2023-05-03', '2023-06-01', 'day', true]]],
+    ['这份报告不久前发布', [['不久前', '2023-05-03', '2023-06-01', 'day', true]]],
+    ['全省考生今起赴考', [['今', '2023-06-02', '2023-06-02', 'day']]],
+    ['新规今起实施', [['今', '2023-06-02', '2023-06-02', 'day']]],
+    ['他四个多月前曾出席', [['四个多月前', '2023-02-01', '2023-02-28', 'month', true]]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2023-06-02')).toEqual(rows);
+  });
+  it('今 is no date in 如今, 至今 or before other words', () => {
+    expect(found('如今起步更早，至今起伏不定，今后再议', '2023-06-02')).toEqual([]);
   });
 });
 

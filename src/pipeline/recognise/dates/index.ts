@@ -20,9 +20,9 @@
  *   `去年中宣布`) are June–July (vague). `今年内`, `2025年内` and a bare `年内` are the year.
  * - 上半年 / 下半年 have grain halfyear; 前三季度 grain quarter (a union of quarters).
  * - `X以来` (今年以来, 去年以来, 3月以来) runs from the start of X to published (grain day).
- * - 近日 / 日前 = the 7 days up to and including published (grain day, vague); 早前 = the 30 days before published
- *   (vague); 新的一年 / 新一年 = the published year (the next one in a November or December article).
- * - N年前 = year (published − N), vague; N个月前 = that month, vague; N天前 = that day.
+ * - 近日 / 日前 = the 7 days up to and including published (grain day, vague); 早前, 前不久, 不久前 = the 30 days
+ *   before published (vague); a headline's 今起 (`今起实施`) is published; 新的一年 / 新一年 = the published year (the next one in a November or December article).
+ * - N年前 = year (published − N), vague; N个月前 (N个多月前) = that month, vague; N天前 = that day.
  * - 本周/上周/下周/上上周 are Monday–Sunday with grain week; 周三 alone is the Wednesday of
  *   the published week; 周末 is Saturday–Sunday (grain day).
  * - Decades and centuries: 八十年代 / 上世纪80年代 = 1980–1989 (grain decade), 21世纪 =
@@ -155,13 +155,13 @@ const RE_YEAR_RANGE = /(?<![\d.])(\d{4})(?:至|到|-|~|—)(\d{4}|\d{2})年(?!�
 const CN_NUM = '[一二两三四五六七八九十]{1,3}';
 const RE_RELATIVE = new RegExp(
   [
-    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|前日(?=\()|后日(?=\()|即日(?=起|至|到)|昨(?=\(\d{1,2}月)|近日|日前|今晚|今夜(?![星月])|今晨|今早|(?<![迄至])今午|昨午|明午|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
+    String.raw`(?<day>今天|今日(?!头条)|昨天|昨日|前天|明天|明日|后天|前日(?=\()|后日(?=\()|即日(?=起|至|到)|昨(?=\(\d{1,2}月)|近日|日前|(?<![如至迄])今(?=起[\u4e00-\u9fff])|今晚|今夜(?![星月])|今晨|今早|(?<![迄至])今午|昨午|明午|昨晚|隔晚|昨夜(?![星辰风月])|昨早|昨晨|明晚|明早|昨(?=[\u4e00-\u9fff])(?![天日晚夜晨儿年]))`,
     String.raw`(?<month>本月|这个月|上个?月|下个?月)(?<mpart>初|底|末|上旬|中旬|下旬|上半月|下半月|(?<mday>${DAY})[日号])?`,
     String.raw`(?<week>上上|下下|本|这|上|下|今(?=个))个?(?:周|星期|礼拜)(?<weekend>末|初)?(?![一二三四五六日天])`,
     String.raw`(?<![每一])(?<wdWeek>上|下|本|这)?(?:周|星期|礼拜)(?<wd>[一二三四五六日天])(?:(?:至|到|—|–|-|~)(?:周|星期|礼拜)(?<wd2>[一二三四五六日天]))?`,
     // a bare `月底` / `月末`: the end of the month published in (not `3月底`, `本月底`, `每月末`, `年月末`)
     String.raw`(?<monthEnd>月[底末])(?<![\d〇○零一二两三四五六七八九十个年本上下这每该当同次前岁]月[底末])`,
-    String.raw`(?<![\d〇○零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
+    String.raw`(?<![\d〇○零一二两三四五六七八九十个])(?<n>\d{1,3}|${CN_NUM})(?<unit>年|个多?月|天|日|周|个星期|个礼拜)(?<dir>之前|之后|以前|以后|前|后)`,
     String.raw`(?<nWeekDir>上|下)(?<nWeeks>\d|${CN_NUM})个?(?:周|星期)`,
     String.raw`(?<parenWord>今|昨|明)\((?<parenDay>\d{1,2}|[一二三四五六七八九十廿卅]{1,3})(?:\)日|日\))`, // `今（12）日`, Hong Kong's `今(25日)`
     String.raw`(?<![月])(?<halfMonth>上半月|下半月)`,
@@ -169,7 +169,7 @@ const RE_RELATIVE = new RegExp(
   'g',
 );
 /** Vague recent periods and relative quarters (relative() reads them by group name too). */
-const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年|(?<![提趁尽儘及较較比更最稍])早前(?![往来來去行进進]))|(?<quarter>本季度?|今季度?|上一?季度?|前一季度?|下一?季度?)(?![节])/g;
+const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年|(?<![提趁尽儘及较較比更最稍])早前(?![往来來去行进進])|前不久|不久前)|(?<quarter>本季度?|今季度?|上一?季度?|前一季度?|下一?季度?)(?![节])/g;
 /** `过去的一年`, `刚刚过去的一年`: the year before, in a report of the year's first months. */
 const RE_PAST_YEAR = /过去的(?:一|这一)年(?![来多半度级])/g;
 /** `新的一年`, `新一年` (not `新一年级`): the year under way, or the coming one in a November or December article. */
@@ -1368,7 +1368,7 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const vague = g.day === '近日' || g.day === '日前';
     if (!today) return unresolved('day', vague);
     if (vague) return span(addDays(today, -6), today, 'day', true);
-    const off: Record<string, number> = { 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 前日: -2, 后日: 2, 即日: 0, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今夜: 0, 今晨: 0, 今早: 0, 今午: 0, 昨午: -1, 明午: 1, 昨晚: -1, 隔晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
+    const off: Record<string, number> = { 今: 0, 今天: 0, 今日: 0, 昨天: -1, 昨日: -1, 昨: -1, 前天: -2, 前日: -2, 后日: 2, 即日: 0, 明天: 1, 明日: 1, 后天: 2, 今晚: 0, 今夜: 0, 今晨: 0, 今早: 0, 今午: 0, 昨午: -1, 明午: 1, 昨晚: -1, 隔晚: -1, 昨夜: -1, 昨早: -1, 昨晨: -1, 明晚: 1, 明早: 1 };
     const d = addDays(today, off[g.day]);
     return span(d, d, 'day');
   }
@@ -1377,8 +1377,8 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     const w = g.vague;
     if (!pub || !today || w === '往年') return unresolved(w.startsWith('近') && w.includes('年') ? 'year' : 'day', true);
     if (w.includes('年')) return span(iso(pub.y - 5, 1, 1), today, 'year', true);
-    // 早前 (Hong Kong and Taiwan usage: some time before) is the month before published, published excluded
-    if (w === '早前') return span(addDays(today, -30), addDays(today, -1), 'day', true);
+    // 早前 (Hong Kong and Taiwan usage: some time before), 前不久 / 不久前: the month before published, published excluded
+    if (w === '早前' || w.includes('不久')) return span(addDays(today, -30), addDays(today, -1), 'day', true);
     const back = w === '近期' ? 30 : w === '连日来' ? 6 : w === '这两天' ? 1 : 2;
     return span(addDays(today, -back), today, 'day', true);
   }
