@@ -26,15 +26,22 @@ from common import NT, tags_to_spans  # noqa: E402
 from model import Tagger, load_checkpoint  # noqa: E402
 
 
+WITH_FEATURES = False  # --with-features: the head reads [states; the encoder's input features] (set in main)
+
+
 @torch.no_grad()
 def states_of(model, recs, bs=128):
-    """The frozen encoder's BiLSTM states for each record, fp16 [n, 2*hidden]."""
+    """The frozen encoder's BiLSTM states for each record, fp16 [n, 2*hidden] (with WITH_FEATURES, followed by the
+    features the BiLSTM read: char and bigram embeddings, lexicon bits, SoftLexicon)."""
     out = [None] * len(recs)
     order = sorted(range(len(recs)), key=lambda i: len(recs[i][0]))
     for k in range(0, len(order), bs):
         idx = order[k:k + bs]
         c, b, lx, t, lens, mask = T.batchify([recs[i] for i in idx], "cpu")
-        h = model.states(model.features(c, b, lx, T.batchify.softlex), lens)
+        f = model.features(c, b, lx, T.batchify.softlex)
+        h = model.states(f, lens)
+        if WITH_FEATURES:
+            h = torch.cat([h, f], -1)
         for j, i in enumerate(idx):
             out[i] = h[j, :len(recs[i][0])].half().numpy()
     return out
@@ -43,7 +50,7 @@ def states_of(model, recs, bs=128):
 def cached_states(model, recs, cache, name):
     """states_of, kept as one fp16 array + offsets in `cache` (the same records in the same order)."""
     if cache:
-        path = os.path.join(cache, name + ".npz")
+        path = os.path.join(cache, name + (".feat" if WITH_FEATURES else "") + ".npz")
         n = np.array([len(r[0]) for r in recs])
         if os.path.exists(path):
             z = np.load(path)
@@ -183,7 +190,11 @@ def main():
     ap.add_argument("--eval", default="", help="score these splits with the chosen head at the end (e.g. msra_test)")
     ap.add_argument("--cache", default="", help="keep the encoder's states here (they depend only on BASE and the data)")
     ap.add_argument("--seed", type=int, default=1, help="initialisation, dropout and batch order (members of an ensemble)")
+    ap.add_argument("--with-features", action="store_true",
+                    help="the head also reads the encoder's input features beside its states")
     a = ap.parse_args()
+    global WITH_FEATURES
+    WITH_FEATURES = a.with_features
     torch.manual_seed(a.seed)
     random.seed(a.seed)
     torch.set_num_threads(int(os.environ.get("TORCH_THREADS", os.cpu_count() or 1)))
@@ -216,7 +227,7 @@ def main():
                             "end": head.end.detach().tolist()}, "result": res}, a.out)
         json.dump(res, open(a.out + ".json", "w"), indent=1)
 
-    res = {"corpus": a.corpus, "also": a.also, "hidden_head": a.hidden_head, "lstm_head": a.lstm_head, "selected_on": sel,
+    res = {"corpus": a.corpus, "also": a.also, "with_features": a.with_features, "hidden_head": a.hidden_head, "lstm_head": a.lstm_head, "selected_on": sel,
            "eval": {}}
     best, best_state = -1.0, None
     if not a.hidden_head and not a.lstm_head:

@@ -87,7 +87,9 @@ def main():
     g = onnx.load(path)
     dim = name_states(g)
     lstm_dim = int(lstm["weight_hh_l0"].shape[1]) if lstm is not None else 0
-    assert layers[0][0].shape[1] == dim + 2 * lstm_dim, (layers[0][0].shape, dim, lstm_dim)
+    # (a head trained with add_head.py --with-features reads the input features too, which no graph names: it stops here)
+    assert layers[0][0].shape[1] == dim + 2 * lstm_dim, (layers[0][0].shape, dim, lstm_dim,
+                                                         "a --with-features head cannot be grafted")
     onnx.checker.check_model(g)
     onnx.save(g, path)
     hm = lstm_head_graph(head, dim) if lstm is not None else mlp_head_graph(layers, dim, name)

@@ -1,5 +1,8 @@
 """Train one BiLSTM-CRF configuration. Usage: train.py NAME --data msra,pku [--no-lex] [--no-pretrain] [--hidden 160]
 Warm start / fine-tuning: --init model.pt (e.g. from from_onnx.py) [--freeze-emb] [--eval-every N] [--average]
+Per-corpus heads trained jointly with the encoder: --joint-head msra=HEAD.pt*0.3 (add_head.py's format, or `new`; that share
+of {corpus}_train trains the head and, through it, the encoder; the news head never sees those records). Each check scores
+the head on {corpus}_dev and writes it beside last.pt / best.pt as last.head.CORPUS.pt / best.head.CORPUS.pt.
 Writes $NER_BUILD/runs/NAME/{result.json,model.pt} (model.pt = best-on-dev state dict) and, at every dev check,
 last.pt (that check's weights) and best.pt (the best so far), so a long CPU run can be inspected or cut short
 without losing its progress."""
@@ -21,6 +24,20 @@ EVAL_SETS = ["newsann_dev", "msra_dev", "pku_dev", "cluener_dev", "weibo_dev", "
              "msra_test", "pku_test", "weibo_test", "resume_test"]
 # corpora without a company type: predicted COMPANY counts as ORG when they are scored
 FOLD_COMPANY = ("msra", "pku", "weibo", "resume")
+
+
+JOINT = 100  # source ids of --joint-head records start here (below: the model's own heads)
+# CLUENER's dev is the carve issue 17 reports on: a joint CLUENER head is never scored on it during training
+BLIND = ("cluener",)
+
+
+def save_head(head, corpus, check, path):
+    """A joint head in add_head.py's OUT.pt format (graft_head.py exports it)."""
+    lstm = {k: v.detach().cpu().clone() for k, v in head.lstm.state_dict().items()} if head.lstm is not None else None
+    torch.save({"corpus": corpus, "lstm": lstm,
+                "layers": [(l.weight.detach().cpu().clone(), l.bias.detach().cpu().clone()) for l in head.layers],
+                "crf": {"transitions": head.trans.detach().tolist(), "start": head.start.detach().tolist(),
+                        "end": head.end.detach().tolist()}, "result": {"joint": True, "check": check}}, path)
 
 
 SOFTLEX = False  # set by --softlex: records carry their SoftLexicon rows (feat/NAME.softlex.npy)
@@ -99,16 +116,23 @@ def prf(gold, pred, fold=False):
 
 
 @torch.no_grad()
-def gold_and_predicted(model, recs, dev, bs=256, head=None):
-    """(gold, predicted) mentions of records as (record index, start, end, type) lists; leaves the model in eval mode."""
+def gold_and_predicted(model, recs, dev, bs=256, head=None, joint=None):
+    """(gold, predicted) mentions of records as (record index, start, end, type) lists; leaves the model in eval mode.
+    `joint`: an add_head.Head read over the encoder's states instead of the model's own head `head`."""
     model.eval()
+    if joint is not None:
+        joint.eval()
     gold, pred = [], []
     order = sorted(range(len(recs)), key=lambda i: len(recs[i][0]))
     for k in range(0, len(order), bs):
         idx = order[k:k + bs]
         c, b, lx, t, lens, mask = batchify([recs[i] for i in idx], dev)
-        em = model.emissions(c, b, lx, lens, head=head, softlex=batchify.softlex)
-        path = model.decode(em, mask, head=head).cpu().numpy()
+        if joint is None:
+            em = model.emissions(c, b, lx, lens, head=head, softlex=batchify.softlex)
+            path = model.decode(em, mask, head=head).cpu().numpy()
+        else:
+            em = joint(model.states(model.features(c, b, lx, batchify.softlex), lens), lens)
+            path = model.decode(em, mask, crf=(joint.trans, joint.start, joint.end)).cpu().numpy()
         for j, i in enumerate(idx):
             n = len(recs[i][0])
             gold += [(i, s, e, ty) for s, e, ty in tags_to_spans(recs[i][3].tolist())]
@@ -116,9 +140,11 @@ def gold_and_predicted(model, recs, dev, bs=256, head=None):
     return gold, pred
 
 
-def evaluate(model, recs, dev, bs=256, head=None, name=""):
-    gold, pred = gold_and_predicted(model, recs, dev, bs, head)
+def evaluate(model, recs, dev, bs=256, head=None, name="", joint=None):
+    gold, pred = gold_and_predicted(model, recs, dev, bs, head, joint)
     model.train()
+    if joint is not None:
+        joint.train()
     return prf(gold, pred, fold=name.split("_")[0] in FOLD_COMPANY)
 
 
@@ -179,6 +205,10 @@ def main():
                          "characters are hidden (char, both bigrams, lexicon bits and SoftLexicon row) and predicted "
                          "from the BiLSTM's states by a separate output layer, loss x WEIGHT. The layer is not part "
                          "of the saved model, so export is unchanged")
+    ap.add_argument("--joint-head", action="append", default=[],
+                    help="CORPUS=HEAD.pt[*W]: train add_head.py's HEAD.pt jointly with the encoder on W x {corpus}_train "
+                         "(its records go through that head only); repeatable")
+    ap.add_argument("--joint-dropout", type=float, default=0.2, help="dropout inside the joint heads")
     a = ap.parse_args()
     global SOFTLEX
     SOFTLEX = bool(a.softlex)
@@ -274,7 +304,28 @@ def main():
             weights[d] = ([r[:6] + (sources.index(d),) for r in recs], w2)
         mlm_head = torch.nn.Linear(2 * a.hidden, nc).to(dev)
         P("masked-character objective on", name, "weight", mlm_w)
+    joint = {}  # source id (JOINT + j) -> (corpus, add_head.Head)
+    for j, spec in enumerate(a.joint_head):
+        from add_head import Head  # (add_head imports this module)
+        corpus, _, rest = spec.partition("=")
+        path, _, w = rest.partition("*")
+        if path == "new":  # a fresh head of the shipped MSRA head's shape (BiLSTM 128, 256 hidden), CRF from the news head
+            head = Head(2 * a.hidden, 256, model, a.joint_dropout, lstm=128).to(dev)
+        else:
+            head = Head.from_saved(torch.load(path, map_location="cpu"), 2 * a.hidden).to(dev)
+        head.drop.p = a.joint_dropout
+        head.train()
+        recs = [r[:6] + (JOINT + j,) for r in load_split(corpus + "_train") if len(r[0]) <= 300]
+        weights[corpus + "@head"] = (recs, float(w or 1))
+        joint[JOINT + j] = (corpus, head)
+        if corpus in BLIND:
+            P("joint head", corpus, "from", path, "records", len(recs), "weight", float(w or 1), "(not scored: blind)")
+            continue
+        evals.setdefault(corpus + "_dev", load_split(corpus + "_dev"))
+        P("joint head", corpus, "from", path, "records", len(recs), "weight", float(w or 1), corpus + "_dev",
+          evaluate(model, evals[corpus + "_dev"], dev, name=corpus + "_dev", joint=head)["ALL"]["f"])
     params = [p for p in model.parameters() if p.requires_grad] + (list(mlm_head.parameters()) if mlm_head else [])
+    params += [p for _, h in joint.values() for p in h.parameters()]
     opt = torch.optim.Adam(params, lr=a.lr)
     t0 = time.time()
     best, best_state, best_ep = -1, None, -1
@@ -308,13 +359,19 @@ def main():
                 h["avg_msra_dev"], h["n_avg"] = amd, n_avg
                 if a.select == "msra":
                     cands.append(("average", amd, {k: v.clone() for k, v in avg_state.items()}))
+        for corpus, jh in [x for x in joint.values() if x[0] not in BLIND]:
+            h[corpus + "_dev@head"] = evaluate(model, evals[corpus + "_dev"], dev, name=corpus + "_dev", joint=jh)["ALL"]["f"]
         history.append(h)
         P(json.dumps(h))
         torch.save({"state": cands[0][2], "config": config, "check": h}, os.path.join(out_dir, "last.pt"))
+        for corpus, jh in joint.values():
+            save_head(jh, corpus, h, os.path.join(out_dir, f"last.head.{corpus}.pt"))
         for kind, score, state in cands:
             if score > best:
                 best, best_ep, best_state = score, f"{ep}:{step}:{kind}", state
                 torch.save({"state": state, "config": config, "check": dict(h, kind=kind)}, os.path.join(out_dir, "best.pt"))
+                for corpus, jh in joint.values():
+                    save_head(jh, corpus, h, os.path.join(out_dir, f"best.head.{corpus}.pt"))
     for ep in range(a.max_epochs):
         train = epoch_records()
         random.shuffle(train)
@@ -335,7 +392,12 @@ def main():
                 c = torch.where((torch.rand(c.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(c), c)
                 b = torch.where((torch.rand(b.shape, device=dev) < a.unk_drop) & mask, torch.ones_like(b), b)
             head = bt[0][6]
-            if head == mlm_src:
+            if head in joint:
+                jh = joint[head][1]
+                em = jh(model.states(model.features(c, b, lx, batchify.softlex), lens), lens)
+                loss = (model.log_partition(em, mask, jh.trans, jh.start, jh.end)
+                        - model.log_partition(em, mask, jh.trans, jh.start, jh.end, batchify.allow)).sum() / len(bt)
+            elif head == mlm_src:
                 loss = mlm_w * masked_char_loss(model, mlm_head, c, b, lx, lens, mask, batchify.softlex)
             else:
                 if mlm_head is not None:
@@ -344,7 +406,7 @@ def main():
                 loss = model.nll(em, t, mask, head=head, allow=batchify.allow) / len(bt)
             opt.zero_grad()
             loss.backward()
-            torch.nn.utils.clip_grad_norm_(model.parameters(), 5.0)
+            torch.nn.utils.clip_grad_norm_(params, 5.0)
             opt.step()
             tot += loss.item()
             n_tot += 1
