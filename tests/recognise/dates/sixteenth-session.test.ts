@@ -1,7 +1,7 @@
 /**
  * Forms of the sixteenth session: Hong Kong and Taiwan's `早前` (some time before published: the month before, vague;
  * not `提早前往`), `前不久` / `不久前` likewise, a headline's `今起` (today), `N个多月前` (that month, vague),
- * `新的一年` / `新一年` (the year under way; the coming one late in the year; not `新一年级`), `新春` as
+ * a year that closes a bracketed name (`「居屋2023」`, `【金像獎2024】`), `新的一年` / `新一年` (the year under way; the coming one late in the year; not `新一年级`), `新春` as
  * the Spring Festival where it is celebrated or welcomed (`共庆新春`, `喜迎新春`; not a company's `五洲新春`, not `新春祝愿`), and `清明` before `文化节`. Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
@@ -61,5 +61,21 @@ describe('新春 and 清明 before 文化节', () => {
   it('清明 names the festival in 清明文化节, not in 政治清明', () => {
     expect(found('开封清明文化节开幕', '2024-04-07')).toEqual([['清明', '2024-04-04', '2024-04-04', 'day']]);
     expect(found('政治清明，文化繁荣', '2024-04-07')).toEqual([]);
+  });
+});
+
+describe('a year closing a name in brackets', () => {
+  it.each<[string, Row[]]>([
+    ['销售时间较「居屋2023」快三成', [['2023', '2023-01-01', '2023-12-31', 'year']]],
+    ['【金像奖2024】最佳电影', [['2024', '2024-01-01', '2024-12-31', 'year']]],
+    ['《科技成果转化年度报告(高校篇)2023》显示', [['2023', '2023-01-01', '2023-12-31', 'year']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2025-10-09')).toEqual(rows);
+  });
+  it('needs the bracket for a year far from published, and never a number mark or a model', () => {
+    expect(found('居屋2023申请', '2025-10-09')).toEqual([]);
+    expect(found('「编号第2023」', '2025-10-09')).toEqual([]);
+    expect(found('「iPhone2023」', '2025-10-09')).toEqual([]);
+    expect(found('「計劃2030」', '2025-10-09')).toEqual([]);
   });
 });

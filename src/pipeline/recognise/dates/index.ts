@@ -871,8 +871,9 @@ const RE_TODAY_ALONE =
 const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
 /** A year before a name (`2024长沙国际工程机械展`, `2026斯诺克世锦赛`): only years near published. */
 const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项套辆只头次届期号楼层米吨]|台(?![湾北中南东]))/g; // `2024台设备` is a count, `2024台湾灯会` a year
-/** A year after a name, closing it (`居屋2025`, `「香港街馬2025」`, `財政預算案2025︱`): only years near published. */
-const RE_YEAR_AFTER_NAME = /(?:19|20)\d\d(?=[」』”"）)\]\s,，。、;；:：︱|]|$)/gm;
+/** A year after a name, closing it (`居屋2025`, `「香港街馬2025」`, `財政預算案2025︱`): only years near published — or any
+ * year up to the next one where a closing bracket ends the name with it (`「居屋2023」`, `【金像獎2024】`, `《报告2023》`). */
+const RE_YEAR_AFTER_NAME = /(?:19|20)\d\d(?=[」』”"）)\]】》\s,，。、;；:：︱|]|$)/gm;
 /** Anaphora: `同期`, `去年同期`, `上年同期`, `2024年同月`: the period just mentioned, in that year (not `历年同期`, every year's). */
 const RE_SAME = /(?<!不可|历年|往年|历史)同[期月日](?!而语|新高|新低|最|次高|次低|高位|低位|纪录)/g;
 const RE_SAME_YEAR = new RegExp(`(?<![不共一想])[同当]年(?![龄级代纪度底末初轻青少华])(?:(${MON})月(?:(${DAY})[日号])?)?`, 'g');
@@ -975,14 +976,17 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     for (const m of text.matchAll(RE_NAME_YEAR)) {
       if (/[\dA-Za-z.\-/:]/.test(text[m.index - 1] ?? '')) continue;
       const y = +m[0];
-      if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
+      const closed = /[」』】》]/.test(text[m.index + 4] ?? '');
+      if (Math.abs(y - pub.y) <= 1 || (closed && y <= pub.y + 1)) add(m.index, m.index + 4, yearValue(y), 0.6);
     }
     for (const m of text.matchAll(RE_YEAR_AFTER_NAME)) {
       // (after a Chinese character of a name, not after a number's mark: `编号第2025`)
       const before = text[m.index - 1] ?? '';
-      if (!/[\u4e00-\u9fff]/.test(before) || /[第号號码碼]/.test(before)) continue;
+      const closed = /[」』】》]/.test(text[m.index + 4] ?? '');
+      // (or after a bracketed part of a title it closes: `《…报告(高校篇)2023》`)
+      if (!(/[\u4e00-\u9fff]/.test(before) || (closed && /[)）]/.test(before))) || /[第号號码碼]/.test(before)) continue;
       const y = +m[0];
-      if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
+      if (Math.abs(y - pub.y) <= 1 || (closed && y <= pub.y + 1)) add(m.index, m.index + 4, yearValue(y), 0.6);
     }
   }
   for (const m of /当|次|翌|隔|前一|第二天/.test(text) ? text.matchAll(RE_THAT_DAY) : []) {
