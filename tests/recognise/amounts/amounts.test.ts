@@ -176,6 +176,19 @@ describe('一名: a count of the people a report names', () => {
   });
 });
 
+describe('two neighbouring Chinese digits: a range', () => {
+  it.each<[string, ReturnType<typeof found>]>([
+    ['小的可卖四五元，大的七八元', [['四五元', 'MONEY', { amount: 4, currency: 'CNY', amount_max: 5 }], ['七八元', 'MONEY', { amount: 7, currency: 'CNY', amount_max: 8 }]]],
+    ['来了三四百人', [['三四百人', 'QUANTITY', { value: 300, unit: '人', value_max: 400 }]]],
+    ['投资五六万元', [['五六万元', 'MONEY', { amount: 50_000, currency: 'CNY', amount_max: 60_000 }]]],
+  ])('%s', (text, rows) => {
+    expect(found(text)).toEqual(rows);
+  });
+  it('is no range in a word, before a time unit or as a place in a ranking', () => {
+    expect(found('乱七八糟的一二线城市，三四天后，四五月份，第三四名')).toEqual([]);
+  });
+});
+
 describe('teams, shops and concentrations', () => {
   it.each<[string, string, number, string]>([
     ['男子组共54队参赛', '54队', 54, '队'],

@@ -380,6 +380,24 @@ function isLocalPlaceAt(region: Region, text: string, start: number, end: number
   return lengthsFrom(text[start]).some((len) => len >= end - start && places.has(text.slice(start, start + len)));
 }
 
+/** `四五元`, `三四个`, `五六万元`: the second digit (with its magnitude) read as an amount or a count with what follows
+ * it, the first digit as its low end at the same magnitude. */
+function adjacentRange(ctx: Ctx, start: number, run: string, lastEnd: number): Pending | null {
+  const low = parseNumber(run[0])!.value;
+  if (parseNumber(run[1])!.value !== low + 1) return null;
+  const high = readAmount(ctx, start + 1, run.slice(1), lastEnd, true);
+  if (!high || high.pending || high.start !== start + 1) return null;
+  if (high.type === 'MONEY') {
+    const v = high.value as MoneyValue;
+    return { ...high, start, value: { ...v, amount: round((v.amount * low) / (low + 1)), amount_max: v.amount } };
+  }
+  if (high.type === 'QUANTITY') {
+    const v = high.value as QuantityValue;
+    return { ...high, start, value: { ...v, value: round((v.value * low) / (low + 1)), value_max: v.value } };
+  }
+  return null;
+}
+
 /** Try to read one amount whose numeral run `run` starts at `start`. */
 function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRange = false): Pending | null {
   const { text } = ctx;
@@ -390,6 +408,10 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   const prev = text[start - 1] ?? '';
   const bare = isSigned(run) ? run.slice(1) : run;
   if (/^0\d/.test(bare)) return null; // zero-led codes
+
+  // two neighbouring Chinese digits before money or a count (`四五元`, `三四个`, `五六万元`): a range from the first to the second
+  const neighbours = !inRange && /^[一二三四五六七八][二三四五六七八九][十百千万亿]*$/.test(bare) ? adjacentRange(ctx, start, bare, lastEnd) : null;
+  if (neighbours) return neighbours;
 
   const isChinese = HAS_CHINESE_DIGIT.test(run);
   const end = start + run.length;
