@@ -1,7 +1,7 @@
 /**
  * Forms of the sixteenth session: Hong Kong and Taiwan's `早前` (some time before published: the month before, vague;
  * not `提早前往`), `前不久` / `不久前` likewise, a headline's `今起` (today), `N个多月前` (that month, vague),
- * a year that closes a bracketed name (`「居屋2023」`, `【金像獎2024】`), `新的一年` / `新一年` (the year under way; the coming one late in the year; not `新一年级`), `新春` as
+ * `过去N年` / `过去N个月` (the whole years or months before published's), a year that closes a bracketed name (`「居屋2023」`, `【金像獎2024】`), `新的一年` / `新一年` (the year under way; the coming one late in the year; not `新一年级`), `新春` as
  * the Spring Festival where it is celebrated or welcomed (`共庆新春`, `喜迎新春`; not a company's `五洲新春`, not `新春祝愿`), and `清明` before `文化节`. Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
@@ -77,5 +77,23 @@ describe('a year closing a name in brackets', () => {
     expect(found('「编号第2023」', '2025-10-09')).toEqual([]);
     expect(found('「iPhone2023」', '2025-10-09')).toEqual([]);
     expect(found('「計劃2030」', '2025-10-09')).toEqual([]);
+  });
+});
+
+describe('过去N年, 过去N个月', () => {
+  it.each<[string, Row[]]>([
+    ['过去十年的成绩', [['过去十年', '2016-01-01', '2025-12-31', 'year']]],
+    ['过去一年，访港旅客增加', [['过去一年', '2025-01-01', '2025-12-31', 'year']]],
+    ['过去三个月增长', [['过去三个月', '2025-11-01', '2026-01-31', 'month']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2026-02-12')).toEqual(rows);
+  });
+  it('过去一年 after March is the twelve months up to published (vague)', () => {
+    expect(found('过去一年，访港旅客增加', '2025-10-21')).toEqual([['过去一年', '2024-10-21', '2025-10-21', 'day', true]]);
+  });
+  it('is not a span that runs to published, a comparison window or a month', () => {
+    expect(found('过去二十年来', '2026-02-12').map((r) => r[0])).toEqual(['过去二十年来']);
+    expect(found('优于过去5年区间', '2026-02-12')).toEqual([]);
+    expect(found('过去3月', '2026-02-12').map((r) => r[0])).toEqual(['3月']);
   });
 });

@@ -22,6 +22,8 @@
  * - `X以来` (今年以来, 去年以来, 3月以来) runs from the start of X to published (grain day).
  * - 近日 / 日前 = the 7 days up to and including published (grain day, vague); 早前, 前不久, 不久前 = the 30 days
  *   before published (vague); a headline's 今起 (`今起实施`) is published; 新的一年 / 新一年 = the published year (the next one in a November or December article).
+ * - 过去N年 = the N whole years before published's (过去一年 after March: the 365 days up to published, vague),
+ *   过去N个月 the N whole months before its month.
  * - N年前 = year (published − N), vague; N个月前 (N个多月前) = that month, vague; N天前 = that day.
  * - 本周/上周/下周/上上周 are Monday–Sunday with grain week; 周三 alone is the Wednesday of
  *   the published week; 周末 is Saturday–Sunday (grain day).
@@ -172,6 +174,8 @@ const RE_RELATIVE = new RegExp(
 const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连日来|这两天|这几天|往年|(?<![提趁尽儘及较較比更最稍])早前(?![往来來去行进進])|前不久|不久前)|(?<quarter>本季度?|今季度?|上一?季度?|前一季度?|下一?季度?)(?![节])/g;
 /** `过去的一年`, `刚刚过去的一年`: the year before, in a report of the year's first months. */
 const RE_PAST_YEAR = /过去的(?:一|这一)年(?![来多半度级])/g;
+/** `过去三年`, `过去12个月`: the whole years (months) before published's (`过去的一年`: RE_PAST_YEAR). */
+const RE_PAST_N = /过去(\d{1,2}|[一二两三四五六七八九十]{1,3})(个)?(年|月)(?![来多半度级代底初末份中内間间区区])/g;
 /** `新的一年`, `新一年` (not `新一年级`): the year under way, or the coming one in a November or December article. */
 const RE_NEW_YEAR = /新的一年|新一年(?![级級度])/g;
 /** A duration before `N年后` (`时隔5年后首次`): not a date. */
@@ -543,6 +547,23 @@ export function findDates(text: string, published: string | null, region: Region
   for (const m of pub && pub.m <= 3 && text.includes('过去的') ? text.matchAll(RE_PAST_YEAR) : []) add(m.index, m.index + m[0].length, yearValue(pub!.y - 1), 0.8);
   for (const m of text.includes('一年') ? text.matchAll(RE_NEW_YEAR) : []) {
     add(m.index, m.index + m[0].length, pub ? yearValue(pub.m >= 11 ? pub.y + 1 : pub.y) : unresolved('year'), 0.8);
+  }
+  for (const m of text.includes('过去') ? text.matchAll(RE_PAST_N) : []) {
+    const n = num(m[1].replace(/两/g, '二'));
+    if (!(n >= 1 && n <= 100) || (m[3] === '月' && (!m[2] || n > 24))) continue; // `过去3月`: not this form
+    if (!pub) {
+      add(m.index, m.index + m[0].length, unresolved(m[3] === '年' ? 'year' : 'month'), 0.75);
+      continue;
+    }
+    const first = new Date(Date.UTC(pub.y, pub.m - 1 - n, 1));
+    const today = iso(pub.y, pub.m, pub.d);
+    // `过去一年` after the first quarter is the twelve months up to published rather than last year (vague)
+    const v = m[3] === '年' && n === 1 && pub.m > 3
+      ? span(addDays(today, -365), today, 'day', true)
+      : m[3] === '年'
+      ? span(iso(pub.y - n, 1, 1), iso(pub.y - 1, 12, 31), 'year')
+      : span(iso(first.getUTCFullYear(), first.getUTCMonth() + 1, 1), addDays(iso(pub.y, pub.m, 1), -1), 'month');
+    add(m.index, m.index + m[0].length, v, 0.75);
   }
   for (const m of text.matchAll(RE_RELATIVE2)) {
     const v = relative(m, pub);
