@@ -119,6 +119,14 @@ class Head(torch.nn.Module):
             p.data = torch.tensor(crf[key], dtype=torch.float32)
         return m.eval()
 
+    def to_saved(self, corpus, result):
+        """This head in add_head.py's OUT.pt format (what from_saved and graft_head.py read)."""
+        lstm = {k: v.detach().cpu().clone() for k, v in self.lstm.state_dict().items()} if self.lstm is not None else None
+        return {"corpus": corpus, "lstm": lstm,
+                "layers": [(l.weight.detach().cpu().clone(), l.bias.detach().cpu().clone()) for l in self.layers],
+                "crf": {"transitions": self.trans.detach().tolist(), "start": self.start.detach().tolist(),
+                        "end": self.end.detach().tolist()}, "result": result}
+
     def forward(self, x, lengths=None):
         x = self.drop(x)
         if self.lstm is not None:  # exact over right padding (Tagger's unpacked BiLSTM; it reads self.lstm)
@@ -221,10 +229,7 @@ def main():
 
     def save(res):
         """Write the head as it is now (OUT.pt + OUT.pt.json)."""
-        lstm = {k: v.detach() for k, v in head.lstm.state_dict().items()} if head.lstm is not None else None
-        torch.save({"corpus": a.corpus, "lstm": lstm, "layers": [(l.weight.detach(), l.bias.detach()) for l in head.layers],
-                    "crf": {"transitions": head.trans.detach().tolist(), "start": head.start.detach().tolist(),
-                            "end": head.end.detach().tolist()}, "result": res}, a.out)
+        torch.save(head.to_saved(a.corpus, res), a.out)
         json.dump(res, open(a.out + ".json", "w"), indent=1)
 
     res = {"corpus": a.corpus, "also": a.also, "with_features": a.with_features, "hidden_head": a.hidden_head, "lstm_head": a.lstm_head, "selected_on": sel,
@@ -242,8 +247,7 @@ def main():
         for idx in batches:
             x, t, mask, allow, lengths = pad(S_train, train, idx)
             em = head(x, lengths)
-            loss = (base.log_partition(em, mask, head.trans, head.start, head.end)
-                    - base.log_partition(em, mask, head.trans, head.start, head.end, allow)).sum() / len(idx)
+            loss = base.nll(em, t, mask, allow=allow, crf=(head.trans, head.start, head.end)) / len(idx)
             opt.zero_grad()
             loss.backward()
             opt.step()

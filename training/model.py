@@ -106,11 +106,12 @@ class Tagger(nn.Module):
         return self.emissions(chars, bigrams, lex, softlex=softlex)
 
     # ---------------- CRF
-    def nll(self, em, tags, mask, head=0, allow=None):
+    def nll(self, em, tags, mask, head=0, allow=None, crf=None):
         """Negative log-likelihood. With `allow` ([B,T,K] bool: the tags the corpus allows at each character),
         the numerator is the log-sum over every BIO-valid tag sequence compatible with it (partial-label CRF);
-        without it, the score of the one gold sequence."""
-        trans, start, end = self.crf_params(head)
+        without it, the score of the one gold sequence. `crf` = (transitions, start, end) instead of head `head`'s
+        (an add_head.py head's own CRF)."""
+        trans, start, end = crf if crf is not None else self.crf_params(head)
         B, T, K = em.shape
         if allow is not None:
             return (self.log_partition(em, mask, trans, start, end)

@@ -31,13 +31,9 @@ JOINT = 100  # source ids of --joint-head records start here (below: the model's
 BLIND = ("cluener",)
 
 
-def save_head(head, corpus, check, path):
-    """A joint head in add_head.py's OUT.pt format (graft_head.py exports it)."""
-    lstm = {k: v.detach().cpu().clone() for k, v in head.lstm.state_dict().items()} if head.lstm is not None else None
-    torch.save({"corpus": corpus, "lstm": lstm,
-                "layers": [(l.weight.detach().cpu().clone(), l.bias.detach().cpu().clone()) for l in head.layers],
-                "crf": {"transitions": head.trans.detach().tolist(), "start": head.start.detach().tolist(),
-                        "end": head.end.detach().tolist()}, "result": {"joint": True, "check": check}}, path)
+def joint_emissions(model, head, c, b, lx, lens):
+    """Emissions of a joint head (add_head.Head) over the encoder's states of a batch (batchify's)."""
+    return head(model.states(model.features(c, b, lx, batchify.softlex), lens), lens)
 
 
 SOFTLEX = False  # set by --softlex: records carry their SoftLexicon rows (feat/NAME.softlex.npy)
@@ -131,7 +127,7 @@ def gold_and_predicted(model, recs, dev, bs=256, head=None, joint=None):
             em = model.emissions(c, b, lx, lens, head=head, softlex=batchify.softlex)
             path = model.decode(em, mask, head=head).cpu().numpy()
         else:
-            em = joint(model.states(model.features(c, b, lx, batchify.softlex), lens), lens)
+            em = joint_emissions(model, joint, c, b, lx, lens)
             path = model.decode(em, mask, crf=(joint.trans, joint.start, joint.end)).cpu().numpy()
         for j, i in enumerate(idx):
             n = len(recs[i][0])
@@ -365,13 +361,13 @@ def main():
         P(json.dumps(h))
         torch.save({"state": cands[0][2], "config": config, "check": h}, os.path.join(out_dir, "last.pt"))
         for corpus, jh in joint.values():
-            save_head(jh, corpus, h, os.path.join(out_dir, f"last.head.{corpus}.pt"))
+            torch.save(jh.to_saved(corpus, {"joint": True, "check": h}), os.path.join(out_dir, f"last.head.{corpus}.pt"))
         for kind, score, state in cands:
             if score > best:
                 best, best_ep, best_state = score, f"{ep}:{step}:{kind}", state
                 torch.save({"state": state, "config": config, "check": dict(h, kind=kind)}, os.path.join(out_dir, "best.pt"))
                 for corpus, jh in joint.values():
-                    save_head(jh, corpus, h, os.path.join(out_dir, f"best.head.{corpus}.pt"))
+                    torch.save(jh.to_saved(corpus, {"joint": True, "check": h}), os.path.join(out_dir, f"best.head.{corpus}.pt"))
     for ep in range(a.max_epochs):
         train = epoch_records()
         random.shuffle(train)
@@ -394,9 +390,8 @@ def main():
             head = bt[0][6]
             if head in joint:
                 jh = joint[head][1]
-                em = jh(model.states(model.features(c, b, lx, batchify.softlex), lens), lens)
-                loss = (model.log_partition(em, mask, jh.trans, jh.start, jh.end)
-                        - model.log_partition(em, mask, jh.trans, jh.start, jh.end, batchify.allow)).sum() / len(bt)
+                em = joint_emissions(model, jh, c, b, lx, lens)
+                loss = model.nll(em, t, mask, allow=batchify.allow, crf=(jh.trans, jh.start, jh.end)) / len(bt)
             elif head == mlm_src:
                 loss = mlm_w * masked_char_loss(model, mlm_head, c, b, lx, lens, mask, batchify.softlex)
             else:

@@ -175,7 +175,7 @@ const RE_RELATIVE2 = /(?<vague>近年来|近年|近几年|近些年|近期|连�
 /** `过去的一年`, `刚刚过去的一年`: the year before, in a report of the year's first months. */
 const RE_PAST_YEAR = /过去的(?:一|这一)年(?![来多半度级])/g;
 /** `过去三年`, `过去12个月`: the whole years (months) before published's (`过去的一年`: RE_PAST_YEAR). */
-const RE_PAST_N = /过去(\d{1,2}|[一二两三四五六七八九十]{1,3})(个)?(年|月)(?![来多半度级代底初末份中内間间区区])/g;
+const RE_PAST_N = /过去(\d{1,2}|[一二两三四五六七八九十]{1,3})(个)?(年|月)(?![来多半度级代底初末份中内間间区])/g;
 /** `新的一年`, `新一年` (not `新一年级`): the year under way, or the coming one in a November or December article. */
 const RE_NEW_YEAR = /新的一年|新一年(?![级級度])/g;
 /** A duration before `N年后` (`时隔5年后首次`): not a date. */
@@ -997,8 +997,7 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     for (const m of text.matchAll(RE_NAME_YEAR)) {
       if (/[\dA-Za-z.\-/:]/.test(text[m.index - 1] ?? '')) continue;
       const y = +m[0];
-      const closed = /[」』】》]/.test(text[m.index + 4] ?? '');
-      if (Math.abs(y - pub.y) <= 1 || (closed && y <= pub.y + 1)) add(m.index, m.index + 4, yearValue(y), 0.6);
+      if (Math.abs(y - pub.y) <= 1) add(m.index, m.index + 4, yearValue(y), 0.6);
     }
     for (const m of text.matchAll(RE_YEAR_AFTER_NAME)) {
       // (after a Chinese character of a name, not after a number's mark: `编号第2025`)
