@@ -16,6 +16,14 @@ describe('refine-boundary', () => {
     expect(run('何永贤麦美娟到场', [['何永贤麦美娟', 'PERSON']])).toEqual(['何永贤/PERSON', '麦美娟/PERSON']);
     expect(run('波尔卡诺娃获胜', [['波尔卡诺娃', 'PERSON']])).toEqual(['波尔卡诺娃/PERSON']);
   });
+  it('a person cut one character short is the unknown word the segmenter reads (范冠一, 吴哲家, 和晓军); not a verb after a name (谭咏说)', () => {
+    expect(run('副县长范冠一主持召开会议', [['范冠', 'PERSON']])).toEqual(['范冠一/PERSON']);
+    expect(run('董事长吴哲家等一同出席', [['吴哲', 'PERSON']])).toEqual(['吴哲家/PERSON']);
+    expect(run('局长和晓军生于1970年', [['晓军', 'PERSON']])).toEqual(['和晓军/PERSON']);
+    expect(run('记者谭咏说', [['谭咏', 'PERSON']])).toEqual(['谭咏/PERSON']);
+    // (where the segmenter reads the name alone, it stays)
+    expect(run('总监郭浩任职', [['郭浩', 'PERSON']])).toEqual(['郭浩/PERSON']);
+  });
   it('words of place before a name and a legislator after a party are cut (介乎京士顿街, 民众党立委)', () => {
     expect(run('介乎京士顿街与百德新街之间，民众党立委黄国昌', [['介乎京士顿街', 'LOCATION'], ['民众党立委', 'ORG'], ['黄国昌', 'PERSON']])).toEqual(['京士顿街/LOCATION', '民众党/ORG', '黄国昌/PERSON']);
   });

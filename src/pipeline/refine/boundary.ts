@@ -151,6 +151,7 @@ export function trimEdges(doc: Doc): void {
     setMentions(doc, doc.mentions.filter((o) => !inside.has(o)));
   }
   if (!doc.tokens.length) return;
+  completePeople(doc);
   for (const m of doc.mentions) {
     if (!isName(m) || m.type === 'PERSON') continue;
     const toks = doc.tokensWithin(m.start, m.end);
@@ -165,6 +166,26 @@ export function trimEdges(doc: Doc): void {
     if (end - start < 2) continue;
     (m as NormMention).start = start;
     m.end = end;
+  }
+}
+
+/**
+ * A person cut one character short (`魏哲` of `魏哲家等`, `丽军` of `和丽军生于`): where the segmenter reads the
+ * name and its neighbour as one unknown three-character word that begins with a surname (`魏哲家/x`), the name is
+ * that word, unless its last character is a word that follows names (`周姨说`, `卢哲摄`, `郭浩任`).
+ */
+const AFTER_NAME = /[说称讲道问答笑摄任等和与及在是也曾将已为对向从被把给让请率带赴到去来出回见的了们今昨亦均则都又并仍却才还就]/;
+
+function completePeople(doc: Doc): void {
+  const text = doc.norm.text;
+  for (const m of doc.mentions as NormMention[]) {
+    if (m.type !== 'PERSON' || m.end - m.start !== 2) continue;
+    const t = doc.tokenCovering(m.start, m.end);
+    if (!t || t.pos !== 'x' || t.end - t.start !== 3 || !SURNAMES.has(text[t.start]) || !/^\p{Script=Han}{3}$/u.test(text.slice(t.start, t.end))) continue;
+    if (t.end > m.end && AFTER_NAME.test(text[t.end - 1])) continue;
+    if (doc.mentions.some((o) => o !== m && o.start < t.end && t.start < o.end)) continue;
+    m.start = t.start;
+    m.end = t.end;
   }
 }
 
