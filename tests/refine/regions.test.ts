@@ -27,6 +27,11 @@ describe('refine-regions', () => {
     mergeRegions(d);
     expect(shown(d)).toEqual(['西北地区/LOCATION', '东南地区/LOCATION']);
   });
+  it('two regions of the world written as one are a place (销往欧美, 澳纽业务, 北上广); not fused with relations or people (美欧关系, 港澳台)', () => {
+    const d = docWith('产品销往欧美及亚欧各地，澳纽业务回升，北上广与环渤海地区需求旺，美欧关系紧张，港澳台同胞到访', []);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['欧美/LOCATION', '亚欧/LOCATION', '澳纽/LOCATION', '北上广/LOCATION', '环渤海地区/LOCATION']);
+  });
   it('fused multi-place regions are one LOCATION', () => {
     const d = docWith('京津冀与粤港澳大湾区的企业', [['京', 'LOCATION'], ['粤', 'LOCATION'], ['港', 'LOCATION'], ['澳大湾区', 'LOCATION']]);
     mergeRegions(d);
@@ -69,10 +74,11 @@ describe('a person that is exactly a place', () => {
     mergeRegions(d);
     expect(shown(d)).toEqual(['何文田/LOCATION', '铜锣湾/LOCATION', '兴安/PERSON']);
   });
-  it('川渝 and 港澳 are regions (not 港澳办); in Taiwan text 陆港 is the mainland and Hong Kong', () => {
-    const d = docWith('川渝合作，港澳居民与国务院港澳办', []);
+  it('川渝 and 港澳 are regions (not 港澳办, nor 港澳居民, fused with its people); in Taiwan text 陆港 is the mainland and Hong Kong', () => {
+    const d = docWith('川渝合作，港澳市场，港澳居民与国务院港澳办', []);
     mergeRegions(d);
     expect(shown(d)).toEqual(['川渝/LOCATION', '港澳/LOCATION']);
+    expect(d.mentions[1].start).toBe(5); // the market's, not the residents'
     const tw = docWith('美国取代陆港成为最大出超来源，对陆港增13.2%', []);
     tw.region = { region: 'TW', source: 'request', reason: 'test' };
     mergeRegions(tw);

@@ -107,6 +107,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['台中/LOCATION', '晋中/LOCATION', '苏澳/LOCATION', '鲁中/LOCATION']);
   });
+  it('keeps two regions of the world written as one noun (港澳市场, 欧美国家), not fused with their people (港澳居民)', () => {
+    const d = docWith('供应港澳市场与欧美国家，港澳居民关注', [['港澳', 'LOCATION'], ['欧美', 'LOCATION'], ['港澳', 'LOCATION', 12]]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['港澳/LOCATION', '欧美/LOCATION']);
+  });
   it('a kind of state organ after a place (辽宁检察机关) names the place only; bare, nothing', () => {
     const d = docWith('辽宁检察机关依法对其提起公诉，检察机关表示', [['辽宁检察机关', 'ORG'], ['检察机关', 'ORG']]);
     genericComponent.run(d);

@@ -68,9 +68,16 @@ const PAIR_ABBREVIATIONS = new Set([...'京津沪渝冀晋辽吉黑苏浙皖闽�
 export const isFusedPair = (text: string, m: NormMention) => {
   if (m.type !== 'LOCATION' || m.end - m.start !== 2) return false;
   const s = text.slice(m.start, m.end);
+  if (isRegionPair(text, m.start, m.end)) return false;
   return PAIR_ABBREVIATIONS.has(s[0]) && PAIR_ABBREVIATIONS.has(s[1]) && s[1] !== '中' && s[0] !== s[1] && !lookupPlace(s).length && !isWorldPair(s) &&
     !(['HK', 'MO', 'TW'] as const).some((r) => localPlaces(r).places.has(s)); // (`苏澳`, a township)
 };
+
+/** Pairs that name one region of the world as a noun of their own (`销往欧美`, `供港澳蔬菜`, `澳纽业务`, `亚欧全境`). */
+const REGION_PAIR = /^(?:港澳|欧美|美欧|澳纽|纽澳|亚欧|欧亚)$/;
+/** …unless fused with a word for its people, its offices or two sides' relations (`港澳居民`, `港澳办`, `美欧关系`) */
+const PAIR_FUSED_WITH = /^(?:台|办|事务|通行证|居民|同胞|考生|学生|青年|人士|籍|人(?!口)|关系|贸易战|摩擦|谈判|对话|峰会|之间)/;
+export const isRegionPair = (text: string, start: number, end: number) => REGION_PAIR.test(text.slice(start, end)) && !PAIR_FUSED_WITH.test(text.slice(end, end + 3));
 
 /** `中国` in a fixed political phrase (`中国特色社会主义`, `中国式现代化`) names no place. */
 export const isFixedPhrase = (text: string, m: NormMention) =>

@@ -4,7 +4,8 @@
  *      `区域`, takes the word (`长三角地区`, `黄河中下游地区`; not `长沙地区`); a compass region with the word is one LOCATION
  *      even where nothing was tagged (`中部地区`, `西南地区`);
  *  (b) named multi-place regions written as fused abbreviations
- *      (`粤港澳大湾区`, `京津冀`, `长株潭`, `川渝`, `港澳`; not `港澳办`) are one LOCATION, not `粤`+`港`+`澳`;
+ *      (`粤港澳大湾区`, `京津冀`, `长株潭`, `川渝`, `北上广`, `环渤海`) are one LOCATION, not `粤`+`港`+`澳`; so are two regions
+ *      of the world written as one noun (`供港澳蔬菜`, `销往欧美`, `澳纽业务`; not `港澳办`, `港澳居民`, `美欧关系`);
  *  (c) a state-level new area whose official name begins with its province
  *      or city (`湖南湘江新区`, `贵州贵安新区`) is one LOCATION, where a city
  *      written before another zone stays two (`长沙` + `湘江新区`).
@@ -22,6 +23,7 @@ import { component } from '../component.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { localPlaces } from '../lang/zh/places-local.js';
 import { claim } from './util.js';
+import { isRegionPair } from './generic.js';
 
 const REGION_WORD = /^(地区|区域)/;
 /** the mainland as Hong Kong, Macau and Taiwan write it; not `内地化`, `大陆架`, `大陆法`, `新大陆`, `欧亚大陆` */
@@ -30,15 +32,18 @@ const MAINLAND = /(?<![新洲亚美非澳南北])(内地|大陆|陆港(?!物流|
 const CHINA_REGION = /^(香港|澳门|台湾|内地|大陆)$/;
 const COMPASS_REGION = /(东部|西部|中部|东北|西北|西南|东南|华北|华东|华南|华中|中西部|东中西部)(地区)/gu;
 /** regions named by their members' one-character abbreviations, longest first */
-const FUSED_REGIONS = /(粤港澳大湾区|粤港澳|京津冀|长三角|珠三角|长株潭|成渝地区双城经济圈|成渝|川渝|江浙沪|沪苏浙皖|闽东北|闽西南|港珠澳|港澳台|港澳(?!办|事务|通行证))(地区|区域)?/g;
+const FUSED_REGIONS = /(粤港澳大湾区|粤港澳|京津冀|长三角|珠三角|长株潭|成渝地区双城经济圈|成渝|川渝|江浙沪|沪苏浙皖|闽东北|闽西南|港珠澳|北上广深|北上广|环渤海)(地区|区域)?/g;
+/** two regions of the world written as one (`港澳`, `欧美`, `澳纽`; generic.ts's isRegionPair says where they are one place) */
+const REGION_PAIRS = /(?<![粤港珠])(?:港澳(?!台)|欧美|美欧|澳纽|纽澳|亚欧|欧亚)(?:地区|区域)?/g;
 /** state-level new areas whose official name begins with their place (国家级新区); `贵州` + `贵安新区` is annotated as two in news-dev, so it is not listed */
 const OFFICIAL_NEW_AREAS = /(上海浦东新区|天津滨海新区|重庆两江新区|浙江舟山群岛新区|甘肃兰州新区|广州南沙新区|陕西西咸新区|青岛西海岸新区|大连金普新区|四川天府新区|湖南湘江新区|南京江北新区|福建福州新区|云南滇中新区|哈尔滨新区|长春新区|江西赣江新区|河北雄安新区)/g;
 
 export function mergeRegions(doc: Doc): void {
   const text = doc.norm.text;
-  for (const re of [OFFICIAL_NEW_AREAS, FUSED_REGIONS, COMPASS_REGION]) {
+  for (const re of [OFFICIAL_NEW_AREAS, FUSED_REGIONS, COMPASS_REGION, REGION_PAIRS]) {
     for (const m of text.matchAll(re)) {
       if (!doc.inContent(m.index!)) continue;
+      if (re === REGION_PAIRS && !isRegionPair(text, m.index!, m.index! + 2)) continue;
       // `成渝` inside a word such as `成渝高铁` is still the region; a region word right after is taken
       claim(doc, m.index!, m.index! + m[0].length, 'LOCATION', 'refine-regions');
     }
