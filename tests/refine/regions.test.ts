@@ -32,6 +32,11 @@ describe('refine-regions', () => {
     mergeRegions(d);
     expect(shown(d)).toEqual(['欧美/LOCATION', '亚欧/LOCATION', '澳纽/LOCATION', '北上广/LOCATION', '环渤海地区/LOCATION']);
   });
+  it("China's economic regions written bare are places after the country, in a list of them and in 西部大开发; not a place's part", () => {
+    const d = docWith('我国中西部投资加快，东部、中部和西部均增长，西部大开发提速；广东中东部、伦敦西部', []);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['中西部/LOCATION', '东部/LOCATION', '中部/LOCATION', '西部/LOCATION', '西部/LOCATION']);
+  });
   it('fused multi-place regions are one LOCATION', () => {
     const d = docWith('京津冀与粤港澳大湾区的企业', [['京', 'LOCATION'], ['粤', 'LOCATION'], ['港', 'LOCATION'], ['澳大湾区', 'LOCATION']]);
     mergeRegions(d);

@@ -35,6 +35,8 @@ const COMPASS_REGION = /(东部|西部|中部|东北|西北|西南|东南|华北
 const FUSED_REGIONS = /(粤港澳大湾区|粤港澳|京津冀|长三角|珠三角|长株潭|成渝地区双城经济圈|成渝|川渝|江浙沪|沪苏浙皖|闽东北|闽西南|港珠澳|北上广深|北上广|环渤海)(地区|区域)?/g;
 /** two regions of the world written as one (`港澳`, `欧美`, `澳纽`; generic.ts's isRegionPair says where they are one place) */
 const REGION_PAIRS = /(?<![粤港珠])(?:港澳(?!台)|欧美|美欧|澳纽|纽澳|亚欧|欧亚)(?:地区|区域)?/g;
+/** China's economic regions where they stand as places: after the country, in a list of them, in `西部大开发` */
+const MACRO_REGION = /(?:(?:我国|中国|全国)(东中西部|中西部|东部|中部|西部|东北)|(东部|中部|西部|东北)(?=[、和与及](?:东部|中部|西部|东北))|(?<=(?:东部|中部|西部|东北)[、和与及])(东部|中部|西部|东北)|(西部)(?=大开发))/g;
 /** state-level new areas whose official name begins with their place (国家级新区); `贵州` + `贵安新区` is annotated as two in news-dev, so it is not listed */
 const OFFICIAL_NEW_AREAS = /(上海浦东新区|天津滨海新区|重庆两江新区|浙江舟山群岛新区|甘肃兰州新区|广州南沙新区|陕西西咸新区|青岛西海岸新区|大连金普新区|四川天府新区|湖南湘江新区|南京江北新区|福建福州新区|云南滇中新区|哈尔滨新区|长春新区|江西赣江新区|河北雄安新区)/g;
 
@@ -47,6 +49,15 @@ export function mergeRegions(doc: Doc): void {
       // `成渝` inside a word such as `成渝高铁` is still the region; a region word right after is taken
       claim(doc, m.index!, m.index! + m[0].length, 'LOCATION', 'refine-regions');
     }
+  }
+  // (b') China's economic regions written bare: after the country (`我国西部`), as a list of them (`东部、中部、西部、东北地区`),
+  // in `西部大开发`; not a place's part (`广东中东部`, `伦敦西部`), nor a corridor's name (`西部陆海新通道`)
+  for (const m of text.matchAll(MACRO_REGION)) {
+    const region = m[1] ?? m[2] ?? m[3] ?? m[4];
+    const end = m.index! + m[0].length;
+    const start = end - region.length;
+    if (!doc.inContent(start) || doc.mentions.some((o) => o.start < end && start < o.end)) continue;
+    claim(doc, start, end, 'LOCATION', 'refine-regions');
   }
   // (d) the mainland in Hong Kong, Macau and Taiwan text
   if (['HK', 'MO', 'TW'].includes(doc.region.region)) {
