@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { tagRoads } from '../../src/pipeline/refine/roads.js';
 import type { Region } from '../../src/pipeline/doc.js';
 import { docWith, shown } from './helpers.js';
+import { segment } from '../../src/pipeline/segment/jieba.js';
 
 function run(text: string, region: Region = 'CN', spans: Parameters<typeof docWith>[1] = []) {
   const d = docWith(text, spans);
@@ -19,6 +20,13 @@ describe('refine-roads', () => {
       '白莲泾路/LOCATION', '博成路/LOCATION', '高科西路/LOCATION', '世博大道/LOCATION',
     ]);
     expect(run('沪宁-杭州线路开通', 'CN', [['沪宁-杭州', 'LOCATION']])).toEqual(['沪宁-杭州/LOCATION']);
+  });
+  it("a railway section in Taiwan's notices (树林=花莲间) is two stations; one read with 间 ends before it", () => {
+    const d = docWith('受豪雨影响，14时起台东=花莲间停驶，东部干线瑞芳=宜兰全区间改开区间车', [['花莲间', 'LOCATION']]);
+    d.region = { region: 'TW', source: 'request', reason: 'test' };
+    d.tokens = segment(d.norm.text);
+    tagRoads(d);
+    expect(shown(d).sort()).toEqual(['台东/LOCATION', '宜兰/LOCATION', '瑞芳/LOCATION', '花莲/LOCATION']);
   });
   it('a bare number is a train, not a road', () => {
     expect(run('乘坐G104次列车')).toEqual([]);

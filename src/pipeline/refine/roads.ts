@@ -3,13 +3,15 @@
  * with their number and a road word (`国道G104`, `G104国道`, `G318线`, `省道S210`), and in
  * Taiwan articles the national freeways by number (`国1`, `国道3号`) where the text is about
  * roads, and the provincial highways (`台8线`, `台2甲线`). A bare `G104` is also a high-speed train's number, so the road word is required. In an
- * article about a metro, its numbered lines (`2号线`, `8号环线`, and `西安地铁8号线` with the city's name).
+ * article about a metro, its numbered lines (`2号线`, `8号环线`, and `西安地铁8号线` with the city's name). The stations
+ * of a railway section as Taiwan's railway notices write it (`树林=花莲间`).
  * Mentions inside are replaced; one crossing an edge blocks the tag.
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { Claims, isName, setMentions } from './util.js';
+import { Claims, claim, isName, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
+import { localPlaces } from '../lang/zh/places-local.js';
 
 const MAINLAND_ROAD = /(?:国道|省道|县道)[GSXgsx]\d{1,4}(?:线)?|(?<![A-Za-z\d])[GSX]\d{1,4}(?:国道|省道|县道|线)/g;
 /** `国1`, `国道3号` (not `美国3家`, `中国1月`: a country's last character before a count or a date) */
@@ -103,9 +105,35 @@ function splitRoutes(doc: Doc): void {
   if (split) setMentions(doc, out);
 }
 
+/** A railway section as Taiwan's railway notices write it (`树林=花莲间`, `七堵=冬山间`, `树林=台东全区间`): two stations */
+const RAIL_SECTION = /[=＝](\p{Script=Han}{2,3}?)(?:全区)?间/gu;
+
+/** The stations of a railway section (`树林=花莲间`) are places: the one after `=` up to `间`, the one before from a word's start. */
+function railSections(doc: Doc): void {
+  const text = doc.norm.text;
+  if (!/[=＝]/.test(text)) return;
+  const starts = new Set(doc.tokens.map((t) => t.start));
+  for (const m of text.matchAll(RAIL_SECTION)) {
+    const eq = m.index!;
+    const right = { start: eq + 1, end: eq + 1 + m[1].length };
+    // (a known place first, `台东` of `起台东`; else the shorter one a word starts at)
+    const sides = [3, 2].map((n) => ({ start: eq - n, end: eq })).filter((s) => s.start >= 0 && /^\p{Script=Han}+$/u.test(text.slice(s.start, s.end)));
+    const known = (s: { start: number; end: number }) => placeForms(text.slice(s.start, s.end)).length > 0 || localPlaces(doc.region.region).places.has(text.slice(s.start, s.end));
+    const left = sides.find(known) ?? sides.reverse().find((s) => starts.has(s.start) || !/\p{Script=Han}/u.test(text[s.start - 1] ?? ''));
+    for (const side of left ? [left, right] : [right]) {
+      if (!doc.inContent(side.start)) continue;
+      // a station the recogniser read with `间` (`花莲间`) ends before it
+      const glued = doc.mentions.find((o) => o.type === 'LOCATION' && o.start === side.start && o.end === side.end + 1 && text[side.end] === '间');
+      if (glued) glued.end = side.end;
+      claim(doc, side.start, side.end, 'LOCATION', 'refine-roads');
+    }
+  }
+}
+
 export function tagRoads(doc: Doc): void {
   const text = doc.norm.text;
   splitRoutes(doc);
+  railSections(doc);
   const claims = new Claims(doc);
   tagStreets(doc, claims);
   const claimAll = (re: RegExp) => {
