@@ -14,6 +14,9 @@ describe('refine-companies', () => {
   it('tags a listed company that nothing covers', () => {
     expect(run('据悉，中石化将在当地新建一座加油站。', [])).toEqual(['中石化/COMPANY']);
   });
+  it("a listed body written with its head's title is tagged before the title (交通部长, 发展局局长); a bare 部长 is no body", () => {
+    expect(run('交通部长李明表示，发展局局长张华出席，部长随后离开', [['李明', 'PERSON'], ['张华', 'PERSON']])).toEqual(['交通部/ORG', '李明/PERSON', '发展局/ORG', '张华/PERSON']);
+  });
   it('a listed company jieba glued to a conjunction before it or a verb after it (及美团, 大摩指)', () => {
     expect(run('中芯国际(0981)及美团(3690)分别升1.39%。大摩指，外资流入增多', [['中芯国际', 'COMPANY']])).toEqual([
       '中芯国际/COMPANY',

@@ -102,6 +102,9 @@ export function typeOfName(name: string): 'COMPANY' | 'ORG' | null {
   return null;
 }
 
+/** A body's head after its name (`交通部长`, `发展局局长`, `卫生署署长`). */
+const BODY_HEAD_TITLE = /^(?:[局部署司处厅院]长|长)/;
+
 export function applyCompanies(doc: Doc): void {
   const text = doc.norm.text;
   // (a): tag listed names
@@ -116,6 +119,11 @@ export function applyCompanies(doc: Doc): void {
   // such a character and end before one, though no token boundary is there
   const startsWord = (p: number) => starts.has(p) || (p > 0 && GLUED_BEFORE.test(text[p - 1]) && starts.has(p - 1));
   const endsWord = (p: number) => ends.has(p) || (GLUED_AFTER.test(text[p] ?? '') && ends.has(p + 1));
+  // a listed body's head written with it (`交通部长/n`, `发展/局局长`): the body's name ends before the title
+  const headedBody = (name: string, end: number) => {
+    const title = BODY_HEAD_TITLE.exec(text.slice(end, end + 3));
+    return !!title && /[部局署司处厅院]$/.test(name) && list.get(name) === 'ORG' && ends.has(end + title[0].length);
+  };
   // (a0) a mention that a conjunction or a preposition opens, before exactly a listed name, is that name
   // (`惟百度` → `百度`, `及美团` → `美团`)
   for (const m of doc.mentions) {
@@ -200,7 +208,7 @@ export function applyCompanies(doc: Doc): void {
       // (a listed name may end inside a token that jieba could not read, made of it and the next word: `港铁重/x铁路线`;
       // not inside a word jieba knows: `交通部门`)
       // (an unambiguous name may also end before a Latin or numbered product or a bracket: `辉达GB200`, `长建（1038）`)
-      if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || (!isAmbiguousCompany(name) && (inUnknownRun(doc, span.end) || /^[A-Za-z0-9(（]/.test(text[span.end] ?? '')))))) continue;
+      if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || headedBody(name, span.end) || (!isAmbiguousCompany(name) && (inUnknownRun(doc, span.end) || /^[A-Za-z0-9(（]/.test(text[span.end] ?? '')))))) continue;
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
