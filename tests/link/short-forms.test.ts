@@ -87,4 +87,14 @@ describe('short forms are never a leader', () => {
     addShortForms(d);
     expect(shown(d)).toEqual(['英国首相办公室/ORG', '斯塔默/PERSON']);
   });
+  it('nor is a title (行政长官 of 行政长官办公室)', async () => {
+    const { addShortForms } = await import('../../src/pipeline/link/short-forms.js');
+    const { segment } = await import('../../src/pipeline/segment/jieba.js');
+    const { docWith, shown } = await import('../refine/helpers.js');
+    const text = '行政长官陈明发表讲话，行政长官办公室随后公布全文。';
+    const d = docWith(text, [['陈明', 'PERSON'], ['行政长官办公室', 'ORG']]);
+    d.tokens = segment(text);
+    addShortForms(d);
+    expect(shown(d)).toEqual(['陈明/PERSON', '行政长官办公室/ORG']);
+  });
 });

@@ -17,6 +17,18 @@ describe('refine-companies', () => {
   it("a listed body written with its head's title is tagged before the title (交通部长, 发展局局长); a bare 部长 is no body", () => {
     expect(run('交通部长李明表示，发展局局长张华出席，部长随后离开', [['李明', 'PERSON'], ['张华', 'PERSON']])).toEqual(['交通部/ORG', '李明/PERSON', '发展局/ORG', '张华/PERSON']);
   });
+  it("a region's body by a name that is generic elsewhere is tagged in that region's articles only (海关 in Hong Kong, 新闻局 in Macao)", () => {
+    const inRegion = (text: string, region: 'HK' | 'MO' | 'CN') => {
+      const d = docWith(text, []);
+      d.region = { region, source: 'request', reason: 'test' };
+      segmentStep(d);
+      applyCompanies(d);
+      return shown(d);
+    };
+    expect(inRegion('两名旅客被海关截查，案件交高院审理', 'HK')).toEqual(['海关/ORG', '高院/ORG']);
+    expect(inRegion('新闻局今日公布，检察院已立案', 'MO')).toEqual(['新闻局/ORG', '检察院/ORG']);
+    expect(inRegion('据海关统计，省高院通报，检察院已立案', 'CN')).toEqual([]);
+  });
   it('a listed company jieba glued to a conjunction before it or a verb after it (及美团, 大摩指)', () => {
     expect(run('中芯国际(0981)及美团(3690)分别升1.39%。大摩指，外资流入增多', [['中芯国际', 'COMPANY']])).toEqual([
       '中芯国际/COMPANY',

@@ -12,7 +12,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { Occupancy } from '../recognise/resolve.js';
-import { LEADER_TITLE_END } from '../lang/zh/lexicon-words.js';
+import { LEADER_TITLE_END, TITLE_SET } from '../lang/zh/lexicon-words.js';
 import { lookupPlace } from '../lang/zh/gazetteer.js';
 import { isGenericName } from '../refine/generic.js';
 import { mentionOwners } from '../refine/util.js';
@@ -68,7 +68,7 @@ export function addShortForms(doc: Doc): void {
       const prefix = core.slice(0, len);
       if (/[\p{P}\p{S}\s]$/u.test(prefix)) continue; // a short form never ends in a dash or a bracket (`中国—` of `中国—东盟中心`)
       if (lookupPlace(prefix).length || PLACE_END.test(prefix)) break; // a place name alone is not the company (`三乡镇` of `三乡镇叁肆铅笔制造有限公司`)
-      if (LEADER_TITLE_END.test(prefix)) continue; // nor its leader (`英国首相` of `英国首相办公室`)
+      if (LEADER_TITLE_END.test(prefix) || TITLE_SET.has(prefix)) continue; // nor its leader (`英国首相` of `英国首相办公室`, `行政长官` of `行政长官办公室`)
       if (isGenericName(prefix, m.type)) break; // nor an event or a bare word, nor any part of one
       let found = false;
       for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {

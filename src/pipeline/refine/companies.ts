@@ -19,7 +19,7 @@
  */
 import type { Doc, NormMention, Span } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
@@ -50,6 +50,8 @@ const FUNCTION_POS = /^(?:c|d|p|r|u[a-z]*|v|vd|m|q|f)$/;
 const LIST_SCORE = 0.8;
 
 let firstIndex: Map<string, FirstEntry> | null = null;
+/** Listed names that are generic references outside the regions that list them (`海关`, `新闻局`). */
+const regionalGeneric = new Set<string>();
 /** The listed names that begin with one character, and their lengths, longest first. */
 interface FirstEntry {
   lengths: number[];
@@ -64,8 +66,12 @@ function namesByFirst(): Map<string, FirstEntry> {
   if (firstIndex) return firstIndex;
   firstIndex = new Map();
   for (const [name, type] of minedCompanies()) {
-    // a listed name that is a generic reference (`财政局` from MSRA's labels) is never tagged on its own
-    if (isGenericName(name, type)) continue;
+    // a listed name that is a generic reference (`财政局` from MSRA's labels) is never tagged on its own, unless a
+    // region's list names it (`海关` in Hong Kong): then only in that region's articles
+    if (isGenericName(name, type)) {
+      if (!listedRegions(name).length) continue;
+      regionalGeneric.add(name);
+    }
     let e = firstIndex.get(name[0]);
     if (!e) firstIndex.set(name[0], (e = { lengths: [], names: new Set() }));
     e.names.add(name);
@@ -210,6 +216,7 @@ export function applyCompanies(doc: Doc): void {
       // (an unambiguous name may also end before a Latin or numbered product or a bracket: `辉达GB200`, `长建（1038）`)
       if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || headedBody(name, span.end) || (!isAmbiguousCompany(name) && (inUnknownRun(doc, span.end) || /^[A-Za-z0-9(（]/.test(text[span.end] ?? '')))))) continue;
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
+      if (regionalGeneric.has(name) && !(listedRegions(name) as readonly string[]).includes(doc.region.region)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
         const sentence = doc.sentenceAt(i);

@@ -27,6 +27,19 @@ let cache: Map<string, 'COMPANY' | 'ORG'> | null = null;
 /** Listed names that are also common words (`小米`, `苹果`, `平安`): source column `ambiguous`. */
 const ambiguous = new Set<string>();
 
+/** The regions whose government or press a listed name comes from (source column `hk`, `mo`, `tw`). */
+const regions = new Map<string, ('HK' | 'MO' | 'TW')[]>();
+const REGION_SOURCE: Record<string, 'HK' | 'MO' | 'TW'> = { hk: 'HK', mo: 'MO', tw: 'TW' };
+
+/**
+ * The regions a listed name is a body of (`海关`: Hong Kong's and Macao's customs, `新闻局`: Macao's information bureau):
+ * a name that is a generic reference elsewhere names that one body in an article from there.
+ */
+export function listedRegions(name: string): readonly ('HK' | 'MO' | 'TW')[] {
+  minedCompanies();
+  return regions.get(name) ?? [];
+}
+
 export function minedCompanies(): ReadonlyMap<string, 'COMPANY' | 'ORG'> {
   if (cache) return cache;
   cache = new Map();
@@ -41,6 +54,8 @@ export function minedCompanies(): ReadonlyMap<string, 'COMPANY' | 'ORG'> {
     for (const line of text.split('\n')) {
       if (!line || line.startsWith('#')) continue;
       const [name, type, , source] = line.split('\t');
+      const region = REGION_SOURCE[source?.trim() ?? ''];
+      if (name && region && (type === 'COMPANY' || type === 'ORG')) regions.set(name, [...(regions.get(name) ?? []), region]);
       if (name && !cache.has(name) && (type === 'COMPANY' || type === 'ORG')) {
         cache.set(name, type);
         if (source?.trim() === 'ambiguous') ambiguous.add(name);
