@@ -77,24 +77,19 @@ describe('short forms never end in punctuation', () => {
 });
 
 describe('short forms are never a leader', () => {
-  it('英国首相 is not a short form of 英国首相办公室', async () => {
+  const shortForms = async (text: string, spans: [string, 'ORG' | 'PERSON'][]) => {
     const { addShortForms } = await import('../../src/pipeline/link/short-forms.js');
     const { segment } = await import('../../src/pipeline/segment/jieba.js');
     const { docWith, shown } = await import('../refine/helpers.js');
-    const text = '英国首相办公室发表声明。英国首相斯塔默将访华。';
-    const d = docWith(text, [['英国首相办公室', 'ORG'], ['斯塔默', 'PERSON']]);
+    const d = docWith(text, spans);
     d.tokens = segment(text);
     addShortForms(d);
-    expect(shown(d)).toEqual(['英国首相办公室/ORG', '斯塔默/PERSON']);
+    return shown(d);
+  };
+  it('英国首相 is not a short form of 英国首相办公室', async () => {
+    expect(await shortForms('英国首相办公室发表声明。英国首相斯塔默将访华。', [['英国首相办公室', 'ORG'], ['斯塔默', 'PERSON']])).toEqual(['英国首相办公室/ORG', '斯塔默/PERSON']);
   });
   it('nor is a title (行政长官 of 行政长官办公室)', async () => {
-    const { addShortForms } = await import('../../src/pipeline/link/short-forms.js');
-    const { segment } = await import('../../src/pipeline/segment/jieba.js');
-    const { docWith, shown } = await import('../refine/helpers.js');
-    const text = '行政长官陈明发表讲话，行政长官办公室随后公布全文。';
-    const d = docWith(text, [['陈明', 'PERSON'], ['行政长官办公室', 'ORG']]);
-    d.tokens = segment(text);
-    addShortForms(d);
-    expect(shown(d)).toEqual(['陈明/PERSON', '行政长官办公室/ORG']);
+    expect(await shortForms('行政长官陈明发表讲话，行政长官办公室随后公布全文。', [['陈明', 'PERSON'], ['行政长官办公室', 'ORG']])).toEqual(['陈明/PERSON', '行政长官办公室/ORG']);
   });
 });
