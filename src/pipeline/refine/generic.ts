@@ -13,6 +13,7 @@ import { EVENT_END, GENERIC_COMPANY, GENERIC_REFERENCES, GENERIC_SECTOR_COMPANY,
 import { isWorldPair, lookupPlace, placeForms } from '../lang/zh/gazetteer.js';
 import { isName, setMentions } from './util.js';
 import { localPlaces } from '../lang/zh/places-local.js';
+import { listedRegions } from '../lang/zh/companies.js';
 
 const WORDLIKE = /[\p{L}\p{N}]/u;
 
@@ -27,10 +28,6 @@ export function standsAlone(text: string, m: NormMention): boolean {
 /** Bare bodies that stay generic there too: fire and police units, a county's accounting office, its press office, the congress
  * (the set tags none of 13 such mentions on dev, ten sessions in). */
 const STILL_GENERIC = new Set(['消防局', '消防救援支队', '消防支队', '交警支队', '交警大队', '警察局', '新闻局', '主计处', '人大', '人大常委会']);
-/** Bare names that are one body in these regions, whatever the lists above say: Hong Kong's and Macao's customs (a mainland
- * article's bare 海关 names none), Macao's government information bureau (a Taiwan county's 新闻局 is one of many). */
-// (a Map: a mention's text is any string, and a plain object would answer `toString` or `constructor` with Object's own)
-const ONE_BODY_IN = new Map<string, readonly string[]>([['海关', ['HK', 'MO']], ['新闻局', ['MO']]]);
 
 export function isGeneric(text: string, m: NormMention, region?: string): boolean {
   if (!isName(m)) return false;
@@ -38,7 +35,10 @@ export function isGeneric(text: string, m: NormMention, region?: string): boolea
   // in Hong Kong, Macao and Taiwan articles a department's bare name is the one body the article is about (Hong Kong's
   // 教育局, a county's 地政局 named in full before): the evaluation set tags 22 such names against 5 left out
   if (region && region !== 'CN' && LOCAL_BODIES.has(s) && !STILL_GENERIC.has(s)) return false;
-  if (region && ONE_BODY_IN.get(s)?.includes(region)) return false;
+  // bare names that are one body in the regions whose list names them, whatever the lists above say: Hong Kong's and
+  // Macao's customs (a mainland article's bare 海关 names none), Macao's information bureau (a Taiwan county's 新闻局 is one
+  // of many); bodies-hk-mo-tw.tsv's source column
+  if (region && (listedRegions(s) as readonly string[]).includes(region)) return false;
   return isGenericName(s, m.type);
 }
 
