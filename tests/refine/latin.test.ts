@@ -13,6 +13,12 @@ describe('refine-latin', () => {
     latinComponent.run(d);
     expect(shown(d)).toEqual(['7-ELEVEN/COMPANY']);
   });
+  it("a file's name and a stock exchange's code before a number are no names (image.png, SH:601669); a firm called so elsewhere stays", () => {
+    const d = docWith('photo_01.JPG 中国中冶(SH:601618)与SH公司合作', [['photo_01.JPG', 'COMPANY'], ['SH', 'COMPANY'], ['SH', 'COMPANY', 20]]);
+    latinComponent.run(d);
+    expect(shown(d)).toEqual(['SH/COMPANY']);
+    expect(d.mentions[0].start).toBe(29); // the one before 公司
+  });
   it('a "person" with a one-letter word is a product (Model Y); a person with initials or full names stays', () => {
     expect(dropped('Model Y在中国的售价，Elon Musk表示', [['Model Y', 'PERSON'], ['Elon Musk', 'PERSON']])).toEqual(['Model Y']);
   });

@@ -107,6 +107,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['台中/LOCATION', '晋中/LOCATION', '苏澳/LOCATION', '鲁中/LOCATION']);
   });
+  it('kinds of firm and group, every ministry and a unit are generic (金控, 三合会, 各部会, 3奈米); two abbreviations fused as a "company" are none (台美关税)', () => {
+    const d = docWith('金控获利报捷，警方打击三合会，各部会配合，3奈米订单塞爆，台美关税谈判', [['金控', 'COMPANY'], ['三合会', 'ORG'], ['各部会', 'ORG'], ['奈米', 'COMPANY'], ['台美', 'COMPANY']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual([]);
+  });
   it('keeps two regions of the world written as one noun (港澳市场, 欧美国家), not fused with their people (港澳居民)', () => {
     const d = docWith('供应港澳市场与欧美国家，港澳居民关注', [['港澳', 'LOCATION'], ['欧美', 'LOCATION'], ['港澳', 'LOCATION', 12]]);
     genericComponent.run(d);

@@ -11,7 +11,8 @@
  *      `IPO`, `CEO`, `token`, `App`), never a firm's name by itself, or
  *  (e) a "person" with a one-letter word (`Model Y`: a product), or
  *  (f) an emoji's short code between colons (`:memo:`, `:rocket:` of a forum repost).
- * A web address is no name either (`www.thepaper.cn`), whatever its type. A number and a dash before a firm's Latin name
+ * A web address is no name either (`www.thepaper.cn`), whatever its type, nor a file's name (`image.png`) or a stock
+ * exchange's code before a number (`SH:601669`). A number and a dash before a firm's Latin name
  * belong to it (`7-ELEVEN`).
  * Places are left alone (`NOVO LAND` is a housing estate).
  */
@@ -46,6 +47,12 @@ export function isLatinNonName(text: string, m: NormMention): boolean {
 /** A web address (`www.thepaper.cn`, `news.sina.com.cn`). */
 const WEB_ADDRESS = /^(?:https?:\/\/)?(?:[a-z0-9-]+\.)+(?:com|cn|net|org|gov|edu|hk|tw|mo|io|info)(?:\.[a-z]{2})?(?:\/\S*)?$/i;
 
+/** A file's name (`image.png`, `IMG_2034.JPG`): an image placeholder's, no name. */
+const FILE_NAME = /^[\w-]+\.(?:png|jpe?g|gif|webp|bmp|svg|pdf|docx?|xlsx?)$/i;
+/** A stock exchange's code before a listed company's number (`SH:601669`, `SZ：000001`, `HK 00700`): no name. */
+const EXCHANGE_CODE = /^(?:SH|SZ|SS|HK|BJ)$/;
+const isExchangeCode = (text: string, m: NormMention) => EXCHANGE_CODE.test(text.slice(m.start, m.end)) && /^\s?[:：]?\s?\d{4,6}/.test(text.slice(m.end, m.end + 8));
+
 /** A number and a dash before a Latin name are part of it (`7-ELEVEN`). */
 const NUMBER_DASH_BEFORE = /(?<![\dA-Za-z.])\d{1,2}-$/;
 
@@ -56,5 +63,5 @@ export const latinComponent = component('refine-latin', ['mentions'], ['mentions
     const lead = NUMBER_DASH_BEFORE.exec(text.slice(Math.max(0, m.start - 4), m.start));
     if (lead && !doc.mentions.some((o) => o !== m && o.end > m.start - lead[0].length && o.start < m.start)) m.start -= lead[0].length;
   }
-  setMentions(doc, doc.mentions.filter((m) => !isLatinNonName(text, m) && !(isName(m) && WEB_ADDRESS.test(text.slice(m.start, m.end)))));
+  setMentions(doc, doc.mentions.filter((m) => !isLatinNonName(text, m) && !(isName(m) && (WEB_ADDRESS.test(text.slice(m.start, m.end)) || FILE_NAME.test(text.slice(m.start, m.end)) || isExchangeCode(text, m)))));
 });

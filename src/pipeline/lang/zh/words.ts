@@ -22,6 +22,9 @@ export const GENERIC_REFERENCES = new Set([
   '过海隧道', '海底隧道',
   // a country's make or house of firms (`美系外资`, `日系车企`), a kind of factory (`灯塔工厂`), Macao's satellite casinos
   '美系', '日系', '韩系', '台系', '陆系', '欧系', '德系', '港系', '灯塔工厂', '卫星场',
+  // kinds of financial firm in Taiwan's press (`金控获利`), a unit of length (`3奈米`), kinds of criminal group, every
+  // ministry (`各部会`), a legislature's extended session (`延会`)
+  '金控', '奈米', '纳米', '三合会', '犯罪集团', '诈骗集团', '黑社会', '各部会', '部会', '延会',
 ]);
 
 /**
