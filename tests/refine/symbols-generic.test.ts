@@ -112,6 +112,12 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual([]);
   });
+  it('中国 in 新中国 and 一个中国 names no place, nor a product in a town\'s title (中国茶叶之乡); 创新中国 and 中国 alone stay', () => {
+    const d = docWith('新中国成立以来，坚持一个中国原则，安溪是中国茶叶之乡，创新中国建设，中国经济', [['中国', 'LOCATION'], ['中国', 'LOCATION', 10], ['茶叶', 'LOCATION'], ['中国', 'LOCATION', 28], ['中国', 'LOCATION', 33]]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['中国/LOCATION', '中国/LOCATION']);
+    expect(d.mentions.map((m) => m.start)).toEqual([29, 34]);
+  });
   it('keeps two regions of the world written as one noun (港澳市场, 欧美国家), not fused with their people (港澳居民)', () => {
     const d = docWith('供应港澳市场与欧美国家，港澳居民关注', [['港澳', 'LOCATION'], ['欧美', 'LOCATION'], ['港澳', 'LOCATION', 12]]);
     genericComponent.run(d);

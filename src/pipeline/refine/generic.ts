@@ -81,9 +81,15 @@ const REGION_PAIR = /^(?:港澳|欧美|美欧|澳纽|纽澳|亚欧|欧亚)$/;
 const PAIR_FUSED_WITH = /^(?:台|办|事务|通行证|居民|同胞|考生|学生|青年|人士|籍|人(?!口)|关系|贸易战|摩擦|谈判|对话|峰会|之间)/;
 export const isRegionPair = (text: string, start: number, end: number) => REGION_PAIR.test(text.slice(start, end)) && !PAIR_FUSED_WITH.test(text.slice(end, end + 3));
 
-/** `中国` in a fixed political phrase (`中国特色社会主义`, `中国式现代化`) names no place. */
+/**
+ * `中国` in a fixed political phrase (`中国特色社会主义`, `中国式现代化`, `新中国成立`, `一个中国原则`) names no place; nor does
+ * a product in a town's title (`中国龙眼之乡`: the longan, not a place).
+ */
 export const isFixedPhrase = (text: string, m: NormMention) =>
-  m.type === 'LOCATION' && ((text.slice(m.start, m.end) === '中国' && /^(?:特色|式)/.test(text.slice(m.end, m.end + 2))) || isCurrencyName(text, m));
+  m.type === 'LOCATION' &&
+  ((text.slice(m.start, m.end) === '中国' && (/^(?:特色|式)/.test(text.slice(m.end, m.end + 2)) || /(?:^|[^\p{Script=Han}]|[^重创革])新$|一个$/u.test(text.slice(Math.max(0, m.start - 3), m.start)))) ||
+    isCurrencyName(text, m) ||
+    (text.startsWith('之乡', m.end) && /(?:中国|全国|世界)$/.test(text.slice(Math.max(0, m.start - 2), m.start))));
 
 /** Places whose name a currency's begins with (`澳门元`, `新加坡元`, `新台币`): the currency names no place. */
 const CURRENCY_PLACE = /^(?:澳门|新加坡|新西兰|澳大利亚|加拿大|香港|台湾|新台|马来西亚|文莱|瑞士|南非|新|港)$/;
