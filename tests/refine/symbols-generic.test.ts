@@ -108,7 +108,9 @@ describe('refine-generic', () => {
     expect(shown(d)).toEqual(['台中/LOCATION', '晋中/LOCATION', '苏澳/LOCATION', '鲁中/LOCATION']);
   });
   it('kinds of firm and group, every ministry and a unit are generic (金控, 三合会, 各部会, 3奈米); two abbreviations fused as a "company" are none (台美关税)', () => {
-    const d = docWith('金控获利报捷，警方打击三合会，各部会配合，3奈米订单塞爆，台美关税谈判', [['金控', 'COMPANY'], ['三合会', 'ORG'], ['各部会', 'ORG'], ['奈米', 'COMPANY'], ['台美', 'COMPANY']]);
+    const d = docWith('金控获利报捷，警方打击三合会，各部会配合，3奈米订单塞爆，台美关税谈判，美系外资示警，入伍前是空军飞行员', [
+      ['金控', 'COMPANY'], ['三合会', 'ORG'], ['各部会', 'ORG'], ['奈米', 'COMPANY'], ['台美', 'COMPANY'], ['美系外资', 'COMPANY'], ['空军', 'ORG'],
+    ]);
     genericComponent.run(d);
     expect(shown(d)).toEqual([]);
   });

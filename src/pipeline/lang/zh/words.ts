@@ -25,6 +25,8 @@ export const GENERIC_REFERENCES = new Set([
   // kinds of financial firm in Taiwan's press (`金控获利`), a unit of length (`3奈米`), kinds of criminal group, every
   // ministry (`各部会`), a legislature's extended session (`延会`)
   '金控', '奈米', '纳米', '三合会', '犯罪集团', '诈骗集团', '黑社会', '各部会', '部会', '延会',
+  // foreign and domestic capital as a kind of investor (`美系外资发布报告`), an armed service by its kind (`空军飞行员`)
+  '外资', '外商', '陆资', '港资', '中资', '台资', '美系外资', '日系外资', '欧系外资', '空军', '海军', '陆军',
 ]);
 
 /**
