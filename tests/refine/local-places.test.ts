@@ -14,6 +14,10 @@ function run(text: string, region: Region, spans: Parameters<typeof docWith>[1] 
 }
 
 describe('refine-local-places', () => {
+  it("areas named after a longer local place: Tsim Sha Tsui East, Kowloon Walled City, Macao's Tap Seac", () => {
+    expect(run('烟花在尖沙咀东上空绽放，电影九龙城寨之围城', 'HK', [['尖沙咀', 'LOCATION'], ['九龙城', 'LOCATION']])).toEqual(['尖沙咀东/LOCATION', '九龙城寨/LOCATION']);
+    expect(run('塔石年宵市场热闹', 'MO')).toEqual(['塔石/LOCATION']);
+  });
   it("Hong Kong's estates: a district before an estate's own name is two places; an estate nothing covers is a place", () => {
     expect(run('为大埔宏福苑居民提供服务，探访耀东邨及德朗邨', 'HK', [['大埔宏福苑', 'LOCATION']])).toEqual([
       '大埔/LOCATION', '宏福苑/LOCATION', '耀东邨/LOCATION', '德朗邨/LOCATION',
