@@ -8,6 +8,11 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['新华社/ORG', '西湖晚报/ORG', '光明网/ORG']);
   });
+  it("a source line's outlet ends before a credit's role or a date's label glued after it (…在线编辑, …周报记者摄, …报时间)", () => {
+    const d = docWith('来源：江南在线编辑：李明\n图片来源：东海周报记者摄\n来源：华中商报时间：2024', []);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['江南在线/ORG', '东海周报/ORG', '华中商报/ORG']);
+  });
   it("an outlet's app is the outlet (北京日报客户端, 中安新闻客户端)", () => {
     const d = docWith('北京日报客户端与中安新闻客户端报道', [['北京日报', 'ORG'], ['中安新闻', 'ORG']]);
     tagMedia(d);

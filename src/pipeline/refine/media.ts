@@ -24,6 +24,9 @@ const OUTLET_HEAD = /^.*?(网|日报|晚报|早报|晨报|商报|时报|报|通�
 /** a document's title, not an outlet's, though it ends in 报 (`《公报》`, `《统计公报》`, `《年报》`) */
 const DOCUMENT_END = /(?:公报|通报|简报|年报|季报|月报|快报|预报|汇报|喜报|海报|战报|情报)$/;
 
+/** a credit's role or a date's label written right after an outlet in a source line */
+const CREDIT_ROLE_TAIL = /(?:责任编辑|编辑|作者|记者摄|记者|通讯员|摄影|摄|时间)$/;
+
 /** the outlet speaking of itself (`本报讯`, `本台记者`): no name */
 const SELF = /^(本|我|该|记者|通讯员)/;
 
@@ -65,7 +68,11 @@ export function tagMedia(doc: Doc): void {
           if (!/^[·・\-－—]$/.test(p)) tag(k, p);
           k += p.length;
         }
-      } else if (part.trim() && isOutlet(part)) tag(at, part);
+      } else if (part.trim()) {
+        // a credit's role or a date's label glued after the outlet (`…国际在线编辑`, `时代周报记者摄`, `…保险报时间`)
+        const name = part.replace(CREDIT_ROLE_TAIL, '');
+        if (name.length >= 2 && isOutlet(name)) tag(at, name);
+      }
       at += part.length;
     }
   }
