@@ -17,6 +17,9 @@ describe('refine-companies', () => {
   it("a listed body written with its head's title is tagged before the title (交通部长, 发展局局长); a bare 部长 is no body", () => {
     expect(run('交通部长李明表示，发展局局长张华出席，部长随后离开', [['李明', 'PERSON'], ['张华', 'PERSON']])).toEqual(['交通部/ORG', '李明/PERSON', '发展局/ORG', '张华/PERSON']);
   });
+  it("Taiwan's professional baseball league and its teams are organisations (中华职棒, 中信兄弟, 乐天桃猿队), not their owners", () => {
+    expect(run('中华职棒总冠军赛由中信兄弟对阵乐天桃猿队', [['中信', 'COMPANY'], ['乐天桃猿', 'LOCATION']])).toEqual(['中华职棒/ORG', '中信兄弟/ORG', '乐天桃猿队/ORG']);
+  });
   it("a region's body by a name that is generic elsewhere is tagged in that region's articles only (海关 in Hong Kong, 新闻局 in Macao)", () => {
     const inRegion = (text: string, region: 'HK' | 'MO' | 'CN') => {
       const d = docWith(text, []);
