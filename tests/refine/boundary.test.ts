@@ -24,6 +24,13 @@ describe('refine-boundary', () => {
     // (where the segmenter reads the name alone, it stays)
     expect(run('总监郭浩任职', [['郭浩', 'PERSON']])).toEqual(['郭浩/PERSON']);
   });
+  it("a companion's or a neighbour's word before a place and a floor before a body are cut (联同东区, 近东岸公园, 十五楼市政署)", () => {
+    expect(run('局长联同东区区议员到访，活动在近东岸公园主题区举行，地点为十五楼市政署培训中心', [['联同东区', 'LOCATION'], ['近东岸公园主题区', 'LOCATION'], ['十五楼市政署培训中心', 'ORG']])).toEqual([
+      '东区/LOCATION', '东岸公园主题区/LOCATION', '市政署培训中心/ORG',
+    ]);
+    // (a one-character preposition the segmenter reads as one: `据国家统计局`; not a place's first character, `同江北`)
+    expect(run('据国家统计局数据，同江北口岸', [['据国家统计局', 'ORG'], ['同江北', 'LOCATION']])).toEqual(['国家统计局/ORG', '同江北/LOCATION']);
+  });
   it('words of place before a name and a legislator after a party are cut (介乎京士顿街, 民众党立委)', () => {
     expect(run('介乎京士顿街与百德新街之间，民众党立委黄国昌', [['介乎京士顿街', 'LOCATION'], ['民众党立委', 'ORG'], ['黄国昌', 'PERSON']])).toEqual(['京士顿街/LOCATION', '民众党/ORG', '黄国昌/PERSON']);
   });

@@ -28,6 +28,9 @@ const GENERIC_EDGE = new Set(['希望', '派出', '新设', '承运', '表示', 
 
 /** any verb token at the edges was measured and rejected: `分行` and `主计` are verbs to jieba (news-dev names 76.65 → 75.52, MSRA dev 92.81 → 92.48) */
 const isEdgeWord = (t: Token, s: string) => ((VERB.has(t.pos) || t.pos === 'vn') && GENERIC_EDGE.has(s)) || (t.pos === 'p' && LEADING_PREPOSITIONS.has(s));
+/** one-character prepositions the segmenter reads as such before a name (`经文化和旅游部数据中心测算`, `据…`): never its first word */
+const ONE_CHAR_PREPOSITIONS = new Set(['经', '据', '由', '向', '对', '在', '于', '从', '把', '被', '让', '给', '与']); // (not 同: `同江北`, a port)
+const isLeadingPreposition = (t: Token, s: string) => t.pos === 'p' && ONE_CHAR_PREPOSITIONS.has(s);
 /** two-character prepositions glued before a name (`根据农业部`): never part of it */
 const LEADING_PREPOSITIONS = new Set(['根据', '按照', '依据', '依照', '通过', '关于', '对于', '随着']);
 
@@ -78,7 +81,8 @@ export function trimEdges(doc: Doc): void {
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.end - 1])) m.end--;
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.start])) (m as NormMention).start++;
     // words of place before a name are not part of it (`介乎京士顿街`, `位于博览道`)
-    const placeWord = /^(?:介乎|位于|例如)/.exec(text.slice(m.start, m.end));
+    // (and a companion's or a neighbour's word before a place: `联同东区`, `近东岸公园主题区`; a floor before a body: `十五楼市政署`)
+    const placeWord = (m.type === 'LOCATION' ? /^(?:介乎|位于|例如|联同|连同|偕同|近(?=\p{Script=Han}{3}))/u : /^(?:介乎|位于|例如|[\d一二三四五六七八九十]{1,3}[楼层](?=\p{Script=Han}{2}))/u).exec(text.slice(m.start, m.end));
     if (placeWord && m.end - m.start - placeWord[0].length >= 2) (m as NormMention).start += placeWord[0].length;
     // a dateline's closing bracket ends what comes before it (`〔记者X／新北报导〕新北市警三重分局`)
     const close = text.slice(m.start, m.end).search(/[〕】」』）)]/);
@@ -158,7 +162,7 @@ export function trimEdges(doc: Doc): void {
     if (toks.length < 2 || toks[0].start !== m.start || toks[toks.length - 1].end !== m.end) continue;
     let a = 0;
     let b = toks.length - 1;
-    while (a < b && isEdgeWord(toks[a], text.slice(toks[a].start, toks[a].end))) a++;
+    while (a < b && (isEdgeWord(toks[a], text.slice(toks[a].start, toks[a].end)) || isLeadingPreposition(toks[a], text.slice(toks[a].start, toks[a].end)))) a++;
     while (b > a && isEdgeWord(toks[b], text.slice(toks[b].start, toks[b].end))) b--;
     if (a === 0 && b === toks.length - 1) continue;
     const start = toks[a].start;
