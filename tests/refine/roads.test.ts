@@ -28,6 +28,13 @@ describe('refine-roads', () => {
     tagRoads(d);
     expect(shown(d).sort()).toEqual(['台东/LOCATION', '宜兰/LOCATION', '瑞芳/LOCATION', '花莲/LOCATION']);
   });
+  it("an expressway named by its ends' abbreviations is a place (汾石高速, 隰吉高速); speed and words before 高速 are not (高速增长, 这条高速, 加快高速)", () => {
+    const text = '汾石高速与隰吉高速建成通车，经济保持高速增长，这条高速要加快高速发展';
+    const d = docWith(text, []);
+    d.tokens = segment(text);
+    tagRoads(d);
+    expect(shown(d)).toEqual(['汾石高速/LOCATION', '隰吉高速/LOCATION']);
+  });
   it('a bare number is a train, not a road', () => {
     expect(run('乘坐G104次列车')).toEqual([]);
   });

@@ -130,12 +130,41 @@ function railSections(doc: Doc): void {
   }
 }
 
+/** `高速` (and `高速公路`) after an expressway's ends, not a word of speed (`高速增长`, `高速铁路`, `高速发展`) */
+const EXPRESSWAY = /高速(?:公路)?(?!铁路|发展|增长|运转|列车|动车|时代|上涨|集团|公司|交警|路政|管理|服务区|收费|通行费|度|率|化|网|运行)/g;
+/** What a one-character abbreviation of an expressway's end may be tagged as (`汾/x`, `浮/v`, `京/ns`, `吉/nr`); never a
+ * pronoun, a measure word, a number, a preposition or an adverb (`这条高速`, `上高速`, `新高速`). */
+const END_POS = new Set(['ns', 'nr', 'nz', 'x', 'g', 'v', 'n', 'j', 'zg', 'ng', 's']);
+
+/**
+ * An expressway named by its two ends' abbreviations (`汾石高速`, `浮临高速`, `京港澳高速`) is a place: two or three
+ * characters before `高速`, each a one-character word or the segmenter's abbreviation or unknown word (`汾石/x`, `港澳/j`),
+ * never a word such as `加快`, `全省`, `这条`.
+ */
+function namedExpressways(doc: Doc, claims: Claims): void {
+  const text = doc.norm.text;
+  if (!text.includes('高速') || !doc.tokens.length) return;
+  for (const m of text.matchAll(EXPRESSWAY)) {
+    const end = m.index! + m[0].length;
+    let start = m.index!;
+    for (let t = doc.tokenCovering(start - 1, start); t && t.end === start && start - t.start + (m.index! - start) <= 3; t = doc.tokenCovering(start - 1, start)) {
+      const word = text.slice(t.start, t.end);
+      if (!/^\p{Script=Han}+$/u.test(word) || !(word.length === 1 ? END_POS.has(t.pos) : ['x', 'j'].includes(t.pos))) break;
+      start = t.start;
+    }
+    const ends = m.index! - start;
+    if (ends < 2 || ends > 3 || !doc.inContent(start)) continue;
+    claims.claim(start, end, 'LOCATION', 'refine-roads');
+  }
+}
+
 export function tagRoads(doc: Doc): void {
   const text = doc.norm.text;
   splitRoutes(doc);
   railSections(doc);
   const claims = new Claims(doc);
   tagStreets(doc, claims);
+  namedExpressways(doc, claims);
   const claimAll = (re: RegExp) => {
     for (const m of text.matchAll(re)) {
       if (!doc.inContent(m.index!)) continue;
