@@ -4,9 +4,10 @@ import type { Region } from '../../src/pipeline/doc.js';
 import { docWith, shown } from './helpers.js';
 import { segment } from '../../src/pipeline/segment/jieba.js';
 
-function run(text: string, region: Region = 'CN', spans: Parameters<typeof docWith>[1] = []) {
+function run(text: string, region: Region = 'CN', spans: Parameters<typeof docWith>[1] = [], tokens = false) {
   const d = docWith(text, spans);
   d.region = { region, source: 'request', reason: 'test' };
+  if (tokens) d.tokens = segment(text);
   tagRoads(d);
   return shown(d);
 }
@@ -22,18 +23,12 @@ describe('refine-roads', () => {
     expect(run('沪宁-杭州线路开通', 'CN', [['沪宁-杭州', 'LOCATION']])).toEqual(['沪宁-杭州/LOCATION']);
   });
   it("a railway section in Taiwan's notices (树林=花莲间) is two stations; one read with 间 ends before it", () => {
-    const d = docWith('受豪雨影响，14时起台东=花莲间停驶，东部干线瑞芳=宜兰全区间改开区间车', [['花莲间', 'LOCATION']]);
-    d.region = { region: 'TW', source: 'request', reason: 'test' };
-    d.tokens = segment(d.norm.text);
-    tagRoads(d);
-    expect(shown(d).sort()).toEqual(['台东/LOCATION', '宜兰/LOCATION', '瑞芳/LOCATION', '花莲/LOCATION']);
+    expect(run('受豪雨影响，14时起台东=花莲间停驶，东部干线瑞芳=宜兰全区间改开区间车', 'TW', [['花莲间', 'LOCATION']], true).sort()).toEqual([
+      '台东/LOCATION', '宜兰/LOCATION', '瑞芳/LOCATION', '花莲/LOCATION',
+    ]);
   });
   it("an expressway named by its ends' abbreviations is a place (汾石高速, 隰吉高速); speed and words before 高速 are not (高速增长, 这条高速, 加快高速)", () => {
-    const text = '汾石高速与隰吉高速建成通车，经济保持高速增长，这条高速要加快高速发展';
-    const d = docWith(text, []);
-    d.tokens = segment(text);
-    tagRoads(d);
-    expect(shown(d)).toEqual(['汾石高速/LOCATION', '隰吉高速/LOCATION']);
+    expect(run('汾石高速与隰吉高速建成通车，经济保持高速增长，这条高速要加快高速发展', 'CN', [], true)).toEqual(['汾石高速/LOCATION', '隰吉高速/LOCATION']);
   });
   it('a bare number is a train, not a road', () => {
     expect(run('乘坐G104次列车')).toEqual([]);
