@@ -18,6 +18,9 @@ describe('refine-local-places', () => {
     expect(run('烟花在尖沙咀东上空绽放，电影九龙城寨之围城', 'HK', [['尖沙咀', 'LOCATION'], ['九龙城', 'LOCATION']])).toEqual(['尖沙咀东/LOCATION', '九龙城寨/LOCATION']);
     expect(run('塔石年宵市场热闹', 'MO')).toEqual(['塔石/LOCATION']);
   });
+  it("Taiwan's district courts and prosecutors' offices by their seat are one ORG (台北地院, 新竹地检署)", () => {
+    expect(run('案件由新竹地检署侦办，台北地院裁定羁押', 'TW', [['新竹', 'LOCATION'], ['台北', 'LOCATION']])).toEqual(['新竹地检署/ORG', '台北地院/ORG']);
+  });
   it("Hong Kong's estates: a district before an estate's own name is two places; an estate nothing covers is a place", () => {
     expect(run('为大埔宏福苑居民提供服务，探访耀东邨及德朗邨', 'HK', [['大埔宏福苑', 'LOCATION']])).toEqual([
       '大埔/LOCATION', '宏福苑/LOCATION', '耀东邨/LOCATION', '德朗邨/LOCATION',

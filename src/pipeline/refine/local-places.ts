@@ -9,7 +9,8 @@
  * word (`北角至宝琳段`: jieba reads `至宝`); a longer one anywhere. A name
  * that is also a frequent ordinary word (`中正`, `和平`) is taken only where
  * jieba tags that very token as a place. A district or county the model took for a person is the place. In Taiwan a village named before its chief or office (`下廍里里长`) is a place.
- * In Hong Kong `中原` is the estate agency, and an estate (`…邨`) taken for a company is a place.
+ * In Hong Kong `中原` is the estate agency, and an estate (`…邨`) taken for a company is a place. Taiwan's district courts and
+ * prosecutors' offices by their seat (`士林地检`, `桥头地检署`) are one ORG.
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -95,7 +96,14 @@ export function applyLocalPlaces(doc: Doc): void {
     }
   }
   if (added.length) setMentions(doc, [...doc.mentions, ...added]);
+  // Taiwan's district courts and prosecutors' offices by their seat (`士林地检`, `桥头地检署`, `台北地院`): one ORG
+  if (doc.region.region === 'TW' && /地[检院]|地方(?:检察署|法院)/.test(text)) {
+    for (const m of text.matchAll(TW_COURT)) if (doc.inContent(m.index!)) claim(doc, m.index!, m.index! + m[0].length, 'ORG', 'local-places');
+  }
 }
+
+/** Taiwan's district courts and prosecutors' offices, named by their seat. */
+const TW_COURT = /(?:台北|新北|士林|桃园|新竹|苗栗|台中|彰化|南投|云林|嘉义|台南|桥头|高雄|屏东|台东|花莲|宜兰|基隆|澎湖|金门|连江)(?:地方检察署|地方法院|地检署|地检|地院)/g;
 
 /** A Hong Kong estate by its two-character name (`耀东邨`, `德朗邨`). */
 const HK_ESTATE = /\p{Script=Han}{2}邨/gu;
