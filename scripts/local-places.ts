@@ -53,8 +53,11 @@ const HK_AREAS = (
   '西九龙 西九 九龙城 大角咀 红磡湾 秀茂坪 慈云山 新蒲岗 横头磡 清水湾 西贡市 白石角 马料水 小沥源 葵涌 ' +
   '流浮山 洪水桥 厦村 锦田 八乡 古洞 古洞北 粉岭北 打鼓岭 沙头角 河套 北部都会区 北都 新田 米埔 元朗南 屯门南 ' +
   '维园 维多利亚公园 维多利亚港 维港 港岛 港岛东 港岛南 港岛南岸 九龙东 九龙西 新界东 新界西 新界北 东九龙 将军澳南 ' +
-  '尖沙咀东 九龙城寨 九龙寨城 九龙寨城公园'
+  '尖沙咀东 九龙城寨 九龙寨城 九龙寨城公园 政府总部 政总 添马'
 ).split(' ');
+
+/** Taiwan's science parks by the short names the press uses (新竹, 中部 and 南部科学园区). */
+const TW_AREAS = '竹科 中科 南科 新竹科学园区 中部科学园区 南部科学园区'.split(' ');
 
 /** Hong Kong's main roads, tunnels and bridges that news names (traffic, closures, works). */
 const HK_ROADS = (
@@ -111,6 +114,7 @@ for (const z of zips) {
 }
 
 for (const l of TW_LINES) put({ name: l, region: 'TW', kind: 'rail-line', parent: '-' });
+for (const a of TW_AREAS) put({ name: a, region: 'TW', kind: 'area', parent: '-' });
 
 // the counties and special municipalities themselves (`台中市`, `苗栗县`), by full and short name (`台中`, `苗栗`)
 for (const county of new Set(zips.map((z) => toSimplified(z.county)))) {
