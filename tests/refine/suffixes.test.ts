@@ -23,6 +23,13 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['上海超级工厂/LOCATION', '霍尔果斯公路口岸/LOCATION']);
   });
+  it("a place's port is one place (青岛港, 湛江港); not Hong Kong's abbreviation nor 港口, 港股 (来港, 深港)", () => {
+    const text = '青岛港与湛江港吞吐量增长，旅客来港消费，深港合作，青岛港口建设，港股上涨';
+    const d = docWith(text, [['青岛', 'LOCATION']]);
+    d.tokens = segment(text);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['青岛港/LOCATION', '湛江港/LOCATION']);
+  });
   it('a place nothing is tagged on, followed by a body word, is that body (经广州海关监管); not an ordinary word', () => {
     const text = '经广州海关监管的货物，湘潭市人民政府印发，平安公安局';
     const d = docWith(text, []);

@@ -18,7 +18,7 @@
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { GOVERNMENT_SUFFIXES, PLACE_LEVEL_END, ZONE_SUFFIXES } from '../lang/zh/words.js';
-import { setMentions } from './util.js';
+import { claim, setMentions } from './util.js';
 import { lookupPlace, placeForms } from '../lang/zh/gazetteer.js';
 import { localPlaces } from '../lang/zh/places-local.js';
 import { Occupancy } from '../recognise/resolve.js';
@@ -108,6 +108,7 @@ export function mergePlaceSuffixes(doc: Doc): void {
   tagNamedFacilities(doc);
   splitPlaceFromNamedSite(doc);
   splitPlaceFromStreet(doc);
+  tagPorts(doc);
 }
 
 /** Government words a place's body ends with, for places nothing is tagged on (the commonest, unambiguous ones). */
@@ -248,6 +249,30 @@ export function tagNamedFacilities(doc: Doc): void {
     added.push({ start: p.start, end: t.end, type: 'LOCATION', score: 0.75, source: 'refine-place-suffix' });
   }
   if (added.length) setMentions(doc, [...doc.mentions, ...added]);
+}
+
+/** `港` after a place's name as its port, not Hong Kong's abbreviation nor a longer word (`港口`, `港澳`, `港股`, `港区`). */
+const PORT = /(?<=\p{Script=Han}{2})港(?![口务区湾城股集澳台人资币元商企岛铁府九深珠])/gu;
+
+/**
+ * A place's port (`宁波港`, `广州港`, `徐闻港`, `香港港`) is one LOCATION: two or three characters before `港` that the
+ * gazetteer or the region's local places know, starting a word; a place tagged there takes `港` in, and nothing else may
+ * cross it.
+ */
+export function tagPorts(doc: Doc): void {
+  const text = doc.norm.text;
+  if (!text.includes('港') || !doc.tokens.length) return;
+  const starts = new Set(doc.tokens.map((t) => t.start));
+  const local = localPlaces(doc.region.region).places;
+  for (const m of text.matchAll(PORT)) {
+    const end = m.index! + 1;
+    const len = [3, 2].find((n) => {
+      const name = text.slice(m.index! - n, m.index!);
+      return starts.has(m.index! - n) && /^\p{Script=Han}+$/u.test(name) && (placeForms(name).some((f) => f.full || !f.commonWord) || local.has(name));
+    });
+    if (!len || !doc.inContent(m.index!)) continue;
+    claim(doc, m.index! - len, end, 'LOCATION', 'refine-place-suffix');
+  }
 }
 
 export const placeSuffixComponent = component('refine-place-suffix', ['mentions', 'tokens'], ['mentions'], mergePlaceSuffixes);
