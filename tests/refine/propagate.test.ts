@@ -10,6 +10,13 @@ describe('refine-propagate', () => {
     expect(shown(d)).toEqual(['比亚迪/COMPANY', '比亚迪/COMPANY']);
     expect(d.mentions[1].source).toBe('propagated');
   });
+  it("a company's or a body's Latin name in brackets after it is a mention too, and is propagated; not a term (CEO)", () => {
+    const text = '联华电子（UMC）与思爱普(SAP)合作，UMC股价上涨，首席执行官(CEO)表示';
+    const d = docWith(text, [['联华电子', 'COMPANY'], ['思爱普', 'COMPANY']]);
+    d.tokens = [];
+    propagateNames(d);
+    expect(shown(d)).toEqual(['联华电子/COMPANY', 'UMC/COMPANY', '思爱普/COMPANY', 'SAP/COMPANY', 'UMC/COMPANY']);
+  });
   it('two-character names only at token boundaries, never over another mention', () => {
     const text = '株洲人说，株洲很美，株洲市政府表态';
     const d = docWith(text, [['株洲', 'LOCATION', 5], ['株洲市政府', 'ORG']]);

@@ -7,7 +7,8 @@
  * the segmenter knows (`民众党` of `民众/党团`). Where an
  * occurrence holds only shorter names wholly inside it (`海光` before `信息`
  * once the article has named `海光信息`; `长沙` in `长沙银行`), the longer name
- * replaces them: one name, one span, wherever it is written.
+ * replaces them: one name, one span, wherever it is written. A company's or a body's Latin name in brackets right after
+ * it (`恩智浦半导体（NXP）`) is a mention of the same type first.
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
@@ -15,10 +16,35 @@ import { Occupancy } from '../recognise/resolve.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { ZONE_SUFFIXES } from '../lang/zh/words.js';
 import { isFixedPhrase } from './generic.js';
+import { isLatinNonName } from './latin.js';
 
 const ADDED = Symbol('added');
 
+/** A Latin name in brackets right after a name (`恩智浦半导体（NXP）`, `阿提哈德航空(Etihad Airways)`, `美国在台协会(AIT)`). */
+const LATIN_ALIAS = /^\s?[(（]\s?([A-Za-z][A-Za-z0-9&'\- ]{1,40}?)\s?[)）]/;
+
+/** A company's or a body's Latin name in brackets after its Chinese name is a mention of the same type (then propagated). */
+function tagLatinAliases(doc: Doc): void {
+  const text = doc.norm.text;
+  if (!/[(（]\s?[A-Za-z]/.test(text)) return;
+  const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
+  const added: NormMention[] = [];
+  for (const m of doc.mentions) {
+    if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+    const a = LATIN_ALIAS.exec(text.slice(m.end, m.end + 48));
+    if (!a || LATIN_TERMS.test(a[1])) continue;
+    const start = m.end + a[0].indexOf(a[1]);
+    const span = { start, end: start + a[1].length };
+    if (isLatinNonName(text, { ...m, ...span }) || !doc.inContent(start) || !taken.tryTake(span)) continue;
+    added.push({ ...span, type: m.type, score: m.score * 0.9, source: 'propagated' });
+  }
+  if (added.length) setMentions(doc, [...doc.mentions, ...added]);
+}
+/** Brackets that hold a term, an exchange or a share class rather than a name (`(CEO)`, `(NASDAQ)`, `(H股)`). */
+const LATIN_TERMS = /^(?:CEO|CFO|COO|CTO|IPO|ESG|AI|GDP|NASDAQ|NYSE|HKEX|SH|SZ|HK|TW|US|USD|RMB|HKD|ADR|ETF|REIT|[A-Z])$/;
+
 export function propagateNames(doc: Doc): void {
+  tagLatinAliases(doc);
   const text = doc.norm.text;
   const names = new Map<string, { type: EntityType; score: number }>();
   for (const m of doc.mentions) {
