@@ -17,6 +17,9 @@ describe('refine-companies', () => {
   it("a listed body written with its head's title is tagged before the title (交通部长, 发展局局长); a bare 部长 is no body", () => {
     expect(run('交通部长李明表示，发展局局长张华出席，部长随后离开', [['李明', 'PERSON'], ['张华', 'PERSON']])).toEqual(['交通部/ORG', '李明/PERSON', '发展局/ORG', '张华/PERSON']);
   });
+  it('international organisations by their Latin acronyms and Chinese names are ORG (OECD, NBA, 国际能源署)', () => {
+    expect(run('OECD与国际能源署发布报告，NBA中国赛开打', [])).toEqual(['OECD/ORG', '国际能源署/ORG', 'NBA/ORG']);
+  });
   it('convenience stores and a guide by their brands (7-ELEVEN, 米其林); 7-11 only where the sentence is about business', () => {
     expect(run('全台7-ELEVEN门市加强备货，米其林推荐餐厅', [])).toEqual(['7-ELEVEN/COMPANY', '米其林/COMPANY']);
     expect(run('比分7-11落后', [])).toEqual([]);

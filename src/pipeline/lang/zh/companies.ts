@@ -14,6 +14,7 @@ import { scanJiebaDict } from './jieba-dict.js';
  * (scripts/mine-labelled-names.ts);
  * bodies-hk-mo-tw.tsv: Hong Kong, Macao and Taiwan government bodies, parties
  * and best-known listed companies, written by hand (its header says from where);
+ * bodies-world.tsv: international organisations, central banks and sports bodies and their Latin acronyms (`OECD`, `NBA`);
  * companies-best-known.tsv: the best-known mainland and foreign companies by the
  * names the press uses, written by hand (names that are also common words are
  * marked `ambiguous` and need a sentence about business);
@@ -21,7 +22,7 @@ import { scanJiebaDict } from './jieba-dict.js';
  * and well-known A- and H-share companies of every sector), the same way;
  * the first list that names a name sets its type.
  */
-export const LISTS = ['bodies-hk-mo-tw.tsv', 'companies-best-known.tsv', 'companies-listed.tsv', 'companies.tsv', 'names-labelled.tsv'];
+export const LISTS = ['bodies-hk-mo-tw.tsv', 'bodies-world.tsv', 'companies-best-known.tsv', 'companies-listed.tsv', 'companies.tsv', 'names-labelled.tsv'];
 
 let cache: Map<string, 'COMPANY' | 'ORG'> | null = null;
 /** Listed names that are also common words (`小米`, `苹果`, `平安`): source column `ambiguous`. */
