@@ -17,6 +17,9 @@ describe('refine-companies', () => {
   it("a listed body written with its head's title is tagged before the title (交通部长, 发展局局长); a bare 部长 is no body", () => {
     expect(run('交通部长李明表示，发展局局长张华出席，部长随后离开', [['李明', 'PERSON'], ['张华', 'PERSON']])).toEqual(['交通部/ORG', '李明/PERSON', '发展局/ORG', '张华/PERSON']);
   });
+  it("Hong Kong's bodies by the names its press uses (O记, 新社联, 死因庭)", () => {
+    expect(run('O记人员拘捕两人，新社联代表出席，案件交死因庭研讯', [])).toEqual(['O记/ORG', '新社联/ORG', '死因庭/ORG']);
+  });
   it('international organisations by their Latin acronyms and Chinese names are ORG (OECD, NBA, 国际能源署)', () => {
     expect(run('OECD与国际能源署发布报告，NBA中国赛开打', [])).toEqual(['OECD/ORG', '国际能源署/ORG', 'NBA/ORG']);
   });
