@@ -87,7 +87,7 @@ export const isRegionPair = (text: string, start: number, end: number) => REGION
  */
 export const isFixedPhrase = (text: string, m: NormMention) =>
   m.type === 'LOCATION' &&
-  ((text.slice(m.start, m.end) === '中国' && (/^(?:特色|式)/.test(text.slice(m.end, m.end + 2)) || /(?:^|[^\p{Script=Han}]|[^重创革])新$|一个$/u.test(text.slice(Math.max(0, m.start - 3), m.start)))) ||
+  ((text.slice(m.start, m.end) === '中国' && (/^(?:特色|式)/.test(text.slice(m.end, m.end + 2)) || /(?:^|[^重创革])新$|一个$/.test(text.slice(Math.max(0, m.start - 3), m.start)))) ||
     isCurrencyName(text, m) ||
     (text.startsWith('之乡', m.end) && /(?:中国|全国|世界)$/.test(text.slice(Math.max(0, m.start - 2), m.start))));
 
