@@ -386,16 +386,29 @@ function adjacentRange(ctx: Ctx, start: number, run: string, lastEnd: number): P
   const low = parseNumber(run[0])!.value;
   if (parseNumber(run[1])!.value !== low + 1) return null;
   const high = readAmount(ctx, start + 1, run.slice(1), lastEnd, true);
-  if (!high || high.pending || high.start !== start + 1) return null;
+  if (!high || high.pending || high.start !== start + 1 || high.type === 'PERCENT') return null;
+  const v = high.value as MoneyValue | QuantityValue;
+  const top = 'amount' in v ? v.amount : v.value;
+  return rangeTo(high, start, (top * low) / (low + 1), !!v.approx);
+}
+
+/** A range from `low` (at `start`) to the amount `high`, of its type, its end and its score; the currency is the high
+ * end's unless the caller says otherwise. */
+function rangeTo(high: Pending, start: number, low: number, approx: boolean, currency?: string): Pending {
+  const flag = approx ? { approx: true as const } : {};
   if (high.type === 'MONEY') {
     const v = high.value as MoneyValue;
-    return { ...high, start, value: { ...v, amount: round((v.amount * low) / (low + 1)), amount_max: v.amount } };
+    const value: MoneyValue = { amount: round(low), currency: currency ?? v.currency, amount_max: v.amount, ...flag };
+    return { start, end: high.end, type: 'MONEY', value, score: high.score };
   }
-  if (high.type === 'QUANTITY') {
-    const v = high.value as QuantityValue;
-    return { ...high, start, value: { ...v, value: round((v.value * low) / (low + 1)), value_max: v.value } };
+  if (high.type === 'PERCENT') {
+    const v = high.value as PercentValue;
+    const value: PercentValue = { value: round(low), value_max: v.value, ...(v.unit ? { unit: v.unit } : {}), ...flag };
+    return { start, end: high.end, type: 'PERCENT', value, score: high.score };
   }
-  return null;
+  const v = high.value as QuantityValue;
+  const value: QuantityValue = { value: round(low), unit: v.unit, value_max: v.value, ...flag };
+  return { start, end: high.end, type: 'QUANTITY', value, score: high.score };
 }
 
 /** Try to read one amount whose numeral run `run` starts at `start`. */
@@ -745,19 +758,7 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
   if (!(low < high)) return null;
   const start = m1 ? m1.start : s1;
   const approx = !!(m1?.value as { approx?: boolean } | undefined)?.approx || !!(v2 as { approx?: boolean }).approx || hedgedAround(text, start, m2.end) || /[约約]/.test(j[0]);
-  if (m2.type === 'MONEY') {
-    const v = m2.value as MoneyValue;
-    const value: MoneyValue = { amount: round(low), currency: currency!, amount_max: v.amount, ...(approx ? { approx: true } : {}) };
-    return { start, end: m2.end, type: 'MONEY', value, score: m2.score };
-  }
-  if (m2.type === 'PERCENT') {
-    const v = m2.value as PercentValue;
-    const value: PercentValue = { value: round(low), value_max: v.value, ...(v.unit ? { unit: v.unit } : {}), ...(approx ? { approx: true } : {}) };
-    return { start, end: m2.end, type: 'PERCENT', value, score: m2.score };
-  }
-  const v = m2.value as QuantityValue;
-  const value: QuantityValue = { value: round(low), unit: v.unit, value_max: v.value, ...(approx ? { approx: true } : {}) };
-  return { start, end: m2.end, type: 'QUANTITY', value, score: m2.score };
+  return rangeTo(m2, start, low, approx, currency);
 }
 
 /**
