@@ -18,7 +18,7 @@
  */
 import type { Doc, NormMention, Token } from '../doc.js';
 import { component } from '../component.js';
-import { isName, replaceMentions, setMentions } from './util.js';
+import { isName, mentionOwners, replaceMentions, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { COMPOUND_SURNAMES, LEADER_TITLE_END, SURNAMES, TITLES } from '../lang/zh/lexicon-words.js';
 
@@ -182,12 +182,14 @@ const AFTER_NAME = /[说称讲道问答笑摄任等和与及在是也曾将已�
 
 function completePeople(doc: Doc): void {
   const text = doc.norm.text;
+  // which mention holds each character (looked up by position: no pass over every mention per name)
+  const owner = mentionOwners(doc);
   for (const m of doc.mentions as NormMention[]) {
     if (m.type !== 'PERSON' || m.end - m.start !== 2) continue;
     const t = doc.tokenCovering(m.start, m.end);
     if (!t || t.pos !== 'x' || t.end - t.start !== 3 || !SURNAMES.has(text[t.start]) || !/^\p{Script=Han}{3}$/u.test(text.slice(t.start, t.end))) continue;
     if (t.end > m.end && AFTER_NAME.test(text[t.end - 1])) continue;
-    if (doc.mentions.some((o) => o !== m && o.start < t.end && t.start < o.end)) continue;
+    if (owner.slice(t.start, t.end).some((o) => o && o !== m)) continue;
     m.start = t.start;
     m.end = t.end;
   }

@@ -15,7 +15,7 @@
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { localPlaces } from '../lang/zh/places-local.js';
-import { claim, setMentions } from './util.js';
+import { Claims, claim, setMentions } from './util.js';
 import { Occupancy } from '../recognise/resolve.js';
 
 const LOCAL_SCORE = 0.8;
@@ -98,7 +98,9 @@ export function applyLocalPlaces(doc: Doc): void {
   if (added.length) setMentions(doc, [...doc.mentions, ...added]);
   // Taiwan's district courts and prosecutors' offices by their seat (`士林地检`, `桥头地检署`, `台北地院`): one ORG
   if (doc.region.region === 'TW' && /地[检院]|地方(?:检察署|法院)/.test(text)) {
-    for (const m of text.matchAll(TW_COURT)) if (doc.inContent(m.index!)) claim(doc, m.index!, m.index! + m[0].length, 'ORG', 'local-places');
+    const claims = new Claims(doc);
+    for (const m of text.matchAll(TW_COURT)) if (doc.inContent(m.index!)) claims.claim(m.index!, m.index! + m[0].length, 'ORG', 'local-places');
+    claims.done();
   }
 }
 

@@ -18,7 +18,7 @@
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { GOVERNMENT_SUFFIXES, PLACE_LEVEL_END, ZONE_SUFFIXES } from '../lang/zh/words.js';
-import { claim, setMentions } from './util.js';
+import { Claims, setMentions } from './util.js';
 import { lookupPlace, placeForms } from '../lang/zh/gazetteer.js';
 import { localPlaces } from '../lang/zh/places-local.js';
 import { Occupancy } from '../recognise/resolve.js';
@@ -264,6 +264,7 @@ export function tagPorts(doc: Doc): void {
   if (!text.includes('港') || !doc.tokens.length) return;
   const starts = new Set(doc.tokens.map((t) => t.start));
   const local = localPlaces(doc.region.region).places;
+  const claims = new Claims(doc);
   for (const m of text.matchAll(PORT)) {
     const end = m.index! + 1;
     const len = [3, 2].find((n) => {
@@ -271,8 +272,9 @@ export function tagPorts(doc: Doc): void {
       return starts.has(m.index! - n) && /^\p{Script=Han}+$/u.test(name) && (placeForms(name).some((f) => f.full || !f.commonWord) || local.has(name));
     });
     if (!len || !doc.inContent(m.index!)) continue;
-    claim(doc, m.index! - len, end, 'LOCATION', 'refine-place-suffix');
+    claims.claim(m.index! - len, end, 'LOCATION', 'refine-place-suffix');
   }
+  claims.done();
 }
 
 export const placeSuffixComponent = component('refine-place-suffix', ['mentions', 'tokens'], ['mentions'], mergePlaceSuffixes);

@@ -22,7 +22,7 @@ import type { Doc } from '../doc.js';
 import { component } from '../component.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { localPlaces } from '../lang/zh/places-local.js';
-import { claim } from './util.js';
+import { Claims } from './util.js';
 import { isRegionPair } from './generic.js';
 
 const REGION_WORD = /^(地区|区域)/;
@@ -42,12 +42,14 @@ const OFFICIAL_NEW_AREAS = /(上海浦东新区|天津滨海新区|重庆两江�
 
 export function mergeRegions(doc: Doc): void {
   const text = doc.norm.text;
+  // (one claim per match, found by position: an article that repeats a region thousands of times stays linear)
+  const claims = new Claims(doc);
   for (const re of [OFFICIAL_NEW_AREAS, FUSED_REGIONS, COMPASS_REGION, REGION_PAIRS]) {
     for (const m of text.matchAll(re)) {
       if (!doc.inContent(m.index!)) continue;
       if (re === REGION_PAIRS && !isRegionPair(text, m.index!, m.index! + 2)) continue;
       // `成渝` inside a word such as `成渝高铁` is still the region; a region word right after is taken
-      claim(doc, m.index!, m.index! + m[0].length, 'LOCATION', 'refine-regions');
+      claims.claim(m.index!, m.index! + m[0].length, 'LOCATION', 'refine-regions');
     }
   }
   // (b') China's economic regions written bare: after the country (`我国西部`), as a list of them (`东部、中部、西部、东北地区`),
@@ -56,27 +58,32 @@ export function mergeRegions(doc: Doc): void {
     const region = m[1] ?? m[2] ?? m[3] ?? m[4];
     const end = m.index! + m[0].length;
     const start = end - region.length;
-    if (!doc.inContent(start) || doc.mentions.some((o) => o.start < end && start < o.end)) continue;
-    claim(doc, start, end, 'LOCATION', 'refine-regions');
+    if (!doc.inContent(start) || claims.touches(start, end)) continue;
+    claims.claim(start, end, 'LOCATION', 'refine-regions');
   }
   // (d) the mainland in Hong Kong, Macau and Taiwan text
   if (['HK', 'MO', 'TW'].includes(doc.region.region)) {
     for (const m of text.matchAll(MAINLAND)) {
       const [start, end] = [m.index!, m.index! + m[0].length];
-      if (!doc.inContent(start) || doc.mentions.some((o) => o.start < end && start < o.end)) continue;
-      claim(doc, start, end, 'LOCATION', 'refine-regions'); // after `中国` it becomes one place with it in (f)
+      if (!doc.inContent(start) || claims.touches(start, end)) continue;
+      claims.claim(start, end, 'LOCATION', 'refine-regions'); // after `中国` it becomes one place with it in (f)
     }
   }
+  claims.done();
   // (f) `中国香港`, `中国台湾`, `中国内地`: the country and the region written together are one place
-  for (const m of [...doc.mentions]) {
+  // (the mention after each found by where it starts, and the claims by position: linear in the mentions)
+  const startingAt = new Map(doc.mentions.map((o) => [o.start, o]));
+  const withChina = new Claims(doc);
+  for (const m of doc.mentions) {
     if (m.type !== 'LOCATION' || text.slice(m.start, m.end) !== '中国') continue;
-    const next = doc.mentions.find((o) => o.start === m.end && o.type === 'LOCATION' && CHINA_REGION.test(text.slice(o.start, o.end)));
-    if (next) claim(doc, m.start, next.end, 'LOCATION', 'refine-regions');
+    const next = startingAt.get(m.end);
+    if (next && next.type === 'LOCATION' && CHINA_REGION.test(text.slice(next.start, next.end))) withChina.claim(m.start, next.end, 'LOCATION', 'refine-regions');
     // (`中国大陆`, `中国内地` in mainland text too, where the region alone is not tagged)
-    else if (/^(?:内地|大陆)(?![化性架法型坡棚])/.test(text.slice(m.end, m.end + 3)) && !doc.mentions.some((o) => o.start < m.end + 2 && o.end > m.end)) {
-      claim(doc, m.start, m.end + 2, 'LOCATION', 'refine-regions');
+    else if (/^(?:内地|大陆)(?![化性架法型坡棚])/.test(text.slice(m.end, m.end + 3)) && !withChina.touches(m.end, m.end + 2)) {
+      withChina.claim(m.start, m.end + 2, 'LOCATION', 'refine-regions');
     }
   }
+  withChina.done();
   // (e) a "person" who is exactly a place of the gazetteer by its full name (`何文田`, `蔡甸区`) is that place
   // (full names only: short forms such as 兴安 are also given names; measured on MSRA dev)
   for (const m of doc.mentions) {

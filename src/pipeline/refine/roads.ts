@@ -9,7 +9,7 @@
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { Claims, claim, isName, setMentions } from './util.js';
+import { Claims, isName, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { localPlaces } from '../lang/zh/places-local.js';
 
@@ -108,11 +108,17 @@ function splitRoutes(doc: Doc): void {
 /** A railway section as Taiwan's railway notices write it (`树林=花莲间`, `七堵=冬山间`, `树林=台东全区间`): two stations */
 const RAIL_SECTION = /[=＝](\p{Script=Han}{2,3}?)(?:全区)?间/gu;
 
-/** The stations of a railway section (`树林=花莲间`) are places: the one after `=` up to `间`, the one before from a word's start. */
-function railSections(doc: Doc): void {
+/**
+ * The stations of a railway section (`树林=花莲间`), to be claimed as places: the one after `=` up to `间`, the one before
+ * from a word's start. A station the recogniser read with `间` is cut before it here, before the claims are indexed.
+ */
+function railStations(doc: Doc): { start: number; end: number }[] {
   const text = doc.norm.text;
-  if (!/[=＝]/.test(text)) return;
+  if (!/[=＝]/.test(text)) return [];
+  const stations: { start: number; end: number }[] = [];
   const starts = new Set(doc.tokens.map((t) => t.start));
+  // the recogniser's places by where they start: the one read with `间` is found without a pass over every mention
+  const placeAt = new Map(doc.mentions.filter((o) => o.type === 'LOCATION').map((o) => [o.start, o]));
   for (const m of text.matchAll(RAIL_SECTION)) {
     const eq = m.index!;
     const right = { start: eq + 1, end: eq + 1 + m[1].length };
@@ -123,11 +129,12 @@ function railSections(doc: Doc): void {
     for (const side of left ? [left, right] : [right]) {
       if (!doc.inContent(side.start)) continue;
       // a station the recogniser read with `间` (`花莲间`) ends before it
-      const glued = doc.mentions.find((o) => o.type === 'LOCATION' && o.start === side.start && o.end === side.end + 1 && text[side.end] === '间');
-      if (glued) glued.end = side.end;
-      claim(doc, side.start, side.end, 'LOCATION', 'refine-roads');
+      const glued = placeAt.get(side.start);
+      if (glued && glued.end === side.end + 1 && text[side.end] === '间') glued.end = side.end;
+      stations.push(side);
     }
   }
+  return stations;
 }
 
 /** `高速` (and `高速公路`) after an expressway's ends, not a word of speed (`高速增长`, `高速铁路`, `高速发展`) */
@@ -161,8 +168,9 @@ function namedExpressways(doc: Doc, claims: Claims): void {
 export function tagRoads(doc: Doc): void {
   const text = doc.norm.text;
   splitRoutes(doc);
-  railSections(doc);
+  const stations = railStations(doc);
   const claims = new Claims(doc);
+  for (const s of stations) claims.claim(s.start, s.end, 'LOCATION', 'refine-roads');
   tagStreets(doc, claims);
   namedExpressways(doc, claims);
   const claimAll = (re: RegExp) => {

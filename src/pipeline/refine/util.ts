@@ -82,6 +82,12 @@ export class Claims {
     return !this.removed.has(m);
   }
 
+  /** Whether a mention (one claimed here included) holds a character of [start, end). */
+  touches(start: number, end: number): boolean {
+    for (let k = start; k < end; k++) if (this.owner[k]) return true;
+    return false;
+  }
+
   claim(start: number, end: number, type: NormMention['type'], source: string, mayReplace: (m: NormMention) => boolean = isName): boolean {
     const inside = new Set<NormMention>();
     for (let k = start; k < end; k++) if (this.owner[k]) inside.add(this.owner[k]!);
