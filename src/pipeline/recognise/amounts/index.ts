@@ -148,6 +148,8 @@ const YUAN_BLOCK = /^(?:化|论|素|旦|宵|首|老|帅|气|件|结构|函数|�
 /** What may follow a bare small Chinese-numeral amount (`五角钱`, `一元,`). */
 const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s!?！？]|$)/;
 /** Range joiners between two numbers; a hedge (`150万至约480万元`: approximate) and `百分之` may follow the joiner. */
+/** A verb of change just before an amount (`上涨`, `按年跌`, `增加了`). */
+const CHANGE_BEFORE_RE = /(?:涨|跌|升|降|增|减|增长|成长|增加|减少|提高|降低|上调|下调|回落|攀升|飙升|反弹|下滑|扩大|收窄)了?(?:约|近|逾|超过?)?$/;
 const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:约|約|大约|大約)?(?:百分之)?/;
 /** Money words in the clause before a bare amount that takes its currency from the paragraph (`净利润12.5亿`, `岁出编列3兆350亿`). */
 const MONEY_CUE_RE =
@@ -409,6 +411,15 @@ function rangeTo(high: Pending, start: number, low: number, approx: boolean, cur
   const v = high.value as QuantityValue;
   const value: QuantityValue = { value: round(low), unit: v.unit, value_max: v.value, ...flag };
   return { start, end: high.end, type: 'QUANTITY', value, score: high.score };
+}
+
+/** An amount of `low` in the unit (or currency) of `like`. */
+function single(like: Pending, low: number, approx: boolean, currency?: string): MoneyValue | PercentValue | QuantityValue {
+  const v = like.value as { unit?: string; currency?: string };
+  const flag = approx ? { approx: true as const } : {};
+  if (like.type === 'MONEY') return { amount: round(low), currency: currency ?? v.currency!, ...flag };
+  if (like.type === 'PERCENT') return { value: round(low), ...(v.unit ? { unit: v.unit as 'percentage_point' } : {}), ...flag };
+  return { value: round(low), unit: v.unit!, ...flag };
 }
 
 /** Try to read one amount whose numeral run `run` starts at `start`. */
@@ -757,6 +768,12 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
   }
   if (!(low < high)) return null;
   const start = m1 ? m1.start : s1;
+  // `股价上涨2美元至85.3美元`, `预算增加2.8亿至225.9亿元`: a change and the level it reaches, not a range —
+  // a verb of change stands before the low end and the high end is many times it (`增长20%至50%` stays a range)
+  // (a bare low end takes the high end's unit: `增加2.8亿至225.9亿元` is 2.8亿元, then 225.9亿元)
+  if (low > 0 && high >= 5 * low && CHANGE_BEFORE_RE.test(text.slice(Math.max(0, start - 6), start))) {
+    return m1 ? null : { ...rangeTo(m2, start, low, hedgedAround(text, start, e1), currency), end: e1, value: single(m2, low, hedgedAround(text, start, e1), currency) };
+  }
   const approx = !!(m1?.value as { approx?: boolean } | undefined)?.approx || !!(v2 as { approx?: boolean }).approx || hedgedAround(text, start, m2.end) || /[约約]/.test(j[0]);
   return rangeTo(m2, start, low, approx, currency);
 }
@@ -809,7 +826,37 @@ function addStandalone(text: string, out: AmountMention[], local: string): void 
       added = true;
     }
   }
+  added = addCapitalNumerals(text, out, local) || added;
   if (added) out.sort((a, b) => a.start - b.start);
+}
+
+/**
+ * Money in the capital numerals of contracts, invoices and judgments (`壹佰贰拾万元`, `人民币叁仟伍佰元伍角`):
+ * the lower-case numeral it writes, with its 角 and 分. A trailing `整` ("exactly") stays outside, like other words after an amount.
+ */
+const CAPITAL_DIGITS: Record<string, string> = {
+  零: '零', 壹: '一', 贰: '二', 叁: '三', 参: '三', 肆: '四', 伍: '五', 陆: '六', 柒: '七', 捌: '八', 玖: '九', 拾: '十', 佰: '百', 仟: '千', 万: '万', 亿: '亿',
+};
+const CAPITAL_MONEY_RE =
+  /(?:人民币|港币|美元)?(?=[零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]*[壹贰叁肆伍陆柒捌玖拾佰仟])([零壹贰叁参肆伍陆柒捌玖拾佰仟万亿]{2,})[元圆](?:零?([壹贰叁肆伍陆柒捌玖])角)?(?:零?([壹贰叁肆伍陆柒捌玖])分)?/g;
+const CAPITAL_CURRENCY: Record<string, string> = { 人民币: 'CNY', 港币: 'HKD', 美元: 'USD' };
+function addCapitalNumerals(text: string, out: AmountMention[], local: string): boolean {
+  if (!/[壹贰叁肆伍陆柒捌玖拾佰仟]/.test(text)) return false;
+  let added = false;
+  for (const m of text.matchAll(CAPITAL_MONEY_RE)) {
+    const s = m.index!;
+    const e = s + m[0].length;
+    if (out.some((o) => o.start < e && s < o.end)) continue;
+    const n = parseNumber([...m[1]].map((c) => CAPITAL_DIGITS[c]).join(''));
+    if (!n) continue;
+    const digit = (c: string | undefined) => (c ? '一二三四五六七八九'.indexOf(CAPITAL_DIGITS[c]) + 1 : 0);
+    const cents = digit(m[2]) * 0.1 + digit(m[3]) * 0.01;
+    const word = /^(?:人民币|港币|美元)/.exec(m[0])?.[0];
+    const currency = word ? CAPITAL_CURRENCY[word] : local;
+    out.push({ start: s, end: e, type: 'MONEY', value: { amount: round(n.value + cents), currency, ...(hedgedAround(text, s, e) ? { approx: true } : {}) }, score: 0.9 });
+    added = true;
+  }
+  return added;
 }
 
 /** Trim float noise from divisions (0.30000000000000004 → 0.3). */

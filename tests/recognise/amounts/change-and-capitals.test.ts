@@ -1,0 +1,46 @@
+/**
+ * A change and the level it reaches is two amounts, not a range (`股价上涨2美元至85.3美元`); and money in the
+ * capital numerals of contracts and judgments (`壹佰贰拾万元`).
+ */
+import { describe, expect, it } from 'vitest';
+import { findAmounts } from '../../../src/pipeline/recognise/amounts/index.js';
+
+function found(text: string) {
+  return findAmounts(text).map((m) => [text.slice(m.start, m.end), m.type, m.value]);
+}
+
+describe('a verb of change, then an amount and the level it reaches', () => {
+  it.each([
+    ['油价每桶上涨2美元至85.3美元', [['2美元', 'MONEY', { amount: 2, currency: 'USD' }], ['85.3美元', 'MONEY', { amount: 85.3, currency: 'USD' }]]],
+    ['股价下跌0.5元至12.3元', [['0.5元', 'MONEY', { amount: 0.5, currency: 'CNY' }], ['12.3元', 'MONEY', { amount: 12.3, currency: 'CNY' }]]],
+    // a bare low end takes the high end's unit
+    ['预算增加2.8亿至225.9亿元', [['2.8亿', 'MONEY', { amount: 280_000_000, currency: 'CNY' }], ['225.9亿元', 'MONEY', { amount: 22_590_000_000, currency: 'CNY' }]]],
+    ['失业率上升0.3%至3.8%', [['0.3%', 'PERCENT', { value: 0.3 }], ['3.8%', 'PERCENT', { value: 3.8 }]]],
+    ['股价涨约0.12至5.6元', [['0.12', 'MONEY', { amount: 0.12, currency: 'CNY', approx: true }], ['5.6元', 'MONEY', { amount: 5.6, currency: 'CNY' }]]],
+  ])('%s', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+
+  it.each([
+    ['营收预计增长50亿至60亿元', [['50亿至60亿元', 'MONEY', { amount: 5e9, currency: 'CNY', amount_max: 6e9 }]]],
+    ['净利润同比增长20%至50%', [['20%至50%', 'PERCENT', { value: 20, value_max: 50 }]]],
+    ['投资2亿至30亿元', [['2亿至30亿元', 'MONEY', { amount: 2e8, currency: 'CNY', amount_max: 3e9 }]]],
+  ])('%s stays one range (ends close together, or no verb of change)', (text, expected) => {
+    expect(found(text)).toEqual(expected);
+  });
+});
+
+describe('capital numerals', () => {
+  it.each([
+    ['合同金额为壹佰贰拾万元整', '壹佰贰拾万元', 1_200_000, 'CNY'],
+    ['判处罚金人民币伍万元。', '人民币伍万元', 50_000, 'CNY'],
+    ['共计壹拾贰万叁仟肆佰伍拾陆元柒角捌分', '壹拾贰万叁仟肆佰伍拾陆元柒角捌分', 123_456.78, 'CNY'],
+    ['港币叁仟元', '港币叁仟元', 3000, 'HKD'],
+  ])('%s', (text, span, amount, currency) => {
+    expect(found(text)).toEqual([[span, 'MONEY', { amount, currency }]]);
+  });
+
+  it.each(['伍佰在台北开唱', '陆军参谋长', '参拾人参加'])('%s: no money without 元', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
