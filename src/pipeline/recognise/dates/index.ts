@@ -1707,6 +1707,8 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       if (!clock) continue;
       const at = `${v.start}T${clock.hhmm}`;
       c.end += t[0].length;
+      // `下午3时许`: about three, one span (not `许多`, many)
+      if (text[c.end] === '许' && text[c.end + 1] !== '多' && c.end < limit) c.end += 1;
       c.value = span(at, at, clock.grain);
     }
   }
@@ -1724,7 +1726,7 @@ function clockOf(t: RegExpExecArray, evening = false): { hhmm: string; grain: Da
   const mm = half ? 30 : minute !== undefined ? num(minute) : 0;
   const late = t[1] ? /下午|晚|傍晚|夜间|深夜/.test(t[1]) : evening;
   if (late && h < 12) h += 12;
-  else if (late && h === 12 && !t[1]) h = 24; // `今晚12点`: midnight, the day's end
+  else if (h === 12 && (t[1] ? /晚|夜/.test(t[1]) : late)) h = 24; // `今晚12点`, `晚间12时`, `午夜12时`: midnight, the day's end
   if (!(h >= 0 && h <= 24 && mm >= 0 && mm < 60)) return null;
   if (h === 24 && mm !== 0) return null; // 24时 is the day's end (ISO 8601 24:00)
   return { hhmm: `${String(h).padStart(2, '0')}:${String(mm).padStart(2, '0')}`, grain: minute !== undefined || half ? 'minute' : 'hour' };
@@ -2005,7 +2007,7 @@ function mergeTimeRanges(text: string, cands: Cand[]): Cand[] {
     const b = cands[i + 1];
     // a time alone after the join ends the range on the same day (`今晨零时至清晨6时`, `明天上午0时至上午6时`)
     if (timed(a.value) && !a.value!.start!.startsWith('XXXX')) {
-      const join = /^\s?(?:至|到|—|–|-|－|~)\s?/.exec(text.slice(a.end, a.end + 3));
+      const join = /^\s?(?:起?至|到|—|–|-|－|~)\s?/.exec(text.slice(a.end, a.end + 4));
       const t = join ? TIME_RE.exec(text.slice(a.end + join[0].length, Math.min(b?.start ?? text.length, a.end + join[0].length + 16))) : null;
       // (an end without its part of the day keeps the start's afternoon: `傍晚5时30分至6时30分`)
       const clock = t ? clockOf(t, !t[1] && Number(a.value!.start!.slice(11, 13)) >= 12) : null;

@@ -1,0 +1,23 @@
+/**
+ * Forms of the eighteenth session: `许` after a date's clock time belongs to it (`今天下午3时许`), a range of times may
+ * open with `起至` (`今天晚上6时起至晚间12时`), and twelve o'clock in the night is midnight, the day's end, also with its
+ * part of the day written (`晚间12时`, `午夜12时`), while `中午12时` stays noon. Sentences are our own.
+ */
+import { describe, expect, it } from 'vitest';
+import { dateRows as found, type DateRow as Row } from '../../helpers/values.js';
+
+describe('clock times after a day', () => {
+  it.each<[string, Row[]]>([
+    ['今天下午3时许，一辆货车起火', [['今天下午3时许', '2024-04-04T15:00', '2024-04-04T15:00', 'hour']]],
+    ['当晚9时许警方到场', [['当晚9时许', '2024-04-04T21:00', '2024-04-04T21:00', 'hour']]],
+    ['今天晚上6时起至晚间12时停驶', [['今天晚上6时起至晚间12时', '2024-04-04T18:00', '2024-04-04T24:00', 'hour']]],
+    ['明天午夜12时起封路', [['明天午夜12时', '2024-04-05T24:00', '2024-04-05T24:00', 'hour']]],
+    ['明天中午12时开放', [['明天中午12时', '2024-04-05T12:00', '2024-04-05T12:00', 'hour']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2024-04-04')).toEqual(rows);
+  });
+
+  it('does not take the 许 of 许多 (many)', () => {
+    expect(found('今天下午3时许多市民到场', '2024-04-04').map((r) => r[0])).toEqual(['今天下午3时']);
+  });
+});
