@@ -1,6 +1,6 @@
 /**
- * A change and the level it reaches is two amounts, not a range (`股价上涨2美元至85.3美元`); and money in the
- * capital numerals of contracts and judgments (`壹佰贰拾万元`).
+ * A change and the level it reaches is two amounts, not a range (`股价上涨2美元至85.3美元`); money in the
+ * capital numerals of contracts and judgments (`壹佰贰拾万元`); wind forces and earthquake magnitudes in 级.
  */
 import { describe, expect, it } from 'vitest';
 import { findAmounts } from '../../../src/pipeline/recognise/amounts/index.js';
@@ -41,6 +41,22 @@ describe('capital numerals', () => {
   });
 
   it.each(['伍佰在台北开唱', '陆军参谋长', '参拾人参加'])('%s: no money without 元', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('级: a wind force or a magnitude, not a rank', () => {
+  it.each([
+    ['中心附近最大风力17级', '17级', { value: 17, unit: '级' }],
+    ['风力可达12—16级', '12—16级', { value: 12, unit: '级', value_max: 16 }],
+    ['沿海将有6—8级大风', '6—8级', { value: 6, unit: '级', value_max: 8 }],
+    ['当地发生5.6级地震', '5.6级', { value: 5.6, unit: '级' }],
+    ['阵风17级以上', '17级', { value: 17, unit: '级', approx: true }],
+  ])('%s', (text, span, value) => {
+    expect(found(text)).toEqual([[span, 'QUANTITY', value]]);
+  });
+
+  it.each(['启动4级应急响应', '三级医院', '一级响应', '升至3级', '5级台阶'])('%s: no quantity', (text) => {
     expect(found(text)).toEqual([]);
   });
 });

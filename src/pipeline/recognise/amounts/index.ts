@@ -40,7 +40,7 @@ import type { MoneyValue, PercentValue, QuantityValue } from '../../doc.js';
 import { parseNumber } from './numbers.js';
 import { REGION_CURRENCY } from '../../structure/region.js';
 import type { Region } from '../../doc.js';
-import { UNIT_WORDS, unitSymbol } from './units.js';
+import { SCALE_AFTER, SCALE_BEFORE, UNIT_WORDS, unitSymbol } from './units.js';
 
 export { chooseRegion, REGIONS, REGION_CURRENCY, type Region, type RegionChoice } from '../../structure/region.js';
 
@@ -609,6 +609,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     const n = parseNumber(run);
     if (!n) return null;
     if (unit === null && word === '点' && ctx.market && n.value >= 100) unit = '点'; // `从4000点空仓到5000点` in a market report
+    if (unit === null && word === '级' && (SCALE_BEFORE.test(text.slice(Math.max(0, start - 12), start)) || SCALE_AFTER.test(text.slice(e, e + 5)))) unit = '级';
     if (unit === null) return null;
     // a product's size is its specification, not a measure (`12英寸抛光片`, `300mm硅外延片`, `7纳米制程`)
     if ((unit === 'in' || unit === 'mm' || unit === 'nm') && PRODUCT_AFTER.test(text.slice(e, e + 14))) return null;

@@ -65,7 +65,15 @@ export function unitSymbol(word: string, sentence: string): string | null {
   if (bare === '节') return KNOT_CONTEXT.test(sentence) ? 'kn' : null;
   if (bare === '点') return INDEX_CONTEXT.test(sentence) ? '点' : null;
   if (bare === '手') return LOT_CONTEXT.test(sentence) ? '手' : null;
+  if (bare === '级') return null; // a wind force or an earthquake's magnitude only where written as one (see findAmounts)
   return PHYSICAL[bare] ?? bare;
 }
 
-export const UNIT_WORDS = [...Object.keys(PHYSICAL), ...COUNTS, '度', '节', '点', '手'];
+export const UNIT_WORDS = [...Object.keys(PHYSICAL), ...COUNTS, '度', '节', '点', '手', '级'];
+
+/**
+ * `级` is a wind force or an earthquake's magnitude where the words around it say so (`风力可达12—16级`, `阵风17级`,
+ * `6—8级大风`, `里氏6.2级地震`), never a rank, a grade or a level of response (`一级响应`, `三级医院`).
+ */
+export const SCALE_BEFORE = /(?:风力|阵风|风速|大风|强风|里氏|芮氏|震级|烈度|规模|地震)(?:可?达到?|增强到|加强到|为|约|有|\s)?(?:\d+(?:\.\d+)?\s?(?:—|–|-|－|~|至|到)\s?)?$/;
+export const SCALE_AFTER = /^(?:以上|左右)?的?(?:大风|阵风|强风|狂风|风|地震|强震|余震)/;
