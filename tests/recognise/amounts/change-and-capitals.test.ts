@@ -60,3 +60,13 @@ describe('级: a wind force or a magnitude, not a rank', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('半厘 (Hong Kong)', () => {
+  it('is half a percentage point after a change of rate', () => {
+    expect(found('美国联储局减息半厘')).toEqual([['半厘', 'PERCENT', { value: 0.5, unit: 'percentage_point' }]]);
+    expect(found('银行加息半厘')).toEqual([['半厘', 'PERCENT', { value: 0.5, unit: 'percentage_point' }]]);
+  });
+  it.each(['长约半厘米', '价钱半厘也不让'])('%s: no percent', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});

@@ -805,14 +805,22 @@ function hedgedAround(text: string, s: number, e: number): boolean {
 const BARE_MAGNITUDE_YUAN = /(?<![\d零〇○一二两三四五六七八九十百千万亿几数.,])(十亿|百万|千万|亿)元/g;
 const BARE_MAGNITUDE: Record<string, number> = { 十亿: 1e9, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
 
-/** Forms without a digit-led run: `百分之百`, `半价`, `超亿元`. */
+/** Forms without a digit-led run: `百分之百`, `半价`, `加息半厘`, `超亿元`. */
 function addStandalone(text: string, out: AmountMention[], local: string): void {
-  const re = /百分之百(?![分之])|半价|(?<=[升跌涨降增减飙逾约近超达占仅过有])半成(?![品熟年本型衣功事交])/g;
+  const re = /百分之百(?![分之])|半价|(?<=[升跌涨降增减飙逾约近超达占仅过有])半成(?![品熟年本型衣功事交])|半厘(?![米升克])/g;
   let added = false;
   for (let m = re.exec(text); m; m = re.exec(text)) {
     const s = m.index;
     const e = s + m[0].length;
     if (out.some((o) => o.start < e && s < o.end)) continue;
+    if (m[0] === '半厘') {
+      // `加息半厘`, `减息半厘` (Hong Kong): a change of half a percentage point
+      if (RATE_CHANGE_BEFORE.test(text.slice(Math.max(0, s - 14), s)) && INTEREST_CONTEXT.test(sentenceAround(text, s))) {
+        out.push(pct(s, e, 0.5, hedgedAround(text, s, e), 0.85, 'percentage_point'));
+        added = true;
+      }
+      continue;
+    }
     // `半成` (Hong Kong: half of 一成) only after a change or a hedge: `股价飙逾半成`, `跌近半成`
     out.push(pct(s, e, m[0] === '半价' ? 50 : m[0] === '半成' ? 5 : 100, m[0] === '半成' && hedgedAround(text, s, e), 0.85));
     added = true;
