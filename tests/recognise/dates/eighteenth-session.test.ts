@@ -1,7 +1,8 @@
 /**
  * Forms of the eighteenth session: `许` after a date's clock time belongs to it (`今天下午3时许`), a range of times may
  * open with `起至` (`今天晚上6时起至晚间12时`), and twelve o'clock in the night is midnight, the day's end, also with its
- * part of the day written (`晚间12时`, `午夜12时`), while `中午12时` stays noon. Sentences are our own.
+ * part of the day written (`晚间12时`, `午夜12时`), while `中午12时` stays noon; a month without its year before `以来`
+ * that would lie after published is last year's (`9月下旬以来` in May). Sentences are our own.
  */
 import { describe, expect, it } from 'vitest';
 import { dateRows as found, type DateRow as Row } from '../../helpers/values.js';
@@ -19,5 +20,19 @@ describe('clock times after a day', () => {
 
   it('does not take the 许 of 许多 (many)', () => {
     expect(found('今天下午3时许多市民到场', '2024-04-04').map((r) => r[0])).toEqual(['今天下午3时']);
+  });
+});
+
+describe('以来 after a month without its year', () => {
+  it.each<[string, Row[]]>([
+    ['9月下旬以来，价格持续上涨', [['9月下旬以来', '2022-09-21', '2023-05-10', 'day']]],
+    ['12月份以来，订单回升', [['12月份以来', '2022-12-01', '2023-05-10', 'day']]],
+    ['3月以来，订单回升', [['3月以来', '2023-03-01', '2023-05-10', 'day']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2023-05-10')).toEqual(rows);
+  });
+
+  it('keeps a year written with it (and leaves 今年9月以来 in May unresolved)', () => {
+    expect(found('今年9月以来', '2023-05-10')).toEqual([['今年9月以来', null, null, 'day', true]]);
   });
 });

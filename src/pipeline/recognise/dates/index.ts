@@ -1670,7 +1670,9 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
     if (/^(?:以来|至今|迄今)/.test(text.slice(c.end, c.end + 2)) && c.end + 2 <= limit) {
       c.end += 2;
       const today = pub ? iso(pub.y, pub.m, pub.d) : null;
-      c.value = today && v.start && !v.start.startsWith('XXXX') && v.start <= today ? span(v.start, today, 'day') : unresolved('day', true);
+      // a month written without its year and after published's day is last year's (`9月下旬以来` in May)
+      const from = v.start && today && v.start > today && !/年/.test(text.slice(c.start, c.end)) ? lastYears(v.start) : v.start;
+      c.value = today && from && !from.startsWith('XXXX') && from <= today ? span(from, today, 'day') : unresolved('day', true);
       continue;
     }
     // `今年内`, `2025年内`: the year, one mention; `今年中`, `去年中宣布`: its middle (June–July, vague)
@@ -1713,6 +1715,12 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
     }
   }
   return cands;
+}
+
+/** The same day a year earlier (29 February becomes the 28th). */
+function lastYears(day: string): string {
+  const y = Number(day.slice(0, 4)) - 1;
+  return day.startsWith('-02-29', 4) && !isValid(y, 2, 29) ? `${y}-02-28` : `${y}${day.slice(4)}`;
 }
 
 /**
