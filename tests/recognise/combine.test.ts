@@ -18,6 +18,15 @@ describe('model + lexicon combination', () => {
     const out = combineModelAndLexicon([m(18, 20, 'PERSON', MIN_MODEL_SCORE - 0.01), m(bad, bad + 5, 'ORG', 0.99)], [], text);
     expect(out).toEqual([]);
   });
+  it("fills a gap with the lexicon's transliterated name with a middle dot, not with any dotted words", () => {
+    const t = '伊隆·马斯克宣布，邮轮爱达·魔都号启航';
+    const ship = t.indexOf('邮轮');
+    const out = combineModelAndLexicon([], [m(0, 6, 'PERSON', 0.7, 'lexicon'), m(ship, ship + 8, 'PERSON', 0.7, 'lexicon')], t);
+    expect(out.map((x) => [t.slice(x.start, x.end), x.type])).toEqual([['伊隆·马斯克', 'PERSON']]);
+    // a model span over it stays as it is
+    const kept = combineModelAndLexicon([m(3, 6, 'PERSON', 0.9)], [m(0, 6, 'PERSON', 0.7, 'lexicon')], t);
+    expect(kept.map((x) => t.slice(x.start, x.end))).toEqual(['马斯克']);
+  });
   it('knows a well-formed name', () => {
     expect(wellFormedName('淳华氢能源科技(湖南)有限公司')).toBe(true);
     expect(wellFormedName('《人民日报》社')).toBe(true);

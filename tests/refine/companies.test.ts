@@ -11,6 +11,13 @@ const run = (text: string, spans: Parameters<typeof docWith>[1]) => {
 };
 
 describe('refine-companies', () => {
+  it("a name that is also a common phrase is the company before its governing body (中国石化党组, ANNOTATION.md's 宁德时代董事会)", () => {
+    expect(run('中国石化党组召开会议', [['中国', 'LOCATION']])).toEqual(['中国石化/COMPANY']);
+    expect(run('中国石化行业协会召开会议', [])).toEqual([]);
+  });
+  it('a brand read with its stores as one place is the company (瑞幸门店)', () => {
+    expect(run('瑞幸门店数量突破2万家', [['瑞幸门店', 'LOCATION']])).toEqual(['瑞幸/COMPANY']);
+  });
   it('tags a listed company that nothing covers', () => {
     expect(run('据悉，中石化将在当地新建一座加油站。', [])).toEqual(['中石化/COMPANY']);
   });

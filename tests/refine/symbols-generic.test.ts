@@ -17,6 +17,13 @@ describe('refine-symbols', () => {
 });
 
 describe('refine-generic', () => {
+  it("drops a kind of zone before its body (开发区管委会, 园区党工委); keeps a named zone's (苏州工业园区管委会)", () => {
+    const d = docWith('开发区管委会和园区党工委积极推进，苏州工业园区管委会也派人参加', [
+      ['开发区管委会', 'ORG'], ['园区党工委', 'ORG'], ['苏州工业园区管委会', 'ORG'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['苏州工业园区管委会/ORG']);
+  });
   it('drops bare generic references', () => {
     const d = docWith('市委召开会议，公司和集团负责人到会，岳阳市委也派人参加', [
       ['市委', 'ORG'], ['公司', 'COMPANY'], ['集团', 'COMPANY'], ['岳阳市委', 'ORG'],

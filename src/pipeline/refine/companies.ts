@@ -25,6 +25,10 @@ import { isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 
 /** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
+/** A company's governing bodies after its name (ANNOTATION.md: `宁德时代董事会` tags `宁德时代`): the name is the company's. */
+const GOVERNING_BODY_AFTER = /^(?:党组|党委|董事会|监事会|股东大会|股东会)/;
+/** A company's shops after its name, read as one place by the model (`瑞幸门店`). */
+const STORES_AFTER = /^(?:门店|门市|专卖店)$/;
 const GLUED_BEFORE = /[及和与跟同对向被由把将为在从以给让指据]/;
 const GLUED_AFTER = /[指称说升跌涨再续将也]/;
 /** One-character conjunctions, adverbs and prepositions a recogniser leaves at the start of a name (`惟百度逆市高收`). */
@@ -224,7 +228,9 @@ export function applyCompanies(doc: Doc): void {
         // (or listed right after a company: `零跑、小鹏、理想`)
         const prev = /[、和及与]/.test(text[span.start - 1] ?? '') ? owner[span.start - 2] : undefined;
         const listedAfterCompany = !!prev && (prev.type === 'COMPANY' || list.get(text.slice(prev.start, prev.end)) === 'COMPANY');
-        if (!hasBusinessCue(ss, se) && !listedAfterCompany) continue;
+        // (or before its own governing body: `中国石化党组`, `宁德时代董事会`)
+        const governed = GOVERNING_BODY_AFTER.test(text.slice(span.end, span.end + 4));
+        if (!hasBusinessCue(ss, se) && !listedAfterCompany && !governed) continue;
         // the commonest words need more: a company word after them, or another company in the sentence (one tagged
         // by this pass too: `零跑、小鹏、理想`)
         const companyInSentence = companyStarts[se] - companyStarts[ss] > 0 || taggedWithin(ss, se);
@@ -232,7 +238,8 @@ export function applyCompanies(doc: Doc): void {
       }
       const inside = ownersIn(span);
       // a shorter name strictly inside the listed one gives way (`宁德` in `宁德时代`, `上汽` in `上汽大众`)
-      const ok = [...inside].every((m) => isName(m) && m.start >= span.start && m.end <= span.end && m.end - m.start < name.length);
+      // (and a mention of the name with its stores, `瑞幸门店`: a model's reading of the brand's shops as a place)
+      const ok = [...inside].every((m) => isName(m) && m.start >= span.start && ((m.end <= span.end && m.end - m.start < name.length) || (m.start === span.start && STORES_AFTER.test(text.slice(span.end, m.end)))));
       if (!ok) continue;
       take(span, list.get(name)!, inside);
       i = span.end - 1;

@@ -52,6 +52,9 @@ export function isGenericName(s: string, type: EntityType): boolean {
   // a level's party committee or government before a department names no particular one (`县委宣传部`, `市政府办公室`)
   const rest = /^[省市县区](?:委|政府)(.{2,})$/.exec(s)?.[1];
   if (rest && (GENERIC_REFERENCES.has(rest) || LOCAL_BODIES.has(rest) || /^(?:办公室|办公厅)$/.test(rest))) return true;
+  // nor does a kind of zone before its body (`开发区管委会`, `园区党工委`: which zone's, the name does not say)
+  const body = /^(?:开发区|经开区|高新区|新区|园区|片区|保税区|自贸区|试验区)(.{2,})$/.exec(s)?.[1];
+  if (body && (GENERIC_REFERENCES.has(body) || LOCAL_BODIES.has(body) || body === '管理委员会')) return true;
   return LOCAL_BODIES.has(s) || (LEVEL_WORD.test(s) && LOCAL_BODIES.has(s.slice(1)));
 }
 

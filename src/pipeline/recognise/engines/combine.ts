@@ -58,5 +58,17 @@ export function combineModelAndLexicon(
     if (l.type !== 'COMPANY' || !LEGAL_END.test(text.slice(l.start, l.end)) || out.some((m) => overlaps(m, l))) continue;
     out.push(l);
   }
+  // a transliterated name with a middle dot that the model left out (`伊隆·马斯克宣布…` at a sentence's start)
+  for (const l of lexicon) {
+    if (l.type !== 'PERSON' || !DOTTED_NAME.test(text.slice(l.start, l.end)) || out.some((m) => overlaps(m, l))) continue;
+    out.push(l);
+  }
   return out.sort((a, b) => a.start - b.start);
 }
+
+/**
+ * Two or more parts joined by middle dots, each written in the characters Chinese uses to transliterate names
+ * (`伊隆·马斯克`, `迪丽热巴·迪力木拉提`; not a ship's `爱达·魔都号` or a paper's `齐鲁晚报·齐鲁壹点`).
+ */
+const TRANSLITERATION = '阿埃艾爱安昂奥澳巴芭拜班邦保鲍贝本比彼毕宾波玻伯勃博布采查柴达戴丹道德邓迪蒂丁东杜敦多厄恩尔法凡范菲斐费芬丰冯佛夫弗福富盖甘冈高戈哥格葛根贡古瓜圭哈海汉豪合何赫黑亨洪侯胡华霍基吉加迦贾杰捷金居卡开凯坎康考柯科克肯库夸奎昆拉莱赖兰朗劳勒雷蕾里理丽利莉连列林琳隆卢鲁陆路伦罗洛玛马迈麦曼芒梅美门蒙孟米密敏明摩莫默姆穆拿纳娜奈南内尼妮涅宁纽努诺欧帕潘庞佩彭皮普奇齐恰乔切钦琼丘萨塞赛桑瑟森沙莎善尚绍舍什施史舒斯丝松宋苏索塔泰坦汤唐特滕提廷图托瓦万旺威韦维魏温文沃乌武西希锡席夏辛休修雅亚扬耶叶伊依因英尤于约泽扎詹芝兹佐朱祖热木力吾买江不都孜再排';
+const DOTTED_NAME = new RegExp(`^[${TRANSLITERATION}]{2,}(?:[·•‧・][${TRANSLITERATION}]{2,})+$`);
