@@ -1,6 +1,7 @@
 /**
  * A change and the level it reaches is two amounts, not a range (`股价上涨2美元至85.3美元`); money in the
- * capital numerals of contracts and judgments (`壹佰贰拾万元`); wind forces and earthquake magnitudes in 级.
+ * capital numerals of contracts and judgments (`壹佰贰拾万元`); wind forces and earthquake magnitudes in 级; more
+ * measure words (`50幅`, `两组`, `14段`, `8案`, `3万字`, `3封`, `30集`, `300页`, `两科`) and Taiwan's 公克.
  */
 import { describe, expect, it } from 'vitest';
 import { findAmounts } from '../../../src/pipeline/recognise/amounts/index.js';
@@ -67,6 +68,27 @@ describe('半厘 (Hong Kong)', () => {
     expect(found('银行加息半厘')).toEqual([['半厘', 'PERCENT', { value: 0.5, unit: 'percentage_point' }]]);
   });
   it.each(['长约半厘米', '价钱半厘也不让'])('%s: no percent', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('more measure words', () => {
+  it.each([
+    ['展出50幅作品', '50幅', { value: 50, unit: '幅' }],
+    ['考生分为两组', '两组', { value: 2, unit: '组' }],
+    ['共14段路段封闭', '14段', { value: 14, unit: '段' }],
+    ['警方共处理8案', '8案', { value: 8, unit: '案' }],
+    ['全文3万字', '3万字', { value: 30000, unit: '字' }],
+    ['收到3封信', '3封', { value: 3, unit: '封' }],
+    ['该剧共30集', '30集', { value: 30, unit: '集' }],
+    ['全书300页', '300页', { value: 300, unit: '页' }],
+    ['当天考两科', '两科', { value: 2, unit: '科' }],
+    ['每包重500公克', '500公克', { value: 500, unit: 'g' }],
+  ])('%s', (text, span, value) => {
+    expect(found(text)).toEqual([[span, 'QUANTITY', value]]);
+  });
+
+  it.each(['湖北省红十字会', '5集团公司', '股价大幅上涨', '170组件文物', '3封顶仪式', '中国4科技企业', '5字头车牌'])('%s: no count', (text) => {
     expect(found(text)).toEqual([]);
   });
 });

@@ -128,6 +128,9 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   班: /^[级长主子组车底机倒制会]/,
   // `两位数增长`: a number of digits, not of people
   位: /^数/,
+  // words these measure words begin (`大幅度`, `5组团`, `3段落`, `2案件`, `5字头`, `3封顶`, `5集团`, `3页面`, `4科技`)
+  幅: /^度/, 组: /^[团织成建合员长别件]/, 段: /^[落子位]/, 案: /^[件例子情由发卷底]/, 字: /^[头号母节段幕体样]/,
+  封: /^[顶闭控锁存面装号城]/, 集: /^[团中体成结聚装资市会合镇群训散]/, 页: /^[面岩码]/, 科: /^[技学研目室长普创级]/,
   // `七人榄球`: rugby sevens, not seven people
   人: /^(?:榄球|欖球|制)/,
   // `64,000双向车次`: both ways, not pairs
@@ -623,7 +626,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
     if (/[数几]/.test(prev) && /^[十百千万]/.test(bare) && !inRange) return null; // 数十米, 几十个: no definite value
-    if (word === '期' && bare !== '两') return null; // 二期工程, 三期: phase numbers; 两期: two phases
+    if (word === '期' && bare !== '两') return null;
+    if (word === '字' && /^[十千万]$/.test(bare)) return null; // 红十字会, 千字文: words, not a count of characters // 二期工程, 三期: phase numbers; 两期: two phases
     // a congress's or a meeting's number: `十四届全国人大二次会议`, `十九届三中全会`
     if (word === '届' && SESSION_AFTER_TERM.test(text.slice(e, e + 4))) return null;
     if (word === '次' && /^(?:会议|全会|全体会议)/.test(text.slice(e, e + 4)) && /(?:人大|政协|代表大会|委员会|常委会|党代会|届)$/.test(text.slice(Math.max(0, start - 5), start))) return null;

@@ -12,7 +12,7 @@ export const PHYSICAL: Record<string, string> = {
   '米/秒': 'm/s', 米每秒: 'm/s', 'km/h': 'km/h', 'm/s': 'm/s',
   平方米: 'm2', 平米: 'm2', 平方公尺: 'm2', 平方公里: 'km2', 平方千米: 'km2', 立方米: 'm3', 公顷: 'ha', 亩: 'mu', 英亩: 'acre',
   吨: 't', 公吨: 't', 千克: 'kg', 公斤: 'kg', 克: 'g', 毫克: 'mg', 斤: 'jin', 公斤级: 'kg',
-  升: 'L', 公升: 'L', 毫升: 'mL', 加仑: 'gal',
+  升: 'L', 公升: 'L', 公克: 'g', 毫升: 'mL', 加仑: 'gal',
   摄氏度: '°C', 华氏度: '°F', '℃': '°C', '°C': '°C', '℉': '°F', '°F': '°F',
   千瓦时: 'kWh', 兆瓦时: 'MWh', 吉瓦时: 'GWh', 太瓦时: 'TWh', 千瓦: 'kW', 兆瓦: 'MW', 吉瓦: 'GW', 瓦: 'W', 伏: 'V', 千伏: 'kV', 赫兹: 'Hz', 马力: 'hp',
   标箱: 'TEU', 标准箱: 'TEU', TEU: 'TEU',
@@ -34,6 +34,8 @@ export const COUNTS = [
   '伙', '通', '村里', '乡镇市',
   // train runs (`加开3班`); votes (`以87票通过`); teams (`54队参赛`); shops (`门店达到7000店`)
   '班', '票', '队', '店',
+  // pictures, groups, sections, cases (Hong Kong and Taiwan: `8案`), characters, letters, episodes, pages, school subjects
+  '幅', '组', '段', '案', '字', '封', '集', '页', '科',
   // `期` counts phases only after 两 (`二期`, `三期工程` are ordinals): see unitSymbol.
   '期',
 ];
