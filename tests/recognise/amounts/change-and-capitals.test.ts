@@ -1,7 +1,8 @@
 /**
  * A change and the level it reaches is two amounts, not a range (`股价上涨2美元至85.3美元`); money in the
  * capital numerals of contracts and judgments (`壹佰贰拾万元`); wind forces and earthquake magnitudes in 级; more
- * measure words (`50幅`, `两组`, `14段`, `8案`, `3万字`, `3封`, `30集`, `300页`, `两科`) and Taiwan's 公克.
+ * measure words (`50幅`, `两组`, `14段`, `8案`, `3万字`, `3封`, `30集`, `300页`, `两科`) and Taiwan's 公克; medals, countries,
+ * speeds written with their time first, and a round hundred or thousand of things after a hedge (`近百台`).
  */
 import { describe, expect, it } from 'vitest';
 import { findAmounts } from '../../../src/pipeline/recognise/amounts/index.js';
@@ -89,6 +90,34 @@ describe('more measure words', () => {
   });
 
   it.each(['湖北省红十字会', '5集团公司', '股价大幅上涨', '170组件文物', '3封顶仪式', '中国4科技企业', '5字头车牌'])('%s: no count', (text) => {
+    expect(found(text)).toEqual([]);
+  });
+});
+
+describe('medals, countries, speeds, round counts', () => {
+  it('counts medals in a sentence about a competition', () => {
+    expect(found('中国代表团摘得40金、27银、24铜')).toEqual([
+      ['40金', 'QUANTITY', { value: 40, unit: '金' }], ['27银', 'QUANTITY', { value: 27, unit: '银' }], ['24铜', 'QUANTITY', { value: 24, unit: '铜' }],
+    ]);
+    expect(found('库存3金条，另有5银元')).toEqual([]);
+  });
+  it('counts countries written in digits, not a name with a numeral', () => {
+    expect(found('今年已与5国签署协议')).toEqual([['5国', 'QUANTITY', { value: 5, unit: '国' }]]);
+    expect(found('七国集团和20国集团峰会，投资5国企')).toEqual([]);
+  });
+  it('reads a speed with its time first as one span', () => {
+    expect(found('以每小时10公里左右的速度移动')).toEqual([['每小时10公里', 'QUANTITY', { value: 10, unit: 'km/h', approx: true }]]);
+    expect(found('风速每秒30米')).toEqual([['每秒30米', 'QUANTITY', { value: 30, unit: 'm/s' }]]);
+  });
+  it.each([
+    ['近百台工程机械进场', '百台', { value: 100, unit: '台', approx: true }],
+    ['超千家企业参展', '千家', { value: 1000, unit: '家', approx: true }],
+    ['百余家上下游企业', '百余家', { value: 100, unit: '家', approx: true }],
+    ['逾万人参加', '万人', { value: 10000, unit: '人', approx: true }],
+  ])('%s: about a round count', (text, span, value) => {
+    expect(found(text)).toEqual([[span, 'QUANTITY', value]]);
+  });
+  it.each(['百家争鸣', '千家万户', '百年老店', '千万家庭'])('%s: an idiom, no count', (text) => {
     expect(found(text)).toEqual([]);
   });
 });

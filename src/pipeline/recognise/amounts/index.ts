@@ -40,7 +40,7 @@ import type { MoneyValue, PercentValue, QuantityValue } from '../../doc.js';
 import { parseNumber } from './numbers.js';
 import { REGION_CURRENCY } from '../../structure/region.js';
 import type { Region } from '../../doc.js';
-import { SCALE_AFTER, SCALE_BEFORE, UNIT_WORDS, unitSymbol } from './units.js';
+import { COUNTS, SCALE_AFTER, SCALE_BEFORE, UNIT_WORDS, unitSymbol } from './units.js';
 
 export { chooseRegion, REGIONS, REGION_CURRENCY, type Region, type RegionChoice } from '../../structure/region.js';
 
@@ -131,6 +131,8 @@ const UNIT_WORD_AFTER: Record<string, RegExp> = {
   // words these measure words begin (`大幅度`, `5组团`, `3段落`, `2案件`, `5字头`, `3封顶`, `5集团`, `3页面`, `4科技`)
   幅: /^度/, 组: /^[团织成建合员长别件]/, 段: /^[落子位]/, 案: /^[件例子情由发卷底]/, 字: /^[头号母节段幕体样]/,
   封: /^[顶闭控锁存面装号城]/, 集: /^[团中体成结聚装资市会合镇群训散]/, 页: /^[面岩码]/, 科: /^[技学研目室长普创级]/,
+  // a medal's count ends the word (`40金、27银`), and `5国` is no `5国际` or `20国集团`
+  金: /^\p{Script=Han}/u, 银: /^\p{Script=Han}/u, 铜: /^\p{Script=Han}/u, 国: /^(?:[际内外家企民产货资籍旗字语债庆务有营]|集团)/,
   // `七人榄球`: rugby sevens, not seven people
   人: /^(?:榄球|欖球|制)/,
   // `64,000双向车次`: both ways, not pairs
@@ -609,6 +611,12 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
       if (scale[1] === '零下') sign = -1;
       unit = scale[1] === '华氏' ? '°F' : '°C';
     }
+    // a speed written with its time first (`以每小时10公里左右的速度`, `每秒30米`): one span
+    const per = /每(小时|秒)$/.exec(text.slice(Math.max(lastEnd, start - 3), start));
+    if (per && ((unit === 'km' && per[1] === '小时') || (unit === 'm' && per[1] === '秒'))) {
+      s -= per[0].length;
+      unit = unit === 'km' ? 'km/h' : 'm/s';
+    }
     const n = parseNumber(run);
     if (!n) return null;
     if (unit === null && word === '点' && ctx.market && n.value >= 100) unit = '点'; // `从4000点空仓到5000点` in a market report
@@ -627,6 +635,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
     if (/[数几]/.test(prev) && /^[十百千万]/.test(bare) && !inRange) return null; // 数十米, 几十个: no definite value
     if (word === '期' && bare !== '两') return null;
+    if (word === '国' && isChinese) return null; // 七国集团, 八国联军: names, not counts
     if (word === '字' && /^[十千万]$/.test(bare)) return null; // 红十字会, 千字文: words, not a count of characters // 二期工程, 三期: phase numbers; 两期: two phases
     // a congress's or a meeting's number: `十四届全国人大二次会议`, `十九届三中全会`
     if (word === '届' && SESSION_AFTER_TERM.test(text.slice(e, e + 4))) return null;
@@ -809,6 +818,17 @@ function hedgedAround(text: string, s: number, e: number): boolean {
 const BARE_MAGNITUDE_YUAN = /(?<![\d零〇○一二两三四五六七八九十百千万亿几数.,])(十亿|百万|千万|亿)元/g;
 const BARE_MAGNITUDE: Record<string, number> = { 十亿: 1e9, 百万: 1e6, 千万: 1e7, 亿: 1e8 };
 
+/**
+ * A round hundred, thousand or ten thousand of things after a hedge, or with 余 / 多 (`近百台工程机械`, `超千家企业`, `百余家`):
+ * about that many (the hedge before stays outside, as with money). Not after a numeral (`三百台` is read as a number).
+ */
+const BARE_COUNT: Record<string, number> = { 百: 100, 千: 1000, 万: 10000 };
+const COUNT_WORDS = [...COUNTS].filter((w) => !/^[期国通]$/.test(w)).sort((a, b) => b.length - a.length).join('|');
+const BARE_MAGNITUDE_COUNT = new RegExp(
+  `(?:(?<=超过?|逾|近|约|达|破|突破|上)([百千万])(?:余|多)?|(?<![\\d零〇一二两三四五六七八九十百千万亿几数超逾近约达破上])([百千万])(?:余|多))(${COUNT_WORDS}|亩)`,
+  'g',
+);
+
 /** Forms without a digit-led run: `百分之百`, `半价`, `加息半厘`, `超亿元`. */
 function addStandalone(text: string, out: AmountMention[], local: string): void {
   const re = /百分之百(?![分之])|半价|(?<=[升跌涨降增减飙逾约近超达占仅过有])半成(?![品熟年本型衣功事交])|半厘(?![米升克])/g;
@@ -836,6 +856,16 @@ function addStandalone(text: string, out: AmountMention[], local: string): void 
       if (!hedgedAround(text, s, e) && !/^及以[上下]/.test(text.slice(e, e + 3))) continue;
       if (out.some((o) => o.start < e && s < o.end)) continue;
       out.push({ start: s, end: e, type: 'MONEY', value: { amount: BARE_MAGNITUDE[m[1]], currency: local, approx: true }, score: 0.85 });
+      added = true;
+    }
+  }
+  if (/[百千万][余多]?\p{Script=Han}/u.test(text)) {
+    for (const m of text.matchAll(BARE_MAGNITUDE_COUNT)) {
+      const s = m.index!;
+      const e = s + m[0].length;
+      const word = m[3];
+      if (out.some((o) => o.start < e && s < o.end) || UNIT_WORD_AFTER[word]?.test(text.slice(e, e + 2))) continue;
+      out.push({ start: s, end: e, type: 'QUANTITY', value: { value: BARE_COUNT[m[1] ?? m[2]], unit: word === '亩' ? 'mu' : word, approx: true }, score: 0.8 });
       added = true;
     }
   }

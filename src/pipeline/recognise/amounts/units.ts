@@ -36,6 +36,8 @@ export const COUNTS = [
   '班', '票', '队', '店',
   // pictures, groups, sections, cases (Hong Kong and Taiwan: `8案`), characters, letters, episodes, pages, school subjects
   '幅', '组', '段', '案', '字', '封', '集', '页', '科',
+  // countries (`与5国签署`: digits only, see findAmounts)
+  '国',
   // `期` counts phases only after 两 (`二期`, `三期工程` are ordinals): see unitSymbol.
   '期',
 ];
@@ -48,6 +50,8 @@ const OIL_CONTEXT = /油|原油|石油|布伦特|WTI|欧佩克|OPEC/;
 export const INDEX_CONTEXT = /指数|恒指|国指|科指|道指|纳指|标普|日经|大市|大盘|沪指|深成指|创业板指|上证|深证|加权|台股|港股|股市|A股|美股|收报|收市|收盘|高开|低开|点位/;
 /** `手` is a board lot only where the sentence is about buying or allotting shares (`一手中签率`). */
 const LOT_CONTEXT = /中签|每手|入场费|认购|招股|抽签|甲组|乙组|孖展|新股|暗盘|股/;
+/** `金`, `银`, `铜` count medals only where the sentence is about a competition. */
+const MEDAL_CONTEXT = /奖牌|金牌|银牌|铜牌|奥运|亚运|全运|冬奥|残奥|世锦赛|锦标赛|运动会|代表团|摘得|夺得|斩获|勇夺|收获/;
 /** `节` is knots only where the sentence is about a ship's or the wind's speed. */
 const KNOT_CONTEXT = /航速|航行|时速|风速|减速|加速|速度|船|舰|舶|轮|海里/;
 
@@ -67,11 +71,13 @@ export function unitSymbol(word: string, sentence: string): string | null {
   if (bare === '节') return KNOT_CONTEXT.test(sentence) ? 'kn' : null;
   if (bare === '点') return INDEX_CONTEXT.test(sentence) ? '点' : null;
   if (bare === '手') return LOT_CONTEXT.test(sentence) ? '手' : null;
+  // `摘得40金、27银、24铜`: medals, in a sentence about a competition
+  if (bare === '金' || bare === '银' || bare === '铜') return MEDAL_CONTEXT.test(sentence) ? bare : null;
   if (bare === '级') return null; // a wind force or an earthquake's magnitude only where written as one (see findAmounts)
   return PHYSICAL[bare] ?? bare;
 }
 
-export const UNIT_WORDS = [...Object.keys(PHYSICAL), ...COUNTS, '度', '节', '点', '手', '级'];
+export const UNIT_WORDS = [...Object.keys(PHYSICAL), ...COUNTS, '度', '节', '点', '手', '级', '金', '银', '铜'];
 
 /**
  * `级` is a wind force or an earthquake's magnitude where the words around it say so (`风力可达12—16级`, `阵风17级`,
