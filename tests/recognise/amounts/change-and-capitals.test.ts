@@ -121,3 +121,13 @@ describe('medals, countries, speeds, round counts', () => {
     expect(found(text)).toEqual([]);
   });
 });
+
+describe('a bare amount before the threshold it crosses', () => {
+  it('is money where a money word stands in its clause', () => {
+    expect(found('净利润突破百亿大关')).toEqual([['百亿', 'MONEY', { amount: 1e10, currency: 'CNY', approx: true }]]);
+    expect(found('营收首破2.5万亿门槛')).toEqual([['2.5万亿', 'MONEY', { amount: 2.5e12, currency: 'CNY' }]]);
+  });
+  it('is nothing without one', () => {
+    expect(found('常住人口突破千万大关')).toEqual([]);
+  });
+});

@@ -670,7 +670,9 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
   // (a list's joiner ends the phrase too: `分别支出54亿、53亿及17亿`)
   // (a change or a cause after it ends the phrase too, where a money word stands in the clause: `赌税101亿按年增15.8%`)
   const changeAfter = CHANGE_AFTER.test(tail);
-  if (!/^[\u4e00-\u9fff]/.test(tail) || /^(?:[及和与或]|以及)[\d一二两三四五六七八九十百千]/.test(tail) || cueAfter || spent || changeAfter) {
+  // (so does a threshold it names: `净利润突破百亿大关`, `营收跨越千亿门槛`)
+  const threshold = /^(?:大关|关口|门槛|台阶)/.test(tail);
+  if (!/^[\u4e00-\u9fff]/.test(tail) || /^(?:[及和与或]|以及)[\d一二两三四五六七八九十百千]/.test(tail) || cueAfter || spent || changeAfter || threshold) {
     let c = start;
     while (c > lastEnd && start - c < 16 && !CLAUSE_END.test(text[c - 1])) c--;
     const cue = cueAfter || spent || MONEY_CUE_RE.test(text.slice(c, start));
