@@ -36,3 +36,21 @@ describe('以来 after a month without its year', () => {
     expect(found('今年9月以来', '2023-05-10')).toEqual([['今年9月以来', null, null, 'day', true]]);
   });
 });
+
+describe('financial years', () => {
+  it('takes 财政年度 or 度 after a year in Chinese numerals into the span', () => {
+    expect(found('二〇二五年财政年度预算', '2025-03-01')).toEqual([['二〇二五年财政年度', '2025-01-01', '2025-12-31', 'year']]);
+    expect(found('二〇二五年度报告', '2025-03-01')).toEqual([['二〇二五年度', '2025-01-01', '2025-12-31', 'year']]);
+  });
+  it.each<[string, Row[]]>([
+    ['下个财政年度的开支', [['下个财政年度', '2025-04-01', '2026-03-31', 'year']]],
+    ['新财政年度开始', [['新财政年度', '2025-04-01', '2026-03-31', 'year']]],
+    ['本财政年度赤字', [['本财政年度', '2024-04-01', '2025-03-31', 'year']]],
+    ['上一个财政年度', [['上一个财政年度', '2023-04-01', '2024-03-31', 'year']]],
+  ])('%s (Hong Kong, in March: April to March)', (text, rows) => {
+    expect(found(text, '2025-03-01', 'HK')).toEqual(rows);
+  });
+  it('is the calendar year elsewhere', () => {
+    expect(found('下个财年', '2025-03-01')).toEqual([['下个财年', '2026-01-01', '2026-12-31', 'year']]);
+  });
+});

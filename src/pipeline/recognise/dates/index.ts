@@ -888,8 +888,8 @@ const RE_QN = /(?<![A-Za-z\d])(?:(\d{4}) ?年? ?|(\d{2}) ?年 ?)?Q([1-4])(?![A-Z
 /** `今` alone (Taiwan and Hong Kong print) after a name or a clause break, before what was done today (not a word of its own: `今年`, `今后`, `今昔`). */
 const RE_TODAY_ALONE =
   /(?<=[\p{Script=Han}）)」”,，])(?<![至迄如当现古而从自于於到直及今即距据汔])今(?=\p{Script=Han})(?![年月日天晚早后朝次届期季周夜午生世人古昔春夏秋冬明来时刻番回度岁际夕儿者是非为个宵晨起])/gu;
-/** 本年度, 上年度, 今年度: a (fiscal) year relative to published. */
-const RE_REL_FY = /(本|今|上|去|下|明)年度/g;
+/** 本年度, 上年度, 今年度, 下个财政年度, 新财年: a (fiscal) year relative to published. */
+const RE_REL_FY = /(本|今|上|去|下|明)年度|(本|今|上|下|新)(?:个|一个?)?(?:财政年度|财年)/g;
 /** A year before a name (`2024长沙国际工程机械展`, `2026斯诺克世锦赛`): only years near published. */
 const RE_NAME_YEAR = /(?:19|20)\d\d(?=[\u4e00-\u9fff])(?![年月日号元万亿千百多余个件人名家项套辆只头次届期号楼层米吨]|台(?![湾北中南东]))/g; // `2024台设备` is a count, `2024台湾灯会` a year
 /** A year after a name, closing it (`居屋2025`, `「香港街馬2025」`, `財政預算案2025︱`): only years near published — or any
@@ -983,12 +983,15 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     add(m.index, m.index + m[0].length, monthsValue(y, h === 1 ? 1 : 7, h === 1 ? 6 : 12, 'halfyear'), 0.8);
   }
   for (const m of text.matchAll(RE_YEAR_PART_BARE)) add(m.index, m.index + m[0].length, yearPart(+m[1], m[2]), 0.9);
-  for (const m of text.includes('年度') ? text.matchAll(RE_REL_FY) : []) {
+  for (const m of /年度|财年/.test(text) ? text.matchAll(RE_REL_FY) : []) {
     if (!pub) {
       add(m.index, m.index + m[0].length, unresolved('year'), 0.8);
       continue;
     }
-    const off = /[本今]/.test(m[1]) ? 0 : /[上去]/.test(m[1]) ? -1 : 1;
+    const word = m[1] ?? m[2];
+    // (`新财政年度`: the one about to begin early in the year — April in Hong Kong — else the one under way)
+    const upcoming = region === 'HK' ? pub.m < 4 : pub.m >= 11;
+    const off = word === '新' ? (upcoming ? 1 : 0) : /[本今]/.test(word) ? 0 : /[上去]/.test(word) ? -1 : 1;
     // Hong Kong's fiscal year runs April–March.
     const y = (region === 'HK' && pub.m < 4 ? pub.y - 1 : pub.y) + off;
     add(m.index, m.index + m[0].length, region === 'HK' ? span(iso(y, 4, 1), iso(y + 1, 3, 31), 'year') : yearValue(y), 0.8);
@@ -1677,6 +1680,12 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
     }
     // `今年内`, `2025年内`: the year, one mention; `今年中`, `去年中宣布`: its middle (June–July, vague)
     if (v.grain === 'year' && !v.vague && v.start && !v.start.startsWith('XXXX') && text[c.end - 1] === '年' && c.end + 1 <= limit) {
+      // `二〇二五年财政年度`, `二〇二五年度`: the year's financial year, one span (its value as `2025年度`'s)
+      const fiscal = /^(?:财政年度|财年|度)/.exec(text.slice(c.end, c.end + 4));
+      if (fiscal && c.end + fiscal[0].length <= limit) {
+        c.end += fiscal[0].length;
+        continue;
+      }
       if (text[c.end] === '内' && !/^[容地外部]/.test(text.slice(c.end + 1, c.end + 2))) {
         c.end += 1;
         continue;
