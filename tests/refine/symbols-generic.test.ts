@@ -192,6 +192,11 @@ describe('refine-generic', () => {
     abbreviationComponent.run(d);
     expect(shown(d)).toEqual(['欧/LOCATION', '美/LOCATION', '日/LOCATION']);
   });
+  it('drops a direction listed among directions (西、中、东三条通道), keeps 中 among countries (中、美、日)', () => {
+    const d = docWith('中欧班列构建了西、中、东三条通道，中、美、日等国', [['中', 'LOCATION', 9], ['中', 'LOCATION', 17], ['美', 'LOCATION'], ['日', 'LOCATION']]);
+    abbreviationComponent.run(d);
+    expect(shown(d)).toEqual(['中/LOCATION', '美/LOCATION', '日/LOCATION']);
+  });
   it('keeps one-character surnames-as-people alone (PERSON is not touched)', () => {
     const d = docWith('老王说', [['王', 'PERSON']]);
     abbreviationComponent.run(d);

@@ -20,6 +20,9 @@ const WORDLIKE = /[\p{L}\p{N}]/u;
 export function standsAlone(text: string, m: NormMention): boolean {
   const before = m.start > 0 ? text[m.start - 1] : '';
   const after = m.end < text.length ? text[m.end] : '';
+  // (not a direction among directions: `西、中、东三条通道`)
+  const direction = (c: string | undefined) => !!c && '东西南北中'.includes(c);
+  if (direction(text[m.start]) && ((before === '、' && direction(text[m.start - 2])) || (after === '、' && direction(text[m.end + 1])))) return false;
   // an item of a list (销往欧、美、日等地); after a `、` only where the word ends (not `、华为`)
   if (after === '、' || (before === '、' && (after === '等' || !WORDLIKE.test(after)))) return true;
   return !WORDLIKE.test(before) && !WORDLIKE.test(after);
