@@ -17,6 +17,8 @@ import type { Pipeline } from '../src/pipeline/pipeline.js';
 import { extractArticle } from '../src/service/extract.js';
 import { NAME_TYPES } from '../src/pipeline/entity-types.js';
 import { NEWS_DIR, TYPES, type NewsArticle, type NewsMention, type NewsSplit } from './news-set.js';
+import { GENERIC_REFERENCES } from '../src/pipeline/lang/zh/words.js';
+import { toSimplifiedConverter } from '../src/pipeline/normalise/opencc.js';
 
 interface Counts {
   tp: number;
@@ -34,6 +36,8 @@ export interface NewsResult {
   values: { strict: PRF; overlap: PRF; valueAccuracy: number | null };
   articles: number;
   charsPerSec: number;
+  /** issue 16's bar, counted: name mentions the gold does not have that are one character, or a bare generic reference (words.ts) */
+  contract: { singleCharacter: string[]; generic: string[] };
 }
 interface PRF {
   p: number;
@@ -84,6 +88,8 @@ const resolvable = (m: NewsMention) => m.value !== undefined && m.value !== null
 export async function evaluateNews(pipeline: Pipeline, engine: string, articles: NewsArticle[], errors?: string[]): Promise<NewsResult> {
   const rows = new Map<string, TypeRow>(TYPES.map((t) => [t, { strict: ZERO(), overlap: ZERO(), values: { right: 0, total: 0 } }]));
   let chars = 0;
+  const contract: NewsResult['contract'] = { singleCharacter: [], generic: [] };
+  const simplified = toSimplifiedConverter();
   const t0 = performance.now();
   for (const a of articles) {
     chars += a.text.length;
@@ -116,6 +122,9 @@ export async function evaluateNews(pipeline: Pipeline, engine: string, articles:
       if (!row) continue;
       row.strict.fp++;
       spurious.push(`${p.text}/${p.type}@${p.start}`);
+      if (!(NAME_TYPES as readonly string[]).includes(p.type)) continue;
+      if ([...p.text].length === 1) contract.singleCharacter.push(`${p.text}/${p.type}@${a.id}:${p.start}`);
+      if (GENERIC_REFERENCES.has(simplified(p.text))) contract.generic.push(`${p.text}/${p.type}@${a.id}:${p.start}`);
     }
     // overlap: greedy one-to-one matching of same-type overlapping spans
     const used = new Set<number>();
@@ -141,6 +150,7 @@ export async function evaluateNews(pipeline: Pipeline, engine: string, articles:
     values: { strict: prf(ZERO()), overlap: prf(ZERO()), valueAccuracy: null },
     articles: articles.length,
     charsPerSec: chars / secs,
+    contract,
   };
   let nameStrict = ZERO(),
     nameOverlap = ZERO(),
@@ -184,4 +194,7 @@ export function printNews(name: string, engine: string, r: NewsResult): void {
   }
   line('names', r.names.strict, r.names.overlap, '', '');
   line('values', r.values.strict, r.values.overlap, '', `${pct(r.values.valueAccuracy)}`);
+  const { singleCharacter, generic } = r.contract;
+  const few = (xs: string[]) => (xs.length ? `: ${xs.slice(0, 6).join(', ')}${xs.length > 6 ? ', …' : ''}` : '');
+  console.log(`contract   names the gold lacks that are one character ${singleCharacter.length}${few(singleCharacter)}; bare generic references ${generic.length}${few(generic)}`);
 }

@@ -17,6 +17,11 @@ describe('refine-symbols', () => {
 });
 
 describe('refine-generic', () => {
+  it('drops a generic reference read as a person (金控, 戈壁), keeps a person', () => {
+    const d = docWith('金控获利创新高，戈壁治沙，王传福表示', [['金控', 'PERSON'], ['戈壁', 'PERSON'], ['王传福', 'PERSON']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['王传福/PERSON']);
+  });
   it("drops a kind of zone before its body (开发区管委会, 园区党工委); keeps a named zone's (苏州工业园区管委会)", () => {
     const d = docWith('开发区管委会和园区党工委积极推进，苏州工业园区管委会也派人参加', [
       ['开发区管委会', 'ORG'], ['园区党工委', 'ORG'], ['苏州工业园区管委会', 'ORG'],

@@ -47,7 +47,8 @@ export function isGeneric(text: string, m: NormMention, region?: string): boolea
 
 /** A name of `type` that names nothing in particular (also for listed names and short forms, before any mention exists). */
 export function isGenericName(s: string, type: EntityType): boolean {
-  if (type === 'PERSON') return false;
+  // (a generic reference is no one's name either: the lexicon engine reads `金控` as a surname and a given name)
+  if (type === 'PERSON') return GENERIC_REFERENCES.has(s);
   if (GENERIC_REFERENCES.has(s)) return true;
   if (type !== 'LOCATION' && (GENERIC_COMPANY.test(s) || GENERIC_SECTOR_COMPANY.test(s))) return true; // 上市公司, 物管公司, A股半导体公司: a kind of company
   if (type !== 'LOCATION' && EVENT_END.test(s)) return true; // an event, not a body
