@@ -131,3 +131,17 @@ describe('a bare amount before the threshold it crosses', () => {
     expect(found('常住人口突破千万大关')).toEqual([]);
   });
 });
+
+describe('currency codes in Latin letters', () => {
+  it.each([
+    ['总值约RMB 300万', 'RMB 300万', { amount: 3e6, currency: 'CNY', approx: true }],
+    ['RMB300万', 'RMB300万', { amount: 3e6, currency: 'CNY' }],
+    ['营收HKD 12亿元', 'HKD 12亿元', { amount: 1.2e9, currency: 'HKD' }],
+    ['合共300万 USD', '300万 USD', { amount: 3e6, currency: 'USD' }],
+  ])('%s', (text, span, value) => {
+    expect(found(text)).toEqual([[span, 'MONEY', value]]);
+  });
+  it.each(['买入USDT 300万', '转出5 USDT', 'XRMB300万'])('%s: no currency inside a longer word', (text) => {
+    expect(found(text).filter((r) => r[1] === 'MONEY')).toEqual([]);
+  });
+});

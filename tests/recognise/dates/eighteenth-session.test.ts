@@ -54,3 +54,12 @@ describe('financial years', () => {
     expect(found('下个财年', '2025-03-01')).toEqual([['下个财年', '2026-01-01', '2026-12-31', 'year']]);
   });
 });
+
+describe("Taiwan's month in brackets", () => {
+  it.each<[string, Row[]]>([
+    ['本(11)月底前完成', [['本(11)月底', '2025-11-30', '2025-11-30', 'day']]],
+    ['上(10)月出口增长', [['上(10)月', '2025-10-01', '2025-10-31', 'month']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2025-11-05', 'TW')).toEqual(rows);
+  });
+});

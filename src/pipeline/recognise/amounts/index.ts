@@ -57,6 +57,9 @@ const LOCAL = 'LOCAL';
 /** A dollar sign without a country. */
 const DOLLAR = 'DOLLAR';
 
+/** Currency codes in Latin letters, before or after the number; never inside a longer word (`USDT`). */
+const LATIN_CODES = ['RMB', 'CNY', 'USD', 'HKD', 'TWD', 'NTD', 'MOP', 'EUR', 'JPY', 'GBP', 'SGD', 'AUD'];
+const LATIN_CODE_BEFORE = new RegExp(`(?<![A-Za-z])(?:${LATIN_CODES.join('|')})$`);
 /** Currency words (suffix; prefix where listed in PREFIX_CURRENCY) → ISO 4217. */
 const CURRENCY_WORDS: Record<string, string> = {
   元: LOCAL, 圆: LOCAL, 块钱: LOCAL, 人民币: 'CNY', 人民币元: 'CNY',
@@ -68,11 +71,13 @@ const CURRENCY_WORDS: Record<string, string> = {
   林吉特: 'MYR', 令吉: 'MYR', 马币: 'MYR', 印尼盾: 'IDR', 菲律宾比索: 'PHP', 墨西哥比索: 'MXN', 新西兰元: 'NZD', 纽元: 'NZD',
   瑞典克朗: 'SEK', 挪威克朗: 'NOK', 丹麦克朗: 'DKK', 南非兰特: 'ZAR', 兰特: 'ZAR', 土耳其里拉: 'TRY', 里拉: 'TRY',
   巴西雷亚尔: 'BRL', 雷亚尔: 'BRL', 迪拉姆: 'AED', 沙特里亚尔: 'SAR', 里亚尔: 'SAR', 新谢克尔: 'ILS',
+  // ISO codes as the press writes them (`RMB 300万`, `300万 USD`)
+  ...Object.fromEntries(LATIN_CODES.map((c) => [c, c === 'RMB' ? 'CNY' : c === 'NTD' ? 'TWD' : c])),
 };
 /** Currency words that may stand before the number (`人民币500万元`, `港币3亿`). */
 const PREFIX_CURRENCY = [
   '人民币', '港币', '港元', '美元', '美金', '欧元', '日元', '新台币', '台币', '英镑', '澳门币', '澳门元', '澳元', '加元',
-  '韩元', '新加坡元', '卢布',
+  '韩元', '新加坡元', '卢布', ...LATIN_CODES,
 ];
 const SYMBOLS: Record<string, string> = {
   '¥': 'CNY', '￥': 'CNY', $: DOLLAR, US$: 'USD', HK$: 'HKD', NT$: 'TWD', MOP$: 'MOP', S$: 'SGD', A$: 'AUD', C$: 'CAD',
@@ -85,6 +90,8 @@ const SUB_UNITS: Record<string, [string, number]> = {
 
 const byLength = (xs: string[]) => [...new Set(xs)].sort((a, b) => b.length - a.length).map(escape);
 function escape(s: string): string {
+  // (a currency code in Latin letters is a word of its own: not `USDT`, not `XRMB`)
+  if (/^[A-Z]{3}$/.test(s)) return `(?<![A-Za-z])${s}(?![A-Za-z])`;
   return s.replace(/[$.*+?()[\]{}|\\^]/g, '\\$&');
 }
 
@@ -358,7 +365,8 @@ const RANKED_BEFORE = /(?:位列|位居|名列|排名|排在|排|列|居|跻身)
 function blockedStart(text: string, start: number): boolean {
   if (text[start - 1] === ' ' && /[第初]/.test(text[start - 2] ?? '')) return true; // 第 3 个
   const prev = text[start - 1] ?? '';
-  if (/[A-Za-z\d._/#]/.test(prev)) return true; // model / version numbers, fractions
+  // model / version numbers, fractions (not a currency code written against its number: `RMB300万`)
+  if (/[A-Za-z\d._/#]/.test(prev) && !LATIN_CODE_BEFORE.test(text.slice(Math.max(0, start - 4), start))) return true;
   // a time or a score (`10:30`, `3:1`), not a label's colon (`净利润:7,734.86万元`)
   if (prev === ':' && /[A-Za-z\d\s]/.test(text[start - 2] ?? ' ')) return true;
   if (/[第初]/.test(prev) || /(?:周|星期|礼拜)$/.test(text.slice(Math.max(0, start - 2), start))) return true;
