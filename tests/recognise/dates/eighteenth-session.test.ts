@@ -63,3 +63,12 @@ describe("Taiwan's month in brackets", () => {
     expect(found(text, '2025-11-05', 'TW')).toEqual(rows);
   });
 });
+
+describe('前后 and 左右 after a date', () => {
+  it.each<[string, Row[]]>([
+    ['2035年前后基本实现现代化', [['2035年前后', '2035-01-01', '2035-12-31', 'year', true]]],
+    ['新机预计5月左右上市', [['5月左右', '2025-05-01', '2025-05-31', 'month', true]]],
+  ])('%s: about then, one vague mention (as ANNOTATION.md writes 春节前后)', (text, rows) => {
+    expect(found(text, '2025-01-10')).toEqual(rows);
+  });
+});

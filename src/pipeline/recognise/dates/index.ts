@@ -1679,6 +1679,12 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       c.value = today && from && !from.startsWith('XXXX') && from <= today ? span(from, today, 'day') : unresolved('day', true);
       continue;
     }
+    // `2035年前后`, `5月左右`: about then, one mention (vague)
+    if (/^(?:前后|左右)/.test(text.slice(c.end, c.end + 2)) && c.end + 2 <= limit && /^(?:year|month|day)$/.test(v.grain) && !v.vague && v.start && !v.start.startsWith('XXXX')) {
+      c.end += 2;
+      c.value = { ...v, vague: true };
+      continue;
+    }
     // `今年内`, `2025年内`: the year, one mention; `今年中`, `去年中宣布`: its middle (June–July, vague)
     if (v.grain === 'year' && !v.vague && v.start && !v.start.startsWith('XXXX') && text[c.end - 1] === '年' && c.end + 1 <= limit) {
       // `二〇二五年财政年度`, `二〇二五年度`: the year's financial year, one span (its value as `2025年度`'s)
