@@ -145,3 +145,13 @@ describe('currency codes in Latin letters', () => {
     expect(found(text).filter((r) => r[1] === 'MONEY')).toEqual([]);
   });
 });
+
+describe("呎 of a flat's size", () => {
+  it('is square feet after a flat or its area (Hong Kong)', () => {
+    expect(found('三房单位：一个527呎')).toEqual([['527呎', 'QUANTITY', { value: 527, unit: 'ft2' }]]);
+    expect(found('实用面积约300呎')).toEqual([['300呎', 'QUANTITY', { value: 300, unit: 'ft2', approx: true }]]);
+  });
+  it('is feet otherwise', () => {
+    expect(found('楼高800呎')).toEqual([['800呎', 'QUANTITY', { value: 800, unit: 'ft' }]]);
+  });
+});

@@ -350,6 +350,8 @@ const PEOPLE_COUNT_BEFORE = /(人次|人数|代理人数量|客流量?|旅客|�
 /** Products a size in inches, millimetres or nanometres specifies (`12英寸晶圆`, `300mm硅片`, `3纳米制程`). */
 const PRODUCT_AFTER = /^\s?(?:完美|(?:高端|先进|特色)?(?:模拟|数字|功率|逻辑|存储)?(?:集成电路)?)(?:晶圆|硅片|硅外延片|外延片|抛光片|单晶|衬底|芯片|制程|工艺|产线|生产线|屏|显示屏|面板|电视|显示器|笔记本|平板)/;
 
+/** Words before a flat's or a floor's size (`实用面积`, `两房单位`, `开放式`). */
+const FLAT_AREA_BEFORE = /面积|单位|[一二两三四开]房|户型|开放式|[A-Z]室/;
 /** A sentence about interest rates or yields, where 厘 is percent (`最优惠利率5厘`, `按息3.5厘`, `4.6厘高回报`). */
 const INTEREST_CONTEXT = /息|利率|按揭|存款|贷款|借贷|优惠利率|[PH]按|拆息|年利|回报|收益率|租金/;
 /** A change of a rate just before its figure (`减息0.25厘`, `下调0.125厘`, `加息半厘`): percentage points. */
@@ -619,6 +621,8 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
       if (scale[1] === '零下') sign = -1;
       unit = scale[1] === '华氏' ? '°F' : '°C';
     }
+    // a flat's size in Hong Kong's press is in square feet however it is written (`三房单位：一个527呎`, `实用面积约300呎`)
+    if (word === '呎' && FLAT_AREA_BEFORE.test(text.slice(Math.max(lastEnd, start - 12), start))) unit = 'ft2';
     // a speed written with its time first (`以每小时10公里左右的速度`, `每秒30米`): one span
     const per = /每(小时|秒)$/.exec(text.slice(Math.max(lastEnd, start - 3), start));
     if (per && ((unit === 'km' && per[1] === '小时') || (unit === 'm' && per[1] === '秒'))) {
