@@ -72,3 +72,16 @@ describe('前后 and 左右 after a date', () => {
     expect(found(text, '2025-01-10')).toEqual(rows);
   });
 });
+
+describe('同期 of another year after a festival', () => {
+  it("is that year's festival days, not the same calendar days", () => {
+    expect(found('清明假期，出游人次恢复至2019年同期的68.9%', '2022-04-06')).toEqual([
+      ['清明假期', '2022-04-03', '2022-04-05', 'day'],
+      ['2019年同期', '2019-04-05', '2019-04-07', 'day'],
+    ]);
+  });
+  it('still moves an ordinary period by the calendar', () => {
+    expect(found('一季度营收增长5%，高于2019年同期', '2023-04-20').map((r) => r[0])).toContain('2019年同期');
+    expect(found('一季度营收增长5%，高于2019年同期', '2023-04-20').find((r) => r[0] === '2019年同期')).toEqual(['2019年同期', '2019-01-01', '2019-03-31', 'quarter']);
+  });
+});

@@ -67,8 +67,9 @@ describe('a festival with its year as an event writes it, on its own day, and th
     ['国庆当晚施放焰火', '2025-09-14', 'TW', [['国庆当晚', '2025-10-10', '2025-10-10', 'day']]],
     ['端午节日期间，消费额较2022年节日同期增长10%，比2019年节日同期增长5%', '2023-06-25', 'CN', [
       ['端午节日期间', '2023-06-22', '2023-06-24', 'day'],
-      ['2022年节日同期', '2022-06-22', '2022-06-24', 'day'],
-      ['2019年节日同期', '2019-06-22', '2019-06-24', 'day'],
+      // (a 同期 of another year after a festival's days is that year's festival: 2022's and 2019's 端午 holidays)
+      ['2022年节日同期', '2022-06-03', '2022-06-05', 'day'],
+      ['2019年节日同期', '2019-06-07', '2019-06-09', 'day'],
     ]],
   ])('%s', (text, pub, region, rows) => {
     expect(found(text, pub, region as Region)).toEqual(rows);

@@ -76,6 +76,8 @@ interface Cand {
   base?: boolean;
   /** a festival heading a notice's line (`春节：…`): its value in a given year */
   heading?: (year: number) => DateValue | null;
+  /** a festival's days in another year, for a `同期` of that year after it (`清明假期…2019年同期`: 2019's holiday) */
+  inYear?: (year: number) => DateValue | null;
 }
 
 const CN_DIGIT: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 };
@@ -669,9 +671,9 @@ export function findDates(text: string, published: string | null, region: Region
     const v = counted && holiday && what === '假期' ? holidayDays(holiday, holidayDay) : holiday;
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
     // a heading of a holiday notice (`春节：1月28日…`) takes its year from the date it introduces
-    if (year === undefined && !y?.[2] && /^[:：]/.test(text.slice(to, to + 1))) {
-      cands[cands.length - 1].heading = (yr: number) => festival(name, what, yr, undefined, pub, region);
-    }
+    const inYear = (yr: number) => festival(name, what, yr, undefined, pub, region);
+    cands[cands.length - 1].inYear = inYear;
+    if (year === undefined && !y?.[2] && /^[:：]/.test(text.slice(to, to + 1))) cands[cands.length - 1].heading = inYear;
   }
 
   // the years or months up to now (`5年来`, `近10年来`, `二十个月以来`): vague, from that many years or months back
@@ -1144,6 +1146,7 @@ function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Y
   const day = beforeDay ?? before;
   let prevDay: string | null = isSingleDay(day) ? day.start.slice(0, 10) : null;
   let prevEnd = -1;
+  let prevFestival: Cand['inYear'];
   for (const c of cands) {
     const a = anaphora.get(c.start);
     if (a && a.days !== undefined && c.value && c.value.start === null) {
@@ -1171,12 +1174,18 @@ function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Y
           return rest.startsWith('-02-29') && !isValid(y, 2, 29) ? `${y}-02-28${rest.slice(6)}` : `${y}${rest}`;
         };
         c.value = span(move(p.start), move(p.end), p.grain);
+        // the same festival's days in that year, where the period was a festival's (`2019年同期` after `清明假期`)
+        const festive = prevFestival?.(Number(move(p.start).slice(0, 4)));
+        if (festive?.start && festive.end) c.value = festive;
         // `上年同期`, `2019年同期`: a period compared with, never itself what the next `同期` refers back to (a heading
         // `二、上年同期经营业绩` after `与上年同期相比` is still the year before the reported period, not two years)
         if (a.shift !== 0 || a.year !== undefined) c.base = true;
       } else if (!pub) c.value = unresolved('month', true);
     }
-    if (c.value && c.value.start && !c.base) prev = periodEnding(text, c.end, c.value) ?? c.value;
+    if (c.value && c.value.start && !c.base) {
+      prev = periodEnding(text, c.end, c.value) ?? c.value;
+      prevFestival = c.inYear;
+    }
     prevEnd = c.end;
     const v: DateValue | null = c.value;
     // (today itself is never what `当日` refers back to: `将于1月18日举行，今日举行记者会讲解当日安排`)
