@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { dateRows as found, type DateRow as Row } from '../../helpers/values.js';
+import type { Region } from '../../../src/pipeline/doc.js';
 
 describe('clock times after a day', () => {
   it.each<[string, Row[]]>([
@@ -83,5 +84,21 @@ describe('同期 of another year after a festival', () => {
   it('still moves an ordinary period by the calendar', () => {
     expect(found('一季度营收增长5%，高于2019年同期', '2023-04-20').map((r) => r[0])).toContain('2019年同期');
     expect(found('一季度营收增长5%，高于2019年同期', '2023-04-20').find((r) => r[0] === '2019年同期')).toEqual(['2019年同期', '2019-01-01', '2019-03-31', 'quarter']);
+  });
+});
+
+describe('new-year words of Hong Kong and Taiwan, 今、明年, a holiday season\'s first day', () => {
+  it.each<[string, string, Region, Row[]]>([
+    ['且年节将至，需求量大增', '2026-01-26', 'TW', [['年节', '2026-02-17', '2026-02-17', 'day']]],
+    ['营收受年节前拉货潮影响', '2026-01-26', 'TW', [['年节前', '2026-02-03', '2026-02-16', 'day', true]]],
+    ['临近岁晚，市民外出应小心', '2025-12-19', 'HK', [['岁晚', '2026-02-03', '2026-02-16', 'day', true]]],
+    ['与市民共迎新岁', '2026-02-14', 'HK', [['新岁', '2026-02-17', '2027-02-05', 'year']]],
+    ['今、明年GDP均大幅上修', '2025-11-28', 'TW', [['今、明年', '2025-01-01', '2026-12-31', 'year']]],
+    ['十一档期首日票房3.67亿', '2023-10-07', 'CN', [['十一档期首日', '2023-09-29', '2023-09-29', 'day']]],
+  ])('%s', (text, pub, region, rows) => {
+    expect(found(text, pub, region)).toEqual(rows);
+  });
+  it.each(['年节目单', '岁晚会'])('%s: no date', (text) => {
+    expect(found(text, '2026-01-26', 'TW')).toEqual([]);
   });
 });

@@ -275,12 +275,12 @@ const LUNAR_MONTH = String.raw`正|腊|冬|十[一二]?|[一二三四五六七�
 const LUNAR_DAY = String.raw`初[一二三四五六七八九十]|初(?:10|[1-9])(?!\d)|廿[一二三四五六七八九]|二十[一二三四五六七八九]?|三十|十[一二三四五六七八九]?`;
 const RE_LUNAR = new RegExp(`(农历)?(?:(${LUNAR_MONTH})月(${LUNAR_DAY})|大年(初[一二三四五六七八九十]))(?![日号])`, 'g');
 const FESTIVALS =
-  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假|快到|将至|临近|到来|来临|聚餐|团圆饭|年货)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|(?<=[庆迎贺度过])新春(?![联茶])|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|国庆日|(?:中国)?航天日|中秋(?=[前后,，。、；;！!？?都时至”"\\s)(]|$|期间|假期|佳节|当天|当日|当晚|之夜|夜|晚|小长假|长假|连假|黄金周|档期|前夕|来临|将至|临近|正日)|中秋(?<=(?:庆|贺|迎|过|度|逢)中秋)|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|清明(?<![政吏治风]清明)(?=假期|期间|小长假|连假|长假|前后|当天|当日|时节|祭扫|扫墓|祭祖|踏青|出游|上坟|将至|临近|到来|来临|假日|节气|那天|这天|文化节|[前后,，。、；;！!？?都时至”"]|$)|清明(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了)清明)|' +
+  '中秋国庆|国庆中秋|农历新年除夕|农历除夕|大除夕|除夕|农历新年|农历春节|农历年(?![份龄代度末底初间])|过年(?=前|后|期间|前夕|假期|连假|快到|将至|临近|到来|来临|聚餐|团圆饭|年货)|大年三十|大年夜|(?<![\\d一二三四五六七八九十今去明近上])年三十(?![多余个万亿年])|双十节|春节|(?<=[庆迎贺度过])新春(?![联茶])|(?<=[庆迎贺度过])新岁|年节(?=[前后将到期假连，,。]|$)|(?<=[临接逼届近])岁晚|元宵节|(?<![吃煮包买卖做碗汤])元宵(?![节粉])|端午节|端午|中秋节|国庆日|(?:中国)?航天日|中秋(?=[前后,，。、；;！!？?都时至”"\\s)(]|$|期间|假期|佳节|当天|当日|当晚|之夜|夜|晚|小长假|长假|连假|黄金周|档期|前夕|来临|将至|临近|正日)|中秋(?<=(?:庆|贺|迎|过|度|逢)中秋)|国庆节|国庆(?![\\d〇○零一二三四五六七八九十]|周年)|元旦日?|清明节|清明(?<![政吏治风]清明)(?=假期|期间|小长假|连假|长假|前后|当天|当日|时节|祭扫|扫墓|祭祖|踏青|出游|上坟|将至|临近|到来|来临|假日|节气|那天|这天|文化节|[前后,，。、；;！!？?都时至”"]|$)|清明(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了)清明)|' +
   '十一国庆节?|(?<!双)十一(?=黄金周|长假|小长假|假期|期间|档期)|双十一|双11|劳动节|五一(?=[”"]|(?:假期|期间|小长假|黄金周|劳动节|档|前后|当天|[前后,，。、]|$))|' +
   '七夕节?|重阳节|重阳(?=[前后,，。、；;！!？?都时至”"]|当天|当日|期间|登高|赏菊|敬老|佳节|那天|这天|$)|重阳(?<=(?:今年|正值|时值|适逢|每逢|逢|过|每年|到了|九九)重阳)|腊八节?|(?:中国)?医师节|记者节|教师节|儿童节|妇女节|青年节|植树节|建党节|建军节|护士节|' +
   '平安夜|圣诞节|圣诞日|圣诞(?=[前后,，。、]|当天|期间|假期|节|跨年)|耶诞节|耶诞(?=[前后,，。、]|当天|期间|假期|节|跨年|晚会|活动|市集|灯)|(?<![\u4e00-\u9fff]跨)跨年(?![度\d〇○零一二三四五六七八九十两]|经营|发展|合作|项目|工程)|复活节|万圣节|感恩节|情人节|母亲节|父亲节|和平纪念日|冬至|夏至|立春|立秋';
 /** A day or days of a holiday counted from its start (`假期第四天`, `前三天`, `最后一天`). */
-const HOLIDAY_DAY = String.raw`第(?:\d{1,2}|[一二三四五六七八九十]{1,2})[天日]|前(?:\d|[两二三四五六七])[天日]|最后一[天日]`;
+const HOLIDAY_DAY = String.raw`第(?:\d{1,2}|[一二三四五六七八九十]{1,2})[天日]|前(?:\d|[两二三四五六七])[天日]|最后一[天日]|首日`;
 /** A festival, in quotes or not (`“五一”假期`: the quotes belong to the span with what follows them), and what follows it. */
 const RE_FESTIVAL = new RegExp(
   `([“"])?(${FESTIVALS})([”"])?(?:(假期|长假|小长假|连假|黄金周|档期)?(${HOLIDAY_DAY})|(假期期间|双节期间|双节假期|双节|连假|前后|前夕|前|后|期间|(?<=节)日期间|假期|长假|小长假|黄金周档期|黄金周|档期|首日|当天|当日|当晚))?`,
@@ -664,11 +664,17 @@ export function findDates(text: string, published: string | null, region: Region
     // the two festivals named together (`中秋国庆假期`, `国庆中秋双节`) are the holiday they share
     const both = fest === '中秋国庆' || fest === '国庆中秋' || !!suffix?.startsWith('双节');
     // (`国庆当晚`, `元宵节当天`: the festival's own day)
-    const what = both ? '假期' : suffix?.startsWith('当') ? undefined : quoted || !close ? suffix : undefined;
+    // (`岁晚`, Hong Kong's year's end: the days before the lunar new year)
+    const what = fest === '岁晚' && !suffix ? '前' : both ? '假期' : suffix?.startsWith('当') ? undefined : quoted || !close ? suffix : undefined;
     const holiday = name === '除夕' && year === undefined && !y?.[2] && gregorianEve(text, pub)
       ? aroundFestival(name, iso(pub!.m === 1 ? pub!.y - 1 : pub!.y, 12, 31), what, region)
       : festival(name, what, year, y?.[2] ? relYearOffset(y[2]) : year === undefined && LAST_YEAR_FELL.test(text.slice(Math.max(0, from - 10), from)) ? -1 : undefined, pub, region);
-    const v = counted && holiday && what === '假期' ? holidayDays(holiday, holidayDay) : holiday;
+    let v = counted && holiday && what === '假期' ? holidayDays(holiday, holidayDay) : holiday;
+    // `共迎新岁`: the lunar year that begins, from its new year's day to the eve of the next
+    if (fest === '新岁' && v?.start && !v.start.startsWith('XXXX')) {
+      const next = festivalDay('春节', Number(v.start.slice(0, 4)) + 1);
+      if (next) v = span(v.start, addDays(next, -1), 'year');
+    }
     add(start, to, v, fest === '五一' || fest === '国庆' ? 0.75 : 0.85);
     // a heading of a holiday notice (`春节：1月28日…`) takes its year from the date it introduces
     const inYear = (yr: number) => festival(name, what, yr, undefined, pub, region);
@@ -909,7 +915,7 @@ const RE_WHOLE_MONTH = /(?<![月\d])全月(?![份薪])/g;
 const RE_THAT_DAY = /(?<![每适相日提])(当天|当日|当晚|当夜|次日|翌日|隔天|隔日|第二天|前一天|前一日)/g;
 const THAT_DAY_SHIFT: Record<string, number> = { 次日: 1, 翌日: 1, 隔天: 1, 隔日: 1, 第二天: 1, 前一天: -1, 前一日: -1 };
 /** Two years or days named together: `今明两年`, `明后两天`. */
-const RE_PAIR = /(今明|明后)两(年|天|日)/g;
+const RE_PAIR = /(今明|明后)两(年|天|日)|(今)、?明(年)(?![度级])/g;
 /** A few days before / after published: `数日前`, `几天后`. */
 const RE_FEW_DAYS = /(?:数|几|多)(?:天|日)(之前|之后|以前|以后|前|后)|(?<![提之以])前(?:几|两|些)(?:天|日子)/g;
 /** What stands before `同期`: a year, and the holiday it is about (`2022年节日同期`, `去年假期同期`). */
@@ -1020,10 +1026,12 @@ function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anapho
     add(m.index, m.index + m[0].length, unresolved('day'), 0.7);
   }
   for (const m of text.matchAll(RE_LISTED_YEAR)) add(m.index, m.index + 4, yearValue(+m[1]), 0.85);
-  for (const m of /两[年天日]/.test(text) ? text.matchAll(RE_PAIR) : []) {
-    const first = m[1] === '今明' ? 0 : 1;
-    if (!pub) add(m.index, m.index + m[0].length, unresolved(m[2] === '年' ? 'year' : 'day'), 0.8);
-    else if (m[2] === '年') add(m.index, m.index + m[0].length, span(iso(pub.y + first, 1, 1), iso(pub.y + first + 1, 12, 31), 'year'), 0.8);
+  for (const m of /两[年天日]|今、?明年/.test(text) ? text.matchAll(RE_PAIR) : []) {
+    // (`今、明年`, `今明年`: this year and the next, as `今明两年`)
+    const first = m[1] === '今明' || m[3] ? 0 : 1;
+    const unit = m[2] ?? m[4];
+    if (!pub) add(m.index, m.index + m[0].length, unresolved(unit === '年' ? 'year' : 'day'), 0.8);
+    else if (unit === '年') add(m.index, m.index + m[0].length, span(iso(pub.y + first, 1, 1), iso(pub.y + first + 1, 12, 31), 'year'), 0.8);
     else {
       const today = iso(pub.y, pub.m, pub.d);
       add(m.index, m.index + m[0].length, span(addDays(today, first), addDays(today, first + 1), 'day'), 0.8);
@@ -1577,7 +1585,7 @@ const HOLIDAY_NAME: Record<string, string> = {
 };
 
 /** Other names of a festival, resolved where a festival is found. */
-const FESTIVAL_ALIAS: Record<string, string> = { 元旦日: '元旦', 中秋国庆: '国庆', 国庆中秋: '国庆', 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 新春: '春节', 农历年: '春节', 过年: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
+const FESTIVAL_ALIAS: Record<string, string> = { 新岁: '春节', 年节: '春节', 岁晚: '春节', 元旦日: '元旦', 中秋国庆: '国庆', 国庆中秋: '国庆', 农历新年除夕: '除夕', 农历除夕: '除夕', 大除夕: '除夕', 十一国庆: '国庆', 十一国庆节: '国庆', 农历新年: '春节', 农历春节: '春节', 新春: '春节', 农历年: '春节', 过年: '春节', 大年三十: '除夕', 年三十: '除夕', 大年夜: '除夕' };
 const SOLAR_TERMS = new Set(['清明', '冬至', '夏至', '立春', '立秋']);
 
 /** The day of festival `name` in Gregorian year `y` (lunar festivals: in lunar year `y`). */
@@ -1655,6 +1663,7 @@ function holidayDays(holiday: DateValue, which: string): DateValue {
   const a = holiday.start.slice(0, 10);
   const b = holiday.end.slice(0, 10);
   if (which.startsWith('最后')) return span(b, b, 'day', holiday.vague);
+  if (which === '首日') return span(a, a, 'day', holiday.vague);
   const n = /\d/.test(which) ? parseInt(which.slice(1), 10) : num(which.slice(1, -1).replace(/两/g, '二'));
   if (!(n >= 1 && n <= 15)) return holiday;
   if (which.startsWith('前')) return span(a, addDays(a, n - 1), 'day', holiday.vague);
