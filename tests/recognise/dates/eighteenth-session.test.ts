@@ -102,3 +102,13 @@ describe('new-year words of Hong Kong and Taiwan, 今、明年, a holiday season
     expect(found(text, '2026-01-26', 'TW')).toEqual([]);
   });
 });
+
+describe('the middle of a month written 月中', () => {
+  it.each<[string, Row[]]>([
+    ['较8月中预测数大幅上修', [['8月中', '2025-08-11', '2025-08-20', 'day', true]]],
+    ['上月中，公司宣布裁员', [['上月中', '2025-10-11', '2025-10-20', 'day', true]]],
+    ['8月中国出口增长', [['8月', '2025-08-01', '2025-08-31', 'month']]],
+  ])('%s', (text, rows) => {
+    expect(found(text, '2025-11-28')).toEqual(rows);
+  });
+});

@@ -1676,7 +1676,7 @@ function shift(d: string | null, n: number): string | null {
 }
 
 /** What follows `今年中` when it is the middle of the year (not `今年中国`, `今年中秋`, `今年中标`). */
-const MID_YEAR_AFTER = /^(?:[,，。；;、前后以将会可再才]|宣布|动工|开工|开始|推出|完成|落成|启用|上市|投产|开业|开幕|举行|发布|公布|推动|启动)/;
+const MID_YEAR_AFTER = /^(?:[,，。；;、前后以将会可再才]|宣布|动工|开工|开始|推出|完成|落成|启用|上市|投产|开业|开幕|举行|发布|公布|推动|启动|预测|预估)/;
 
 /**
  * Forms that continue a date: `以来` (from its start to published: `今年以来`) and a clock
@@ -1717,6 +1717,15 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       }
       if (text[c.end] === '中' && MID_YEAR_AFTER.test(text.slice(c.end + 1, c.end + 3))) {
         c.value = yearPart(Number(v.start.slice(0, 4)), '年中');
+        c.end += 1;
+        continue;
+      }
+    }
+    // `8月中`, `上月中`: the middle of the month (vague), where a clause or a verb follows (not `8月中国`, `8月中旬`)
+    if (v.grain === 'month' && v.start && v.end && v.start.slice(0, 7) === v.end.slice(0, 7) && text[c.end - 1] === '月' && text[c.end] === '中' && c.end + 1 <= limit && MID_YEAR_AFTER.test(text.slice(c.end + 1, c.end + 3))) {
+      const mid = v.start.startsWith('XXXX') ? null : monthPart(Number(v.start.slice(0, 4)), Number(v.start.slice(5, 7)), '中');
+      if (mid) {
+        c.value = mid;
         c.end += 1;
         continue;
       }
