@@ -159,9 +159,9 @@ const CHENG_BLOCK = /^(?:为|了|立|功|本|果|绩|交|员|长|熟|品|型|就
 const YUAN_BLOCK = /^(?:化|论|素|旦|宵|首|老|帅|气|件|结构|函数|次方程)/;
 /** What may follow a bare small Chinese-numeral amount (`五角钱`, `一元,`). */
 const MONEY_END = /^(?:钱|人民币|[的,，。;；:：、)）\s!?！？]|$)/;
-/** Range joiners between two numbers; a hedge (`150万至约480万元`: approximate) and `百分之` may follow the joiner. */
 /** A verb of change just before an amount (`上涨`, `按年跌`, `增加了`). */
 const CHANGE_BEFORE_RE = /(?:涨|跌|升|降|增|减|增长|成长|增加|减少|提高|降低|上调|下调|回落|攀升|飙升|反弹|下滑|扩大|收窄)了?(?:约|近|逾|超过?)?$/;
+/** Range joiners between two numbers; a hedge (`150万至约480万元`: approximate) and `百分之` may follow the joiner. */
 const RANGE_JOIN_RE = /^\s?(?:至|到|-|~|～|—|–|－)\s?(?:约|約|大约|大約)?(?:百分之)?/;
 /** Money words in the clause before a bare amount that takes its currency from the paragraph (`净利润12.5亿`, `岁出编列3兆350亿`). */
 const MONEY_CUE_RE =
@@ -646,9 +646,9 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (word === '点' && /(?:上午|下午|晚上|凌晨|早上|中午|傍晚|[早晚])$/.test(text.slice(Math.max(0, start - 2), start))) return null; // 下午3点
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
     if (/[数几]/.test(prev) && /^[十百千万]/.test(bare) && !inRange) return null; // 数十米, 几十个: no definite value
-    if (word === '期' && bare !== '两') return null;
+    if (word === '期' && bare !== '两') return null; // 二期工程, 三期: phase numbers; 两期: two phases
     if (word === '国' && isChinese) return null; // 七国集团, 八国联军: names, not counts
-    if (word === '字' && /^[十千万]$/.test(bare)) return null; // 红十字会, 千字文: words, not a count of characters // 二期工程, 三期: phase numbers; 两期: two phases
+    if (word === '字' && /^[十千万]$/.test(bare)) return null; // 红十字会, 千字文: words, not a count of characters
     // a congress's or a meeting's number: `十四届全国人大二次会议`, `十九届三中全会`
     if (word === '届' && SESSION_AFTER_TERM.test(text.slice(e, e + 4))) return null;
     if (word === '次' && /^(?:会议|全会|全体会议)/.test(text.slice(e, e + 4)) && /(?:人大|政协|代表大会|委员会|常委会|党代会|届)$/.test(text.slice(Math.max(0, start - 5), start))) return null;
@@ -800,7 +800,7 @@ function readRange(ctx: Ctx, s1: number, run1: string, m1: Pending | null): Pend
   // a verb of change stands before the low end and the high end is many times it (`增长20%至50%` stays a range)
   // (a bare low end takes the high end's unit: `增加2.8亿至225.9亿元` is 2.8亿元, then 225.9亿元)
   if (low > 0 && high >= 5 * low && CHANGE_BEFORE_RE.test(text.slice(Math.max(0, start - 6), start))) {
-    return m1 ? null : { ...rangeTo(m2, start, low, hedgedAround(text, start, e1), currency), end: e1, value: single(m2, low, hedgedAround(text, start, e1), currency) };
+    return m1 ? null : { start, end: e1, type: m2.type, value: single(m2, low, hedgedAround(text, start, e1), currency), score: m2.score };
   }
   const approx = !!(m1?.value as { approx?: boolean } | undefined)?.approx || !!(v2 as { approx?: boolean }).approx || hedgedAround(text, start, m2.end) || /[约約]/.test(j[0]);
   return rangeTo(m2, start, low, approx, currency);

@@ -1693,7 +1693,7 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       c.end += 2;
       const today = pub ? iso(pub.y, pub.m, pub.d) : null;
       // a month written without its year and after published's day is last year's (`9月下旬以来` in May)
-      const from = v.start && today && v.start > today && !/年/.test(text.slice(c.start, c.end)) ? lastYears(v.start) : v.start;
+      const from = v.start && today && v.start > today && !/年/.test(text.slice(c.start, c.end)) ? yearBefore(v.start) : v.start;
       c.value = today && from && !from.startsWith('XXXX') && from <= today ? span(from, today, 'day') : unresolved('day', true);
       continue;
     }
@@ -1761,7 +1761,7 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
 }
 
 /** The same day a year earlier (29 February becomes the 28th). */
-function lastYears(day: string): string {
+function yearBefore(day: string): string {
   const y = Number(day.slice(0, 4)) - 1;
   return day.startsWith('-02-29', 4) && !isValid(y, 2, 29) ? `${y}-02-28` : `${y}${day.slice(4)}`;
 }
