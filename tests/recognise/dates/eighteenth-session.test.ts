@@ -112,3 +112,16 @@ describe('the middle of a month written 月中', () => {
     expect(found(text, '2025-11-28')).toEqual(rows);
   });
 });
+
+describe('a weekday that a word of the future introduces', () => {
+  it.each<[string, Row[]]>([
+    ['案件押后至周三再讯', [['周三', '2021-04-07', '2021-04-07', 'day']]],
+    ['须在周三前交出所有旅游证件', [['周三', '2021-04-07', '2021-04-07', 'day']]],
+    ['会议将于周一举行', [['周一', '2021-04-05', '2021-04-05', 'day']]],
+    // (still this week's where it is yet to come, or where nothing looks ahead)
+    ['定于周六开幕', [['周六', '2021-04-03', '2021-04-03', 'day']]],
+    ['他周二表示', [['周二', '2021-03-30', '2021-03-30', 'day']]],
+  ])('%s (published on a Thursday)', (text, rows) => {
+    expect(found(text, '2021-04-01', 'HK')).toEqual(rows);
+  });
+});

@@ -1405,6 +1405,9 @@ function monthEndAfter(text: string, pos: number, pub: Ymd | null): DateValue | 
   return monthPart(y, mo, '底');
 }
 
+/** Words before a weekday that put it ahead of published (`押后至`, `将于`, `定于`, `须在`). */
+const AHEAD_BEFORE = /(?:押后至?|押后到|延至|延期至|改至|改于|将于|定于|订于|将在|[须需要]在|[须需]于|直至|预计)$/;
+
 /** Dates relative to the publication date (RE_RELATIVE named groups). */
 function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
   const g = m.groups!;
@@ -1451,7 +1454,11 @@ function relative(m: RegExpMatchArray, pub: Ymd | null): DateValue | null {
     if (g.weekend === '初') return span(monday, addDays(monday, 1), 'day', true);
     if (!g.wd) return span(monday, addDays(monday, 6), 'week');
     const wd = weekdayNumber(g.wd);
-    const d = addDays(monday, wd - 1);
+    let d = addDays(monday, wd - 1);
+    // a bare weekday that a word of the future introduces (`押后至周三`, `将于周一`, `须在周三前`) and that published's week has
+    // already passed is next week's
+    const before = (m.input ?? '').slice(Math.max(0, (m.index ?? 0) - 4), m.index ?? 0);
+    if (!word && !g.wd2 && d < today && AHEAD_BEFORE.test(before)) d = addDays(d, 7);
     // `下周一至周三`: the days of that week from one to the other (a second day before the first is next week's)
     if (g.wd2) {
       const wd2 = weekdayNumber(g.wd2);
