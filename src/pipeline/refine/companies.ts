@@ -24,11 +24,11 @@ import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 
-/** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
 /** A company's governing bodies after its name (ANNOTATION.md: `宁德时代董事会` tags `宁德时代`): the name is the company's. */
 const GOVERNING_BODY_AFTER = /^(?:党组|党委|董事会|监事会|股东大会|股东会)/;
 /** A company's shops after its name, read as one place by the model (`瑞幸门店`). */
 const STORES_AFTER = /^(?:门店|门市|专卖店)$/;
+/** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
 const GLUED_BEFORE = /[及和与跟同对向被由把将为在从以给让指据]/;
 const GLUED_AFTER = /[指称说升跌涨再续将也]/;
 /** One-character conjunctions, adverbs and prepositions a recogniser leaves at the start of a name (`惟百度逆市高收`). */

@@ -1175,12 +1175,7 @@ function resolveAnaphora(text: string, cands: Cand[], anaphora: Anaphora, pub: Y
       }
       else if (a.quarter && p?.grain !== 'quarter') c.value = null;
       else if (p && p.start && p.end && !p.start.startsWith('XXXX') && !p.vague) {
-        const move = (d: string) => {
-          const y = a.year ?? Number(d.slice(0, 4)) + a.shift;
-          const rest = d.slice(4);
-          // 2月29日 a year earlier is 2月28日.
-          return rest.startsWith('-02-29') && !isValid(y, 2, 29) ? `${y}-02-28${rest.slice(6)}` : `${y}${rest}`;
-        };
+        const move = (d: string) => sameDayIn(d, a.year ?? Number(d.slice(0, 4)) + a.shift);
         c.value = span(move(p.start), move(p.end), p.grain);
         // the same festival's days in that year, where the period was a festival's (`2019年同期` after `清明假期`)
         const festive = prevFestival?.(Number(move(p.start).slice(0, 4)));
@@ -1700,7 +1695,7 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
       c.end += 2;
       const today = pub ? iso(pub.y, pub.m, pub.d) : null;
       // a month written without its year and after published's day is last year's (`9月下旬以来` in May)
-      const from = v.start && today && v.start > today && !/年/.test(text.slice(c.start, c.end)) ? yearBefore(v.start) : v.start;
+      const from = v.start && today && v.start > today && !/年/.test(text.slice(c.start, c.end)) ? sameDayIn(v.start, Number(v.start.slice(0, 4)) - 1) : v.start;
       c.value = today && from && !from.startsWith('XXXX') && from <= today ? span(from, today, 'day') : unresolved('day', true);
       continue;
     }
@@ -1767,10 +1762,10 @@ function extend(text: string, cands: Cand[], pub: Ymd | null): Cand[] {
   return cands;
 }
 
-/** The same day a year earlier (29 February becomes the 28th). */
-function yearBefore(day: string): string {
-  const y = Number(day.slice(0, 4)) - 1;
-  return day.startsWith('-02-29', 4) && !isValid(y, 2, 29) ? `${y}-02-28` : `${y}${day.slice(4)}`;
+/** `day` (an ISO date, with its time or not) in year `y`: 29 February becomes the 28th where `y` has none. */
+function sameDayIn(day: string, y: number): string {
+  const rest = day.slice(4);
+  return rest.startsWith('-02-29') && !isValid(y, 2, 29) ? `${y}-02-28${rest.slice(6)}` : `${y}${rest}`;
 }
 
 /**
