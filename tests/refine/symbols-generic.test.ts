@@ -9,6 +9,11 @@ describe('refine-symbols', () => {
     symbolsComponent.run(d);
     expect(shown(d)).toEqual(['马化腾/PERSON', '深圳/LOCATION']);
   });
+  it('a list marker or footnote number is not part of a name (❶vivo, ①小米, 华为²); decimal digits and Ⅱ are', () => {
+    const d = docWith('❶vivo ①小米 华为² 3M 火炬之光Ⅱ', [['❶vivo', 'COMPANY'], ['①小米', 'COMPANY'], ['华为²', 'COMPANY'], ['3M', 'COMPANY'], ['火炬之光Ⅱ', 'ORG']]);
+    symbolsComponent.run(d);
+    expect(shown(d)).toEqual(['vivo/COMPANY', '小米/COMPANY', '华为/COMPANY', '3M/COMPANY', '火炬之光Ⅱ/ORG']);
+  });
   it('drops a mention that is only symbols, keeps brackets that belong to the name', () => {
     const d = docWith('» 首页 > 株洲 《株洲日报》', [['»', 'ORG'], ['> 株洲', 'LOCATION'], ['《株洲日报》', 'ORG']]);
     symbolsComponent.run(d);

@@ -7,8 +7,11 @@ import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { isName, setMentions } from './util.js';
 
-/** What a name may start or end with: letters, digits, Han, closing brackets/quotes (end only). */
-const WORD = /[\p{L}\p{N}]/u;
+/**
+ * What a name may start or end with: letters, digits, Han, closing brackets/quotes (end only). Digits are decimal
+ * digits or letter-like numerals (`Ⅱ`); other numbers are list markers and footnotes (`❶vivo`, `①`, `²`), not a name's.
+ */
+const WORD = /[\p{L}\p{Nd}\p{Nl}]/u;
 const CLOSE = /[)）》」』”’]/u;
 const OPEN = /[(（《「『“‘]/u;
 
