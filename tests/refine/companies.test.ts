@@ -76,6 +76,13 @@ describe('refine-companies', () => {
     expect(typeOfName('中建三局')).toBe('COMPANY');
     expect(typeOfName('中国铁路局')).toBe(null);
   });
+  it('a name ending in 公司 is a company, also one mined from MSRA, whose nt does not tell (微软公司, 环球公司); a broadcaster is a media outlet', () => {
+    expect(run('微软公司和环球公司宣布合作，英国广播公司报道', [['微软公司', 'COMPANY'], ['环球公司', 'ORG'], ['英国广播公司', 'ORG']])).toEqual([
+      '微软公司/COMPANY', '环球公司/COMPANY', '英国广播公司/ORG',
+    ]);
+    for (const n of ['通用汽车公司', '某某贸易公司', '中国石化总公司']) expect(typeOfName(n)).toBe('COMPANY');
+    for (const n of ['美国哥伦比亚广播公司', '斯里兰卡电视公司']) expect(typeOfName(n)).not.toBe('COMPANY');
+  });
   it("a stock's special-treatment prefix or share-class suffix belongs to its name (*ST万方, 小米集团-W), also where nothing covers it", () => {
     expect(run('监管机构对*ST万方、ST中利立案，小米集团-W上涨，斯特威-W发布公告，美团-W', [['小米集团', 'COMPANY'], ['美团', 'COMPANY']])).toEqual([
       '*ST万方/COMPANY', 'ST中利/COMPANY', '小米集团-W/COMPANY', '斯特威-W/COMPANY', '美团-W/COMPANY',

@@ -99,12 +99,13 @@ export const CENTRAL_BANK = /(人民银行|中央银行|储备银行|国家银�
 /** How bodies that are no business end (ANNOTATION.md: associations, universities, hospitals; orchestras and
  * troupes too): a COMPANY mention ending so is an ORG. */
 export const NON_BUSINESS_END = /(?:乐团|剧团|合唱团|艺术团|歌舞团|舞蹈团|基金会|协会|学会|研究会|联合会|促进会|商会|公会|工会|大学|学院|医院|委员会)$/;
-/** Business banks and their branches, and groups: how a COMPANY's name ends. */
-export const BUSINESS_END = /(银行|分行|支行|集团|集团公司|有限公司|有限责任公司|股份公司|控股|证券|保险|信托)$/;
+/** Business banks and their branches, groups and companies: how a COMPANY's name ends (`微软公司`, `通用汽车公司`). */
+export const BUSINESS_END = /(银行|分行|支行|集团|公司|控股|证券|保险|信托)$/;
 /** Engineering bureaus of the central construction groups are companies (`中建三局`, `中铁十四局`, `中交一航局`), not government bureaus. */
 const SOE_BUREAU_SRC = String.raw`(?:中建|中铁|中交|中冶|中核|中化|中煤|中水|中电建|中能建|中国中铁|中国铁建|中国建筑|中国交建)[一二三四五六七八九十]{1,3}(?:局|航局|公局|院)`;
 export const SOE_BUREAU = new RegExp(`^${SOE_BUREAU_SRC}`);
 /** The same names anywhere in a text (with the group's name after them: `中建三局集团`). */
 export const SOE_BUREAU_ANY = new RegExp(`${SOE_BUREAU_SRC}(?:集团有限公司|集团|有限公司)?`, 'g');
-/** Groups that are not businesses: blocs, militaries, criminal groups. */
-export const NOT_BUSINESS = /(国集团|欧元集团|集团军|犯罪集团|贩毒集团|恐怖集团|利益集团)$/;
+/** Groups that are not businesses: blocs, militaries, criminal groups; and broadcasters, which ANNOTATION.md counts
+ * among the media outlets (ORG: `英国广播公司`, `美国哥伦比亚广播公司`). */
+export const NOT_BUSINESS = /(国集团|欧元集团|集团军|犯罪集团|贩毒集团|恐怖集团|利益集团|广播公司|电视公司|电台公司|广播电视总?公司)$/;
