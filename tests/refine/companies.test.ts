@@ -82,6 +82,9 @@ describe('refine-companies', () => {
     ]);
     for (const n of ['通用汽车公司', '某某贸易公司', '中国石化总公司']) expect(typeOfName(n)).toBe('COMPANY');
     for (const n of ['美国哥伦比亚广播公司', '斯里兰卡电视公司']) expect(typeOfName(n)).not.toBe('COMPANY');
+    // the central bank's branches are government offices; a business bank's are the bank's
+    for (const n of ['中国人民银行宁波市中心支行', '人民银行武汉分行', '央行上海总部']) expect(typeOfName(n)).toBe('ORG');
+    expect(typeOfName('工商银行长沙分行')).toBe('COMPANY');
   });
   it("a stock's special-treatment prefix or share-class suffix belongs to its name (*ST万方, 小米集团-W), also where nothing covers it", () => {
     expect(run('监管机构对*ST万方、ST中利立案，小米集团-W上涨，斯特威-W发布公告，美团-W', [['小米集团', 'COMPANY'], ['美团', 'COMPANY']])).toEqual([
