@@ -5,7 +5,7 @@ news head chosen on dev". The BiLSTM states of the corpus's records are computed
 set is kept (and written after every epoch that improves it, so a long run cut short keeps its best).
 training/graft_head.py then adds the head to a shipped model folder.
 
-Usage: add_head.py BASE.pt OUT.pt --corpus msra [--also newsart*3] [--hidden-head 0|N] [--lstm-head 0|N] [--epochs 6] [--lr 2e-3]
+Usage: add_head.py BASE.pt OUT.pt --corpus msra [--also newsart*3] [--keep best|last] [--hidden-head 0|N] [--lstm-head 0|N] [--epochs 6] [--lr 2e-3]
                    [--lr-decay 0.7] [--dropout 0.2] [--holdout 0.1] [--eval msra_test] [--cache DIR] [--seed 1]
 OUT.pt = {"corpus", "lstm": None or a BiLSTM's state dict, "layers": [(weight [out,in], bias)...] (ReLU between),
           "crf": {transitions, start, end}, "result"}. With --lstm-head N the layers read [states; BiLSTM(N) over them].
@@ -198,6 +198,9 @@ def main():
     ap.add_argument("--eval", default="", help="score these splits with the chosen head at the end (e.g. msra_test)")
     ap.add_argument("--cache", default="", help="keep the encoder's states here (they depend only on BASE and the data)")
     ap.add_argument("--seed", type=int, default=1, help="initialisation, dropout and batch order (members of an ensemble)")
+    ap.add_argument("--keep", choices=("best", "last"), default="best",
+                    help="last: keep the last epoch, for a head whose selection set is also learnt (--also msradev, "
+                         "a fixed epoch count chosen on dev before)")
     ap.add_argument("--with-features", action="store_true",
                     help="the head also reads the encoder's input features beside its states")
     a = ap.parse_args()
@@ -255,7 +258,7 @@ def main():
         for g in opt.param_groups:
             g["lr"] *= a.lr_decay
         f = check(f"epoch {ep} loss {tot / len(batches):.3f}")
-        if f > best:
+        if f > best or a.keep == "last":
             best, best_state = f, {k: v.detach().clone() for k, v in head.state_dict().items()}
             save({**res, "selection_f1": best, "epoch": ep, "epochs_done": ep + 1})  # a long run cut short keeps its best
     if best_state is None:
