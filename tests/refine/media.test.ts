@@ -8,6 +8,13 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['新华社/ORG', '西湖晚报/ORG', '光明网/ORG']);
   });
+  it('a person, place or company filling a pair of title marks is a work\'s title (《Braid》, 《哪吒》); a paper there is an outlet', () => {
+    const d = docWith('《Braid》是一款游戏，《哪吒》票房大卖，《长安》上映，《工人日报》报道，比亚迪《年报》', [
+      ['Braid', 'COMPANY'], ['哪吒', 'PERSON'], ['长安', 'LOCATION'], ['工人日报', 'COMPANY'], ['比亚迪', 'COMPANY'],
+    ]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['工人日报/ORG', '比亚迪/COMPANY']);
+  });
   it("a source line's outlet ends before a credit's role or a date's label glued after it (…在线编辑, …周报记者摄, …报时间)", () => {
     const d = docWith('来源：江南在线编辑：李明\n图片来源：东海周报记者摄\n来源：华中商报时间：2024', []);
     tagMedia(d);

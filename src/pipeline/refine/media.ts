@@ -7,7 +7,9 @@
  *      start (`【X网】`, `《X社26日专讯》`), and a dateline (`X网长沙1月5日电`,
  *      `X日报讯`: the outlet is the shortest head ending in an outlet word);
  *      known outlets are tagged anywhere at token boundaries, and a CCTV
- *      channel (`总台央视财经频道`) is one ORG.
+ *      channel (`总台央视财经频道`) is one ORG;
+ *  (c) a person, place or company that fills a pair of title marks is a
+ *      work's title (`《Braid》`), not a name.
  */
 import type { Doc } from '../doc.js';
 import { component } from '../component.js';
@@ -42,6 +44,10 @@ export function tagMedia(doc: Doc): void {
     const s = text.slice(m.start, m.end);
     if (KNOWN.has(s) || (OUTLET_END.test(s) && s.length > 3)) m.type = 'ORG';
   }
+  // a name that fills a pair of title marks is a publication's (ORG, as above) or a work's title, which the contract
+  // has no type for: a person's, place's or company's reading of it is a game's, film's or law's title (`《Braid》`,
+  // `《哪吒》`); the modern-news set's gold has only outlets there
+  setMentions(doc, doc.mentions.filter((m) => !(isName(m) && m.type !== 'ORG' && text[m.start - 1] === '《' && text[m.end] === '》')));
   // an outlet's app is the outlet (`北京日报客户端`, `中安新闻客户端`), where nothing else is tagged on it
   for (const m of doc.mentions) {
     if (m.type !== 'ORG' || !/^(?:新闻)?客户端/.test(text.slice(m.end, m.end + 5))) continue;
