@@ -46,6 +46,11 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['星城网/ORG', '岳麓/LOCATION', '滨海经济网/ORG']);
   });
+  it("a dateline may end in 消息 (中广网武汉7月31日消息); a company's own news does not make it an outlet", () => {
+    const d = docWith('江城网武汉7月31日消息（记者）\n华为5月21日消息，新机发布', [['江城网', 'COMPANY'], ['武汉', 'LOCATION'], ['华为', 'COMPANY']]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['江城网/ORG', '武汉/LOCATION', '华为/COMPANY']);
+  });
   it("outlets joined by a middle dot in a source line are each an outlet, where the last is one; a known outlet's site is the outlet", () => {
     const d = docWith('来源：新甘肃·甘肃日报\n来源：新民晚报社区版·长三角\n扬子晚报网12月8日讯 正文', [['新甘肃·甘肃日报', 'ORG']]);
     tagMedia(d);

@@ -4,7 +4,7 @@
  *      (`…日报`, `…晚报`, `…通讯社`, `…电视台`, `…频道`), is ORG;
  *  (b) outlets are tagged where they are credited: a source line
  *      (`来源：X Y`, each name up to a space), a bracketed credit at a line's
- *      start (`【X网】`, `《X社26日专讯》`), and a dateline (`X网长沙1月5日电`,
+ *      start (`【X网】`, `《X社26日专讯》`), and a dateline (`X网长沙1月5日电`, `…日消息`,
  *      `X日报讯`: the outlet is the shortest head ending in an outlet word);
  *      known outlets are tagged anywhere at token boundaries, and a CCTV
  *      channel (`总台央视财经频道`) is one ORG;
@@ -19,7 +19,7 @@ import { claim, isName, setMentions } from './util.js';
 const NAME_RUN = '[\\p{Script=Han}A-Za-z0-9·]';
 const SOURCE_LINE = new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*((?:${NAME_RUN}{2,16}[ \\t\\u3000]*)+)`, 'gu');
 const BRACKET_CREDIT = new RegExp(`(?:^|\\n)\\s*[【《\\[]((?:${NAME_RUN}){2,12}?)(?:\\d{1,2}日)?(?:专讯|讯|电)?[】》\\]]`, 'gu');
-const DATELINE = new RegExp(`(?:^|\\n)\\s*((?:${NAME_RUN}){2,20}?)(?:\\d{1,2}月)?\\d{1,2}日(?:电|讯|专讯)|(?:^|\\n)\\s*(\\p{Script=Han}{2,10}?)讯`, 'gu');
+const DATELINE = new RegExp(`(?:^|\\n)\\s*((?:${NAME_RUN}){2,20}?)(?:\\d{1,2}月)?\\d{1,2}日(?:电|讯|专讯|消息)|(?:^|\\n)\\s*(\\p{Script=Han}{2,10}?)讯`, 'gu');
 const CHANNEL = /(?:中央广播电视总台|总台)?(?:央视|CCTV-?\d*)[\p{Script=Han}]{0,4}频道/gu;
 const OUTLET_HEAD = /^.*?(网|日报|晚报|早报|晨报|商报|时报|报|通讯社|新闻社|社|电视台|台|在线)(?:网(?![友民站页络店购点格]))?/u;
 
