@@ -76,6 +76,10 @@ describe('refine-companies', () => {
     expect(typeOfName('中建三局')).toBe('COMPANY');
     expect(typeOfName('中国铁路局')).toBe(null);
   });
+  it('words that end in a conjunction or a preposition before a listed company inside a mention are not its name (故携程商务公司); a place or a listed name there is', () => {
+    expect(run('故携程商务公司仅应承担赔偿，原告未因携程商务公司履行合同', [['故携程商务公司', 'COMPANY'], ['原告未因携程商务公司', 'COMPANY']])).toEqual(['携程商务公司/COMPANY', '携程商务公司/COMPANY']);
+    expect(run('北京万科和上汽大众合作', [['北京万科', 'COMPANY'], ['上汽大众', 'COMPANY']])).toEqual(['北京万科/COMPANY', '上汽大众/COMPANY']);
+  });
   it('a name ending in 公司 is a company, also one mined from MSRA, whose nt does not tell (微软公司, 环球公司); a broadcaster is a media outlet', () => {
     expect(run('微软公司和环球公司宣布合作，英国广播公司报道', [['微软公司', 'COMPANY'], ['环球公司', 'ORG'], ['英国广播公司', 'ORG']])).toEqual([
       '微软公司/COMPANY', '环球公司/COMPANY', '英国广播公司/ORG',

@@ -142,6 +142,27 @@ export function applyCompanies(doc: Doc): void {
     m.start += 1;
     m.type = list.get(text.slice(m.start, m.end))!;
   }
+  // (a0) a company mention that words of no name open, ending in a conjunction, an adverb or a preposition, before a
+  // listed company's name one to four characters in, starts at that name (`故携程商务公司`, `原告未因携程商务公司`): not
+  // where the words before it are a place or a listed name themselves (`北京万科`, `上汽大众`), nor inside a word
+  // (`零一汽车`, `万海航运`), nor before an ambiguous name
+  const tokenStarts = new Set(doc.tokens.map((t) => t.start));
+  for (const m of doc.mentions) {
+    if (m.type !== 'COMPANY' || listedAt(byFirst, text, m.start).next().done === false) continue;
+    for (let k = 1; k <= 4 && m.start + k + 2 <= m.end; k++) {
+      const at = m.start + k;
+      const prefix = text.slice(m.start, at);
+      if (!/^\p{Script=Han}+$/u.test(prefix)) break;
+      if (!tokenStarts.has(at) || !(LEADING_WORD.test(text[at - 1]) || /[故因即乃若如虽凡是]/.test(text[at - 1]))) continue;
+      const name = [...listedAt(byFirst, text, at)].find((n) => at + n.length <= m.end && list.get(n) === 'COMPANY' && !isAmbiguousCompany(n));
+      if (!name) continue;
+      const opener = (j: number) => text.slice(m.start + j, at);
+      if (Array.from({ length: k }, (_, j) => opener(j)).some((w) => placeForms(w).length || list.has(w))) break;
+      if (owner[m.start] === m) owner[m.start] = undefined;
+      m.start = at;
+      break;
+    }
+  }
   // (a0) a mention that runs from a listed company into a verb or a Latin product name ends with the company
   // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`)
   for (const m of doc.mentions) {
