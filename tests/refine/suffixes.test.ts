@@ -99,6 +99,13 @@ describe('refine-place-suffix', () => {
     splitPlaceFromNamedSite(d);
     expect(shown(d)).toEqual(['荃湾/LOCATION', '沙咀道游乐场/LOCATION', '大埔/LOCATION', '天后宫风水广场/LOCATION', '杭州国际金融中心/LOCATION']);
   });
+  it("a place's seaside or its own station before a site names the site with it (观塘海滨花园, 珠海西站电子信息产业园)", () => {
+    const text = '前往观塘海滨花园，珠海西站电子信息产业园一期';
+    const d = docWith(text, [['观塘海滨花园', 'LOCATION'], ['珠海西站电子信息产业园', 'LOCATION']]);
+    d.tokens = segment(text);
+    splitPlaceFromNamedSite(d);
+    expect(shown(d)).toEqual(['观塘海滨花园/LOCATION', '珠海西站电子信息产业园/LOCATION']);
+  });
   it('a place + zone word is one LOCATION', () => {
     const d = docWith('株洲高新区和长沙经开区签约，落户衡阳经济技术开发区', [
       ['株洲', 'LOCATION'], ['长沙', 'LOCATION'], ['经开区', 'LOCATION'], ['衡阳', 'LOCATION'],

@@ -163,6 +163,8 @@ export function splitPlaceFromNamedSite(doc: Doc): void {
     const next = toks[1];
     if (!(places.has(place) || placeForms(place).length) || !NAME_POS.has(next.pos) || next.end - next.start < 2) continue;
     if (KIND_BEFORE.test(text.slice(next.start, next.end))) continue;
+    // the place's own station names the site with it (`珠海西站电子信息产业园`: not `珠海` + `西站…`)
+    if (/^[东西南北]站$/.test(text.slice(next.start, next.end))) continue;
     added.push({ ...m, start: next.start, source: 'refine-place-suffix' });
     m.end = toks[0].end;
   }
@@ -208,7 +210,7 @@ const FACILITY_WORDS = new Set([
 ]);
 const FACILITY_LAST = new Set([...FACILITY_WORDS].map((w) => w[w.length - 1]));
 /** Words before a facility word that make it a kind, not a name (`城市广场`, `人民公园`, `国际机场`). */
-const KIND_BEFORE = /^(?:城市|人民|市民|中心|文化|体育|国际|国家|国内|新建|现代|大型|综合|主题|湿地|森林|生态|郊野|滨江|滨海|市政|公共|社区|儿童|农业|工业|科技|商业|休闲|旅游|该|这个|这座|新|老|大|小)$/;
+const KIND_BEFORE = /^(?:城市|人民|市民|中心|文化|体育|国际|国家|国内|新建|现代|大型|综合|主题|湿地|森林|生态|郊野|滨江|滨海|海滨|河滨|湖滨|市政|公共|社区|儿童|农业|工业|科技|商业|休闲|旅游|该|这个|这座|新|老|大|小)$/;
 /** jieba's parts of speech of a name's word (places, people, other proper names, unknown words) */
 const NAME_POS = new Set(['ns', 'nr', 'nrt', 'nrfg', 'nz', 'x']);
 
