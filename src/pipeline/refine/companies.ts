@@ -47,8 +47,8 @@ const INDEX_FAMILY = /恒生|沪深|上证|深证|中证|国证|创业板|科创
 /** A market index's name: an index family and what follows it up to 指数. */
 const MARKET_INDEX = /(?:恒生|沪深|上证|深证|中证|国证|创业板|科创|标普|道琼斯|纳斯达克|富时|日经|MSCI)[\p{Script=Han}A-Za-z\d]{0,10}?指数/gu;
 
-/** Segmenter tags of words that never begin a company's short name (conjunctions, adverbs, prepositions, verbs, pronouns). */
-const FUNCTION_POS = /^(?:c|d|p|r|u[a-z]*|v|vd|m|q|f)$/;
+/** Segmenter tags of words that never begin a company's short name (conjunctions, adverbs, prepositions, verbs, pronouns, numerals, measure words, directions, locatives such as 当中, times such as 全年). */
+const FUNCTION_POS = /^(?:c|d|p|r|u[a-z]*|v|vd|m|q|f|s|t)$/;
 
 /** score of a listed-name mention */
 const LIST_SCORE = 0.8;
@@ -290,6 +290,15 @@ export function applyCompanies(doc: Doc): void {
       span.start = from;
       // (the segmenter may glue the conjunction to the name: `惟百度`)
       if (LEADING_WORD.test(text[span.start]) && list.has(text.slice(span.start + 1, span.end))) span.start += 1;
+      // words before a listed name that are neither a place nor a listed name themselves (`双雄富邦金`): the listed name
+      if (!list.has(text.slice(span.start, span.end))) {
+        for (let k = span.start + 1; k <= span.end - 2; k++) {
+          const head = text.slice(span.start, k);
+          if (list.get(text.slice(k, span.end)) !== 'COMPANY' || placeForms(head).length || list.has(head)) continue;
+          span.start = k;
+          break;
+        }
+      }
       if (span.end - span.start < 2) continue;
       if (!doc.inContent(span.start) || isGenericName(text.slice(span.start, span.end), 'COMPANY')) continue;
       const inside = ownersIn(span);
