@@ -89,6 +89,9 @@ describe('refine-companies', () => {
     // the central bank's branches are government offices; a business bank's are the bank's
     for (const n of ['中国人民银行宁波市中心支行', '人民银行武汉分行', '央行上海总部']) expect(typeOfName(n)).toBe('ORG');
     expect(typeOfName('工商银行长沙分行')).toBe('COMPANY');
+    // the multilateral banks are international organisations; the policy bank 国家开发银行 is a company
+    for (const n of ['亚洲开发银行', '新开发银行', '欧洲投资银行']) expect(typeOfName(n)).toBe('ORG');
+    for (const n of ['国家开发银行', '开发银行']) expect(typeOfName(n)).toBe('COMPANY');
   });
   it("a stock's special-treatment prefix or share-class suffix belongs to its name (*ST万方, 小米集团-W), also where nothing covers it", () => {
     expect(run('监管机构对*ST万方、ST中利立案，小米集团-W上涨，斯特威-W发布公告，美团-W', [['小米集团', 'COMPANY'], ['美团', 'COMPANY']])).toEqual([

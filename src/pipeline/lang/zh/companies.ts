@@ -94,9 +94,10 @@ export const COMPANY_WORD_AFTER = /^(?:汽车|集团|公司|手机|股份|控股
 export const BUSINESS_CUE =
   /公司|集团|股份|股价|股东|市值|收报|回购|持仓|恒指|大市|营收|交付|造车|车企|新势力|收入|利润|净利|亏损|财报|业绩|手机|芯片|汽车|车型|新车|电动车|发布|推出|品牌|旗下|董事长|总裁|首席执行官|CEO|创始人|出货|销量|份额|上市|股票|港股|美股|A股|投资|收购|并购|合作|签约|门店|产品|厂商|供应链|订单|员工|裁员|估值|融资|市场/;
 
-/** Central banks and monetary authorities, and the central bank's own branches and offices: government bodies (ORG),
- * not businesses (`中国人民银行宁波市中心支行`, `人民银行武汉分行`; a business bank's branch is a company). */
-export const CENTRAL_BANK = /(人民银行|中央银行|储备银行|国家银行|央行|联储|金融管理局|世界银行|开发银行|投资银行|清算银行)$|^(?:中国)?(?:人民银行|央行)\p{Script=Han}{1,10}?(?:分行|支行|营业管理部|总部)$/u;
+/** Central banks and monetary authorities, the central bank's own branches and offices, and the multilateral banks:
+ * government bodies and international organisations (ORG), not businesses (`中国人民银行宁波市中心支行`, `人民银行武汉分行`,
+ * `亚洲开发银行`, `亚洲基础设施投资银行`; a business bank's branch is a company, and so is the policy bank `国家开发银行`). */
+export const CENTRAL_BANK = /(人民银行|中央银行|储备银行|国家银行|央行|联储|金融管理局|世界银行|清算银行|(?:亚洲|非洲|美洲|泛美|欧洲|欧洲复兴|加勒比|伊斯兰|金砖国家|新|国际复兴)开发银行|(?:亚洲基础设施|欧洲)投资银行|亚投行)$|^(?:中国)?(?:人民银行|央行)\p{Script=Han}{1,10}?(?:分行|支行|营业管理部|总部)$/u;
 /** How bodies that are no business end (ANNOTATION.md: associations, universities, hospitals; orchestras and
  * troupes too): a COMPANY mention ending so is an ORG. */
 export const NON_BUSINESS_END = /(?:乐团|剧团|合唱团|艺术团|歌舞团|舞蹈团|基金会|协会|学会|研究会|联合会|促进会|商会|公会|工会|大学|学院|医院|委员会)$/;
