@@ -114,6 +114,8 @@ describe('refine-companies', () => {
     expect(run('科技股方面，华虹（1347）升3.9%，上海复旦（1385）升，而紫金（2899）跌，例如招金（1818）', [['上海复旦', 'ORG']])).toEqual([
       '华虹/COMPANY', '上海复旦/COMPANY', '紫金/COMPANY', '招金/COMPANY',
     ]);
+    // a legal name is not cut after a listed short name and a verb (东方证券承销保荐有限公司)
+    expect(run('东方证券承销保荐有限公司担任保荐人', [['东方证券承销保荐有限公司', 'COMPANY']])).toEqual(['东方证券承销保荐有限公司/COMPANY']);
     // nor a locative (当中), a time word or an epithet before a listed name (双雄富邦金)
     expect(run('全年当中宏桥（1378）表现最佳，双雄富邦金（2881）获利', [])).toEqual(['宏桥/COMPANY', '富邦金/COMPANY']);
   });

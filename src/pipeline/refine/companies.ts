@@ -11,8 +11,8 @@
  *      product name ends with the company (`苹果iPhone` → `苹果`);
  *  (b) a name mention that is exactly a listed name takes the listed type
  *      (`比亚迪` tagged PERSON → COMPANY);
- *  (c) banks and groups: a central bank or development bank is ORG
- *      (`中国人民银行`); another name ending in a business word
+ *  (c) banks and groups: a central bank or a multilateral bank is ORG
+ *      (`中国人民银行`, `亚洲开发银行`); another name ending in a business word
  *      (`…银行`, `…分行`, `…集团`, `…有限公司`, `…证券`) is COMPANY, and so is a
  *      construction group's engineering bureau (`中建三局`);
  *  (e) names inside a market index's name are none (`恒生科技指数`).
@@ -26,6 +26,8 @@ import { placeForms } from '../lang/zh/gazetteer.js';
 
 /** A company's governing bodies after its name (ANNOTATION.md: `宁德时代董事会` tags `宁德时代`): the name is the company's. */
 const GOVERNING_BODY_AFTER = /^(?:党组|党委|董事会|监事会|股东大会|股东会)/;
+/** How a company's full legal name ends. */
+const LEGAL_NAME_END = /(?:有限公司|有限责任公司|股份公司|集团公司|合伙企业(?:[(（]有限合伙[)）])?)$/;
 /** A company's shops after its name, read as one place by the model (`瑞幸门店`). */
 const STORES_AFTER = /^(?:门店|门市|专卖店)$/;
 /** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
@@ -164,9 +166,9 @@ export function applyCompanies(doc: Doc): void {
     }
   }
   // (a0) a mention that runs from a listed company into a verb or a Latin product name ends with the company
-  // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`)
+  // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`); not a legal name (`东方证券承销保荐有限公司`)
   for (const m of doc.mentions) {
-    if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+    if ((m.type !== 'COMPANY' && m.type !== 'ORG') || LEGAL_NAME_END.test(text.slice(m.start, m.end))) continue;
     let name: string | undefined;
     for (const n of listedAt(byFirst, text, m.start)) {
       if (m.start + n.length < m.end && ends.has(m.start + n.length)) {
