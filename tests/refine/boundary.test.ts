@@ -31,6 +31,11 @@ describe('refine-boundary', () => {
     // (a one-character preposition the segmenter reads as one: `据国家统计局`; not a place's first character, `同江北`)
     expect(run('据国家统计局数据，同江北口岸', [['据国家统计局', 'ORG'], ['同江北', 'LOCATION']])).toEqual(['国家统计局/ORG', '同江北/LOCATION']);
   });
+  it('a discourse marker opening a sentence is not part of a name (二是博彩公司, 此外腾讯, 其中华为)', () => {
+    expect(run('二是博彩公司调整赔率，此外腾讯也发布公告，其中华为表现最好', [['二是博彩公司', 'COMPANY'], ['此外腾讯', 'COMPANY'], ['其中华为', 'COMPANY']])).toEqual([
+      '博彩公司/COMPANY', '腾讯/COMPANY', '华为/COMPANY',
+    ]);
+  });
   it('words of place before a name and a legislator after a party are cut (介乎京士顿街, 民众党立委)', () => {
     expect(run('介乎京士顿街与百德新街之间，民众党立委黄国昌', [['介乎京士顿街', 'LOCATION'], ['民众党立委', 'ORG'], ['黄国昌', 'PERSON']])).toEqual(['京士顿街/LOCATION', '民众党/ORG', '黄国昌/PERSON']);
   });

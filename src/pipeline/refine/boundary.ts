@@ -34,6 +34,8 @@ const isLeadingPreposition = (t: Token, s: string) => t.pos === 'p' && ONE_CHAR_
 /** two-character prepositions glued before a name (`根据农业部`): never part of it */
 const LEADING_PREPOSITIONS = new Set(['根据', '按照', '依据', '依照', '通过', '关于', '对于', '随着']);
 
+/** Words that order or link a text's points, never a name's first words (`一是`, `其次`, `此外`). */
+const DISCOURSE_MARKER = /^(?:[一二三四五六七八九十]是|首先|其次|再次|最后|此外|另外|同时|其中|因此|所以|然而|不过|但是)/;
 const EDGE_DASH = /[—–\-－―─~～/／╱]/;
 /** a stock code in brackets after a company's name, or inside the mention before a generic tail (`日月光（3711）半导体公司`): the name ends before it */
 const STOCK_CODE = /\s?[(（]\s?(?:[A-Z]{1,5}[:：]\s?)?\d{4,6}(?:\.[A-Z]{2})?\s?[)）]/;
@@ -80,6 +82,9 @@ export function trimEdges(doc: Doc): void {
     // a dash or slash is never a name's first or last character (`中国—` of `中国—东盟`)
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.end - 1])) m.end--;
     while (m.end - m.start > 1 && EDGE_DASH.test(text[m.start])) (m as NormMention).start++;
+    // a discourse marker opening a sentence is not part of the name after it (`二是博彩公司`, `此外腾讯`)
+    const marker = DISCOURSE_MARKER.exec(text.slice(m.start, m.end));
+    if (marker && m.end - m.start - marker[0].length >= 2) (m as NormMention).start += marker[0].length;
     // words of place before a name are not part of it (`介乎京士顿街`, `位于博览道`)
     // (and a companion's or a neighbour's word before a place: `联同东区`, `近东岸公园主题区`; a floor before a body: `十五楼市政署`)
     const placeWord = (m.type === 'LOCATION' ? /^(?:介乎|位于|例如|联同|连同|偕同|近(?=\p{Script=Han}{3}))/u : /^(?:介乎|位于|例如|[\d一二三四五六七八九十]{1,3}[楼层](?=\p{Script=Han}{2}))/u).exec(text.slice(m.start, m.end));
