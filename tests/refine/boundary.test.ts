@@ -21,6 +21,7 @@ describe('refine-boundary', () => {
     expect(run('董事长吴哲家等一同出席', [['吴哲', 'PERSON']])).toEqual(['吴哲家/PERSON']);
     expect(run('局长和晓军生于1970年', [['晓军', 'PERSON']])).toEqual(['和晓军/PERSON']);
     expect(run('记者谭咏说', [['谭咏', 'PERSON']])).toEqual(['谭咏/PERSON']);
+    expect(run('捐赠仪式上张翔致欢迎辞，总经理曾伟作了发言', [['张翔', 'PERSON'], ['曾伟', 'PERSON']])).toEqual(['张翔/PERSON', '曾伟/PERSON']);
     // (where the segmenter reads the name alone, it stays)
     expect(run('总监郭浩任职', [['郭浩', 'PERSON']])).toEqual(['郭浩/PERSON']);
   });

@@ -181,9 +181,9 @@ export function trimEdges(doc: Doc): void {
 /**
  * A person cut one character short (`魏哲` of `魏哲家等`, `丽军` of `和丽军生于`): where the segmenter reads the
  * name and its neighbour as one unknown three-character word that begins with a surname (`魏哲家/x`), the name is
- * that word, unless its last character is a word that follows names (`周姨说`, `卢哲摄`, `郭浩任`).
+ * that word, unless its last character is a word that follows names (`周姨说`, `卢哲摄`, `郭浩任`, `张翔致欢迎辞`, `曾伟作了发言`).
  */
-const AFTER_NAME = /[说称讲道问答笑摄任等和与及在是也曾将已为对向从被把给让请率带赴到去来出回见的了们今昨亦均则都又并仍却才还就]/;
+const AFTER_NAME = /[说称讲道问答笑摄任等和与及在是也曾将已为对向从被把给让请率带赴到去来出回见的了们今昨亦均则都又并仍却才还就致作冀指透]/;
 
 function completePeople(doc: Doc): void {
   const text = doc.norm.text;
