@@ -2,6 +2,9 @@
 import { describe, expect, it } from 'vitest';
 import { lexiconEngine } from '../../src/pipeline/recognise/engines/lexicon.js';
 import { extractWith } from '../helpers/extract.js';
+import { addShortForms } from '../../src/pipeline/link/short-forms.js';
+import { segment } from '../../src/pipeline/segment/jieba.js';
+import { docWith, shown } from '../refine/helpers.js';
 
 const TEXT = ['淳华氢能源科技(湖南)有限公司今天在株洲签约。', '淳华氢能将加快布局。', '相关阅读', '1. 淳华氢能将加快布局'].join('\n\n');
 const SHORT = '淳华氢能';
@@ -91,5 +94,15 @@ describe('short forms are never a leader', () => {
   });
   it('nor is a title (行政长官 of 行政长官办公室)', async () => {
     expect(await shortForms('行政长官陈明发表讲话，行政长官办公室随后公布全文。', [['陈明', 'PERSON'], ['行政长官办公室', 'ORG']])).toEqual(['陈明/PERSON', '行政长官办公室/ORG']);
+  });
+});
+
+describe('short forms that are common words', () => {
+  it('a common noun at the head of a body\'s name is not its short form (摩擦学 of 摩擦学国家重点实验室); a name is (淳华氢能)', () => {
+    const text = '著名摩擦学专家、摩擦学国家重点实验室创始人，淳华氢能源科技有限公司董事。淳华氢能扩产';
+    const d = docWith(text, [['摩擦学国家重点实验室', 'ORG'], ['淳华氢能源科技有限公司', 'COMPANY']]);
+    d.tokens = segment(text);
+    addShortForms(d);
+    expect(shown(d)).toEqual(['摩擦学国家重点实验室/ORG', '淳华氢能源科技有限公司/COMPANY', '淳华氢能/COMPANY']);
   });
 });

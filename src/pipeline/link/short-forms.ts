@@ -20,6 +20,8 @@ import { mentionOwners } from '../refine/util.js';
 const MAX_NAME = 40;
 /** How the name of a division ends (towns and villages the gazetteer does not list; not `超市`). */
 const PLACE_END = /(?:省|(?<!超)市|县|区|镇|乡|村|旗|街道)$/;
+/** Segmenter tags of common nouns and verbs. */
+const COMMON_WORD_POS = new Set(['n', 'vn', 'v']);
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|股份)$/;
 
 /** The distinctive core of an organisation name: without parenthesised parts and legal suffixes. */
@@ -74,6 +76,9 @@ export function addShortForms(doc: Doc): void {
       for (let at = text.indexOf(prefix); at >= 0; at = text.indexOf(prefix, at + 1)) {
         const end = at + len;
         if (!tokenStarts.has(at) || !tokenEnds.has(end)) continue;
+        // a common noun or verb the segmenter reads as one word is no short form (`摩擦学` of `摩擦学国家重点实验室`)
+        const word = doc.tokenCovering(at, end);
+        if (word && word.start === at && word.end === end && COMMON_WORD_POS.has(word.pos)) continue;
         const inside = giveWay(at, end);
         if (!inside) continue;
         for (const o of inside) taken.release(o);
