@@ -55,6 +55,8 @@ describe('refine-companies', () => {
       '美团/COMPANY',
       '大摩/COMPANY',
     ]);
+    // (the longest listed name, where the segmenter glued the market's verb to its last character: `台积电冲`)
+    expect(run('更多新闻：台积电冲568元创14个月新高', [])).toEqual(['台积电/COMPANY']);
   });
   it('the commonest words among company names need a company word after them or another company in the sentence', () => {
     expect(run('跨境投资、现代服务业项目陆续签约', [])).toEqual([]);

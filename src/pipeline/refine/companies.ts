@@ -32,7 +32,7 @@ const LEGAL_NAME_END = /(?:有限公司|有限责任公司|股份公司|集团�
 const STORES_AFTER = /^(?:门店|门市|专卖店)$/;
 /** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
 const GLUED_BEFORE = /[及和与跟同对向被由把将为在从以给让指据]/;
-const GLUED_AFTER = /[指称说升跌涨再续将也]/;
+const GLUED_AFTER = /[指称说升跌涨冲挫再续将也]/;
 /** One-character conjunctions, adverbs and prepositions a recogniser leaves at the start of a name (`惟百度逆市高收`). */
 const LEADING_WORD = /[惟唯但而并且亦又及和与跟同对向被由把将为在从以给让据令使]/;
 
