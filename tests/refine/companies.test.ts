@@ -55,6 +55,8 @@ describe('refine-companies', () => {
       '美团/COMPANY',
       '大摩/COMPANY',
     ]);
+    // (not a name whose first character closes a place with a one-character word before it: `台中共有`, `中东航点`)
+    expect(run('台中共有5项荣获六都第一，未来布局中东航点', [])).toEqual([]);
     // (the longest listed name, where the segmenter glued the market's verb to its last character: `台积电冲`)
     expect(run('更多新闻：台积电冲568元创14个月新高', [])).toEqual(['台积电/COMPANY']);
   });

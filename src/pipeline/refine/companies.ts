@@ -234,6 +234,8 @@ export function applyCompanies(doc: Doc): void {
     if ([...inside].some((o) => o.start < span.start || o.end > span.end || (o.start === span.start && o.end === span.end))) continue;
     take(span, 'COMPANY', inside);
   }
+  const singleCharWords = new Set(doc.tokens.filter((t) => t.end - t.start === 1 && /\p{Script=Han}/u.test(text[t.start])).map((t) => t.start));
+  const singleCharWordAt = (k: number) => singleCharWords.has(k);
   for (let i = 0; i < text.length; i++) {
     if (!byFirst.has(text[i]) || (owner[i] && owner[i]!.start < i)) continue;
     for (const name of listedAt(byFirst, text, i)) {
@@ -243,6 +245,9 @@ export function applyCompanies(doc: Doc): void {
       // (an unambiguous name may also end before a Latin or numbered product or a bracket: `辉达GB200`, `长建（1038）`)
       if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || headedBody(name, span.end) || (!isAmbiguousCompany(name) && (inUnknownRun(doc, span.end) || /^[A-Za-z0-9(（]/.test(text[span.end] ?? '')))))) continue;
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
+      // a name whose first character closes a two-character place with a one-character word before it is that place's
+      // (`台中共有`, read 台/中共/有: 台中, not 中共)
+      if (i > 0 && singleCharWordAt(i - 1) && placeForms(text.slice(i - 1, i + 1)).length) continue;
       if (regionalGeneric.has(name) && !(listedRegions(name) as readonly string[]).includes(doc.region.region)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
