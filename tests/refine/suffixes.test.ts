@@ -147,6 +147,11 @@ describe('refine-place-suffix', () => {
     splitPlaceFromStreet(d);
     expect(shown(d)).toEqual(['牛头角/LOCATION', '彩霞道/LOCATION', '元朗/LOCATION', '攸壆路/LOCATION', '观塘道/LOCATION', '屯门公路/LOCATION', '香港仔隧道/LOCATION', '沙田坳道/LOCATION']);
   });
+  it('a subdistrict (街道) is no street after a place: 兴隆台街道 stays one', () => {
+    const d = docWith('沈北新区兴隆台街道孟家台社区', [['兴隆台街道', 'LOCATION']]);
+    splitPlaceFromStreet(d);
+    expect(shown(d)).toEqual(['兴隆台街道/LOCATION']);
+  });
   it('leaves a place alone when a longer mention reaches past the suffix', () => {
     const d = docWith('长沙新区建设公司成立', [['长沙', 'LOCATION'], ['新区建设公司', 'COMPANY']]);
     mergePlaceSuffixes(d);

@@ -175,8 +175,9 @@ export function splitPlaceFromNamedSite(doc: Doc): void {
 const STREET_AFTER_PLACE = /^(\p{Script=Han}{2,4})(?:路|道|街)[东西南北中]?$/u;
 /** Names of kinds of road, not of one (`大马路`, `高速公路`'s `高速`, `环城路`). */
 const ROAD_KIND = /^(?:大马|高速|快速|环城|环岛|沿海|沿江|一级|二级|乡村|村村)$/;
-/** Ways that are no street: an interchange, a tunnel, a channel (`五股交流道`, `海底隧道`, `排水路`). */
-const NOT_A_STREET = /(?:交流道|隧道|水路|绕道|通道|车道|步道|管道|航道|河道|渠道|坡道|匝道|栈道|索道|铁路|公路|轨道)$/;
+/** Ways that are no street: an interchange, a tunnel, a channel (`五股交流道`, `海底隧道`, `排水路`), and a subdistrict
+ * (`兴隆台街道`, a division, not a road). */
+const NOT_A_STREET = /(?:交流道|隧道|水路|绕道|通道|车道|步道|管道|航道|河道|渠道|坡道|匝道|栈道|索道|铁路|公路|轨道|街道)$/;
 
 /**
  * A district written before a street with a name of its own is two places (`牛头角` + `彩霞道`, `元朗` + `攸壆路`,
