@@ -105,4 +105,11 @@ describe('short forms that are common words', () => {
     addShortForms(d);
     expect(shown(d)).toEqual(['摩擦学国家重点实验室/ORG', '淳华氢能源科技有限公司/COMPANY', '淳华氢能/COMPANY']);
   });
+  it("a government bureau's leading part is no short form of it (大连市市场 of 大连市市场监管局); the place stays", () => {
+    const text = '大连市市场监管局通报，大连市市场监管部门开展行动';
+    const d = docWith(text, [['大连市市场监管局', 'ORG'], ['大连市', 'LOCATION']]);
+    d.tokens = segment(text);
+    addShortForms(d);
+    expect(shown(d)).toEqual(['大连市市场监管局/ORG', '大连市/LOCATION']);
+  });
 });

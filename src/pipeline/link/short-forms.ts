@@ -20,6 +20,8 @@ import { mentionOwners } from '../refine/util.js';
 const MAX_NAME = 40;
 /** How the name of a division ends (towns and villages the gazetteer does not list; not `超市`). */
 const PLACE_END = /(?:省|(?<!超)市|县|区|镇|乡|村|旗|街道)$/;
+/** How a government bureau's name ends. */
+const BUREAU_END = /(?:[局厅署处]|委员会|部门)$/;
 /** Segmenter tags of common nouns and verbs. */
 const COMMON_WORD_POS = new Set(['n', 'vn', 'v']);
 const LEGAL_SUFFIX = /(股份有限公司|有限责任公司|有限公司|集团有限公司|集团公司|集团|公司|股份)$/;
@@ -65,6 +67,8 @@ export function addShortForms(doc: Doc): void {
     if (name.length >= 6 && name.length <= MAX_NAME && !orgNames.has(name)) orgNames.set(name, m);
   }
   for (const [name, m] of orgNames) {
+    // a government bureau is shortened by abbreviation (`市监局`), not by its leading part (`大连市市场` of `大连市市场监管局`)
+    if (m.type === 'ORG' && BUREAU_END.test(name)) continue;
     const core = nameCore(name);
     for (let len = core.length - 1; len >= 3; len--) {
       const prefix = core.slice(0, len);
