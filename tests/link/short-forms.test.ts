@@ -97,19 +97,23 @@ describe('short forms are never a leader', () => {
   });
 });
 
+/** The mentions after the short-form step, over `text` segmented as the pipeline segments it. */
+function withShortForms(text: string, spans: Parameters<typeof docWith>[1]): string[] {
+  const d = docWith(text, spans);
+  d.tokens = segment(text);
+  addShortForms(d);
+  return shown(d);
+}
+
 describe('short forms that are common words', () => {
   it('a common noun at the head of a body\'s name is not its short form (摩擦学 of 摩擦学国家重点实验室); a name is (淳华氢能)', () => {
     const text = '著名摩擦学专家、摩擦学国家重点实验室创始人，淳华氢能源科技有限公司董事。淳华氢能扩产';
-    const d = docWith(text, [['摩擦学国家重点实验室', 'ORG'], ['淳华氢能源科技有限公司', 'COMPANY']]);
-    d.tokens = segment(text);
-    addShortForms(d);
-    expect(shown(d)).toEqual(['摩擦学国家重点实验室/ORG', '淳华氢能源科技有限公司/COMPANY', '淳华氢能/COMPANY']);
+    expect(withShortForms(text, [['摩擦学国家重点实验室', 'ORG'], ['淳华氢能源科技有限公司', 'COMPANY']])).toEqual([
+      '摩擦学国家重点实验室/ORG', '淳华氢能源科技有限公司/COMPANY', '淳华氢能/COMPANY',
+    ]);
   });
   it("a government bureau's leading part is no short form of it (大连市市场 of 大连市市场监管局); the place stays", () => {
     const text = '大连市市场监管局通报，大连市市场监管部门开展行动';
-    const d = docWith(text, [['大连市市场监管局', 'ORG'], ['大连市', 'LOCATION']]);
-    d.tokens = segment(text);
-    addShortForms(d);
-    expect(shown(d)).toEqual(['大连市市场监管局/ORG', '大连市/LOCATION']);
+    expect(withShortForms(text, [['大连市市场监管局', 'ORG'], ['大连市', 'LOCATION']])).toEqual(['大连市市场监管局/ORG', '大连市/LOCATION']);
   });
 });
