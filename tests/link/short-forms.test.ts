@@ -116,4 +116,10 @@ describe('short forms that are common words', () => {
     const text = '大连市市场监管局通报，大连市市场监管部门开展行动';
     expect(withShortForms(text, [['大连市市场监管局', 'ORG'], ['大连市', 'LOCATION']])).toEqual(['大连市市场监管局/ORG', '大连市/LOCATION']);
   });
+  it("a place and common words are no body's short form (中国汽车 of 中国汽车工业协会); a company's may be (宁德时代)", () => {
+    const text = '中国汽车工业协会发布数据，中国汽车市场回暖；宁德时代新能源科技股份有限公司公告，宁德时代扩产';
+    expect(withShortForms(text, [['中国汽车工业协会', 'ORG'], ['中国', 'LOCATION'], ['宁德时代新能源科技股份有限公司', 'COMPANY']])).toEqual([
+      '中国汽车工业协会/ORG', '中国/LOCATION', '宁德时代新能源科技股份有限公司/COMPANY', '宁德时代/COMPANY',
+    ]);
+  });
 });

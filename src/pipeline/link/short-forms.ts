@@ -83,6 +83,11 @@ export function addShortForms(doc: Doc): void {
         // a common noun or verb the segmenter reads as one word is no short form (`摩擦学` of `摩擦学国家重点实验室`)
         const word = doc.tokenCovering(at, end);
         if (word && word.start === at && word.end === end && COMMON_WORD_POS.has(word.pos)) continue;
+        // nor is a place and common words a body's short form (`中国汽车` of `中国汽车工业协会`); a company's may be (`宁德时代`)
+        if (m.type === 'ORG') {
+          const [first, ...rest] = doc.tokensWithin(at, end);
+          if (first && rest.length && lookupPlace(text.slice(first.start, first.end)).length && rest.every((t) => COMMON_WORD_POS.has(t.pos))) continue;
+        }
         const inside = giveWay(at, end);
         if (!inside) continue;
         for (const o of inside) taken.release(o);
