@@ -124,6 +124,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['台中/LOCATION', '晋中/LOCATION', '苏澳/LOCATION', '鲁中/LOCATION']);
   });
+  it('a city\'s one-character abbreviation pairs too, where the pair was read as a company or body (港深西部铁路); as a place it may be a town (深澳)', () => {
+    const d = docWith('接驳港深西部铁路，深港合作，途经深澳渔港', [['港深', 'COMPANY'], ['深港', 'ORG'], ['深澳', 'LOCATION']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['深澳/LOCATION']);
+  });
   it('kinds of firm and group, every ministry and a unit are generic (金控, 三合会, 各部会, 3奈米); two abbreviations fused as a "company" are none (台美关税)', () => {
     const d = docWith('金控获利报捷，警方打击三合会，各部会配合，3奈米订单塞爆，台美关税谈判，美系外资示警，入伍前是空军飞行员', [
       ['金控', 'COMPANY'], ['三合会', 'ORG'], ['各部会', 'ORG'], ['奈米', 'COMPANY'], ['台美', 'COMPANY'], ['美系外资', 'COMPANY'], ['空军', 'ORG'],

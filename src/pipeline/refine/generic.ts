@@ -68,6 +68,9 @@ export function isFusedAbbreviation(text: string, m: NormMention): boolean {
 
 /** One-character abbreviations of provinces, regions and countries that pair up in fused words (`沪滇协作`, `港澳居民`, `中美关系`). */
 const PAIR_ABBREVIATIONS = new Set([...'京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕秦甘陇港澳台中美日韩英法德俄']);
+/** Cities' one-character abbreviations in such pairs (Shenzhen `深`, Guangzhou `穗`, Dongguan `莞`: `港深西部铁路`), for a
+ * company or body read there only: as a place such a pair may be a town's name (Taiwan's `深澳`). */
+const CITY_ABBREVIATIONS = new Set([...'深穗莞']);
 /**
  * Two such abbreviations fused (`沪滇`, `川港`, `港澳`, `中美`; a "company" too, `台美关税`) name two places in a word the contract skips; not a place of
  * that name (`台中`, `晋中`, `青海`, a township `苏澳`), and `中` only first (`鲁中` is a region).
@@ -78,7 +81,8 @@ export const isFusedPair = (text: string, m: NormMention) => {
   if (isRegionPair(text, m.start, m.end)) return false;
   // (a company or body of two such characters is one where the lists name it; `台美关税` is none)
   if (m.type !== 'LOCATION' && minedCompanies().has(s)) return false;
-  return PAIR_ABBREVIATIONS.has(s[0]) && PAIR_ABBREVIATIONS.has(s[1]) && s[1] !== '中' && s[0] !== s[1] && !lookupPlace(s).length && !isWorldPair(s) &&
+  const pairs = (c: string) => PAIR_ABBREVIATIONS.has(c) || (m.type !== 'LOCATION' && CITY_ABBREVIATIONS.has(c));
+  return pairs(s[0]) && pairs(s[1]) && s[1] !== '中' && s[0] !== s[1] && !lookupPlace(s).length && !isWorldPair(s) &&
     !(['HK', 'MO', 'TW'] as const).some((r) => localPlaces(r).places.has(s)); // (`苏澳`, a township)
 };
 
