@@ -35,6 +35,8 @@ const GLUED_BEFORE = /[及和与跟同对向被由把将为在从以给让指据
 const GLUED_AFTER = /[指称说升跌涨冲挫再续将也]/;
 /** One-character conjunctions, adverbs and prepositions a recogniser leaves at the start of a name (`惟百度逆市高收`). */
 const LEADING_WORD = /[惟唯但而并且亦又及和与跟同对向被由把将为在从以给让据令使]/;
+/** More one-character words that end a clause's opening words before a company's name (`故携程…`, `原告未因携程…`). */
+const CLAUSE_WORD = /[故因即乃若如虽凡是]/;
 
 /** A stock's short name with a special-treatment prefix or a share-class suffix, between a list's or a clause's marks. */
 const STOCK_NAME = /(?<![A-Za-z\d*])\*?S?\*?ST\p{Script=Han}{2}|(?<=^|[、，,。；;：:\s(（“"「及和与])\p{Script=Han}{2,6}[-－](?:SW|WR|W|S|B|U)(?![A-Za-z])/gmu;
@@ -148,18 +150,17 @@ export function applyCompanies(doc: Doc): void {
   // listed company's name one to four characters in, starts at that name (`故携程商务公司`, `原告未因携程商务公司`): not
   // where the words before it are a place or a listed name themselves (`北京万科`, `上汽大众`), nor inside a word
   // (`零一汽车`, `万海航运`), nor before an ambiguous name
-  const tokenStarts = new Set(doc.tokens.map((t) => t.start));
   for (const m of doc.mentions) {
     if (m.type !== 'COMPANY' || listedAt(byFirst, text, m.start).next().done === false) continue;
     for (let k = 1; k <= 4 && m.start + k + 2 <= m.end; k++) {
       const at = m.start + k;
       const prefix = text.slice(m.start, at);
       if (!/^\p{Script=Han}+$/u.test(prefix)) break;
-      if (!tokenStarts.has(at) || !(LEADING_WORD.test(text[at - 1]) || /[故因即乃若如虽凡是]/.test(text[at - 1]))) continue;
+      if (!starts.has(at) || !(LEADING_WORD.test(text[at - 1]) || CLAUSE_WORD.test(text[at - 1]))) continue;
       const name = [...listedAt(byFirst, text, at)].find((n) => at + n.length <= m.end && list.get(n) === 'COMPANY' && !isAmbiguousCompany(n));
       if (!name) continue;
-      const opener = (j: number) => text.slice(m.start + j, at);
-      if (Array.from({ length: k }, (_, j) => opener(j)).some((w) => placeForms(w).length || list.has(w))) break;
+      // (every tail of the words before it: `北京` of `北京万科`, `上汽` of `上汽大众`)
+      if (Array.from({ length: k }, (_, j) => prefix.slice(j)).some((w) => placeForms(w).length || list.has(w))) break;
       if (owner[m.start] === m) owner[m.start] = undefined;
       m.start = at;
       break;
@@ -235,7 +236,6 @@ export function applyCompanies(doc: Doc): void {
     take(span, 'COMPANY', inside);
   }
   const singleCharWords = new Set(doc.tokens.filter((t) => t.end - t.start === 1 && /\p{Script=Han}/u.test(text[t.start])).map((t) => t.start));
-  const singleCharWordAt = (k: number) => singleCharWords.has(k);
   for (let i = 0; i < text.length; i++) {
     if (!byFirst.has(text[i]) || (owner[i] && owner[i]!.start < i)) continue;
     for (const name of listedAt(byFirst, text, i)) {
@@ -247,7 +247,7 @@ export function applyCompanies(doc: Doc): void {
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
       // a name whose first character closes a two-character place with a one-character word before it is that place's
       // (`台中共有`, read 台/中共/有: 台中, not 中共)
-      if (i > 0 && singleCharWordAt(i - 1) && placeForms(text.slice(i - 1, i + 1)).length) continue;
+      if (i > 0 && singleCharWords.has(i - 1) && placeForms(text.slice(i - 1, i + 1)).length) continue;
       if (regionalGeneric.has(name) && !(listedRegions(name) as readonly string[]).includes(doc.region.region)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
