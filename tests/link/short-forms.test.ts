@@ -3,8 +3,10 @@ import { describe, expect, it } from 'vitest';
 import { lexiconEngine } from '../../src/pipeline/recognise/engines/lexicon.js';
 import { extractWith } from '../helpers/extract.js';
 import { addShortForms } from '../../src/pipeline/link/short-forms.js';
-import { segment } from '../../src/pipeline/segment/jieba.js';
-import { docWith, shown } from '../refine/helpers.js';
+import { docWith, runSegmented, shown } from '../refine/helpers.js';
+
+/** The mentions after the short-form step, over `text` segmented as the pipeline segments it. */
+const withShortForms = runSegmented(addShortForms);
 
 const TEXT = ['淳华氢能源科技(湖南)有限公司今天在株洲签约。', '淳华氢能将加快布局。', '相关阅读', '1. 淳华氢能将加快布局'].join('\n\n');
 const SHORT = '淳华氢能';
@@ -50,9 +52,7 @@ describe('short forms over a place inside them', () => {
 });
 
 describe('short forms are never events or generic words', () => {
-  it('an event body (`第六届进博会新闻中心`) gives no short form `第六届进博会` nor a piece of it', async () => {
-    const { docWith, shown } = await import('../refine/helpers.js');
-    const { addShortForms } = await import('../../src/pipeline/link/short-forms.js');
+  it('an event body (`第六届进博会新闻中心`) gives no short form `第六届进博会` nor a piece of it', () => {
     const text = '第六届进博会新闻中心启用。第六届进博会将于明天开幕。';
     const d = docWith(text, [['第六届进博会新闻中心', 'ORG']]);
     // token boundaries as jieba gives them
@@ -63,9 +63,7 @@ describe('short forms are never events or generic words', () => {
 });
 
 describe('short forms never end in punctuation', () => {
-  it('`中国—` is no short form of `中国—东盟中心`: the country stays a place', async () => {
-    const { addShortForms } = await import('../../src/pipeline/link/short-forms.js');
-    const { docWith, shown } = await import('../refine/helpers.js');
+  it('`中国—` is no short form of `中国—东盟中心`: the country stays a place', () => {
     const text = '中国—东盟中心主办论坛，中国—东盟贸易增长';
     const d = docWith(text, [['中国—东盟中心', 'ORG'], ['中国', 'LOCATION', 12], ['东盟', 'ORG', 12]]);
     let at = 0;
@@ -80,30 +78,14 @@ describe('short forms never end in punctuation', () => {
 });
 
 describe('short forms are never a leader', () => {
-  const shortForms = async (text: string, spans: [string, 'ORG' | 'PERSON'][]) => {
-    const { addShortForms } = await import('../../src/pipeline/link/short-forms.js');
-    const { segment } = await import('../../src/pipeline/segment/jieba.js');
-    const { docWith, shown } = await import('../refine/helpers.js');
-    const d = docWith(text, spans);
-    d.tokens = segment(text);
-    addShortForms(d);
-    return shown(d);
-  };
-  it('英国首相 is not a short form of 英国首相办公室', async () => {
-    expect(await shortForms('英国首相办公室发表声明。英国首相斯塔默将访华。', [['英国首相办公室', 'ORG'], ['斯塔默', 'PERSON']])).toEqual(['英国首相办公室/ORG', '斯塔默/PERSON']);
+  it('英国首相 is not a short form of 英国首相办公室', () => {
+    expect(withShortForms('英国首相办公室发表声明。英国首相斯塔默将访华。', [['英国首相办公室', 'ORG'], ['斯塔默', 'PERSON']])).toEqual(['英国首相办公室/ORG', '斯塔默/PERSON']);
   });
-  it('nor is a title (行政长官 of 行政长官办公室)', async () => {
-    expect(await shortForms('行政长官陈明发表讲话，行政长官办公室随后公布全文。', [['陈明', 'PERSON'], ['行政长官办公室', 'ORG']])).toEqual(['陈明/PERSON', '行政长官办公室/ORG']);
+  it('nor is a title (行政长官 of 行政长官办公室)', () => {
+    expect(withShortForms('行政长官陈明发表讲话，行政长官办公室随后公布全文。', [['陈明', 'PERSON'], ['行政长官办公室', 'ORG']])).toEqual(['陈明/PERSON', '行政长官办公室/ORG']);
   });
 });
 
-/** The mentions after the short-form step, over `text` segmented as the pipeline segments it. */
-function withShortForms(text: string, spans: Parameters<typeof docWith>[1]): string[] {
-  const d = docWith(text, spans);
-  d.tokens = segment(text);
-  addShortForms(d);
-  return shown(d);
-}
 
 describe("an organisation's leading part", () => {
   it("is no short form of it (摩擦学 of 摩擦学国家重点实验室, 大连市市场 of 大连市市场监管局, 中国汽车 of 中国汽车工业协会); a company's is (淳华氢能, 宁德时代)", () => {

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { applyAdminPlaces } from '../../src/pipeline/refine/admin-places.js';
-import { segment } from '../../src/pipeline/segment/jieba.js';
-import { docWith, shown } from './helpers.js';
+import { runSegmented } from './helpers.js';
 
-function run(text: string, spans: Parameters<typeof docWith>[1] = []) {
-  const d = docWith(text, spans);
-  d.tokens = segment(text);
-  applyAdminPlaces(d);
-  return shown(d);
-}
+const run = runSegmented(applyAdminPlaces);
 
 describe('refine-admin-places', () => {
   it('tags a division by its full name where no mention touches it', () => {

@@ -1,15 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { trimEdges } from '../../src/pipeline/refine/boundary.js';
 import { segment } from '../../src/pipeline/segment/jieba.js';
-import { docWith, shown } from './helpers.js';
+import { docWith, runSegmented, shown } from './helpers.js';
 
 /** Trim the given mentions of `text`, segmented as the pipeline segments it. */
-function run(text: string, spans: Parameters<typeof docWith>[1]): string[] {
-  const d = docWith(text, spans);
-  d.tokens = segment(text);
-  trimEdges(d);
-  return shown(d);
-}
+const run = runSegmented(trimEdges);
 
 describe('refine-boundary', () => {
   it('two three-character names written together are two people; one long name is not cut', () => {

@@ -1,4 +1,5 @@
 import { Doc, type NormMention, type EntityType } from '../../src/pipeline/doc.js';
+import { segment } from '../../src/pipeline/segment/jieba.js';
 
 /** A Doc over `text` (identity norm) with name mentions at the first occurrence of each `[surface, type]`. */
 export function docWith(text: string, spans: [string, EntityType, number?][]): Doc {
@@ -13,3 +14,13 @@ export function docWith(text: string, spans: [string, EntityType, number?][]): D
 }
 
 export const shown = (d: Doc) => d.mentions.map((m) => `${d.norm.text.slice(m.start, m.end)}/${m.type}`);
+
+/** A test's `run`: the mentions after `step` over `text` with the given mentions, segmented as the pipeline segments it. */
+export const runSegmented =
+  (step: (d: Doc) => void) =>
+  (text: string, spans: Parameters<typeof docWith>[1] = []): string[] => {
+    const d = docWith(text, spans);
+    d.tokens = segment(text);
+    step(d);
+    return shown(d);
+  };

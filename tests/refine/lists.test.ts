@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { tagListedCompanies } from '../../src/pipeline/refine/lists.js';
-import { segment } from '../../src/pipeline/segment/jieba.js';
-import { docWith, shown } from './helpers.js';
+import { runSegmented } from './helpers.js';
 
-function run(text: string, spans: Parameters<typeof docWith>[1]) {
-  const d = docWith(text, spans);
-  d.tokens = segment(text);
-  tagListedCompanies(d);
-  return shown(d);
-}
+const run = runSegmented(tagListedCompanies);
 
 describe('refine-lists', () => {
   it('an item of a list of companies is a company', () => {
