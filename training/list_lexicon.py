@@ -1,7 +1,7 @@
 """A lexicon with the service's hand-written and corpus-mined company and organisation lists as `nt` words, for a
 model that learns to read them (MODEL_CARD round 20): jieba's lexicon (a model folder's `lexicon.tsv.gz`) plus every
 name of `src/pipeline/lang/zh/{companies,companies-best-known,companies-listed,bodies-hk-mo-tw,bodies-world}.tsv` that
-is not marked `ambiguous` (flags 1 any | 8 nt), normalised and simplified as the model's text is. names-labelled.tsv is
+is not marked `ambiguous` (flags 1 any | 8 nt), normalised as the model's text is. names-labelled.tsv is
 left out: it is mined from the training corpora's own gold, so in training every gold name would be in the lexicon.
 
 Usage: list_lexicon.py MODEL_DIR OUT_DIR  (OUT_DIR gets chars.txt, bigrams.txt and the new lexicon.tsv.gz, for
@@ -18,11 +18,7 @@ LISTS = ["companies", "companies-best-known", "companies-listed", "bodies-hk-mo-
 
 
 def list_names():
-    try:
-        import opencc  # noqa: F401  (not on Debian: the lists are written in simplified script already)
-        conv = opencc.OpenCC("t2s").convert
-    except ImportError:
-        conv = lambda s: s  # noqa: E731
+    """The lists' names not marked ambiguous, normalised as the model's text (the lists are written in simplified script)."""
     names = set()
     for name in LISTS:
         with open(os.path.join(REPO, "src/pipeline/lang/zh", name + ".tsv"), encoding="utf-8") as f:
@@ -32,7 +28,7 @@ def list_names():
                 parts = line.rstrip("\n").split("\t")
                 if len(parts) > 3 and parts[3] == "ambiguous":
                     continue
-                w = norm_text(conv(parts[0]))
+                w = norm_text(parts[0])
                 if 2 <= len(w) <= MAX_WORD:
                     names.add(w)
     return names
