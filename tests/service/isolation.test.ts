@@ -60,21 +60,26 @@ describe('a poison article never ends the process (model engine, 2 s deadline)',
 });
 
 describe('fair deadlines: an article is charged its own processing time', () => {
-  it('three articles in one worker all finish within a deadline of twice one alone, though together they take about three times', async () => {
-    const text = SENTENCE.repeat(400); // ~18,400 characters
+  /**
+   * One attempt: time one article alone, then three together in one worker under a deadline of twice one alone.
+   * Charged by wall clock, each of the three would use ~3× one alone and fail; charged its own time (~1×), each
+   * passes. The attempt is conclusive only when the three together take longer than the deadline (else a
+   * wall-clock charge would pass too). Returns why it was not a pass, or null.
+   */
+  async function attempt(text: string): Promise<string | null> {
     const probe = new ExtractPool({ size: 1, jobsPerWorker: 3, deadlineMs: 60_000, env: { ENGINE: 'model' } });
     await probe.ready();
-    await probe.extract({ text }, { engine: 'model' });
     let alone = 0;
-    for (let i = 0; i < 2; i++) {
-      const t0 = performance.now();
+    try {
       await probe.extract({ text }, { engine: 'model' });
-      alone = Math.max(alone, performance.now() - t0);
+      for (let i = 0; i < 2; i++) {
+        const t0 = performance.now();
+        await probe.extract({ text }, { engine: 'model' });
+        alone = Math.max(alone, performance.now() - t0);
+      }
+    } finally {
+      await probe.close();
     }
-    await probe.close();
-
-    // charged by wall clock, each article of the three would use ~3× one alone and fail a 2× deadline;
-    // charged its own time (~1×), each passes with a margin of 2× for a machine under load
     const deadlineMs = Math.max(300, Math.round(alone * 2));
     const pool = new ExtractPool({ size: 1, jobsPerWorker: 3, deadlineMs, env: { ENGINE: 'model' } });
     await pool.ready();
@@ -83,11 +88,26 @@ describe('fair deadlines: an article is charged its own processing time', () => 
       const trio = await Promise.allSettled(['a', 'b', 'c'].map((id) => pool.extract({ text, id }, { engine: 'model' })));
       const wall = performance.now() - t1;
       const why = `alone ${Math.round(alone)} ms, deadline ${deadlineMs} ms, three together ${Math.round(wall)} ms`;
-      expect(trio.map((p) => p.status), why).toEqual(['fulfilled', 'fulfilled', 'fulfilled']);
-      expect(wall, why).toBeGreaterThan(deadlineMs);
+      const failed = trio.filter((p) => p.status === 'rejected').length;
+      if (failed) return `${failed} of three stopped (${why})`;
+      if (wall <= deadlineMs) return `inconclusive: three together within the deadline (${why})`;
+      return null;
     } finally {
       await pool.close();
     }
+  }
+
+  it('three articles in one worker all finish within a deadline of twice one alone, though together they take about three times', async () => {
+    // A wall-clock charge fails every attempt; a load that starts or ends between an attempt's two phases (another
+    // process on the machine) can spoil one, so up to three attempts are made and one clean pass is required.
+    const text = SENTENCE.repeat(400); // ~18,400 characters
+    const reasons: string[] = [];
+    for (let i = 0; i < 3; i++) {
+      const why = await attempt(text);
+      if (why === null) break;
+      reasons.push(why);
+    }
+    expect(reasons.length, reasons.join('; ')).toBeLessThan(3);
   });
 });
 
