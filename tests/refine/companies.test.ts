@@ -178,6 +178,13 @@ describe('refine-companies', () => {
   it('retypes a mention that is exactly a listed company', () => {
     expect(run('市民很喜欢比亚迪的新车。', [['比亚迪', 'PERSON']])).toEqual(['比亚迪/COMPANY']);
   });
+  it('an ambiguous listed name read as a place or a person keeps that reading outside a sentence about business', () => {
+    expect(run('受持续高温少雨影响，江淮和黄淮部分地区气象干旱。', [['江淮', 'LOCATION'], ['黄淮', 'LOCATION']])).toEqual(['江淮/LOCATION', '黄淮/LOCATION']);
+    expect(run('五一假期，王府井游客如织。', [['王府井', 'LOCATION']])).toEqual(['王府井/LOCATION']);
+    // a cue word, or another company in the sentence, makes it the company
+    expect(run('江淮汽车之外，江淮一季度销量增长。', [['江淮', 'LOCATION']])).toContain('江淮/COMPANY');
+    expect(run('理想今年1、2月被小鹏反超。', [['理想', 'COMPANY'], ['小鹏', 'PERSON']])).toEqual(['理想/COMPANY', '小鹏/COMPANY']);
+  });
   it('central banks are ORG, business banks and groups COMPANY', () => {
     expect(typeOfName('中国人民银行')).toBe('ORG');
     expect(typeOfName('欧洲中央银行')).toBe('ORG');
