@@ -113,6 +113,11 @@ describe('refine-place-suffix', () => {
     mergePlaceSuffixes(d);
     expect(shown(d)).toEqual(['株洲高新区/LOCATION', '长沙经开区/LOCATION', '衡阳经济技术开发区/LOCATION']);
   });
+  it('a 区 that opens 区域 is no zone word (加路连山道 + 新区域法院)', () => {
+    const d = docWith('工程包括加路连山道新区域法院大楼，湘江新区建设提速', [['加路连山道', 'LOCATION'], ['湘江', 'LOCATION']]);
+    mergePlaceSuffixes(d);
+    expect(shown(d)).toEqual(['加路连山道/LOCATION', '湘江新区/LOCATION']);
+  });
   it("a place + scenic-area word is one LOCATION, but not a province's or a city's 景区", () => {
     const d = docWith('庐山风景名胜区和龙虎山景区、亚布力旅游度假区接待游客，长沙景区和湖南度假区也火爆', [
       ['庐山', 'LOCATION'], ['龙虎山', 'LOCATION'], ['亚布力', 'LOCATION'], ['长沙', 'LOCATION'], ['湖南', 'LOCATION'],

@@ -53,7 +53,8 @@ function suffixAfter(text: string, m: NormMention): { len: number; type: EntityT
   if (PLACE_LEVEL_END.test(place) && text[m.end] === '委') return { len: 1, type: 'ORG' };
   // a station takes the place's name (`何文田站`, `古洞站`); not `站长`, `站点`, `站台`, a verb `站在`
   if (text[m.end] === '站' && !/^[长点台内外稳起住岗在着立满出]/.test(text.slice(m.end + 1, m.end + 2)) && !place.endsWith('站')) return { len: 1, type: 'LOCATION' };
-  const zone = ZONE_SUFFIXES.find((s) => text.startsWith(s, m.end));
+  // (not a `区` that opens `区域`: `加路连山道` + `新区域法院` is a new district court, as AUTONOMOUS reads `区(?!域)`)
+  const zone = ZONE_SUFFIXES.find((s) => text.startsWith(s, m.end) && !(s.endsWith('区') && text[m.end + s.length] === '域'));
   // a zone after a zone is a part of it, not its name (`湘江新区` + `新片区`); a province's or a city's
   // `景区` are its scenic spots, not one named area (`庐山风景名胜区` is one, `长沙景区` is not)
   if (zone && !ZONE_SUFFIXES.some((z) => place.endsWith(z)) && !(SCENIC.test(zone) && isProvinceOrCity(place))) return { len: zone.length, type: 'LOCATION' };
