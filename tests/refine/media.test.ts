@@ -8,6 +8,11 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['新华社/ORG', '西湖晚报/ORG', '光明网/ORG']);
   });
+  it('a known outlet is tagged over a place inside its name (券商中国, 中国证券网), not over a name reaching out of it', () => {
+    const d = docWith('券商中国记者注意到，中国证券网报道，新华社长沙电', [['中国', 'LOCATION'], ['中国', 'LOCATION', 5], ['社长', 'PERSON']]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['券商中国/ORG', '中国证券网/ORG', '社长/PERSON']);
+  });
   it('a person, place or company filling a pair of title marks is a work\'s title (《Braid》, 《哪吒》); a paper there is an outlet', () => {
     const d = docWith('《Braid》是一款游戏，《哪吒》票房大卖，《长安》上映，《工人日报》报道，比亚迪《年报》', [
       ['Braid', 'COMPANY'], ['哪吒', 'PERSON'], ['长安', 'LOCATION'], ['工人日报', 'COMPANY'], ['比亚迪', 'COMPANY'],

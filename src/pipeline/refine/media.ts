@@ -97,7 +97,10 @@ export function tagMedia(doc: Doc): void {
     if (name) tag(m.index! + m[0].indexOf(m[1] ?? m[2]) + lead, name);
   }
   for (const m of text.matchAll(CHANNEL)) tag(m.index!, m[0]);
-  // known outlets anywhere, at token boundaries, where nothing is tagged
+  // known outlets anywhere, at token boundaries, where nothing is tagged but a place inside the outlet's name
+  // (`中国` of `券商中国`, `湖南` of `湖南日报`: a place inside an ORG's name is not tagged apart)
+  const placeInside = (o: { start: number; end: number; type: string }, start: number, end: number) =>
+    o.type === 'LOCATION' && o.start >= start && o.end <= end && o.end - o.start < end - start;
   const starts = new Set(doc.tokens.map((t) => t.start));
   const ends = new Set(doc.tokens.map((t) => t.end));
   for (let i = 0; i < text.length; i++) {
@@ -105,7 +108,7 @@ export function tagMedia(doc: Doc): void {
       if (!text.startsWith(name, i)) continue;
       const end = i + name.length;
       if (doc.tokens.length && (!starts.has(i) || !ends.has(end))) continue;
-      if (doc.mentions.some((o) => o.start < end && i < o.end)) break;
+      if (doc.mentions.some((o) => o.start < end && i < o.end && !placeInside(o, i, end))) break;
       tag(i, name);
       i = end - 1;
       break;
