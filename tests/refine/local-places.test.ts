@@ -73,6 +73,11 @@ describe('refine-local-places', () => {
     ]);
     expect(run('国5石碇、坪林南向入口封闭', 'TW')).toEqual(['石碇/LOCATION', '坪林/LOCATION']);
   });
+  it('an area named by a direction (新界西) before 南 or 北 is the compound direction\'s (新界西北); not a part of it (新界西北部)', () => {
+    expect(run('11号干线连接新界西北和市区', 'HK')).toEqual(['新界西北/LOCATION']);
+    expect(run('11号干线连接新界西北和市区', 'HK', [['新界', 'LOCATION']])).toEqual(['新界西北/LOCATION']);
+    expect(run('新界西北部今日有雨', 'HK')).toEqual(['新界西/LOCATION']);
+  });
   it('tags a Taiwan county or city the tagger missed (在台中大雅兴建二厂)', () => {
     expect(run('昱沅在台中大雅兴建二厂，台中六都之冠', 'TW', [['大雅', 'LOCATION']])).toEqual(['台中/LOCATION', '大雅/LOCATION', '台中/LOCATION']);
   });

@@ -32,6 +32,10 @@ export function applyLocalPlaces(doc: Doc): void {
   const ends = new Set(doc.tokens.map((t) => t.end));
   const added: NormMention[] = [];
   const placeStartsAt = (p: number) => lengthsFrom(text[p]).some((len) => places.has(text.slice(p, p + len)));
+  // where a place of `len` characters at `start` ends: an area named by a direction, 东 or 西, before 南 or 北 is named
+  // by the compound direction (`新界西` + `北` is `新界西北`; not a part of it, `新界西北部`)
+  const endOf = (start: number, len: number) =>
+    start + len + (len >= 3 && /[东西]$/.test(text[start + len - 1]) && /[南北]/.test(text[start + len] ?? '') && !/[部面侧边角]/.test(text[start + len + 1] ?? '') ? 1 : 0);
   let lastEnd = -1;
   for (let i = 0; i < text.length; i++) {
     const lengths = lengthsFrom(text[i]);
@@ -40,7 +44,7 @@ export function applyLocalPlaces(doc: Doc): void {
     for (const len of lengths) {
       const place = places.get(text.slice(i, i + len));
       if (!place) continue;
-      const end = i + len;
+      const end = endOf(i, len);
       if (!taken.isFree({ start: i, end }) || !doc.inContent(i)) continue;
       if (len === 2 && (!startOk || !(ends.has(end) || end === text.length || OPEN_AFTER.test(text[end]) || placeStartsAt(end)))) continue;
       if (place.commonWord) {
@@ -58,7 +62,7 @@ export function applyLocalPlaces(doc: Doc): void {
   for (const m of [...doc.mentions]) {
     if (m.type !== 'LOCATION' || !doc.mentions.includes(m)) continue;
     const longer = lengthsFrom(text[m.start]).find((len) => len > m.end - m.start && places.has(text.slice(m.start, m.start + len)));
-    if (longer) claim(doc, m.start, m.start + longer, 'LOCATION', 'local-places');
+    if (longer) claim(doc, m.start, endOf(m.start, longer), 'LOCATION', 'local-places');
   }
   // a district or county the model took for a person (`黄大仙`, a Hong Kong district and a deity) is the place
   for (const m of doc.mentions) {
