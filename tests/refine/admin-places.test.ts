@@ -12,6 +12,10 @@ describe('refine-admin-places', () => {
   it('tags a world region by its name as a whole token (北美, 东南亚)', () => {
     expect(run('受惠北美云端服务需求，东南亚市场')).toEqual(['北美/LOCATION', '东南亚/LOCATION']);
   });
+  it('no country inside a listed name written around it (视觉中国), but in 中国银行业, where the listed 中国银行 ends inside a word', () => {
+    expect(run('（视觉中国）')).toEqual([]);
+    expect(run('自中国银行业监管机构核准之日起')).toEqual(['中国/LOCATION']);
+  });
   it('tags a country by its name as a whole token (西班牙, 英国 before Latin), not inside a longer word (中国人)', () => {
     expect(run('已与西班牙（自动化）；捷克（无人机）合作，与英国Q5D合作。中国人')).toEqual(['西班牙/LOCATION', '捷克/LOCATION', '英国/LOCATION']);
   });

@@ -12,6 +12,7 @@ import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { fullNameKind, isWorldPair, nameLengthsFrom, placeForms, shortForms, startsWorldName } from '../lang/zh/gazetteer.js';
 import { setMentions } from './util.js';
+import { minedCompanies } from '../lang/zh/companies.js';
 import { Occupancy } from '../recognise/resolve.js';
 
 const LEVEL_END = /(?:省|市|县|区|州|旗|盟|自治州|自治县|特别行政区)$/;
@@ -37,6 +38,20 @@ function usableShortForms(name: string): string[] {
   return out;
 }
 
+/**
+ * Whether a listed company's or body's name (lang/zh/companies.ts) holds text[start, end) and more around it, ending
+ * where a word ends (`视觉中国`; not `中国银行` of `中国/银行业`).
+ */
+function insideListedName(text: string, start: number, end: number, ends: ReadonlySet<number>): boolean {
+  const listed = minedCompanies();
+  for (let s = Math.max(0, start - 6); s <= start; s++) {
+    for (let e = Math.max(end, s + 2); e <= Math.min(text.length, s + 14); e++) {
+      if ((s < start || e > end) && ends.has(e) && listed.has(text.slice(s, e))) return true;
+    }
+  }
+  return false;
+}
+
 export function applyAdminPlaces(doc: Doc): void {
   const text = doc.norm.text;
   const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
@@ -59,6 +74,8 @@ export function applyAdminPlaces(doc: Doc): void {
       if (!kind) continue;
       const country = kind === 'world' && !/^(?:[人籍]|特色|式)/.test(text.slice(end, end + 2));
       if (!country && (len < 3 || kind !== 'division' || !LEVEL_END.test(name))) continue;
+      // (nor a country inside a listed name written around it, `视觉中国`: the name's, tagged or not)
+      if (country && insideListedName(text, t.start, end, ends)) continue;
       if (!doc.inContent(t.start) || !taken.tryTake({ start: t.start, end })) break;
       added.push({ start: t.start, end, type: 'LOCATION', score: 0.8, source: 'admin-places' });
       break;
