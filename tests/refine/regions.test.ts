@@ -70,6 +70,14 @@ describe('the mainland in Hong Kong, Macau and Taiwan text', () => {
     mergeRegions(cn);
     expect(shown(cn)).toEqual(['中国内地/LOCATION']);
   });
+  it('not the fused 内地生 (mainland students), but 内地生产 and 内地生活', async () => {
+    const { docWith, shown } = await import('./helpers.js');
+    const mo = docWith('也会招收内地生，内地生产总值增长，在内地生活多年', []);
+    mo.region = { region: 'MO', source: 'text', reason: 'test' } as typeof mo.region;
+    mergeRegions(mo);
+    expect(shown(mo)).toEqual(['内地/LOCATION', '内地/LOCATION']);
+    expect(mo.mentions.map((m) => m.start)).toEqual([8, 18]);
+  });
 });
 
 describe('a person that is exactly a place', () => {

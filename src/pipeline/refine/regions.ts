@@ -26,8 +26,11 @@ import { Claims } from './util.js';
 import { isRegionPair } from './generic.js';
 
 const REGION_WORD = /^(地区|区域)/;
-/** the mainland as Hong Kong, Macau and Taiwan write it; not `内地化`, `大陆架`, `大陆法`, `新大陆`, `欧亚大陆` */
-const MAINLAND = /(?<![新洲亚美非澳南北])(内地|大陆|陆港(?!物流|枢纽|型|集团|公司|建设|项目|口岸))(?![化性架法型坡棚])/g;
+/**
+ * the mainland as Hong Kong, Macau and Taiwan write it; not `内地化`, `大陆架`, `大陆法`, `新大陆`, `欧亚大陆`, nor the
+ * fused `内地生` (mainland students; `内地生产`, `内地生活` are the place)
+ */
+const MAINLAND = /(?<![新洲亚美非澳南北])(内地|大陆|陆港(?!物流|枢纽|型|集团|公司|建设|项目|口岸))(?![化性架法型坡棚]|生(?![产活意态]))/g;
 /** regions written after `中国` as one name with it (`中国香港`, `中国台湾`, `中国内地`) */
 const CHINA_REGION = /^(香港|澳门|台湾|内地|大陆)$/;
 const COMPASS_REGION = /(东部|西部|中部|东北|西北|西南|东南|华北|华东|华南|华中|中西部|东中西部)(地区)/gu;
