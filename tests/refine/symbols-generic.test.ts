@@ -34,6 +34,13 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['苏州工业园区管委会/ORG']);
   });
+  it('drops a road or a tunnel described by its lanes (双程三线隧道); keeps a named one (大榄涌隧道)', () => {
+    const d = docWith('大榄涌隧道是南北行双程四线隧道，蓝地隧道是双程三线隧道', [
+      ['大榄涌隧道', 'LOCATION'], ['双程四线隧道', 'LOCATION'], ['蓝地隧道', 'LOCATION'], ['双程三线隧道', 'LOCATION'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['大榄涌隧道/LOCATION', '蓝地隧道/LOCATION']);
+  });
   it('drops bare generic references', () => {
     const d = docWith('市委召开会议，公司和集团负责人到会，岳阳市委也派人参加', [
       ['市委', 'ORG'], ['公司', 'COMPANY'], ['集团', 'COMPANY'], ['岳阳市委', 'ORG'],

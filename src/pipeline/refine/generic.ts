@@ -45,11 +45,15 @@ export function isGeneric(text: string, m: NormMention, region?: string): boolea
   return isGenericName(s, m.type);
 }
 
+/** A road or a tunnel described by its lanes (`双程三线隧道`, `单程双线车路`), as Hong Kong's works notices write them. */
+const LANE_DESCRIPTION = /^[双单]程[一二三四五六七八九十两双单\d]线(?:分隔)?(?:行车道|车路|道路|隧道|公路|桥|大桥)$/;
+
 /** A name of `type` that names nothing in particular (also for listed names and short forms, before any mention exists). */
 export function isGenericName(s: string, type: EntityType): boolean {
   // (a generic reference is no one's name either: the lexicon engine reads `金控` as a surname and a given name)
   if (type === 'PERSON') return GENERIC_REFERENCES.has(s);
   if (GENERIC_REFERENCES.has(s)) return true;
+  if (type === 'LOCATION' && LANE_DESCRIPTION.test(s)) return true; // 双程三线隧道: what kind of road, not which
   if (type !== 'LOCATION' && (GENERIC_COMPANY.test(s) || GENERIC_SECTOR_COMPANY.test(s))) return true; // 上市公司, 物管公司, A股半导体公司: a kind of company
   if (type !== 'LOCATION' && EVENT_END.test(s)) return true; // an event, not a body
   if (type !== 'ORG') return false;
