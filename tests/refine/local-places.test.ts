@@ -29,6 +29,11 @@ describe('refine-local-places', () => {
     ]);
     expect(run('探访耀东邨', 'CN')).toEqual([]);
   });
+  it("an estate's name of three characters where a word opens them (美孚新邨); not 了天耀邨, nor 上水 + 彩石邨", () => {
+    expect(run('气氛明显转活，美孚新邨今个周末录1宗成交', 'HK')).toEqual(['美孚新邨/LOCATION']);
+    expect(run('到了天耀邨探访', 'HK')).toEqual(['天耀邨/LOCATION']);
+    expect(run('申请上水彩石邨的住户', 'HK', [['上水', 'LOCATION']])).toEqual(['上水/LOCATION', '彩石邨/LOCATION']);
+  });
   it('a two-character place after 而 or 但 starts where a word can (而红隧和东隧)', () => {
     expect(run('西隧车流上升,而红隧和东隧的车流下降', 'HK')).toEqual(['西隧/LOCATION', '红隧/LOCATION', '东隧/LOCATION']);
   });

@@ -88,7 +88,13 @@ export function applyLocalPlaces(doc: Doc): void {
       setMentions(doc, [...doc.mentions.filter((o) => o !== m), { ...m, end: split }, { ...m, start: split, source: 'local-places' }]);
     }
     for (const e of text.matchAll(HK_ESTATE)) {
-      const span = { start: e.index!, end: e.index! + e[0].length };
+      // the name starts where a word does: three characters where a word of two or more opens them (`美孚新邨`, read
+      // 美孚/新/邨; not `了天耀邨`) and no local place runs into them (`上水` + `彩石邨`, read 上/水彩/石/邨), else two (`耀东邨`)
+      const end = e.index! + e[0].length;
+      const inPlace = (p: number) => [1, 2, 3].some((k) => p - k >= 0 && lengthsFrom(text[p - k]).some((len) => len > k && places.has(text.slice(p - k, p - k + len))));
+      const opensWord = (p: number) => { const t = tokenAt.get(p); return !!t && t.end - t.start >= 2 && !inPlace(p); };
+      const start = end - 4 >= e.index! && opensWord(end - 4) ? end - 4 : end - 3;
+      const span = { start, end };
       if (doc.inContent(span.start) && taken.tryTake(span) && !doc.mentions.some((o) => o.start < span.end && span.start < o.end)) added.push({ ...span, type: 'LOCATION', score: LOCAL_SCORE, source: 'local-places' });
     }
   }
@@ -111,8 +117,8 @@ export function applyLocalPlaces(doc: Doc): void {
 /** Taiwan's district courts and prosecutors' offices, named by their seat. */
 const TW_COURT = /(?:台北|新北|士林|桃园|新竹|苗栗|台中|彰化|南投|云林|嘉义|台南|桥头|高雄|屏东|台东|花莲|宜兰|基隆|澎湖|金门|连江)(?:地方检察署|地方法院|地检署|地检|地院)/g;
 
-/** A Hong Kong estate by its two-character name (`耀东邨`, `德朗邨`). */
-const HK_ESTATE = /\p{Script=Han}{2}邨/gu;
+/** A Hong Kong estate by its two- or three-character name (`耀东邨`, `德朗邨`, `美孚新邨`). */
+const HK_ESTATE = /\p{Script=Han}{2,3}邨/gu;
 
 /** A Taiwan village's name: two or three characters and 里, before its chief (`里长`; after its township, `长` and a name),
  * officers, office or a neighbourhood of it (`光荣里第6邻`); not `村里` (villages and 里 together). */
