@@ -39,6 +39,9 @@ describe('boilerplate', () => {
     expect(classifyBoilerplate(article)).toEqual([false, false, false, false, false, true, true, true]);
     expect(classifyBoilerplate(['正文。', '• 标题一', '• 标题二', '• 标题三'])).toEqual([false, true, true, true]);
   });
+  it("marks a related article's link written on its marker's line (相关新闻：…), not a sentence that opens so", () => {
+    expect(classifyBoilerplate(['正文。', '相关新闻：跟进九龙湾站指示牌还原 田北辰：退休前给淘大花园居民的礼物', '延伸阅读：长沙发布新政。这是正文的一句。'])).toEqual([false, true, false]);
+  });
   it("keeps the original headline a repost quotes (原标题): the article's own words", () => {
     expect(classifyBoilerplate(['(原标题:2025年8月份居民消费价格同比下降0.4%)', '正文。', '版权所有，未经授权不得转载'])).toEqual([false, false, true]);
   });

@@ -9,6 +9,9 @@ import type { Doc } from '../doc.js';
 const BLOCK_MARKER =
   /^[\s\-—=*#【\[]*(相关(文章|阅读|新闻|报道|链接|推荐|资讯)|你可能(会)?(喜欢|感兴趣)|猜你喜欢|最近更新|最新(文章|更新|资讯)|推荐(阅读|文章|新闻)|延伸阅读|热门(推荐|文章|新闻|阅读)|热点(推荐|新闻)|精彩(推荐|图片)|往期(回顾|推荐)|更多(新闻|阅读|精彩)|今日(推荐|热点)|点击排行|排行榜|相关专题)[\s】\]:：>»]*$/;
 
+/** A related article's link written on the marker's own line (`相关新闻：跟进九龙湾站指示牌还原`): a headline, no sentence. */
+const INLINE_RELATED = /^[\s\-—=*#【\[]*(相关(文章|阅读|新闻|报道|链接)|延伸阅读|推荐阅读)\s*[:：】\]]\s*\S/;
+
 /** Contact, hotline and e-mail lines. */
 const CONTACT =
   /(热线|电话|邮箱|e-?mail|投稿|报料|爆料|联系方式|联系我们|QQ群?|微信号|传真|客服)[:：\s]*[\d@+(（-]|[\w.+-]+@[\w-]+\.[\w.]+/i;
@@ -58,6 +61,7 @@ export function classifyBoilerplate(paragraphs: readonly string[]): boolean[] {
       inBlock = false;
     }
     if (p.length <= 100 && (CONTACT.test(p) || CREDIT.test(p)) && !DATELINE.test(p)) flags[i] = true;
+    if (p.length <= 80 && INLINE_RELATED.test(p) && !SENTENCE_END.test(p)) flags[i] = true;
   }
   // A run of three or more headline-like lines is a link list even without a marker — unless the line before
   // introduces it (`前三季度核心业务进展：` and then the figures, one bullet each): the article's own list.
