@@ -145,6 +145,9 @@ describe('refine-companies', () => {
     expect(run('宁德时代与宝马签约，高盛看好。', [])).toEqual(['宁德时代/COMPANY', '宝马/COMPANY', '高盛/COMPANY']);
     expect(run('小米发布新款手机。', [])).toEqual(['小米/COMPANY']);
     expect(run('早餐喝了一碗小米粥，又吃了一个苹果。', [])).toEqual([]);
+    // cooperation is between anyone: no cue of business (`产学合作` … `百年荣耀`)
+    expect(run('加强产学合作，展现百年荣耀的愿景。', [])).toEqual([]);
+    expect(run('荣耀发布新款手机。', [])).toEqual(['荣耀/COMPANY']);
   });
   it('a conjunction or a preposition the recogniser or the segmenter left before a listed name is not part of it', () => {
     expect(run('京东跌1.8%，惟百度逆市高收，由美团牵头', [['京东', 'COMPANY'], ['惟百度', 'COMPANY'], ['由美团', 'ORG']])).toEqual(['京东/COMPANY', '百度/COMPANY', '美团/COMPANY']);

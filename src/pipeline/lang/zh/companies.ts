@@ -92,7 +92,7 @@ export const COMPANY_WORD_AFTER = /^(?:汽车|集团|公司|手机|股份|控股
 
 /** Words of a sentence about a business, for the listed names that are also common words (`小米发布新款手机`). */
 export const BUSINESS_CUE =
-  /公司|集团|股份|股价|股东|市值|收报|回购|持仓|恒指|大市|营收|交付|造车|车企|新势力|收入|利润|净利|亏损|财报|业绩|手机|芯片|汽车|车型|新车|电动车|发布|推出|品牌|旗下|董事长|总裁|首席执行官|CEO|创始人|出货|销量|份额|上市|股票|港股|美股|A股|投资|收购|并购|合作|签约|门店|产品|厂商|供应链|订单|员工|裁员|估值|融资|市场/;
+  /公司|集团|股份|股价|股东|市值|收报|回购|持仓|恒指|大市|营收|交付|造车|车企|新势力|收入|利润|净利|亏损|财报|业绩|手机|芯片|汽车|车型|新车|电动车|发布|推出|品牌|旗下|董事长|总裁|首席执行官|CEO|创始人|出货|销量|份额|上市|股票|港股|美股|A股|投资|收购|并购|签约|门店|产品|厂商|供应链|订单|员工|裁员|估值|融资|市场/;
 
 /** Central banks and monetary authorities, the central bank's own branches and offices, and the multilateral banks:
  * government bodies and international organisations (ORG), not businesses (`中国人民银行宁波市中心支行`, `人民银行武汉分行`,
