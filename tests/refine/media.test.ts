@@ -51,6 +51,11 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['星城网/ORG', '岳麓/LOCATION', '滨海经济网/ORG']);
   });
+  it('the 讯 of 资讯 or 通讯 ends no dateline (根据农业部官网最新资讯显示); 星城晚报讯 does', () => {
+    const d = docWith('根据农业部官网最新资讯显示，产蛋母鸡增加\n星城晚报讯 记者报道', [['农业部', 'ORG']]);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['农业部/ORG', '星城晚报/ORG']);
+  });
   it("a dateline may end in 消息 (中广网武汉7月31日消息); a company's own news does not make it an outlet", () => {
     const d = docWith('江城网武汉7月31日消息（记者）\n华为5月21日消息，新机发布', [['江城网', 'COMPANY'], ['武汉', 'LOCATION'], ['华为', 'COMPANY']]);
     tagMedia(d);

@@ -19,7 +19,7 @@ import { claim, isName, setMentions } from './util.js';
 const NAME_RUN = '[\\p{Script=Han}A-Za-z0-9·]';
 const SOURCE_LINE = new RegExp(`(?:来源|来自|稿源|出处)\\s*[:：]\\s*((?:${NAME_RUN}{2,16}[ \\t\\u3000]*)+)`, 'gu');
 const BRACKET_CREDIT = new RegExp(`(?:^|\\n)\\s*[【《\\[]((?:${NAME_RUN}){2,12}?)(?:\\d{1,2}日)?(?:专讯|讯|电)?[】》\\]]`, 'gu');
-const DATELINE = new RegExp(`(?:^|\\n)\\s*((?:${NAME_RUN}){2,20}?)(?:\\d{1,2}月)?\\d{1,2}日(?:电|讯|专讯|消息)|(?:^|\\n)\\s*(\\p{Script=Han}{2,10}?)讯`, 'gu');
+const DATELINE = new RegExp(`(?:^|\\n)\\s*((?:${NAME_RUN}){2,20}?)(?:\\d{1,2}月)?\\d{1,2}日(?:电|讯|专讯|消息)|(?:^|\\n)\\s*(\\p{Script=Han}{2,10}?)(?<![资通简喜短视音])讯`, 'gu');
 const CHANNEL = /(?:中央广播电视总台|总台)?(?:央视|CCTV-?\d*)[\p{Script=Han}]{0,4}频道/gu;
 const OUTLET_HEAD = /^.*?(网|日报|晚报|早报|晨报|商报|时报|报|通讯社|新闻社|社|电视台|台|在线)(?:网(?![友民站页络店购点格]))?/u;
 
