@@ -20,6 +20,11 @@ describe('refine-media', () => {
     tagMedia(d);
     expect(shown(d)).toEqual(['工人日报/ORG', '比亚迪/COMPANY']);
   });
+  it('a document cited in a source line is no outlet (券商半年报, 统计公报); an outlet there is', () => {
+    const d = docWith('来源：券商半年报\n来源：统计公报\n来源：江南晚报', []);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['江南晚报/ORG']);
+  });
   it("a source line's outlet ends before a credit's role or a date's label glued after it (…在线编辑, …周报记者摄, …报时间)", () => {
     const d = docWith('来源：江南在线编辑：李明\n图片来源：东海周报记者摄\n来源：华中商报时间：2024', []);
     tagMedia(d);

@@ -62,7 +62,8 @@ export function tagMedia(doc: Doc): void {
   for (const m of text.matchAll(SOURCE_LINE)) {
     let at = m.index! + m[0].length - m[1].length;
     for (const part of m[1].split(/([ \t\u3000]+)/)) {
-      const isOutlet = (p: string) => CREDIT_OUTLET_END.test(p) || KNOWN.has(p) || /[网报社台]/.test(p);
+      // (a document cited as the source is no outlet: `来源：券商半年报`, `来源：统计公报`)
+      const isOutlet = (p: string) => KNOWN.has(p) || ((CREDIT_OUTLET_END.test(p) || /[网报社台]/.test(p)) && !DOCUMENT_END.test(p));
       // outlets joined by a middle dot or a dash (`新甘肃·甘肃日报`): each is an outlet, where the last reads as one
       // (not `新民晚报社区版·长三角`, an edition)
       const pieces = part.split(/([·・\-－—])/);
