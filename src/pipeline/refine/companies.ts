@@ -327,11 +327,11 @@ export function applyCompanies(doc: Doc): void {
     const end = m.end + (academy?.[0].length ?? 0);
     if (academy && !doc.mentions.some((o) => o !== m && o.start < end && o.end > m.end)) [m.end, m.type] = [end, 'COMPANY'];
   }
-  /** Whether the sentence around a mention is about business: a cue word, or another company in it. */
-  const businessSentence = (m: NormMention) => {
-    const sentence = doc.sentenceAt(m.start);
-    const [ss, se] = sentence ? [sentence.start, sentence.end] : [Math.max(0, m.start - 60), Math.min(text.length, m.start + 60)];
-    return hasBusinessCue(ss, se) || doc.mentions.some((o) => o !== m && o.type === 'COMPANY' && o.start >= ss && o.end <= se);
+  /** Whether the sentence around a position is about business: a cue word, or a company in it (the recogniser's or this pass's). */
+  const businessSentence = (p: number) => {
+    const sentence = doc.sentenceAt(p);
+    const [ss, se] = sentence ? [sentence.start, sentence.end] : [Math.max(0, p - 60), Math.min(text.length, p + 60)];
+    return hasBusinessCue(ss, se) || companyStarts[se] - companyStarts[ss] > 0 || taggedWithin(ss, se);
   };
   // (b), (c): retype (after tagging, so that a place inside a listed name still gives way)
   for (const m of doc.mentions) {
@@ -340,7 +340,7 @@ export function applyCompanies(doc: Doc): void {
     const t = typeOfName(name);
     // (an ambiguous listed name the tagger read as a place or a person keeps that reading outside a sentence about
     // business, as (a) asks of it too: `江淮和黄淮部分地区`, not `今年1、2月被小鹏反超` beside other companies)
-    if (t && t !== m.type && (m.type === 'LOCATION' || m.type === 'PERSON') && isAmbiguousCompany(name) && !businessSentence(m)) continue;
+    if (t && t !== m.type && (m.type === 'LOCATION' || m.type === 'PERSON') && isAmbiguousCompany(name) && !businessSentence(m.start)) continue;
     if (t && t !== m.type) m.type = t;
     // an orchestra, an association or a university the tagger took for a business
     else if (!t && m.type === 'COMPANY' && NON_BUSINESS_END.test(name)) m.type = 'ORG';

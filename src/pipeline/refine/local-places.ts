@@ -87,12 +87,15 @@ export function applyLocalPlaces(doc: Doc): void {
       const split = m.start + district;
       setMentions(doc, [...doc.mentions.filter((o) => o !== m), { ...m, end: split }, { ...m, start: split, source: 'local-places' }]);
     }
+    // an estate's name starts where a word does: three characters where a word of two or more opens them (`美孚新邨`,
+    // read 美孚/新/邨; not `了天耀邨`) and no local place runs into them (`上水` + `彩石邨`, read 上/水彩/石/邨), else two (`耀东邨`)
+    const inPlace = (p: number) => [1, 2, 3].some((k) => p - k >= 0 && lengthsFrom(text[p - k]).some((len) => len > k && places.has(text.slice(p - k, p - k + len))));
+    const opensWord = (p: number) => {
+      const t = tokenAt.get(p);
+      return !!t && t.end - t.start >= 2 && !inPlace(p);
+    };
     for (const e of text.matchAll(HK_ESTATE)) {
-      // the name starts where a word does: three characters where a word of two or more opens them (`美孚新邨`, read
-      // 美孚/新/邨; not `了天耀邨`) and no local place runs into them (`上水` + `彩石邨`, read 上/水彩/石/邨), else two (`耀东邨`)
       const end = e.index! + e[0].length;
-      const inPlace = (p: number) => [1, 2, 3].some((k) => p - k >= 0 && lengthsFrom(text[p - k]).some((len) => len > k && places.has(text.slice(p - k, p - k + len))));
-      const opensWord = (p: number) => { const t = tokenAt.get(p); return !!t && t.end - t.start >= 2 && !inPlace(p); };
       const start = end - 4 >= e.index! && opensWord(end - 4) ? end - 4 : end - 3;
       const span = { start, end };
       if (doc.inContent(span.start) && taken.tryTake(span) && !doc.mentions.some((o) => o.start < span.end && span.start < o.end)) added.push({ ...span, type: 'LOCATION', score: LOCAL_SCORE, source: 'local-places' });
