@@ -58,14 +58,14 @@ export function addShortForms(doc: Doc): void {
   };
 
   // 1. leading parts of long company names
-  const orgNames = new Map<string, NormMention>();
+  const companyNames = new Map<string, NormMention>();
   for (const m of doc.mentions) {
     if (m.type !== 'COMPANY') continue;
     const name = text.slice(m.start, m.end);
     // (a name is at most a few dozen characters; longer spans are no names to abbreviate, and would cost O(n²) here)
-    if (name.length >= 6 && name.length <= MAX_NAME && !orgNames.has(name)) orgNames.set(name, m);
+    if (name.length >= 6 && name.length <= MAX_NAME && !companyNames.has(name)) companyNames.set(name, m);
   }
-  for (const [name, m] of orgNames) {
+  for (const [name, m] of companyNames) {
     const core = nameCore(name);
     for (let len = core.length - 1; len >= 3; len--) {
       const prefix = core.slice(0, len);

@@ -12,7 +12,7 @@ import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { fullNameKind, isWorldPair, nameLengthsFrom, placeForms, shortForms, startsWorldName } from '../lang/zh/gazetteer.js';
 import { setMentions } from './util.js';
-import { minedCompanies } from '../lang/zh/companies.js';
+import { listedNamesAt } from './companies.js';
 import { Occupancy } from '../recognise/resolve.js';
 
 const LEVEL_END = /(?:省|市|县|区|州|旗|盟|自治州|自治县|特别行政区)$/;
@@ -43,10 +43,10 @@ function usableShortForms(name: string): string[] {
  * where a word ends (`视觉中国`; not `中国银行` of `中国/银行业`).
  */
 function insideListedName(text: string, start: number, end: number, ends: ReadonlySet<number>): boolean {
-  const listed = minedCompanies();
   for (let s = Math.max(0, start - 6); s <= start; s++) {
-    for (let e = Math.max(end, s + 2); e <= Math.min(text.length, s + 14); e++) {
-      if ((s < start || e > end) && ends.has(e) && listed.has(text.slice(s, e))) return true;
+    for (const name of listedNamesAt(text, s)) {
+      const e = s + name.length;
+      if (e >= end && (s < start || e > end) && ends.has(e)) return true;
     }
   }
   return false;

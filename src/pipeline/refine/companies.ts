@@ -90,6 +90,11 @@ function namesByFirst(): Map<string, FirstEntry> {
 }
 
 /** The listed names at `i` of `text`, longest first. */
+/** The listed names (those tagged on their own: no generic reference) that start at text[i]. */
+export function listedNamesAt(text: string, i: number): Generator<string> {
+  return listedAt(namesByFirst(), text, i);
+}
+
 function* listedAt(byFirst: Map<string, FirstEntry>, text: string, i: number): Generator<string> {
   const e = byFirst.get(text[i]);
   if (!e) return;
@@ -216,6 +221,13 @@ export function applyCompanies(doc: Doc): void {
     if (!cueIn.has(key)) cueIn.set(key, BUSINESS_CUE.test(text.slice(ss, se)));
     return cueIn.get(key)!;
   };
+  /** The sentence around a position (else 60 characters either side): where a business cue or another company is looked for. */
+  const sentenceAround = (p: number): [number, number] => {
+    const sentence = doc.sentenceAt(p);
+    return sentence ? [sentence.start, sentence.end] : [Math.max(0, p - 60), Math.min(text.length, p + 60)];
+  };
+  /** Whether a company lies within a span: the recogniser's, or one this pass tagged. */
+  const companyWithin = (ss: number, se: number) => companyStarts[se] - companyStarts[ss] > 0 || taggedWithin(ss, se);
   /** The mentions holding characters of a span. */
   const ownersIn = (span: Span) => new Set(owner.slice(span.start, span.end).filter((o): o is NormMention => o !== undefined));
   /** Tag a span as a listed name; the mentions inside it give way. */
@@ -251,8 +263,7 @@ export function applyCompanies(doc: Doc): void {
       if (regionalGeneric.has(name) && !(listedRegions(name) as readonly string[]).includes(doc.region.region)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
-        const sentence = doc.sentenceAt(i);
-        const [ss, se] = sentence ? [sentence.start, sentence.end] : [Math.max(0, i - 60), Math.min(text.length, i + 60)];
+        const [ss, se] = sentenceAround(i);
         // (or listed right after a company: `零跑、小鹏、理想`)
         const prev = /[、和及与]/.test(text[span.start - 1] ?? '') ? owner[span.start - 2] : undefined;
         const listedAfterCompany = !!prev && (prev.type === 'COMPANY' || list.get(text.slice(prev.start, prev.end)) === 'COMPANY');
@@ -261,7 +272,7 @@ export function applyCompanies(doc: Doc): void {
         if (!hasBusinessCue(ss, se) && !listedAfterCompany && !governed) continue;
         // the commonest words need more: a company word after them, or another company in the sentence (one tagged
         // by this pass too: `零跑、小鹏、理想`)
-        const companyInSentence = companyStarts[se] - companyStarts[ss] > 0 || taggedWithin(ss, se);
+        const companyInSentence = companyWithin(ss, se);
         if (isVeryCommonWord(name) && !listedAfterCompany && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) && (!companyInSentence || COMMON_WORD_AFTER.test(text.slice(span.end, span.end + 2)))) continue;
       }
       const inside = ownersIn(span);
@@ -327,12 +338,6 @@ export function applyCompanies(doc: Doc): void {
     const end = m.end + (academy?.[0].length ?? 0);
     if (academy && !doc.mentions.some((o) => o !== m && o.start < end && o.end > m.end)) [m.end, m.type] = [end, 'COMPANY'];
   }
-  /** Whether the sentence around a position is about business: a cue word, or a company in it (the recogniser's or this pass's). */
-  const businessSentence = (p: number) => {
-    const sentence = doc.sentenceAt(p);
-    const [ss, se] = sentence ? [sentence.start, sentence.end] : [Math.max(0, p - 60), Math.min(text.length, p + 60)];
-    return hasBusinessCue(ss, se) || companyStarts[se] - companyStarts[ss] > 0 || taggedWithin(ss, se);
-  };
   // (b), (c): retype (after tagging, so that a place inside a listed name still gives way)
   for (const m of doc.mentions) {
     if (!isName(m)) continue;
@@ -340,7 +345,10 @@ export function applyCompanies(doc: Doc): void {
     const t = typeOfName(name);
     // (an ambiguous listed name the tagger read as a place or a person keeps that reading outside a sentence about
     // business, as (a) asks of it too: `江淮和黄淮部分地区`, not `今年1、2月被小鹏反超` beside other companies)
-    if (t && t !== m.type && (m.type === 'LOCATION' || m.type === 'PERSON') && isAmbiguousCompany(name) && !businessSentence(m.start)) continue;
+    if (t && t !== m.type && (m.type === 'LOCATION' || m.type === 'PERSON') && isAmbiguousCompany(name)) {
+      const [ss, se] = sentenceAround(m.start);
+      if (!hasBusinessCue(ss, se) && !companyWithin(ss, se)) continue;
+    }
     if (t && t !== m.type) m.type = t;
     // an orchestra, an association or a university the tagger took for a business
     else if (!t && m.type === 'COMPANY' && NON_BUSINESS_END.test(name)) m.type = 'ORG';
