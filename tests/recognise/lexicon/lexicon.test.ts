@@ -82,6 +82,21 @@ describe('lexicon engine: false-positive traps', () => {
     expect(got.filter((e) => !e.startsWith('LOCATION:株洲') && !e.startsWith('LOCATION:广州'))).toEqual([]);
   });
 
+  // bare generic references (ANNOTATION.md): no company is named in any of these
+  it.each([
+    ['这是公司首次达成营收、利润“双千亿”目标', []],
+    ['增持该公司11.43万股股票,占该公司总股本的0.0013%', []],
+    ['大连某食品有限公司生产经营不符合食品安全标准的食品案', ['LOCATION:大连']],
+    ['至於人气玩偶Labubu母公司泡泡玛特,', []],
+  ])('no company in %s (a determiner, an anonymised name, a word for a company)', (text, expected) => {
+    expect(ents(text).filter((e) => e.startsWith('COMPANY:') || e.startsWith('ORG:'))).toEqual(expected.filter((e) => !e.startsWith('LOCATION:')));
+  });
+
+  it('still finds a legal name, and one in front of its own unknown word', () => {
+    expect(ents('大连华信食品有限公司生产经营')).toContain('COMPANY:华信食品有限公司');
+    expect(ents('蔚来公司发布新车')).toContain('COMPANY:蔚来公司');
+  });
+
   it('never includes U+FFFD', () => {
     const text = '株洲\uFFFD有限公司董事长李\uFFFD龙,\uFFFD\uFFFD集团';
     for (const m of recogniseLexicon(text, segment(text))) expect(text.slice(m.start, m.end)).not.toContain('\uFFFD');

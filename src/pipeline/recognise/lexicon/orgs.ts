@@ -63,6 +63,12 @@ const WALK_STOP = new Set(
     '该 本 这家 此 各 每 一家 多家 公司 有限公司 股份有限公司 企业 工业园 产业园 园区').split(' '),
 );
 
+/** Words for a company that end in a company suffix but end no name (the company they point to is named elsewhere). */
+const COMPANY_WORDS = new Set(['母公司', '上市公司', '本公司', '该公司', '贵公司', '我公司', '新公司', '大公司', '小公司', '空壳公司', '皮包公司']);
+
+/** A determiner: an unknown word that holds one (`这是`, `占该`, jieba's glued guesses) is no part of a name. */
+const DETERMINER = /[该这那此某]/;
+
 /** Word endings that look like a single-char head but are not (省委常委, 东北部). */
 const NOT_HEAD_END = /(常委|评委|编委|[东西南北中]部)$/;
 
@@ -94,6 +100,8 @@ export function findOrgs(ctx: Ctx, blocked: Uint8Array): LexiconMention[] {
         if (ss < 0 || !text.startsWith(suf.text, ss)) continue;
         if (suf.text.length === 1 && end === t.end && (NOT_HEAD.has(word) || NOT_HEAD_END.test(word))) break;
         if (suf.text === '会' && EVENT_HEAD.test(text.slice(Math.max(0, end - 3), end))) break;
+        // (`母公司`, `上市公司`: a word for a company, not the end of a name: `人气玩偶Labubu母公司`)
+        if (end === t.end && COMPANY_WORDS.has(word)) break;
         const start = leftBoundary(ctx, ss, suf, blocked);
         if (start >= 0 && start < ss) out.push({ start, end, type: suf.type, score: suf.score });
         break; // only the longest suffix at this end
@@ -141,7 +149,7 @@ function leftBoundary(ctx: Ctx, ss: number, suf: Suffix, blocked: Uint8Array): n
     if (t.end !== cur) break; // whitespace gap
     const w = ctx.word(k);
     if (w.includes('\uFFFD') || blocked[t.end - 1] || blocked[t.start]) break;
-    if (t.pos === 'x' && !/^[\u3400-\u9fffA-Za-z0-9]+$/.test(w)) break;
+    if (t.pos === 'x' && (!/^[\u3400-\u9fffA-Za-z0-9]+$/.test(w) || DETERMINER.test(w))) break;
     if (/^[)）]$/.test(w)) {
       const open = matchOpen(ctx, k);
       if (open < 0 || ss + suf.text.length - tokens[open].start > suf.cap) break;
@@ -174,6 +182,8 @@ function leftBoundary(ctx: Ctx, ss: number, suf: Suffix, blocked: Uint8Array): n
   // the name needs a proper piece; a legal form (…有限公司) is evidence enough for 2+ chars
   if (!pieces.length) return -1;
   const start = pieces[pieces.length - 1].start;
+  // (not after `某`: `大连某食品有限公司` names no company)
+  if (k >= 0 && tokens[k].end === start && ctx.word(k).startsWith('某')) return -1;
   const legal = suf.type === 'COMPANY' && suf.score >= 0.9 && ss - start >= 2;
   return legal || pieces.some((p) => p.proper) ? start : -1;
 }
