@@ -18,6 +18,13 @@ describe('model + lexicon combination', () => {
     const out = combineModelAndLexicon([m(18, 20, 'PERSON', MIN_MODEL_SCORE - 0.01), m(bad, bad + 5, 'ORG', 0.99)], [], text);
     expect(out).toEqual([]);
   });
+  it('fills a gap with a lexicon company name ending in 公司, but not a bare 公司 after one or two characters', () => {
+    const t = '原告未因携程商务公司履行合同，当季公司推出新品';
+    const ctrip = t.indexOf('携程');
+    const season = t.indexOf('当季');
+    const out = combineModelAndLexicon([], [m(ctrip, ctrip + 6, 'COMPANY', 0.75, 'lexicon'), m(season, season + 4, 'COMPANY', 0.75, 'lexicon')], t);
+    expect(out.map((x) => t.slice(x.start, x.end))).toEqual(['携程商务公司']);
+  });
   it("fills a gap with the lexicon's transliterated name with a middle dot, not with any dotted words", () => {
     const t = '伊隆·马斯克宣布，邮轮爱达·魔都号启航';
     const ship = t.indexOf('邮轮');
