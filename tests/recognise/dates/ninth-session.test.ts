@@ -21,8 +21,11 @@ describe('bare 清明 and 重阳', () => {
     expect(found(text, '2024-05-15')).toEqual(rows);
   });
 
-  it.each(['政治清明', '吏治清明，百姓安居', '清明上河图真迹', '重阳宫始建于金代'])('%s is no date', (text) => {
+  it.each(['政治清明', '吏治清明，百姓安居', '清明上河图真迹'])('%s is no date', (text) => {
     expect(found(text, '2024-05-15')).toEqual([]);
+  });
+  it('重阳宫 is no festival (the dynasty it was built in is a period: periods.test.ts)', () => {
+    expect(found('重阳宫始建于金代', '2024-05-15')).toEqual([['金代', '1115-01-01', '1234-12-31', 'century', true]]);
   });
 });
 

@@ -932,8 +932,54 @@ type Anaphora = Map<number, { shift: number; year?: number; days?: number; quart
  * no date: `创单季新高`). */
 const RE_THAT_QUARTER = /(?<![每])当季(?=营收|营业|净利|净收益|收益|盈利|溢利|毛利|收入|业绩|获利|每股|出货|销售|销量|旅客|访客|入境|出口|进口|经济|亏损|合并|博彩|赌收|经调整|GDP|EPS|EBITDA)|(?<![一二三四1-4第每本上下首])季内(?=[\p{Script=Han}A-Za-z])/gu;
 
+/**
+ * China's dynasties and historical periods, first and last year (negative: BCE), as history and archaeology news
+ * writes them (`汉代`, `唐朝`, `十六国时期`, `东周至隋唐时期`, `明代嘉靖年间`: a reign's years are read as its dynasty's): the periods before the common era and the dynasties
+ * that span it have no ISO value (unresolved); the others are vague spans of grain century.
+ */
+const PERIODS: Record<string, [number, number]> = {
+  夏: [-2070, -1600], 商: [-1600, -1046], 周: [-1046, -256], 西周: [-1046, -771], 东周: [-770, -256], 春秋: [-770, -476],
+  战国: [-475, -221], 春秋战国: [-770, -221], 先秦: [-2070, -221], 秦: [-221, -207], 汉: [-202, 220], 西汉: [-202, 8], 东汉: [25, 220], 三国: [220, 280],
+  魏晋: [220, 420], 晋: [266, 420], 西晋: [266, 316], 东晋: [317, 420], 十六国: [304, 439], 南北朝: [420, 589], 六朝: [222, 589],
+  北魏: [386, 534], 东魏: [534, 550], 西魏: [535, 557], 北齐: [550, 577], 北周: [557, 581], 隋: [581, 618], 唐: [618, 907],
+  五代: [907, 960], 五代十国: [907, 979], 宋: [960, 1279], 北宋: [960, 1127], 南宋: [1127, 1279], 辽: [916, 1125], 金: [1115, 1234],
+  西夏: [1038, 1227], 元: [1271, 1368], 明: [1368, 1644], 清: [1644, 1912], 秦汉: [-221, 220], 汉唐: [-202, 907], 隋唐: [581, 907],
+  唐宋: [618, 1279], 宋元: [960, 1368], 元明: [1271, 1644], 明清: [1368, 1912],
+};
+/** Names that are a period written alone (`战国`, `十六国`); the others only with 代/朝/时期… (`汉代`, `三国时期`: `三国` alone is three countries). */
+const PERIOD_ALONE = new Set(['西周', '东周', '春秋战国', '战国', '先秦', '西汉', '东汉', '西晋', '东晋', '十六国', '南北朝', '北魏', '东魏', '西魏', '北齐', '北宋', '南宋', '五代十国', '秦汉', '隋唐', '明清']);
+const PERIOD_NAME = Object.keys(PERIODS).sort((a, b) => b.length - a.length).join('|');
+/** 代/朝 after one character's dynasty, not the first of a word (`商代表`, `宋朝阳`); 时期, 年间 and the like after any. */
+const PERIOD_WORD = String.raw`(?:代(?![表理言码替价号销办购扣缴工谢际数付金收管持驾课])|朝代|朝(?![阳鲜向着野气夕圣拜廷代])|时期|年间|初年|末年|初期|中期|晚期|末期|早期)`;
+const RE_PERIOD = new RegExp(
+  String.raw`(?<a>${PERIOD_NAME})(?<aw>${PERIOD_WORD})?(?:(?:至|到|—|－|-)(?<b>${PERIOD_NAME})(?<bw>${PERIOD_WORD})?)?(?<tail>时期|年间)?(?<reign>(?<=[代朝])\p{Script=Han}{2}年间)?`,
+  'gu',
+);
+
+/** A dynasty or a range of them: its vague span (unresolved before the common era), or null where it is not one. */
+function periodValue(g: Record<string, string | undefined>, before: string, after: string): DateValue | null {
+  const a = g.a!;
+  const b = g.b;
+  // (a one-character dynasty opens no word: `资金代付`, `美元代替`, `说明代`; after a word that places it in time, it may: `建于明代`)
+  if (a.length === 1 && /\p{Script=Han}/u.test(before) && !/[于在自从至到及与和是为的属即或]/.test(before)) return null;
+  // (nor does a name written alone: `陕西周至` holds no `西周`)
+  if (!g.aw && !g.b && !g.tail && /\p{Script=Han}/u.test(before) && !/[于在自从至到及与和是为的属即或]/.test(before)) return null;
+  const worded = (name: string, word: string | undefined) => !!word || PERIOD_ALONE.has(name);
+  // (a name alone ends a word: `战国、`, `十六国的`, not `隋唐洛阳城`, `华东周边`)
+  const alone = PERIOD_ALONE.has(b ?? a) && /^(?:[^\p{Script=Han}]|[的和与及至到]|$)/u.test(after);
+  if (b ? !(worded(a, g.aw) && (g.bw || g.tail || alone)) : !(g.aw || g.tail || alone)) return null;
+  const [y1] = PERIODS[a];
+  const [, y2] = PERIODS[b ?? a];
+  if (y2 < y1) return null;
+  return y1 < 1 ? unresolved('century', true) : span(iso(y1, 1, 1), iso(y2, 12, 31), 'century', true);
+}
+
 /** Five-year plans, 民国 years (Taiwan), `Q4`, `本年度`, years before names, and `同期` anaphora. */
 function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anaphora: Anaphora): void {
+  for (const m of /[代朝期间年国秦汉周晋宋唐隋清明]/.test(text) ? text.matchAll(RE_PERIOD) : []) {
+    const v = periodValue(m.groups!, text[m.index - 1] ?? '', text.slice(m.index + m[0].length, m.index + m[0].length + 1));
+    if (v) add(m.index, m.index + m[0].length, v, 0.75);
+  }
   for (const m of text.includes('十') ? text.matchAll(RE_PLAN) : []) {
     const open = /[“"]/.test(text[m.index - 1] ?? '');
     if (open !== !!m[2]) continue; // unbalanced quotes
