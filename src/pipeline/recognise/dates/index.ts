@@ -29,6 +29,8 @@
  *   the published week; 周末 is Saturday–Sunday (grain day).
  * - Decades and centuries: 八十年代 / 上世纪80年代 = 1980–1989 (grain decade), 21世纪 =
  *   2001–2100 (grain century; its parts keep the hundreds: 20世纪后半叶 = 1950–1999); 初/中/末 of a decade are vague three-year windows.
+ * - Dynasties and historical periods (`唐朝`, `十六国时期`, `东周至隋唐时期`): vague spans of grain century
+ *   (唐朝 = 618–907), unresolved where the period begins before the common era (PERIODS).
  * - Date-times keep their time (`2024-05-06 09:30`, `5月6日9时30分`): start = end =
  *   `YYYY-MM-DDTHH:MM`, grain minute (hour when only the hour is given).
  * - Fiscal years `2025/26年度`, `2025至26年度`: April–March in Hong Kong, else the two
