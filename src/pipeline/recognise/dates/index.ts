@@ -951,6 +951,8 @@ const PERIODS: Record<string, [number, number]> = {
 /** Names that are a period written alone (`战国`, `十六国`); the others only with 代/朝/时期… (`汉代`, `三国时期`: `三国` alone is three countries). */
 const PERIOD_ALONE = new Set(['西周', '东周', '春秋战国', '战国', '先秦', '西汉', '东汉', '西晋', '东晋', '十六国', '南北朝', '北魏', '东魏', '西魏', '北齐', '北宋', '南宋', '五代十国', '秦汉', '隋唐', '明清']);
 const PERIOD_NAME = Object.keys(PERIODS).sort((a, b) => b.length - a.length).join('|');
+/** What a text holds if it names a period: a period word, or a name that may stand alone (a cheap test before RE_PERIOD). */
+const PERIOD_CUE = new RegExp(`[代朝]|时期|年间|${[...PERIOD_ALONE].join('|')}`);
 /** 代/朝 after one character's dynasty, not the first of a word (`商代表`, `宋朝阳`); 时期, 年间 and the like after any. */
 const PERIOD_WORD = String.raw`(?:代(?![表理言码替价号销办购扣缴工谢际数付金收管持驾课])|朝代|朝(?![阳鲜向着野气夕圣拜廷代])|时期|年间|初年|末年|初期|中期|晚期|末期|早期)`;
 const RE_PERIOD = new RegExp(
@@ -959,13 +961,15 @@ const RE_PERIOD = new RegExp(
 );
 
 /** A dynasty or a range of them: its vague span (unresolved before the common era), or null where it is not one. */
+/** One-character words after which a period may start though a Han character comes before it (`建于明代`, `在东汉`). */
+const BEFORE_PERIOD = /[于在自从至到及与和是为的属即或]/;
+
 function periodValue(g: Record<string, string | undefined>, before: string, after: string): DateValue | null {
   const a = g.a!;
   const b = g.b;
-  // (a one-character dynasty opens no word: `资金代付`, `美元代替`, `说明代`; after a word that places it in time, it may: `建于明代`)
-  if (a.length === 1 && /\p{Script=Han}/u.test(before) && !/[于在自从至到及与和是为的属即或]/.test(before)) return null;
-  // (nor does a name written alone: `陕西周至` holds no `西周`)
-  if (!g.aw && !g.b && !g.tail && /\p{Script=Han}/u.test(before) && !/[于在自从至到及与和是为的属即或]/.test(before)) return null;
+  // a one-character dynasty, or a name written alone, opens no word (`资金代付`, `美元代替`, `陕西周至` holds no `西周`)
+  const insideWord = /\p{Script=Han}/u.test(before) && !BEFORE_PERIOD.test(before);
+  if (insideWord && (a.length === 1 || (!g.aw && !b && !g.tail))) return null;
   const worded = (name: string, word: string | undefined) => !!word || PERIOD_ALONE.has(name);
   // (a name alone ends a word: `战国、`, `十六国的`, not `隋唐洛阳城`, `华东周边`)
   const alone = PERIOD_ALONE.has(b ?? a) && /^(?:[^\p{Script=Han}]|[的和与及至到]|$)/u.test(after);
@@ -978,7 +982,7 @@ function periodValue(g: Record<string, string | undefined>, before: string, afte
 
 /** Five-year plans, 民国 years (Taiwan), `Q4`, `本年度`, years before names, and `同期` anaphora. */
 function addMore(text: string, pub: Ymd | null, region: Region, add: Add, anaphora: Anaphora): void {
-  for (const m of /[代朝期间年国秦汉周晋宋唐隋清明]/.test(text) ? text.matchAll(RE_PERIOD) : []) {
+  for (const m of PERIOD_CUE.test(text) ? text.matchAll(RE_PERIOD) : []) {
     const v = periodValue(m.groups!, text[m.index - 1] ?? '', text.slice(m.index + m[0].length, m.index + m[0].length + 1));
     if (v) add(m.index, m.index + m[0].length, v, 0.75);
   }
