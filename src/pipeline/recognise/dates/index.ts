@@ -960,20 +960,20 @@ const RE_PERIOD = new RegExp(
   'gu',
 );
 
-/** A dynasty or a range of them: its vague span (unresolved before the common era), or null where it is not one. */
 /** One-character words after which a period may start though a Han character comes before it (`建于明代`, `在东汉`). */
 const BEFORE_PERIOD = /[于在自从至到及与和是为的属即或]/;
 
+/** A dynasty or a range of them: its vague span (unresolved before the common era), or null where it is not one. */
 function periodValue(g: Record<string, string | undefined>, before: string, after: string): DateValue | null {
   const a = g.a!;
   const b = g.b;
   // a one-character dynasty, or a name written alone, opens no word (`资金代付`, `美元代替`, `陕西周至` holds no `西周`)
   const insideWord = /\p{Script=Han}/u.test(before) && !BEFORE_PERIOD.test(before);
   if (insideWord && (a.length === 1 || (!g.aw && !b && !g.tail))) return null;
-  const worded = (name: string, word: string | undefined) => !!word || PERIOD_ALONE.has(name);
   // (a name alone ends a word: `战国、`, `十六国的`, not `隋唐洛阳城`, `华东周边`)
   const alone = PERIOD_ALONE.has(b ?? a) && /^(?:[^\p{Script=Han}]|[的和与及至到]|$)/u.test(after);
-  if (b ? !(worded(a, g.aw) && (g.bw || g.tail || alone)) : !(g.aw || g.tail || alone)) return null;
+  // (a range's first name needs its word unless it may stand alone: `东周至隋唐时期`, `汉代至六朝时期`)
+  if (b ? !((g.aw || PERIOD_ALONE.has(a)) && (g.bw || g.tail || alone)) : !(g.aw || g.tail || alone)) return null;
   const [y1] = PERIODS[a];
   const [, y2] = PERIODS[b ?? a];
   if (y2 < y1) return null;
