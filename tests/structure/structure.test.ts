@@ -34,6 +34,12 @@ describe('boilerplate', () => {
   it('marks copyright and editor lines', () => {
     expect(classifyBoilerplate(['正文第一段，内容很长很长。', '版权所有 © 2023 某某网 未经授权不得转载', '(责任编辑:张三)'])).toEqual([false, true, false]); // the editor is a PERSON (bylines.ts)
   });
+
+  it('a bulleted block of the page\'s metadata is the byline and dateline, not a list of links', () => {
+    expect(classifyBoilerplate(['- 信息来源:唐春杰 顾日升 沈兆捷', '- 发布日期:2024-02-18 15:26', '- 浏览次数:', '“新的一年,我们将全力开启发展新征程。”'])).toEqual([false, false, false, false]);
+    // three headlines with bullets still are
+    expect(classifyBoilerplate(['正文。', '- 长沙出台新政支持企业', '- 株洲举办招商大会', '- 湘潭新区项目签约'])).toEqual([false, true, true, true]);
+  });
   it("keeps bullets that a line ending in a colon introduces: the article's own list of figures", () => {
     const article = ['紫金矿业发布三季报，营收同比增长。', '前三季度核心业务进展：', '• 矿产金产量65吨，同比增长20%', '• 矿产铜产量83万吨，同比增长5%', '• 碳酸锂产量1.1万吨', '相关新闻', '• 某地发布新政', '• 某企业签约'];
     expect(classifyBoilerplate(article)).toEqual([false, false, false, false, false, true, true, true]);

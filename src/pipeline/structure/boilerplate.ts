@@ -35,8 +35,16 @@ function isListItem(p: string): boolean {
   return p.length <= 120 && (LIST_ITEM.test(p) || TRAILING_DATE.test(p));
 }
 
+/**
+ * A bulleted line of the page's own metadata (`- 信息来源:唐春杰 顾日升`, `- 发布日期:2024-02-18 15:26`, `• 来源:长江日报`):
+ * the article's byline and dateline, which the contract tags, not a link to another article.
+ */
+const METADATA_ITEM =
+  /^\s*[-•·*▪●]\s*(?:信息来源|来源|作者|编辑|责任编辑|责编|发布日期|发布时间|更新时间|日期|时间|浏览次数|点击数|阅读数|访问量|字号|供稿|撰稿|审核|摄影|出处)\s*[:：]/;
+
 /** A list item that reads like a headline, not a sentence of the article. */
 function isHeadlineLike(p: string): boolean {
+  if (METADATA_ITEM.test(p)) return false;
   const core = p.replace(TRAILING_DATE, '');
   // an item closed by `;` or `。` is a clause of a notice's list (`- 介乎天津街与波尔图街之间的一段菜园路;`), not a headline
   return isListItem(p) && !SENTENCE_END.test(core.slice(0, -1)) && !/[;；。]\s*$/.test(core);

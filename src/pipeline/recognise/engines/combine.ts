@@ -1,5 +1,6 @@
 /** How the `model` engine combines the model's spans with the lexicon's. */
 import type { NormMention } from '../../doc.js';
+import { SURE_PERSON_SCORE } from '../lexicon/persons.js';
 
 /**
  * Model + lexicon, by rules measured on the dev sets (`scripts/tune-combine.ts`;
@@ -66,6 +67,12 @@ export function combineModelAndLexicon(
   // a transliterated name with a middle dot that the model left out (`伊隆·马斯克宣布…` at a sentence's start)
   for (const l of lexicon) {
     if (l.type !== 'PERSON' || !DOTTED_NAME.test(text.slice(l.start, l.end)) || out.some((m) => overlaps(m, l))) continue;
+    out.push(l);
+  }
+  // a byline's names that the model left out (`记者 杨萨 裴熔熔`, `【编辑:葛成】`; news dev names 89.70 → 89.75, five found
+  // and none spurious; the train split and MSRA dev the same; over 22,000 corpus lines two found, none spurious)
+  for (const l of lexicon) {
+    if (l.type !== 'PERSON' || l.score < SURE_PERSON_SCORE || out.some((m) => overlaps(m, l))) continue;
     out.push(l);
   }
   return out.sort((a, b) => a.start - b.start);

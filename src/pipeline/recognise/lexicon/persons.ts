@@ -17,14 +17,22 @@
  *    boundary. A 3-char candidate ending in 说/在/是… is not taken (谢曙说).
  *    A title followed by one unknown/name token without a Chinese surname
  *    is a transliterated name (`美国总统拜登`).
- * 3. Middle-dot names (`埃隆·马斯克`).
- * 4. Unknown (`x`) 2–3-char tokens starting with one of the 100 commonest
+ * 3. Bylines: the names after a credit word and its separator (`记者 杨萨 裴熔熔`, `【编辑:葛成】`).
+ * 4. Middle-dot names (`埃隆·马斯克`).
+ * 5. Unknown (`x`) 2–3-char tokens starting with one of the 100 commonest
  *    surnames (`张伟和李娜` → 张伟), low score.
  */
 import type { Ctx, LexiconMention } from './context.js';
 import { isHan, isPersonTag } from './context.js';
 import { scanJiebaDict } from '../../lang/zh/jieba-dict.js';
 import { COMPOUND_SURNAMES, NAME_FOLLOWERS, PERSON_CUES, PERSON_STOP, SURNAMES, TITLE_SET, TITLES, surnameLength } from '../../lang/zh/lexicon-words.js';
+
+/**
+ * The score of a byline's names (`记者 杨萨 裴熔熔`): the model engine adds these where the model found nothing
+ * (`combineModelAndLexicon`). A title's names score 0.85 and are not added: after `校长`, `老师` or `专家` the next
+ * characters are as often a word (`专家来讲课`, `老师印象中`).
+ */
+export const SURE_PERSON_SCORE = 0.86;
 
 /** A name never ends with these (they end places and organisations). */
 const BAD_LAST = /[区县市省局所会院厂村镇乡路街委办部处园司团行]$/;
@@ -44,7 +52,8 @@ function validName(name: string): boolean {
 }
 
 export function findPersons(ctx: Ctx): LexiconMention[] {
-  const titled = fromTitles(ctx);
+  const bylines = fromBylines(ctx);
+  const titled = [...bylines, ...fromTitles(ctx).filter((m) => !bylines.some((b) => b.start < m.end && m.start < b.end))];
   // title-context names win over overlapping weaker guesses
   const others = [...fromTags(ctx), ...fromUnknown(ctx), ...fromDotted(ctx)].filter((m) => !titled.some((t) => t.start < m.end && m.start < t.end));
   return [...titled, ...others];
@@ -148,6 +157,41 @@ function fromTitles(ctx: Ctx): LexiconMention[] {
       lens.find((l) => followerOk(ctx, p + l)) ??
       lens.find((l) => ctx.boundary(p + l));
     if (pick) out.push({ start: p, end: p + pick, type: 'PERSON', score: 0.85 });
+  }
+  return out;
+}
+
+/**
+ * A byline's credit word and its separator: `记者 杨萨 裴熔熔`, `【编辑:葛成】`, `作者:笔龙胆`, `撰文：林子慰`,
+ * `信息来源:唐春杰 顾日升 沈兆捷`, `编辑/薛向`, `编辑 | 多啦`. Without a separator the word is running text
+ * (`记者从市统计局获悉`).
+ */
+const BYLINE_CUE = /(?:记者|编辑|责任编辑|责编|作者|撰文|撰稿|摄影|摄像|通讯员|实习生|校对|审校|审核|统筹|策划|监制|主编|信息来源)(?:[ \t\u3000]*[:：/|丨｜][ \t\u3000]*|[ \t\u3000]+)/g;
+/** what may stand between two names of one byline */
+const BYLINE_GAP = /^(?:[ \t\u3000]+|[ \t\u3000]*[、，,][ \t\u3000]*)/;
+
+/**
+ * The names of a byline: after a credit word and its separator, runs of 2–4 Han characters that are each a name
+ * by surname and length (`validName`), separated by spaces or an enumeration comma, until the first run that is
+ * not a name or is not followed by a space, punctuation or the line's end (`北京8月1日电` stops it).
+ */
+function fromBylines(ctx: Ctx): LexiconMention[] {
+  const { text } = ctx;
+  const out: LexiconMention[] = [];
+  for (const cue of text.matchAll(BYLINE_CUE)) {
+    let p = cue.index + cue[0].length;
+    for (;;) {
+      let e = p;
+      while (e < text.length && e - p < 5 && isHan(text[e])) e++;
+      const name = text.slice(p, e);
+      if (name.length < 2 || name.length > 4 || !validName(name) || PERSON_STOP.has(name) || commonNrWords().has(name)) break;
+      // a name is followed by a space, punctuation or the end, and not by a colon: `作者: 来源:` credits nobody
+      if (e < text.length && (!/[\s\p{P}\p{S}]/u.test(text[e]) || /[:：]/.test(text[e]))) break;
+      out.push({ start: p, end: e, type: 'PERSON', score: SURE_PERSON_SCORE });
+      const gap = BYLINE_GAP.exec(text.slice(e, e + 4));
+      if (!gap) break;
+      p = e + gap[0].length;
+    }
   }
   return out;
 }
