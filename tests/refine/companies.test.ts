@@ -204,4 +204,8 @@ describe('refine-companies', () => {
       '湘江银行/COMPANY',
     ]);
   });
+  it('兴业 in the set phrase 投资兴业 is no bank; in a sentence about the bank it is', () => {
+    expect(run('欢迎广大企业家来湘投资兴业，共谋发展', [])).toEqual([]);
+    expect(run('招商银行与兴业签约合作', [])).toEqual(['招商银行/COMPANY', '兴业/COMPANY']);
+  });
 });

@@ -21,4 +21,11 @@ describe('refine-fused-abbreviation', () => {
     fixFusedAbbreviations(d);
     expect(shown(d)).toEqual(['湘阴/LOCATION']);
   });
+  it('中 inside 中西 (China and Spain, or the West) is a fused pair, not the place 中西', () => {
+    const text = '今年正值中西建交45周年，双方都期待着';
+    const d = docWith(text, [['中', 'LOCATION']]);
+    d.tokens = segment(text);
+    fixFusedAbbreviations(d);
+    expect(shown(d)).toEqual([]);
+  });
 });

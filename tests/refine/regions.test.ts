@@ -106,4 +106,9 @@ describe('a person that is exactly a place', () => {
     mergeRegions(d);
     expect(shown(d)).toEqual(['启德/LOCATION', '蔡甸区/LOCATION', '于建华/PERSON']);
   });
+  it('中西部 and 东中西部 standing alone are China\'s regions; after a place they are its part', () => {
+    const d = docWith('为襄阳打造中西部发展的中心城市，推动东中西部协调发展；广东中西部', [['襄阳', 'LOCATION'], ['中西', 'LOCATION'], ['广东', 'LOCATION']]);
+    mergeRegions(d);
+    expect(shown(d)).toEqual(['襄阳/LOCATION', '中西部/LOCATION', '东中西部/LOCATION', '广东/LOCATION']);
+  });
 });

@@ -19,7 +19,7 @@
  */
 import type { Doc, NormMention, Span } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, SET_PHRASE_BEFORE, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
@@ -263,6 +263,7 @@ export function applyCompanies(doc: Doc): void {
       if (regionalGeneric.has(name) && !(listedRegions(name) as readonly string[]).includes(doc.region.region)) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
+        if (SET_PHRASE_BEFORE.get(name)?.test(text.slice(Math.max(0, i - 2), i))) continue;
         const [ss, se] = sentenceAround(i);
         // (or listed right after a company: `零跑、小鹏、理想`)
         const prev = /[、和及与]/.test(text[span.start - 1] ?? '') ? owner[span.start - 2] : undefined;

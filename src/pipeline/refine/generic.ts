@@ -82,6 +82,8 @@ const CITY_ABBREVIATIONS = new Set([...'深穗莞']);
 export const isFusedPair = (text: string, m: NormMention) => {
   if (m.type === 'PERSON' || !isName(m) || m.end - m.start !== 2) return false;
   const s = text.slice(m.start, m.end);
+  // China and the West (`中西文明`, `中西、中欧关系`); not `中西部`, nor Hong Kong's `中西区`
+  if (s === '中西') return !/^[部区]/.test(text[m.end] ?? '');
   if (isRegionPair(text, m.start, m.end)) return false;
   // (a company or body of two such characters is one where the lists name it; `台美关税` is none)
   if (m.type !== 'LOCATION' && minedCompanies().has(s)) return false;
@@ -201,7 +203,9 @@ export function fixFusedAbbreviations(doc: Doc): void {
     const tok = covering && covering.end - covering.start > 1 ? covering : undefined;
     if (m.type === 'LOCATION' && tok?.pos === 'ns' && placeForms(text.slice(tok.start, tok.end)).length) {
       const others = doc.mentions.filter((o) => o !== m && o.start < tok.end && tok.start < o.end);
-      if (!others.length) {
+      // (not where the token is two countries fused, `中西建交`: China and Spain, as the contract skips them)
+      if (!others.length && isFusedPair(text, { ...m, start: tok.start, end: tok.end })) drop.add(m);
+      else if (!others.length) {
         m.start = tok.start;
         m.end = tok.end;
       }

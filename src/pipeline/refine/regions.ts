@@ -40,6 +40,8 @@ const FUSED_REGIONS = /(粤港澳大湾区|粤港澳|京津冀|长三角|珠三�
 const REGION_PAIRS = /(?<![粤港珠])(?:港澳(?!台)|欧美|美欧|澳纽|纽澳|亚欧|欧亚)(?:地区|区域)?/g;
 /** China's economic regions where they stand as places: after the country, in a list of them, in `西部大开发` */
 const MACRO_REGION = /(?:(?:我国|中国|全国)(东中西部|中西部|东部|中部|西部|东北)|(东部|中部|西部|东北)(?=[、和与及](?:东部|中部|西部|东北))|(?<=(?:东部|中部|西部|东北)[、和与及])(东部|中部|西部|东北)|(西部)(?=大开发))/g;
+/** China's central and western regions written bare (with `地区` after them COMPASS_REGION takes them) */
+const CENTRAL_WEST = /东?中西部(?!地区)/g;
 /** state-level new areas whose official name begins with their place (国家级新区); `贵州` + `贵安新区` is annotated as two in news-dev, so it is not listed */
 const OFFICIAL_NEW_AREAS = /(上海浦东新区|天津滨海新区|重庆两江新区|浙江舟山群岛新区|甘肃兰州新区|广州南沙新区|陕西西咸新区|青岛西海岸新区|大连金普新区|四川天府新区|湖南湘江新区|南京江北新区|福建福州新区|云南滇中新区|哈尔滨新区|长春新区|江西赣江新区|河北雄安新区)/g;
 
@@ -62,6 +64,13 @@ export function mergeRegions(doc: Doc): void {
     const end = m.index! + m[0].length;
     const start = end - region.length;
     if (!doc.inContent(start) || claims.touches(start, end)) continue;
+    claims.claim(start, end, 'LOCATION', 'refine-regions');
+  }
+  // (b'') `中西部` and `东中西部` stand for China's regions wherever they stand alone (`为襄阳打造中西部发展的…中心城市`),
+  // not after a place whose part they name (`广东中西部`)
+  for (const m of text.matchAll(CENTRAL_WEST)) {
+    const [start, end] = [m.index!, m.index! + m[0].length];
+    if (!doc.inContent(start) || doc.mentions.some((o) => o.end === start && o.type === 'LOCATION')) continue;
     claims.claim(start, end, 'LOCATION', 'refine-regions');
   }
   // (d) the mainland in Hong Kong, Macau and Taiwan text
