@@ -208,4 +208,8 @@ describe('refine-companies', () => {
     expect(run('欢迎广大企业家来湘投资兴业，共谋发展', [])).toEqual([]);
     expect(run('招商银行与兴业签约合作', [])).toEqual(['招商银行/COMPANY', '兴业/COMPANY']);
   });
+  it('a listed name read as a person after a title is that person wherever the article names them (校长福斯特…福斯特校长); with results it is the company', () => {
+    expect(run('习近平会见哈佛大学校长福斯特。习近平欢迎福斯特校长访华', [['习近平', 'PERSON'], ['福斯特', 'PERSON'], ['习近平', 'PERSON', 10], ['福斯特', 'PERSON', 14]])).toEqual(['习近平/PERSON', '哈佛大学/ORG', '福斯特/PERSON', '习近平/PERSON', '福斯特/PERSON']);
+    expect(run('福斯特发布年报，营收增长', [['福斯特', 'PERSON']])).toEqual(['福斯特/COMPANY']);
+  });
 });

@@ -41,6 +41,13 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['大榄涌隧道/LOCATION', '蓝地隧道/LOCATION']);
   });
+  it('drops a kind of lender or bank (大量P2P公司, 网贷公司, 民营银行); keeps a named one (民生银行)', () => {
+    const d = docWith('大量P2P公司倒闭，一些网贷公司涉嫌违法，首批民营银行获批，民生银行参与', [
+      ['大量P2P公司', 'COMPANY'], ['网贷公司', 'COMPANY'], ['民营银行', 'COMPANY'], ['民生银行', 'COMPANY'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['民生银行/COMPANY']);
+  });
   it('drops bare generic references', () => {
     const d = docWith('市委召开会议，公司和集团负责人到会，岳阳市委也派人参加', [
       ['市委', 'ORG'], ['公司', 'COMPANY'], ['集团', 'COMPANY'], ['岳阳市委', 'ORG'],

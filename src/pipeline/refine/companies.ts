@@ -23,7 +23,12 @@ import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, C
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
+import { TITLES } from '../lang/zh/lexicon-words.js';
 
+/** A title right before a name: whoever follows it is a person (`校长福斯特`), whatever company shares the name. */
+const TITLE_BEFORE = new RegExp(`(?:${TITLES.join('|')})$`);
+/** Forms of address and a family after a person's name (`福斯特先生`, `肯尼迪家族`). */
+const ADDRESS_AFTER = /^(?:先生|女士|夫人|家族)/;
 /** A company's governing bodies after its name (ANNOTATION.md: `宁德时代董事会` tags `宁德时代`): the name is the company's. */
 const GOVERNING_BODY_AFTER = /^(?:党组|党委|董事会|监事会|股东大会|股东会)/;
 /** How a company's full legal name ends. */
@@ -340,12 +345,19 @@ export function applyCompanies(doc: Doc): void {
     if (academy && !doc.mentions.some((o) => o !== m && o.start < end && o.end > m.end)) [m.end, m.type] = [end, 'COMPANY'];
   }
   // (b), (c): retype (after tagging, so that a place inside a listed name still gives way)
+  const addressed = new Set<string>();
+  for (const m of doc.mentions) {
+    if (m.type === 'PERSON' && (TITLE_BEFORE.test(text.slice(Math.max(0, m.start - 6), m.start)) || ADDRESS_AFTER.test(text.slice(m.end, m.end + 2)))) addressed.add(text.slice(m.start, m.end));
+  }
   for (const m of doc.mentions) {
     if (!isName(m)) continue;
     const name = text.slice(m.start, m.end);
     const t = typeOfName(name);
     // (an ambiguous listed name the tagger read as a place or a person keeps that reading outside a sentence about
     // business, as (a) asks of it too: `江淮和黄淮部分地区`, not `今年1、2月被小鹏反超` beside other companies)
+    // (a listed name the tagger read as a person right after a title or before a form of address is that person, and so is
+    // every mention of it the tagger read so: `哈佛大学校长福斯特…欢迎福斯特校长`, `福斯特先生`; a listed company shares the name)
+    if (t === 'COMPANY' && m.type === 'PERSON' && addressed.has(name)) continue;
     if (t && t !== m.type && (m.type === 'LOCATION' || m.type === 'PERSON') && isAmbiguousCompany(name)) {
       const [ss, se] = sentenceAround(m.start);
       if (!hasBusinessCue(ss, se) && !companyWithin(ss, se)) continue;
