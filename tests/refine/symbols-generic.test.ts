@@ -48,6 +48,13 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['民生银行/COMPANY']);
   });
+  it('drops 中华 before its people or culture and 犹太 before its people (中华民族, 犹太人); keeps 中华人民共和国 and 约旦河西岸', () => {
+    const d = docWith('中华民族的中华文明，约旦河西岸犹太人定居点，依据中华人民共和国法律', [
+      ['中华', 'LOCATION'], ['中华', 'LOCATION', 5], ['约旦河西岸', 'LOCATION'], ['犹太', 'LOCATION'], ['中华人民共和国', 'LOCATION'],
+    ]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['约旦河西岸/LOCATION', '中华人民共和国/LOCATION']);
+  });
   it('drops bare generic references', () => {
     const d = docWith('市委召开会议，公司和集团负责人到会，岳阳市委也派人参加', [
       ['市委', 'ORG'], ['公司', 'COMPANY'], ['集团', 'COMPANY'], ['岳阳市委', 'ORG'],

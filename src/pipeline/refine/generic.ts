@@ -98,13 +98,18 @@ const REGION_PAIR = /^(?:港澳|欧美|美欧|澳纽|纽澳|亚欧|欧亚)$/;
 const PAIR_FUSED_WITH = /^(?:台|办|事务|通行证|居民|同胞|考生|学生|青年|人士|籍|人(?!口)|关系|贸易战|摩擦|谈判|对话|峰会|之间)/;
 export const isRegionPair = (text: string, start: number, end: number) => REGION_PAIR.test(text.slice(start, end)) && !PAIR_FUSED_WITH.test(text.slice(end, end + 3));
 
+/** `中华` before its people or its culture (`中华民族`, `感受中华文明的魅力`) and `犹太` before its people or faith (`犹太人定居点`):
+ * a people, no place */
+const PEOPLE_OR_CULTURE = /^(?:中华\|(?:民族|文明|文化|儿女|传统|美德|复兴|文脉|武术)|犹太\|(?:人|教|裔|民族|社区|会堂))/;
+
 /**
  * `中国` in a fixed political phrase (`中国特色社会主义`, `中国式现代化`, `新中国成立`, `一个中国原则`) names no place; nor does
- * a product in a town's title (`中国龙眼之乡`: the longan, not a place).
+ * a product in a town's title (`中国龙眼之乡`: the longan, not a place); nor a people's name (PEOPLE_OR_CULTURE).
  */
 export const isFixedPhrase = (text: string, m: NormMention) =>
   m.type === 'LOCATION' &&
-  ((text.slice(m.start, m.end) === '中国' && (/^(?:特色|式)/.test(text.slice(m.end, m.end + 2)) || /(?:^|[^重创革])新$|一个$/.test(text.slice(Math.max(0, m.start - 3), m.start)))) ||
+  (PEOPLE_OR_CULTURE.test(text.slice(m.start, m.end) + '|' + text.slice(m.end, m.end + 2)) ||
+    (text.slice(m.start, m.end) === '中国' && (/^(?:特色|式)/.test(text.slice(m.end, m.end + 2)) || /(?:^|[^重创革])新$|一个$/.test(text.slice(Math.max(0, m.start - 3), m.start)))) ||
     isCurrencyName(text, m) ||
     (text.startsWith('之乡', m.end) && /(?:中国|全国|世界)$/.test(text.slice(Math.max(0, m.start - 2), m.start))));
 
