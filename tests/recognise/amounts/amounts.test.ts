@@ -165,6 +165,7 @@ describe('QUANTITY', () => {
     ['汽车零部件', 'zero inside words'],
     ['五部门联合发文', 'a unit word inside a longer word'],
     ['二期工程', 'phase numbers'],
+    ['全力推进二次创业，避免二次污染', 'secondary, not twice'],
   ])('%s: no quantity (%s)', (text) => {
     expect(findAmounts(text).filter((m) => m.type === 'QUANTITY')).toEqual([]);
   });

@@ -647,6 +647,7 @@ function readAmount(ctx: Ctx, start: number, run: string, lastEnd: number, inRan
     if (/^[零〇○]$/.test(bare)) return null; // 零部件, 零件: a word, not zero things
     if (/[数几]/.test(prev) && /^[十百千万]/.test(bare) && !inRange) return null; // 数十米, 几十个: no definite value
     if (word === '期' && bare !== '两') return null; // 二期工程, 三期: phase numbers; 两期: two phases
+    if (word === '次' && bare === '二') return null; // 二次创业, 二次污染, 二次分红: secondary; twice is 两次
     if (word === '国' && isChinese) return null; // 七国集团, 八国联军: names, not counts
     if (word === '字' && /^[十千万]$/.test(bare)) return null; // 红十字会, 千字文: words, not a count of characters
     // a congress's or a meeting's number: `十四届全国人大二次会议`, `十九届三中全会`
