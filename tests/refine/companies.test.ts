@@ -212,4 +212,9 @@ describe('refine-companies', () => {
     expect(run('习近平会见哈佛大学校长福斯特。习近平欢迎福斯特校长访华', [['习近平', 'PERSON'], ['福斯特', 'PERSON'], ['习近平', 'PERSON', 10], ['福斯特', 'PERSON', 14]])).toEqual(['习近平/PERSON', '哈佛大学/ORG', '福斯特/PERSON', '习近平/PERSON', '福斯特/PERSON']);
     expect(run('福斯特发布年报，营收增长', [['福斯特', 'PERSON']])).toEqual(['福斯特/COMPANY']);
   });
+  it('knows more Hong Kong-listed and Taiwan companies by their short names, and a Taiwan group\'s 投顾/投信 after its name', () => {
+    for (const n of ['鹰君', '载通', '周生生', '中电', '日月光', '环球晶', '长荣海运', '巨大机械', '全联', '王品']) expect(typeOfName(n)).toBe('COMPANY');
+    expect(run('日月光1月营收创新高，环球晶随后公布', [])).toEqual(['日月光/COMPANY', '环球晶/COMPANY']);
+    expect(run('群益投顾研究部副总裁曾炎裕分析', [['群益', 'COMPANY'], ['曾炎裕', 'PERSON']])).toEqual(['群益投顾/COMPANY', '曾炎裕/PERSON']);
+  });
 });

@@ -33,6 +33,8 @@ const ADDRESS_AFTER = /^(?:先生|女士|夫人|家族)/;
 const GOVERNING_BODY_AFTER = /^(?:党组|党委|董事会|监事会|股东大会|股东会)/;
 /** How a company's full legal name ends. */
 const LEGAL_NAME_END = /(?:有限公司|有限责任公司|股份公司|集团公司|合伙企业(?:[(（]有限合伙[)）])?)$/;
+/** A Taiwan financial group's investment adviser (投顾) or fund house (投信) after the group's name. */
+const FUND_ARM_AFTER = /^(?:投顾|投信)/;
 /** A company's shops after its name, read as one place by the model (`瑞幸门店`). */
 const STORES_AFTER = /^(?:门店|门市|专卖店)$/;
 /** one-character words jieba glues before or after a name (`及美团`, `大摩指`, `阿里再升`) */
@@ -281,10 +283,13 @@ export function applyCompanies(doc: Doc): void {
         const companyInSentence = companyWithin(ss, se);
         if (isVeryCommonWord(name) && !listedAfterCompany && !COMPANY_WORD_AFTER.test(text.slice(span.end, span.end + 3)) && (!companyInSentence || COMMON_WORD_AFTER.test(text.slice(span.end, span.end + 2)))) continue;
       }
+      // a Taiwan group's investment adviser or fund house after its listed name is one company (`群益投顾`, `统一投信`)
+      const arm = list.get(name) === 'COMPANY' ? FUND_ARM_AFTER.exec(text.slice(span.end, span.end + 2)) : null;
+      if (arm) span.end += arm[0].length;
       const inside = ownersIn(span);
       // a shorter name strictly inside the listed one gives way (`宁德` in `宁德时代`, `上汽` in `上汽大众`)
       // (and a mention of the name with its stores, `瑞幸门店`: a model's reading of the brand's shops as a place)
-      const ok = [...inside].every((m) => isName(m) && m.start >= span.start && ((m.end <= span.end && m.end - m.start < name.length) || (m.start === span.start && STORES_AFTER.test(text.slice(span.end, m.end)))));
+      const ok = [...inside].every((m) => isName(m) && m.start >= span.start && ((m.end <= span.end && m.end - m.start < span.end - span.start) || (m.start === span.start && STORES_AFTER.test(text.slice(span.end, m.end)))));
       if (!ok) continue;
       take(span, list.get(name)!, inside);
       i = span.end - 1;
