@@ -1,12 +1,20 @@
 import { describe, expect, it } from 'vitest';
 import { tagMedia } from '../../src/pipeline/refine/media.js';
 import { docWith, shown } from './helpers.js';
+import { segment } from '../../src/pipeline/segment/jieba.js';
 
 describe('refine-media', () => {
   it('a known outlet or an outlet-shaped name is ORG, not COMPANY', () => {
     const d = docWith('据新华社消息，西湖晚报和光明网都转载了', [['新华社', 'COMPANY'], ['西湖晚报', 'COMPANY'], ['光明网', 'COMPANY']]);
     tagMedia(d);
     expect(shown(d)).toEqual(['新华社/ORG', '西湖晚报/ORG', '光明网/ORG']);
+  });
+  it('knows financial media and the provinces\' papers and sites (智通财经, 格隆汇, 华尔街见闻, 草原云, 中安在线), not common words (金融界)', () => {
+    const text = '据智通财经APP讯，格隆汇报道，华尔街见闻援引草原云和中安在线消息，金融界人士认为';
+    const d = docWith(text, [['格隆汇', 'COMPANY'], ['华尔街', 'LOCATION']]);
+    d.tokens = segment(text);
+    tagMedia(d);
+    expect(shown(d)).toEqual(['智通财经/ORG', '格隆汇/ORG', '华尔街见闻/ORG', '草原云/ORG', '中安在线/ORG']);
   });
   it('a known outlet is tagged over a place inside its name (券商中国, 中国证券网), not over a name reaching out of it', () => {
     const d = docWith('券商中国记者注意到，中国证券网报道，新华社长沙电', [['中国', 'LOCATION'], ['中国', 'LOCATION', 5], ['社长', 'PERSON']]);
