@@ -69,7 +69,12 @@ const HK_ROADS = (
   '兰桂坊 时代广场 海港城 太平山 金紫荆广场 添马公园 西九文化区 启德体育园 亚洲国际博览馆 香港会议展览中心 会展中心'
 ).split(' ');
 
-const MO_AREAS = '澳门半岛 氹仔 路环 路氹 路氹城 新口岸 南湾 下环 青洲 黑沙环 筷子基 台山 横琴 塔石 塔石广场 关闸 关闸口岸'.split(' ');
+const MO_AREAS = (
+  '澳门半岛 氹仔 路环 路氹 路氹城 新口岸 南湾 下环 青洲 黑沙环 筷子基 台山 横琴 塔石 塔石广场 关闸 关闸口岸 ' +
+  // the government's seat, crossings, bridges and landmarks that Macao's news names
+  '政府总部 政总 望厦 议事亭前地 大三巴 大三巴牌坊 妈阁庙 澳门塔 东望洋 主教山 西湾大桥 友谊大桥 嘉乐庇总督大桥 澳氹大桥 澳门国际机场 ' +
+  '外港码头 氹仔客运码头 渔人码头 金光大道 青茂口岸 横琴口岸 港珠澳大桥澳门口岸 澳门科学馆 新城A区 黑沙海滩'
+).split(' ');
 
 interface Row {
   name: string;

@@ -18,6 +18,7 @@ describe('refine-local-places', () => {
     expect(run('烟花在尖沙咀东上空绽放，电影九龙城寨之围城', 'HK', [['尖沙咀', 'LOCATION'], ['九龙城', 'LOCATION']])).toEqual(['尖沙咀东/LOCATION', '九龙城寨/LOCATION']);
     expect(run('塔石年宵市场热闹', 'MO')).toEqual(['塔石/LOCATION']);
     expect(run('特首在政总举行记者会', 'HK')).toEqual(['政总/LOCATION']);
+    expect(run('特首在政总举行记者会，旅客经青茂口岸入境', 'MO')).toEqual(['政总/LOCATION', '青茂口岸/LOCATION']);
     expect(run('购置竹科厂房，南科扩建', 'TW')).toEqual(['竹科/LOCATION', '南科/LOCATION']);
   });
   it("Taiwan's district courts and prosecutors' offices by their seat are one ORG (台北地院, 新竹地检署)", () => {

@@ -20,18 +20,25 @@ export const REGION_CURRENCY: Record<Region, string> = { CN: 'CNY', HK: 'HKD', T
 /** Year-on-year as the Hong Kong and Macao press write it (the mainland writes 同比, Taiwan 年增): a cue of both, scored alike. */
 const YEAR_ON_YEAR = /按年(?!度)|按月|按季(?!度)/g;
 
+/** The two special administrative regions' shared words (their governments, chief executives and legislatures): a cue of
+ * both, scored alike, so that the words only one of them uses decide between them. */
+const HK_AND_MACAO = /特区政府|特区|立法会|行政长官|特首|司长/g;
+
 /** Cue words (simplified: they are matched on normalised text) and their weights. */
 const CUES: Record<Region, [RegExp, number][]> = {
   HK: [
     [/港元|港币|港圆|港纸|HK\$/g, 3],
     [/港股|恒指|恒生指数|港交所|联交所/g, 2],
-    [/港铁|港府|特区政府|立法会|行政长官|特首|区议会|强积金|差饷|新界|九龙|本港|港人|(?<=[\d十百千万])蚊/g, 2],
+    [/港铁|港府|区议会|强积金|差饷|新界|九龙|本港|港人|(?<=[\d十百千万])蚊/g, 2],
+    [HK_AND_MACAO, 2],
     // Government, places and housing words of the Hong Kong press.
-    [/财政司|财政预算案|司长|特区|政府统计处|金管局|外汇基金|利得税|房委会|公屋|居屋|屋苑|(?<=[\d十百千万])(?:平方)?呎|港岛|元朗|沙田|荃湾|观塘|屯门|将军澳|葵青|北都|湾仔|铜锣湾|尖沙咀|旺角/g, 2],
+    [/财政司|财政预算案|政府统计处|金管局|外汇基金|利得税|房委会|公屋|居屋|屋苑|(?<=[\d十百千万])(?:平方)?呎|港岛|元朗|沙田|荃湾|观塘|屯门|将军澳|葵青|北都|湾仔|铜锣湾|尖沙咀|旺角/g, 2],
     [/香港|内地/g, 1],
     // Cantonese written as spoken (quotes in Hong Kong papers): Hong Kong or Macao
     [/嘅|咗|喺|冇|佢哋|佢|哋|嘢|唔係|唔会|唔该|寻日|琴日|警署|屋邨/g, 2],
     // Hong Kong's departments by the names only its government uses
+    // its chief executives and financial secretary
+    [/李家超|林郑月娥|陈茂波/g, 2],
     [/运输署|房屋署|社署|社会福利署|食环署|康文署|民政事务|警务处|消防处|入境处|入境事务处|劳工及福利局|运输及物流局|医管局|机管局|天文台|选委会|政务司|律政司/g, 2],
     // its two power companies, and cents written 仙 (`每度电140.6仙`)
     [/两电|中电|港灯|(?<=[\d十百千万])仙/g, 2],
@@ -47,7 +54,10 @@ const CUES: Record<Region, [RegExp, number][]> = {
   ],
   MO: [
     [/澳门元|澳门币|葡币|MOP/g, 3],
-    [/澳门特区|氹仔|路氹|博彩/g, 2],
+    [/澳门特区|氹仔|路氹|博彩|本澳|统计暨普查局/g, 2],
+    [HK_AND_MACAO, 2],
+    // Macao's government and its courts, police and bureaus by the names only it uses, its districts and its chief executives
+    [/行政法务司|经济财政司|社会文化司|运输工务司|保安司|治安警察局|司法警察局|社会工作局|博彩监察协调局|市政署|澳广视|初级法院|路环|黑沙环|新口岸|筷子基|望厦|岑浩辉|贺一诚|崔世安/g, 2],
     [/澳门/g, 1],
     [YEAR_ON_YEAR, 1],
   ],

@@ -262,6 +262,11 @@ describe('region inference', () => {
     ['嘉义县与云林县合作,彰化县投资10亿元', 'traditional', 'TW'],
     // a Hong Kong story that names two mainland cities stays Hong Kong's
     ['特区政府与深圳市、东莞市合作,立法会通过拨款,港元计价', 'traditional', 'HK'],
+    // the two special administrative regions' shared words (特区, 行政长官, 特首, 立法会) leave the choice to the words
+    // only one of them uses: Macao's chief executive and self-reference, Hong Kong's
+    ['特区2025/2026年司法年度开幕典礼周二举行,行政长官岑浩辉致辞,特首冀司法成为本澳繁荣稳定的基石', 'traditional', 'MO'],
+    ['行政长官李家超在立法会发表施政报告,特区政府将增加公屋供应', 'traditional', 'HK'],
+    ['保安司司长黄少泽表示,法案获立法会通过,不影响本澳正常对外交流', 'traditional', 'MO'],
   ])('%s → %s', (text, script, region) => {
     const r = chooseRegion(text, script);
     expect(r.region).toBe(region);
