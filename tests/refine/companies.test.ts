@@ -217,4 +217,8 @@ describe('refine-companies', () => {
     expect(run('日月光1月营收创新高，环球晶随后公布', [])).toEqual(['日月光/COMPANY', '环球晶/COMPANY']);
     expect(run('群益投顾研究部副总裁曾炎裕分析', [['群益', 'COMPANY'], ['曾炎裕', 'PERSON']])).toEqual(['群益投顾/COMPANY', '曾炎裕/PERSON']);
   });
+  it('knows mainland universities by their short names and the charities of the mainland and Taiwan (bodies-mainland.tsv)', () => {
+    for (const n of ['复旦', '浙大', '哈工程', '壹基金', '慈济', '岭大']) expect(typeOfName(n)).toBe('ORG');
+    expect(run('复旦和浙大的研究团队发布成果', [])).toEqual(['复旦/ORG', '浙大/ORG']);
+  });
 });

@@ -15,6 +15,7 @@ import { scanJiebaDict } from './jieba-dict.js';
  * bodies-hk-mo-tw.tsv: Hong Kong, Macao and Taiwan government bodies, parties
  * and best-known listed companies, written by hand (its header says from where);
  * bodies-world.tsv: international organisations, central banks and sports bodies and their Latin acronyms (`OECD`, `NBA`);
+ * bodies-mainland.tsv: mainland universities by their short names (`复旦`, `哈工程`) and the national charities;
  * companies-best-known.tsv: the best-known mainland and foreign companies by the
  * names the press uses, written by hand (names that are also common words are
  * marked `ambiguous` and need a sentence about business);
@@ -22,7 +23,7 @@ import { scanJiebaDict } from './jieba-dict.js';
  * and well-known A- and H-share companies of every sector), the same way;
  * the first list that names a name sets its type.
  */
-export const LISTS = ['bodies-hk-mo-tw.tsv', 'bodies-world.tsv', 'companies-best-known.tsv', 'companies-listed.tsv', 'companies.tsv', 'names-labelled.tsv'];
+export const LISTS = ['bodies-hk-mo-tw.tsv', 'bodies-world.tsv', 'bodies-mainland.tsv', 'companies-best-known.tsv', 'companies-listed.tsv', 'companies.tsv', 'names-labelled.tsv'];
 
 let cache: Map<string, 'COMPANY' | 'ORG'> | null = null;
 /** Listed names that are also common words (`小米`, `苹果`, `平安`): source column `ambiguous`. */
