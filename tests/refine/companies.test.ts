@@ -221,4 +221,8 @@ describe('refine-companies', () => {
     for (const n of ['复旦', '浙大', '哈工程', '壹基金', '慈济', '岭大']) expect(typeOfName(n)).toBe('ORG');
     expect(run('复旦和浙大的研究团队发布成果', [])).toEqual(['复旦/ORG', '浙大/ORG']);
   });
+  it('浪潮 after a technology or an era is the wave, not Inspur; in a sentence about the company it is', () => {
+    expect(run('但受惠AI浪潮，带动企业营收成长', [])).toEqual([]);
+    expect(run('浪潮发布年报，营收增长', [])).toEqual(['浪潮/COMPANY']);
+  });
 });

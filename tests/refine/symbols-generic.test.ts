@@ -55,6 +55,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['约旦河西岸/LOCATION', '中华人民共和国/LOCATION']);
   });
+  it("drops a technology's wave read as Inspur (AI浪潮) and Hong Kong's allowances (生果金, 长生津)", () => {
+    const d = docWith('受惠AI浪潮，生果金和长生津上调，浪潮信息公布业绩', [['AI浪潮', 'COMPANY'], ['生果金', 'COMPANY'], ['长生津', 'COMPANY'], ['浪潮信息', 'COMPANY']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['浪潮信息/COMPANY']);
+  });
   it('drops bare generic references', () => {
     const d = docWith('市委召开会议，公司和集团负责人到会，岳阳市委也派人参加', [
       ['市委', 'ORG'], ['公司', 'COMPANY'], ['集团', 'COMPANY'], ['岳阳市委', 'ORG'],

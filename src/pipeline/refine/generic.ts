@@ -9,7 +9,7 @@
  */
 import type { Doc, EntityType, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { EVENT_END, GENERIC_COMPANY, GENERIC_REFERENCES, GENERIC_SECTOR_COMPANY, LEVEL_WORD, LOCAL_BODIES } from '../lang/zh/words.js';
+import { EVENT_END, GENERIC_COMPANY, GENERIC_REFERENCES, GENERIC_SECTOR_COMPANY, LEVEL_WORD, LOCAL_BODIES, TECH_WAVE } from '../lang/zh/words.js';
 import { isWorldPair, lookupPlace, placeForms } from '../lang/zh/gazetteer.js';
 import { isName, setMentions } from './util.js';
 import { localPlaces } from '../lang/zh/places-local.js';
@@ -56,6 +56,7 @@ export function isGenericName(s: string, type: EntityType): boolean {
   if (type === 'LOCATION' && LANE_DESCRIPTION.test(s)) return true; // 双程三线隧道: what kind of road, not which
   if (type !== 'LOCATION' && (GENERIC_COMPANY.test(s) || GENERIC_SECTOR_COMPANY.test(s))) return true; // 上市公司, 物管公司, A股半导体公司: a kind of company
   if (type !== 'LOCATION' && EVENT_END.test(s)) return true; // an event, not a body
+  if (TECH_WAVE.test(s)) return true; // AI浪潮: a wave, not Inspur
   if (type !== 'ORG') return false;
   // a level's party committee or government before a department names no particular one (`县委宣传部`, `市政府办公室`)
   const rest = /^[省市县区](?:委|政府)(.{2,})$/.exec(s)?.[1];

@@ -86,8 +86,12 @@ export function isVeryCommonWord(name: string): boolean {
 }
 
 /** Listed names that are the second half of a set phrase after these words, not the company (`投资兴业`, `来华兴业`: to
- * invest and build businesses; the bank is `兴业银行` or `兴业` in a sentence about it). */
-export const SET_PHRASE_BEFORE: ReadonlyMap<string, RegExp> = new Map([['兴业', /(?:投资|创业|来华|宜居|安居|干事|创新|招商)$/]]);
+ * invest and build businesses; the bank is `兴业银行` or `兴业` in a sentence about it; `AI浪潮`: the wave). */
+export const SET_PHRASE_BEFORE: ReadonlyMap<string, RegExp> = new Map([
+  ['兴业', /(?:投资|创业|来华|宜居|安居|干事|创新|招商)$/],
+  // the wave, not Inspur: `受惠AI浪潮`, `搭上服务器浪潮`
+  ['浪潮', /(?:AI|人工智能|科技|数字化|智能化|电动化|服务器|伺服器|转型|改革|时代|这波|一波|新)$/],
+]);
 
 /** What follows one of the commonest words where it is that word, not a company (`现代服务业`, `现代化`, `平安城市`, `长安街`). */
 export const COMMON_WORD_AFTER = /^(?:化|服务|产业|农业|制造|物流|城市|社会|文明|经济|企业|金融|医学|教育|文化|生活|工业|技术|街|大街|路)/;
