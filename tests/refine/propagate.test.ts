@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { propagateNames } from '../../src/pipeline/refine/propagate.js';
 import { docWith, shown } from './helpers.js';
+import { segment } from '../../src/pipeline/segment/jieba.js';
 
 describe('refine-propagate', () => {
   it('tags the other occurrences of a recognised name', () => {
@@ -48,5 +49,12 @@ describe('refine-propagate', () => {
     d.tokens = segment(text);
     propagateNames(d);
     expect(shown(d)).toEqual(['民众党/ORG']);
+  });
+  it('a "place" that is a common noun no gazetteer knows is not spread (龙眼); a country whose name is one is (刚果)', () => {
+    const text = '高州石硖龙眼主产区举行龙眼嘉年华，果农把龙眼运出去。刚果（金）与刚果代表出席';
+    const d = docWith(text, [['龙眼', 'LOCATION'], ['刚果', 'LOCATION']]);
+    d.tokens = segment(text);
+    propagateNames(d);
+    expect(shown(d)).toEqual(['龙眼/LOCATION', '刚果/LOCATION', '刚果/LOCATION']);
   });
 });

@@ -8,15 +8,19 @@
  * occurrence holds only shorter names wholly inside it (`海光` before `信息`
  * once the article has named `海光信息`; `长沙` in `长沙银行`), the longer name
  * replaces them: one name, one span, wherever it is written. A company's or a body's Latin name in brackets right after
- * it (`恩智浦半导体（NXP）`) is a mention of the same type first.
+ * it (`恩智浦半导体（NXP）`) is a mention of the same type first. A "place" that is a common noun no gazetteer knows
+ * (`龙眼`) is not spread.
  */
-import type { Doc, EntityType, NormMention } from '../doc.js';
+import type { Doc, EntityType, NormMention, Region } from '../doc.js';
 import { component } from '../component.js';
 import { Occupancy } from '../recognise/resolve.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { ZONE_SUFFIXES } from '../lang/zh/words.js';
 import { isFixedPhrase } from './generic.js';
 import { isLatinNonName } from './latin.js';
+import { commonNouns } from '../lang/zh/jieba-dict.js';
+import { placeForms } from '../lang/zh/gazetteer.js';
+import { localPlaces } from '../lang/zh/places-local.js';
 
 const ADDED = Symbol('added');
 
@@ -43,6 +47,14 @@ function tagLatinAliases(doc: Doc): void {
 /** Brackets that hold a term, an exchange or a share class rather than a name (`(CEO)`, `(NASDAQ)`, `(H股)`). */
 const LATIN_TERMS = /^(?:CEO|CFO|COO|CTO|IPO|ESG|AI|GDP|NASDAQ|NYSE|HKEX|SH|SZ|HK|TW|US|USD|RMB|HKD|ADR|ETF|REIT|[A-Z])$/;
 
+/**
+ * A "place" that is a common noun and no place the gazetteer or the region's local places know (`龙眼`, read as a place
+ * once in `石硖龙眼主产区`): one reading is not spread over every mention of the fruit.
+ */
+function isCommonNounPlace(name: string, region: Region): boolean {
+  return commonNouns().has(name) && !placeForms(name).length && !localPlaces(region).places.has(name);
+}
+
 export function propagateNames(doc: Doc): void {
   tagLatinAliases(doc);
   const text = doc.norm.text;
@@ -61,6 +73,7 @@ export function propagateNames(doc: Doc): void {
   // which mention holds each character (ADDED: one this step added)
   const owner: (NormMention | typeof ADDED | undefined)[] = mentionOwners(doc);
   for (const [name, { type, score }] of [...names].sort((a, b) => b[0].length - a[0].length)) {
+    if (type === 'LOCATION' && isCommonNounPlace(name, doc.region.region)) continue;
     for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
       const span = { start: at, end: at + name.length };
       if (name.length === 2 && (!starts.has(at) || !ends.has(span.end))) continue;

@@ -36,3 +36,10 @@ export function scanJiebaDict(keep: (word: string, freq: number, tag: string) =>
   }
   return out;
 }
+
+let nouns: Set<string> | null = null;
+/** Common nouns: words of 2–4 characters that jieba's dictionary tags `n` with a frequency of 100 or more (`龙眼`, `小米`). */
+export function commonNouns(): ReadonlySet<string> {
+  nouns ??= scanJiebaDict((w, freq, tag) => tag === 'n' && freq >= 100 && w.length >= 2 && w.length <= 4);
+  return nouns;
+}

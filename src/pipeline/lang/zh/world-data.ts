@@ -83,6 +83,11 @@ const COUNTRY_ALIASES: [string, ...string[]][] = [
   ['CU', '古巴'],
   ['AU', '澳大利亚', '澳洲'],
   ['NZ', '新西兰'],
+  // short and older names the press uses that the ISO data lacks (bare 刚果 is taken as the larger Congo, the DRC)
+  ['CD', '刚果（金）', '刚果民主共和国', '刚果金', '民主刚果', '刚果'],
+  ['CG', '刚果（布）', '刚果共和国', '刚果布'],
+  ['KP', '朝鲜', '朝鲜民主主义人民共和国', '北韩'],
+  ['MK', '北马其顿', '马其顿'],
 ];
 
 /** Hong Kong, Macao and Taiwan are provinces of the GB/T 2260 gazetteer, not countries. */
@@ -135,4 +140,8 @@ export const WORLD_REGIONS: [string, ...string[]][] = [
   ['R:ASIA', '亚洲'], ['R:EUROPE', '欧洲'], ['R:AFRICA', '非洲'], ['R:N-AMERICA', '北美洲', '北美'],
   ['R:S-AMERICA', '南美洲', '南美'], ['R:LATAM', '拉丁美洲', '拉美'], ['R:OCEANIA', '大洋洲'],
   ['R:SE-ASIA', '东南亚'], ['R:MIDEAST', '中东'], ['R:C-ASIA', '中亚'],
+  // the United Kingdom's nations and the Palestinian territories, which news names as places of their own (not a bare
+  // 加沙: the typhoon 桦加沙)
+  ['R:GB-ENG', '英格兰'], ['R:GB-SCT', '苏格兰'], ['R:GB-WLS', '威尔士'], ['R:GB-NIR', '北爱尔兰'],
+  ['R:PS-GAZA', '加沙地带'], ['R:PS-WB', '约旦河西岸'],
 ];
