@@ -38,6 +38,11 @@ describe('refine-roads', () => {
     expect(run('美国3家公司与中国1月出口，高速公路封闭', 'TW')).toEqual([]);
     expect(run('国1平镇系统', 'CN')).toEqual([]);
   });
+  it("a freeway's section in Taiwan's traffic reports is three places, whatever the recogniser glued (国1内湖至圆山南向)", () => {
+    expect(run('车流量大的路段包括国1内湖至圆山南向、国3北向官田系统至竹南。', 'TW', [['国1内湖', 'LOCATION']])).toEqual([
+      '国1/LOCATION', '内湖/LOCATION', '圆山/LOCATION', '国3/LOCATION', '官田系统/LOCATION', '竹南/LOCATION',
+    ]);
+  });
   it("Taiwan's provincial highways by number (台8线, 台2甲线); not in a mainland article", () => {
     expect(run('台8线183K坍方,台2甲线与台9线通车', 'TW')).toEqual(['台8线/LOCATION', '台2甲线/LOCATION', '台9线/LOCATION']);
     expect(run('台8线', 'CN')).toEqual([]);

@@ -4,7 +4,8 @@
  * Taiwan articles the national freeways by number (`国1`, `国道3号`) where the text is about
  * roads, and the provincial highways (`台8线`, `台2甲线`). A bare `G104` is also a high-speed train's number, so the road word is required. In an
  * article about a metro, its numbered lines (`2号线`, `8号环线`, and `西安地铁8号线` with the city's name). The stations
- * of a railway section as Taiwan's railway notices write it (`树林=花莲间`).
+ * of a railway section as Taiwan's railway notices write it (`树林=花莲间`), and a freeway's section as its traffic
+ * reports write it (`国1内湖至圆山南向`: three places).
  * Mentions inside are replaced; one crossing an edge blocks the tag.
  */
 import type { Doc, NormMention } from '../doc.js';
@@ -191,6 +192,32 @@ export function tagRoads(doc: Doc): void {
     }
   }
   claims.done();
+  if (doc.region.region === 'TW' && ROAD_CONTEXT.test(text)) tagFreewaySegments(doc);
+}
+
+/**
+ * A freeway's section as Taiwan's traffic reports write it (`国1内湖至圆山南向`, `国3北向官田系统至竹南`): the freeway
+ * and the two interchanges are three places, whatever the recogniser glued (`国1内湖`).
+ */
+const FREEWAY_SECTION = /(国道?[1-9]\d?号?)(?:[南北东西]向)?(\p{Script=Han}{2,4}?)[至到](\p{Script=Han}{2,4}?)(?=[南北东西]向|[、，,;；。\s)）]|$)/gu;
+
+function tagFreewaySegments(doc: Doc): void {
+  const text = doc.norm.text;
+  const drop = new Set<NormMention>();
+  const added: NormMention[] = [];
+  for (const m of text.matchAll(FREEWAY_SECTION)) {
+    const start = m.index!;
+    const end = start + m[0].length;
+    if (!doc.inContent(start)) continue;
+    const inside = doc.mentions.filter((o) => o.start < end && start < o.end);
+    // (only names lying wholly inside the section give way; a mention reaching out of it blocks the change)
+    if (!inside.every((o) => isName(o) && o.start >= start && o.end <= end)) continue;
+    const a = start + m[0].indexOf(m[2], m[1].length);
+    const b = end - m[3].length;
+    for (const o of inside) drop.add(o);
+    for (const [s0, e0] of [[start, start + m[1].length], [a, a + m[2].length], [b, end]]) added.push({ start: s0, end: e0, type: 'LOCATION', score: 0.8, source: 'refine-roads' });
+  }
+  if (added.length) setMentions(doc, [...doc.mentions.filter((o) => !drop.has(o)), ...added]);
 }
 
 export const roadsComponent = component('refine-roads', ['mentions', 'region'], ['mentions'], tagRoads);
