@@ -44,4 +44,10 @@ describe('combine: a byline name fills a gap the model left', () => {
     const out = combineModelAndLexicon([m(3, 5, 'PERSON', 0.95)], lex, text);
     expect(out.map((x) => `${text.slice(x.start, x.end)}/${x.source}`)).toEqual(['杨萨/model', '裴熔熔/lexicon']);
   });
+  it('a byline name replaces a model person cut short inside it, not a longer or other-typed span', () => {
+    const text = '明报记者 陈伟燊\n大行瑞银指';
+    const sure = m(5, 8, 'PERSON', SURE_PERSON_SCORE, 'lexicon');
+    expect(combineModelAndLexicon([m(5, 7, 'PERSON', 0.9)], [sure], text).map((x) => text.slice(x.start, x.end))).toEqual(['陈伟燊']);
+    expect(combineModelAndLexicon([m(5, 7, 'ORG', 0.9)], [sure], text).map((x) => text.slice(x.start, x.end))).toEqual(['陈伟']);
+  });
 });

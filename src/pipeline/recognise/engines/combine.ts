@@ -71,9 +71,14 @@ export function combineModelAndLexicon(
   }
   // a byline's names that the model left out (`记者 杨萨 裴熔熔`, `【编辑:葛成】`; news dev names 89.70 → 89.75, five found
   // and none spurious; the train split and MSRA dev the same; over 22,000 corpus lines two found, none spurious)
+  // (and where the model cut one short inside it, `明报记者 陈伟燊` read `陈伟`: the byline's extent is sure, up to a
+  // space or a mark; news dev 90.35 → 90.37, train split and MSRA dev the same)
   for (const l of lexicon) {
-    if (l.type !== 'PERSON' || l.score < SURE_PERSON_SCORE || out.some((m) => overlaps(m, l))) continue;
-    out.push(l);
+    if (l.type !== 'PERSON' || l.score < SURE_PERSON_SCORE) continue;
+    const hit = out.filter((m) => overlaps(m, l));
+    if (!hit.every((m) => m.type === 'PERSON' && m.start >= l.start && m.end <= l.end && m.end - m.start < l.end - l.start)) continue;
+    for (const m of hit) out.splice(out.indexOf(m), 1);
+    out.push(hit.length ? { ...l, score: Math.max(l.score, ...hit.map((m) => m.score)) } : l);
   }
   return out.sort((a, b) => a.start - b.start);
 }
