@@ -358,11 +358,11 @@ export function applyCompanies(doc: Doc): void {
     if (!isName(m)) continue;
     const name = text.slice(m.start, m.end);
     const t = typeOfName(name);
-    // (an ambiguous listed name the tagger read as a place or a person keeps that reading outside a sentence about
-    // business, as (a) asks of it too: `江淮和黄淮部分地区`, not `今年1、2月被小鹏反超` beside other companies)
     // (a listed name the tagger read as a person right after a title or before a form of address is that person, and so is
     // every mention of it the tagger read so: `哈佛大学校长福斯特…欢迎福斯特校长`, `福斯特先生`; a listed company shares the name)
     if (t === 'COMPANY' && m.type === 'PERSON' && addressed.has(name)) continue;
+    // (an ambiguous listed name the tagger read as a place or a person keeps that reading outside a sentence about
+    // business, as (a) asks of it too: `江淮和黄淮部分地区`, not `今年1、2月被小鹏反超` beside other companies)
     if (t && t !== m.type && (m.type === 'LOCATION' || m.type === 'PERSON') && isAmbiguousCompany(name)) {
       const [ss, se] = sentenceAround(m.start);
       if (!hasBusinessCue(ss, se) && !companyWithin(ss, se)) continue;

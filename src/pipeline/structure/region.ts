@@ -36,9 +36,9 @@ const CUES: Record<Region, [RegExp, number][]> = {
     [/香港|内地/g, 1],
     // Cantonese written as spoken (quotes in Hong Kong papers): Hong Kong or Macao
     [/嘅|咗|喺|冇|佢哋|佢|哋|嘢|唔係|唔会|唔该|寻日|琴日|警署|屋邨/g, 2],
-    // Hong Kong's departments by the names only its government uses
     // its chief executives and financial secretary
     [/李家超|林郑月娥|陈茂波/g, 2],
+    // Hong Kong's departments by the names only its government uses
     [/运输署|房屋署|社署|社会福利署|食环署|康文署|民政事务|警务处|消防处|入境处|入境事务处|劳工及福利局|运输及物流局|医管局|机管局|天文台|选委会|政务司|律政司/g, 2],
     // its two power companies, and cents written 仙 (`每度电140.6仙`)
     [/两电|中电|港灯|(?<=[\d十百千万])仙/g, 2],

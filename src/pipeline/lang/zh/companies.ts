@@ -6,6 +6,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { ROOT } from '../../../paths.js';
 import { scanJiebaDict } from './jieba-dict.js';
+import { WAVE_OF } from './words.js';
 
 /**
  * companies.tsv: mined from the unlabelled corpus (scripts/mine-companies.ts);
@@ -90,7 +91,7 @@ export function isVeryCommonWord(name: string): boolean {
 export const SET_PHRASE_BEFORE: ReadonlyMap<string, RegExp> = new Map([
   ['兴业', /(?:投资|创业|来华|宜居|安居|干事|创新|招商)$/],
   // the wave, not Inspur: `受惠AI浪潮`, `搭上服务器浪潮`
-  ['浪潮', /(?:AI|人工智能|科技|数字化|智能化|电动化|服务器|伺服器|转型|改革|时代|这波|一波|新)$/],
+  ['浪潮', new RegExp(`(?:${WAVE_OF}|转型|改革|时代|这波|一波|新)$`)],
 ]);
 
 /** What follows one of the commonest words where it is that word, not a company (`现代服务业`, `现代化`, `平安城市`, `长安街`). */

@@ -46,13 +46,15 @@ export function combineModelAndLexicon(
 ): NormMention[] {
   const overlaps = (a: NormMention, b: NormMention) => a.start < b.end && b.start < a.end;
   const out = model.filter((m) => m.score >= minScore && wellFormedName(text.slice(m.start, m.end)));
-  for (const l of lexicon) {
-    if (l.type !== 'COMPANY' || !/[(（]/.test(text.slice(l.start, l.end))) continue;
+  /** `l` replaces the model spans it overlaps, when each lies inside it and `yields`; none there, it is added */
+  const takeOver = (l: NormMention, yields: (m: NormMention) => boolean) => {
     const hit = out.filter((m) => overlaps(m, l));
-    if (hit.every((m) => m.start >= l.start && m.end <= l.end && m.type !== 'PERSON')) {
-      for (const m of hit) out.splice(out.indexOf(m), 1);
-      out.push({ ...l, score: Math.max(l.score, ...hit.map((m) => m.score)) });
-    }
+    if (!hit.every((m) => m.start >= l.start && m.end <= l.end && yields(m))) return;
+    for (const m of hit) out.splice(out.indexOf(m), 1);
+    out.push({ ...l, score: Math.max(l.score, ...hit.map((m) => m.score)) });
+  };
+  for (const l of lexicon) {
+    if (l.type === 'COMPANY' && /[(（]/.test(text.slice(l.start, l.end))) takeOver(l, (m) => m.type !== 'PERSON');
   }
   // gaps: a lexicon company name ending in 公司/集团 that no model span touches
   // (news-dev COMPANY 46.15 → 47.95, names 76.45 → 76.73; MSRA dev 92.81 → 92.76;
@@ -74,11 +76,7 @@ export function combineModelAndLexicon(
   // (and where the model cut one short inside it, `明报记者 陈伟燊` read `陈伟`: the byline's extent is sure, up to a
   // space or a mark; news dev 90.35 → 90.37, train split and MSRA dev the same)
   for (const l of lexicon) {
-    if (l.type !== 'PERSON' || l.score < SURE_PERSON_SCORE) continue;
-    const hit = out.filter((m) => overlaps(m, l));
-    if (!hit.every((m) => m.type === 'PERSON' && m.start >= l.start && m.end <= l.end && m.end - m.start < l.end - l.start)) continue;
-    for (const m of hit) out.splice(out.indexOf(m), 1);
-    out.push(hit.length ? { ...l, score: Math.max(l.score, ...hit.map((m) => m.score)) } : l);
+    if (l.type === 'PERSON' && l.score >= SURE_PERSON_SCORE) takeOver(l, (m) => m.type === 'PERSON' && m.end - m.start < l.end - l.start);
   }
   return out.sort((a, b) => a.start - b.start);
 }
