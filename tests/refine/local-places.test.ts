@@ -35,6 +35,11 @@ describe('refine-local-places', () => {
     expect(run('到了天耀邨探访', 'HK')).toEqual(['天耀邨/LOCATION']);
     expect(run('申请上水彩石邨的住户', 'HK', [['上水', 'LOCATION']])).toEqual(['上水/LOCATION', '彩石邨/LOCATION']);
   });
+  it("a district before its councillors' title is the district without the title's 区 (深水埗 + 区议员), found or extended", () => {
+    expect(run('陪同下，联同深水埗区议员和关爱队代表探访', 'HK', [['深水埗', 'LOCATION']])).toEqual(['深水埗/LOCATION']);
+    expect(run('陪同下，联同深水埗区议员和关爱队代表探访', 'HK')).toEqual(['深水埗/LOCATION']);
+    expect(run('沙田区区议员出席，深水埗区居民', 'HK', [['沙田区', 'LOCATION'], ['深水埗', 'LOCATION']])).toEqual(['沙田区/LOCATION', '深水埗区/LOCATION']);
+  });
   it('a two-character place after 而 or 但 starts where a word can (而红隧和东隧)', () => {
     expect(run('西隧车流上升,而红隧和东隧的车流下降', 'HK')).toEqual(['西隧/LOCATION', '红隧/LOCATION', '东隧/LOCATION']);
   });

@@ -18,6 +18,12 @@ describe('refine-propagate', () => {
     propagateNames(d);
     expect(shown(d)).toEqual(['联华电子/COMPANY', 'UMC/COMPANY', '思爱普/COMPANY', 'SAP/COMPANY', 'UMC/COMPANY']);
   });
+  it("a district named with its level is not spread over its councillors' title (深水埗 + 区议员)", () => {
+    const d = docWith('探访沙田区和深水埗区。联同深水埗区议员出席', [['深水埗区', 'LOCATION'], ['深水埗', 'LOCATION', 12]]);
+    d.tokens = [];
+    propagateNames(d);
+    expect(shown(d)).toEqual(['深水埗区/LOCATION', '深水埗/LOCATION']);
+  });
   it('two-character names only at token boundaries, never over another mention', () => {
     const text = '株洲人说，株洲很美，株洲市政府表态';
     const d = docWith(text, [['株洲', 'LOCATION', 5], ['株洲市政府', 'ORG']]);

@@ -21,6 +21,7 @@ import { component } from '../component.js';
 import { isName, mentionOwners, replaceMentions, setMentions } from './util.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { COMPOUND_SURNAMES, LEADER_TITLE_END, SURNAMES, TITLES } from '../lang/zh/lexicon-words.js';
+import { sharesDistrictTitle } from '../lang/zh/words.js';
 
 const VERB = new Set(['v', 'vd']);
 /** words that head a phrase around a name, never inside one */
@@ -95,7 +96,7 @@ export function trimEdges(doc: Doc): void {
     // a district before its councillors (`深水埗区议员`: 深水埗; `沙田区区议员`: 沙田区)
     if (m.type === 'LOCATION' && /区$/.test(text.slice(m.start, m.end)) && m.end - m.start >= 3) {
       if (/^区(?:议员|议会)/.test(text.slice(m.end - 1, m.end + 2)) && text[m.end - 2] === '区') m.end -= 1;
-      else if (/^(?:议员|议会)/.test(text.slice(m.end, m.end + 2)) && text[m.end - 2] !== '区') m.end -= 1;
+      else if (sharesDistrictTitle(text, m.end)) m.end -= 1;
     }
     // a place's urban area is the place (`大冶城区`, `重庆中心城区`), not a district whose name ends so (`蕉城区`)
     if (m.type === 'LOCATION') {

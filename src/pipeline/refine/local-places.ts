@@ -15,6 +15,7 @@
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
 import { localPlaces } from '../lang/zh/places-local.js';
+import { sharesDistrictTitle } from '../lang/zh/words.js';
 import { Claims, claim, setMentions } from './util.js';
 import { Occupancy } from '../recognise/resolve.js';
 
@@ -45,7 +46,7 @@ export function applyLocalPlaces(doc: Doc): void {
       const place = places.get(text.slice(i, i + len));
       if (!place) continue;
       const end = endOf(i, len);
-      if (!taken.isFree({ start: i, end }) || !doc.inContent(i)) continue;
+      if (!taken.isFree({ start: i, end }) || !doc.inContent(i) || sharesDistrictTitle(text, end)) continue;
       if (len === 2 && (!startOk || !(ends.has(end) || end === text.length || OPEN_AFTER.test(text[end]) || placeStartsAt(end)))) continue;
       if (place.commonWord) {
         const t = tokenAt.get(i);
@@ -58,10 +59,11 @@ export function applyLocalPlaces(doc: Doc): void {
       break;
     }
   }
-  // a longer local place replaces a shorter place the recogniser cut from it (`天水` of `天水围`)
+  // a longer local place replaces a shorter place the recogniser cut from it (`天水` of `天水围`); not a district's
+  // `区` that opens its councillors' title (`深水埗` + `区议员`)
   for (const m of [...doc.mentions]) {
     if (m.type !== 'LOCATION' || !doc.mentions.includes(m)) continue;
-    const longer = lengthsFrom(text[m.start]).find((len) => len > m.end - m.start && places.has(text.slice(m.start, m.start + len)));
+    const longer = lengthsFrom(text[m.start]).find((len) => len > m.end - m.start && places.has(text.slice(m.start, m.start + len)) && !sharesDistrictTitle(text, m.start + len));
     if (longer) claim(doc, m.start, endOf(m.start, longer), 'LOCATION', 'local-places');
   }
   // a district or county the model took for a person (`黄大仙`, a Hong Kong district and a deity) is the place

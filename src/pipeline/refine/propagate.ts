@@ -15,7 +15,7 @@ import type { Doc, EntityType, NormMention, Region } from '../doc.js';
 import { component } from '../component.js';
 import { Occupancy } from '../recognise/resolve.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
-import { ZONE_SUFFIXES } from '../lang/zh/words.js';
+import { sharesDistrictTitle, ZONE_SUFFIXES } from '../lang/zh/words.js';
 import { isFixedPhrase } from './generic.js';
 import { isLatinNonName } from './latin.js';
 import { commonNouns } from '../lang/zh/jieba-dict.js';
@@ -78,6 +78,7 @@ export function propagateNames(doc: Doc): void {
       const span = { start: at, end: at + name.length };
       if (name.length === 2 && (!starts.has(at) || !ends.has(span.end))) continue;
       if (isFixedPhrase(text, { ...span, type } as NormMention)) continue; // `中国特色`
+      if (type === 'LOCATION' && sharesDistrictTitle(text, span.end)) continue; // `深水埗` + `区议员`, not `深水埗区`
       // nor does a longer one end inside a word jieba knows (`民众党` of `民众/党团`); an unknown run may hold it (`港铁重/x`)
       if (doc.tokens.length && !ends.has(span.end) && !inUnknownRun(doc, span.end)) continue;
       if (!doc.inContent(at)) continue;

@@ -85,6 +85,9 @@ export const GOVERNMENT_SUFFIXES = [
 
 /** Party committee of a place written right after a place ending in 市/省/县/区 (`岳阳市` + `委`). */
 export const PLACE_LEVEL_END = /[市省县区州镇乡]$/;
+/** A district's councillors or council right after its name (`深水埗` + `区议员`): the title opens with the district's
+ * `区`, which is then not part of the place (ANNOTATION.md's set tags `深水埗`); `沙田区区议员` names it with its level. */
+export const sharesDistrictTitle = (text: string, placeEnd: number) => /^区(?:议员|议会)/.test(text.slice(placeEnd - 1, placeEnd + 2)) && text[placeEnd - 2] !== '区';
 
 /** Zone, park and new-district words that make a place into one LOCATION (`株洲高新区`, `长沙经开区`). */
 export const ZONE_SUFFIXES = [
