@@ -86,6 +86,9 @@ describe('refine-boundary', () => {
   it('a verb or a preposition that introduces a name is trimmed off its edge; so is a body\'s website after it', () => {
     expect(run('我们希望小米加快布局，由它承运远洋航运集团的货物。根据农业部官网，证监会官方微博发布', [['希望小米', 'COMPANY'], ['承运远洋航运集团', 'COMPANY'], ['根据农业部官网', 'ORG'], ['证监会官方微博', 'ORG']])).toEqual(['小米/COMPANY', '远洋航运集团/COMPANY', '农业部/ORG', '证监会/ORG']);
   });
+  it('a lone 经 before a body is the preposition (经文化和旅游部数据中心测算); 经信委 keeps its 经', () => {
+    expect(run('经文化和旅游部数据中心测算，市经信委表示，高新区、经开区', [['经文化和旅游部数据中心', 'ORG'], ['市经信委', 'ORG'], ['经开区', 'LOCATION']])).toEqual(['文化和旅游部数据中心/ORG', '市经信委/ORG', '经开区/LOCATION']);
+  });
   it('leaves names whose edge tokens are verbs to jieba but name parts', () => {
     expect(run('工商银行湖北省分行发布公告', [['工商银行湖北省分行', 'COMPANY']])).toEqual(['工商银行湖北省分行/COMPANY']);
   });

@@ -31,7 +31,9 @@ const GENERIC_EDGE = new Set(['希望', '派出', '新设', '承运', '表示', 
 const isEdgeWord = (t: Token, s: string) => ((VERB.has(t.pos) || t.pos === 'vn') && GENERIC_EDGE.has(s)) || (t.pos === 'p' && LEADING_PREPOSITIONS.has(s));
 /** one-character prepositions the segmenter reads as such before a name (`经文化和旅游部数据中心测算`, `据…`): never its first word */
 const ONE_CHAR_PREPOSITIONS = new Set(['经', '据', '由', '向', '对', '在', '于', '从', '把', '被', '让', '给', '与']); // (not 同: `同江北`, a port)
-const isLeadingPreposition = (t: Token, s: string) => t.pos === 'p' && ONE_CHAR_PREPOSITIONS.has(s);
+// (jieba tags a lone 经 a noun, `经/n 文化/n 和/c 旅游部/n`; alone before a word of a name it is the preposition: not
+// the 经 of `经信委`, which jieba does not split off, nor of `经/n 开/v 区/n`)
+const isLeadingPreposition = (t: Token, s: string, next: Token) => (t.pos === 'p' || (s === '经' && t.pos === 'n' && next.end - next.start >= 2)) && ONE_CHAR_PREPOSITIONS.has(s);
 /** two-character prepositions glued before a name (`根据农业部`): never part of it */
 const LEADING_PREPOSITIONS = new Set(['根据', '按照', '依据', '依照', '通过', '关于', '对于', '随着']);
 
@@ -168,7 +170,7 @@ export function trimEdges(doc: Doc): void {
     if (toks.length < 2 || toks[0].start !== m.start || toks[toks.length - 1].end !== m.end) continue;
     let a = 0;
     let b = toks.length - 1;
-    while (a < b && (isEdgeWord(toks[a], text.slice(toks[a].start, toks[a].end)) || isLeadingPreposition(toks[a], text.slice(toks[a].start, toks[a].end)))) a++;
+    while (a < b && (isEdgeWord(toks[a], text.slice(toks[a].start, toks[a].end)) || isLeadingPreposition(toks[a], text.slice(toks[a].start, toks[a].end), toks[a + 1]))) a++;
     while (b > a && isEdgeWord(toks[b], text.slice(toks[b].start, toks[b].end))) b--;
     if (a === 0 && b === toks.length - 1) continue;
     const start = toks[a].start;
