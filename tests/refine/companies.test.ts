@@ -15,6 +15,11 @@ describe('refine-companies', () => {
     expect(run('中国石化党组召开会议', [['中国', 'LOCATION']])).toEqual(['中国石化/COMPANY']);
     expect(run('中国石化行业协会召开会议', [])).toEqual([]);
   });
+  it('a listed name that ends in a fixed phrase\'s 中国 is none (时代中国 of 新时代中国特色); solar power is no company', () => {
+    expect(run('新闻联播推出《学习贯彻习近平新时代中国特色社会主义思想主题教育》专栏', [['习近平', 'PERSON']])).toEqual(['习近平/PERSON']);
+    expect(run('宁波口岸电动载人汽车、太阳能电池、锂电池出口分别增长', [])).toEqual([]);
+    expect(run('时代中国公布业绩，股价上涨', [])).toEqual(['时代中国/COMPANY']);
+  });
   it('a brand read with its stores as one place is the company (瑞幸门店)', () => {
     expect(run('瑞幸门店数量突破2万家', [['瑞幸门店', 'LOCATION']])).toEqual(['瑞幸/COMPANY']);
   });

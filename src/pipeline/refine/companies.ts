@@ -21,7 +21,7 @@ import type { Doc, NormMention, Span } from '../doc.js';
 import { component } from '../component.js';
 import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, SET_PHRASE_BEFORE, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
-import { isGenericName } from './generic.js';
+import { isFixedPhrase, isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { TITLES } from '../lang/zh/lexicon-words.js';
 
@@ -268,6 +268,8 @@ export function applyCompanies(doc: Doc): void {
       // (`台中共有`, read 台/中共/有: 台中, not 中共)
       if (i > 0 && singleCharWords.has(i - 1) && placeForms(text.slice(i - 1, i + 1)).length) continue;
       if (regionalGeneric.has(name) && !(listedRegions(name) as readonly string[]).includes(doc.region.region)) continue;
+      // nor a name that ends in a fixed phrase's first word (`时代中国` of `新时代中国特色`)
+      if (isFixedPhrase(text, { ...span, type: list.get(name)!, score: LIST_SCORE, source: 'companies' })) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
         if (SET_PHRASE_BEFORE.get(name)?.test(text.slice(Math.max(0, i - 2), i))) continue;

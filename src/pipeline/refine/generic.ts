@@ -108,11 +108,13 @@ const PEOPLE_OR_CULTURE = /^(?:中华\|(?:民族|文明|文化|儿女|传统|美
  * a product in a town's title (`中国龙眼之乡`: the longan, not a place); nor a people's name (PEOPLE_OR_CULTURE).
  */
 export const isFixedPhrase = (text: string, m: NormMention) =>
-  m.type === 'LOCATION' &&
+  // (nor any name that ends in such a phrase's 中国: the listed `时代中国` of `新时代中国特色社会主义思想`)
+  (m.type !== 'PERSON' && text.slice(m.end - 2, m.end) === '中国' && /^(?:特色|式)/.test(text.slice(m.end, m.end + 2))) ||
+  (m.type === 'LOCATION' &&
   (PEOPLE_OR_CULTURE.test(text.slice(m.start, m.end) + '|' + text.slice(m.end, m.end + 2)) ||
-    (text.slice(m.start, m.end) === '中国' && (/^(?:特色|式)/.test(text.slice(m.end, m.end + 2)) || /(?:^|[^重创革])新$|一个$/.test(text.slice(Math.max(0, m.start - 3), m.start)))) ||
+    (text.slice(m.start, m.end) === '中国' && /(?:^|[^重创革])新$|一个$/.test(text.slice(Math.max(0, m.start - 3), m.start))) ||
     isCurrencyName(text, m) ||
-    (text.startsWith('之乡', m.end) && /(?:中国|全国|世界)$/.test(text.slice(Math.max(0, m.start - 2), m.start))));
+    (text.startsWith('之乡', m.end) && /(?:中国|全国|世界)$/.test(text.slice(Math.max(0, m.start - 2), m.start)))));
 
 /** Places whose name a currency's begins with (`澳门元`, `新加坡元`, `新台币`): the currency names no place. */
 const CURRENCY_PLACE = /^(?:澳门|新加坡|新西兰|澳大利亚|加拿大|香港|台湾|新台|马来西亚|文莱|瑞士|南非|新|港)$/;
