@@ -94,6 +94,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['九巴/COMPANY']);
   });
+  it('drops railway, oil and utility companies as kinds (英国14家铁路公司, 石油公司, 电网公司); keeps 诺福克南方铁路公司', () => {
+    const d = docWith('英国14家铁路公司罢工，诺福克南方铁路公司、石油公司和电网公司', [['铁路公司', 'COMPANY'], ['诺福克南方铁路公司', 'COMPANY'], ['石油公司', 'COMPANY'], ['电网公司', 'COMPANY']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['诺福克南方铁路公司/COMPANY']);
+  });
   it("a bare 海关 is Hong Kong's or Macao's customs there, and no body in a mainland article", () => {
     const m = { start: 0, end: 2, type: 'ORG' as const, score: 0.8, source: 'test' };
     expect(isGeneric('海关人员表示', m, 'HK')).toBe(false);
