@@ -230,4 +230,10 @@ describe('refine-companies', () => {
     expect(run('但受惠AI浪潮，带动企业营收成长', [])).toEqual([]);
     expect(run('浪潮发布年报，营收增长', [])).toEqual(['浪潮/COMPANY']);
   });
+  it('浪潮 after a word of its own is a wave (返城浪潮), after a mark or a preposition the company; 舍得 after an adverb is the verb', () => {
+    expect(run('简单考察一下春节后的返城浪潮就足以认识到这一点，企业营收增长', [])).toEqual([]);
+    expect(run('服务器厂商营收增长，与浪潮合作的企业', [])).toEqual(['浪潮/COMPANY']);
+    expect(run('婆婆在一家人的吃上却很舍得花钱，平时连手机流量都不舍得开，营收增长', [])).toEqual([]);
+    expect(run('舍得发布年报，营收增长', [])).toEqual(['舍得/COMPANY']);
+  });
 });

@@ -90,8 +90,11 @@ export function isVeryCommonWord(name: string): boolean {
  * invest and build businesses; the bank is `兴业银行` or `兴业` in a sentence about it; `AI浪潮`: the wave). */
 export const SET_PHRASE_BEFORE: ReadonlyMap<string, RegExp> = new Map([
   ['兴业', /(?:投资|创业|来华|宜居|安居|干事|创新|招商)$/],
-  // the wave, not Inspur: `受惠AI浪潮`, `搭上服务器浪潮`
-  ['浪潮', new RegExp(`(?:${WAVE_OF}|转型|改革|时代|这波|一波|新)$`)],
+  // the wave, not Inspur: `受惠AI浪潮`, `搭上服务器浪潮`, and after any word of its own (`返城浪潮`, `裁员浪潮`); the company
+  // stands after a mark or a conjunction or a preposition (`浪潮、华为`, `与浪潮合作`)
+  ['浪潮', new RegExp(`(?:${WAVE_OF})$|[^\\P{Script=Han}和与及同跟对向被由把将为在从以给让据令使]$`, 'u')],
+  // the verb, not the distiller: `很舍得花钱`, `不舍得开`
+  ['舍得', /[很不没都也真太更最挺还可]$/],
 ]);
 
 /** What follows one of the commonest words where it is that word, not a company (`现代服务业`, `现代化`, `平安城市`, `长安街`). */
