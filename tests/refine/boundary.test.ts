@@ -86,6 +86,11 @@ describe('refine-boundary', () => {
   it('a verb or a preposition that introduces a name is trimmed off its edge; so is a body\'s website after it', () => {
     expect(run('我们希望小米加快布局，由它承运远洋航运集团的货物。根据农业部官网，证监会官方微博发布', [['希望小米', 'COMPANY'], ['承运远洋航运集团', 'COMPANY'], ['根据农业部官网', 'ORG'], ['证监会官方微博', 'ORG']])).toEqual(['小米/COMPANY', '远洋航运集团/COMPANY', '农业部/ORG', '证监会/ORG']);
   });
+  it('a place cut short inside a word the segmenter reads as one place starts with that word (藏高原 of 青藏高原)', () => {
+    expect(run('认真实施青藏高原生态保护法', [['藏高原', 'LOCATION']])).toEqual(['青藏高原/LOCATION']);
+    expect(run('认真实施青藏高原生态保护法', [['青', 'PERSON'], ['藏高原', 'LOCATION']])).toEqual(['青/PERSON', '藏高原/LOCATION']);
+    expect(run('我们走进首都北京', [['北京', 'LOCATION']])).toEqual(['北京/LOCATION']);
+  });
   it('a lone 经 before a body is the preposition (经文化和旅游部数据中心测算); 经信委 keeps its 经', () => {
     expect(run('经文化和旅游部数据中心测算，市经信委表示，高新区、经开区', [['经文化和旅游部数据中心', 'ORG'], ['市经信委', 'ORG'], ['经开区', 'LOCATION']])).toEqual(['文化和旅游部数据中心/ORG', '市经信委/ORG', '经开区/LOCATION']);
   });

@@ -230,6 +230,10 @@ describe('refine-companies', () => {
     expect(run('但受惠AI浪潮，带动企业营收成长', [])).toEqual([]);
     expect(run('浪潮发布年报，营收增长', [])).toEqual(['浪潮/COMPANY']);
   });
+  it('联通 that connects is no company (硬联通, 联通国内国际两个市场, 成为联通中国同中亚国家的通道); China Unicom after a mark is', () => {
+    expect(run('跨境电商优势，联通国内国际两个市场，基础设施硬联通，中吉乌铁路将成为联通中国同中亚国家的最短陆上通道，企业营收增长', [])).toEqual([]);
+    expect(run('移动、联通、电信三大运营商营收增长', [])).toEqual(['联通/COMPANY']);
+  });
   it('浪潮 after a word of its own is a wave (返城浪潮), after a mark or a preposition the company; 舍得 after an adverb is the verb', () => {
     expect(run('简单考察一下春节后的返城浪潮就足以认识到这一点，企业营收增长', [])).toEqual([]);
     expect(run('服务器厂商营收增长，与浪潮合作的企业', [])).toEqual(['浪潮/COMPANY']);

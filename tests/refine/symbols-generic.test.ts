@@ -148,6 +148,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual([]);
   });
+  it('China and Africa fused (中非领导人) are no place; the forum keeps its name', () => {
+    const d = docWith('中非领导人再次相聚，中非合作论坛北京峰会', [['中非', 'LOCATION'], ['中非合作论坛', 'ORG']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['中非合作论坛/ORG']);
+  });
   it('drops two fused abbreviations (沪滇, 港澳, 中美) and 沙戈荒; keeps a place of that name (台中, 晋中, 苏澳) and 鲁中', () => {
     const d = docWith('沪滇协作、港澳居民、中美关系、沙戈荒基地，台中、晋中、苏澳与鲁中', [
       ['沪滇', 'LOCATION'], ['港澳', 'LOCATION'], ['中美', 'LOCATION'], ['沙戈荒', 'LOCATION'], ['台中', 'LOCATION'], ['晋中', 'LOCATION'], ['苏澳', 'LOCATION'], ['鲁中', 'LOCATION'],

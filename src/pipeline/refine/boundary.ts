@@ -100,6 +100,13 @@ export function trimEdges(doc: Doc): void {
       if (/^区(?:议员|议会)/.test(text.slice(m.end - 1, m.end + 2)) && text[m.end - 2] === '区') m.end -= 1;
       else if (sharesDistrictTitle(text, m.end)) m.end -= 1;
     }
+    // a place cut one character short at its start, inside a word the segmenter reads as one place (`藏高原` of
+    // `青藏高原/ns`), starts where that word does, unless another mention holds that character (not a word before a place
+    // that jieba glues to it: `首都北京/ns`, `符合中国/ns`)
+    if (m.type === 'LOCATION' && m.end - m.start >= 2) {
+      const t = doc.tokens.length ? doc.tokenCovering(m.start, m.start + 1) : undefined;
+      if (t && t.start === m.start - 1 && t.end <= m.end && t.pos === 'ns' && !doc.mentions.some((o) => o !== m && o.start < m.start && o.end > t.start)) (m as NormMention).start = t.start;
+    }
     // a place's urban area is the place (`大冶城区`, `重庆中心城区`), not a district whose name ends so (`蕉城区`)
     if (m.type === 'LOCATION') {
       const name = text.slice(m.start, m.end);

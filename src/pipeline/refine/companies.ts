@@ -19,7 +19,7 @@
  */
 import type { Doc, NormMention, Span } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, SET_PHRASE_BEFORE, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, SET_PHRASE_BEFORE, VERB_BEFORE_OBJECT, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isFixedPhrase, isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
@@ -145,6 +145,8 @@ export function applyCompanies(doc: Doc): void {
   // such a character and end before one, though no token boundary is there
   const startsWord = (p: number) => starts.has(p) || (p > 0 && GLUED_BEFORE.test(text[p - 1]) && starts.has(p - 1));
   const endsWord = (p: number) => ends.has(p) || (GLUED_AFTER.test(text[p] ?? '') && ends.has(p + 1));
+  /** whether a place's name of two to four characters starts at a position */
+  const placeAt = (p: number) => [2, 3, 4].some((len) => placeForms(text.slice(p, p + len)).length > 0);
   // a listed body's head written with it (`交通部长/n`, `发展/局局长`): the body's name ends before the title
   const headedBody = (name: string, end: number) => {
     const title = BODY_HEAD_TITLE.exec(text.slice(end, end + 3));
@@ -273,6 +275,9 @@ export function applyCompanies(doc: Doc): void {
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
         if (SET_PHRASE_BEFORE.get(name)?.test(text.slice(Math.max(0, i - 2), i))) continue;
+        // (a verb before its object: a place or a market, `联通中国同中亚国家`, `联通国内国际两个市场`)
+        const object = VERB_BEFORE_OBJECT.get(name);
+        if (object && (object.test(text.slice(span.end, span.end + 2)) || placeAt(span.end))) continue;
         const [ss, se] = sentenceAround(i);
         // (or listed right after a company: `零跑、小鹏、理想`)
         const prev = /[、和及与]/.test(text[span.start - 1] ?? '') ? owner[span.start - 2] : undefined;

@@ -72,7 +72,7 @@ export function isFusedAbbreviation(text: string, m: NormMention): boolean {
 }
 
 /** One-character abbreviations of provinces, regions and countries that pair up in fused words (`沪滇协作`, `港澳居民`, `中美关系`). */
-const PAIR_ABBREVIATIONS = new Set([...'京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕秦甘陇港澳台中美日韩英法德俄']);
+const PAIR_ABBREVIATIONS = new Set([...'京津沪渝冀晋辽吉黑苏浙皖闽赣鲁豫鄂湘粤桂琼川蜀黔滇藏陕秦甘陇港澳台中美日韩英法德俄非']); // (非: Africa, `中非友谊`)
 /** Cities' one-character abbreviations in such pairs (Shenzhen `深`, Guangzhou `穗`, Dongguan `莞`: `港深西部铁路`), for a
  * company or body read there only: as a place such a pair may be a town's name (Taiwan's `深澳`). */
 const CITY_ABBREVIATIONS = new Set([...'深穗莞']);

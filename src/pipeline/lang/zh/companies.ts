@@ -86,13 +86,21 @@ export function isVeryCommonWord(name: string): boolean {
   return veryCommon.has(name);
 }
 
+/** A Chinese character that is no conjunction or preposition right before a name: the name's word goes on from it. */
+const AFTER_A_WORD = '[^\\P{Script=Han}和与及同跟对向被由把将为在从以给让据令使]$';
+
+/** Listed names that are also a verb with an object: the verb before a place or these words (`联通国内国际两个市场`). */
+export const VERB_BEFORE_OBJECT: ReadonlyMap<string, RegExp> = new Map([['联通', /^(?:国内|国际|全球|世界|两岸|内外|东西|南北|城乡)/]]);
+
 /** Listed names that are the second half of a set phrase after these words, not the company (`投资兴业`, `来华兴业`: to
  * invest and build businesses; the bank is `兴业银行` or `兴业` in a sentence about it; `AI浪潮`: the wave). */
 export const SET_PHRASE_BEFORE: ReadonlyMap<string, RegExp> = new Map([
   ['兴业', /(?:投资|创业|来华|宜居|安居|干事|创新|招商)$/],
   // the wave, not Inspur: `受惠AI浪潮`, `搭上服务器浪潮`, and after any word of its own (`返城浪潮`, `裁员浪潮`); the company
   // stands after a mark or a conjunction or a preposition (`浪潮、华为`, `与浪潮合作`)
-  ['浪潮', new RegExp(`(?:${WAVE_OF})$|[^\\P{Script=Han}和与及同跟对向被由把将为在从以给让据令使]$`, 'u')],
+  ['浪潮', new RegExp(`(?:${WAVE_OF})$|${AFTER_A_WORD}`, 'u')],
+  // the verb, not China Unicom: `硬联通`, `设施联通`, `主网联通`
+  ['联通', new RegExp(AFTER_A_WORD, 'u')],
   // the verb, not the distiller: `很舍得花钱`, `不舍得开`
   ['舍得', /[很不没都也真太更最挺还可]$/],
 ]);
