@@ -230,6 +230,11 @@ describe('refine-companies', () => {
     expect(run('但受惠AI浪潮，带动企业营收成长', [])).toEqual([]);
     expect(run('浪潮发布年报，营收增长', [])).toEqual(['浪潮/COMPANY']);
   });
+  it('the wall is no company: an association named after it keeps its name (长城保护协会), the tagger\'s 长城 read as a company is the place', () => {
+    expect(run('村民还组建了长城保护协会保护长城', [['长城保护协会', 'ORG'], ['长城', 'LOCATION', 8]])).toEqual(['长城保护协会/ORG', '长城/LOCATION']);
+    expect(run('村民自发到长城上捡拾垃圾', [['长城', 'COMPANY']])).toEqual(['长城/LOCATION']);
+    expect(run('长城汽车营收增长，长城发布新车', [['长城', 'COMPANY', 5]])).toEqual(['长城汽车/COMPANY', '长城/COMPANY']);
+  });
   it('联通 that connects is no company (硬联通, 联通国内国际两个市场, 成为联通中国同中亚国家的通道); China Unicom after a mark is', () => {
     expect(run('跨境电商优势，联通国内国际两个市场，基础设施硬联通，中吉乌铁路将成为联通中国同中亚国家的最短陆上通道，企业营收增长', [])).toEqual([]);
     expect(run('移动、联通、电信三大运营商营收增长', [])).toEqual(['联通/COMPANY']);

@@ -181,7 +181,8 @@ export function applyCompanies(doc: Doc): void {
     }
   }
   // (a0) a mention that runs from a listed company into a verb or a Latin product name ends with the company
-  // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`); not a legal name (`东方证券承销保荐有限公司`)
+  // (`港铁推展屯门南延线`, `苹果iPhone`, `小米SU7`); not a legal name (`东方证券承销保荐有限公司`), nor an association named
+  // after what a company's name also means (`长城保护协会`)
   for (const m of doc.mentions) {
     if ((m.type !== 'COMPANY' && m.type !== 'ORG') || LEGAL_NAME_END.test(text.slice(m.start, m.end))) continue;
     let name: string | undefined;
@@ -191,7 +192,7 @@ export function applyCompanies(doc: Doc): void {
         break;
       }
     }
-    if (!name) continue;
+    if (!name || (list.get(name) === 'COMPANY' && NON_BUSINESS_END.test(text.slice(m.start, m.end)))) continue;
     const end = m.start + name.length;
     const next = doc.tokenCovering(end, end + 1);
     // (a verb that ends the mention is part of the name: `一汽解放`)
@@ -356,6 +357,11 @@ export function applyCompanies(doc: Doc): void {
     const end = m.end + (academy?.[0].length ?? 0);
     if (academy && !doc.mentions.some((o) => o !== m && o.start < end && o.end > m.end)) [m.end, m.type] = [end, 'COMPANY'];
   }
+  /** whether a mention is a place's word: a gazetteer's name, or one token the segmenter tags a place (`长城/ns`) */
+  const isPlaceWord = (m: NormMention) => {
+    const t = doc.tokenCovering(m.start, m.end);
+    return (t?.start === m.start && t.end === m.end && t.pos === 'ns') || placeForms(text.slice(m.start, m.end)).some((f) => f.full);
+  };
   // (b), (c): retype (after tagging, so that a place inside a listed name still gives way)
   const addressed = new Set<string>();
   for (const m of doc.mentions) {
@@ -373,6 +379,13 @@ export function applyCompanies(doc: Doc): void {
     if (t && t !== m.type && (m.type === 'LOCATION' || m.type === 'PERSON') && isAmbiguousCompany(name)) {
       const [ss, se] = sentenceAround(m.start);
       if (!hasBusinessCue(ss, se) && !companyWithin(ss, se)) continue;
+    }
+    // (an ambiguous listed name the tagger read as a company that is a place's word too, `到长城上`, `攀爬野长城`: the wall,
+    // not 长城汽车, is the place outside a sentence about business or with another company)
+    if (t === 'COMPANY' && m.type === 'COMPANY' && isAmbiguousCompany(name) && isPlaceWord(m)) {
+      const [ss, se] = sentenceAround(m.start);
+      if (!hasBusinessCue(ss, se) && !doc.mentions.some((o) => o !== m && o.type === 'COMPANY' && o.start >= ss && o.end <= se)) m.type = 'LOCATION';
+      continue;
     }
     if (t && t !== m.type) m.type = t;
     // an orchestra, an association or a university the tagger took for a business
