@@ -148,6 +148,14 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual([]);
   });
+  it("a country's side (毛方, 中方) is no person where the article names the country or it is a usual abbreviation; 卢方 the reporter is", () => {
+    const d = docWith('毛里塔尼亚总统表示，毛方高度赞赏，中方愿意合作', [['毛里塔尼亚', 'LOCATION'], ['毛方', 'PERSON'], ['中方', 'PERSON']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['毛里塔尼亚/LOCATION']);
+    const e = docWith('记者卢方报道，卢方表示', [['卢方', 'PERSON'], ['卢方', 'PERSON', 5]]);
+    genericComponent.run(e);
+    expect(shown(e)).toEqual(['卢方/PERSON', '卢方/PERSON']);
+  });
   it('China and Africa fused (中非领导人) are no place; the forum keeps its name', () => {
     const d = docWith('中非领导人再次相聚，中非合作论坛北京峰会', [['中非', 'LOCATION'], ['中非合作论坛', 'ORG']]);
     genericComponent.run(d);

@@ -165,11 +165,28 @@ function organsToPlaces(text: string, mentions: NormMention[]): NormMention[] {
   });
 }
 
+/**
+ * A country's side in talks or relations, `X方` with the country's one-character abbreviation (`毛方高度赞赏`, `卢方领导人`,
+ * `洪方`; `中方`, `美方`): no person, and the contract tags no side (the evaluation set tags no `中方`). The abbreviation is
+ * one of PAIR_ABBREVIATIONS or the first character of a country the article names.
+ */
+function countrySides(text: string, mentions: readonly NormMention[]): Set<string> {
+  const firsts = new Set(PAIR_ABBREVIATIONS);
+  for (const m of mentions) if (m.type === 'LOCATION' && lookupPlace(text.slice(m.start, m.end)).some((p) => p.level === 'country')) firsts.add(text[m.start]);
+  const sides = new Set<string>();
+  for (const m of mentions) {
+    if (m.type === 'PERSON' && m.end - m.start === 2 && text[m.end - 1] === '方' && firsts.has(text[m.start])) sides.add(text.slice(m.start, m.end));
+  }
+  return sides;
+}
+
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
   if (text.includes('机关')) setMentions(doc, organsToPlaces(text, doc.mentions));
   const storms = STORM_WORD.test(text) ? stormNames(text, doc.mentions) : new Set<string>();
-  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m, doc.region.region) && !isBareSurname(text, m) && !isPersonNoun(text, m) && !isFusedPair(text, m) && !isFixedPhrase(text, m) && !(storms.size && storms.has(text.slice(m.start, m.end)))));
+  const sides = text.includes('方') ? countrySides(text, doc.mentions) : new Set<string>();
+  const dropped = (m: NormMention) => (storms.size > 0 && storms.has(text.slice(m.start, m.end))) || (sides.size > 0 && m.type === 'PERSON' && sides.has(text.slice(m.start, m.end)));
+  setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m, doc.region.region) && !isBareSurname(text, m) && !isPersonNoun(text, m) && !isFusedPair(text, m) && !isFixedPhrase(text, m) && !dropped(m)));
 });
 
 export const abbreviationComponent = component('refine-abbreviation', ['mentions'], ['mentions'], (doc: Doc) => {
