@@ -230,6 +230,13 @@ describe('refine-companies', () => {
     expect(run('但受惠AI浪潮，带动企业营收成长', [])).toEqual([]);
     expect(run('浪潮发布年报，营收增长', [])).toEqual(['浪潮/COMPANY']);
   });
+  it('a mention that opens inside a word jieba knows is the listed name after it (当中/国泰航空, 上载/运输署); not after an unknown run (称美/x 司法部)', () => {
+    expect(run('当中国泰航空客运收益上升，详情已上载运输署网页', [['中国泰航空客运', 'COMPANY'], ['载运输署', 'ORG']])).toEqual(['国泰航空/COMPANY', '运输署/ORG']);
+    expect(run('媒体称美司法部将起诉波音公司', [['美司法部', 'ORG'], ['波音公司', 'COMPANY']])).toEqual(['美司法部/ORG', '波音公司/COMPANY']);
+  });
+  it('knows the units of CRRC by their short names (中车株洲所)', () => {
+    expect(run('中车株洲所储能产业落地宜宾', [['中车株洲', 'COMPANY']])).toEqual(['中车株洲所/COMPANY']);
+  });
   it('the wall is no company: an association named after it keeps its name (长城保护协会), the tagger\'s 长城 read as a company is the place', () => {
     expect(run('村民还组建了长城保护协会保护长城', [['长城保护协会', 'ORG'], ['长城', 'LOCATION', 8]])).toEqual(['长城保护协会/ORG', '长城/LOCATION']);
     expect(run('村民自发到长城上捡拾垃圾', [['长城', 'COMPANY']])).toEqual(['长城/LOCATION']);

@@ -160,6 +160,19 @@ export function applyCompanies(doc: Doc): void {
     m.start += 1;
     m.type = list.get(text.slice(m.start, m.end))!;
   }
+  // (a0) a mention that opens with the last character of a word the segmenter reads across its start (`当中/国泰航空`,
+  // `上载/运输/署`) is the listed name after that word, up to that name's end (`国泰航空`, not `中国泰航空客运`)
+  for (const m of doc.mentions) {
+    if (!isName(m) || m.type === 'PERSON') continue;
+    const t = doc.tokenCovering(m.start, m.start + 1);
+    // (a word jieba knows: not an unknown run, `称美/x 司法部`, `愿同巴/x 国民议会`)
+    if (!t || t.start >= m.start || t.end >= m.end || t.pos === 'x') continue;
+    const name = [...listedAt(byFirst, text, t.end)].find((n) => t.end + n.length <= m.end && ends.has(t.end + n.length) && !isAmbiguousCompany(n));
+    if (!name) continue;
+    for (let k = m.start; k < m.end; k++) if (owner[k] === m) owner[k] = undefined;
+    [m.start, m.end, m.type] = [t.end, t.end + name.length, list.get(name)!];
+    owner.fill(m, m.start, m.end);
+  }
   // (a0) a company mention that words of no name open, ending in a conjunction, an adverb or a preposition, before a
   // listed company's name one to four characters in, starts at that name (`故携程商务公司`, `原告未因携程商务公司`): not
   // where the words before it are a place or a listed name themselves (`北京万科`, `上汽大众`), nor inside a word
