@@ -86,6 +86,9 @@ describe('refine-boundary', () => {
   it('a verb or a preposition that introduces a name is trimmed off its edge; so is a body\'s website after it', () => {
     expect(run('我们希望小米加快布局，由它承运远洋航运集团的货物。根据农业部官网，证监会官方微博发布', [['希望小米', 'COMPANY'], ['承运远洋航运集团', 'COMPANY'], ['根据农业部官网', 'ORG'], ['证监会官方微博', 'ORG']])).toEqual(['小米/COMPANY', '远洋航运集团/COMPANY', '农业部/ORG', '证监会/ORG']);
   });
+  it("a body's word written twice before 长 ends the body at the first (三峡分局 + 分局长, 发展局 + 局长)", () => {
+    expect(run('新北市警三峡分局分局长许再周表示，发展局局长出席', [['三峡分局分局', 'ORG'], ['发展局局', 'ORG']])).toEqual(['三峡分局/ORG', '发展局/ORG']);
+  });
   it('a place cut short inside a word the segmenter reads as one place starts with that word (藏高原 of 青藏高原)', () => {
     expect(run('认真实施青藏高原生态保护法', [['藏高原', 'LOCATION']])).toEqual(['青藏高原/LOCATION']);
     expect(run('认真实施青藏高原生态保护法', [['青', 'PERSON'], ['藏高原', 'LOCATION']])).toEqual(['青/PERSON', '藏高原/LOCATION']);

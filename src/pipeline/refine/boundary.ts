@@ -58,6 +58,9 @@ const SITE_TAIL = /(?:官网|官方网站|官方微博|官方微信|微信公众
 /** a photo credit's or a byline's tail after a media outlet's name (`…社资料照`, `…网供图`, `…社发`, `…周报记者摄`, `…网作者`) */
 const CREDIT_TAIL = /(?<=(?:社|网|台|报|新闻))(?:(?:记者|通讯员)?(?:资料照|资料图|资料相片|供图|图片|摄|发)|记者|特约记者|通讯员|作者|编辑)$/;
 
+/** A body's word written twice at a mention's end (`三峡分局分局`, `发展局局`), the second before 长. */
+const DOUBLED_BODY_WORD = /(分局|局|处|所|署|院|部|厅|司|科|站|队)\1$/;
+
 /** Six Chinese characters and nothing else: what two three-character names written together look like. */
 const GLUED_PAIR = /^\p{Script=Han}{6}$/u;
 
@@ -118,6 +121,10 @@ export function trimEdges(doc: Doc): void {
       continue;
     }
     if (m.type !== 'COMPANY' && m.type !== 'ORG') continue;
+    // a body's word written twice, the second opening its head's title (`三峡分局` + `分局长`, `发展局` + `局长`): the
+    // body ends with the first
+    const doubled = text[m.end] === '长' ? DOUBLED_BODY_WORD.exec(text.slice(m.start, m.end)) : null;
+    if (doubled && doubled.index >= 2) m.end -= doubled[1].length;
     const title = LEADER_TITLE_END.exec(text.slice(m.start, m.end));
     if (title && title.index >= 2) {
       m.end = m.start + title.index;
