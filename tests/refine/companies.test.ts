@@ -234,6 +234,9 @@ describe('refine-companies', () => {
     expect(run('当中国泰航空客运收益上升，详情已上载运输署网页', [['中国泰航空客运', 'COMPANY'], ['载运输署', 'ORG']])).toEqual(['国泰航空/COMPANY', '运输署/ORG']);
     expect(run('媒体称美司法部将起诉波音公司', [['美司法部', 'ORG'], ['波音公司', 'COMPANY']])).toEqual(['美司法部/ORG', '波音公司/COMPANY']);
   });
+  it('a listed Latin name is a whole Latin word: LG, not the start of LGBTQ', () => {
+    expect(run('LGBTQ群体的生存环境，LG电子营收增长', [])).toEqual(['LG电子/COMPANY']);
+  });
   it('knows the units of CRRC by their short names (中车株洲所)', () => {
     expect(run('中车株洲所储能产业落地宜宾', [['中车株洲', 'COMPANY']])).toEqual(['中车株洲所/COMPANY']);
   });

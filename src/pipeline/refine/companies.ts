@@ -280,6 +280,9 @@ export function applyCompanies(doc: Doc): void {
       // (an unambiguous name may also end before a Latin or numbered product or a bracket: `辉达GB200`, `长建（1038）`)
       if (doc.tokens.length && !(startsWord(span.start) && (endsWord(span.end) || headedBody(name, span.end) || (!isAmbiguousCompany(name) && (inUnknownRun(doc, span.end) || /^[A-Za-z0-9(（]/.test(text[span.end] ?? '')))))) continue;
       if (!doc.inContent(i) || blocked.subarray(span.start, span.end).some((b) => b)) continue;
+      // a Latin name is a whole Latin word (`LG`, not the start of `LGBTQ`)
+      if (/[A-Za-z]/.test(name[name.length - 1]) && /[A-Za-z]/.test(text[span.end] ?? '')) continue;
+      if (/[A-Za-z]/.test(name[0]) && /[A-Za-z]/.test(text[span.start - 1] ?? '')) continue;
       // a name whose first character closes a two-character place with a one-character word before it is that place's
       // (`台中共有`, read 台/中共/有: 台中, not 中共)
       if (i > 0 && singleCharWords.has(i - 1) && placeForms(text.slice(i - 1, i + 1)).length) continue;
