@@ -234,6 +234,10 @@ describe('refine-companies', () => {
     expect(run('当中国泰航空客运收益上升，详情已上载运输署网页', [['中国泰航空客运', 'COMPANY'], ['载运输署', 'ORG']])).toEqual(['国泰航空/COMPANY', '运输署/ORG']);
     expect(run('媒体称美司法部将起诉波音公司', [['美司法部', 'ORG'], ['波音公司', 'COMPANY']])).toEqual(['美司法部/ORG', '波音公司/COMPANY']);
   });
+  it("a listed name that ends a body every place has is not tagged there (考试院 of 省教育考试院); Taiwan's 考试院 is", () => {
+    expect(run('记者从省教育考试院获悉，今年我省共有考生', [])).toEqual([]);
+    expect(run('考试院今天召开院会', [])).toEqual(['考试院/ORG']);
+  });
   it('a listed Latin name is a whole Latin word: LG, not the start of LGBTQ', () => {
     expect(run('LGBTQ群体的生存环境，LG电子营收增长', [])).toEqual(['LG电子/COMPANY']);
   });

@@ -156,6 +156,11 @@ describe('refine-generic', () => {
     genericComponent.run(e);
     expect(shown(e)).toEqual(['卢方/PERSON', '卢方/PERSON']);
   });
+  it("a level's examinations authority or party office names no particular one (省教育考试院, 区委文明办)", () => {
+    const d = docWith('记者从省教育考试院获悉，市委宣传部发布', [['省教育考试院', 'ORG'], ['市委宣传部', 'ORG']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual([]);
+  });
   it('China and Africa fused (中非领导人) are no place; the forum keeps its name', () => {
     const d = docWith('中非领导人再次相聚，中非合作论坛北京峰会', [['中非', 'LOCATION'], ['中非合作论坛', 'ORG']]);
     genericComponent.run(d);

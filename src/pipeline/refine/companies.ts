@@ -24,6 +24,7 @@ import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isFixedPhrase, isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
 import { TITLES } from '../lang/zh/lexicon-words.js';
+import { LOCAL_BODIES } from '../lang/zh/words.js';
 
 /** A title right before a name: whoever follows it is a person (`校长福斯特`), whatever company shares the name. */
 const TITLE_BEFORE = new RegExp(`(?:${TITLES.join('|')})$`);
@@ -287,6 +288,8 @@ export function applyCompanies(doc: Doc): void {
       // (`台中共有`, read 台/中共/有: 台中, not 中共)
       if (i > 0 && singleCharWords.has(i - 1) && placeForms(text.slice(i - 1, i + 1)).length) continue;
       if (regionalGeneric.has(name) && !(listedRegions(name) as readonly string[]).includes(doc.region.region)) continue;
+      // nor the tail of a body every place has (`考试院` of `省教育考试院`: not Taiwan's Examination Yuan)
+      if ([1, 2, 3, 4].some((k) => k <= i && LOCAL_BODIES.has(text.slice(i - k, span.end)))) continue;
       // nor a name that ends in a fixed phrase's first word (`时代中国` of `新时代中国特色`)
       if (isFixedPhrase(text, { ...span, type: list.get(name)!, score: LIST_SCORE, source: 'companies' })) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
