@@ -161,6 +161,11 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual([]);
   });
+  it('a bearing of the sixteen-point compass is no place (台东的北北西方); 西北 before 地区 is', () => {
+    const d = docWith('中心位置在台东的北北西方约30公里，西北地区', [['台东', 'LOCATION'], ['北北', 'LOCATION'], ['西北', 'LOCATION']]);
+    genericComponent.run(d);
+    expect(shown(d)).toEqual(['台东/LOCATION', '西北/LOCATION']);
+  });
   it('China and Africa fused (中非领导人) are no place; the forum keeps its name', () => {
     const d = docWith('中非领导人再次相聚，中非合作论坛北京峰会', [['中非', 'LOCATION'], ['中非合作论坛', 'ORG']]);
     genericComponent.run(d);

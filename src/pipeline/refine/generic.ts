@@ -180,12 +180,15 @@ function countrySides(text: string, mentions: readonly NormMention[]): Set<strin
   return sides;
 }
 
+/** A bearing of the sixteen-point compass (`北北西方约30公里`): two compass characters before a third are no place. */
+const isBearing = (text: string, m: NormMention) => m.type === 'LOCATION' && /^[东南西北]{2}$/.test(text.slice(m.start, m.end)) && /[东南西北]/.test(text[m.end] ?? '');
+
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
   if (text.includes('机关')) setMentions(doc, organsToPlaces(text, doc.mentions));
   const storms = STORM_WORD.test(text) ? stormNames(text, doc.mentions) : new Set<string>();
   const sides = text.includes('方') ? countrySides(text, doc.mentions) : new Set<string>();
-  const dropped = (m: NormMention) => (storms.size > 0 && storms.has(text.slice(m.start, m.end))) || (sides.size > 0 && m.type === 'PERSON' && sides.has(text.slice(m.start, m.end)));
+  const dropped = (m: NormMention) => isBearing(text, m) || (storms.size > 0 && storms.has(text.slice(m.start, m.end))) || (sides.size > 0 && m.type === 'PERSON' && sides.has(text.slice(m.start, m.end)));
   setMentions(doc, doc.mentions.filter((m) => !isGeneric(text, m, doc.region.region) && !isBareSurname(text, m) && !isPersonNoun(text, m) && !isFusedPair(text, m) && !isFixedPhrase(text, m) && !dropped(m)));
 });
 
