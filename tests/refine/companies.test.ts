@@ -244,6 +244,10 @@ describe('refine-companies', () => {
   it('knows the units of CRRC by their short names (中车株洲所)', () => {
     expect(run('中车株洲所储能产业落地宜宾', [['中车株洲', 'COMPANY']])).toEqual(['中车株洲所/COMPANY']);
   });
+  it('world-leading is no Vanguard (世界先进水平), the new era no Times China (新时代中国的蓬勃生机)', () => {
+    expect(run('自然保护地规模和管理要达到世界先进水平，全方位呈现新时代中国的蓬勃生机，企业营收增长', [])).toEqual([]);
+    expect(run('晶圆代工厂世界先进今天公布营收', [])).toEqual(['世界先进/COMPANY']);
+  });
   it('the wall is no company: an association named after it keeps its name (长城保护协会), the tagger\'s 长城 read as a company is the place', () => {
     expect(run('村民还组建了长城保护协会保护长城', [['长城保护协会', 'ORG'], ['长城', 'LOCATION', 8]])).toEqual(['长城保护协会/ORG', '长城/LOCATION']);
     expect(run('村民自发到长城上捡拾垃圾', [['长城', 'COMPANY']])).toEqual(['长城/LOCATION']);

@@ -19,7 +19,7 @@
  */
 import type { Doc, NormMention, Span } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, SET_PHRASE_BEFORE, VERB_BEFORE_OBJECT, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, SET_PHRASE_BEFORE, PHRASE_AFTER, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isFixedPhrase, isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
@@ -292,12 +292,12 @@ export function applyCompanies(doc: Doc): void {
       if ([1, 2, 3, 4].some((k) => k <= i && LOCAL_BODIES.has(text.slice(i - k, span.end)))) continue;
       // nor a name that ends in a fixed phrase's first word (`时代中国` of `新时代中国特色`)
       if (isFixedPhrase(text, { ...span, type: list.get(name)!, score: LIST_SCORE, source: 'companies' })) continue;
+      // nor one that opens a phrase with what follows it (`联通国内国际两个市场`, `联通中国同中亚国家`, `世界先进水平`)
+      const phrase = PHRASE_AFTER.get(name);
+      if (phrase && (phrase.test(text.slice(span.end, span.end + 2)) || placeAt(span.end))) continue;
       // a name that is also a common word (`小米`, `苹果`) only in a sentence about business
       if (isAmbiguousCompany(name)) {
         if (SET_PHRASE_BEFORE.get(name)?.test(text.slice(Math.max(0, i - 2), i))) continue;
-        // (a verb before its object: a place or a market, `联通中国同中亚国家`, `联通国内国际两个市场`)
-        const object = VERB_BEFORE_OBJECT.get(name);
-        if (object && (object.test(text.slice(span.end, span.end + 2)) || placeAt(span.end))) continue;
         const [ss, se] = sentenceAround(i);
         // (or listed right after a company: `零跑、小鹏、理想`)
         const prev = /[、和及与]/.test(text[span.start - 1] ?? '') ? owner[span.start - 2] : undefined;

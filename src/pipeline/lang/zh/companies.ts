@@ -89,8 +89,12 @@ export function isVeryCommonWord(name: string): boolean {
 /** A Chinese character that is no conjunction or preposition right before a name: the name's word goes on from it. */
 const AFTER_A_WORD = '[^\\P{Script=Han}和与及同跟对向被由把将为在从以给让据令使]$';
 
-/** Listed names that are also a verb with an object: the verb before a place or these words (`联通国内国际两个市场`). */
-export const VERB_BEFORE_OBJECT: ReadonlyMap<string, RegExp> = new Map([['联通', /^(?:国内|国际|全球|世界|两岸|内外|东西|南北|城乡)/]]);
+/** Listed names that open a phrase with what follows them, not the company: a verb before its object, a place or these
+ * words (`联通国内国际两个市场`, `联通中国同中亚国家`), an adjective before its noun (`世界先进水平`: not Vanguard). */
+export const PHRASE_AFTER: ReadonlyMap<string, RegExp> = new Map([
+  ['联通', /^(?:国内|国际|全球|世界|两岸|内外|东西|南北|城乡)/],
+  ['世界先进', /^(?:水平|技术|行列|国家|经验|理念|地位|的)/],
+]);
 
 /** Listed names that are the second half of a set phrase after these words, not the company (`投资兴业`, `来华兴业`: to
  * invest and build businesses; the bank is `兴业银行` or `兴业` in a sentence about it; `AI浪潮`: the wave). */
@@ -101,6 +105,8 @@ export const SET_PHRASE_BEFORE: ReadonlyMap<string, RegExp> = new Map([
   ['浪潮', new RegExp(`(?:${WAVE_OF})$|${AFTER_A_WORD}`, 'u')],
   // the verb, not China Unicom: `硬联通`, `设施联通`, `主网联通`
   ['联通', new RegExp(AFTER_A_WORD, 'u')],
+  // the era, not Times China: `新时代中国的蓬勃生机`
+  ['时代中国', /新$/],
   // the verb, not the distiller: `很舍得花钱`, `不舍得开`
   ['舍得', /[很不没都也真太更最挺还可]$/],
 ]);
