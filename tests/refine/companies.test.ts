@@ -236,7 +236,12 @@ describe('refine-companies', () => {
   });
   it("a listed name that ends a body every place has is not tagged there (考试院 of 省教育考试院); Taiwan's 考试院 is", () => {
     expect(run('记者从省教育考试院获悉，今年我省共有考生', [])).toEqual([]);
-    expect(run('考试院今天召开院会', [])).toEqual(['考试院/ORG']);
+    const tw = docWith('考试院今天召开院会', []);
+    segmentStep(tw);
+    tw.region = { region: 'TW', source: 'request', reason: 'test' };
+    applyCompanies(tw);
+    expect(shown(tw)).toEqual(['考试院/ORG']);
+    expect(run('考试院今天召开院会', [])).toEqual([]);
   });
   it('a listed Latin name is a whole Latin word: LG, not the start of LGBTQ', () => {
     expect(run('LGBTQ群体的生存环境，LG电子营收增长', [])).toEqual(['LG电子/COMPANY']);

@@ -99,6 +99,13 @@ describe('refine-generic', () => {
     genericComponent.run(d);
     expect(shown(d)).toEqual(['诺福克南方铁路公司/COMPANY']);
   });
+  it("天文台 is Hong Kong's Observatory there and an observatory elsewhere; 考试院 Taiwan's Examination Yuan there", () => {
+    const m = { start: 0, end: 3, type: 'ORG' as const, score: 0.8, source: 'test' };
+    expect(isGeneric('天文台发出警告', m, 'HK')).toBe(false);
+    expect(isGeneric('天文台建成', m, 'CN')).toBe(true);
+    expect(isGeneric('考试院召开院会', m, 'TW')).toBe(false);
+    expect(isGeneric('考试院发布', m, 'CN')).toBe(true);
+  });
   it("a bare 海关 is Hong Kong's or Macao's customs there, and no body in a mainland article", () => {
     const m = { start: 0, end: 2, type: 'ORG' as const, score: 0.8, source: 'test' };
     expect(isGeneric('海关人员表示', m, 'HK')).toBe(false);

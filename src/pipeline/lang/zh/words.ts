@@ -5,6 +5,9 @@ export const GENERIC_REFERENCES = new Set([
   '市委', '市政府', '省委', '省政府', '县委', '县政府', '区委', '区政府', '镇政府', '乡政府', '政府', '人民政府', '党委', '党组', '党工委',
   '省里', '市里', '县里', '开发区', '经开区', '高新区', '新区', '园区', '片区', '管委会', '公司', '集团', '本公司', '该公司', '母公司', '子公司',
   '我省', '我市', '全省', '全市', '本市', '本港', '该企业', '企业', '新茶饮', '茶饮', '新势力', '造车新势力', '民政事务', '北水', '组织部', '宣传部', '统战部', '海关', '董事会', '监事会', '新闻中心',
+  // one region's bodies whose names are common nouns elsewhere (bodies-hk-mo-tw.tsv names them for their region): Hong
+  // Kong's Observatory, Taiwan's Examination Yuan (`人们开始建造天文台`, `省考试院`)
+  '天文台', '考试院',
   // Hong Kong's allowances and funds, no body's name (`生果金`: the Old Age Allowance)
   '生果金', '长生津', '综援', '长者生活津贴', '高龄津贴', '伤残津贴', '强积金',
   '执行理事会', '理事会', '委员会', '常委会', '人大常委会', '人大', '政协', '纪委', '监委', '自治区党委', '自治区政府', '新能源',
