@@ -59,6 +59,9 @@ describe('refine-roads', () => {
       '北京/LOCATION', '香港/LOCATION', '长沙/LOCATION',
     ]);
   });
+  it('a common word that ends in 路 is no street in a list (集成电路, 线路)', () => {
+    expect(run('培育形成航空工业、集成电路、先进结构材料等产业，新线通车')).toEqual([]);
+  });
   it("streets between the marks of a road notice's list, cut after a word of place", () => {
     expect(run('封闭交通：菜园路,卓家村路,美副将马路,路氹城圆形地', 'MO')).toEqual([
       '菜园路/LOCATION', '卓家村路/LOCATION', '美副将马路/LOCATION', '路氹城圆形地/LOCATION',
