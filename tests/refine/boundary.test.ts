@@ -92,6 +92,7 @@ describe('refine-boundary', () => {
   it('a place cut short inside a word the segmenter reads as one place starts with that word (藏高原 of 青藏高原)', () => {
     expect(run('认真实施青藏高原生态保护法', [['藏高原', 'LOCATION']])).toEqual(['青藏高原/LOCATION']);
     expect(run('认真实施青藏高原生态保护法', [['青', 'PERSON'], ['藏高原', 'LOCATION']])).toEqual(['青/PERSON', '藏高原/LOCATION']);
+    expect(run('认真实施青藏高原生态保护法', [['青', 'LOCATION'], ['藏高原', 'LOCATION']])).toEqual(['青藏高原/LOCATION']);
     expect(run('我们走进首都北京', [['北京', 'LOCATION']])).toEqual(['北京/LOCATION']);
   });
   it('a lone 经 before a body is the preposition (经文化和旅游部数据中心测算); 经信委 keeps its 经', () => {

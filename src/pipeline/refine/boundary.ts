@@ -70,6 +70,7 @@ const PERSON_TITLE = new RegExp(`^(?:${[...TITLES, '特助', '执行董事', '�
 export function trimEdges(doc: Doc): void {
   const text = doc.norm.text;
   const campusOf = new Map<NormMention, number>();
+  const mergedAway = new Set<NormMention>();
   const tokenStarts = new Set(doc.tokens.map((t) => t.start));
   for (const m of doc.mentions as NormMention[]) {
     if (!isName(m)) continue;
@@ -104,11 +105,17 @@ export function trimEdges(doc: Doc): void {
       else if (sharesDistrictTitle(text, m.end)) m.end -= 1;
     }
     // a place cut one character short at its start, inside a word the segmenter reads as one place (`藏高原` of
-    // `青藏高原/ns`), starts where that word does, unless another mention holds that character (not a word before a place
-    // that jieba glues to it: `首都北京/ns`, `符合中国/ns`)
-    if (m.type === 'LOCATION' && m.end - m.start >= 2) {
+    // `青藏高原/ns`), starts where that word does (not a word before a place that jieba glues to it: `首都北京/ns`,
+    // `符合中国/ns`); a one-character place the model split off there joins it (`青` + `藏高原`), another mention blocks it
+    if (m.type === 'LOCATION' && m.end - m.start >= 2 && !mergedAway.has(m)) {
       const t = doc.tokens.length ? doc.tokenCovering(m.start, m.start + 1) : undefined;
-      if (t && t.start === m.start - 1 && t.end <= m.end && t.pos === 'ns' && !doc.mentions.some((o) => o !== m && o.start < m.start && o.end > t.start)) (m as NormMention).start = t.start;
+      if (t && t.start === m.start - 1 && t.end <= m.end && t.pos === 'ns') {
+        const before = doc.mentions.filter((o) => o !== m && o.start < m.start && o.end > t.start);
+        if (before.every((o) => o.type === 'LOCATION' && o.start === t.start && o.end === m.start)) {
+          for (const o of before) mergedAway.add(o);
+          (m as NormMention).start = t.start;
+        }
+      }
     }
     // a place's urban area is the place (`大冶城区`, `重庆中心城区`), not a district whose name ends so (`蕉城区`)
     if (m.type === 'LOCATION') {
@@ -163,6 +170,7 @@ export function trimEdges(doc: Doc): void {
       }
     }
   }
+  if (mergedAway.size) setMentions(doc, doc.mentions.filter((o) => !mergedAway.has(o)));
   splitSubsidiaries(doc);
   anonymisedCompanies(doc);
   // two three-character names written together (`何永贤麦美娟`): two people, where each begins with a common surname
