@@ -249,6 +249,10 @@ describe('refine-companies', () => {
   it('knows the units of CRRC by their short names (中车株洲所)', () => {
     expect(run('中车株洲所储能产业落地宜宾', [['中车株洲', 'COMPANY']])).toEqual(['中车株洲所/COMPANY']);
   });
+  it('modern corporate governance is no Hyundai (现代公司治理); 现代汽车 is', () => {
+    expect(run('严格落实责任，完善国有企业现代公司治理，加强对国有资本的监管，企业营收增长', [])).toEqual([]);
+    expect(run('现代汽车营收增长', [])).toEqual(['现代汽车/COMPANY']);
+  });
   it('world-leading is no Vanguard (世界先进水平), the new era no Times China (新时代中国的蓬勃生机)', () => {
     expect(run('自然保护地规模和管理要达到世界先进水平，全方位呈现新时代中国的蓬勃生机，企业营收增长', [])).toEqual([]);
     expect(run('晶圆代工厂世界先进今天公布营收', [])).toEqual(['世界先进/COMPANY']);

@@ -115,7 +115,7 @@ export const SET_PHRASE_BEFORE: ReadonlyMap<string, RegExp> = new Map([
 export const COMMON_WORD_AFTER = /^(?:化|服务|产业|农业|制造|物流|城市|社会|文明|经济|企业|金融|医学|教育|文化|生活|工业|技术|街|大街|路)/;
 
 /** What follows a company's name and shows it is one (`现代汽车`, `理想的车型`…: no, only these words). */
-export const COMPANY_WORD_AFTER = /^(?:汽车|集团|公司|手机|股份|控股|银行|品牌|车型|新车|电脑|保险|证券|财险|寿险)/;
+export const COMPANY_WORD_AFTER = /^(?:汽车|集团|公司(?![治制])|手机|股份|控股|银行|品牌|车型|新车|电脑|保险|证券|财险|寿险)/; // (not `现代公司治理`, `现代公司制度`)
 
 /** Words of a sentence about a business, for the listed names that are also common words (`小米发布新款手机`). */
 export const BUSINESS_CUE =
