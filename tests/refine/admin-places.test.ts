@@ -9,6 +9,9 @@ describe('refine-admin-places', () => {
     expect(run('发布单位：相山区统计局。相山区上半年经济运行平稳', [['相山区统计局', 'ORG']])).toEqual(['相山区统计局/ORG', '相山区/LOCATION']);
     expect(run('湖南省株洲市醴陵市')).toEqual(['湖南省/LOCATION', '株洲市/LOCATION', '醴陵市/LOCATION']);
   });
+  it("a country's name the model took for a person is the country (瑙鲁总统); a person is not", () => {
+    expect(run('将播出对瑙鲁总统阿迪昂的专访', [['瑙鲁', 'PERSON'], ['阿迪昂', 'PERSON']])).toEqual(['瑙鲁/LOCATION', '阿迪昂/PERSON']);
+  });
   it('tags a world region by its name as a whole token (北美, 东南亚)', () => {
     expect(run('受惠北美云端服务需求，东南亚市场')).toEqual(['北美/LOCATION', '东南亚/LOCATION']);
   });

@@ -169,9 +169,9 @@ describe('refine-generic', () => {
     expect(shown(d)).toEqual([]);
   });
   it('a bearing of the sixteen-point compass is no place (台东的北北西方); 西北 before 地区 is', () => {
-    const d = docWith('中心位置在台东的北北西方约30公里，西北地区', [['台东', 'LOCATION'], ['北北', 'LOCATION'], ['西北', 'LOCATION']]);
+    const d = docWith('中心位置在台东的北北西方约30公里，西北地区，西北东部、西南东南等地', [['台东', 'LOCATION'], ['北北', 'LOCATION'], ['西北', 'LOCATION'], ['西北', 'LOCATION', 20], ['西南', 'LOCATION']]);
     genericComponent.run(d);
-    expect(shown(d)).toEqual(['台东/LOCATION', '西北/LOCATION']);
+    expect(shown(d)).toEqual(['台东/LOCATION', '西北/LOCATION', '西北/LOCATION', '西南/LOCATION']);
   });
   it('China and Africa fused (中非领导人) are no place; the forum keeps its name', () => {
     const d = docWith('中非领导人再次相聚，中非合作论坛北京峰会', [['中非', 'LOCATION'], ['中非合作论坛', 'ORG']]);

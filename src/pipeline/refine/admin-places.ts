@@ -6,11 +6,12 @@
  * district it never saw); a full name with its level word is never an
  * ordinary word. It must be a segmenter token, or start and end at token
  * boundaries, in a content paragraph and off any garbled span. The short form of a county, district or city whose
- * full name the article gives (`长武县` … `长武`) is tagged at token starts too, where it is no ordinary word.
+ * full name the article gives (`长武县` … `长武`) is tagged at token starts too, where it is no ordinary word. A country's
+ * name the model took for a person is the country (`瑙鲁总统`).
  */
 import type { Doc, NormMention } from '../doc.js';
 import { component } from '../component.js';
-import { fullNameKind, isWorldPair, nameLengthsFrom, placeForms, shortForms, startsWorldName } from '../lang/zh/gazetteer.js';
+import { fullNameKind, isWorldPair, lookupPlace, nameLengthsFrom, placeForms, shortForms, startsWorldName } from '../lang/zh/gazetteer.js';
 import { setMentions } from './util.js';
 import { listedNamesAt } from './companies.js';
 import { Occupancy } from '../recognise/resolve.js';
@@ -54,6 +55,10 @@ function insideListedName(text: string, start: number, end: number, ends: Readon
 
 export function applyAdminPlaces(doc: Doc): void {
   const text = doc.norm.text;
+  // a country's name the model took for a person is the country (`瑙鲁总统`: Nauru's president)
+  for (const m of doc.mentions) {
+    if (m.type === 'PERSON' && m.end - m.start >= 2 && fullNameKind(text.slice(m.start, m.end)) === 'world' && lookupPlace(text.slice(m.start, m.end)).some((p) => p.level === 'country')) m.type = 'LOCATION';
+  }
   const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
   const ends = new Set(doc.tokens.map((t) => t.end));
   const added: NormMention[] = [];

@@ -180,8 +180,9 @@ function countrySides(text: string, mentions: readonly NormMention[]): Set<strin
   return sides;
 }
 
-/** A bearing of the sixteen-point compass (`北北西方约30公里`): two compass characters before a third are no place. */
-const isBearing = (text: string, m: NormMention) => m.type === 'LOCATION' && /^[东南西北]{2}$/.test(text.slice(m.start, m.end)) && /[东南西北]/.test(text[m.end] ?? '');
+/** A bearing of the sixteen-point compass (`北北西方约30公里`, `东北东方向`): two compass characters before a third and a
+ * direction or a distance are no place (not `西北东部`, `西南东南等地`: regions). */
+const isBearing = (text: string, m: NormMention) => m.type === 'LOCATION' && /^[东南西北]{2}$/.test(text.slice(m.start, m.end)) && /^[东南西北](?:方|偏|约|\s*\d)/.test(text.slice(m.end, m.end + 3));
 
 export const genericComponent = component('refine-generic', ['mentions'], ['mentions'], (doc: Doc) => {
   const text = doc.norm.text;
