@@ -249,6 +249,10 @@ describe('refine-companies', () => {
   it('knows the units of CRRC by their short names (中车株洲所)', () => {
     expect(run('中车株洲所储能产业落地宜宾', [['中车株洲', 'COMPANY']])).toEqual(['中车株洲所/COMPANY']);
   });
+  it('a company named after a crop is the crop in a sentence about it (苹果挂满枝头); Apple beside its phones is the company', () => {
+    expect(run('陕西延安南沟村的苹果园，苹果挂满枝头，果农们正忙着摘袋', [['苹果', 'COMPANY', 11]])).toEqual([]);
+    expect(run('华为手机销量已经超越苹果，苹果面临的压力', [['苹果', 'COMPANY'], ['苹果', 'COMPANY', 13]])).toEqual(['华为/COMPANY', '苹果/COMPANY', '苹果/COMPANY']);
+  });
   it('modern corporate governance is no Hyundai (现代公司治理); 现代汽车 is', () => {
     expect(run('严格落实责任，完善国有企业现代公司治理，加强对国有资本的监管，企业营收增长', [])).toEqual([]);
     expect(run('现代汽车营收增长', [])).toEqual(['现代汽车/COMPANY']);

@@ -19,7 +19,7 @@
  */
 import type { Doc, NormMention, Span } from '../doc.js';
 import { component } from '../component.js';
-import { BUSINESS_CUE, BUSINESS_END, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, SET_PHRASE_BEFORE, PHRASE_AFTER, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
+import { BUSINESS_CUE, BUSINESS_END, CROP_SENSE, CENTRAL_BANK, SOE_BUREAU, SOE_BUREAU_ANY, COMMON_WORD_AFTER, COMPANY_WORD_AFTER, NON_BUSINESS_END, NOT_BUSINESS, SET_PHRASE_BEFORE, PHRASE_AFTER, isAmbiguousCompany, isVeryCommonWord, listedRegions, minedCompanies } from '../lang/zh/companies.js';
 import { inUnknownRun, isName, mentionOwners, setMentions } from './util.js';
 import { isFixedPhrase, isGenericName } from './generic.js';
 import { placeForms } from '../lang/zh/gazetteer.js';
@@ -414,6 +414,16 @@ export function applyCompanies(doc: Doc): void {
     // a centre that serves, manages or studies is a body, not a place (`阿克苏招商服务中心`, `湖北省人体器官捐献管理中心`)
     else if (!t && m.type === 'LOCATION' && BODY_CENTRE.test(name)) m.type = 'ORG';
   }
+  // a company named after a crop, in a sentence about the crop (`延安的苹果迎来销售高峰` … `苹果挂满枝头`), is the crop: no mention
+  const crops = new Set<NormMention>();
+  for (const m of doc.mentions) {
+    const sense = m.type === 'COMPANY' ? CROP_SENSE.get(text.slice(m.start, m.end)) : undefined;
+    if (!sense) continue;
+    const [ss, se] = sentenceAround(m.start);
+    const sentence = text.slice(ss, se);
+    if (sense.crop.test(sentence) && !sense.company.test(sentence)) crops.add(m);
+  }
+  if (crops.size) setMentions(doc, doc.mentions.filter((m) => !crops.has(m)));
   // (e) names inside a market index's name are no mention (`恒生科技指数`, `恒生中国企业指数`, `沪深300指数`)
   if (text.includes('指数') && INDEX_FAMILY.test(text)) {
     const inIndex = new Set<NormMention>();

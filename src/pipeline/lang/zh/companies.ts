@@ -118,6 +118,13 @@ export const COMMON_WORD_AFTER = /^(?:化|服务|产业|农业|制造|物流|城
 export const COMPANY_WORD_AFTER = /^(?:汽车|集团|公司(?![治制])|手机|股份|控股|银行|品牌|车型|新车|电脑|保险|证券|财险|寿险)/; // (not `现代公司治理`, `现代公司制度`)
 
 /** Words of a sentence about a business, for the listed names that are also common words (`小米发布新款手机`). */
+/** A sentence about the crop a listed company is named after (`延安苹果种植面积`, `苹果挂满枝头`, `小米粥`): the crop, not
+ * the company, unless the sentence names the company's products or people. */
+export const CROP_SENSE: ReadonlyMap<string, { crop: RegExp; company: RegExp }> = new Map([
+  ['苹果', { crop: /果农|果园|苹果园|枝头|采摘|种植|亩|丰收|品种|果业|水果|红富士|花牛|摘袋|一样红/, company: /手机|iPhone|iPad|Mac|库克|股价|市值|供应链|产业链|公司|发布会|新品|芯片/ }],
+  ['小米', { crop: /小米粥|杂粮|谷子|种植|亩|丰收|品种|小米饭/, company: /手机|雷军|汽车|SU7|股价|市值|公司|发布会|新品|芯片/ }],
+]);
+
 export const BUSINESS_CUE =
   /公司|集团|股份|股价|股东|市值|收报|回购|持仓|恒指|大市|营收|交付|造车|车企|新势力|收入|利润|净利|亏损|财报|业绩|手机|芯片|汽车|车型|新车|电动车|发布|推出|品牌|旗下|董事长|总裁|首席执行官|CEO|创始人|出货|销量|份额|上市|股票|港股|美股|A股|投资|收购|并购|签约|门店|产品|厂商|供应链|订单|员工|裁员|估值|融资|市场/;
 
