@@ -3,8 +3,10 @@ import { applyCompanies, typeOfName } from '../../src/pipeline/refine/companies.
 import { segmentStep } from '../../src/pipeline/segment/step.js';
 import { docWith, shown } from './helpers.js';
 
-const run = (text: string, spans: Parameters<typeof docWith>[1]) => {
+/** The mentions after refine-companies over `text`, in an article of `region` where one is given. */
+const run = (text: string, spans: Parameters<typeof docWith>[1], region?: 'HK' | 'MO' | 'TW' | 'CN') => {
   const d = docWith(text, spans);
+  if (region) d.region = { region, source: 'request', reason: 'test' };
   segmentStep(d);
   applyCompanies(d);
   return shown(d);
@@ -43,16 +45,9 @@ describe('refine-companies', () => {
     expect(run('中华职棒总冠军赛由中信兄弟对阵乐天桃猿队', [['中信', 'COMPANY'], ['乐天桃猿', 'LOCATION']])).toEqual(['中华职棒/ORG', '中信兄弟/ORG', '乐天桃猿队/ORG']);
   });
   it("a region's body by a name that is generic elsewhere is tagged in that region's articles only (海关 in Hong Kong, 新闻局 in Macao)", () => {
-    const inRegion = (text: string, region: 'HK' | 'MO' | 'CN') => {
-      const d = docWith(text, []);
-      d.region = { region, source: 'request', reason: 'test' };
-      segmentStep(d);
-      applyCompanies(d);
-      return shown(d);
-    };
-    expect(inRegion('两名旅客被海关截查，案件交高院审理', 'HK')).toEqual(['海关/ORG', '高院/ORG']);
-    expect(inRegion('新闻局今日公布，检察院已立案', 'MO')).toEqual(['新闻局/ORG', '检察院/ORG']);
-    expect(inRegion('据海关统计，省高院通报，检察院已立案', 'CN')).toEqual([]);
+    expect(run('两名旅客被海关截查，案件交高院审理', [], 'HK')).toEqual(['海关/ORG', '高院/ORG']);
+    expect(run('新闻局今日公布，检察院已立案', [], 'MO')).toEqual(['新闻局/ORG', '检察院/ORG']);
+    expect(run('据海关统计，省高院通报，检察院已立案', [], 'CN')).toEqual([]);
   });
   it('a listed company jieba glued to a conjunction before it or a verb after it (及美团, 大摩指)', () => {
     expect(run('中芯国际(0981)及美团(3690)分别升1.39%。大摩指，外资流入增多', [['中芯国际', 'COMPANY']])).toEqual([
@@ -236,11 +231,7 @@ describe('refine-companies', () => {
   });
   it("a listed name that ends a body every place has is not tagged there (考试院 of 省教育考试院); Taiwan's 考试院 is", () => {
     expect(run('记者从省教育考试院获悉，今年我省共有考生', [])).toEqual([]);
-    const tw = docWith('考试院今天召开院会', []);
-    segmentStep(tw);
-    tw.region = { region: 'TW', source: 'request', reason: 'test' };
-    applyCompanies(tw);
-    expect(shown(tw)).toEqual(['考试院/ORG']);
+    expect(run('考试院今天召开院会', [], 'TW')).toEqual(['考试院/ORG']);
     expect(run('考试院今天召开院会', [])).toEqual([]);
   });
   it('a listed Latin name is a whole Latin word: LG, not the start of LGBTQ', () => {

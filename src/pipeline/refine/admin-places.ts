@@ -57,7 +57,9 @@ export function applyAdminPlaces(doc: Doc): void {
   const text = doc.norm.text;
   // a country's name the model took for a person is the country (`瑙鲁总统`: Nauru's president)
   for (const m of doc.mentions) {
-    if (m.type === 'PERSON' && m.end - m.start >= 2 && fullNameKind(text.slice(m.start, m.end)) === 'world' && lookupPlace(text.slice(m.start, m.end)).some((p) => p.level === 'country')) m.type = 'LOCATION';
+    if (m.type !== 'PERSON' || m.end - m.start < 2) continue;
+    const name = text.slice(m.start, m.end);
+    if (fullNameKind(name) === 'world' && lookupPlace(name).some((p) => p.level === 'country')) m.type = 'LOCATION';
   }
   const taken = new Occupancy(text.length, [...doc.mentions, ...doc.garbled]);
   const ends = new Set(doc.tokens.map((t) => t.end));

@@ -63,8 +63,9 @@ export const LOCAL_BODIES = new Set([
   '人民检察院', '检察院', '人民法院', '法院', '中级人民法院', '人民政府',
   // fire and police units every county and city has (Hong Kong's 消防处 is one department: not listed)
   '消防局', '消防救援支队', '消防支队', '交警支队', '交警大队', '警察局',
-  // every province and city's examinations authority and bureau offices (`省教育考试院`, `区委文明办`)
-  '教育考试院', '招生考试院', '教育考试中心', '文明办', '宣传部', '组织部', '统战部', '政法委',
+  // every province and city's examinations authority and party offices (`省教育考试院`, `区委文明办`; `宣传部`, `组织部`,
+  // `统战部` are GENERIC_REFERENCES, generic in every region)
+  '教育考试院', '招生考试院', '教育考试中心', '文明办', '政法委',
 ]);
 /** How an event's name ends (`第六届进博会`, `北京冬奥会`, `2024长沙国际工程机械展`): events are no type of the contract. */
 export const EVENT_END = /(?:博览会|展览会|交易会|运动会|洽谈会|推介会|发布会|招商会|签约会|峰会|展会|博会|交会|贸会|洽会|奥会|运会|残奥会|机械展|车展|航展|书展)$/;
