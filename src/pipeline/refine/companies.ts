@@ -415,13 +415,20 @@ export function applyCompanies(doc: Doc): void {
     else if (!t && m.type === 'LOCATION' && BODY_CENTRE.test(name)) m.type = 'ORG';
   }
   // a company named after a crop, in a sentence about the crop (`延安的苹果迎来销售高峰` … `苹果挂满枝头`), is the crop: no mention
+  // (read once per sentence and name, as the business cue is: a long sentence naming the crop often is read once)
   const crops = new Set<NormMention>();
+  const cropIn = new Map<string, boolean>();
   for (const m of doc.mentions) {
-    const sense = m.type === 'COMPANY' ? CROP_SENSE.get(text.slice(m.start, m.end)) : undefined;
+    const name = m.type === 'COMPANY' ? text.slice(m.start, m.end) : '';
+    const sense = CROP_SENSE.get(name);
     if (!sense) continue;
     const [ss, se] = sentenceAround(m.start);
-    const sentence = text.slice(ss, se);
-    if (sense.crop.test(sentence) && !sense.company.test(sentence)) crops.add(m);
+    const key = `${ss}:${se}:${name}`;
+    if (!cropIn.has(key)) {
+      const sentence = text.slice(ss, se);
+      cropIn.set(key, sense.crop.test(sentence) && !sense.company.test(sentence));
+    }
+    if (cropIn.get(key)) crops.add(m);
   }
   if (crops.size) setMentions(doc, doc.mentions.filter((m) => !crops.has(m)));
   // (e) names inside a market index's name are no mention (`恒生科技指数`, `恒生中国企业指数`, `沪深300指数`)
